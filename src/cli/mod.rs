@@ -1,0 +1,60 @@
+//! The command line: argument parsing (the only module that knows clap) and dispatch
+//! to one function per subcommand, each returning an [`Exit`].
+
+mod check;
+mod compare;
+mod diff;
+mod exit;
+mod schema;
+mod vocab;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use exit::Exit;
+
+/// armistice compares negotiation proposals term by term.
+#[derive(Debug, Parser)]
+#[command(name = "armistice", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate proposal files and summarise them.
+    Check(check::Args),
+    /// Compare proposals: agreements, conflicts, blocked terms, open points, burden.
+    Compare(compare::Args),
+    /// Show what changed between two versions of a proposal.
+    Diff(diff::Args),
+    /// Print the JSON Schema of the proposal format.
+    Schema(schema::Args),
+    /// Print the effective vocabulary.
+    Vocab(vocab::Args),
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                Exit::Error.into()
+            } else {
+                Exit::Clean.into()
+            };
+        }
+    };
+    let exit = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Vocab(args) => vocab::run(args),
+    };
+    exit.into()
+}

@@ -1,0 +1,1 @@
+//! The comparison engine: atoms, derivation, relations, the condition graph, burden.

@@ -1,0 +1,17 @@
+//! armistice compares negotiation proposals term by term.
+//!
+//! Each side's proposal is a file of structured terms (who must, must not or may do
+//! what, where, when, how much, and on which conditions). armistice computes where the
+//! proposals agree and conflict, which agreements are blocked by which conditions, what
+//! changed between two versions of a proposal, and what a change to a term would do.
+//!
+//! The pipeline: [`model`] (the file format) → [`vocab`] (the domain pack) → [`load`]
+//! (reading and validation) → [`engine`] (the analysis) → [`report`] (renderers) →
+//! [`cli`] (the command line).
+
+pub mod cli;
+pub mod engine;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod vocab;

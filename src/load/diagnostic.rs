@@ -1,0 +1,65 @@
+//! Diagnostics: an error or warning about an input, located by JSON path.
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The input cannot be used.
+    Error,
+    /// The input can be used but is probably not what its author meant, or is incomplete.
+    Warning,
+}
+
+/// One problem found in an input, before it is given a file position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The JSON path of the offending value (`terms[3].window.days`); empty for the
+    /// whole document.
+    pub path: String,
+    /// What is wrong: lowercase, no final period, user input in backticks.
+    pub message: String,
+    /// A suggestion, such as "did you mean `military_aid`?".
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `path`.
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning at `path`.
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            path: path.into(),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// The same diagnostic with a suggestion.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The same diagnostic with "did you mean" the nearest of `candidates`, if any is near.
+    pub fn suggest<'a>(self, name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Diagnostic {
+        match crate::vocab::did_you_mean(name, candidates) {
+            Some(s) => self.with_help(format!("did you mean `{s}`?")),
+            None => self,
+        }
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}

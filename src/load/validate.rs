@@ -1,0 +1,460 @@
+//! Semantic validation: resolving a parsed proposal against the vocabulary, collecting
+//! every error and warning rather than stopping at the first.
+
+use std::collections::HashMap;
+
+use super::diagnostic::Diagnostic;
+use super::resolved::{Interval, ResolvedProposal, ResolvedTerm};
+use crate::model::{Modality, ParamValue, Proposal, Term, Window};
+use crate::vocab::{ParamKind, PartyId, Vocab};
+
+/// Resolves `proposal` against `vocab`. Returns the resolved proposal when there is no
+/// error, and every diagnostic (errors and warnings) in file order.
+pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
+    let mut cx = Cx {
+        vocab,
+        diags: Vec::new(),
+    };
+    if proposal.id.trim().is_empty() {
+        cx.diags.push(Diagnostic::error("id", "empty proposal id"));
+    } else if proposal.id.contains('/') {
+        cx.diags.push(Diagnostic::error(
+            "id",
+            format!("proposal id `{}` contains `/`", proposal.id),
+        ));
+    }
+    if proposal.by.is_empty() {
+        cx.diags.push(
+            Diagnostic::error("by", "`by` names no party")
+                .with_help("name the authors, for example `[\"US\"]`"),
+        );
+    }
+    let by: Vec<PartyId> = proposal
+        .by
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| cx.party(p, &format!("by[{i}]")))
+        .collect();
+    if let Some(date) = &proposal.date
+        && !is_date(date)
+    {
+        cx.diags.push(Diagnostic::error(
+            "date",
+            format!("date `{date}` is not of the form YYYY-MM-DD"),
+        ));
+    }
+
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, t) in proposal.terms.iter().enumerate() {
+        let path = format!("terms[{i}].id");
+        if t.id.trim().is_empty() {
+            cx.diags.push(Diagnostic::error(path, "empty term id"));
+        } else if t.id.contains('/') {
+            cx.diags.push(Diagnostic::error(
+                path,
+                format!("term id `{}` contains `/`", t.id),
+            ));
+        } else if let Some(first) = ids.insert(&t.id, i) {
+            ids.insert(&t.id, first);
+            cx.diags.push(
+                Diagnostic::error(path, format!("duplicate term id `{}`", t.id))
+                    .with_help(format!("`terms[{first}]` has the same id")),
+            );
+        }
+    }
+
+    let ceasefire = ceasefire_window(proposal, vocab);
+    let terms: Vec<Option<ResolvedTerm>> = proposal
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| cx.term(proposal, t, i, &ids, ceasefire))
+        .collect();
+    if cx.diags.iter().all(|d| !d.is_error()) {
+        cx.cycles(proposal, &ids);
+    }
+    let ok = cx.diags.iter().all(|d| !d.is_error());
+    let resolved = match (ok, terms.into_iter().collect::<Option<Vec<_>>>()) {
+        (true, Some(terms)) => Some(ResolvedProposal {
+            proposal: proposal.clone(),
+            by,
+            terms,
+        }),
+        _ => None,
+    };
+    (resolved, cx.diags)
+}
+
+/// The window of a proposal's ceasefire term: its first prohibition of hostilities (or
+/// of an action inside them) with an explicit window.
+pub fn ceasefire_window(proposal: &Proposal, vocab: &Vocab) -> Option<Interval> {
+    let (hostilities, _) = vocab.action("hostilities")?;
+    proposal.terms.iter().find_map(|t| {
+        let (action, negate) = vocab.action(&t.action)?;
+        let modality = if negate { t.modality.negated()? } else { t.modality };
+        match &t.window {
+            Some(Window::Range(r))
+                if modality == Modality::MustNot && vocab.action_contains(hostilities, action) =>
+            {
+                range_interval(r.from, r.to, r.days).ok()
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The interval of an explicit window, or what is wrong with it (JSON field, message).
+fn range_interval(
+    from: Option<i64>,
+    to: Option<i64>,
+    days: Option<i64>,
+) -> Result<Interval, (&'static str, String)> {
+    let start = from.unwrap_or(0);
+    if start < 0 {
+        return Err((
+            "from",
+            format!("window starts on day {start}, before entry into force"),
+        ));
+    }
+    if let Some(d) = days
+        && d < 0
+    {
+        return Err(("days", format!("negative window length `{d}` days")));
+    }
+    let end = match (to, days) {
+        (Some(t), Some(d)) if t != start + d => {
+            return Err((
+                "days",
+                format!("`days` {d} disagrees with `to` {t} (from day {start})"),
+            ));
+        }
+        (Some(t), _) => Some(t),
+        (None, Some(d)) => Some(start + d),
+        (None, None) => None,
+    };
+    match end {
+        Some(e) if e < start => Err((
+            "to",
+            format!("window ends on day {e}, before it starts on day {start}"),
+        )),
+        Some(e) if e == start => Err(("to", format!("window is empty: it starts and ends on day {e}"))),
+        _ => Ok(Interval { from: start, to: end }),
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && matches!(s[5..7].parse::<u8>(), Ok(1..=12))
+        && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
+}
+
+struct Cx<'v> {
+    vocab: &'v Vocab,
+    diags: Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    fn party(&mut self, code: &str, path: &str) -> Option<PartyId> {
+        let found = self.vocab.party(code);
+        if found.is_none() {
+            let known = self.vocab.parties.iter().map(|p| p.code.as_str());
+            self.diags
+                .push(Diagnostic::error(path, format!("unknown party `{code}`")).suggest(code, known));
+        }
+        found
+    }
+
+    fn term(
+        &mut self,
+        proposal: &Proposal,
+        t: &Term,
+        i: usize,
+        ids: &HashMap<&str, usize>,
+        ceasefire: Option<Interval>,
+    ) -> Option<ResolvedTerm> {
+        let p = format!("terms[{i}]");
+        let errors_before = self.diags.iter().filter(|d| d.is_error()).count();
+
+        if t.subject.parties().is_empty() {
+            self.diags.push(
+                Diagnostic::error(format!("{p}.subject"), "empty subject")
+                    .with_help("name the party or parties the term binds"),
+            );
+        }
+        let mut subjects = Vec::new();
+        for (j, s) in t.subject.parties().iter().enumerate() {
+            let sp = if t.subject.parties().len() == 1 {
+                format!("{p}.subject")
+            } else {
+                format!("{p}.subject[{j}]")
+            };
+            if let Some(id) = self.party(s, &sp) {
+                if subjects.contains(&id) {
+                    self.diags
+                        .push(Diagnostic::warning(sp, format!("party `{s}` is named twice")));
+                } else {
+                    subjects.push(id);
+                }
+            }
+        }
+
+        let mut modality = t.modality;
+        let action = match self.vocab.action(&t.action) {
+            Some((a, negate)) => {
+                if negate {
+                    match modality.negated() {
+                        Some(m) => modality = m,
+                        None => self.diags.push(
+                            Diagnostic::error(
+                                format!("{p}.action"),
+                                format!("`may` with the negating name `{}` has no meaning", t.action),
+                            )
+                            .with_help(format!(
+                                "write `\"action\": \"{}\"` with the modality meant",
+                                self.vocab.action_id(a)
+                            )),
+                        ),
+                    }
+                }
+                Some(a)
+            }
+            None => {
+                let d = Diagnostic::error(format!("{p}.action"), format!("unknown action `{}`", t.action));
+                self.diags.push(d.suggest(&t.action, self.vocab.action_names()));
+                None
+            }
+        };
+
+        let target = t
+            .target
+            .as_ref()
+            .and_then(|tg| self.party(tg, &format!("{p}.target")));
+
+        let mut scope = Vec::new();
+        for (j, label) in t.scope.iter().enumerate() {
+            match self.vocab.label(label) {
+                Some(l) => scope.push(l),
+                None => {
+                    let d = Diagnostic::error(
+                        format!("{p}.scope[{j}]"),
+                        format!("unknown scope label `{label}`"),
+                    );
+                    self.diags.push(d.suggest(label, self.vocab.label_names()));
+                }
+            }
+        }
+        scope.sort_unstable();
+        scope.dedup();
+
+        let window = match &t.window {
+            None => Some(Interval::ALWAYS),
+            Some(Window::Range(r)) => match range_interval(r.from, r.to, r.days) {
+                Ok(w) => Some(w),
+                Err((field, message)) => {
+                    let at = if field == "to" && r.to.is_none() {
+                        "days"
+                    } else {
+                        field
+                    };
+                    self.diags
+                        .push(Diagnostic::error(format!("{p}.window.{at}"), message));
+                    None
+                }
+            },
+            Some(Window::Ceasefire) => {
+                if ceasefire.is_none() {
+                    self.diags.push(
+                        Diagnostic::error(format!("{p}.window"), "window `ceasefire` but the proposal has no ceasefire term")
+                            .with_help("give a prohibition of `hostilities` (or of an action inside it) an explicit window, or give this term one"),
+                    );
+                }
+                ceasefire
+            }
+        };
+
+        let mut params = Vec::new();
+        for (name, value) in &t.params {
+            let pp = format!("{p}.params.{name}");
+            match self.vocab.params.get(name) {
+                None => {
+                    let d = Diagnostic::error(pp, format!("unknown parameter `{name}`"));
+                    self.diags
+                        .push(d.suggest(name, self.vocab.params.keys().map(String::as_str)));
+                }
+                Some(def) => {
+                    self.param(&pp, name, def.kind, &def.values, value);
+                    params.push((name.clone(), value.clone()));
+                }
+            }
+        }
+
+        let mut requires = Vec::new();
+        for (j, c) in t.requires.iter().enumerate() {
+            let cp = format!("{p}.requires[{j}]");
+            match ids.get(c.term.as_str()) {
+                Some(&k) if k == i => {
+                    self.diags
+                        .push(Diagnostic::error(cp, format!("term `{}` requires itself", t.id)));
+                }
+                Some(&k) => requires.push((k, c.timing)),
+                None => {
+                    let d = Diagnostic::error(
+                        cp,
+                        format!(
+                            "`requires` names `{}`, which is not a term of this proposal",
+                            c.term
+                        ),
+                    );
+                    self.diags.push(d.suggest(&c.term, ids.keys().copied()));
+                }
+            }
+        }
+
+        if t.text.is_none() {
+            self.diags.push(
+                Diagnostic::warning(p.clone(), format!("term `{}` has no `text`", t.id))
+                    .with_help("quote the original wording, so reports can cite it"),
+            );
+        }
+        if t.source.is_none() && proposal.source.is_none() {
+            self.diags.push(
+                Diagnostic::warning(p.clone(), format!("term `{}` has no `source`", t.id))
+                    .with_help("cite where the wording comes from, here or on the proposal"),
+            );
+        }
+
+        let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
+        if errors_after > errors_before {
+            return None;
+        }
+        Some(ResolvedTerm {
+            subjects,
+            modality,
+            action: action?,
+            target,
+            scope,
+            window: window?,
+            params,
+            requires,
+        })
+    }
+
+    fn param(&mut self, path: &str, name: &str, kind: ParamKind, values: &[String], value: &ParamValue) {
+        let known = values.iter().map(String::as_str);
+        match (kind, value) {
+            (ParamKind::Quantity, ParamValue::Number(_)) => {}
+            (
+                ParamKind::Quantity,
+                ParamValue::Range {
+                    min: Some(lo),
+                    max: Some(hi),
+                },
+            ) if lo > hi => {
+                self.diags.push(Diagnostic::error(
+                    path,
+                    format!("range of `{name}` is empty: min {lo} is above max {hi}"),
+                ));
+            }
+            (ParamKind::Quantity, ParamValue::Range { min: None, max: None }) => {
+                self.diags.push(Diagnostic::error(
+                    path,
+                    format!("range of `{name}` has neither `min` nor `max`"),
+                ));
+            }
+            (ParamKind::Quantity, ParamValue::Range { .. }) => {}
+            (ParamKind::Quantity, _) => {
+                self.diags.push(Diagnostic::error(
+                    path,
+                    format!("`{name}` is a quantity: give a number or a range"),
+                ));
+            }
+            (ParamKind::Enumeration, ParamValue::Value(v)) => {
+                if !values.contains(v) {
+                    let d = Diagnostic::error(path, format!("`{v}` is not a value of `{name}`"));
+                    self.diags.push(
+                        d.suggest(v, known)
+                            .with_help_if_none(format!("expected one of {}", list(values))),
+                    );
+                }
+            }
+            (ParamKind::Enumeration, ParamValue::Set(set)) => {
+                for (k, v) in set.iter().enumerate() {
+                    if !values.contains(v) {
+                        let d = Diagnostic::error(
+                            format!("{path}[{k}]"),
+                            format!("`{v}` is not a value of `{name}`"),
+                        );
+                        self.diags.push(
+                            d.suggest(v, values.iter().map(String::as_str))
+                                .with_help_if_none(format!("expected one of {}", list(values))),
+                        );
+                    }
+                }
+            }
+            (ParamKind::Enumeration, _) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        path,
+                        format!("`{name}` takes a value or a list of values, not a number"),
+                    )
+                    .with_help(format!("expected one of {}", list(values))),
+                );
+            }
+        }
+    }
+
+    /// Reports each `requires` cycle once, with the cycle spelled out.
+    fn cycles(&mut self, proposal: &Proposal, ids: &HashMap<&str, usize>) {
+        let edges: Vec<Vec<usize>> = proposal
+            .terms
+            .iter()
+            .map(|t| {
+                t.requires
+                    .iter()
+                    .filter_map(|c| ids.get(c.term.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        for cycle in super::cycles::find_cycles(&edges) {
+            let first = cycle[0];
+            let names: Vec<String> = cycle
+                .iter()
+                .chain(std::iter::once(&first))
+                .map(|&k| format!("`{}`", proposal.terms[k].id))
+                .collect();
+            self.diags.push(
+                Diagnostic::error(
+                    format!("terms[{first}].requires"),
+                    format!("`requires` cycle: {}", names.join(" → ")),
+                )
+                .with_help("a term cannot depend on itself, directly or through others"),
+            );
+        }
+    }
+}
+
+fn list(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Diagnostic {
+    fn with_help_if_none(self, help: String) -> Diagnostic {
+        if self.help.is_some() {
+            self
+        } else {
+            self.with_help(help)
+        }
+    }
+}

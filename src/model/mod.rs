@@ -1,0 +1,19 @@
+//! The proposal file format: serde types for a proposal and its terms.
+//!
+//! These types are what a proposal file *says*, checked only for shape. Names of
+//! parties, actions, scope labels and parameters are plain strings here; `crate::load`
+//! resolves them against the vocabulary and reports what does not resolve.
+
+mod condition;
+mod params;
+mod proposal;
+mod subject;
+mod term;
+mod window;
+
+pub use condition::{Condition, Timing};
+pub use params::ParamValue;
+pub use proposal::Proposal;
+pub use subject::Subject;
+pub use term::{Modality, Priority, Term};
+pub use window::{Window, WindowRange};

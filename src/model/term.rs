@@ -1,0 +1,154 @@
+//! A term: who must, must not, or may do what, where, when, how much, and only if.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Condition, ParamValue, Subject, Window};
+
+/// One provision of a proposal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Identifier, unique in the proposal; elsewhere the term is named
+    /// `proposal-id/term-id`.
+    pub id: String,
+    /// The party or parties bound by the term (party codes of the vocabulary).
+    pub subject: Subject,
+    /// Obligation (`must`, the default), prohibition (`must_not`) or permission (`may`).
+    #[serde(default)]
+    pub modality: Modality,
+    /// What is to be done: an action of the vocabulary, or one of its aliases. A
+    /// negating alias (`halt_military_aid`) turns `must` into `must_not`.
+    pub action: String,
+    /// The party the action is directed at (for example the recipient of aid).
+    /// Absent: any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Where the term applies: labels of the vocabulary's scope taxonomies (areas,
+    /// target classes). Absent or empty: everywhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<String>,
+    /// When the term applies, in days from entry into force. Absent: from entry into
+    /// force on, without end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<Window>,
+    /// Named quantities: a number, a range, an enumeration value or a set.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, ParamValue>,
+    /// Terms of the same proposal that are conditions of this one: a term id (a
+    /// precondition: in force before this one) or `{"term": id, "timing": "concurrent"}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<Condition>,
+    /// What conceding the term costs its authors.
+    #[serde(default, skip_serializing_if = "Priority::is_normal")]
+    pub priority: Priority,
+    /// The original wording, quoted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Where the wording comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A note by whoever encoded the term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The deontic force of a term.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// An obligation: the subject must do the action.
+    #[default]
+    Must,
+    /// A prohibition: the subject must not do the action.
+    MustNot,
+    /// A permission: the subject may do the action.
+    May,
+}
+
+impl Modality {
+    /// The name used in files and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Must => "must",
+            Modality::MustNot => "must_not",
+            Modality::May => "may",
+        }
+    }
+
+    /// The modality after a negating alias: "must halt aid" is "must not aid".
+    /// A permission cannot be negated (there is no "may not" modality).
+    pub fn negated(self) -> Option<Modality> {
+        match self {
+            Modality::Must => Some(Modality::MustNot),
+            Modality::MustNot => Some(Modality::Must),
+            Modality::May => None,
+        }
+    }
+
+    /// Whether the term binds its subject (an obligation or a prohibition).
+    pub fn binds(self) -> bool {
+        !matches!(self, Modality::May)
+    }
+}
+
+impl std::fmt::Display for Modality {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What conceding a term costs its authors.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Never conceded.
+    RedLine,
+    /// Central to the proposal.
+    Core,
+    /// An ordinary provision.
+    #[default]
+    Normal,
+    /// A detail.
+    Minor,
+}
+
+impl Priority {
+    /// The name used in files and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::RedLine => "red_line",
+            Priority::Core => "core",
+            Priority::Normal => "normal",
+            Priority::Minor => "minor",
+        }
+    }
+
+    /// Whether this is the default priority (kept out of serialized files).
+    pub fn is_normal(&self) -> bool {
+        *self == Priority::Normal
+    }
+
+    /// The weight of the priority in burden figures and concession costs:
+    /// red line 8, core 4, normal 2, minor 1.
+    pub fn weight(self) -> u32 {
+        match self {
+            Priority::RedLine => 8,
+            Priority::Core => 4,
+            Priority::Normal => 2,
+            Priority::Minor => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Priority {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

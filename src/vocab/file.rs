@@ -1,0 +1,153 @@
+//! The vocabulary file format: parties, actions, scope taxonomies, parameters and
+//! derivation rules, as written in `vocab/*.json` and in files given with `--vocab`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::Modality;
+
+/// A vocabulary file. Entries are merged into the default pack by id: an entry with
+/// an existing id replaces it, a new id adds one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VocabFile {
+    /// The JSON Schema this file follows, for editors (ignored by armistice).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// A name for the pack.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Start from an empty vocabulary instead of the default pack.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace_default: bool,
+    /// The parties that may appear as subjects, authors and targets.
+    #[serde(default)]
+    pub parties: Vec<PartyDef>,
+    /// The actions and their hierarchy.
+    #[serde(default)]
+    pub actions: Vec<ActionDef>,
+    /// The scope taxonomies (areas, target classes, ...).
+    #[serde(default)]
+    pub scopes: Vec<TaxonomyDef>,
+    /// The parameters terms may carry.
+    #[serde(default)]
+    pub params: Vec<ParamDef>,
+    /// Derivation rules: a term matching `if` implies the term `then`.
+    #[serde(default)]
+    pub rules: Vec<RuleDef>,
+}
+
+/// A party.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartyDef {
+    /// The short code used in files (`US`, `RU`, `UA`).
+    pub code: String,
+    /// The display name.
+    pub name: String,
+}
+
+/// An action of the vocabulary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionDef {
+    /// The identifier used in files (`military_aid`).
+    pub id: String,
+    /// What the action is.
+    pub description: String,
+    /// The broader action that contains this one (`strikes` is inside `hostilities`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Other names of the same action, with the same modality (`resume_aid`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Names that negate the action (`halt_aid`): "must halt aid" is "must not aid".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub negations: Vec<String>,
+}
+
+/// A scope taxonomy: a tree of labels along one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyDef {
+    /// The dimension (`area`, `target_class`).
+    pub id: String,
+    /// What the dimension distinguishes.
+    pub description: String,
+    /// The labels, each optionally inside a broader one of the same taxonomy.
+    pub labels: Vec<LabelDef>,
+}
+
+/// A scope label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LabelDef {
+    /// The label used in files (`energy_infrastructure`).
+    pub id: String,
+    /// What the label covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The broader label that contains this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// A parameter terms may carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParamDef {
+    /// The name used in files (`count`).
+    pub id: String,
+    /// What the parameter measures.
+    pub description: String,
+    /// The kind of value.
+    pub kind: ParamKind,
+    /// The unit of a quantity (`days`, `people`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The allowed values of an enumeration.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+}
+
+/// The kind of a parameter's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamKind {
+    /// A number or a range of numbers.
+    Quantity,
+    /// One value, or a set of values, from `values`.
+    Enumeration,
+}
+
+/// A derivation rule: a term matching `if` implies the term `then`, in the same window
+/// and scope. Party variables (`?A`) bind subject and target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    /// The rule's identifier, quoted in indirect findings.
+    pub id: String,
+    /// What the rule says, in words.
+    pub description: String,
+    /// The pattern a term must match.
+    #[serde(rename = "if")]
+    pub when: PatternDef,
+    /// The term implied.
+    pub then: PatternDef,
+}
+
+/// A term pattern of a rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatternDef {
+    /// A party code or a variable (`?A`).
+    pub subject: String,
+    /// The modality; in `if`, absent matches any modality that binds or permits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Modality>,
+    /// The action; in `if`, actions inside it match too.
+    pub action: String,
+    /// A party code or a variable; in `if`, absent matches any target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}

@@ -1,0 +1,529 @@
+//! Merging vocabulary files and resolving their names into indices, with every
+//! inconsistency reported (unknown parents, duplicate names, hierarchy cycles).
+
+use std::collections::HashMap;
+
+use super::file::{ActionDef, LabelDef, ParamDef, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile};
+use super::{ActionId, DEFAULT_PACK, LabelId, PartyId, did_you_mean};
+use crate::model::Modality;
+
+/// One inconsistency in a vocabulary, at a JSON path of the merged file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VocabIssue {
+    /// Where, as a JSON path (`actions[3].parent`).
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A resolved action.
+#[derive(Debug, Clone)]
+pub struct Action {
+    /// Its definition.
+    pub def: ActionDef,
+    /// The action that contains it.
+    pub parent: Option<ActionId>,
+}
+
+/// A resolved scope label.
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// Its definition.
+    pub def: LabelDef,
+    /// The index of its taxonomy in [`Vocab::taxonomies`].
+    pub taxonomy: usize,
+    /// The label that contains it.
+    pub parent: Option<LabelId>,
+}
+
+/// A party in a rule pattern: a fixed party or a variable.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PartyRef {
+    /// A party of the vocabulary.
+    Party(PartyId),
+    /// A variable such as `?A`, bound by the first match.
+    Var(String),
+}
+
+/// A resolved rule pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// The subject.
+    pub subject: PartyRef,
+    /// The modality, if fixed.
+    pub modality: Option<Modality>,
+    /// The action.
+    pub action: ActionId,
+    /// The target, if constrained.
+    pub target: Option<PartyRef>,
+}
+
+/// A resolved derivation rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Its definition, as written.
+    pub def: RuleDef,
+    /// The pattern a term must match.
+    pub when: Pattern,
+    /// The term implied.
+    pub then: Pattern,
+}
+
+/// The effective vocabulary: the merged definitions plus lookup indices.
+#[derive(Debug, Clone)]
+pub struct Vocab {
+    /// The merged definitions, as `armistice vocab --format json` prints them.
+    pub merged: VocabFile,
+    /// Parties, in definition order; a [`PartyId`] indexes this.
+    pub parties: Vec<PartyDef>,
+    /// Actions, in definition order; an [`ActionId`] indexes this.
+    pub actions: Vec<Action>,
+    /// Scope taxonomies, in definition order.
+    pub taxonomies: Vec<TaxonomyDef>,
+    /// Scope labels of all taxonomies; a [`LabelId`] indexes this.
+    pub labels: Vec<Label>,
+    /// Parameters by name.
+    pub params: HashMap<String, ParamDef>,
+    /// Derivation rules, in definition order.
+    pub rules: Vec<Rule>,
+    party_index: HashMap<String, PartyId>,
+    action_index: HashMap<String, (ActionId, bool)>,
+    label_index: HashMap<String, LabelId>,
+}
+
+impl Vocab {
+    /// The embedded default ceasefire pack.
+    pub fn default_pack() -> Result<Vocab, Vec<VocabIssue>> {
+        Vocab::build(&[parse_default()?])
+    }
+
+    /// Merges `files` in order (each over the previous ones, or replacing them when it
+    /// says `replace_default`) and resolves the result.
+    pub fn build(files: &[VocabFile]) -> Result<Vocab, Vec<VocabIssue>> {
+        Vocab::resolve(merge(files))
+    }
+
+    /// The default pack with `extra` files merged over it.
+    pub fn with_extensions(extra: &[VocabFile]) -> Result<Vocab, Vec<VocabIssue>> {
+        let mut files = vec![parse_default()?];
+        files.extend_from_slice(extra);
+        Vocab::build(&files)
+    }
+
+    fn resolve(merged: VocabFile) -> Result<Vocab, Vec<VocabIssue>> {
+        let mut issues = Vec::new();
+        let party_index = index_unique(
+            merged.parties.iter().map(|p| p.code.as_str()),
+            "parties",
+            "code",
+            &mut issues,
+        );
+        let mut action_index = HashMap::new();
+        for (i, a) in merged.actions.iter().enumerate() {
+            let names = std::iter::once((&a.id, false, "id".to_owned()))
+                .chain(
+                    a.aliases
+                        .iter()
+                        .enumerate()
+                        .map(|(j, n)| (n, false, format!("aliases[{j}]"))),
+                )
+                .chain(
+                    a.negations
+                        .iter()
+                        .enumerate()
+                        .map(|(j, n)| (n, true, format!("negations[{j}]"))),
+                );
+            for (name, negate, field) in names {
+                if action_index
+                    .insert(name.clone(), (i as ActionId, negate))
+                    .is_some()
+                {
+                    issues.push(VocabIssue {
+                        path: format!("actions[{i}].{field}"),
+                        message: format!("action name `{name}` is defined twice"),
+                    });
+                }
+            }
+        }
+        let ids: HashMap<&str, ActionId> = merged
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i as ActionId))
+            .collect();
+        let actions: Vec<Action> = merged
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Action {
+                def: a.clone(),
+                parent: a.parent.as_ref().and_then(|p| {
+                    let found = ids.get(p.as_str()).copied();
+                    if found.is_none() {
+                        issues.push(unknown(
+                            format!("actions[{i}].parent"),
+                            "action",
+                            p,
+                            ids.keys().copied(),
+                        ));
+                    }
+                    found
+                }),
+            })
+            .collect();
+        check_acyclic(
+            actions.iter().map(|a| a.parent),
+            |i| format!("actions[{i}].parent"),
+            "action",
+            &mut issues,
+        );
+
+        let mut labels = Vec::new();
+        let mut label_index = HashMap::new();
+        for (t, tax) in merged.taxonomies_iter() {
+            for (j, l) in tax.labels.iter().enumerate() {
+                if label_index
+                    .insert(l.id.clone(), labels.len() as LabelId)
+                    .is_some()
+                {
+                    issues.push(VocabIssue {
+                        path: format!("scopes[{t}].labels[{j}].id"),
+                        message: format!("scope label `{}` is defined twice", l.id),
+                    });
+                }
+                labels.push(Label {
+                    def: l.clone(),
+                    taxonomy: t,
+                    parent: None,
+                });
+            }
+        }
+        let mut k = 0;
+        for (t, tax) in merged.taxonomies_iter() {
+            for (j, l) in tax.labels.iter().enumerate() {
+                if let Some(p) = &l.parent {
+                    match label_index.get(p) {
+                        Some(&pid) if labels[pid as usize].taxonomy == t => labels[k].parent = Some(pid),
+                        Some(_) => issues.push(VocabIssue {
+                            path: format!("scopes[{t}].labels[{j}].parent"),
+                            message: format!("parent `{p}` of `{}` is in another taxonomy", l.id),
+                        }),
+                        None => issues.push(unknown(
+                            format!("scopes[{t}].labels[{j}].parent"),
+                            "scope label",
+                            p,
+                            tax.labels.iter().map(|l| l.id.as_str()),
+                        )),
+                    }
+                }
+                k += 1;
+            }
+        }
+        check_acyclic(
+            labels.iter().map(|l| l.parent),
+            |i| format!("scope label #{i}"),
+            "scope label",
+            &mut issues,
+        );
+
+        let mut params = HashMap::new();
+        for (i, p) in merged.params.iter().enumerate() {
+            if params.insert(p.id.clone(), p.clone()).is_some() {
+                issues.push(VocabIssue {
+                    path: format!("params[{i}].id"),
+                    message: format!("parameter `{}` is defined twice", p.id),
+                });
+            }
+        }
+
+        let mut vocab = Vocab {
+            merged: VocabFile::default(),
+            parties: merged.parties.clone(),
+            actions,
+            taxonomies: merged.scopes.clone(),
+            labels,
+            params,
+            rules: Vec::new(),
+            party_index,
+            action_index,
+            label_index,
+        };
+        let mut rule_ids = HashMap::new();
+        for (i, r) in merged.rules.iter().enumerate() {
+            if rule_ids.insert(r.id.as_str(), i).is_some() {
+                issues.push(VocabIssue {
+                    path: format!("rules[{i}].id"),
+                    message: format!("rule `{}` is defined twice", r.id),
+                });
+            }
+            let when = vocab.pattern(&r.when, &format!("rules[{i}].if"), None, &mut issues);
+            let then = vocab.pattern(&r.then, &format!("rules[{i}].then"), Some(&r.when), &mut issues);
+            if let (Some(when), Some(then)) = (when, then) {
+                vocab.rules.push(Rule {
+                    def: r.clone(),
+                    when,
+                    then,
+                });
+            }
+        }
+        vocab.merged = merged;
+        if issues.is_empty() { Ok(vocab) } else { Err(issues) }
+    }
+
+    fn pattern(
+        &self,
+        p: &PatternDef,
+        path: &str,
+        bound_by: Option<&PatternDef>,
+        issues: &mut Vec<VocabIssue>,
+    ) -> Option<Pattern> {
+        let subject = self.party_ref(&p.subject, &format!("{path}.subject"), bound_by, issues);
+        let target = p
+            .target
+            .as_ref()
+            .map(|t| self.party_ref(t, &format!("{path}.target"), bound_by, issues));
+        let action = match self.action_index.get(&p.action) {
+            Some(&(a, false)) => Some(a),
+            Some(&(_, true)) => {
+                issues.push(VocabIssue {
+                    path: format!("{path}.action"),
+                    message: format!(
+                        "rules name actions by id, not by a negating alias like `{}`",
+                        p.action
+                    ),
+                });
+                None
+            }
+            None => {
+                issues.push(unknown(
+                    format!("{path}.action"),
+                    "action",
+                    &p.action,
+                    self.action_names(),
+                ));
+                None
+            }
+        };
+        if bound_by.is_some() && p.modality.is_none() {
+            issues.push(VocabIssue {
+                path: format!("{path}.modality"),
+                message: "the implied term needs a modality".into(),
+            });
+        }
+        Some(Pattern {
+            subject: subject?,
+            modality: p.modality,
+            action: action?,
+            target: target.map_or(Some(None), |t| t.map(Some))?,
+        })
+    }
+
+    fn party_ref(
+        &self,
+        name: &str,
+        path: &str,
+        bound_by: Option<&PatternDef>,
+        issues: &mut Vec<VocabIssue>,
+    ) -> Option<PartyRef> {
+        if let Some(var) = name.strip_prefix('?') {
+            if var.is_empty() {
+                issues.push(VocabIssue {
+                    path: path.into(),
+                    message: "a variable needs a name, like `?A`".into(),
+                });
+                return None;
+            }
+            if let Some(when) = bound_by
+                && when.subject != name
+                && when.target.as_deref() != Some(name)
+            {
+                issues.push(VocabIssue {
+                    path: path.into(),
+                    message: format!("variable `{name}` is not bound by the rule's `if` pattern"),
+                });
+                return None;
+            }
+            return Some(PartyRef::Var(name.to_owned()));
+        }
+        match self.party(name) {
+            Some(p) => Some(PartyRef::Party(p)),
+            None => {
+                issues.push(unknown(
+                    path.into(),
+                    "party",
+                    name,
+                    self.parties.iter().map(|p| p.code.as_str()),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The party with this code.
+    pub fn party(&self, code: &str) -> Option<PartyId> {
+        self.party_index.get(code).copied()
+    }
+
+    /// The code of a party.
+    pub fn party_code(&self, id: PartyId) -> &str {
+        &self.parties[id as usize].code
+    }
+
+    /// The action an action name (id or alias) stands for, and whether the name negates it.
+    pub fn action(&self, name: &str) -> Option<(ActionId, bool)> {
+        self.action_index.get(name).copied()
+    }
+
+    /// The id of an action.
+    pub fn action_id(&self, id: ActionId) -> &str {
+        &self.actions[id as usize].def.id
+    }
+
+    /// Every action name: ids, aliases and negations.
+    pub fn action_names(&self) -> impl Iterator<Item = &str> {
+        self.action_index.keys().map(String::as_str)
+    }
+
+    /// Whether action `outer` contains action `inner` (or is it).
+    pub fn action_contains(&self, outer: ActionId, inner: ActionId) -> bool {
+        let mut cur = Some(inner);
+        while let Some(a) = cur {
+            if a == outer {
+                return true;
+            }
+            cur = self.actions[a as usize].parent;
+        }
+        false
+    }
+
+    /// The ancestors of an action, nearest first, the action itself excluded.
+    pub fn action_ancestors(&self, a: ActionId) -> impl Iterator<Item = ActionId> + '_ {
+        std::iter::successors(self.actions[a as usize].parent, |&p| {
+            self.actions[p as usize].parent
+        })
+    }
+
+    /// The scope label with this name.
+    pub fn label(&self, name: &str) -> Option<LabelId> {
+        self.label_index.get(name).copied()
+    }
+
+    /// The name of a scope label.
+    pub fn label_id(&self, id: LabelId) -> &str {
+        &self.labels[id as usize].def.id
+    }
+
+    /// Every scope label name.
+    pub fn label_names(&self) -> impl Iterator<Item = &str> {
+        self.labels.iter().map(|l| l.def.id.as_str())
+    }
+
+    /// Whether label `outer` contains label `inner` (or is it).
+    pub fn label_contains(&self, outer: LabelId, inner: LabelId) -> bool {
+        let mut cur = Some(inner);
+        while let Some(l) = cur {
+            if l == outer {
+                return true;
+            }
+            cur = self.labels[l as usize].parent;
+        }
+        false
+    }
+}
+
+impl VocabFile {
+    fn taxonomies_iter(&self) -> impl Iterator<Item = (usize, &TaxonomyDef)> {
+        self.scopes.iter().enumerate()
+    }
+}
+
+fn parse_default() -> Result<VocabFile, Vec<VocabIssue>> {
+    serde_json::from_str(DEFAULT_PACK).map_err(|e| {
+        vec![VocabIssue {
+            path: String::new(),
+            message: format!("the embedded default vocabulary is invalid: {e}"),
+        }]
+    })
+}
+
+/// Merges vocabulary files by id, later over earlier.
+fn merge(files: &[VocabFile]) -> VocabFile {
+    let mut out = VocabFile::default();
+    for f in files {
+        if f.replace_default {
+            out = VocabFile::default();
+        }
+        if f.name.is_some() {
+            out.name.clone_from(&f.name);
+        }
+        upsert(&mut out.parties, &f.parties, |p| &p.code);
+        upsert(&mut out.actions, &f.actions, |a| &a.id);
+        upsert(&mut out.scopes, &f.scopes, |s| &s.id);
+        upsert(&mut out.params, &f.params, |p| &p.id);
+        upsert(&mut out.rules, &f.rules, |r| &r.id);
+    }
+    out
+}
+
+fn upsert<T: Clone>(into: &mut Vec<T>, from: &[T], key: impl Fn(&T) -> &String) {
+    for item in from {
+        match into.iter_mut().find(|e| key(e) == key(item)) {
+            Some(existing) => *existing = item.clone(),
+            None => into.push(item.clone()),
+        }
+    }
+}
+
+fn index_unique<'a>(
+    names: impl Iterator<Item = &'a str>,
+    list: &str,
+    field: &str,
+    issues: &mut Vec<VocabIssue>,
+) -> HashMap<String, u16> {
+    let mut index = HashMap::new();
+    for (i, n) in names.enumerate() {
+        if index.insert(n.to_owned(), i as u16).is_some() {
+            issues.push(VocabIssue {
+                path: format!("{list}[{i}].{field}"),
+                message: format!("`{n}` is defined twice"),
+            });
+        }
+    }
+    index
+}
+
+fn unknown<'a>(path: String, what: &str, name: &str, known: impl IntoIterator<Item = &'a str>) -> VocabIssue {
+    let hint = did_you_mean(name, known)
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default();
+    VocabIssue {
+        path,
+        message: format!("unknown {what} `{name}`{hint}"),
+    }
+}
+
+/// Reports a cycle in a parent relation (each node's parent given by index).
+fn check_acyclic(
+    parents: impl Iterator<Item = Option<u16>>,
+    path: impl Fn(usize) -> String,
+    what: &str,
+    issues: &mut Vec<VocabIssue>,
+) {
+    let parents: Vec<Option<u16>> = parents.collect();
+    for start in 0..parents.len() {
+        let mut cur = parents[start];
+        for _ in 0..parents.len() {
+            match cur {
+                Some(p) if p as usize == start => {
+                    issues.push(VocabIssue {
+                        path: path(start),
+                        message: format!("the {what} hierarchy has a cycle"),
+                    });
+                    break;
+                }
+                Some(p) => cur = parents[p as usize],
+                None => break,
+            }
+        }
+    }
+}
