@@ -2,6 +2,7 @@
 //! to one function per subcommand, each returning an [`Exit`].
 
 mod check;
+pub mod common;
 mod compare;
 mod diff;
 mod exit;

@@ -10,3 +10,5 @@ mod validate;
 pub use diagnostic::{Diagnostic, Severity};
 pub use resolved::{Interval, ResolvedProposal, ResolvedTerm};
 pub use validate::{ceasefire_window, resolve};
+mod read;
+pub use read::{SourceFile, parse_proposal, render};
