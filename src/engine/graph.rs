@@ -88,6 +88,7 @@ impl ConditionGraph {
             if causes.is_empty() {
                 continue;
             }
+            causes.sort_by_key(|c| c.required());
             let status = if causes.iter().any(|c| !c.conflicts.is_empty()) {
                 BlockStatus::Blocked
             } else {
