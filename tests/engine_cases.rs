@@ -399,3 +399,51 @@ fn duplicate_proposal_ids_are_an_error() {
     let err = armistice::engine::compare(&ps, &support::vocab()).unwrap_err();
     assert_eq!(err.to_string(), "two proposals have the id `same`");
 }
+
+#[test]
+fn impact_names_each_change_with_its_witnesses() {
+    use armistice::engine::{Direction, Finding, impact};
+    let us = |aid: bool| {
+        let mut terms = vec![
+            json!({ "id": "halt", "subject": "RU", "modality": "must_not", "action": "hostilities", "text": "x" }),
+        ];
+        if aid {
+            terms.push(json!({ "id": "aid", "subject": "US", "action": "military_aid", "target": "UA", "text": "x" }));
+        }
+        p("us", Value::Array(terms))
+    };
+    let ru = p(
+        "ru",
+        json!([
+            { "id": "halt", "subject": "RU", "modality": "must_not", "action": "hostilities", "requires": ["no-aid"], "text": "x" },
+            { "id": "no-aid", "subject": "US", "action": "halt_aid", "target": "UA", "text": "x" }
+        ]),
+    );
+    let before = analyze(&[us(true), ru.clone()]);
+    let after = analyze(&[us(false), ru]);
+    let pairs = impact(&before, &after, &Default::default());
+    assert_eq!(pairs[0].before, Some(Verdict::Conflicting));
+    assert_eq!(pairs[0].after, Verdict::CompatibleWithOpenPoints);
+    let described: Vec<(&str, Vec<&str>)> = pairs[0]
+        .changes
+        .iter()
+        .map(|c| (c.describe(), c.witnesses()))
+        .collect();
+    assert!(
+        described.contains(&("conflict resolved", vec!["us/aid", "ru/no-aid"])),
+        "{described:?}"
+    );
+    assert!(
+        described.contains(&("unblocked", vec!["ru/halt"])),
+        "{described:?}"
+    );
+    assert!(
+        described.contains(&("newly pending", vec!["ru/halt"])),
+        "no-aid is now only open: {described:?}"
+    );
+    assert!(pairs[0].changes.iter().any(|c| c.direction == Direction::Gained
+        && c.finding
+            == Finding::Open {
+                term: "ru/no-aid".into()
+            }));
+}

@@ -7,6 +7,7 @@ mod atom;
 mod burden;
 mod derive;
 mod graph;
+mod impact;
 mod pair;
 mod params;
 mod relate;
@@ -21,6 +22,7 @@ pub use analysis::{
 pub use atom::{Atom, Step, TermRef};
 pub use burden::{Burden, BurdenRow};
 pub use derive::MAX_FIRINGS;
+pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use params::{ParamComparison, ParamOutcome};
 
 use crate::load::{Diagnostic, ResolvedProposal};
