@@ -190,3 +190,20 @@ fn common_terms(proposals: &[ResolvedProposal], pairs: &[Pair]) -> Vec<Vec<TermR
         })
         .collect()
 }
+
+/// The analysis of `base`'s proposals with some of them replaced: `changed` holds
+/// `(index, new version)` pairs. Gives the same result as [`analyze`] on the edited
+/// set of proposals.
+pub fn reanalyze(
+    base: &Analysis,
+    changed: Vec<(usize, ResolvedProposal)>,
+    vocab: &Vocab,
+) -> Result<Analysis, EngineError> {
+    let mut proposals = base.proposals.clone();
+    for (i, p) in changed {
+        if let Some(slot) = proposals.get_mut(i) {
+            *slot = p;
+        }
+    }
+    analyze(proposals, vocab)
+}
