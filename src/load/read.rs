@@ -105,8 +105,8 @@ fn too_large(path: &Path, len: u64, limit: u64) -> String {
     )
 }
 
-/// Parses JSON with comments into `T`; a syntax or type error comes back located, with
-/// its JSON path.
+/// Parses JSON with comments into `T`, an object type (the text must hold an object);
+/// a syntax or type error comes back located, with its JSON path.
 pub fn parse_json<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Located> {
     let text = jsonc::blank_comments(&file.text).map_err(|p| Located {
         diagnostic: Diagnostic {
@@ -116,6 +116,14 @@ pub fn parse_json<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Located> 
         span: Some(p.offset..(p.offset + 1).min(file.text.len())),
         note: None,
     })?;
+    let first = text.find(|c: char| !c.is_whitespace());
+    if let Some(at) = first.filter(|&i| !text[i..].starts_with('{')) {
+        return Err(Located {
+            diagnostic: Diagnostic::error("", "expected a JSON object at the top of the file"),
+            span: Some(at..at + text[at..].chars().next().map_or(0, char::len_utf8)),
+            note: None,
+        });
+    }
     let mut de = serde_json::Deserializer::from_str(&text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -136,7 +144,9 @@ pub fn load_proposal(file: SourceFile, vocab: &Vocab) -> (Option<ResolvedProposa
     let (resolved, diagnostics) = match parse_proposal(&file) {
         Ok(p) => {
             let (resolved, diags) = super::resolve(&p, vocab);
-            (resolved, file.locate_all(diags))
+            let mut located = file.locate_all(diags);
+            located.sort_by_key(|l| l.span.as_ref().map_or(usize::MAX, |s| s.start));
+            (resolved, located)
         }
         Err(located) => (None, vec![located]),
     };

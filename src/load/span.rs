@@ -55,8 +55,10 @@ impl<'t> Document<'t> {
                 None => break,
             }
         }
-        let range = match (part, last_prop, rest.is_empty()) {
-            (Part::Key, Some(prop), true) => prop.name.range(),
+        let range = match (part, last_prop, rest.is_empty(), value) {
+            (Part::Key, Some(prop), true, _) => prop.name.range(),
+            // A whole object that has an id (a term) is shown by its id.
+            (_, _, _, Value::Object(o)) => o.get("id").map_or(o.range, |p| p.range),
             _ => value.range(),
         };
         Some(range.start..range.end)
@@ -128,7 +130,8 @@ mod tests {
         assert_eq!(at("terms[0].id", Part::Key), "\"id\"");
         assert_eq!(at("terms[0].params.a.b", Part::Value), "3");
         assert_eq!(at("terms[0].params.a.b", Part::Key), "\"a.b\"");
-        assert_eq!(at("terms[0]", Part::Key), at("terms[0]", Part::Value));
+        assert_eq!(at("terms[0]", Part::Key), "\"id\": \"a\"");
+        assert_eq!(at("terms[0].params", Part::Value), "{ \"a.b\": 3 }");
     }
 
     #[test]
