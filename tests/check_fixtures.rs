@@ -2,6 +2,8 @@
 //! exit code of `armistice check` on it is a snapshot. A new case is a new file:
 //! `NAME.json` is checked as it is; `NAME.args` holds the whole command line instead.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
+
 use std::path::Path;
 
 use assert_cmd::Command;

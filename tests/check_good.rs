@@ -1,6 +1,8 @@
 //! Inputs that must load: the bundled proposals, JSON with comments, a byte-order mark,
 //! a proposal using a `--vocab` extension; and the size limit on inputs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
+
 use assert_cmd::Command;
 
 fn check(args: &[&str]) -> (i32, String, String) {

@@ -1,6 +1,8 @@
 //! The committed JSON Schemas are the generated ones, and every bundled file validates
 //! against them with a standard validator (the `jsonschema` crate).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
+
 use std::path::Path;
 
 use assert_cmd::Command;

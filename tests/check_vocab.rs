@@ -1,6 +1,8 @@
 //! The embedded vocabulary is consistent, `--vocab` files extend and override it, and
 //! `armistice vocab` prints it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
+
 use std::collections::HashSet;
 
 use armistice::vocab::{Vocab, VocabFile};
@@ -182,6 +184,6 @@ fn vocab_json_is_the_merged_file() {
     ]);
     let merged: VocabFile = serde_json::from_str(&json).unwrap();
     assert!(merged.parties.iter().any(|p| p.code == "PL"));
-    let again = Vocab::build(&[merged.clone()]).unwrap();
+    let again = Vocab::build(std::slice::from_ref(&merged)).unwrap();
     assert_eq!(again.merged, merged);
 }

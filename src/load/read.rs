@@ -107,34 +107,36 @@ fn too_large(path: &Path, len: u64, limit: u64) -> String {
 
 /// Parses JSON with comments into `T`, an object type (the text must hold an object);
 /// a syntax or type error comes back located, with its JSON path.
-pub fn parse_json<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Located> {
-    let text = jsonc::blank_comments(&file.text).map_err(|p| Located {
-        diagnostic: Diagnostic {
-            help: p.help,
-            ..Diagnostic::error("", p.message)
-        },
-        span: Some(p.offset..(p.offset + 1).min(file.text.len())),
-        note: None,
+pub fn parse_json<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Located>> {
+    let text = jsonc::blank_comments(&file.text).map_err(|p| {
+        Box::new(Located {
+            diagnostic: Diagnostic {
+                help: p.help,
+                ..Diagnostic::error("", p.message)
+            },
+            span: Some(p.offset..(p.offset + 1).min(file.text.len())),
+            note: None,
+        })
     })?;
     let first = text.find(|c: char| !c.is_whitespace());
     if let Some(at) = first.filter(|&i| !text[i..].starts_with('{')) {
-        return Err(Located {
+        return Err(Box::new(Located {
             diagnostic: Diagnostic::error("", "expected a JSON object at the top of the file"),
             span: Some(at..at + text[at..].chars().next().map_or(0, char::len_utf8)),
             note: None,
-        });
+        }));
     }
     let mut de = serde_json::Deserializer::from_str(&text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        syntax::from_serde(&text, &path, e.into_inner())
+        Box::new(syntax::from_serde(&text, &path, e.into_inner()))
     })?;
-    de.end().map_err(|e| syntax::from_serde(&text, "", e))?;
+    de.end().map_err(|e| Box::new(syntax::from_serde(&text, "", e)))?;
     Ok(value)
 }
 
 /// Parses a proposal; a syntax or type error comes back located, with its JSON path.
-pub fn parse_proposal(file: &SourceFile) -> Result<Proposal, Located> {
+pub fn parse_proposal(file: &SourceFile) -> Result<Proposal, Box<Located>> {
     parse_json(file)
 }
 
@@ -148,7 +150,7 @@ pub fn load_proposal(file: SourceFile, vocab: &Vocab) -> (Option<ResolvedProposa
             located.sort_by_key(|l| l.span.as_ref().map_or(usize::MAX, |s| s.start));
             (resolved, located)
         }
-        Err(located) => (None, vec![located]),
+        Err(located) => (None, vec![*located]),
     };
     (resolved, FileReport { file, diagnostics })
 }

@@ -102,6 +102,17 @@ fn excerpt(text: &str, span: Range<usize>) -> (&str, usize, Range<usize>) {
     (line, number, start - line_begin..end - line_begin)
 }
 
+/// Renders a message that is about no position in a file (`error: cannot read ...`).
+pub fn render_message(error: bool, message: &str, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let level = if error { Level::ERROR } else { Level::WARNING };
+    renderer.render(&[Group::with_title(level.primary_title(message))])
+}
+
 #[cfg(test)]
 mod tests {
     use super::excerpt;
@@ -124,15 +135,4 @@ mod tests {
         assert_eq!(local, 2..2);
         assert_eq!(line, "[1");
     }
-}
-
-/// Renders a message that is about no position in a file (`error: cannot read ...`).
-pub fn render_message(error: bool, message: &str, styled: bool) -> String {
-    let renderer = if styled {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let level = if error { Level::ERROR } else { Level::WARNING };
-    renderer.render(&[Group::with_title(level.primary_title(message))])
 }

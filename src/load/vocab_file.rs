@@ -18,7 +18,7 @@ pub fn load_vocab(files: Vec<SourceFile>) -> Result<Vocab, Vec<FileReport>> {
             Ok(v) => parsed.push((file, v)),
             Err(located) => reports.push(FileReport {
                 file,
-                diagnostics: vec![located],
+                diagnostics: vec![*located],
             }),
         }
     }
