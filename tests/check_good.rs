@@ -74,3 +74,15 @@ fn files_above_the_size_limit_are_refused() {
     assert_eq!(code, 2);
     assert!(stderr.contains("more than the limit of 64 MiB"), "{stderr}");
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let bad = "tests/fixtures/bad/unknown-action.json";
+    let (_, _, plain) = check(&[bad]);
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    let (code, _, coloured) = check(&["--color", "always", bad]);
+    assert_eq!(code, 2);
+    assert!(coloured.contains('\u{1b}'), "{coloured}");
+    let (_, _, never) = check(&["--color", "never", bad]);
+    assert_eq!(never, plain);
+}
