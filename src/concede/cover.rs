@@ -95,6 +95,50 @@ pub(crate) fn bipartite(clauses: &[Clause], cost: &[u64]) -> Option<Graph> {
     Some(g)
 }
 
+/// The connected components of `g`, each a graph of its own (with the same concession
+/// ids); covers of `g` are unions of covers of its components.
+pub(crate) fn components(g: &Graph) -> Vec<Graph> {
+    const NONE: usize = usize::MAX;
+    let n = g.concession.len();
+    let mut local = vec![NONE; n];
+    let mut part_of = vec![0usize; n];
+    let mut out: Vec<Graph> = Vec::new();
+    for root in 0..n {
+        if local[root] != NONE {
+            continue;
+        }
+        let mut members = vec![root];
+        local[root] = 0;
+        let mut head = 0;
+        while let Some(&u) = members.get(head) {
+            head += 1;
+            part_of[u] = out.len();
+            for &v in &g.adj[u] {
+                if local[v] == NONE {
+                    local[v] = members.len();
+                    members.push(v);
+                }
+            }
+        }
+        out.push(Graph {
+            concession: members.iter().map(|&u| g.concession[u]).collect(),
+            cost: members.iter().map(|&u| g.cost[u]).collect(),
+            left: members.iter().map(|&u| g.left[u]).collect(),
+            adj: members
+                .iter()
+                .map(|&u| g.adj[u].iter().map(|&v| local[v]).collect())
+                .collect(),
+            edges: Vec::new(),
+        });
+    }
+    for &(u, v) in &g.edges {
+        if let Some(part) = out.get_mut(part_of[u]) {
+            part.edges.push((local[u], local[v]));
+        }
+    }
+    out
+}
+
 /// A vertex cover: a flag per vertex, and its cost.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cover {
@@ -202,6 +246,18 @@ mod tests {
         assert_eq!(c.cost, 4);
         assert!(min_cover(&g, &[1], &[0, 1]).is_none());
         assert!(min_cover(&g, &[], &[0, 1]).is_none());
+    }
+
+    #[test]
+    fn components_split_the_graph() {
+        let g = bipartite(&edges(&[(0, 1), (2, 3), (1, 4)]), &[1, 2, 3, 4, 5]).unwrap();
+        let parts = components(&g);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].concession, vec![0, 1, 4]);
+        assert_eq!(parts[0].edges.len(), 2);
+        assert_eq!(parts[1].concession, vec![2, 3]);
+        assert_eq!(parts[1].cost, vec![3, 4]);
+        assert_eq!(min_cover(&parts[0], &[], &[]).unwrap().cost, 2);
     }
 
     #[test]

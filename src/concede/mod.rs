@@ -14,8 +14,8 @@
 //!    line makes the instance [`SolveError::Infeasible`].
 //! 2. When the remaining conflicts are edges of a bipartite graph (the common case of two
 //!    proposals), the optimum is a minimum-weight vertex cover found by min-cut (Dinic),
-//!    and the next best come from Lawler's partitioning over the min-cut
-//!    ([`Solver::MinCut`]).
+//!    and the next best come from Lawler's partitioning over the min-cut, run on each
+//!    connected component and combined ([`Solver::MinCut`]).
 //! 3. Otherwise a branch and bound over conflicts finds them ([`Solver::Search`]), within
 //!    the node budget and deadline of [`Options`].
 //!
@@ -35,6 +35,7 @@
 //! ```
 
 mod budget;
+mod combine;
 mod cover;
 mod flow;
 mod ranked;
@@ -84,17 +85,17 @@ pub fn solve_with_progress(
     };
     let (found, solver) = match graph {
         Some(g) => {
-            let covers = ranked::ranked_covers(&g, k, &mut budget)?;
-            let found = covers
-                .into_iter()
-                .map(|(set, c)| {
-                    (
-                        set.iter().filter_map(|&w| g.concession.get(w).copied()).collect(),
-                        c,
-                    )
-                })
-                .collect();
-            (found, Solver::MinCut)
+            let mut lists = Vec::new();
+            for part in cover::components(&g) {
+                let covers = ranked::ranked_covers(&part, k, &mut budget)?;
+                let named = |set: Vec<usize>| {
+                    set.iter()
+                        .filter_map(|&w| part.concession.get(w).copied())
+                        .collect()
+                };
+                lists.push(covers.into_iter().map(|(set, c)| (named(set), c)).collect());
+            }
+            (combine::k_best_unions(&lists, k), Solver::MinCut)
         }
         None => (
             search::search(&root.clauses, &cost, k, &mut budget)?,

@@ -40,18 +40,21 @@ enum Node {
 }
 
 struct Queue {
-    heap: BinaryHeap<Reverse<(u64, usize)>>,
+    /// (key, 0 for solved or 1 for pending, sequence): at equal keys solved covers come
+    /// first, so ties are answered without solving every pending child.
+    heap: BinaryHeap<Reverse<(u64, u8, usize)>>,
     slab: Vec<Option<Node>>,
 }
 
 impl Queue {
     fn push(&mut self, key: u64, node: Node) {
-        self.heap.push(Reverse((key, self.slab.len())));
+        let kind = u8::from(matches!(node, Node::Pending { .. }));
+        self.heap.push(Reverse((key, kind, self.slab.len())));
         self.slab.push(Some(node));
     }
 
     fn pop(&mut self) -> Option<Node> {
-        let Reverse((_, seq)) = self.heap.pop()?;
+        let Reverse((_, _, seq)) = self.heap.pop()?;
         self.slab.get_mut(seq).and_then(Option::take)
     }
 
@@ -107,6 +110,7 @@ pub(crate) fn ranked_covers(
                 let Some(cover) = min_cover(g, &constraints.include, &constraints.exclude) else {
                     continue;
                 };
+                let included = flags(g.concession.len(), &constraints.include);
                 let redundant = constraints
                     .include
                     .iter()
@@ -115,7 +119,7 @@ pub(crate) fn ranked_covers(
                 match redundant {
                     Some(x) => {
                         let mut items: Vec<usize> = g.adj[x].clone();
-                        items.retain(|y| !constraints.include.contains(y));
+                        items.retain(|&y| !included[y]);
                         items.sort_unstable();
                         items.dedup();
                         queue.split(cover.cost, &constraints, items);
@@ -138,15 +142,23 @@ pub(crate) fn ranked_covers(
                 set,
                 cost,
             } => {
-                let free: Vec<usize> = set
-                    .iter()
-                    .copied()
-                    .filter(|w| !constraints.include.contains(w))
-                    .collect();
+                let included = flags(g.concession.len(), &constraints.include);
+                let free: Vec<usize> = set.iter().copied().filter(|&w| !included[w]).collect();
                 out.push((set, cost));
                 queue.split(cost, &constraints, free);
             }
         }
     }
     Ok(out)
+}
+
+/// A flag per vertex, set for those listed.
+fn flags(n: usize, list: &[usize]) -> Vec<bool> {
+    let mut out = vec![false; n];
+    for &x in list {
+        if let Some(f) = out.get_mut(x) {
+            *f = true;
+        }
+    }
+    out
 }
