@@ -85,17 +85,15 @@ pub fn solve_with_progress(
     };
     let (found, solver) = match graph {
         Some(g) => {
-            let mut lists = Vec::new();
-            for part in cover::components(&g) {
-                let covers = ranked::ranked_covers(&part, k, &mut budget)?;
-                let named = |set: Vec<usize>| {
-                    set.iter()
-                        .filter_map(|&w| part.concession.get(w).copied())
-                        .collect()
-                };
-                lists.push(covers.into_iter().map(|(set, c)| (named(set), c)).collect());
-            }
-            (combine::k_best_unions(&lists, k), Solver::MinCut)
+            // Largest last: the fold asks the last component for covers lazily, and the
+            // largest is where each further cover costs most.
+            let mut parts = cover::components(&g);
+            parts.sort_by_key(|p| p.concession.len());
+            let mut streams: Vec<ranked::Ranked> = parts.iter().map(ranked::Ranked::new).collect();
+            (
+                combine::k_best_unions(&mut streams, k, &mut budget)?,
+                Solver::MinCut,
+            )
         }
         None => (
             search::search(&root.clauses, &cost, k, &mut budget)?,

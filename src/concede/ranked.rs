@@ -73,25 +73,59 @@ impl Queue {
     }
 }
 
-/// The `k` cheapest minimal covers of `g` (vertex indices ascending, and cost), cheapest
-/// first.
-pub(crate) fn ranked_covers(
+/// The minimal covers of one graph, cheapest first, computed on demand.
+pub(crate) struct Ranked<'g> {
+    g: &'g Graph,
+    queue: Queue,
+    /// The covers found so far (vertex indices ascending, and cost), cheapest first.
+    pub found: Vec<(Vec<usize>, u64)>,
+}
+
+impl<'g> Ranked<'g> {
+    /// The enumeration of the minimal covers of `g`.
+    pub(crate) fn new(g: &'g Graph) -> Ranked<'g> {
+        let mut queue = Queue {
+            heap: BinaryHeap::new(),
+            slab: Vec::new(),
+        };
+        queue.push(
+            0,
+            Node::Pending {
+                base: Rc::new(Constraints::default()),
+                split: None,
+            },
+        );
+        Ranked {
+            g,
+            queue,
+            found: Vec::new(),
+        }
+    }
+
+    /// The concession id of vertex `w`.
+    pub(crate) fn concession(&self, w: usize) -> Option<usize> {
+        self.g.concession.get(w).copied()
+    }
+
+    /// The cost of the `j`-th cheapest minimal cover (from 0), computing it if need be;
+    /// `None` when there are no more.
+    pub(crate) fn cost(&mut self, j: usize, budget: &mut Budget) -> Result<Option<u64>, SolveError> {
+        let more = j.saturating_add(1);
+        if self.found.len() < more {
+            advance(self.g, &mut self.queue, &mut self.found, more, budget)?;
+        }
+        Ok(self.found.get(j).map(|f| f.1))
+    }
+}
+
+/// Runs the partitioning until `out` holds `k` covers or none are left.
+fn advance(
     g: &Graph,
+    queue: &mut Queue,
+    out: &mut Vec<(Vec<usize>, u64)>,
     k: usize,
     budget: &mut Budget,
-) -> Result<Vec<(Vec<usize>, u64)>, SolveError> {
-    let mut out: Vec<(Vec<usize>, u64)> = Vec::new();
-    let mut queue = Queue {
-        heap: BinaryHeap::new(),
-        slab: Vec::new(),
-    };
-    queue.push(
-        0,
-        Node::Pending {
-            base: Rc::new(Constraints::default()),
-            split: None,
-        },
-    );
+) -> Result<(), SolveError> {
     while out.len() < k {
         let Some(node) = queue.pop() else { break };
         match node {
@@ -149,7 +183,7 @@ pub(crate) fn ranked_covers(
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A flag per vertex, set for those listed.
