@@ -10,6 +10,7 @@
 //! [`cli`] (the command line).
 
 pub mod cli;
+pub mod concede;
 pub mod engine;
 pub mod generate;
 pub mod load;
