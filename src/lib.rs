@@ -10,6 +10,7 @@
 //! [`cli`] (the command line).
 
 pub mod cli;
+pub mod diff;
 pub mod engine;
 pub mod load;
 pub mod model;
