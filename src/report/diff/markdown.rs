@@ -73,14 +73,10 @@ fn matched(m: &MatchedTerm) -> String {
         out.push_str("Written differently, same meaning.\n\n");
     }
     if let MatchBy::Similarity(c) = m.by {
-        out.push_str(&format!(
-            "Renamed from `{}` (matched by similarity {c:.2}).\n\n",
-            m.old.id
-        ));
+        out.push_str(&format!("Matched to `{}` by similarity {c:.2}.\n\n", m.old.id));
     }
     for c in &m.changes {
         let body = match &c.kind {
-            ChangeKind::Renamed { .. } => continue,
             ChangeKind::Wording {
                 old: Some(_),
                 new: Some(_),

@@ -75,7 +75,7 @@ fn matched(m: &MatchedTerm, paint: &Paint) -> String {
     };
     let how = match m.by {
         MatchBy::Id => String::new(),
-        MatchBy::Similarity(c) => format!(" (was `{}`, matched by similarity {c:.2})", m.old.id),
+        MatchBy::Similarity(c) => format!(" (matched to `{}` by similarity {c:.2})", m.old.id),
     };
     let mut out = format!("{} {}{how}\n", paint.fg(color, &format!("{label:<8}")), m.new.id);
     for c in &m.changes {
@@ -85,7 +85,6 @@ fn matched(m: &MatchedTerm, paint: &Paint) -> String {
                 new: Some(_),
                 words,
             } => inline(words, paint),
-            ChangeKind::Renamed { .. } => continue,
             _ => c.summary(),
         };
         out.push_str(&format!("  {:<9} {body}\n", c.field.as_str()));
