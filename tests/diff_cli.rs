@@ -1,6 +1,8 @@
 //! `armistice diff` on the command line: exit codes (0 same in meaning, 1 different,
 //! 2 error), formats, `--ignore`, `-o`, and the git diff driver script.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,6 +1,8 @@
 //! Snapshots of every `armistice diff` format on the fixture pair and on the seed pair,
 //! with each patch applied to its old file to check that it gives the new one.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod diff_support;
 
 use armistice::diff::{DiffOptions, diff, json_patch};

@@ -1,7 +1,7 @@
 //! Shared helpers of the diff tests: loading proposals, generating them, applying
 //! patches.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -205,7 +205,7 @@ pub enum Edit {
     /// Drops a term other than the ceasefire term (and the conditions naming it).
     Drop(prop::sample::Index),
     /// Adds a term at the end.
-    Add(Term),
+    Add(Box<Term>),
     /// Flips a term's modality between must and must_not.
     Flip(prop::sample::Index),
     /// Changes the ceasefire term's length.
@@ -223,7 +223,7 @@ pub fn edits() -> impl Strategy<Value = Vec<Edit>> {
     let edit = prop_oneof![
         any::<prop::sample::Index>().prop_map(Edit::Rename),
         any::<prop::sample::Index>().prop_map(Edit::Drop),
-        term().prop_map(Edit::Add),
+        term().prop_map(|t| Edit::Add(Box::new(t))),
         any::<prop::sample::Index>().prop_map(Edit::Flip),
         (1i64..120).prop_map(Edit::Days),
         (any::<prop::sample::Index>(), text()).prop_map(|(i, t)| Edit::Reword(i, t)),
@@ -257,7 +257,7 @@ pub fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
             }
             Edit::Add(t) => {
                 fresh += 1;
-                let mut t = t.clone();
+                let mut t = (**t).clone();
                 t.id = format!("added{fresh}");
                 p.terms.push(t);
             }
