@@ -1,10 +1,113 @@
-//! `armistice compare` (under construction).
+//! `armistice compare A B [C...]`: the comparison report.
+
+use std::path::PathBuf;
+
+use super::Exit;
+use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
+use crate::engine;
+use crate::report::compare::{Section, Sections, json, markdown, text};
+use crate::report::style::Painter;
 
 /// Arguments of `armistice compare`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The proposal files to compare (two or more).
+    #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Show only these parts of the report (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub only: Vec<OnlyArg>,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
 
-/// Runs `armistice compare`.
-pub fn run(_args: Args) -> super::Exit {
-    super::Exit::Error
+/// Output formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A terminal report.
+    Text,
+    /// A Markdown briefing.
+    Markdown,
+    /// JSON for scripts (see docs/json-output.md).
+    Json,
+}
+
+/// Parts of the report for `--only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnlyArg {
+    /// Direct and indirect conflicts.
+    Conflicts,
+    /// Divergences.
+    Diverge,
+    /// Must against may.
+    Compatible,
+    /// Agreements.
+    Agree,
+    /// Blocked and pending terms.
+    Blocked,
+    /// Sequencing deadlocks.
+    Deadlocks,
+    /// Open points.
+    Open,
+    /// Terms all proposals agree on.
+    Common,
+    /// The burden matrix.
+    Burden,
+}
+
+impl From<OnlyArg> for Section {
+    fn from(o: OnlyArg) -> Section {
+        match o {
+            OnlyArg::Conflicts => Section::Conflicts,
+            OnlyArg::Diverge => Section::Diverge,
+            OnlyArg::Compatible => Section::Compatible,
+            OnlyArg::Agree => Section::Agree,
+            OnlyArg::Blocked => Section::Blocked,
+            OnlyArg::Deadlocks => Section::Deadlocks,
+            OnlyArg::Open => Section::Open,
+            OnlyArg::Common => Section::Common,
+            OnlyArg::Burden => Section::Burden,
+        }
+    }
+}
+
+/// Runs `armistice compare`: exit 0 when every pair is compatible (possibly with open
+/// points), 1 when any pair conflicts, 2 on error.
+pub fn run(args: Args) -> Exit {
+    match compare(&args) {
+        Ok(exit) | Err(exit) => exit,
+    }
+}
+
+fn compare(args: &Args) -> Result<Exit, Exit> {
+    let vocab = load_vocab(&args.input)?;
+    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
+    let analysis = engine::analyze(proposals, &vocab).map_err(|e| {
+        eprintln!("error: {e}");
+        Exit::Error
+    })?;
+    let sections = if args.only.is_empty() {
+        Sections::default()
+    } else {
+        Sections::only(&args.only.iter().map(|&o| o.into()).collect::<Vec<_>>())
+    };
+    let rendered = match args.format {
+        Format::Text => text::render(&analysis, &vocab, &sections, Painter::new(args.output.colored())),
+        Format::Markdown => markdown::render(&analysis, &vocab, &sections),
+        Format::Json => json::render(&analysis, &vocab, &sections).map_err(|e| {
+            eprintln!("error: cannot render JSON: {e}");
+            Exit::Error
+        })?,
+    };
+    args.output.write(&rendered)?;
+    Ok(if analysis.has_conflict() {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    })
 }

@@ -1,2 +1,8 @@
 //! Renderers: one file per output format, each turning engine results into text.
+//! The words shared by all formats (how a term or a relation is described) live in
+//! [`words`]; terminal styling in [`style`].
+
+pub mod compare;
 pub mod diff;
+pub mod style;
+pub mod words;

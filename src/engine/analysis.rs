@@ -1,0 +1,314 @@
+//! The result of a comparison, as plain data: what the renderers, `diff --against`,
+//! `whatif` and `concede` read.
+
+use super::atom::{Atom, TermRef};
+use super::burden::Burden;
+use super::params::ParamComparison;
+use crate::load::{Interval, ResolvedProposal};
+use crate::model::{Modality, Timing};
+use crate::vocab::{ActionId, LabelId, PartyId};
+
+/// Everything armistice found in a set of proposals.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The proposals compared, in the order given.
+    pub proposals: Vec<ResolvedProposal>,
+    /// Each proposal's atoms: written ones first (in term order), then derived ones.
+    pub atoms: Vec<Vec<Atom>>,
+    /// One entry per pair of proposals `(i, j)` with `i < j`, in order.
+    pub pairs: Vec<Pair>,
+    /// With three or more proposals: groups of terms, one per proposal, that all agree.
+    pub common: Vec<Vec<TermRef>>,
+    /// Burden per proposal and party.
+    pub burden: Vec<Burden>,
+}
+
+/// What two proposals are to each other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// Index of the left proposal.
+    pub left: usize,
+    /// Index of the right proposal.
+    pub right: usize,
+    /// Relations between terms, conflicts first.
+    pub relations: Vec<Relation>,
+    /// Terms one side has and the other is silent on, in whole or in part.
+    pub open: Vec<Open>,
+    /// Terms whose conditions are in conflict (blocked) or only open (pending).
+    pub blocked: Vec<Blocked>,
+    /// Cycles of conditions across the two proposals.
+    pub deadlocks: Vec<Deadlock>,
+    /// The overall judgement.
+    pub verdict: Verdict,
+}
+
+/// The kind of a relation between two terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RelationKind {
+    /// Obligation or permission against prohibition.
+    Conflict,
+    /// Same modality, different parameters or windows.
+    Diverge,
+    /// Obligation against permission: one side asks more than the other offers.
+    Compatible,
+    /// Same modality and parameters on the common part.
+    Agree,
+}
+
+impl RelationKind {
+    /// The name used in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Conflict => "conflict",
+            RelationKind::Diverge => "diverge",
+            RelationKind::Compatible => "compatible",
+            RelationKind::Agree => "agree",
+        }
+    }
+}
+
+/// Which side covers more of the other (action, target, scope and window together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Coverage {
+    /// Both cover the same.
+    Same,
+    /// The left term is broader: part of it is left open by the right.
+    LeftBroader,
+    /// The right term is broader.
+    RightBroader,
+    /// They overlap; each has a part the other does not cover.
+    Overlap,
+}
+
+/// One side of a relation: a term, or an atom derived from it by rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    /// The written term.
+    pub term: TermRef,
+    /// The rules that derived the related atom from the term, in order; empty for the
+    /// term itself.
+    pub chain: Vec<ChainStep>,
+    /// The related atom's modality.
+    pub modality: Modality,
+    /// The related atom's action.
+    pub action: ActionId,
+    /// The related atom's target.
+    pub target: Option<PartyId>,
+    /// The related atom's scope.
+    pub scope: Vec<LabelId>,
+    /// The related atom's window.
+    pub window: Interval,
+}
+
+/// One rule application in a derivation chain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChainStep {
+    /// Index of the rule in the vocabulary.
+    pub rule: usize,
+    /// The subject of the atom the rule derived.
+    pub subject: PartyId,
+    /// Its modality.
+    pub modality: Modality,
+    /// Its action.
+    pub action: ActionId,
+}
+
+/// A relation between a term of the left proposal and a term of the right one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    /// What they are to each other.
+    pub kind: RelationKind,
+    /// The left side.
+    pub left: Side,
+    /// The right side.
+    pub right: Side,
+    /// The parties the relation holds for.
+    pub subjects: Vec<PartyId>,
+    /// The common action (the narrower of the two).
+    pub action: ActionId,
+    /// The common scope.
+    pub scope: Vec<LabelId>,
+    /// The common window.
+    pub window: Interval,
+    /// Which side is broader.
+    pub coverage: Coverage,
+    /// Parameters of the two terms compared (written terms only).
+    pub params: Vec<ParamComparison>,
+    /// For a conflict: how many otherwise agreed terms it blocks.
+    pub criticality: usize,
+}
+
+impl Relation {
+    /// Whether a derived atom is involved (an indirect relation).
+    pub fn is_indirect(&self) -> bool {
+        !self.left.chain.is_empty() || !self.right.chain.is_empty()
+    }
+
+    /// Whether the relation is a conflict, direct or indirect.
+    pub fn is_conflict(&self) -> bool {
+        self.kind == RelationKind::Conflict
+    }
+
+    /// Whether the windows of the two sides differ.
+    pub fn windows_differ(&self) -> bool {
+        self.left.window != self.right.window
+    }
+}
+
+/// A term the other proposal is silent on, in whole or in part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Open {
+    /// The term.
+    pub term: TermRef,
+    /// The subjects for which it is open.
+    pub subjects: Vec<PartyId>,
+    /// Whether the other side covers part of it (the rest is open).
+    pub partial: bool,
+}
+
+/// Whether a term's conditions fail or only wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BlockStatus {
+    /// A required term is in conflict with the other side.
+    Blocked,
+    /// A required term is only open (the other side is silent on it).
+    Pending,
+}
+
+/// A term held up by its conditions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blocked {
+    /// The term.
+    pub term: TermRef,
+    /// Blocked or pending.
+    pub status: BlockStatus,
+    /// Terms of the other proposal it agrees with (or is compatible with).
+    pub agreed_with: Vec<TermRef>,
+    /// Each failing condition, with the path of `requires` from the term to it.
+    pub causes: Vec<BlockCause>,
+}
+
+/// One condition that holds a term up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockCause {
+    /// The chain of `requires`, from the held-up term to the failing required term.
+    pub path: Vec<TermRef>,
+    /// The conflicts (indices into [`Pair::relations`]) the required term is in;
+    /// empty when it is only open.
+    pub conflicts: Vec<usize>,
+}
+
+impl BlockCause {
+    /// The required term that fails.
+    pub fn required(&self) -> Option<TermRef> {
+        self.path.last().copied()
+    }
+}
+
+/// A cycle of conditions across proposals: each waits on the other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadlock {
+    /// The cycle, as edges from term to term; the last edge returns to the first term.
+    pub cycle: Vec<CycleEdge>,
+}
+
+/// One edge of a deadlock cycle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CycleEdge {
+    /// From this term.
+    pub from: TermRef,
+    /// To this term.
+    pub to: TermRef,
+    /// `Some(timing)` for a `requires` condition; `None` for an agreement across proposals.
+    pub requires: Option<Timing>,
+}
+
+/// The overall judgement on a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// Nothing conflicts and nothing is left open.
+    Compatible,
+    /// Nothing conflicts, but there are open points, divergences or held-up terms.
+    CompatibleWithOpenPoints,
+    /// At least one conflict (direct or indirect) or sequencing deadlock.
+    Conflicting,
+}
+
+impl Verdict {
+    /// The name used in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Compatible => "compatible",
+            Verdict::CompatibleWithOpenPoints => "compatible with open points",
+            Verdict::Conflicting => "conflicting",
+        }
+    }
+}
+
+/// Counts of a pair's findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Direct conflicts.
+    pub conflicts: usize,
+    /// Indirect conflicts (through derived atoms).
+    pub indirect: usize,
+    /// Divergences.
+    pub diverge: usize,
+    /// Compatible (must against may) relations.
+    pub compatible: usize,
+    /// Agreements.
+    pub agree: usize,
+    /// Blocked terms.
+    pub blocked: usize,
+    /// Pending terms.
+    pub pending: usize,
+    /// Open terms (in whole or in part).
+    pub open: usize,
+    /// Sequencing deadlocks.
+    pub deadlocks: usize,
+}
+
+impl Pair {
+    /// The counts of the pair's findings.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for r in &self.relations {
+            match r.kind {
+                RelationKind::Conflict if r.is_indirect() => c.indirect += 1,
+                RelationKind::Conflict => c.conflicts += 1,
+                RelationKind::Diverge => c.diverge += 1,
+                RelationKind::Compatible => c.compatible += 1,
+                RelationKind::Agree => c.agree += 1,
+            }
+        }
+        for b in &self.blocked {
+            match b.status {
+                BlockStatus::Blocked => c.blocked += 1,
+                BlockStatus::Pending => c.pending += 1,
+            }
+        }
+        c.open = self.open.len();
+        c.deadlocks = self.deadlocks.len();
+        c
+    }
+}
+
+impl Analysis {
+    /// The written term a reference names.
+    pub fn term(&self, r: TermRef) -> Option<&crate::model::Term> {
+        self.proposals.get(r.proposal)?.proposal.terms.get(r.term)
+    }
+
+    /// `proposal-id/term-id` for a reference.
+    pub fn term_name(&self, r: TermRef) -> String {
+        match (self.proposals.get(r.proposal), self.term(r)) {
+            (Some(p), Some(t)) => format!("{}/{}", p.proposal.id, t.id),
+            _ => format!("#{}/#{}", r.proposal, r.term),
+        }
+    }
+
+    /// Whether any pair has a conflict or a deadlock.
+    pub fn has_conflict(&self) -> bool {
+        self.pairs.iter().any(|p| p.verdict == Verdict::Conflicting)
+    }
+}

@@ -1,0 +1,132 @@
+//! Derivation: applying the vocabulary's rules to a proposal's atoms, to a bounded
+//! fixpoint, so that implied terms (aid lets the recipient resupply) can be compared.
+
+use std::collections::HashMap;
+
+use super::atom::{Atom, Step};
+use crate::vocab::{PartyId, PartyRef, Pattern, Vocab};
+
+/// The most rule firings allowed for one proposal before the engine gives up.
+pub const MAX_FIRINGS: usize = 1_000_000;
+
+/// Derivation went on longer than [`MAX_FIRINGS`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooManyFirings {
+    /// The proposal's id.
+    pub proposal: String,
+}
+
+/// Appends to `atoms` every atom the rules derive from them, transitively. An atom
+/// already present (written or derived, same content) is not derived again, which
+/// makes the fixpoint finite.
+pub fn derive(atoms: &mut Vec<Atom>, vocab: &Vocab, proposal: &str) -> Result<(), TooManyFirings> {
+    if vocab.rules.is_empty() {
+        return Ok(());
+    }
+    let mut seen: HashMap<Key, ()> = atoms.iter().map(|a| (Key::of(a), ())).collect();
+    let mut firings = 0usize;
+    let mut next = 0;
+    while next < atoms.len() {
+        for (r, rule) in vocab.rules.iter().enumerate() {
+            let Some(derived) = apply(&rule.when, &rule.then, &atoms[next], vocab) else {
+                continue;
+            };
+            firings += 1;
+            if firings > MAX_FIRINGS {
+                return Err(TooManyFirings {
+                    proposal: proposal.to_owned(),
+                });
+            }
+            let derived = Atom {
+                derived: Some(Step { rule: r, from: next }),
+                ..derived
+            };
+            if seen.insert(Key::of(&derived), ()).is_none() {
+                atoms.push(derived);
+            }
+        }
+        next += 1;
+    }
+    Ok(())
+}
+
+/// The atom `then` implies when `atom` matches `when`.
+fn apply(when: &Pattern, then: &Pattern, atom: &Atom, vocab: &Vocab) -> Option<Atom> {
+    if when.modality.is_some_and(|m| m != atom.modality) || !vocab.action_contains(when.action, atom.action) {
+        return None;
+    }
+    let mut bindings: Vec<(&str, PartyId)> = Vec::with_capacity(2);
+    if !bind(&when.subject, Some(atom.subject), &mut bindings) {
+        return None;
+    }
+    if let Some(t) = &when.target
+        && !bind(t, atom.target, &mut bindings)
+    {
+        return None;
+    }
+    let lookup = |r: &PartyRef| match r {
+        PartyRef::Party(p) => Some(*p),
+        PartyRef::Var(v) => bindings.iter().find(|(n, _)| n == v).map(|(_, p)| *p),
+    };
+    Some(Atom {
+        term: atom.term,
+        subject: lookup(&then.subject)?,
+        modality: then.modality.unwrap_or(atom.modality),
+        action: then.action,
+        target: then.target.as_ref().and_then(lookup),
+        scope: atom.scope.clone(),
+        window: atom.window,
+        derived: None,
+    })
+}
+
+/// Matches a pattern party against a value, binding a variable on first use.
+fn bind<'p>(pattern: &'p PartyRef, value: Option<PartyId>, bindings: &mut Vec<(&'p str, PartyId)>) -> bool {
+    let Some(value) = value else { return false };
+    match pattern {
+        PartyRef::Party(p) => *p == value,
+        PartyRef::Var(v) => match bindings.iter().find(|(n, _)| n == v) {
+            Some((_, bound)) => *bound == value,
+            None => {
+                bindings.push((v, value));
+                true
+            }
+        },
+    }
+}
+
+/// What makes two atoms the same for the fixpoint.
+#[derive(PartialEq, Eq, Hash)]
+struct Key {
+    subject: PartyId,
+    modality: crate::model::Modality,
+    action: crate::vocab::ActionId,
+    target: Option<PartyId>,
+    scope: Vec<crate::vocab::LabelId>,
+    window: crate::load::Interval,
+}
+
+impl Key {
+    fn of(a: &Atom) -> Key {
+        Key {
+            subject: a.subject,
+            modality: a.modality,
+            action: a.action,
+            target: a.target,
+            scope: a.scope.clone(),
+            window: a.window,
+        }
+    }
+}
+
+/// The rules and atoms that led to atom `i`, from the written term to the atom itself:
+/// `(rule index, atom index)` pairs, first rule first.
+pub fn chain(atoms: &[Atom], mut i: usize) -> Vec<(usize, usize)> {
+    let mut steps = Vec::new();
+    while let Some(step) = atoms.get(i).and_then(|a| a.derived) {
+        steps.push((step.rule, i));
+        i = step.from;
+    }
+    steps.reverse();
+    steps
+}

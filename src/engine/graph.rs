@@ -1,0 +1,248 @@
+//! The condition graph of a pair of proposals (petgraph): terms as nodes, `requires`
+//! and agreements as edges. From it: blocked and pending terms, sequencing deadlocks,
+//! and the criticality of each conflict.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use super::analysis::{BlockCause, BlockStatus, Blocked, CycleEdge, Deadlock, Open, Relation, RelationKind};
+use super::atom::TermRef;
+use crate::load::ResolvedProposal;
+use crate::model::Timing;
+
+/// The condition graph of one pair.
+pub struct ConditionGraph {
+    graph: DiGraph<TermRef, Option<Timing>>,
+}
+
+impl ConditionGraph {
+    /// Builds the graph of proposals `(li, left)` and `(ri, right)` with the agreements
+    /// among `relations` (direct agreements and compatibles, in both directions).
+    pub fn new(sides: [(usize, &ResolvedProposal); 2], relations: &[Relation]) -> ConditionGraph {
+        let mut graph = DiGraph::new();
+        let mut nodes = HashMap::new();
+        for (pi, p) in sides {
+            for t in 0..p.terms.len() {
+                let r = TermRef {
+                    proposal: pi,
+                    term: t,
+                };
+                nodes.insert(r, graph.add_node(r));
+            }
+        }
+        for (pi, p) in sides {
+            for (t, term) in p.terms.iter().enumerate() {
+                for &(req, timing) in &term.requires {
+                    let from = nodes.get(&TermRef {
+                        proposal: pi,
+                        term: t,
+                    });
+                    let to = nodes.get(&TermRef {
+                        proposal: pi,
+                        term: req,
+                    });
+                    if let (Some(&from), Some(&to)) = (from, to) {
+                        graph.add_edge(from, to, Some(timing));
+                    }
+                }
+            }
+        }
+        for r in relations.iter().filter(|r| agrees(r)) {
+            if let (Some(&a), Some(&b)) = (nodes.get(&r.left.term), nodes.get(&r.right.term)) {
+                graph.add_edge(a, b, None);
+                graph.add_edge(b, a, None);
+            }
+        }
+        ConditionGraph { graph }
+    }
+
+    /// The terms held up by their conditions, and the criticality of each conflict
+    /// (written into `relations`).
+    pub fn blocked(&self, relations: &mut [Relation], open: &[Open]) -> Vec<Blocked> {
+        let mut in_conflict: HashMap<TermRef, Vec<usize>> = HashMap::new();
+        for (i, r) in relations.iter().enumerate().filter(|(_, r)| r.is_conflict()) {
+            in_conflict.entry(r.left.term).or_default().push(i);
+            in_conflict.entry(r.right.term).or_default().push(i);
+        }
+        let open: HashSet<TermRef> = open.iter().map(|o| o.term).collect();
+        let mut agreed: HashMap<TermRef, Vec<TermRef>> = HashMap::new();
+        for r in relations.iter().filter(|r| agrees(r)) {
+            agreed.entry(r.left.term).or_default().push(r.right.term);
+            agreed.entry(r.right.term).or_default().push(r.left.term);
+        }
+
+        let mut out = Vec::new();
+        for &start in self.graph.node_indices().collect::<Vec<_>>().iter() {
+            let term = self.graph[start];
+            let mut causes = Vec::new();
+            for path in self.requires_paths(start) {
+                let Some(&required) = path.last() else { continue };
+                let conflicts = in_conflict.get(&required).cloned().unwrap_or_default();
+                if !conflicts.is_empty() || open.contains(&required) {
+                    causes.push(BlockCause { path, conflicts });
+                }
+            }
+            if causes.is_empty() {
+                continue;
+            }
+            causes.sort_by_key(|c| c.required());
+            let status = if causes.iter().any(|c| !c.conflicts.is_empty()) {
+                BlockStatus::Blocked
+            } else {
+                BlockStatus::Pending
+            };
+            let mut agreed_with = agreed.get(&term).cloned().unwrap_or_default();
+            agreed_with.sort_unstable();
+            agreed_with.dedup();
+            out.push(Blocked {
+                term,
+                status,
+                agreed_with,
+                causes,
+            });
+        }
+        out.sort_by_key(|b| (b.status, b.term));
+
+        for b in out
+            .iter()
+            .filter(|b| b.status == BlockStatus::Blocked && !b.agreed_with.is_empty())
+        {
+            let mut hit: Vec<usize> = b
+                .causes
+                .iter()
+                .flat_map(|c| c.conflicts.iter().copied())
+                .collect();
+            hit.sort_unstable();
+            hit.dedup();
+            for c in hit {
+                if let Some(r) = relations.get_mut(c) {
+                    r.criticality += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The shortest `requires` path from `start` to each term it requires, directly or
+    /// transitively (each path starts at `start`'s term and ends at the required term).
+    fn requires_paths(&self, start: NodeIndex) -> Vec<Vec<TermRef>> {
+        let mut parent: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        let mut queue = VecDeque::from([start]);
+        let mut order = Vec::new();
+        while let Some(n) = queue.pop_front() {
+            for e in self.graph.edges(n).filter(|e| e.weight().is_some()) {
+                let to = e.target();
+                if to != start && !parent.contains_key(&to) {
+                    parent.insert(to, n);
+                    order.push(to);
+                    queue.push_back(to);
+                }
+            }
+        }
+        order
+            .into_iter()
+            .map(|end| {
+                let mut path = vec![self.graph[end]];
+                let mut cur = end;
+                while let Some(&p) = parent.get(&cur) {
+                    path.push(self.graph[p]);
+                    cur = p;
+                }
+                path.reverse();
+                path
+            })
+            .collect()
+    }
+
+    /// Cycles of conditions across the two proposals with at least one precondition
+    /// (`before`) on them: one per strongly connected component that holds such a cycle.
+    pub fn deadlocks(&self) -> Vec<Deadlock> {
+        let mut out = Vec::new();
+        for scc in tarjan_scc(&self.graph).into_iter().filter(|c| c.len() > 1) {
+            let members: HashSet<NodeIndex> = scc.iter().copied().collect();
+            let mut requires: Vec<(NodeIndex, NodeIndex, Timing)> = Vec::new();
+            for &n in &scc {
+                for e in self.graph.edges(n) {
+                    if let Some(t) = *e.weight()
+                        && members.contains(&e.target())
+                    {
+                        requires.push((n, e.target(), t));
+                    }
+                }
+            }
+            requires.sort_by_key(|&(a, b, t)| (t != Timing::Before, self.graph[a], self.graph[b]));
+            let Some(&(u, v, t1)) = requires.first() else {
+                continue;
+            };
+            let p = self.graph[u].proposal;
+            let Some(&(x, y, t2)) = requires.iter().find(|(a, _, _)| self.graph[*a].proposal != p) else {
+                continue;
+            };
+            if t1 != Timing::Before && t2 != Timing::Before {
+                continue;
+            }
+            let (Some(to_x), Some(to_u)) = (self.path(v, x, &members), self.path(y, u, &members)) else {
+                continue;
+            };
+            let mut cycle = vec![self.edge(u, v, Some(t1))];
+            cycle.extend(to_x);
+            cycle.push(self.edge(x, y, Some(t2)));
+            cycle.extend(to_u);
+            out.push(Deadlock { cycle });
+        }
+        out.sort_by_key(|d| d.cycle.first().map(|e| e.from));
+        out
+    }
+
+    fn edge(&self, from: NodeIndex, to: NodeIndex, requires: Option<Timing>) -> CycleEdge {
+        CycleEdge {
+            from: self.graph[from],
+            to: self.graph[to],
+            requires,
+        }
+    }
+
+    /// The shortest path from `from` to `to` inside `members`, as edges.
+    fn path(&self, from: NodeIndex, to: NodeIndex, members: &HashSet<NodeIndex>) -> Option<Vec<CycleEdge>> {
+        let mut parent: HashMap<NodeIndex, (NodeIndex, Option<Timing>)> = HashMap::new();
+        let mut queue = VecDeque::from([from]);
+        let mut reached = from == to;
+        while let Some(n) = queue.pop_front() {
+            if reached {
+                break;
+            }
+            for e in self.graph.edges(n) {
+                let t = e.target();
+                if members.contains(&t) && t != from && !parent.contains_key(&t) {
+                    parent.insert(t, (n, *e.weight()));
+                    if t == to {
+                        reached = true;
+                        break;
+                    }
+                    queue.push_back(t);
+                }
+            }
+        }
+        if !reached {
+            return None;
+        }
+        let mut edges = Vec::new();
+        let mut cur = to;
+        while cur != from {
+            let &(p, w) = parent.get(&cur)?;
+            edges.push(self.edge(p, cur, w));
+            cur = p;
+        }
+        edges.reverse();
+        Some(edges)
+    }
+}
+
+/// Whether a relation counts as agreement for conditions: a direct agreement or a
+/// compatible pair.
+fn agrees(r: &Relation) -> bool {
+    !r.is_indirect() && matches!(r.kind, RelationKind::Agree | RelationKind::Compatible)
+}

@@ -1,0 +1,166 @@
+//! Comparing parameter values: the same, a common range, or a gap.
+
+use crate::model::ParamValue;
+
+/// How one parameter compares between two terms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParamOutcome {
+    /// Both give the same value.
+    Same,
+    /// Only one side gives the parameter; the other is silent on it.
+    OneSided,
+    /// The values differ but have this in common (a number, a range or a set).
+    Common(ParamValue),
+    /// Quantities that do not meet, this far apart.
+    Gap(f64),
+    /// Enumeration values with nothing in common.
+    Disjoint,
+}
+
+/// One parameter of two related terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamComparison {
+    /// The parameter's name.
+    pub name: String,
+    /// The left term's value.
+    pub left: Option<ParamValue>,
+    /// The right term's value.
+    pub right: Option<ParamValue>,
+    /// How they compare.
+    pub outcome: ParamOutcome,
+}
+
+impl ParamComparison {
+    /// Whether the two sides differ on this parameter (both give it, differently).
+    pub fn differs(&self) -> bool {
+        !matches!(self.outcome, ParamOutcome::Same | ParamOutcome::OneSided)
+    }
+}
+
+/// Compares two sorted parameter lists, name by name.
+pub fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValue)]) -> Vec<ParamComparison> {
+    let mut names: Vec<&String> = left.iter().chain(right).map(|(n, _)| n).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|name| {
+            let l = left.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+            let r = right.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+            let outcome = match (&l, &r) {
+                (Some(a), Some(b)) => outcome(a, b),
+                _ => ParamOutcome::OneSided,
+            };
+            ParamComparison {
+                name: name.clone(),
+                left: l,
+                right: r,
+                outcome,
+            }
+        })
+        .collect()
+}
+
+fn outcome(a: &ParamValue, b: &ParamValue) -> ParamOutcome {
+    if a == b {
+        return ParamOutcome::Same;
+    }
+    if let (Some(x), Some(y)) = (bounds(a), bounds(b)) {
+        let lo = x.0.max(y.0);
+        let hi = x.1.min(y.1);
+        return if lo > hi {
+            ParamOutcome::Gap(lo - hi)
+        } else if lo == hi {
+            ParamOutcome::Common(ParamValue::Number(lo))
+        } else {
+            ParamOutcome::Common(ParamValue::Range {
+                min: lo.is_finite().then_some(lo),
+                max: hi.is_finite().then_some(hi),
+            })
+        };
+    }
+    match (values(a), values(b)) {
+        (Some(x), Some(y)) => {
+            let common: Vec<String> = x.iter().filter(|v| y.contains(v)).map(|v| (*v).clone()).collect();
+            match common.as_slice() {
+                [] => ParamOutcome::Disjoint,
+                [one] => ParamOutcome::Common(ParamValue::Value(one.clone())),
+                _ => ParamOutcome::Common(ParamValue::Set(common)),
+            }
+        }
+        _ => ParamOutcome::Disjoint,
+    }
+}
+
+fn bounds(v: &ParamValue) -> Option<(f64, f64)> {
+    match v {
+        ParamValue::Number(n) => Some((*n, *n)),
+        ParamValue::Range { min, max } => {
+            Some((min.unwrap_or(f64::NEG_INFINITY), max.unwrap_or(f64::INFINITY)))
+        }
+        _ => None,
+    }
+}
+
+fn values(v: &ParamValue) -> Option<Vec<&String>> {
+    match v {
+        ParamValue::Value(s) => Some(vec![s]),
+        ParamValue::Set(s) => Some(s.iter().collect()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(name: &str, v: ParamValue) -> Vec<(String, ParamValue)> {
+        vec![(name.to_owned(), v)]
+    }
+
+    #[test]
+    fn numbers_gap_and_common_range() {
+        let c = compare(
+            &p("days", ParamValue::Number(30.0)),
+            &p("days", ParamValue::Number(60.0)),
+        );
+        assert_eq!(c[0].outcome, ParamOutcome::Gap(30.0));
+        let at_least = ParamValue::Range {
+            min: Some(30.0),
+            max: None,
+        };
+        let c = compare(
+            &p("days", at_least),
+            &p(
+                "days",
+                ParamValue::Range {
+                    min: None,
+                    max: Some(60.0),
+                },
+            ),
+        );
+        assert_eq!(
+            c[0].outcome,
+            ParamOutcome::Common(ParamValue::Range {
+                min: Some(30.0),
+                max: Some(60.0)
+            })
+        );
+    }
+
+    #[test]
+    fn enumerations_and_one_sided() {
+        let a = p(
+            "exchange",
+            ParamValue::Set(vec!["all_for_all".into(), "wounded_first".into()]),
+        );
+        let b = p("exchange", ParamValue::Value("wounded_first".into()));
+        assert_eq!(
+            compare(&a, &b)[0].outcome,
+            ParamOutcome::Common(ParamValue::Value("wounded_first".into()))
+        );
+        let c = compare(&a, &p("count", ParamValue::Number(1.0)));
+        assert!(c.iter().all(|c| c.outcome == ParamOutcome::OneSided));
+        assert!(c.iter().all(|c| !c.differs()));
+    }
+}

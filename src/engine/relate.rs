@@ -1,0 +1,144 @@
+//! The relation between two atoms with the same subject and related actions (DESIGN
+//! §3): overlap of target, scope and window; the modality table; which side is broader.
+
+use super::analysis::{Coverage, RelationKind};
+use super::atom::Atom;
+use super::scope;
+use crate::load::Interval;
+use crate::model::Modality;
+use crate::vocab::{ActionId, LabelId, Vocab};
+
+/// What two overlapping atoms are to each other, before parameters are looked at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AtomRelation {
+    /// The kind, from the modalities (agree here may still become diverge).
+    pub kind: RelationKind,
+    /// The narrower action.
+    pub action: ActionId,
+    /// The common scope.
+    pub scope: Vec<LabelId>,
+    /// The common window.
+    pub window: Interval,
+    /// Which side is broader.
+    pub coverage: Coverage,
+}
+
+/// The relation between `a` and `b`, or `None` when they do not overlap (different
+/// subjects, unrelated actions, different targets, disjoint scopes or windows).
+pub fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
+    if a.subject != b.subject {
+        return None;
+    }
+    let action = if vocab.action_contains(a.action, b.action) {
+        b.action
+    } else if vocab.action_contains(b.action, a.action) {
+        a.action
+    } else {
+        return None;
+    };
+    if matches!((a.target, b.target), (Some(x), Some(y)) if x != y) {
+        return None;
+    }
+    let window = a.window.intersect(b.window)?;
+    let scope = scope::intersect(&a.scope, &b.scope, vocab)?;
+    let kind = kind(a.modality, b.modality);
+    let coverage = match (contains(a, b, vocab), contains(b, a, vocab)) {
+        (true, true) => Coverage::Same,
+        (true, false) => Coverage::LeftBroader,
+        (false, true) => Coverage::RightBroader,
+        (false, false) => Coverage::Overlap,
+    };
+    Some(AtomRelation {
+        kind,
+        action,
+        scope,
+        window,
+        coverage,
+    })
+}
+
+/// The relation the modality table gives.
+pub fn kind(a: Modality, b: Modality) -> RelationKind {
+    use Modality::*;
+    match (a, b) {
+        (Must, Must) | (MustNot, MustNot) | (May, May) => RelationKind::Agree,
+        (Must, May) | (May, Must) => RelationKind::Compatible,
+        (Must | May, MustNot) | (MustNot, Must | May) => RelationKind::Conflict,
+    }
+}
+
+/// Whether atom `outer` covers all of atom `inner` (action, target, scope, window).
+pub fn contains(outer: &Atom, inner: &Atom, vocab: &Vocab) -> bool {
+    vocab.action_contains(outer.action, inner.action)
+        && (outer.target.is_none() || outer.target == inner.target)
+        && scope::contains(&outer.scope, &inner.scope, vocab)
+        && outer.window.contains(inner.window)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::atom::TermRef;
+
+    fn atom(v: &Vocab, subject: &str, modality: Modality, action: &str, window: Interval) -> Atom {
+        Atom {
+            term: TermRef { proposal: 0, term: 0 },
+            subject: v.party(subject).unwrap(),
+            modality,
+            action: v.action(action).unwrap().0,
+            target: None,
+            scope: Vec::new(),
+            window,
+            derived: None,
+        }
+    }
+
+    const DAYS_30: Interval = Interval {
+        from: 0,
+        to: Some(30),
+    };
+
+    #[test]
+    fn modality_table() {
+        use Modality::*;
+        assert_eq!(kind(Must, Must), RelationKind::Agree);
+        assert_eq!(kind(MustNot, MustNot), RelationKind::Agree);
+        assert_eq!(kind(Must, May), RelationKind::Compatible);
+        assert_eq!(kind(May, MustNot), RelationKind::Conflict);
+        assert_eq!(kind(MustNot, Must), RelationKind::Conflict);
+    }
+
+    #[test]
+    fn hierarchy_gives_broader_and_common_action() {
+        let v = Vocab::default_pack().unwrap();
+        let all = atom(&v, "RU", Modality::MustNot, "hostilities", DAYS_30);
+        let strikes = atom(&v, "RU", Modality::MustNot, "strikes", Interval::ALWAYS);
+        let r = relate(&all, &strikes, &v).unwrap();
+        assert_eq!(r.action, v.action("strikes").unwrap().0);
+        assert_eq!(r.window, DAYS_30);
+        assert_eq!(r.coverage, Coverage::Overlap);
+        let strikes_30 = atom(&v, "RU", Modality::MustNot, "strikes", DAYS_30);
+        assert_eq!(
+            relate(&all, &strikes_30, &v).unwrap().coverage,
+            Coverage::LeftBroader
+        );
+    }
+
+    #[test]
+    fn disjoint_windows_and_subjects_relate_nothing() {
+        let v = Vocab::default_pack().unwrap();
+        let a = atom(&v, "RU", Modality::MustNot, "hostilities", DAYS_30);
+        let later = atom(
+            &v,
+            "RU",
+            Modality::Must,
+            "hostilities",
+            Interval { from: 30, to: None },
+        );
+        assert_eq!(relate(&a, &later, &v), None);
+        let other = atom(&v, "UA", Modality::Must, "hostilities", DAYS_30);
+        assert_eq!(relate(&a, &other, &v), None);
+        let unrelated = atom(&v, "RU", Modality::Must, "elections", DAYS_30);
+        assert_eq!(relate(&a, &unrelated, &v), None);
+    }
+}

@@ -1,0 +1,282 @@
+//! The Markdown report of a comparison: a briefing to paste into a document or an
+//! issue, with every finding and the wording it rests on.
+
+use std::fmt::Write;
+
+use super::{Section, Sections};
+use crate::engine::{Analysis, BlockStatus, Pair, Relation, RelationKind, TermRef};
+use crate::report::words;
+use crate::vocab::Vocab;
+
+/// Renders `analysis` as Markdown.
+pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> String {
+    let mut out = String::new();
+    let ids: Vec<&str> = a.proposals.iter().map(|p| p.id()).collect();
+    let _ = writeln!(
+        out,
+        "# Comparison of {}\n",
+        ids.iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for (i, p) in a.proposals.iter().enumerate() {
+        let title = p
+            .proposal
+            .title
+            .as_deref()
+            .map(|t| format!(": {}", esc(t)))
+            .unwrap_or_default();
+        let date = p
+            .proposal
+            .date
+            .as_deref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "- **{}**{title}{date}", esc(&words::proposal(a, vocab, i)));
+    }
+    out.push('\n');
+    for pair in &a.pairs {
+        pair_section(&mut out, a, vocab, sections, pair);
+    }
+    if a.proposals.len() > 2 {
+        let _ = writeln!(out, "## Verdicts\n\n| | | verdict |\n|---|---|---|");
+        for pair in &a.pairs {
+            let _ = writeln!(
+                out,
+                "| `{}` | `{}` | {} |",
+                ids[pair.left],
+                ids[pair.right],
+                pair.verdict.as_str()
+            );
+        }
+        out.push('\n');
+        if sections.shows(Section::Common) {
+            let _ = writeln!(out, "## Agreed by all\n");
+            if a.common.is_empty() {
+                let _ = writeln!(out, "No term is agreed by all {} proposals.", a.proposals.len());
+            }
+            for g in &a.common {
+                let names: Vec<String> = g.iter().map(|&t| format!("`{}`", words::term(a, t))).collect();
+                let _ = writeln!(out, "- {}", names.join(" = "));
+            }
+            out.push('\n');
+        }
+    }
+    if sections.shows(Section::Burden) {
+        burden(&mut out, a, vocab);
+    }
+    out
+}
+
+fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sections, pair: &Pair) {
+    let _ = writeln!(
+        out,
+        "## {} and {}\n\n**Verdict: {}** — {}.\n",
+        esc(&words::proposal(a, vocab, pair.left)),
+        esc(&words::proposal(a, vocab, pair.right)),
+        pair.verdict.as_str(),
+        super::text::summary(&pair.counts())
+    );
+    for (_, r) in sections.relations(pair) {
+        relation(out, a, vocab, r);
+    }
+    if sections.shows(Section::Blocked) && !pair.blocked.is_empty() {
+        let _ = writeln!(out, "### Held up by their conditions\n");
+        for b in &pair.blocked {
+            let status = match b.status {
+                BlockStatus::Blocked => "blocked",
+                BlockStatus::Pending => "pending",
+            };
+            let agreed = if b.agreed_with.is_empty() {
+                String::new()
+            } else {
+                format!(" (agrees with {})", names(a, &b.agreed_with))
+            };
+            let _ = writeln!(out, "- `{}` is **{status}**{agreed}:", words::term(a, b.term));
+            for c in &b.causes {
+                let why = if c.conflicts.is_empty() {
+                    "open: the other side is silent on it".to_owned()
+                } else {
+                    let others: Vec<TermRef> = c
+                        .conflicts
+                        .iter()
+                        .filter_map(|&i| pair.relations.get(i))
+                        .map(|r| {
+                            if Some(r.left.term) == c.required() {
+                                r.right.term
+                            } else {
+                                r.left.term
+                            }
+                        })
+                        .collect();
+                    format!("in conflict with {}", names(a, &others))
+                };
+                let _ = writeln!(
+                    out,
+                    "  - requires {} — {why}",
+                    names_arrow(a, c.path.get(1..).unwrap_or_default())
+                );
+            }
+        }
+        out.push('\n');
+    }
+    if sections.shows(Section::Deadlocks) && !pair.deadlocks.is_empty() {
+        let _ = writeln!(out, "### Sequencing deadlocks\n");
+        for d in &pair.deadlocks {
+            let steps: Vec<String> = d
+                .cycle
+                .iter()
+                .map(|e| match e.requires {
+                    Some(t) => format!(
+                        "`{}` requires ({}) `{}`",
+                        words::term(a, e.from),
+                        t.as_str(),
+                        words::term(a, e.to)
+                    ),
+                    None => format!(
+                        "`{}` agrees with `{}`",
+                        words::term(a, e.from),
+                        words::term(a, e.to)
+                    ),
+                })
+                .collect();
+            let _ = writeln!(out, "- {}", steps.join("; "));
+        }
+        out.push('\n');
+    }
+    if sections.shows(Section::Open) && !pair.open.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Open points\n\n| term | for | | wording |\n|---|---|---|---|"
+        );
+        for o in &pair.open {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} |",
+                words::term(a, o.term),
+                words::parties(vocab, &o.subjects),
+                if o.partial { "partly open" } else { "open" },
+                words::text(a, o.term).map(esc).unwrap_or_default()
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
+    let kind = match r.kind {
+        RelationKind::Conflict if r.is_indirect() => "Indirect conflict",
+        RelationKind::Conflict => "Conflict",
+        RelationKind::Diverge => "Divergence",
+        RelationKind::Compatible => "Compatible",
+        RelationKind::Agree => "Agreement",
+    };
+    let side = |s: &crate::engine::Side| match words::derived(vocab, s) {
+        Some(d) => format!("`{}` ⟹ {d}", words::term(a, s.term)),
+        None => format!("`{}`", words::term(a, s.term)),
+    };
+    let _ = writeln!(out, "### {kind}: {} ⟷ {}\n", side(&r.left), side(&r.right));
+    let _ = writeln!(out, "{}.", esc(&words::relation(vocab, r)));
+    if r.criticality > 0 {
+        let _ = writeln!(out, "It blocks {} otherwise agreed term(s).", r.criticality);
+    }
+    for s in [&r.left, &r.right] {
+        for rule in words::rules(vocab, s) {
+            let _ = writeln!(out, "Rule {}.", esc(&rule));
+        }
+    }
+    for d in words::differences(r) {
+        let _ = writeln!(out, "Difference: {}.", esc(&d));
+    }
+    if let Some(c) = words::coverage(a, r) {
+        let _ = writeln!(out, "{}.", esc(&sentence(&c)));
+    }
+    out.push('\n');
+    for t in [r.left.term, r.right.term] {
+        if let Some(text) = words::text(a, t) {
+            let who = a.proposals.get(t.proposal).map(|p| p.id()).unwrap_or_default();
+            let _ = writeln!(out, "> **{who}**: “{}”\n", esc(text));
+        }
+    }
+}
+
+fn burden(out: &mut String, a: &Analysis, vocab: &Vocab) {
+    let mut parties: Vec<u16> = a
+        .burden
+        .iter()
+        .flat_map(|b| b.rows.iter().map(|r| r.party))
+        .collect();
+    parties.sort_unstable();
+    parties.dedup();
+    let _ = writeln!(
+        out,
+        "## Burden\n\nObligations and prohibitions each proposal places on each party.\n"
+    );
+    let head: Vec<&str> = parties.iter().map(|&p| vocab.party_code(p)).collect();
+    let _ = writeln!(
+        out,
+        "| proposal | {} | share on its authors (weighted) |",
+        head.join(" | ")
+    );
+    let _ = writeln!(out, "|---|{}---|", "---:|".repeat(parties.len()));
+    for b in &a.burden {
+        let cells: Vec<String> = parties
+            .iter()
+            .map(|&p| {
+                b.rows
+                    .iter()
+                    .find(|r| r.party == p)
+                    .map_or(0, |r| r.count)
+                    .to_string()
+            })
+            .collect();
+        let share = b
+            .own_share()
+            .map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0));
+        let id = a.proposals.get(b.proposal).map(|p| p.id()).unwrap_or_default();
+        let _ = writeln!(out, "| `{id}` | {} | {share} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+fn names(a: &Analysis, terms: &[TermRef]) -> String {
+    terms
+        .iter()
+        .map(|&t| format!("`{}`", words::term(a, t)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn names_arrow(a: &Analysis, terms: &[TermRef]) -> String {
+    terms
+        .iter()
+        .map(|&t| format!("`{}`", words::term(a, t)))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// `text` with its first letter in upper case.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Escapes text for Markdown: characters that would start markup, and table pipes.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,86 @@
+//! Renderers of an [`Analysis`]: `text` (terminal), `markdown` (a briefing to paste),
+//! `json` (for scripts, with its own output types).
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::engine::{Pair, Relation, RelationKind};
+
+/// A part of the comparison report, for `--only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    /// Direct and indirect conflicts.
+    Conflicts,
+    /// Divergences.
+    Diverge,
+    /// Must against may.
+    Compatible,
+    /// Agreements.
+    Agree,
+    /// Blocked and pending terms.
+    Blocked,
+    /// Sequencing deadlocks.
+    Deadlocks,
+    /// Open points.
+    Open,
+    /// The terms all proposals agree on (three or more proposals).
+    Common,
+    /// The burden matrix.
+    Burden,
+}
+
+impl Section {
+    /// Every section, in report order.
+    pub const ALL: [Section; 9] = [
+        Section::Conflicts,
+        Section::Diverge,
+        Section::Compatible,
+        Section::Agree,
+        Section::Blocked,
+        Section::Deadlocks,
+        Section::Open,
+        Section::Common,
+        Section::Burden,
+    ];
+}
+
+/// Which sections a report shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sections(Vec<Section>);
+
+impl Sections {
+    /// These sections only.
+    pub fn only(sections: &[Section]) -> Sections {
+        Sections(sections.to_vec())
+    }
+
+    /// Whether `s` is shown.
+    pub fn shows(&self, s: Section) -> bool {
+        self.0.contains(&s)
+    }
+
+    /// The relations of `pair` shown, in report order.
+    pub fn relations<'a>(&'a self, pair: &'a Pair) -> impl Iterator<Item = (usize, &'a Relation)> + 'a {
+        pair.relations
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| self.shows(section_of(r)))
+    }
+}
+
+impl Default for Sections {
+    fn default() -> Sections {
+        Sections(Section::ALL.to_vec())
+    }
+}
+
+/// The section a relation belongs to.
+pub fn section_of(r: &Relation) -> Section {
+    match r.kind {
+        RelationKind::Conflict => Section::Conflicts,
+        RelationKind::Diverge => Section::Diverge,
+        RelationKind::Compatible => Section::Compatible,
+        RelationKind::Agree => Section::Agree,
+    }
+}

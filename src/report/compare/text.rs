@@ -1,0 +1,273 @@
+//! The terminal report of a comparison: a verdict line per pair, then one block per
+//! finding with the wording it rests on, then the burden matrix.
+
+use std::fmt::Write;
+
+use super::{Section, Sections};
+use crate::engine::{Analysis, BlockStatus, Pair, Relation, RelationKind};
+use crate::report::style::{Painter, Role};
+use crate::report::words;
+use crate::vocab::Vocab;
+
+/// Renders `analysis` as text.
+pub fn render(analysis: &Analysis, vocab: &Vocab, sections: &Sections, painter: Painter) -> String {
+    let mut out = String::new();
+    for pair in &analysis.pairs {
+        pair_block(&mut out, analysis, vocab, sections, painter, pair);
+    }
+    if analysis.proposals.len() > 2 {
+        matrix(&mut out, analysis, painter);
+        if sections.shows(Section::Common) {
+            common(&mut out, analysis, painter);
+        }
+    }
+    if sections.shows(Section::Burden) {
+        burden(&mut out, analysis, vocab, painter);
+    }
+    out
+}
+
+fn pair_block(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sections, p: Painter, pair: &Pair) {
+    let c = pair.counts();
+    let verdict = pair.verdict.as_str().to_uppercase();
+    let role = match pair.verdict {
+        crate::engine::Verdict::Conflicting => Role::Bad,
+        crate::engine::Verdict::CompatibleWithOpenPoints => Role::Warn,
+        crate::engine::Verdict::Compatible => Role::Good,
+    };
+    let _ = writeln!(
+        out,
+        "{} vs {}: {} — {}\n",
+        p.paint(Role::Strong, &words::proposal(a, vocab, pair.left)),
+        p.paint(Role::Strong, &words::proposal(a, vocab, pair.right)),
+        p.paint(role, &verdict),
+        summary(&c)
+    );
+    for (_, r) in sections.relations(pair) {
+        relation(out, a, vocab, p, r);
+    }
+    if sections.shows(Section::Blocked) {
+        for b in &pair.blocked {
+            let (label, role) = match b.status {
+                BlockStatus::Blocked => ("BLOCKED ", Role::Bad),
+                BlockStatus::Pending => ("PENDING ", Role::Warn),
+            };
+            let agreed = if b.agreed_with.is_empty() {
+                String::new()
+            } else {
+                let names: Vec<String> = b.agreed_with.iter().map(|&t| words::term(a, t)).collect();
+                format!(" (agrees with {})", names.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "{}  {}{agreed}",
+                p.paint(role, label),
+                p.paint(Role::Strong, &words::term(a, b.term))
+            );
+            for cause in &b.causes {
+                let path: Vec<String> = cause.path.iter().skip(1).map(|&t| words::term(a, t)).collect();
+                let why = if cause.conflicts.is_empty() {
+                    "open: the other side is silent on it".to_owned()
+                } else {
+                    let with: Vec<String> = cause
+                        .conflicts
+                        .iter()
+                        .filter_map(|&i| pair.relations.get(i))
+                        .map(|r| {
+                            let other = if Some(r.left.term) == cause.required() {
+                                r.right.term
+                            } else {
+                                r.left.term
+                            };
+                            let how = if r.is_indirect() { " (indirect)" } else { "" };
+                            format!("{}{how}", words::term(a, other))
+                        })
+                        .collect();
+                    format!("in conflict with {}", with.join(", "))
+                };
+                let _ = writeln!(out, "          requires {} — {why}", path.join(" → "));
+            }
+        }
+    }
+    if sections.shows(Section::Deadlocks) {
+        for d in &pair.deadlocks {
+            let mut steps = Vec::new();
+            for e in &d.cycle {
+                let arrow = match e.requires {
+                    Some(t) => format!(" —requires ({})→ ", t.as_str()),
+                    None => " —agrees— ".to_owned(),
+                };
+                steps.push(format!("{}{arrow}", words::term(a, e.from)));
+            }
+            let back = d
+                .cycle
+                .first()
+                .map(|e| words::term(a, e.from))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{}  {}{back}",
+                p.paint(Role::Bad, "DEADLOCK"),
+                steps.concat()
+            );
+        }
+    }
+    if sections.shows(Section::Open) {
+        for o in &pair.open {
+            let part = if o.partial { "partly open" } else { "open" };
+            let other = if o.term.proposal == pair.left {
+                pair.right
+            } else {
+                pair.left
+            };
+            let silent = a.proposals.get(other).map(|q| q.id()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{}  {} ({}) — {part}: {silent} is silent{}",
+                p.paint(Role::Warn, "OPEN    "),
+                p.paint(Role::Strong, &words::term(a, o.term)),
+                words::parties(vocab, &o.subjects),
+                if o.partial { " on part of it" } else { "" },
+            );
+            quote(out, a, p, o.term);
+        }
+    }
+    out.push('\n');
+}
+
+fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, p: Painter, r: &Relation) {
+    let (label, role) = match r.kind {
+        RelationKind::Conflict if r.is_indirect() => ("INDIRECT", Role::Bad),
+        RelationKind::Conflict => ("CONFLICT", Role::Bad),
+        RelationKind::Diverge => ("DIVERGE ", Role::Warn),
+        RelationKind::Compatible => ("COMPAT  ", Role::Warn),
+        RelationKind::Agree => ("AGREE   ", Role::Good),
+    };
+    let side = |s: &crate::engine::Side| match words::derived(vocab, s) {
+        Some(d) => format!("{} ⟹ {d}", words::term(a, s.term)),
+        None => words::term(a, s.term),
+    };
+    let critical = if r.criticality > 0 {
+        format!(
+            "  [blocks {} agreed term{}]",
+            r.criticality,
+            if r.criticality == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "{}  {} ⟷ {}{critical}",
+        p.paint(role, label),
+        p.paint(Role::Strong, &side(&r.left)),
+        p.paint(Role::Strong, &side(&r.right))
+    );
+    let _ = writeln!(out, "          {}", words::relation(vocab, r));
+    for s in [&r.left, &r.right] {
+        for rule in words::rules(vocab, s) {
+            let _ = writeln!(out, "          rule {rule}");
+        }
+    }
+    for d in words::differences(r) {
+        let _ = writeln!(out, "          {d}");
+    }
+    if let Some(c) = words::coverage(a, r) {
+        let _ = writeln!(out, "          {c}");
+    }
+    quote(out, a, p, r.left.term);
+    quote(out, a, p, r.right.term);
+}
+
+fn quote(out: &mut String, a: &Analysis, p: Painter, t: crate::engine::TermRef) {
+    if let Some(text) = words::text(a, t) {
+        let who = a.proposals.get(t.proposal).map(|q| q.id()).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "          {who}: {}",
+            p.paint(Role::Dim, &format!("\"{text}\""))
+        );
+    }
+}
+
+/// The counts after the verdict: `2 conflicts, 1 indirect, 1 blocked, 3 open`.
+pub fn summary(c: &crate::engine::Counts) -> String {
+    let parts = [
+        (c.conflicts, "conflict", "conflicts"),
+        (c.indirect, "indirect", "indirect"),
+        (c.deadlocks, "deadlock", "deadlocks"),
+        (c.blocked, "blocked", "blocked"),
+        (c.pending, "pending", "pending"),
+        (c.diverge, "divergence", "divergences"),
+        (c.compatible, "compatible", "compatible"),
+        (c.open, "open", "open"),
+        (c.agree, "agreed", "agreed"),
+    ];
+    let s: Vec<String> = parts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect();
+    if s.is_empty() {
+        "nothing in common".to_owned()
+    } else {
+        s.join(", ")
+    }
+}
+
+fn matrix(out: &mut String, a: &Analysis, p: Painter) {
+    let _ = writeln!(out, "{}", p.paint(Role::Strong, "VERDICTS"));
+    let width = a.proposals.iter().map(|q| q.id().len()).max().unwrap_or(0);
+    for pair in &a.pairs {
+        let (l, r) = (&a.proposals[pair.left], &a.proposals[pair.right]);
+        let _ = writeln!(
+            out,
+            "  {:width$}  {:width$}  {}",
+            l.id(),
+            r.id(),
+            pair.verdict.as_str()
+        );
+    }
+    out.push('\n');
+}
+
+fn common(out: &mut String, a: &Analysis, p: Painter) {
+    let _ = writeln!(out, "{}", p.paint(Role::Strong, "AGREED BY ALL"));
+    if a.common.is_empty() {
+        let _ = writeln!(out, "  no term is agreed by all {} proposals", a.proposals.len());
+    }
+    for group in &a.common {
+        let names: Vec<String> = group.iter().map(|&t| words::term(a, t)).collect();
+        let _ = writeln!(out, "  {}", names.join(" = "));
+    }
+    out.push('\n');
+}
+
+fn burden(out: &mut String, a: &Analysis, vocab: &Vocab, p: Painter) {
+    let mut parties: Vec<u16> = a
+        .burden
+        .iter()
+        .flat_map(|b| b.rows.iter().map(|r| r.party))
+        .collect();
+    parties.sort_unstable();
+    parties.dedup();
+    let width = a.proposals.iter().map(|q| q.id().len()).max().unwrap_or(0).max(8);
+    let _ = write!(out, "{}  {:width$}", p.paint(Role::Strong, "BURDEN"), "binds");
+    for &party in &parties {
+        let _ = write!(out, " {:>5}", vocab.party_code(party));
+    }
+    let _ = writeln!(out, "   weighted share on its authors");
+    for b in &a.burden {
+        let id = a.proposals.get(b.proposal).map(|q| q.id()).unwrap_or_default();
+        let _ = write!(out, "        {id:width$}");
+        for &party in &parties {
+            let n = b.rows.iter().find(|r| r.party == party).map_or(0, |r| r.count);
+            let _ = write!(out, " {n:>5}");
+        }
+        let (others, total) = b.on_others();
+        let share = b
+            .own_share()
+            .map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0));
+        let _ = writeln!(out, "   {share:>4}  ({others} of {total} on others)");
+    }
+}

@@ -1,0 +1,193 @@
+//! How findings are put into words, the same in every format: term names, the
+//! statement an atom makes, windows, scopes, parameters.
+
+use crate::engine::{Analysis, ParamComparison, ParamOutcome, Relation, Side, TermRef};
+use crate::load::Interval;
+use crate::model::{Modality, ParamValue};
+use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
+
+/// `proposal-id/term-id`.
+pub fn term(analysis: &Analysis, r: TermRef) -> String {
+    analysis.term_name(r)
+}
+
+/// A proposal's id and authors: `us-2025-03-11 (US)`.
+pub fn proposal(analysis: &Analysis, vocab: &Vocab, i: usize) -> String {
+    match analysis.proposals.get(i) {
+        Some(p) => format!("{} ({})", p.id(), parties(vocab, &p.by)),
+        None => format!("#{i}"),
+    }
+}
+
+/// Party codes joined with commas.
+pub fn parties(vocab: &Vocab, parties: &[PartyId]) -> String {
+    parties
+        .iter()
+        .map(|&p| vocab.party_code(p))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The quoted wording of a term, if it has any.
+pub fn text(analysis: &Analysis, r: TermRef) -> Option<&str> {
+    analysis.term(r).and_then(|t| t.text.as_deref())
+}
+
+/// `must`, `must not`, `may`.
+pub fn modality(m: Modality) -> &'static str {
+    match m {
+        Modality::Must => "must",
+        Modality::MustNot => "must not",
+        Modality::May => "may",
+    }
+}
+
+/// The action's id, with a target: `military_aid to UA`.
+pub fn action(vocab: &Vocab, action: ActionId, target: Option<PartyId>) -> String {
+    match target {
+        Some(t) => format!("{} to {}", vocab.action_id(action), vocab.party_code(t)),
+        None => vocab.action_id(action).to_owned(),
+    }
+}
+
+/// A window in words: `days 0–30`.
+pub fn window(w: Interval) -> String {
+    w.to_string()
+}
+
+/// Scope labels, or `everywhere`.
+pub fn scope(vocab: &Vocab, scope: &[LabelId]) -> String {
+    if scope.is_empty() {
+        "everywhere".to_owned()
+    } else {
+        scope
+            .iter()
+            .map(|&l| vocab.label_id(l))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// What a relation is about: `US must / must not military_aid to UA, days 0–30`.
+pub fn relation(vocab: &Vocab, r: &Relation) -> String {
+    let modalities = if r.left.modality == r.right.modality {
+        modality(r.left.modality).to_owned()
+    } else {
+        format!("{} / {}", modality(r.left.modality), modality(r.right.modality))
+    };
+    let target = r.left.target.or(r.right.target);
+    let mut out = format!(
+        "{} {modalities} {}",
+        parties(vocab, &r.subjects),
+        action(vocab, r.action, target)
+    );
+    if !r.scope.is_empty() {
+        out.push_str(&format!(" in {}", scope(vocab, &r.scope)));
+    }
+    out.push_str(&format!(", {}", window(r.window)));
+    out
+}
+
+/// What a derived side states, through its chain: `UA may resupply`.
+pub fn derived(vocab: &Vocab, side: &Side) -> Option<String> {
+    let last = side.chain.last()?;
+    Some(format!(
+        "{} {} {}",
+        vocab.party_code(last.subject),
+        modality(last.modality),
+        vocab.action_id(last.action)
+    ))
+}
+
+/// The rules of a derived side, `id: description` each.
+pub fn rules(vocab: &Vocab, side: &Side) -> Vec<String> {
+    side.chain
+        .iter()
+        .filter_map(|s| vocab.rules.get(s.rule))
+        .map(|r| format!("{}: {}", r.def.id, r.def.description))
+        .collect()
+}
+
+/// Which side is broader, in words, if one is.
+pub fn coverage(analysis: &Analysis, r: &Relation) -> Option<String> {
+    use crate::engine::Coverage;
+    match r.coverage {
+        Coverage::Same => None,
+        Coverage::LeftBroader => Some(format!(
+            "{} is broader; the rest of it is open",
+            term(analysis, r.left.term)
+        )),
+        Coverage::RightBroader => Some(format!(
+            "{} is broader; the rest of it is open",
+            term(analysis, r.right.term)
+        )),
+        Coverage::Overlap => Some("they overlap in part; the rest of each is open".to_owned()),
+    }
+}
+
+/// The differences a divergence rests on: windows and parameters.
+pub fn differences(r: &Relation) -> Vec<String> {
+    let mut out = Vec::new();
+    if r.kind != crate::engine::RelationKind::Diverge {
+        return out;
+    }
+    if r.windows_differ() {
+        out.push(format!(
+            "window: {} against {}; common {}",
+            window(r.left.window),
+            window(r.right.window),
+            window(r.window)
+        ));
+    }
+    out.extend(r.params.iter().filter(|p| p.differs()).map(param));
+    out
+}
+
+/// One parameter comparison in words: `days: 30 against 60, 30 apart`.
+pub fn param(p: &ParamComparison) -> String {
+    let side = |v: &Option<ParamValue>| v.as_ref().map_or("unspecified".to_owned(), value);
+    let outcome = match &p.outcome {
+        ParamOutcome::Same => "the same".to_owned(),
+        ParamOutcome::OneSided => "given by one side only".to_owned(),
+        ParamOutcome::Common(v) => format!("common {}", value(v)),
+        ParamOutcome::Gap(g) => format!("{} apart", number(*g)),
+        ParamOutcome::Disjoint => "nothing in common".to_owned(),
+    };
+    format!(
+        "{}: {} against {}, {outcome}",
+        p.name,
+        side(&p.left),
+        side(&p.right)
+    )
+}
+
+/// A parameter value in words.
+pub fn value(v: &ParamValue) -> String {
+    match v {
+        ParamValue::Number(n) => number(*n),
+        ParamValue::Range {
+            min: Some(a),
+            max: Some(b),
+        } => format!("{}–{}", number(*a), number(*b)),
+        ParamValue::Range {
+            min: Some(a),
+            max: None,
+        } => format!("at least {}", number(*a)),
+        ParamValue::Range {
+            min: None,
+            max: Some(b),
+        } => format!("at most {}", number(*b)),
+        ParamValue::Range { min: None, max: None } => "any".to_owned(),
+        ParamValue::Value(s) => s.clone(),
+        ParamValue::Set(s) => s.join(", "),
+    }
+}
+
+/// A number without a needless fraction.
+pub fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}

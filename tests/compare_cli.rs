@@ -1,0 +1,183 @@
+//! `armistice compare` on the built binary: every output format on the real
+//! proposals (snapshots), exit codes, `--only`, `-o`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+
+const US: &str = "proposals/us-2025-03-11.json";
+const RU: &str = "proposals/ru-2025-03-13.json";
+
+fn armistice() -> Command {
+    Command::cargo_bin("armistice").unwrap()
+}
+
+fn compare(args: &[&str]) -> (String, i32) {
+    let out = Command::cargo_bin("armistice")
+        .unwrap()
+        .arg("compare")
+        .args(args)
+        .arg("--color=never")
+        .output()
+        .unwrap();
+    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap())
+}
+
+#[test]
+fn seed_text() {
+    let (out, code) = compare(&[US, RU]);
+    assert_eq!(code, 1, "conflicts exit 1");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn seed_markdown() {
+    let (out, code) = compare(&[US, RU, "--format", "markdown"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn seed_json() {
+    let (out, code) = compare(&[US, RU, "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn seed_findings_read_back_from_json() {
+    let (out, _) = compare(&[US, RU, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let pair = &v["pairs"][0];
+    assert_eq!(pair["verdict"], "conflicting");
+    let rels = pair["relations"].as_array().unwrap();
+    let has = |kind: &str, indirect: bool, l: &str, r: &str| {
+        rels.iter().any(|x| {
+            x["kind"] == kind
+                && x["indirect"] == indirect
+                && x["left"]["term"] == l
+                && x["right"]["term"] == r
+        })
+    };
+    assert!(has(
+        "conflict",
+        false,
+        "us-2025-03-11/aid",
+        "ru-2025-03-13/no-aid"
+    ));
+    assert!(has(
+        "conflict",
+        false,
+        "us-2025-03-11/intel",
+        "ru-2025-03-13/no-intel"
+    ));
+    assert!(has(
+        "conflict",
+        true,
+        "us-2025-03-11/aid",
+        "ru-2025-03-13/no-resupply"
+    ));
+    assert!(has("agree", false, "us-2025-03-11/halt", "ru-2025-03-13/halt"));
+    let indirect = rels.iter().find(|x| x["indirect"] == true).unwrap();
+    assert_eq!(indirect["left"]["chain"][0]["rule"], "aid-enables-resupply");
+    let blocked = pair["blocked"].as_array().unwrap();
+    assert!(
+        blocked
+            .iter()
+            .any(|b| b["term"] == "ru-2025-03-13/halt" && b["status"] == "blocked")
+    );
+    let open: Vec<&str> = pair["open"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["term"].as_str().unwrap())
+        .collect();
+    for t in [
+        "us-2025-03-11/pow",
+        "ru-2025-03-13/no-train",
+        "ru-2025-03-13/no-reinforce",
+    ] {
+        assert!(open.contains(&t), "{t} open in {open:?}");
+    }
+    let burden = v["burden"].as_array().unwrap();
+    let ru = burden.iter().find(|b| b["proposal"] == "ru-2025-03-13").unwrap();
+    let count = |party: &str| {
+        ru["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["party"] == party)
+            .unwrap()["count"]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(
+        count("UA") + count("US") > 4 * count("RU"),
+        "Russia's terms bind Ukraine and the US far more than Russia"
+    );
+}
+
+#[test]
+fn only_filters_sections_but_not_counts_or_exit() {
+    let (out, code) = compare(&[US, RU, "--only", "conflicts", "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let pair = &v["pairs"][0];
+    assert!(
+        pair["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["kind"] == "conflict")
+    );
+    assert!(pair["open"].as_array().unwrap().is_empty());
+    assert_eq!(pair["counts"]["open"], 6);
+    assert!(v.get("burden").is_none());
+}
+
+#[test]
+fn same_proposal_twice_under_two_ids_is_compatible() {
+    let dir = std::env::temp_dir().join(format!("armistice-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(US)
+        .unwrap()
+        .replace("\"id\": \"us-2025-03-11\"", "\"id\": \"copy\"");
+    let copy = dir.join("copy.json");
+    std::fs::write(&copy, text).unwrap();
+    let (out, code) = compare(&[US, copy.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("COMPATIBLE"));
+}
+
+#[test]
+fn output_file_is_written() {
+    let dir = std::env::temp_dir().join(format!("armistice-compare-o-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("brief.md");
+    let out = armistice()
+        .args(["compare", US, RU, "--format", "markdown", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with("# Comparison of"));
+}
+
+#[test]
+fn errors_exit_2() {
+    let out = armistice().args(["compare", US]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "one proposal is not enough");
+    let out = armistice()
+        .args(["compare", US, "no/such/file.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.json"));
+    let out = armistice().args(["compare", US, US]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("two proposals have the id `us-2025-03-11`"));
+}

@@ -1,0 +1,331 @@
+//! A deliberately simple reference implementation of the relations (every atom against
+//! every atom, no index, naive derivation to a fixpoint), and property tests that check
+//! the engine against it and against the laws of comparison.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use armistice::engine::{self, Analysis, RelationKind};
+use armistice::load::{Interval, ResolvedProposal, resolve};
+use armistice::model::{Modality, Proposal};
+use armistice::vocab::{PartyRef, Vocab};
+use proptest::prelude::*;
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq)]
+struct RefAtom {
+    term: usize,
+    subject: u16,
+    modality: Modality,
+    action: u16,
+    target: Option<u16>,
+    scope: Vec<u16>,
+    window: Interval,
+    derived: bool,
+}
+
+impl RefAtom {
+    fn content(&self) -> (u16, Modality, u16, Option<u16>, Vec<u16>, Interval) {
+        (
+            self.subject,
+            self.modality,
+            self.action,
+            self.target,
+            self.scope.clone(),
+            self.window,
+        )
+    }
+}
+
+fn within(parents: impl Fn(u16) -> Option<u16>, outer: u16, inner: u16) -> bool {
+    let mut cur = Some(inner);
+    while let Some(x) = cur {
+        if x == outer {
+            return true;
+        }
+        cur = parents(x);
+    }
+    false
+}
+
+fn action_within(v: &Vocab, outer: u16, inner: u16) -> bool {
+    within(|a| v.actions[a as usize].parent, outer, inner)
+}
+
+fn label_within(v: &Vocab, outer: u16, inner: u16) -> bool {
+    within(|l| v.labels[l as usize].parent, outer, inner)
+}
+
+fn atoms(p: &ResolvedProposal, v: &Vocab) -> Vec<RefAtom> {
+    let mut atoms: Vec<RefAtom> = Vec::new();
+    for (i, t) in p.terms.iter().enumerate() {
+        for &s in &t.subjects {
+            atoms.push(RefAtom {
+                term: i,
+                subject: s,
+                modality: t.modality,
+                action: t.action,
+                target: t.target,
+                scope: t.scope.clone(),
+                window: t.window,
+                derived: false,
+            });
+        }
+    }
+    loop {
+        let mut added = false;
+        for a in atoms.clone() {
+            for rule in &v.rules {
+                if rule.when.modality.is_some_and(|m| m != a.modality)
+                    || !action_within(v, rule.when.action, a.action)
+                {
+                    continue;
+                }
+                let mut vars: Vec<(String, u16)> = Vec::new();
+                let mut ok = true;
+                for (pat, val) in [
+                    (Some(&rule.when.subject), Some(a.subject)),
+                    (rule.when.target.as_ref(), a.target),
+                ] {
+                    match (pat, val) {
+                        (None, _) => {}
+                        (Some(_), None) => ok = false,
+                        (Some(PartyRef::Party(p)), Some(x)) => ok &= *p == x,
+                        (Some(PartyRef::Var(name)), Some(x)) => match vars.iter().find(|(n, _)| n == name) {
+                            Some((_, y)) => ok &= *y == x,
+                            None => vars.push((name.clone(), x)),
+                        },
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+                let get = |r: &PartyRef| match r {
+                    PartyRef::Party(p) => Some(*p),
+                    PartyRef::Var(n) => vars.iter().find(|(m, _)| m == n).map(|(_, x)| *x),
+                };
+                let Some(subject) = get(&rule.then.subject) else {
+                    continue;
+                };
+                let d = RefAtom {
+                    term: a.term,
+                    subject,
+                    modality: rule.then.modality.unwrap_or(a.modality),
+                    action: rule.then.action,
+                    target: rule.then.target.as_ref().and_then(get),
+                    scope: a.scope.clone(),
+                    window: a.window,
+                    derived: true,
+                };
+                if !atoms.iter().any(|x| x.content() == d.content()) {
+                    atoms.push(d);
+                    added = true;
+                }
+            }
+        }
+        if !added {
+            return atoms;
+        }
+    }
+}
+
+fn windows_overlap(a: Interval, b: Interval) -> bool {
+    let end = |w: Interval| w.to.unwrap_or(i64::MAX);
+    a.from.max(b.from) < end(a).min(end(b))
+}
+
+fn window_within(outer: Interval, inner: Interval) -> bool {
+    outer.from <= inner.from && inner.to.unwrap_or(i64::MAX) <= outer.to.unwrap_or(i64::MAX)
+}
+
+fn scopes_overlap(v: &Vocab, a: &[u16], b: &[u16]) -> bool {
+    (0..v.taxonomies.len()).all(|t| {
+        let la: Vec<u16> = a
+            .iter()
+            .copied()
+            .filter(|&l| v.labels[l as usize].taxonomy == t)
+            .collect();
+        let lb: Vec<u16> = b
+            .iter()
+            .copied()
+            .filter(|&l| v.labels[l as usize].taxonomy == t)
+            .collect();
+        la.is_empty()
+            || lb.is_empty()
+            || la
+                .iter()
+                .any(|&x| lb.iter().any(|&y| label_within(v, x, y) || label_within(v, y, x)))
+    })
+}
+
+fn scope_within(v: &Vocab, outer: &[u16], inner: &[u16]) -> bool {
+    (0..v.taxonomies.len()).all(|t| {
+        let lo: Vec<u16> = outer
+            .iter()
+            .copied()
+            .filter(|&l| v.labels[l as usize].taxonomy == t)
+            .collect();
+        let li: Vec<u16> = inner
+            .iter()
+            .copied()
+            .filter(|&l| v.labels[l as usize].taxonomy == t)
+            .collect();
+        lo.is_empty() || (!li.is_empty() && li.iter().all(|&y| lo.iter().any(|&x| label_within(v, x, y))))
+    })
+}
+
+fn atom_within(v: &Vocab, outer: &RefAtom, inner: &RefAtom) -> bool {
+    action_within(v, outer.action, inner.action)
+        && (outer.target.is_none() || outer.target == inner.target)
+        && scope_within(v, &outer.scope, &inner.scope)
+        && window_within(outer.window, inner.window)
+}
+
+type RelKey = (RelationKind, bool, usize, usize, u16);
+
+/// Relations as (kind, indirect, left term, right term, subject), and open points as
+/// (side, term, subject).
+fn reference(
+    p: &ResolvedProposal,
+    q: &ResolvedProposal,
+    v: &Vocab,
+) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u16)>) {
+    let (ap, aq) = (atoms(p, v), atoms(q, v));
+    let mut rels = BTreeSet::new();
+    let mut covered_p = vec![false; ap.len()];
+    let mut covered_q = vec![false; aq.len()];
+    for (i, a) in ap.iter().enumerate() {
+        for (j, b) in aq.iter().enumerate() {
+            let related = a.subject == b.subject
+                && (action_within(v, a.action, b.action) || action_within(v, b.action, a.action))
+                && (a.target.is_none() || b.target.is_none() || a.target == b.target)
+                && windows_overlap(a.window, b.window)
+                && scopes_overlap(v, &a.scope, &b.scope);
+            if !related {
+                continue;
+            }
+            use Modality::*;
+            let mut kind = match (a.modality, b.modality) {
+                (Must, Must) | (MustNot, MustNot) | (May, May) => RelationKind::Agree,
+                (Must, May) | (May, Must) => RelationKind::Compatible,
+                _ => RelationKind::Conflict,
+            };
+            let indirect = a.derived || b.derived;
+            if indirect && kind != RelationKind::Conflict {
+                continue;
+            }
+            if kind == RelationKind::Agree && !indirect {
+                let (pa, pb) = (&p.terms[a.term].params, &q.terms[b.term].params);
+                let differ = pa.iter().any(|(n, x)| pb.iter().any(|(m, y)| n == m && x != y));
+                if differ || a.window != b.window {
+                    kind = RelationKind::Diverge;
+                }
+            }
+            rels.insert((kind, indirect, a.term, b.term, a.subject));
+            covered_p[i] |= atom_within(v, b, a);
+            covered_q[j] |= atom_within(v, a, b);
+        }
+    }
+    let mut open = BTreeSet::new();
+    for (side, (atoms, covered)) in [(0, (&ap, &covered_p)), (1, (&aq, &covered_q))] {
+        for (a, c) in atoms.iter().zip(covered) {
+            if !a.derived && !c {
+                open.insert((side, a.term, a.subject));
+            }
+        }
+    }
+    (rels, open)
+}
+
+fn engine_sets(a: &Analysis) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u16)>) {
+    let pair = &a.pairs[0];
+    let mut rels = BTreeSet::new();
+    for r in &pair.relations {
+        for &s in &r.subjects {
+            rels.insert((r.kind, r.is_indirect(), r.left.term.term, r.right.term.term, s));
+        }
+    }
+    let mut open = BTreeSet::new();
+    for o in &pair.open {
+        for &s in &o.subjects {
+            open.insert((o.term.proposal, o.term.term, s));
+        }
+    }
+    (rels, open)
+}
+
+fn resolved(v: &Value, vocab: &Vocab) -> ResolvedProposal {
+    let p: Proposal = serde_json::from_value(v.clone()).unwrap();
+    let (r, diags) = resolve(&p, vocab);
+    r.unwrap_or_else(|| panic!("generated proposal is invalid: {diags:?}"))
+}
+
+fn conflicts(a: &Analysis) -> BTreeSet<(bool, usize, usize)> {
+    a.pairs[0]
+        .relations
+        .iter()
+        .filter(|r| r.is_conflict())
+        .map(|r| (r.is_indirect(), r.left.term.term, r.right.term.term))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn engine_matches_the_reference(p in support::proposal_strategy("p", 6, true), q in support::proposal_strategy("q", 6, true)) {
+        let vocab = support::vocab();
+        let (rp, rq) = (resolved(&p, &vocab), resolved(&q, &vocab));
+        let expected = reference(&rp, &rq, &vocab);
+        let analysis = engine::analyze(vec![rp, rq], &vocab).unwrap();
+        prop_assert_eq!(engine_sets(&analysis), expected);
+    }
+
+    #[test]
+    fn a_proposal_agrees_with_itself(p in support::proposal_strategy("p", 6, false)) {
+        let vocab = support::vocab();
+        let mut q = p.clone();
+        q["id"] = "q".into();
+        let analysis = engine::analyze(vec![resolved(&p, &vocab), resolved(&q, &vocab)], &vocab).unwrap();
+        let pair = &analysis.pairs[0];
+        prop_assert!(pair.relations.iter().all(|r| !r.is_conflict()));
+        for t in 0..analysis.proposals[0].terms.len() {
+            prop_assert!(pair.relations.iter().any(|r| r.kind == RelationKind::Agree && r.left.term.term == t && r.right.term.term == t));
+        }
+        prop_assert!(pair.open.is_empty());
+    }
+
+    #[test]
+    fn compare_mirrors(p in support::proposal_strategy("p", 6, true), q in support::proposal_strategy("q", 6, true)) {
+        let vocab = support::vocab();
+        let ab = engine::analyze(vec![resolved(&p, &vocab), resolved(&q, &vocab)], &vocab).unwrap();
+        let ba = engine::analyze(vec![resolved(&q, &vocab), resolved(&p, &vocab)], &vocab).unwrap();
+        let (rels_ab, open_ab) = engine_sets(&ab);
+        let (rels_ba, open_ba) = engine_sets(&ba);
+        let swapped: BTreeSet<RelKey> = rels_ba.into_iter().map(|(k, i, l, r, s)| (k, i, r, l, s)).collect();
+        prop_assert_eq!(rels_ab, swapped);
+        let swapped: BTreeSet<(usize, usize, u16)> = open_ba.into_iter().map(|(side, t, s)| (1 - side, t, s)).collect();
+        prop_assert_eq!(open_ab, swapped);
+        prop_assert_eq!(ab.pairs[0].verdict, ba.pairs[0].verdict);
+    }
+
+    #[test]
+    fn adding_a_term_never_removes_a_conflict(
+        p in support::proposal_strategy("p", 5, true),
+        q in support::proposal_strategy("q", 5, true),
+        extra in support::proposal_strategy("x", 1, true),
+    ) {
+        let vocab = support::vocab();
+        let before = engine::analyze(vec![resolved(&p, &vocab), resolved(&q, &vocab)], &vocab).unwrap();
+        let mut q2 = q.clone();
+        let mut t = extra["terms"][0].clone();
+        t["id"] = "extra".into();
+        t.as_object_mut().unwrap().remove("requires");
+        q2["terms"].as_array_mut().unwrap().push(t);
+        let after = engine::analyze(vec![resolved(&p, &vocab), resolved(&q2, &vocab)], &vocab).unwrap();
+        prop_assert!(conflicts(&before).is_subset(&conflicts(&after)));
+    }
+}
