@@ -26,6 +26,10 @@ pub struct Args {
     /// example `text,source,note`.
     #[arg(long, value_name = "FIELDS")]
     ignore: Vec<String>,
+    /// Also show the change impact against OTHER: the relations with it that the
+    /// change created or removed, and the verdict before and after.
+    #[arg(long, value_name = "OTHER")]
+    against: Option<PathBuf>,
     #[command(flatten)]
     input: InputOptions,
     #[command(flatten)]
@@ -59,11 +63,22 @@ fn diff(args: &Args) -> Result<Exit, Exit> {
         Exit::Error
     })?;
     let vocab = load_vocab(&args.input)?;
-    let loaded = load_proposals(&[args.old.clone(), args.new.clone()], &vocab, &args.input)?;
-    let [old, new] = loaded.as_slice() else {
-        return Err(Exit::Error);
+    let mut paths = vec![args.old.clone(), args.new.clone()];
+    paths.extend(args.against.clone());
+    let loaded = load_proposals(&paths, &vocab, &args.input)?;
+    let (old, new, other) = match loaded.as_slice() {
+        [old, new] => (old, new, None),
+        [old, new, other] => (old, new, Some(other)),
+        _ => return Err(Exit::Error),
     };
-    let d = crate::diff::diff(old, new, &vocab, &opts);
+    let mut d = crate::diff::diff(old, new, &vocab, &opts);
+    if let Some(other) = other {
+        let impact = crate::diff::impact(old, new, other, &d, &vocab).map_err(|e| {
+            eprintln!("error: --against: {e}");
+            Exit::Error
+        })?;
+        d.impact = Some(impact);
+    }
     let out = match args.format {
         Format::Text => text::render(&d, args.output.colored()),
         Format::Markdown => markdown::render(&d),

@@ -4,7 +4,8 @@
 //! subject and wording similarity), compares each matched pair field by field on the
 //! resolved meaning ([`terms`]), and returns a [`ProposalDiff`]: plain data, which the
 //! renderers in `crate::report::diff` turn into text, Markdown or JSON. [`json_patch`]
-//! computes the RFC 6902 patch from one file's JSON to the other's.
+//! computes the RFC 6902 patch from one file's JSON to the other's; [`impact`] what
+//! the change does to the relations with another proposal (`--against`).
 //!
 //! Glossary: a *matched* term is in both versions (perhaps renamed); a change is
 //! *meaningful* unless it is *notation* only (an alias, an order, `"ceasefire"` for
@@ -14,6 +15,7 @@
 pub mod align;
 mod describe;
 mod field;
+mod impact;
 mod patch;
 mod result;
 mod scope;
@@ -23,6 +25,7 @@ mod words;
 pub use align::{Alignment, align};
 pub use describe::{modality_gloss, param, term_summary};
 pub use field::{DiffOptions, Field};
+pub use impact::{Effect, Impact, Link, Witness, impact};
 pub use patch::{PatchOp, json_patch, pointer_escape};
 pub use result::{
     Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, ProposalDiff, ProposalInfo,
@@ -93,6 +96,7 @@ pub fn diff(
         metadata: metadata(old, new, opts),
         terms: out,
         ignored: opts.ignore.iter().copied().collect(),
+        impact: None,
     }
 }
 

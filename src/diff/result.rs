@@ -2,8 +2,8 @@
 //! Names are already resolved to strings (party codes, action and label ids), so a
 //! renderer needs nothing else.
 
-use super::Field;
 use super::words::Segment;
+use super::{Field, Impact};
 use crate::load::Interval;
 use crate::model::{Modality, ParamValue, Priority, Timing};
 
@@ -21,6 +21,8 @@ pub struct ProposalDiff {
     pub terms: Vec<TermDiff>,
     /// The fields left out of the comparison.
     pub ignored: Vec<Field>,
+    /// With `--against OTHER`: what the change does to the relations with OTHER.
+    pub impact: Option<Impact>,
 }
 
 /// Who a version is.

@@ -4,10 +4,12 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::is_improvement;
 use crate::diff::{
-    Change, ChangeKind, Direction, MatchBy, ProposalDiff, ProposalInfo, Segment, SegmentKind, TermDiff,
-    TermSide, param,
+    Change, ChangeKind, Direction, Effect, Impact, Link, MatchBy, ProposalDiff, ProposalInfo, Segment,
+    SegmentKind, TermDiff, TermSide, param,
 };
+use crate::engine::{self, BlockStatus, Finding};
 use crate::load::Interval;
 use crate::model::{ParamValue, Timing};
 
@@ -35,6 +37,98 @@ pub struct DiffOutput {
     pub metadata: Vec<MetaOut>,
     /// Every term of either version.
     pub terms: Vec<TermOut>,
+    /// With `--against OTHER`: what the change does to the relations with OTHER.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact: Option<ImpactOut>,
+}
+
+/// The change impact against OTHER.
+#[derive(Debug, Serialize)]
+pub struct ImpactOut {
+    /// OTHER's id.
+    pub other: String,
+    /// The verdicts before and after.
+    pub verdict: BeforeAfter<&'static str>,
+    /// The finding counts before and after.
+    pub counts: BeforeAfter<FindingCountsOut>,
+    /// Every finding gained or lost.
+    pub effects: Vec<EffectOut>,
+}
+
+/// A value before and after the change.
+#[derive(Debug, Serialize)]
+pub struct BeforeAfter<T> {
+    /// With OLD.
+    pub before: T,
+    /// With NEW.
+    pub after: T,
+}
+
+/// The finding counts of a pair, as `compare` reports them.
+#[derive(Debug, Serialize)]
+pub struct FindingCountsOut {
+    /// Direct conflicts.
+    pub conflicts: usize,
+    /// Indirect conflicts.
+    pub indirect: usize,
+    /// Divergences.
+    pub diverge: usize,
+    /// Must against may.
+    pub compatible: usize,
+    /// Agreements.
+    pub agree: usize,
+    /// Blocked terms.
+    pub blocked: usize,
+    /// Pending terms.
+    pub pending: usize,
+    /// Open terms.
+    pub open: usize,
+    /// Sequencing deadlocks.
+    pub deadlocks: usize,
+}
+
+/// One finding gained or lost.
+#[derive(Debug, Serialize)]
+pub struct EffectOut {
+    /// In words: `conflict resolved`, `agreement lost`, `newly blocked`...
+    pub effect: &'static str,
+    /// `gained` or `lost`.
+    pub direction: &'static str,
+    /// Whether it brings the sides closer.
+    pub improvement: bool,
+    /// The finding: `relation` (with `relation` and `indirect`), `blocked`, `pending`,
+    /// `open` or `deadlock`, and the terms it names.
+    pub finding: FindingOut,
+    /// The pairs of terms that witness it.
+    pub witnesses: Vec<WitnessOut>,
+    /// The diffed proposal's term ids it is attributed to.
+    pub terms: Vec<String>,
+}
+
+/// A finding, named by terms.
+#[derive(Debug, Serialize)]
+pub struct FindingOut {
+    /// `relation`, `blocked`, `pending`, `open` or `deadlock`.
+    pub kind: &'static str,
+    /// For a relation: `conflict`, `diverge`, `compatible` or `agree`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<&'static str>,
+    /// For a relation: whether a derived atom is involved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indirect: Option<bool>,
+    /// The terms, `proposal-id/term-id`.
+    pub terms: Vec<String>,
+}
+
+/// Two terms that witness an effect.
+#[derive(Debug, Serialize)]
+pub struct WitnessOut {
+    /// First term.
+    pub left: String,
+    /// Second term.
+    pub right: String,
+    /// `relation` or `requires`.
+    pub link: &'static str,
 }
 
 /// A version.
@@ -187,6 +281,91 @@ pub fn output(d: &ProposalDiff) -> DiffOutput {
             })
             .collect(),
         terms: d.terms.iter().map(term).collect(),
+        impact: d.impact.as_ref().map(impact),
+    }
+}
+
+fn impact(i: &Impact) -> ImpactOut {
+    ImpactOut {
+        other: i.other.clone(),
+        verdict: BeforeAfter {
+            before: i.before.as_str(),
+            after: i.after.as_str(),
+        },
+        counts: BeforeAfter {
+            before: finding_counts(&i.before_counts),
+            after: finding_counts(&i.after_counts),
+        },
+        effects: i.effects.iter().map(effect).collect(),
+    }
+}
+
+fn finding_counts(c: &engine::Counts) -> FindingCountsOut {
+    FindingCountsOut {
+        conflicts: c.conflicts,
+        indirect: c.indirect,
+        diverge: c.diverge,
+        compatible: c.compatible,
+        agree: c.agree,
+        blocked: c.blocked,
+        pending: c.pending,
+        open: c.open,
+        deadlocks: c.deadlocks,
+    }
+}
+
+fn effect(e: &Effect) -> EffectOut {
+    let names = e.change.witnesses().into_iter().map(str::to_owned).collect();
+    let finding = match &e.change.finding {
+        Finding::Relation { kind, indirect, .. } => FindingOut {
+            kind: "relation",
+            relation: Some(kind.as_str()),
+            indirect: Some(*indirect),
+            terms: names,
+        },
+        Finding::Held { status, .. } => FindingOut {
+            kind: match status {
+                BlockStatus::Blocked => "blocked",
+                BlockStatus::Pending => "pending",
+            },
+            relation: None,
+            indirect: None,
+            terms: names,
+        },
+        Finding::Open { .. } => FindingOut {
+            kind: "open",
+            relation: None,
+            indirect: None,
+            terms: names,
+        },
+        Finding::Deadlock { .. } => FindingOut {
+            kind: "deadlock",
+            relation: None,
+            indirect: None,
+            terms: names,
+        },
+    };
+    EffectOut {
+        effect: e.describe(),
+        direction: match e.change.direction {
+            engine::Direction::Gained => "gained",
+            engine::Direction::Lost => "lost",
+        },
+        improvement: is_improvement(e),
+        finding,
+        witnesses: e
+            .witnesses
+            .iter()
+            .map(|w| WitnessOut {
+                left: w.left.clone(),
+                right: w.right.clone(),
+                link: match w.link {
+                    Link::Relation => "relation",
+                    Link::Requires => "requires",
+                },
+            })
+            .collect(),
+        terms: e.terms.clone(),
     }
 }
 

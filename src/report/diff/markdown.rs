@@ -1,8 +1,8 @@
 //! The Markdown rendering of a diff, for briefings and pull requests: the wording as
 //! an inline word diff with ~~removed~~ and **added** words.
 
-use super::counts_line;
-use crate::diff::{ChangeKind, MatchBy, MatchedTerm, ProposalDiff, SegmentKind, TermDiff, TermSide};
+use super::{counts_change, counts_line, impact_rows, is_improvement, witness_line};
+use crate::diff::{ChangeKind, Impact, MatchBy, MatchedTerm, ProposalDiff, SegmentKind, TermDiff, TermSide};
 
 /// Renders `d` as Markdown.
 pub fn render(d: &ProposalDiff) -> String {
@@ -62,6 +62,34 @@ pub fn render(d: &ProposalDiff) -> String {
                 }
                 out.push('\n');
             }
+        }
+    }
+    if let Some(i) = &d.impact {
+        out.push_str(&impact(d, i));
+    }
+    out
+}
+
+/// The `--against` section: verdicts, counts, then a table of effects.
+fn impact(d: &ProposalDiff, i: &Impact) -> String {
+    let mut out = format!(
+        "\n## Impact against `{}`\n\nVerdict: {} → **{}** ({}).\n",
+        i.other,
+        i.before.as_str(),
+        i.after.as_str(),
+        counts_change(&i.before_counts, &i.after_counts)
+    );
+    let rows = impact_rows(d, i);
+    if !rows.is_empty() {
+        out.push_str("\n| term | effect | witnesses |\n|---|---|---|\n");
+        for (label, e) in rows {
+            let mark = if is_improvement(e) { "✓" } else { "✗" };
+            out.push_str(&format!(
+                "| {} | {mark} {} | {} |\n",
+                escape(&label),
+                e.describe(),
+                escape(&witness_line(e))
+            ));
         }
     }
     out

@@ -4,7 +4,8 @@
 
 use anstyle::{AnsiColor, Style};
 
-use super::counts_line;
+use super::{counts_change, counts_line, impact_rows, is_improvement, witness_line};
+use crate::diff::Impact;
 use crate::diff::{ChangeKind, MatchedTerm};
 use crate::diff::{MatchBy, ProposalDiff, Segment, SegmentKind, TermDiff, TermSide};
 
@@ -42,9 +43,44 @@ pub fn render(d: &ProposalDiff, color: bool) -> String {
         }
         out.push_str(&block);
     }
+    if let Some(i) = &d.impact {
+        out.push_str(&impact(d, i, &paint));
+    }
     if !d.ignored.is_empty() {
         let names: Vec<&str> = d.ignored.iter().map(|f| f.as_str()).collect();
         out.push_str(&format!("\nignored: {}\n", names.join(", ")));
+    }
+    out
+}
+
+/// The `--against` section: verdicts, counts, then each effect with its witnesses.
+fn impact(d: &ProposalDiff, i: &Impact, paint: &Paint) -> String {
+    let mut out = format!(
+        "\n{} against {}: {} → {}\n",
+        paint.fg(AnsiColor::Magenta, "IMPACT"),
+        i.other,
+        i.before.as_str(),
+        i.after.as_str()
+    );
+    out.push_str(&format!(
+        "  {}\n",
+        counts_change(&i.before_counts, &i.after_counts)
+    ));
+    let rows = impact_rows(d, i);
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for (label, e) in rows {
+        let color = if is_improvement(e) {
+            AnsiColor::Green
+        } else {
+            AnsiColor::Red
+        };
+        let what = paint.style(Style::new().fg_color(Some(color.into())), e.describe());
+        out.push_str(&format!("  {label:<width$}  {what}: {}\n", witness_line(e)));
     }
     out
 }
