@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod concede;
+pub mod diff;
 pub mod engine;
 pub mod generate;
 pub mod load;
