@@ -1,6 +1,6 @@
 //! Atoms: terms normalized to one subject party each, the unit the engine compares.
 
-use std::collections::HashMap;
+use super::FastMap;
 
 use super::derive::{self, MAX_FIRINGS, TooManyFirings};
 use crate::load::{Interval, ResolvedProposal};
@@ -97,7 +97,7 @@ impl ProposalAtoms {
     ) -> Result<ProposalAtoms, TooManyFirings> {
         let mut out = ProposalAtoms::default();
         let mut firings = 0;
-        let old_ids: HashMap<&str, usize> = previous
+        let old_ids: FastMap<&str, usize> = previous
             .map(|(old, _)| {
                 old.proposal
                     .terms

@@ -1,7 +1,7 @@
 //! Derivation: applying the vocabulary's rules to a proposal's atoms, to a bounded
 //! fixpoint, so that implied terms (aid lets the recipient resupply) can be compared.
 
-use std::collections::HashMap;
+use super::FastMap;
 
 use super::atom::{Atom, Step};
 use crate::vocab::{PartyId, PartyRef, Pattern, Vocab};
@@ -29,7 +29,7 @@ pub fn derive(
     if vocab.rules.is_empty() {
         return Ok(0);
     }
-    let mut seen: HashMap<Key, ()> = atoms.iter().map(|a| (Key::of(a), ())).collect();
+    let mut seen: FastMap<Key, ()> = atoms.iter().map(|a| (Key::of(a), ())).collect();
     let mut firings = 0usize;
     let mut next = 0;
     while next < atoms.len() {

@@ -2,7 +2,9 @@
 //! and agreements as edges. From it: blocked and pending terms, sequencing deadlocks,
 //! and the criticality of each conflict.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use super::{FastMap, FastSet};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -23,7 +25,7 @@ impl ConditionGraph {
     /// among `relations` (direct agreements and compatibles, in both directions).
     pub fn new(sides: [(usize, &ResolvedProposal); 2], relations: &[Relation]) -> ConditionGraph {
         let mut graph = DiGraph::new();
-        let mut nodes = HashMap::new();
+        let mut nodes = FastMap::default();
         for (pi, p) in sides {
             for t in 0..p.terms.len() {
                 let r = TermRef {
@@ -62,28 +64,27 @@ impl ConditionGraph {
     /// The terms held up by their conditions, and the criticality of each conflict
     /// (written into `relations`).
     pub fn blocked(&self, relations: &mut [Relation], open: &[Open]) -> Vec<Blocked> {
-        let mut in_conflict: HashMap<TermRef, Vec<usize>> = HashMap::new();
+        let mut in_conflict: FastMap<TermRef, Vec<usize>> = FastMap::default();
         for (i, r) in relations.iter().enumerate().filter(|(_, r)| r.is_conflict()) {
             in_conflict.entry(r.left.term).or_default().push(i);
             in_conflict.entry(r.right.term).or_default().push(i);
         }
-        let open: HashSet<TermRef> = open.iter().map(|o| o.term).collect();
-        let mut agreed: HashMap<TermRef, Vec<TermRef>> = HashMap::new();
+        let open: FastSet<TermRef> = open.iter().map(|o| o.term).collect();
+        let mut agreed: FastMap<TermRef, Vec<TermRef>> = FastMap::default();
         for r in relations.iter().filter(|r| agrees(r)) {
             agreed.entry(r.left.term).or_default().push(r.right.term);
             agreed.entry(r.right.term).or_default().push(r.left.term);
         }
 
         let mut out = Vec::new();
-        for &start in self.graph.node_indices().collect::<Vec<_>>().iter() {
+        let failing = |t: &TermRef| in_conflict.contains_key(t) || open.contains(t);
+        for start in self.graph.node_indices() {
             let term = self.graph[start];
             let mut causes = Vec::new();
-            for path in self.requires_paths(start) {
+            for path in self.requires_paths(start, &failing) {
                 let Some(&required) = path.last() else { continue };
                 let conflicts = in_conflict.get(&required).cloned().unwrap_or_default();
-                if !conflicts.is_empty() || open.contains(&required) {
-                    causes.push(BlockCause { path, conflicts });
-                }
+                causes.push(BlockCause { path, conflicts });
             }
             if causes.is_empty() {
                 continue;
@@ -127,9 +128,13 @@ impl ConditionGraph {
     }
 
     /// The shortest `requires` path from `start` to each term it requires, directly or
-    /// transitively (each path starts at `start`'s term and ends at the required term).
-    fn requires_paths(&self, start: NodeIndex) -> Vec<Vec<TermRef>> {
-        let mut parent: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+    /// transitively, that is `failing` (each path starts at `start`'s term and ends at
+    /// the required term).
+    fn requires_paths(&self, start: NodeIndex, failing: &impl Fn(&TermRef) -> bool) -> Vec<Vec<TermRef>> {
+        if !self.graph.edges(start).any(|e| e.weight().is_some()) {
+            return Vec::new();
+        }
+        let mut parent: FastMap<NodeIndex, NodeIndex> = FastMap::default();
         let mut queue = VecDeque::from([start]);
         let mut order = Vec::new();
         while let Some(n) = queue.pop_front() {
@@ -144,6 +149,7 @@ impl ConditionGraph {
         }
         order
             .into_iter()
+            .filter(|&end| failing(&self.graph[end]))
             .map(|end| {
                 let mut path = vec![self.graph[end]];
                 let mut cur = end;
@@ -162,7 +168,7 @@ impl ConditionGraph {
     pub fn deadlocks(&self) -> Vec<Deadlock> {
         let mut out = Vec::new();
         for scc in tarjan_scc(&self.graph).into_iter().filter(|c| c.len() > 1) {
-            let members: HashSet<NodeIndex> = scc.iter().copied().collect();
+            let members: FastSet<NodeIndex> = scc.iter().copied().collect();
             let mut requires: Vec<(NodeIndex, NodeIndex, Timing)> = Vec::new();
             for &n in &scc {
                 for e in self.graph.edges(n) {
@@ -206,8 +212,8 @@ impl ConditionGraph {
     }
 
     /// The shortest path from `from` to `to` inside `members`, as edges.
-    fn path(&self, from: NodeIndex, to: NodeIndex, members: &HashSet<NodeIndex>) -> Option<Vec<CycleEdge>> {
-        let mut parent: HashMap<NodeIndex, (NodeIndex, Option<Timing>)> = HashMap::new();
+    fn path(&self, from: NodeIndex, to: NodeIndex, members: &FastSet<NodeIndex>) -> Option<Vec<CycleEdge>> {
+        let mut parent: FastMap<NodeIndex, (NodeIndex, Option<Timing>)> = FastMap::default();
         let mut queue = VecDeque::from([from]);
         let mut reached = from == to;
         while let Some(n) = queue.pop_front() {

@@ -15,6 +15,12 @@ mod scope;
 
 use std::fmt;
 
+/// The engine's hash map: a fast, deterministic hasher (inputs are not adversarial
+/// keys but the engine's own indices).
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+/// The engine's hash set.
+pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
+
 pub use analysis::{
     Analysis, BlockCause, BlockStatus, Blocked, ChainStep, Counts, Coverage, CycleEdge, Deadlock, Open, Pair,
     Relation, RelationKind, Side, Verdict,

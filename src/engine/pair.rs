@@ -1,7 +1,7 @@
 //! Relating the atoms of two proposals through an index on subject, action and scope, and
 //! turning atom relations into term relations and open points.
 
-use std::collections::HashMap;
+use super::FastMap;
 
 use super::analysis::{ChainStep, Coverage, Open, Relation, RelationKind, Side};
 use super::atom::{Atom, TermRef};
@@ -16,9 +16,9 @@ use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 /// different areas never meet.
 #[derive(Debug, Clone, Default)]
 pub struct AtomIndex {
-    by_action: HashMap<(PartyId, ActionId), Vec<usize>>,
+    by_action: FastMap<(PartyId, ActionId), Vec<usize>>,
     /// Per taxonomy: atoms by their labels in it, or under `None` when they have none.
-    by_label: HashMap<(PartyId, ActionId, usize, Option<LabelId>), Vec<usize>>,
+    by_label: FastMap<(PartyId, ActionId, usize, Option<LabelId>), Vec<usize>>,
 }
 
 impl AtomIndex {
@@ -140,7 +140,7 @@ pub fn relate_pair(
     related: &Related,
     vocab: &Vocab,
 ) -> (Vec<Relation>, Vec<Open>) {
-    let mut groups: HashMap<GroupKey, usize> = HashMap::new();
+    let mut groups: FastMap<GroupKey, usize> = FastMap::default();
     let mut relations: Vec<Relation> = Vec::new();
     let mut seen_left = vec![Seen::default(); left.atoms.len()];
     let mut seen_right = vec![Seen::default(); right.atoms.len()];
@@ -201,13 +201,8 @@ pub fn relate_pair(
             }
         }
     }
-    relations.sort_by(|x, y| {
-        (x.kind, x.is_indirect(), x.left.term, x.right.term).cmp(&(
-            y.kind,
-            y.is_indirect(),
-            y.left.term,
-            y.right.term,
-        ))
+    let relations = sorted_by_key(relations, |r| {
+        (r.kind, r.is_indirect(), r.left.term, r.right.term)
     });
     let mut open = open_points(left.atoms, &seen_left);
     open.extend(open_points(right.atoms, &seen_right));
@@ -269,7 +264,7 @@ fn term_params(p: &ResolvedProposal, a: &Atom) -> Vec<(String, crate::model::Par
 /// they are open.
 fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
     let mut out: Vec<Open> = Vec::new();
-    let mut by_term: HashMap<TermRef, usize> = HashMap::new();
+    let mut by_term: FastMap<TermRef, usize> = FastMap::default();
     for (a, s) in atoms.iter().zip(seen).filter(|(a, _)| !a.is_derived()) {
         let entry = *by_term.entry(a.term).or_insert_with(|| {
             out.push(Open {
@@ -289,4 +284,16 @@ fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
     }
     out.retain(|o| !o.subjects.is_empty());
     out
+}
+
+/// `items` in the order of their keys (stable), moving each item once: relations are
+/// large, their keys small.
+fn sorted_by_key<T, K: Ord>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut order: Vec<(K, usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    order.sort();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }

@@ -18,5 +18,5 @@ pub use jsonc::MAX_DEPTH;
 pub use read::{MAX_FILE_BYTES, SourceFile, load_proposal, parse_json, parse_proposal};
 pub use render::{render, render_message, render_report};
 pub use resolved::{Interval, ResolvedProposal, ResolvedTerm};
-pub use validate::{ceasefire_window, resolve};
+pub use validate::{ceasefire_window, resolve, resolve_owned};
 pub use vocab_file::load_vocab;

@@ -126,6 +126,11 @@ pub fn parse_json<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Locat
             note: None,
         }));
     }
+    // Most files are valid: parse at full speed, and track the JSON path only to
+    // explain an error.
+    if let Ok(value) = serde_json::from_str(&text) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(&text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -145,7 +150,7 @@ pub fn parse_proposal(file: &SourceFile) -> Result<Proposal, Box<Located>> {
 pub fn load_proposal(file: SourceFile, vocab: &Vocab) -> (Option<ResolvedProposal>, FileReport) {
     let (resolved, diagnostics) = match parse_proposal(&file) {
         Ok(p) => {
-            let (resolved, diags) = super::resolve(&p, vocab);
+            let (resolved, diags) = super::resolve_owned(p, vocab);
             let mut located = file.locate_all(diags);
             located.sort_by_key(|l| l.span.as_ref().map_or(usize::MAX, |s| s.start));
             (resolved, located)

@@ -11,6 +11,31 @@ use crate::vocab::{ParamKind, PartyId, Vocab};
 /// Resolves `proposal` against `vocab`. Returns the resolved proposal when there is no
 /// error, and every diagnostic (errors and warnings) in file order.
 pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
+    let (resolved, diags) = check(proposal, vocab);
+    (
+        resolved.map(|(by, terms)| ResolvedProposal {
+            proposal: proposal.clone(),
+            by,
+            terms,
+        }),
+        diags,
+    )
+}
+
+/// [`resolve`], taking the proposal rather than copying it (large proposals).
+pub fn resolve_owned(proposal: Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
+    let (resolved, diags) = check(&proposal, vocab);
+    (
+        resolved.map(|(by, terms)| ResolvedProposal { proposal, by, terms }),
+        diags,
+    )
+}
+
+/// The authors and resolved terms of `proposal` when it has no error, and every
+/// diagnostic.
+type Checked = (Option<(Vec<PartyId>, Vec<ResolvedTerm>)>, Vec<Diagnostic>);
+
+fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     let mut cx = Cx {
         vocab,
         diags: Vec::new(),
@@ -75,11 +100,7 @@ pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>,
     }
     let ok = cx.diags.iter().all(|d| !d.is_error());
     let resolved = match (ok, terms.into_iter().collect::<Option<Vec<_>>>()) {
-        (true, Some(terms)) => Some(ResolvedProposal {
-            proposal: proposal.clone(),
-            by,
-            terms,
-        }),
+        (true, Some(terms)) => Some((by, terms)),
         _ => None,
     };
     (resolved, cx.diags)
