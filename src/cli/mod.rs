@@ -6,6 +6,7 @@ pub mod common;
 mod compare;
 mod diff;
 mod exit;
+mod graph;
 mod schema;
 mod vocab;
 
@@ -31,6 +32,8 @@ enum Command {
     Compare(compare::Args),
     /// Show what changed between two versions of a proposal.
     Diff(diff::Args),
+    /// Draw the condition and relation graph (DOT or Mermaid).
+    Graph(graph::Args),
     /// Print the JSON Schema of the proposal format.
     Schema(schema::Args),
     /// Print the effective vocabulary.
@@ -54,6 +57,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Graph(args) => graph::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Vocab(args) => vocab::run(args),
     };

@@ -3,5 +3,6 @@
 //! [`words`]; terminal styling in [`style`].
 
 pub mod compare;
+pub mod graph;
 pub mod style;
 pub mod words;
