@@ -7,6 +7,7 @@ mod compare;
 mod diff;
 mod exit;
 mod graph;
+mod report;
 mod schema;
 mod vocab;
 
@@ -34,6 +35,8 @@ enum Command {
     Diff(diff::Args),
     /// Draw the condition and relation graph (DOT or Mermaid).
     Graph(graph::Args),
+    /// Write the HTML briefing: verdict, terms side by side, conflicts, burden chart.
+    Report(report::Args),
     /// Print the JSON Schema of the proposal format.
     Schema(schema::Args),
     /// Print the effective vocabulary.
@@ -58,6 +61,7 @@ pub fn main() -> ExitCode {
         Command::Compare(args) => compare::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Report(args) => report::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Vocab(args) => vocab::run(args),
     };

@@ -4,5 +4,6 @@
 
 pub mod compare;
 pub mod graph;
+pub mod html;
 pub mod style;
 pub mod words;
