@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod fmt;
 pub mod load;
 pub mod model;
 pub mod report;

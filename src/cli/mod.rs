@@ -6,6 +6,7 @@ pub mod common;
 mod compare;
 mod diff;
 mod exit;
+mod fmt;
 mod graph;
 mod report;
 mod schema;
@@ -33,6 +34,8 @@ enum Command {
     Compare(compare::Args),
     /// Show what changed between two versions of a proposal.
     Diff(diff::Args),
+    /// Rewrite proposal files in the canonical layout (or check them with --check).
+    Fmt(fmt::Args),
     /// Draw the condition and relation graph (DOT or Mermaid).
     Graph(graph::Args),
     /// Write the HTML briefing: verdict, terms side by side, conflicts, burden chart.
@@ -60,6 +63,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Fmt(args) => fmt::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Report(args) => report::run(args),
         Command::Schema(args) => schema::run(args),
