@@ -10,8 +10,11 @@
 //! [`cli`] (the command line).
 
 pub mod cli;
+pub mod concede;
+pub mod diff;
 pub mod engine;
 pub mod fmt;
+pub mod generate;
 pub mod load;
 pub mod model;
 pub mod report;

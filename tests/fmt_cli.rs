@@ -37,10 +37,18 @@ fn temp(name: &str, text: &str) -> PathBuf {
 }
 
 #[test]
-fn seed_proposals_are_formatted() {
-    let (out, err, code) = fmt(&["--check", SEEDS[0], SEEDS[1]]);
+fn every_proposal_file_is_formatted() {
+    let mut all: Vec<String> = std::fs::read_dir("proposals")
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    all.sort();
+    let mut args = vec!["--check"];
+    args.extend(all.iter().map(String::as_str));
+    let (out, err, code) = fmt(&args);
     assert_eq!((out.as_str(), err.as_str(), code), ("", "", 0));
-    for s in SEEDS {
+    for s in &all {
         let text = std::fs::read_to_string(s).unwrap();
         assert_eq!(format(&text).unwrap(), text, "{s}");
     }

@@ -8,6 +8,7 @@ mod completions;
 mod diff;
 mod exit;
 mod fmt;
+mod generate;
 mod graph;
 mod man;
 mod report;
@@ -46,6 +47,9 @@ enum Command {
     Man(man::Args),
     /// Write the HTML briefing: verdict, terms side by side, conflicts, burden chart.
     Report(report::Args),
+    /// Write a synthetic workload for benchmarks (a.json, b.json, a-next.json, vocab.json).
+    #[command(hide = true)]
+    Generate(generate::Args),
     /// Print the JSON Schema of the proposal format.
     Schema(schema::Args),
     /// Print the effective vocabulary.
@@ -74,6 +78,7 @@ pub fn main() -> ExitCode {
         Command::Graph(args) => graph::run(args),
         Command::Man(args) => man::run(args),
         Command::Report(args) => report::run(args),
+        Command::Generate(args) => generate::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Vocab(args) => vocab::run(args),
     };

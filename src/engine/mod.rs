@@ -112,8 +112,11 @@ fn assemble(
     reuse: Option<(&Analysis, &[bool])>,
     vocab: &Vocab,
 ) -> Result<Analysis, EngineError> {
-    let indices: Vec<pair::AtomIndex> = atoms.iter().map(|a| pair::AtomIndex::new(&a.atoms)).collect();
-    let related = pair::related_actions(vocab);
+    let indices: Vec<pair::AtomIndex> = atoms
+        .iter()
+        .map(|a| pair::AtomIndex::new(&a.atoms, vocab))
+        .collect();
+    let related = pair::Related::new(vocab);
     let mut pairs = Vec::new();
     for i in 0..proposals.len() {
         for j in i + 1..proposals.len() {
@@ -161,7 +164,7 @@ fn analyze_pair(
     j: usize,
     left: &pair::PairInput,
     right: &pair::PairInput,
-    related: &[Vec<crate::vocab::ActionId>],
+    related: &pair::Related,
     vocab: &Vocab,
 ) -> Pair {
     let (mut relations, open) = pair::relate_pair(left, right, related, vocab);

@@ -309,12 +309,22 @@ fn is_empty(v: &Ast) -> bool {
     }
 }
 
-/// A container of plain values on one line: `["RU", "UA"]`, `{ "days": 30 }`.
+/// A container of plain values on one line: `["RU", "UA"]`, `{ "days": 30 }`,
+/// `[{ "term": "x", "timing": "concurrent" }]`.
 fn inline(v: &Ast, kind: Kind) -> Option<String> {
     match v {
         Ast::Array(a) if a.elements.is_empty() => Some("[]".to_owned()),
         Ast::Array(a) => {
-            let items: Option<Vec<String>> = a.elements.iter().map(scalar).collect();
+            // Elements: plain values, or objects of plain values (`[{ "term": "x" }]`).
+            let child = kind.child(None);
+            let items: Option<Vec<String>> = a
+                .elements
+                .iter()
+                .map(|e| match e {
+                    Ast::Object(_) => inline(e, child),
+                    _ => scalar(e),
+                })
+                .collect();
             Some(format!("[{}]", items?.join(", ")))
         }
         Ast::Object(o) if o.properties.is_empty() => Some("{}".to_owned()),
