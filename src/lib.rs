@@ -13,6 +13,7 @@ pub mod cli;
 pub mod concede;
 pub mod diff;
 pub mod engine;
+pub mod fmt;
 pub mod generate;
 pub mod load;
 pub mod model;

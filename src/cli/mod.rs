@@ -4,9 +4,14 @@
 mod check;
 pub mod common;
 mod compare;
+mod completions;
 mod diff;
 mod exit;
+mod fmt;
 mod generate;
+mod graph;
+mod man;
+mod report;
 mod schema;
 mod vocab;
 
@@ -30,8 +35,18 @@ enum Command {
     Check(check::Args),
     /// Compare proposals: agreements, conflicts, blocked terms, open points, burden.
     Compare(compare::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::Args),
     /// Show what changed between two versions of a proposal.
     Diff(diff::Args),
+    /// Rewrite proposal files in the canonical layout (or check them with --check).
+    Fmt(fmt::Args),
+    /// Draw the condition and relation graph (DOT or Mermaid).
+    Graph(graph::Args),
+    /// Print the manual page (roff).
+    Man(man::Args),
+    /// Write the HTML briefing: verdict, terms side by side, conflicts, burden chart.
+    Report(report::Args),
     /// Write a synthetic workload for benchmarks (a.json, b.json, a-next.json, vocab.json).
     #[command(hide = true)]
     Generate(generate::Args),
@@ -57,7 +72,12 @@ pub fn main() -> ExitCode {
     let exit = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Completions(args) => completions::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Fmt(args) => fmt::run(args),
+        Command::Graph(args) => graph::run(args),
+        Command::Man(args) => man::run(args),
+        Command::Report(args) => report::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Vocab(args) => vocab::run(args),

@@ -4,5 +4,7 @@
 
 pub mod compare;
 pub mod diff;
+pub mod graph;
+pub mod html;
 pub mod style;
 pub mod words;

@@ -1,0 +1,57 @@
+//! `armistice fmt FILE... [--check]`: rewrites proposal files in the canonical layout
+//! (see [`crate::fmt`]), or with `--check` lists those that would change.
+
+use std::path::PathBuf;
+
+use super::Exit;
+use super::common::write_atomic;
+use crate::load::SourceFile;
+
+/// Arguments of `armistice fmt`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The proposal files to format.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Change nothing: list the files that would change and exit 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// Runs `armistice fmt`: exit 0 when done (or, with `--check`, when every file is
+/// formatted), 1 when `--check` finds files that would change, 2 when a file cannot
+/// be read, parsed or written (that file is left as it was).
+pub fn run(args: Args) -> Exit {
+    let mut exit = Exit::Clean;
+    for path in &args.files {
+        let file = match SourceFile::read(path) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: {e}");
+                exit = Exit::Error;
+                continue;
+            }
+        };
+        let formatted = match crate::fmt::format(&file.text) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: `{}`: {e}", path.display());
+                exit = Exit::Error;
+                continue;
+            }
+        };
+        if formatted == file.text {
+            continue;
+        }
+        if args.check {
+            println!("{}", path.display());
+            if exit == Exit::Clean {
+                exit = Exit::Findings;
+            }
+        } else if let Err(e) = write_atomic(path, formatted.as_bytes()) {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+            exit = Exit::Error;
+        }
+    }
+    exit
+}

@@ -1,0 +1,59 @@
+//! `armistice graph A B [C...]`: the condition and relation graph in DOT or Mermaid.
+
+use std::path::PathBuf;
+
+use super::Exit;
+use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
+use crate::engine;
+use crate::report::graph::{self, dot, mermaid};
+
+/// Arguments of `armistice graph`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The proposal files to compare (two or more).
+    #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Dot)]
+    pub format: Format,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+/// Output formats of `graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Graphviz DOT (render with `dot -Tsvg`).
+    Dot,
+    /// A Mermaid flowchart (renders in GitHub Markdown).
+    Mermaid,
+}
+
+/// Runs `armistice graph`: exit 0 when no pair conflicts, 1 when one does, 2 on error.
+pub fn run(args: Args) -> Exit {
+    match render(&args) {
+        Ok(exit) | Err(exit) => exit,
+    }
+}
+
+fn render(args: &Args) -> Result<Exit, Exit> {
+    let vocab = load_vocab(&args.input)?;
+    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
+    let analysis = engine::analyze(proposals, &vocab).map_err(|e| {
+        eprintln!("error: {e}");
+        Exit::Error
+    })?;
+    let g = graph::build(&analysis, &vocab);
+    let rendered = match args.format {
+        Format::Dot => dot::render(&g),
+        Format::Mermaid => mermaid::render(&g),
+    };
+    args.output.write(&rendered)?;
+    Ok(if analysis.has_conflict() {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    })
+}

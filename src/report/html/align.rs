@@ -1,0 +1,161 @@
+//! The side-by-side alignment: one column per proposal, one row per group of related
+//! terms (terms linked by any relation, across every pair), the row marked by its
+//! gravest relation; terms no other proposal relates to get rows of their own.
+
+use super::escape::Html;
+use super::term_card;
+use crate::engine::{Analysis, TermRef};
+use crate::report::graph::RelationEdge;
+use crate::report::words;
+use crate::vocab::Vocab;
+
+/// A row of the alignment: the terms of each proposal, and the relations among them.
+struct Row {
+    terms: Vec<TermRef>,
+    relations: Vec<(RelationEdge, TermRef, TermRef)>,
+}
+
+impl Row {
+    /// The gravest relation kind in the row, if any.
+    fn kind(&self) -> Option<RelationEdge> {
+        self.relations.iter().map(|r| r.0).min()
+    }
+}
+
+/// Groups the terms of `a` into rows.
+fn rows(a: &Analysis) -> Vec<Row> {
+    let offsets: Vec<usize> = a
+        .proposals
+        .iter()
+        .scan(0, |acc, p| {
+            let o = *acc;
+            *acc += p.terms.len();
+            Some(o)
+        })
+        .collect();
+    let flat = |t: TermRef| offsets.get(t.proposal).map(|o| o + t.term);
+    let total = a.proposals.iter().map(|p| p.terms.len()).sum();
+    let mut parent: Vec<usize> = (0..total).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while let Some(&p) = parent.get(i) {
+            if p == i {
+                break;
+            }
+            let grand = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(i) {
+                *slot = grand;
+            }
+            i = p;
+        }
+        i
+    }
+    let mut relations = Vec::new();
+    for pair in &a.pairs {
+        for r in &pair.relations {
+            let kind = RelationEdge::of(r);
+            if !relations.contains(&(kind, r.left.term, r.right.term)) {
+                relations.push((kind, r.left.term, r.right.term));
+            }
+            if let (Some(x), Some(y)) = (flat(r.left.term), flat(r.right.term)) {
+                let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+                if let Some(slot) = parent.get_mut(rx.max(ry)) {
+                    *slot = rx.min(ry);
+                }
+            }
+        }
+    }
+    let mut rows: Vec<(usize, Row)> = Vec::new();
+    for (pi, p) in a.proposals.iter().enumerate() {
+        for ti in 0..p.terms.len() {
+            let t = TermRef {
+                proposal: pi,
+                term: ti,
+            };
+            let Some(i) = flat(t) else { continue };
+            let root = find(&mut parent, i);
+            match rows.iter_mut().find(|(r, _)| *r == root) {
+                Some((_, row)) => row.terms.push(t),
+                None => rows.push((
+                    root,
+                    Row {
+                        terms: vec![t],
+                        relations: Vec::new(),
+                    },
+                )),
+            }
+        }
+    }
+    for rel in relations {
+        if let Some((_, row)) = rows.iter_mut().find(|(_, row)| row.terms.contains(&rel.1)) {
+            row.relations.push(rel);
+        }
+    }
+    let mut rows: Vec<Row> = rows.into_iter().map(|(_, r)| r).collect();
+    rows.sort_by_key(|r| {
+        (
+            r.kind().map_or(usize::MAX, |k| k as usize),
+            r.terms.first().copied(),
+        )
+    });
+    rows
+}
+
+/// The alignment table.
+pub fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+    h.raw("<section id=\"alignment\">\n<h2>Side by side</h2>\n")
+        .raw("<p class=\"legend\">One column per proposal; related terms share a row, marked by their gravest relation: ")
+        .raw("<span class=\"badge k-conflict\">conflict</span> <span class=\"badge k-indirect\">indirect conflict</span> ")
+        .raw("<span class=\"badge k-diverge\">diverge</span> <span class=\"badge k-compatible\">compatible</span> ")
+        .raw("<span class=\"badge k-agree\">agree</span> <span class=\"badge\">open</span>.</p>\n")
+        .raw("<table class=\"stack alignment\">\n<thead><tr><th>relation</th>");
+    for i in 0..a.proposals.len() {
+        h.el("th", "", &words::proposal(a, vocab, i));
+    }
+    h.raw("</tr></thead>\n<tbody>\n");
+    for row in rows(a) {
+        let kind = row.kind();
+        let class = format!("align k-{}", kind.map_or("open", class_of));
+        h.open("tr", &[("class", &class)])
+            .open("td", &[("data-label", "relation")]);
+        h.el("span", "badge kind", kind.map_or("open", RelationEdge::as_str));
+        if !row.relations.is_empty() {
+            h.raw("<ul class=\"rels\">");
+            for (k, l, r) in &row.relations {
+                h.raw("<li>")
+                    .el("span", &format!("badge k-{}", class_of(*k)), k.as_str())
+                    .raw(" ")
+                    .text(&format!("{} ⟷ {}", words::term(a, *l), words::term(a, *r)))
+                    .raw("</li>");
+            }
+            h.raw("</ul>");
+        }
+        h.raw("</td>");
+        for (pi, p) in a.proposals.iter().enumerate() {
+            let terms: Vec<TermRef> = row.terms.iter().copied().filter(|t| t.proposal == pi).collect();
+            if terms.is_empty() {
+                h.open("td", &[("class", "empty"), ("data-label", p.id())])
+                    .text("silent")
+                    .close("td");
+                continue;
+            }
+            h.open("td", &[("data-label", p.id())]);
+            for t in terms {
+                term_card(h, a, vocab, t);
+            }
+            h.raw("</td>");
+        }
+        h.raw("</tr>\n");
+    }
+    h.raw("</tbody>\n</table>\n</section>\n");
+}
+
+/// The CSS class suffix of a relation kind.
+pub fn class_of(k: RelationEdge) -> &'static str {
+    match k {
+        RelationEdge::Conflict => "conflict",
+        RelationEdge::Indirect => "indirect",
+        RelationEdge::Diverge => "diverge",
+        RelationEdge::Compatible => "compatible",
+        RelationEdge::Agree => "agree",
+    }
+}

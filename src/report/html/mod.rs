@@ -1,0 +1,113 @@
+//! The HTML briefing: one standalone page (inline CSS and SVG, no script, no external
+//! asset, a Content-Security-Policy that forbids loading anything) with the verdict,
+//! the proposals side by side, every conflict explained and quoted, blocked terms and
+//! deadlocks, open points, the burden chart and the sources.
+//!
+//! Every piece of user text reaches the page through [`escape::escape`], by way of
+//! the [`escape::Html`] builder, which accepts markup only as string literals.
+//!
+//! Extension point: sections computed elsewhere (the cheapest concession packages,
+//! once `concede` exists) are passed to [`render`] as [`Appendix`] values, built with
+//! the same builder, and placed after the findings.
+
+mod align;
+mod chart;
+pub mod escape;
+mod page;
+mod sections;
+
+use crate::engine::{Analysis, TermRef};
+use crate::report::words;
+use crate::vocab::Vocab;
+use escape::Html;
+
+/// A section of the briefing computed outside the comparison, such as concession
+/// packages: an anchor id, a heading and a body built with [`Html`].
+#[derive(Debug)]
+pub struct Appendix {
+    /// The section's anchor (`id` attribute).
+    pub id: String,
+    /// Its heading.
+    pub title: String,
+    /// Its content.
+    pub body: Html,
+}
+
+/// Renders `a` as a standalone HTML page, with `appendices` after the findings.
+pub fn render(a: &Analysis, vocab: &Vocab, appendices: Vec<Appendix>) -> String {
+    let ids: Vec<&str> = a.proposals.iter().map(|p| p.id()).collect();
+    let title = format!("Briefing: {}", ids.join(" vs "));
+    let mut body = Html::new();
+    sections::verdicts(&mut body, a, vocab);
+    align::alignment(&mut body, a, vocab);
+    sections::conflicts(&mut body, a, vocab);
+    sections::blocked(&mut body, a);
+    sections::other_relations(&mut body, a, vocab);
+    sections::open(&mut body, a, vocab);
+    chart::burden(&mut body, a, vocab);
+    for ap in appendices {
+        body.open("section", &[("id", &ap.id)])
+            .el("h2", "", &ap.title)
+            .append(ap.body)
+            .raw("</section>\n");
+    }
+    sections::sources(&mut body, a, vocab);
+    page::page(&title, body)
+}
+
+/// One term as a card: id, priority, held-up status, statement, wording and source.
+fn term_card(h: &mut Html, a: &Analysis, vocab: &Vocab, t: TermRef) {
+    let (Some(term), Some(resolved)) = (
+        a.term(t),
+        a.proposals.get(t.proposal).and_then(|p| p.terms.get(t.term)),
+    ) else {
+        return;
+    };
+    h.open(
+        "div",
+        &[("class", "term"), ("id", &format!("t-{}", words::term(a, t)))],
+    )
+    .el("span", "tid", &term.id);
+    if !term.priority.is_normal() {
+        h.raw(" ").el(
+            "span",
+            &format!("badge prio {}", term.priority.as_str()),
+            &term.priority.as_str().replace('_', " "),
+        );
+    }
+    let held = a
+        .pairs
+        .iter()
+        .flat_map(|p| p.blocked.iter())
+        .filter(|b| b.term == t)
+        .map(|b| b.status)
+        .min();
+    match held {
+        Some(crate::engine::BlockStatus::Blocked) => {
+            h.raw(" <span class=\"badge blocked\">blocked</span>");
+        }
+        Some(crate::engine::BlockStatus::Pending) => {
+            h.raw(" <span class=\"badge pending\">pending</span>");
+        }
+        None => {}
+    }
+    let mut stmt = format!(
+        "{} {} {}",
+        words::parties(vocab, &resolved.subjects),
+        words::modality(resolved.modality),
+        words::action(vocab, resolved.action, resolved.target)
+    );
+    if !resolved.scope.is_empty() {
+        stmt.push_str(&format!(" in {}", words::scope(vocab, &resolved.scope)));
+    }
+    stmt.push_str(&format!(", {}", words::window(resolved.window)));
+    h.el("div", "stmt", &stmt);
+    if let Some(text) = &term.text {
+        h.el("blockquote", "", text);
+    }
+    h.el("div", "src", &format!("Source: {}", sections::source(a, t)));
+    if let Some(n) = &term.note {
+        h.el("div", "note", &format!("Note: {n}"));
+    }
+    h.raw("</div>");
+}

@@ -1,0 +1,321 @@
+//! The sections of the briefing about findings: the verdicts, every conflict and
+//! indirect conflict with its explanation and wording, the other relations, blocked
+//! terms and deadlocks, open points, and the sources.
+
+use super::align::class_of;
+use super::escape::Html;
+use crate::engine::{Analysis, BlockStatus, Pair, Relation, RelationKind, Side, TermRef, Verdict};
+use crate::report::compare::text::summary;
+use crate::report::graph::RelationEdge;
+use crate::report::words;
+use crate::vocab::Vocab;
+
+/// The verdict of each pair, and the proposals compared.
+pub fn verdicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+    h.raw("<section id=\"verdict\">\n<h2>Verdict</h2>\n");
+    for pair in &a.pairs {
+        let class = match pair.verdict {
+            Verdict::Conflicting => "verdict conflicting",
+            Verdict::CompatibleWithOpenPoints => "verdict compatible-with-open-points",
+            Verdict::Compatible => "verdict compatible",
+        };
+        h.open("div", &[("class", class)])
+            .el("strong", "", &pair.verdict.as_str().to_uppercase())
+            .text(&format!(
+                " — {} and {}: {}",
+                words::proposal(a, vocab, pair.left),
+                words::proposal(a, vocab, pair.right),
+                summary(&pair.counts())
+            ))
+            .raw("</div>\n");
+    }
+    if a.proposals.len() > 2 {
+        h.raw("<h3>Agreed by all</h3>\n<ul class=\"plain\">");
+        if a.common.is_empty() {
+            h.el(
+                "li",
+                "",
+                &format!("No term is agreed by all {} proposals.", a.proposals.len()),
+            );
+        }
+        for g in &a.common {
+            let names: Vec<String> = g.iter().map(|&t| words::term(a, t)).collect();
+            h.el("li", "", &names.join(" = "));
+        }
+        h.raw("</ul>\n");
+    }
+    h.raw("<h3>Proposals</h3>\n<ul class=\"plain\">\n");
+    for (i, p) in a.proposals.iter().enumerate() {
+        h.raw("<li>").el("strong", "", &words::proposal(a, vocab, i));
+        if let Some(t) = &p.proposal.title {
+            h.text(&format!(": {t}"));
+        }
+        if let Some(d) = &p.proposal.date {
+            h.text(&format!(" ({d})"));
+        }
+        h.raw("</li>\n");
+    }
+    h.raw("</ul>\n</section>\n");
+}
+
+/// Every conflict, direct and indirect, of every pair, with its explanation.
+pub fn conflicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+    h.raw("<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
+    let any = a
+        .pairs
+        .iter()
+        .any(|p| p.relations.iter().any(Relation::is_conflict));
+    if !any {
+        h.el(
+            "p",
+            "",
+            "No term of one proposal conflicts with a term of another.",
+        );
+    } else {
+        h.raw("<table class=\"stack findings\">\n<thead><tr><th>kind</th><th>terms</th>")
+            .raw("<th>why</th><th>wording</th></tr></thead>\n<tbody>\n");
+        for pair in &a.pairs {
+            for r in pair.relations.iter().filter(|r| r.is_conflict()) {
+                finding_row(h, a, vocab, r);
+            }
+        }
+        h.raw("</tbody>\n</table>\n");
+    }
+    h.raw("</section>\n");
+}
+
+fn side_name(a: &Analysis, vocab: &Vocab, s: &Side) -> String {
+    match words::derived(vocab, s) {
+        Some(d) => format!("{} ⟹ {d}", words::term(a, s.term)),
+        None => words::term(a, s.term),
+    }
+}
+
+fn finding_row(h: &mut Html, a: &Analysis, vocab: &Vocab, r: &Relation) {
+    let kind = RelationEdge::of(r);
+    h.open("tr", &[("class", &format!("finding k-{}", class_of(kind)))])
+        .open("td", &[("data-label", "kind")])
+        .el("span", "badge kind", kind.as_str());
+    if r.criticality > 0 {
+        let n = r.criticality;
+        h.raw("<div class=\"why\">")
+            .text(&format!(
+                "blocks {n} agreed term{}",
+                if n == 1 { "" } else { "s" }
+            ))
+            .raw("</div>");
+    }
+    h.raw("</td>")
+        .open("td", &[("data-label", "terms")])
+        .el("div", "tid", &side_name(a, vocab, &r.left))
+        .el("div", "", "⟷")
+        .el("div", "tid", &side_name(a, vocab, &r.right))
+        .raw("</td>")
+        .open("td", &[("data-label", "why")])
+        .el("div", "stmt", &words::relation(vocab, r));
+    let mut why: Vec<String> = [&r.left, &r.right]
+        .into_iter()
+        .flat_map(|s| words::rules(vocab, s))
+        .map(|rule| format!("rule {rule}"))
+        .collect();
+    why.extend(words::differences(r));
+    why.extend(words::coverage(a, r));
+    for w in why {
+        h.el("div", "why", &w);
+    }
+    h.raw("</td>").open("td", &[("data-label", "wording")]);
+    for t in [r.left.term, r.right.term] {
+        quote(h, a, t);
+    }
+    h.raw("</td></tr>\n");
+}
+
+/// A term's wording as a quotation, attributed.
+pub fn quote(h: &mut Html, a: &Analysis, t: TermRef) {
+    let who = a.proposals.get(t.proposal).map(|p| p.id()).unwrap_or_default();
+    match words::text(a, t) {
+        Some(text) => {
+            h.open("blockquote", &[("cite", &source(a, t))])
+                .text(text)
+                .raw("</blockquote>")
+                .el("div", "src", &format!("— {who}"));
+        }
+        None => {
+            h.el("div", "src", &format!("{who}: no wording given"));
+        }
+    }
+}
+
+/// Where a term's wording comes from: its own source, or its proposal's.
+pub fn source(a: &Analysis, t: TermRef) -> String {
+    let term = a.term(t).and_then(|t| t.source.clone());
+    let proposal = a
+        .proposals
+        .get(t.proposal)
+        .and_then(|p| p.proposal.source.clone());
+    term.or(proposal).unwrap_or_else(|| "no source given".to_owned())
+}
+
+/// Divergences, must-against-may pairs and agreements, briefly.
+pub fn other_relations(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+    h.raw("<section id=\"relations\">\n<h2>Divergences and agreements</h2>\n<ul class=\"plain\">\n");
+    let mut any = false;
+    for pair in &a.pairs {
+        for r in pair.relations.iter().filter(|r| r.kind != RelationKind::Conflict) {
+            any = true;
+            let kind = RelationEdge::of(r);
+            h.open("li", &[("class", &format!("relation k-{}", class_of(kind)))])
+                .el("span", &format!("badge k-{}", class_of(kind)), kind.as_str())
+                .raw(" ")
+                .el(
+                    "span",
+                    "tid",
+                    &format!(
+                        "{} ⟷ {}",
+                        side_name(a, vocab, &r.left),
+                        side_name(a, vocab, &r.right)
+                    ),
+                )
+                .el("div", "stmt", &words::relation(vocab, r));
+            for d in words::differences(r).into_iter().chain(words::coverage(a, r)) {
+                h.el("div", "why", &d);
+            }
+            h.raw("</li>\n");
+        }
+    }
+    if !any {
+        h.el("li", "", "None.");
+    }
+    h.raw("</ul>\n</section>\n");
+}
+
+/// Blocked and pending terms with their failing conditions, and sequencing deadlocks.
+pub fn blocked(h: &mut Html, a: &Analysis) {
+    h.raw("<section id=\"blocked\">\n<h2>Blocked terms and deadlocks</h2>\n<ul class=\"plain\">\n");
+    let mut any = false;
+    for pair in &a.pairs {
+        for b in &pair.blocked {
+            any = true;
+            let (class, label) = match b.status {
+                BlockStatus::Blocked => ("blocked", "blocked"),
+                BlockStatus::Pending => ("pending", "pending"),
+            };
+            h.open("li", &[("class", &format!("held {class}"))])
+                .el("span", &format!("badge {class}"), label)
+                .raw(" ")
+                .el("span", "tid", &words::term(a, b.term));
+            if !b.agreed_with.is_empty() {
+                let names: Vec<String> = b.agreed_with.iter().map(|&t| words::term(a, t)).collect();
+                h.text(&format!(" (agrees with {})", names.join(", ")));
+            }
+            for cause in &b.causes {
+                h.el("div", "why", &cause_words(a, pair, cause));
+            }
+            h.raw("</li>\n");
+        }
+        for d in &pair.deadlocks {
+            any = true;
+            let mut steps = String::new();
+            for e in &d.cycle {
+                steps.push_str(&words::term(a, e.from));
+                steps.push_str(&match e.requires {
+                    Some(t) => format!(" —requires ({})→ ", t.as_str()),
+                    None => " —agrees— ".to_owned(),
+                });
+            }
+            steps.push_str(
+                &d.cycle
+                    .first()
+                    .map(|e| words::term(a, e.from))
+                    .unwrap_or_default(),
+            );
+            h.raw("<li class=\"deadlock\">")
+                .el("span", "badge blocked", "deadlock")
+                .raw(" ")
+                .el("span", "cycle", &steps)
+                .el(
+                    "div",
+                    "why",
+                    "each side waits on the other: no order satisfies both",
+                )
+                .raw("</li>\n");
+        }
+    }
+    if !any {
+        h.el(
+            "li",
+            "",
+            "No term is held up by its conditions, and no conditions wait on each other.",
+        );
+    }
+    h.raw("</ul>\n</section>\n");
+}
+
+fn cause_words(a: &Analysis, pair: &Pair, cause: &crate::engine::BlockCause) -> String {
+    let path: Vec<String> = cause.path.iter().skip(1).map(|&t| words::term(a, t)).collect();
+    let why = if cause.conflicts.is_empty() {
+        "open: the other side is silent on it".to_owned()
+    } else {
+        let with: Vec<String> = cause
+            .conflicts
+            .iter()
+            .filter_map(|&i| pair.relations.get(i))
+            .map(|r| {
+                let other = if Some(r.left.term) == cause.required() {
+                    r.right.term
+                } else {
+                    r.left.term
+                };
+                let how = if r.is_indirect() { " (indirect)" } else { "" };
+                format!("{}{how}", words::term(a, other))
+            })
+            .collect();
+        format!("in conflict with {}", with.join(", "))
+    };
+    format!("requires {} — {why}", path.join(" → "))
+}
+
+/// Terms the other side is silent on.
+pub fn open(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+    h.raw("<section id=\"open\">\n<h2>Open points</h2>\n<ul class=\"plain\">\n");
+    let mut any = false;
+    for pair in &a.pairs {
+        for o in &pair.open {
+            any = true;
+            let other = if o.term.proposal == pair.left {
+                pair.right
+            } else {
+                pair.left
+            };
+            let silent = a.proposals.get(other).map(|q| q.id()).unwrap_or_default();
+            let part = if o.partial { " on part of it" } else { "" };
+            h.raw("<li class=\"open\">")
+                .el("span", "tid", &words::term(a, o.term))
+                .text(&format!(
+                    " ({}) — {silent} is silent{part}",
+                    words::parties(vocab, &o.subjects)
+                ))
+                .raw("</li>\n");
+        }
+    }
+    if !any {
+        h.el("li", "", "None: every term is answered by the other side.");
+    }
+    h.raw("</ul>\n</section>\n");
+}
+
+/// The sources of the proposals.
+pub fn sources(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+    h.raw("<section id=\"sources\">\n<h2>Sources</h2>\n<ul class=\"plain\">\n");
+    for (i, p) in a.proposals.iter().enumerate() {
+        h.raw("<li>")
+            .el("strong", "", &words::proposal(a, vocab, i))
+            .text(": ")
+            .text(p.proposal.source.as_deref().unwrap_or("no source given"));
+        if let Some(n) = &p.proposal.note {
+            h.el("div", "note", n);
+        }
+        h.raw("</li>\n");
+    }
+    h.raw("</ul>\n</section>\n");
+}

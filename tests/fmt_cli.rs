@@ -1,0 +1,203 @@
+//! `armistice fmt`: the canonical layout is a fixpoint on the seed proposals, is
+//! reached from any key order and spacing without changing content (property test),
+//! keeps comments or refuses, and `--check`, invalid files and exit codes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+
+use armistice::fmt::format;
+use armistice::model::Proposal;
+use assert_cmd::Command;
+use proptest::prelude::*;
+use serde_json::Value;
+
+const SEEDS: [&str; 2] = ["proposals/us-2025-03-11.json", "proposals/ru-2025-03-13.json"];
+
+fn fmt(args: &[&str]) -> (String, String, i32) {
+    let out = Command::cargo_bin("armistice")
+        .unwrap()
+        .arg("fmt")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+fn temp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("armistice-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn every_proposal_file_is_formatted() {
+    let mut all: Vec<String> = std::fs::read_dir("proposals")
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    all.sort();
+    let mut args = vec!["--check"];
+    args.extend(all.iter().map(String::as_str));
+    let (out, err, code) = fmt(&args);
+    assert_eq!((out.as_str(), err.as_str(), code), ("", "", 0));
+    for s in &all {
+        let text = std::fs::read_to_string(s).unwrap();
+        assert_eq!(format(&text).unwrap(), text, "{s}");
+    }
+}
+
+/// Rewrites every object of `v` with its keys in an order drawn from `seed`.
+fn shuffle(v: &Value, seed: &mut u64) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut entries: Vec<(String, Value)> =
+                m.iter().map(|(k, v)| (k.clone(), shuffle(v, seed))).collect();
+            for i in (1..entries.len()).rev() {
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                entries.swap(i, (*seed >> 33) as usize % (i + 1));
+            }
+            Value::Object(entries.into_iter().collect())
+        }
+        Value::Array(a) => Value::Array(a.iter().map(|x| shuffle(x, seed)).collect()),
+        x => x.clone(),
+    }
+}
+
+proptest! {
+    /// From any key order and spacing, fmt reaches the seed file's own layout; the
+    /// content is the same and formatting again changes nothing.
+    #[test]
+    fn any_layout_formats_to_the_canonical_one(which in 0usize..2, mut seed in any::<u64>(), pretty in any::<bool>()) {
+        let canonical = std::fs::read_to_string(SEEDS[which]).unwrap();
+        let v: Value = serde_json::from_str(&canonical).unwrap();
+        let shuffled = shuffle(&v, &mut seed);
+        let text = if pretty {
+            serde_json::to_string_pretty(&shuffled).unwrap()
+        } else {
+            serde_json::to_string(&shuffled).unwrap()
+        };
+        let once = format(&text).unwrap();
+        prop_assert_eq!(&once, &canonical);
+        prop_assert_eq!(format(&once).unwrap(), once.clone());
+        let before: Proposal = serde_json::from_str(&text).unwrap();
+        let after: Proposal = serde_json::from_str(&once).unwrap();
+        prop_assert_eq!(before, after);
+    }
+}
+
+const COMMENTED: &str = r#"// leading file comment
+{
+  "terms": [ // the terms
+    { "text": "x", "action": "hostilities", "subject": [ "RU",
+       "UA" ], "id": "halt", "window": {"to": 30, "from": 0}, /* trailing block */
+      // before modality
+      "modality": "must_not",
+      "params": {"b": 1, "a": {"max": 3, "min": 1}},
+      "requires": [{"timing": "concurrent", "term": "x"}, "y"],
+    },
+  ],
+  "by": ["US"], "id": "p", // id comment
+  /* dangling */
+}
+// trailing file comment
+"#;
+
+#[test]
+fn comments_are_kept_with_their_fields() {
+    let once = format(COMMENTED).unwrap();
+    assert_eq!(format(&once).unwrap(), once, "idempotent with comments");
+    for c in [
+        "// leading file comment",
+        "// the terms",
+        "/* trailing block */",
+        "// before modality",
+        "// id comment",
+        "/* dangling */",
+        "// trailing file comment",
+    ] {
+        assert!(once.contains(c), "{c} kept");
+    }
+    assert!(once.contains("\"id\": \"p\", // id comment\n"));
+    assert!(once.contains("// before modality\n      \"modality\": \"must_not\",\n"));
+    insta::assert_snapshot!(once);
+}
+
+#[test]
+fn a_comment_inside_a_field_is_refused_and_the_file_left_alone() {
+    let text = "{\"id\": /* x */ \"p\", \"by\": [], \"terms\": []}";
+    let path = temp("inside.json", text);
+    let (_, err, code) = fmt(&[path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the comment on line 1 sits inside a field"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn invalid_files_are_errors_and_never_rewritten() {
+    for (name, text, message) in [
+        ("syntax.json", "{\"id\": \"p\", \"by\": [", "not valid JSON"),
+        (
+            "unknown.json",
+            "{\"id\": \"p\", \"by\": [], \"terms\": [], \"x\": 1}",
+            "unknown field `x`",
+        ),
+        ("type.json", "{\"id\": 1, \"by\": [], \"terms\": []}", "at `id`"),
+        (
+            "dup.json",
+            "{\"id\": \"p\", \"id\": \"q\", \"by\": [], \"terms\": []}",
+            "appears twice",
+        ),
+    ] {
+        let path = temp(name, text);
+        for check in [false, true] {
+            let mut args = vec![path.to_str().unwrap()];
+            if check {
+                args.push("--check");
+            }
+            let (_, err, code) = fmt(&args);
+            assert_eq!(code, 2, "{name}");
+            assert!(err.contains(message), "{name}: {err}");
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        }
+    }
+}
+
+#[test]
+fn check_lists_files_that_would_change_and_fmt_rewrites_them() {
+    let messy = "{\"terms\": [], \"by\": [\"US\"],\n\"id\": \"p\"}";
+    let path = temp("messy.json", messy);
+    let p = path.to_str().unwrap();
+    let (out, _, code) = fmt(&["--check", p, SEEDS[0]]);
+    assert_eq!(code, 1);
+    assert_eq!(out, format!("{p}\n"), "only the file that would change");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        messy,
+        "--check writes nothing"
+    );
+    let (_, _, code) = fmt(&[p]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "{\n  \"id\": \"p\",\n  \"by\": [\"US\"],\n  \"terms\": []\n}\n"
+    );
+    let (out, _, code) = fmt(&["--check", p]);
+    assert_eq!((out.as_str(), code), ("", 0));
+}
+
+#[test]
+fn a_missing_file_is_an_error() {
+    let (_, err, code) = fmt(&["no/such/file.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read `no/such/file.json`"), "{err}");
+}

@@ -1,0 +1,117 @@
+//! `armistice report` on the built binary: the HTML briefing of the seed proposals
+//! (snapshot), its standalone-ness (no script, no external asset), and hostile user
+//! text escaped everywhere it appears.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use serde_json::json;
+
+const US: &str = "proposals/us-2025-03-11.json";
+const RU: &str = "proposals/ru-2025-03-13.json";
+
+/// Text that would run script or inject markup if it were not escaped.
+pub const HOSTILE: &str = "<script>document.title='pwned'</script>\"><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
+
+fn report(args: &[&str]) -> (String, i32) {
+    let out = Command::cargo_bin("armistice")
+        .unwrap()
+        .arg("report")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap())
+}
+
+#[test]
+fn seed_report() {
+    let (out, code) = report(&[US, RU]);
+    assert_eq!(code, 1, "conflicts exit 1");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn seed_report_is_standalone_and_has_every_section() {
+    let (out, _) = report(&[US, RU]);
+    assert!(out.starts_with("<!DOCTYPE html>"));
+    assert!(!out.contains("<script"), "no script");
+    for external in ["http://", "https://", "src=", "<link", "@import", "url("] {
+        let hits: Vec<&str> = out.lines().filter(|l| l.contains(external)).collect();
+        // The SVG namespace is an identifier, not a load.
+        assert!(
+            hits.iter()
+                .all(|l| l.contains("xmlns=\"http://www.w3.org/2000/svg\"")),
+            "{external}: {hits:?}"
+        );
+    }
+    assert!(out.contains("Content-Security-Policy"));
+    assert!(out.contains("@media print") && out.contains("@media (max-width"));
+    for id in [
+        "verdict",
+        "alignment",
+        "conflicts",
+        "blocked",
+        "open",
+        "burden",
+        "sources",
+    ] {
+        assert!(out.contains(&format!("<section id=\"{id}\">")), "{id}");
+    }
+    assert_eq!(out.matches("<tr class=\"finding k-conflict\">").count(), 2);
+    assert_eq!(out.matches("<tr class=\"finding k-indirect\">").count(), 1);
+    assert!(out.contains("rule aid-enables-resupply"));
+    assert_eq!(out.matches("<rect ").count(), 6, "one bar per proposal and party");
+    assert!(
+        out.contains("Source: Institute for the Study of War"),
+        "a term's own source"
+    );
+}
+
+#[test]
+fn written_to_a_file_with_o() {
+    let dir = std::env::temp_dir().join(format!("armistice-report-o-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("brief.html");
+    let (out, code) = report(&[US, RU, "-o", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    let (stdout, _) = report(&[US, RU]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), stdout);
+}
+
+/// Writes a pair of proposals whose user text is hostile; returns their paths.
+pub fn hostile_pair(dir: &std::path::Path) -> (String, String) {
+    std::fs::create_dir_all(dir).unwrap();
+    let a = json!({
+        "id": "a", "title": HOSTILE, "by": ["US"], "source": HOSTILE, "note": HOSTILE,
+        "terms": [{ "id": "aid", "subject": "US", "action": "military_aid", "target": "UA",
+                    "text": HOSTILE, "note": HOSTILE, "source": HOSTILE }]
+    });
+    let b = json!({
+        "id": "b", "by": ["RU"], "source": "test",
+        "terms": [{ "id": "no-aid", "subject": "US", "modality": "must_not", "action": "military_aid",
+                    "target": "UA", "text": HOSTILE }]
+    });
+    let (pa, pb) = (dir.join("a.json"), dir.join("b.json"));
+    std::fs::write(&pa, a.to_string()).unwrap();
+    std::fs::write(&pb, b.to_string()).unwrap();
+    (pa.to_str().unwrap().to_owned(), pb.to_str().unwrap().to_owned())
+}
+
+#[test]
+fn hostile_text_is_escaped_everywhere() {
+    let dir = std::env::temp_dir().join(format!("armistice-report-hostile-{}", std::process::id()));
+    let (a, b) = hostile_pair(&dir);
+    let (out, code) = report(&[&a, &b]);
+    assert_eq!(code, 1);
+    assert!(!out.contains("<script"));
+    assert!(!out.contains("<img"));
+    let escaped =
+        "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=&quot;";
+    assert!(
+        out.matches(escaped).count() >= 6,
+        "title, sources, notes, wording"
+    );
+    assert_eq!(out.matches("<tr class=\"finding k-conflict\">").count(), 1);
+}
