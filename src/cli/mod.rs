@@ -8,6 +8,7 @@ mod diff;
 mod exit;
 mod schema;
 mod vocab;
+mod whatif;
 
 use std::process::ExitCode;
 
@@ -35,6 +36,8 @@ enum Command {
     Schema(schema::Args),
     /// Print the effective vocabulary.
     Vocab(vocab::Args),
+    /// Evaluate what-if scenarios: edits to the proposals against the baseline.
+    Whatif(whatif::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -56,6 +59,7 @@ pub fn main() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Vocab(args) => vocab::run(args),
+        Command::Whatif(args) => whatif::run(args),
     };
     exit.into()
 }

@@ -4,4 +4,5 @@
 
 pub mod compare;
 pub mod style;
+pub mod whatif;
 pub mod words;

@@ -79,7 +79,8 @@ pub struct PairChanges {
     pub before: Option<Verdict>,
     /// The verdict in the scenario.
     pub after: Verdict,
-    /// Every finding gained or lost, lost first.
+    /// Every finding gained or lost: conflicts, deadlocks and held terms first, open
+    /// points last; lost before gained within a kind.
     pub changes: Vec<ChangedFinding>,
 }
 
@@ -122,14 +123,14 @@ pub enum Problem {
         /// Its index in the scenario's edits.
         index: usize,
         /// The edit and where it was written.
-        edit: ScenarioEdit,
+        edit: Box<ScenarioEdit>,
         /// What went wrong.
         error: EditError,
     },
     /// The edits left a proposal invalid.
     Invalid {
         /// The proposal as edited.
-        proposal: Proposal,
+        proposal: Box<Proposal>,
         /// Its errors (JSON paths are into the edited proposal).
         errors: Vec<Diagnostic>,
     },
@@ -160,7 +161,7 @@ pub fn apply_edits(originals: &[&Proposal], edits: &[ScenarioEdit]) -> Result<Ed
             None if well_formed => {
                 return Err(Problem::Edit {
                     index,
-                    edit: e.clone(),
+                    edit: Box::new(e.clone()),
                     error: unknown_proposal(named, &ids),
                 });
             }
@@ -175,7 +176,7 @@ pub fn apply_edits(originals: &[&Proposal], edits: &[ScenarioEdit]) -> Result<Ed
     for (index, e) in edits.iter().enumerate() {
         let applied = apply(&mut copies, &e.edit).map_err(|error| Problem::Edit {
             index,
-            edit: e.clone(),
+            edit: Box::new(e.clone()),
             error,
         })?;
         if let Some((old, new)) = applied.renamed {
@@ -233,8 +234,12 @@ pub fn evaluate_one(baseline: &Analysis, scenario: &Scenario, vocab: &Vocab) -> 
         match r {
             Some(r) => resolved.push((*i, r)),
             None => problems.push(Problem::Invalid {
-                proposal: p.clone(),
-                errors: diags.into_iter().filter(Diagnostic::is_error).collect(),
+                proposal: Box::new(p.clone()),
+                errors: diags
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .map(|d| explain_dropped(d, p, &scenario.edits))
+                    .collect(),
             }),
         }
     }
@@ -253,8 +258,9 @@ pub fn evaluate_one(baseline: &Analysis, scenario: &Scenario, vocab: &Vocab) -> 
     let pairs = engine::impact(baseline, &analysis, &edited.renames)
         .into_iter()
         .map(|pi| {
-            let changes = pi
-                .changes
+            let mut sorted = pi.changes;
+            sorted.sort_by_key(|c| (rank(&c.finding), c.direction == Direction::Gained));
+            let changes = sorted
                 .into_iter()
                 .map(|change| {
                     let lost = change.direction == Direction::Lost;
@@ -301,6 +307,59 @@ pub fn evaluate_one(baseline: &Analysis, scenario: &Scenario, vocab: &Vocab) -> 
         analysis,
         pairs,
     }))
+}
+
+/// A condition left naming a term the scenario drops gets a help that says so.
+fn explain_dropped(d: Diagnostic, p: &Proposal, edits: &[ScenarioEdit]) -> Diagnostic {
+    let condition = (|| {
+        let rest = d.path.strip_prefix("terms[")?;
+        let (i, rest) = rest.split_once("].requires[")?;
+        let j = rest.strip_suffix(']')?;
+        let term = p.terms.get(i.parse::<usize>().ok()?)?;
+        let c = term.requires.get(j.parse::<usize>().ok()?)?;
+        Some((term.id.clone(), c.term.clone()))
+    })();
+    let Some((term, condition)) = condition else {
+        return d;
+    };
+    let dropped = format!("{}/{condition}", p.id);
+    let drops = edits
+        .iter()
+        .any(|e| matches!(&e.edit, Edit::Drop { term } if *term == dropped));
+    if drops {
+        d.with_help(format!(
+            "the scenario drops `{dropped}`, which `{}/{term}` requires: add `unrequire {}/{term} {condition}` first",
+            p.id, p.id
+        ))
+    } else {
+        d
+    }
+}
+
+/// The order changes are listed in: conflicts, deadlocks and blocks first, open
+/// points last; within a kind, lost before gained (a stable sort keeps term order).
+fn rank(f: &Finding) -> u8 {
+    use crate::engine::RelationKind::*;
+    match f {
+        Finding::Relation {
+            kind: Conflict,
+            indirect,
+            ..
+        } => u8::from(*indirect),
+        Finding::Deadlock { .. } => 2,
+        Finding::Held {
+            status: BlockStatus::Blocked,
+            ..
+        } => 3,
+        Finding::Held {
+            status: BlockStatus::Pending,
+            ..
+        } => 4,
+        Finding::Relation { kind: Agree, .. } => 5,
+        Finding::Relation { kind: Diverge, .. } => 6,
+        Finding::Relation { kind: Compatible, .. } => 7,
+        Finding::Open { .. } => 8,
+    }
 }
 
 /// The wording of the term `proposal-id/term-id` in `a`.
