@@ -80,6 +80,15 @@ impl Scenario {
     }
 }
 
+/// The JSON Schema of scenario files, pretty-printed with a final newline (committed
+/// as `schema/scenarios.schema.json`).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(ScenarioFile);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 /// Reads a scenario file; a syntax or type error comes back as a diagnostic at its
 /// JSON path (the message carries the line and column).
 pub fn parse_file(file: &SourceFile) -> Result<ScenarioFile, Diagnostic> {
