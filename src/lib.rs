@@ -10,7 +10,10 @@
 //! [`cli`] (the command line).
 
 pub mod cli;
+pub mod concede;
+pub mod diff;
 pub mod engine;
+pub mod generate;
 pub mod load;
 pub mod model;
 pub mod report;

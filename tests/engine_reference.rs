@@ -59,11 +59,15 @@ fn label_within(v: &Vocab, outer: u16, inner: u16) -> bool {
     within(|l| v.labels[l as usize].parent, outer, inner)
 }
 
+/// Every term's written atoms, then what the rules derive from them (term by term:
+/// a derived atom repeats no atom of its own term).
 fn atoms(p: &ResolvedProposal, v: &Vocab) -> Vec<RefAtom> {
-    let mut atoms: Vec<RefAtom> = Vec::new();
+    let mut all = Vec::new();
     for (i, t) in p.terms.iter().enumerate() {
-        for &s in &t.subjects {
-            atoms.push(RefAtom {
+        let mut atoms: Vec<RefAtom> = t
+            .subjects
+            .iter()
+            .map(|&s| RefAtom {
                 term: i,
                 subject: s,
                 modality: t.modality,
@@ -72,9 +76,15 @@ fn atoms(p: &ResolvedProposal, v: &Vocab) -> Vec<RefAtom> {
                 scope: t.scope.clone(),
                 window: t.window,
                 derived: false,
-            });
-        }
+            })
+            .collect();
+        derive_all(&mut atoms, v);
+        all.extend(atoms);
     }
+    all
+}
+
+fn derive_all(atoms: &mut Vec<RefAtom>, v: &Vocab) {
     loop {
         let mut added = false;
         for a in atoms.clone() {
@@ -127,7 +137,7 @@ fn atoms(p: &ResolvedProposal, v: &Vocab) -> Vec<RefAtom> {
             }
         }
         if !added {
-            return atoms;
+            return;
         }
     }
 }
@@ -272,8 +282,68 @@ fn conflicts(a: &Analysis) -> BTreeSet<(bool, usize, usize)> {
         .collect()
 }
 
+/// An edit of a generated proposal: drop term `k` (and the conditions on it), flip
+/// its modality between must and may, or append a copy of it under a new id.
+fn edit(q: &Value, op: usize, k: usize) -> Value {
+    let mut q = q.clone();
+    let terms = q["terms"].as_array_mut().unwrap();
+    let k = k % terms.len();
+    let id = terms[k]["id"].as_str().unwrap().to_owned();
+    match op % 3 {
+        0 if terms.len() > 1 => {
+            terms.remove(k);
+            for t in terms.iter_mut() {
+                if let Some(reqs) = t.get_mut("requires").and_then(Value::as_array_mut) {
+                    reqs.retain(|r| r.as_str() != Some(id.as_str()));
+                }
+            }
+        }
+        1 => {
+            let flipped = if terms[k]["modality"] == "may" {
+                "must"
+            } else {
+                "may"
+            };
+            terms[k]["modality"] = flipped.into();
+            if terms[k]["action"] == "halt_aid" {
+                terms[k]["action"] = "military_aid".into();
+            }
+        }
+        _ => {
+            let mut copy = terms[k].clone();
+            copy["id"] = "copy".into();
+            copy.as_object_mut().unwrap().remove("requires");
+            terms.push(copy);
+        }
+    }
+    q
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn reanalyze_equals_a_full_recompute(
+        p in support::proposal_strategy("p", 6, true),
+        q in support::proposal_strategy("q", 6, true),
+        r in support::proposal_strategy("r", 4, true),
+        op in 0usize..3,
+        k in 0usize..8,
+        which in 0usize..3,
+    ) {
+        let vocab = support::vocab();
+        let originals = [p, q, r];
+        let base = engine::analyze(originals.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
+        let edited = edit(&originals[which], op, k);
+        let incremental = engine::reanalyze(&base, vec![(which, resolved(&edited, &vocab))], &vocab).unwrap();
+        let mut all = originals.clone();
+        all[which] = edited;
+        let full = engine::analyze(all.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
+        prop_assert_eq!(&incremental.pairs, &full.pairs);
+        prop_assert_eq!(&incremental.atoms, &full.atoms);
+        prop_assert_eq!(&incremental.burden, &full.burden);
+        prop_assert_eq!(&incremental.common, &full.common);
+    }
 
     #[test]
     fn engine_matches_the_reference(p in support::proposal_strategy("p", 6, true), q in support::proposal_strategy("q", 6, true)) {

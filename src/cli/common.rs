@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::Exit;
-use crate::load::{self, ResolvedProposal, SourceFile};
-use crate::vocab::{Vocab, VocabFile};
+use crate::load::{self, FileReport, ResolvedProposal, SourceFile};
+use crate::vocab::Vocab;
 
 /// How inputs are read.
 #[derive(Debug, Clone, clap::Args)]
@@ -97,26 +97,103 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Sets the colour choice for diagnostics on standard error (`--color`); `auto`
+/// colours on a terminal unless `NO_COLOR` is set.
+pub fn set_color(choice: ColorChoice) {
+    let c = match choice {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    c.write_global();
+}
+
+/// Whether diagnostics written to standard error now should carry colour.
+pub fn stderr_styled() -> bool {
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
+}
+
+/// Prints an error that is about no position in a file.
+pub fn print_error(message: &str) {
+    eprintln!("{}", load::render_message(true, message, stderr_styled()));
+}
+
+/// Prints the diagnostics of a report, then, when it has errors, a line saying the file
+/// could not be loaded.
+pub fn print_report(report: &FileReport) {
+    if report.diagnostics.is_empty() {
+        return;
+    }
+    let styled = stderr_styled();
+    let mut out = load::render_report(report, styled);
+    let errors = report.errors();
+    if errors > 0 {
+        let mut summary = format!(
+            "could not load `{}`: {}",
+            report.file.path.display(),
+            plural(errors, "error")
+        );
+        if report.warnings() > 0 {
+            summary.push_str(&format!(", {}", plural(report.warnings(), "warning")));
+        }
+        out.push_str(&load::render_message(true, &summary, styled));
+        out.push('\n');
+    }
+    eprint!("{out}");
+}
+
+/// `1 error`, `3 errors`.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Loads the vocabulary: the default pack with the `--vocab` files merged over it.
+/// Every problem is printed to standard error.
 pub fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
     let mut files = Vec::new();
     for path in &opts.vocab {
-        let file = SourceFile::read(path).map_err(|e| {
-            eprintln!("error: {e}");
-            Exit::Error
-        })?;
-        let vocab: VocabFile = serde_json::from_str(&file.text).map_err(|e| {
-            eprintln!("error: {}: {e}", path.display());
-            Exit::Error
-        })?;
-        files.push(vocab);
+        match SourceFile::read(path) {
+            Ok(f) => files.push(f),
+            Err(e) => {
+                print_error(&e);
+                return Err(Exit::Error);
+            }
+        }
     }
-    Vocab::with_extensions(&files).map_err(|issues| {
-        for i in issues {
-            eprintln!("error: vocabulary: {} at `{}`", i.message, i.path);
+    load::load_vocab(files).map_err(|reports| {
+        for r in &reports {
+            print_report(r);
         }
         Exit::Error
     })
+}
+
+/// Loads and resolves each file, printing every diagnostic to standard error: for each
+/// path, the resolved proposal, or `None` when the file has an error (or a warning,
+/// under `--deny-warnings`).
+pub fn load_each(paths: &[PathBuf], vocab: &Vocab, opts: &InputOptions) -> Vec<Option<ResolvedProposal>> {
+    paths
+        .iter()
+        .map(|path| {
+            let file = match SourceFile::read(path) {
+                Ok(f) => f,
+                Err(e) => {
+                    print_error(&e);
+                    return None;
+                }
+            };
+            let (resolved, mut report) = load::load_proposal(file, vocab);
+            if opts.deny_warnings {
+                report.deny_warnings();
+            }
+            print_report(&report);
+            resolved.filter(|_| report.errors() == 0)
+        })
+        .collect()
 }
 
 /// Loads and resolves each proposal, printing every diagnostic to standard error.
@@ -126,29 +203,8 @@ pub fn load_proposals(
     vocab: &Vocab,
     opts: &InputOptions,
 ) -> Result<Vec<ResolvedProposal>, Exit> {
-    let mut out = Vec::new();
-    let mut failed = false;
-    for path in paths {
-        let file = match SourceFile::read(path) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let (resolved, diags) = match load::parse_proposal(&file) {
-            Ok(p) => load::resolve(&p, vocab),
-            Err(d) => (None, vec![d]),
-        };
-        if !diags.is_empty() {
-            eprint!("{}", load::render(&file, &diags));
-        }
-        let denied = opts.deny_warnings && !diags.is_empty();
-        match resolved {
-            Some(r) if !denied => out.push(r),
-            _ => failed = true,
-        }
-    }
-    if failed { Err(Exit::Error) } else { Ok(out) }
+    load_each(paths, vocab, opts)
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        .ok_or(Exit::Error)
 }

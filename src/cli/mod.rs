@@ -6,6 +6,7 @@ pub mod common;
 mod compare;
 mod diff;
 mod exit;
+mod generate;
 mod schema;
 mod vocab;
 mod whatif;
@@ -32,6 +33,9 @@ enum Command {
     Compare(compare::Args),
     /// Show what changed between two versions of a proposal.
     Diff(diff::Args),
+    /// Write a synthetic workload for benchmarks (a.json, b.json, a-next.json, vocab.json).
+    #[command(hide = true)]
+    Generate(generate::Args),
     /// Print the JSON Schema of the proposal format.
     Schema(schema::Args),
     /// Print the effective vocabulary.
@@ -57,6 +61,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Generate(args) => generate::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Vocab(args) => vocab::run(args),
         Command::Whatif(args) => whatif::run(args),

@@ -1,7 +1,7 @@
 //! The result of a comparison, as plain data: what the renderers, `diff --against`,
 //! `whatif` and `concede` read.
 
-use super::atom::{Atom, TermRef};
+use super::atom::{ProposalAtoms, TermRef};
 use super::burden::Burden;
 use super::params::ParamComparison;
 use crate::load::{Interval, ResolvedProposal};
@@ -13,8 +13,8 @@ use crate::vocab::{ActionId, LabelId, PartyId};
 pub struct Analysis {
     /// The proposals compared, in the order given.
     pub proposals: Vec<ResolvedProposal>,
-    /// Each proposal's atoms: written ones first (in term order), then derived ones.
-    pub atoms: Vec<Vec<Atom>>,
+    /// Each proposal's atoms, term by term.
+    pub atoms: Vec<ProposalAtoms>,
     /// One entry per pair of proposals `(i, j)` with `i < j`, in order.
     pub pairs: Vec<Pair>,
     /// With three or more proposals: groups of terms, one per proposal, that all agree.

@@ -1,7 +1,11 @@
 //! Atoms: terms normalized to one subject party each, the unit the engine compares.
 
+use std::collections::HashMap;
+
+use super::derive::{self, MAX_FIRINGS, TooManyFirings};
 use crate::load::{Interval, ResolvedProposal};
 use crate::model::Modality;
+use crate::vocab::Vocab;
 use crate::vocab::{ActionId, LabelId, PartyId};
 
 /// A term of one of the proposals compared: `proposal` indexes the compared
@@ -19,15 +23,16 @@ pub struct TermRef {
 pub struct Step {
     /// Index of the rule in [`crate::vocab::Vocab::rules`].
     pub rule: usize,
-    /// Index of the atom the rule was applied to, in the same proposal's atoms.
+    /// Index of the atom the rule was applied to, in the same proposal's atoms (always
+    /// in the same term's block).
     pub from: usize,
 }
 
 /// One term for one subject.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Atom {
-    /// The term the atom comes from (for a derived atom, the original term at the
-    /// start of its chain).
+    /// The term the atom comes from (for a derived atom, the written term at the start
+    /// of its chain).
     pub term: TermRef,
     /// The party bound.
     pub subject: PartyId,
@@ -62,26 +67,107 @@ impl Atom {
     }
 }
 
-/// The atoms of one proposal's written terms, one per subject, in term order.
-pub fn atoms_of(index: usize, proposal: &ResolvedProposal) -> Vec<Atom> {
-    proposal
-        .terms
-        .iter()
-        .enumerate()
-        .flat_map(|(t, term)| {
-            term.subjects.iter().map(move |&subject| Atom {
-                term: TermRef {
-                    proposal: index,
-                    term: t,
-                },
-                subject,
-                modality: term.modality,
-                action: term.action,
-                target: term.target,
-                scope: term.scope.clone(),
-                window: term.window,
-                derived: None,
+/// A proposal's atoms: for each term, its written atoms (one per subject) followed by
+/// the atoms derived from them, the terms' blocks in term order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProposalAtoms {
+    /// All atoms, block by block.
+    pub atoms: Vec<Atom>,
+    /// Where each term's block lies in `atoms`.
+    pub spans: Vec<std::ops::Range<usize>>,
+}
+
+impl ProposalAtoms {
+    /// The atoms of proposal `index`, deriving what the rules imply term by term.
+    pub fn build(
+        index: usize,
+        proposal: &ResolvedProposal,
+        vocab: &Vocab,
+    ) -> Result<ProposalAtoms, TooManyFirings> {
+        ProposalAtoms::rebuild(index, proposal, None, vocab)
+    }
+
+    /// The same as [`ProposalAtoms::build`], reusing the blocks of `previous` (the atoms
+    /// of an earlier version of the proposal) for terms that did not change.
+    pub fn rebuild(
+        index: usize,
+        proposal: &ResolvedProposal,
+        previous: Option<(&ResolvedProposal, &ProposalAtoms)>,
+        vocab: &Vocab,
+    ) -> Result<ProposalAtoms, TooManyFirings> {
+        let mut out = ProposalAtoms::default();
+        let mut firings = 0;
+        let old_ids: HashMap<&str, usize> = previous
+            .map(|(old, _)| {
+                old.proposal
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| (t.id.as_str(), k))
+                    .collect()
             })
-        })
-        .collect()
+            .unwrap_or_default();
+        for (t, term) in proposal.terms.iter().enumerate() {
+            let start = out.atoms.len();
+            let reusable = previous.and_then(|(old, atoms)| {
+                let k = *old_ids.get(proposal.proposal.terms.get(t)?.id.as_str())?;
+                if old.terms.get(k) != Some(term) {
+                    return None;
+                }
+                Some((atoms.spans.get(k)?.clone(), &atoms.atoms))
+            });
+            match reusable {
+                Some((span, old_atoms)) => {
+                    let shift = start as isize - span.start as isize;
+                    let offset = |from: usize| from.saturating_add_signed(shift);
+                    out.atoms
+                        .extend(old_atoms.get(span).unwrap_or_default().iter().map(|a| Atom {
+                            term: TermRef {
+                                proposal: index,
+                                term: t,
+                            },
+                            derived: a.derived.map(|s| Step {
+                                rule: s.rule,
+                                from: offset(s.from),
+                            }),
+                            ..a.clone()
+                        }));
+                }
+                None => {
+                    let mut block: Vec<Atom> = term
+                        .subjects
+                        .iter()
+                        .map(|&subject| Atom {
+                            term: TermRef {
+                                proposal: index,
+                                term: t,
+                            },
+                            subject,
+                            modality: term.modality,
+                            action: term.action,
+                            target: term.target,
+                            scope: term.scope.clone(),
+                            window: term.window,
+                            derived: None,
+                        })
+                        .collect();
+                    firings += derive::derive(
+                        &mut block,
+                        vocab,
+                        proposal.id(),
+                        MAX_FIRINGS - firings.min(MAX_FIRINGS),
+                    )?;
+                    out.atoms.extend(block.into_iter().map(|a| Atom {
+                        derived: a.derived.map(|s| Step {
+                            rule: s.rule,
+                            from: s.from + start,
+                        }),
+                        ..a
+                    }));
+                }
+            }
+            out.spans.push(start..out.atoms.len());
+        }
+        Ok(out)
+    }
 }

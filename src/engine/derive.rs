@@ -16,12 +16,18 @@ pub struct TooManyFirings {
     pub proposal: String,
 }
 
-/// Appends to `atoms` every atom the rules derive from them, transitively. An atom
-/// already present (written or derived, same content) is not derived again, which
-/// makes the fixpoint finite.
-pub fn derive(atoms: &mut Vec<Atom>, vocab: &Vocab, proposal: &str) -> Result<(), TooManyFirings> {
+/// Appends to `atoms` (one term's atoms) every atom the rules derive from them,
+/// transitively, and returns how many times rules fired. An atom already in the block
+/// (same content) is not derived again, which makes the fixpoint finite; firings past
+/// `budget` are an error.
+pub fn derive(
+    atoms: &mut Vec<Atom>,
+    vocab: &Vocab,
+    proposal: &str,
+    budget: usize,
+) -> Result<usize, TooManyFirings> {
     if vocab.rules.is_empty() {
-        return Ok(());
+        return Ok(0);
     }
     let mut seen: HashMap<Key, ()> = atoms.iter().map(|a| (Key::of(a), ())).collect();
     let mut firings = 0usize;
@@ -32,7 +38,7 @@ pub fn derive(atoms: &mut Vec<Atom>, vocab: &Vocab, proposal: &str) -> Result<()
                 continue;
             };
             firings += 1;
-            if firings > MAX_FIRINGS {
+            if firings > budget {
                 return Err(TooManyFirings {
                     proposal: proposal.to_owned(),
                 });
@@ -47,7 +53,7 @@ pub fn derive(atoms: &mut Vec<Atom>, vocab: &Vocab, proposal: &str) -> Result<()
         }
         next += 1;
     }
-    Ok(())
+    Ok(firings)
 }
 
 /// The atom `then` implies when `atom` matches `when`.

@@ -19,7 +19,7 @@ pub use analysis::{
     Analysis, BlockCause, BlockStatus, Blocked, ChainStep, Counts, Coverage, CycleEdge, Deadlock, Open, Pair,
     Relation, RelationKind, Side, Verdict,
 };
-pub use atom::{Atom, Step, TermRef};
+pub use atom::{Atom, ProposalAtoms, Step, TermRef};
 pub use burden::{Burden, BurdenRow};
 pub use derive::MAX_FIRINGS;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
@@ -94,26 +94,51 @@ pub fn analyze(proposals: Vec<ResolvedProposal>, vocab: &Vocab) -> Result<Analys
             return Err(EngineError::DuplicateProposalId(p.id().to_owned()));
         }
     }
-    let mut atoms = Vec::with_capacity(proposals.len());
-    for (i, p) in proposals.iter().enumerate() {
-        let mut a = atom::atoms_of(i, p);
-        derive::derive(&mut a, vocab, p.id()).map_err(|e| EngineError::TooManyFirings(e.proposal))?;
-        atoms.push(a);
-    }
-    let indices: Vec<pair::AtomIndex> = atoms.iter().map(|a| pair::AtomIndex::new(a)).collect();
-    let related = pair::related_actions(vocab);
+    let atoms = proposals
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ProposalAtoms::build(i, p, vocab))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| EngineError::TooManyFirings(e.proposal))?;
+    assemble(proposals, atoms, None, vocab)
+}
 
+/// Puts an analysis together from proposals and their atoms. With `reuse` (an earlier
+/// analysis and which proposals changed since), pairs of unchanged proposals are
+/// taken from it instead of being computed again.
+fn assemble(
+    proposals: Vec<ResolvedProposal>,
+    atoms: Vec<ProposalAtoms>,
+    reuse: Option<(&Analysis, &[bool])>,
+    vocab: &Vocab,
+) -> Result<Analysis, EngineError> {
+    let indices: Vec<pair::AtomIndex> = atoms
+        .iter()
+        .map(|a| pair::AtomIndex::new(&a.atoms, vocab))
+        .collect();
+    let related = pair::Related::new(vocab);
     let mut pairs = Vec::new();
     for i in 0..proposals.len() {
         for j in i + 1..proposals.len() {
+            let kept = reuse.and_then(|(base, changed)| {
+                let untouched =
+                    !changed.get(i).copied().unwrap_or(true) && !changed.get(j).copied().unwrap_or(true);
+                base.pairs
+                    .iter()
+                    .find(|p| untouched && p.left == i && p.right == j)
+            });
+            if let Some(p) = kept {
+                pairs.push(p.clone());
+                continue;
+            }
             let left = pair::PairInput {
                 proposal: &proposals[i],
-                atoms: &atoms[i],
+                atoms: &atoms[i].atoms,
                 index: &indices[i],
             };
             let right = pair::PairInput {
                 proposal: &proposals[j],
-                atoms: &atoms[j],
+                atoms: &atoms[j].atoms,
                 index: &indices[j],
             };
             pairs.push(analyze_pair(i, j, &left, &right, &related, vocab));
@@ -123,7 +148,7 @@ pub fn analyze(proposals: Vec<ResolvedProposal>, vocab: &Vocab) -> Result<Analys
     let burden = proposals
         .iter()
         .enumerate()
-        .map(|(i, p)| burden::burden(i, p, &atoms[i]))
+        .map(|(i, p)| burden::burden(i, p, &atoms[i].atoms))
         .collect();
     Ok(Analysis {
         proposals,
@@ -139,7 +164,7 @@ fn analyze_pair(
     j: usize,
     left: &pair::PairInput,
     right: &pair::PairInput,
-    related: &[Vec<crate::vocab::ActionId>],
+    related: &pair::Related,
     vocab: &Vocab,
 ) -> Pair {
     let (mut relations, open) = pair::relate_pair(left, right, related, vocab);
@@ -192,18 +217,37 @@ fn common_terms(proposals: &[ResolvedProposal], pairs: &[Pair]) -> Vec<Vec<TermR
 }
 
 /// The analysis of `base`'s proposals with some of them replaced: `changed` holds
-/// `(index, new version)` pairs. Gives the same result as [`analyze`] on the edited
-/// set of proposals.
+/// `(index, new version)` pairs. Only what the change touches is computed again: the
+/// atoms of changed terms (a term keeps its atoms when its id and content are the
+/// same) and the pairs that involve a changed proposal. The result is the same as
+/// [`analyze`] on the edited set of proposals.
 pub fn reanalyze(
     base: &Analysis,
     changed: Vec<(usize, ResolvedProposal)>,
     vocab: &Vocab,
 ) -> Result<Analysis, EngineError> {
     let mut proposals = base.proposals.clone();
+    let mut atoms = base.atoms.clone();
+    let mut touched = vec![false; proposals.len()];
     for (i, p) in changed {
-        if let Some(slot) = proposals.get_mut(i) {
-            *slot = p;
+        let (Some(slot), Some(old_atoms)) = (proposals.get(i), atoms.get(i)) else {
+            continue;
+        };
+        let rebuilt = ProposalAtoms::rebuild(i, &p, Some((slot, old_atoms)), vocab)
+            .map_err(|e| EngineError::TooManyFirings(e.proposal))?;
+        atoms[i] = rebuilt;
+        proposals[i] = p;
+        touched[i] = true;
+    }
+    for (i, p) in proposals.iter().enumerate() {
+        if touched[i]
+            && proposals
+                .iter()
+                .enumerate()
+                .any(|(j, q)| j != i && q.id() == p.id())
+        {
+            return Err(EngineError::DuplicateProposalId(p.id().to_owned()));
         }
     }
-    analyze(proposals, vocab)
+    assemble(proposals, atoms, Some((base, &touched)), vocab)
 }

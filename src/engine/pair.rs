@@ -1,4 +1,4 @@
-//! Relating the atoms of two proposals through an index on (subject, action), and
+//! Relating the atoms of two proposals through an index on subject, action and scope, and
 //! turning atom relations into term relations and open points.
 
 use std::collections::HashMap;
@@ -9,41 +9,118 @@ use super::derive;
 use super::params;
 use super::relate::relate;
 use crate::load::ResolvedProposal;
-use crate::vocab::{ActionId, PartyId, Vocab};
+use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
-/// Where to find a proposal's atoms by subject and action.
+/// Where to find a proposal's atoms that may relate to a given atom: by subject and
+/// action, and, for scoped atoms, by scope label too, so that terms confined to
+/// different areas never meet.
 #[derive(Debug, Clone, Default)]
 pub struct AtomIndex {
-    by_key: HashMap<(PartyId, ActionId), Vec<usize>>,
+    by_action: HashMap<(PartyId, ActionId), Vec<usize>>,
+    /// Per taxonomy: atoms by their labels in it, or under `None` when they have none.
+    by_label: HashMap<(PartyId, ActionId, usize, Option<LabelId>), Vec<usize>>,
 }
 
 impl AtomIndex {
     /// Indexes `atoms`.
-    pub fn new(atoms: &[Atom]) -> AtomIndex {
-        let mut by_key: HashMap<(PartyId, ActionId), Vec<usize>> = HashMap::new();
+    pub fn new(atoms: &[Atom], vocab: &Vocab) -> AtomIndex {
+        let mut index = AtomIndex::default();
         for (i, a) in atoms.iter().enumerate() {
-            by_key.entry((a.subject, a.action)).or_default().push(i);
+            index.by_action.entry((a.subject, a.action)).or_default().push(i);
+            for t in 0..vocab.taxonomies.len() {
+                let mut any = false;
+                for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
+                    index
+                        .by_label
+                        .entry((a.subject, a.action, t, Some(l)))
+                        .or_default()
+                        .push(i);
+                    any = true;
+                }
+                if !any {
+                    index
+                        .by_label
+                        .entry((a.subject, a.action, t, None))
+                        .or_default()
+                        .push(i);
+                }
+            }
         }
-        AtomIndex { by_key }
+        index
     }
 
-    /// The atoms with this subject and exactly this action.
-    pub fn get(&self, subject: PartyId, action: ActionId) -> &[usize] {
-        self.by_key.get(&(subject, action)).map_or(&[], Vec::as_slice)
+    /// The atoms that may relate to `a` (same subject, related action, scopes that may
+    /// overlap), each once, in index order.
+    pub fn candidates(&self, a: &Atom, related: &Related, vocab: &Vocab) -> Vec<usize> {
+        let actions = related
+            .actions
+            .get(a.action as usize)
+            .map_or(&[][..], Vec::as_slice);
+        let mut out = Vec::new();
+        let Some(&first) = a.scope.first() else {
+            for &action in actions {
+                out.extend_from_slice(
+                    self.by_action
+                        .get(&(a.subject, action))
+                        .map_or(&[][..], Vec::as_slice),
+                );
+            }
+            out.sort_unstable();
+            return out;
+        };
+        let t = taxonomy(vocab, first);
+        for &action in actions {
+            let mut get = |l: Option<LabelId>| {
+                if let Some(v) = self.by_label.get(&(a.subject, action, t, l)) {
+                    out.extend_from_slice(v);
+                }
+            };
+            get(None);
+            for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
+                for &m in related.labels.get(l as usize).map_or(&[][..], Vec::as_slice) {
+                    get(Some(m));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
-/// For each action, the actions related to it: itself, its ancestors and descendants.
-pub fn related_actions(vocab: &Vocab) -> Vec<Vec<ActionId>> {
-    let n = vocab.actions.len();
-    let mut related: Vec<Vec<ActionId>> = (0..n as ActionId).map(|a| vec![a]).collect();
-    for a in 0..n as ActionId {
-        for anc in vocab.action_ancestors(a) {
-            related[a as usize].push(anc);
-            related[anc as usize].push(a);
+fn taxonomy(vocab: &Vocab, l: LabelId) -> usize {
+    vocab.labels.get(l as usize).map_or(usize::MAX, |x| x.taxonomy)
+}
+
+/// For each action and each scope label, the ones related to it: itself, its
+/// ancestors and its descendants.
+#[derive(Debug, Clone)]
+pub struct Related {
+    actions: Vec<Vec<ActionId>>,
+    labels: Vec<Vec<LabelId>>,
+}
+
+impl Related {
+    /// Computes the relations of `vocab`'s hierarchies.
+    pub fn new(vocab: &Vocab) -> Related {
+        let mut actions: Vec<Vec<ActionId>> = (0..vocab.actions.len() as ActionId).map(|a| vec![a]).collect();
+        for a in 0..vocab.actions.len() as ActionId {
+            for anc in vocab.action_ancestors(a) {
+                actions[a as usize].push(anc);
+                actions[anc as usize].push(a);
+            }
         }
+        let mut labels: Vec<Vec<LabelId>> = (0..vocab.labels.len() as LabelId).map(|l| vec![l]).collect();
+        for l in 0..vocab.labels.len() {
+            let mut cur = vocab.labels[l].parent;
+            while let Some(p) = cur {
+                labels[l].push(p);
+                labels[p as usize].push(l as LabelId);
+                cur = vocab.labels[p as usize].parent;
+            }
+        }
+        Related { actions, labels }
     }
-    related
 }
 
 /// One proposal as the pair computation sees it.
@@ -60,7 +137,7 @@ pub struct PairInput<'a> {
 pub fn relate_pair(
     left: &PairInput,
     right: &PairInput,
-    related: &[Vec<ActionId>],
+    related: &Related,
     vocab: &Vocab,
 ) -> (Vec<Relation>, Vec<Open>) {
     let mut groups: HashMap<GroupKey, usize> = HashMap::new();
@@ -69,60 +146,57 @@ pub fn relate_pair(
     let mut seen_right = vec![Seen::default(); right.atoms.len()];
 
     for (i, a) in left.atoms.iter().enumerate() {
-        let actions = related.get(a.action as usize).map_or(&[][..], Vec::as_slice);
-        for &action in actions {
-            for &j in right.index.get(a.subject, action) {
-                let b = &right.atoms[j];
-                let Some(rel) = relate(a, b, vocab) else { continue };
-                let derived = a.is_derived() || b.is_derived();
-                if derived && rel.kind != RelationKind::Conflict {
-                    continue;
+        for j in right.index.candidates(a, related, vocab) {
+            let Some(b) = right.atoms.get(j) else { continue };
+            let Some(rel) = relate(a, b, vocab) else { continue };
+            let derived = a.is_derived() || b.is_derived();
+            if derived && rel.kind != RelationKind::Conflict {
+                continue;
+            }
+            let params = if derived {
+                Vec::new()
+            } else {
+                params::compare(&term_params(left.proposal, a), &term_params(right.proposal, b))
+            };
+            let kind = match rel.kind {
+                RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
+                    RelationKind::Diverge
                 }
-                let params = if derived {
-                    Vec::new()
-                } else {
-                    params::compare(&term_params(left.proposal, a), &term_params(right.proposal, b))
-                };
-                let kind = match rel.kind {
-                    RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
-                        RelationKind::Diverge
-                    }
-                    k => k,
-                };
-                seen_left[i].related = true;
-                seen_right[j].related = true;
-                seen_left[i].covered |= matches!(rel.coverage, Coverage::Same | Coverage::RightBroader);
-                seen_right[j].covered |= matches!(rel.coverage, Coverage::Same | Coverage::LeftBroader);
+                k => k,
+            };
+            seen_left[i].related = true;
+            seen_right[j].related = true;
+            seen_left[i].covered |= matches!(rel.coverage, Coverage::Same | Coverage::RightBroader);
+            seen_right[j].covered |= matches!(rel.coverage, Coverage::Same | Coverage::LeftBroader);
 
-                let key = GroupKey {
-                    kind,
-                    left: a.term,
-                    left_chain: rules(left.atoms, i),
-                    right: b.term,
-                    right_chain: rules(right.atoms, j),
-                };
-                match groups.get(&key) {
-                    Some(&g) => {
-                        let r = &mut relations[g];
-                        if !r.subjects.contains(&a.subject) {
-                            r.subjects.push(a.subject);
-                        }
+            let key = GroupKey {
+                kind,
+                left: a.term,
+                left_chain: rules(left.atoms, i),
+                right: b.term,
+                right_chain: rules(right.atoms, j),
+            };
+            match groups.get(&key) {
+                Some(&g) => {
+                    let r = &mut relations[g];
+                    if !r.subjects.contains(&a.subject) {
+                        r.subjects.push(a.subject);
                     }
-                    None => {
-                        groups.insert(key, relations.len());
-                        relations.push(Relation {
-                            kind,
-                            left: side(left.atoms, i),
-                            right: side(right.atoms, j),
-                            subjects: vec![a.subject],
-                            action: rel.action,
-                            scope: rel.scope,
-                            window: rel.window,
-                            coverage: rel.coverage,
-                            params,
-                            criticality: 0,
-                        });
-                    }
+                }
+                None => {
+                    groups.insert(key, relations.len());
+                    relations.push(Relation {
+                        kind,
+                        left: side(left.atoms, i),
+                        right: side(right.atoms, j),
+                        subjects: vec![a.subject],
+                        action: rel.action,
+                        scope: rel.scope,
+                        window: rel.window,
+                        coverage: rel.coverage,
+                        params,
+                        criticality: 0,
+                    });
                 }
             }
         }

@@ -63,3 +63,48 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 }
+
+/// A diagnostic with the byte range of the input it is about, when it could be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The diagnostic.
+    pub diagnostic: Diagnostic,
+    /// The bytes of the input to underline.
+    pub span: Option<std::ops::Range<usize>>,
+    /// A remark shown after the help, such as why a warning counts as an error.
+    pub note: Option<String>,
+}
+
+/// The diagnostics about one input file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The file, for its name and the lines quoted.
+    pub file: super::SourceFile,
+    /// Its diagnostics, in file order.
+    pub diagnostics: Vec<Located>,
+}
+
+impl FileReport {
+    /// The number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.is_error())
+            .count()
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// Turns every warning into an error (`--deny-warnings`).
+    pub fn deny_warnings(&mut self) {
+        for d in &mut self.diagnostics {
+            if !d.diagnostic.is_error() {
+                d.diagnostic.severity = Severity::Error;
+                d.note = Some("a warning, made an error by `--deny-warnings`".into());
+            }
+        }
+    }
+}

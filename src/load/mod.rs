@@ -4,11 +4,19 @@
 
 mod cycles;
 mod diagnostic;
+mod jsonc;
+mod read;
+mod render;
 mod resolved;
+mod span;
+mod syntax;
 mod validate;
+mod vocab_file;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, FileReport, Located, Severity};
+pub use jsonc::MAX_DEPTH;
+pub use read::{MAX_FILE_BYTES, SourceFile, load_proposal, parse_json, parse_proposal};
+pub use render::{render, render_message, render_report};
 pub use resolved::{Interval, ResolvedProposal, ResolvedTerm};
 pub use validate::{ceasefire_window, resolve};
-mod read;
-pub use read::{SourceFile, parse_proposal, render};
+pub use vocab_file::load_vocab;

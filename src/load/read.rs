@@ -1,10 +1,19 @@
-//! Reading a proposal file: bytes to text to the serde model, with syntax and type
-//! errors located by JSON path.
+//! Reading an input file: bytes (within a size limit) to UTF-8 text, JSON with comments
+//! to the serde model, and a proposal through to its resolution, with every diagnostic
+//! located in the text.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::Diagnostic;
+use serde::de::DeserializeOwned;
+
+use super::span::{Document, Part};
+use super::{Diagnostic, FileReport, Located, ResolvedProposal, jsonc, syntax};
 use crate::model::Proposal;
+use crate::vocab::Vocab;
+
+/// The largest input file read, in bytes (64 MiB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// An input file and its text.
 #[derive(Debug, Clone)]
@@ -16,43 +25,132 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Reads `path` as UTF-8 text.
+    /// Reads `path` as UTF-8 text of at most [`MAX_FILE_BYTES`].
     pub fn read(path: &Path) -> Result<SourceFile, String> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        SourceFile::read_limited(path, MAX_FILE_BYTES)
+    }
+
+    /// Reads `path` as UTF-8 text of at most `limit` bytes.
+    pub fn read_limited(path: &Path, limit: u64) -> Result<SourceFile, String> {
+        let shown = path.display();
+        let cannot = |e: std::io::Error| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("cannot read `{shown}`: no such file"),
+            _ => format!("cannot read `{shown}`: {e}"),
+        };
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        let meta = file.metadata().map_err(cannot)?;
+        if meta.is_dir() {
+            return Err(format!("cannot read `{shown}`: it is a directory"));
+        }
+        if meta.len() > limit {
+            return Err(too_large(path, meta.len(), limit));
+        }
+        let mut bytes = Vec::new();
+        file.take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(path, bytes.len() as u64, limit));
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            format!("cannot read `{shown}`: not UTF-8 text (invalid byte at offset {at})")
+        })?;
         Ok(SourceFile {
             path: path.to_owned(),
             text,
         })
     }
-}
 
-/// Parses a proposal; a syntax or type error comes back as one diagnostic at its path.
-pub fn parse_proposal(file: &SourceFile) -> Result<Proposal, Diagnostic> {
-    let de = &mut serde_json::Deserializer::from_str(&file.text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        Diagnostic::error(
-            if path == "." { String::new() } else { path },
-            e.into_inner().to_string(),
-        )
-    })
-}
-
-/// Renders diagnostics about `file` for a terminal.
-pub fn render(file: &SourceFile, diags: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diags {
-        let level = if d.is_error() { "error" } else { "warning" };
-        out.push_str(&format!(
-            "{level}: {}\n  --> {} at `{}`\n",
-            d.message,
-            file.path.display(),
-            d.path
-        ));
-        if let Some(help) = &d.help {
-            out.push_str(&format!("  = help: {help}\n"));
+    /// A file whose text is already in memory (the embedded vocabulary, a test).
+    pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
         }
     }
-    out
+
+    /// Locates a diagnostic by its JSON path: the value, or for an unknown name that is
+    /// a key (an unknown parameter), the key.
+    pub fn locate(&self, diagnostic: Diagnostic) -> Located {
+        self.locate_in(&Document::parse(&self.text), diagnostic)
+    }
+
+    fn locate_in(&self, doc: &Document, diagnostic: Diagnostic) -> Located {
+        let part = if diagnostic.message.starts_with("unknown parameter") {
+            Part::Key
+        } else {
+            Part::Value
+        };
+        Located {
+            span: doc.locate(&diagnostic.path, part),
+            diagnostic,
+            note: None,
+        }
+    }
+
+    /// Locates each diagnostic (parsing the text once).
+    pub fn locate_all(&self, diagnostics: Vec<Diagnostic>) -> Vec<Located> {
+        if diagnostics.is_empty() {
+            return Vec::new();
+        }
+        let doc = Document::parse(&self.text);
+        diagnostics.into_iter().map(|d| self.locate_in(&doc, d)).collect()
+    }
+}
+
+fn too_large(path: &Path, len: u64, limit: u64) -> String {
+    format!(
+        "cannot read `{}`: the file has {len} bytes, more than the limit of {} MiB",
+        path.display(),
+        limit / (1024 * 1024)
+    )
+}
+
+/// Parses JSON with comments into `T`, an object type (the text must hold an object);
+/// a syntax or type error comes back located, with its JSON path.
+pub fn parse_json<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Located>> {
+    let text = jsonc::blank_comments(&file.text).map_err(|p| {
+        Box::new(Located {
+            diagnostic: Diagnostic {
+                help: p.help,
+                ..Diagnostic::error("", p.message)
+            },
+            span: Some(p.offset..(p.offset + 1).min(file.text.len())),
+            note: None,
+        })
+    })?;
+    let first = text.find(|c: char| !c.is_whitespace());
+    if let Some(at) = first.filter(|&i| !text[i..].starts_with('{')) {
+        return Err(Box::new(Located {
+            diagnostic: Diagnostic::error("", "expected a JSON object at the top of the file"),
+            span: Some(at..at + text[at..].chars().next().map_or(0, char::len_utf8)),
+            note: None,
+        }));
+    }
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        Box::new(syntax::from_serde(&text, &path, e.into_inner()))
+    })?;
+    de.end().map_err(|e| Box::new(syntax::from_serde(&text, "", e)))?;
+    Ok(value)
+}
+
+/// Parses a proposal; a syntax or type error comes back located, with its JSON path.
+pub fn parse_proposal(file: &SourceFile) -> Result<Proposal, Box<Located>> {
+    parse_json(file)
+}
+
+/// Parses and resolves a proposal: the resolved proposal when it has no error, and the
+/// report of every diagnostic.
+pub fn load_proposal(file: SourceFile, vocab: &Vocab) -> (Option<ResolvedProposal>, FileReport) {
+    let (resolved, diagnostics) = match parse_proposal(&file) {
+        Ok(p) => {
+            let (resolved, diags) = super::resolve(&p, vocab);
+            let mut located = file.locate_all(diags);
+            located.sort_by_key(|l| l.span.as_ref().map_or(usize::MAX, |s| s.start));
+            (resolved, located)
+        }
+        Err(located) => (None, vec![*located]),
+    };
+    (resolved, FileReport { file, diagnostics })
 }

@@ -3,6 +3,7 @@
 //! [`words`]; terminal styling in [`style`].
 
 pub mod compare;
+pub mod diff;
 pub mod style;
 pub mod whatif;
 pub mod words;

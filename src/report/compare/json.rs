@@ -18,6 +18,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Report {
     /// The version of this format.
     pub schema_version: u32,
+    /// Always `compare`.
+    pub kind: &'static str,
     /// The proposals compared.
     pub proposals: Vec<ProposalOut>,
     /// One entry per pair of proposals.
@@ -232,6 +234,7 @@ pub fn report(a: &Analysis, vocab: &Vocab, sections: &Sections) -> Report {
     let term = |t: TermRef| words::term(a, t);
     Report {
         schema_version: SCHEMA_VERSION,
+        kind: "compare",
         proposals: a
             .proposals
             .iter()

@@ -1,0 +1,168 @@
+//! Term alignment: which term of the old version is which term of the new one.
+//!
+//! Terms with the same id are the same term. The others are paired by similarity,
+//! within the same action family only (the top of the action hierarchy): a renamed or
+//! rewritten term is a change, not a removal plus an addition. Candidates are scored
+//! on action, subject, wording and the other fields, and paired greedily, best first,
+//! above [`THRESHOLD`]. At most [`PAIR_BUDGET`] candidate pairs are scored; beyond
+//! that, the remaining terms stay unmatched.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::MatchBy;
+use super::words::similarity;
+use crate::load::{ResolvedProposal, ResolvedTerm};
+use crate::model::Term;
+use crate::vocab::{ActionId, Vocab};
+
+/// The least score at which two terms with different ids are taken as one.
+pub const THRESHOLD: f64 = 0.6;
+
+/// The most candidate pairs scored by similarity in one diff.
+pub const PAIR_BUDGET: usize = 100_000;
+
+/// The alignment of two versions' terms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alignment {
+    /// Matched terms: old index, new index and how they were matched, by old index.
+    pub pairs: Vec<(usize, usize, MatchBy)>,
+    /// Old terms without a match, in order.
+    pub removed: Vec<usize>,
+    /// New terms without a match, in order.
+    pub added: Vec<usize>,
+}
+
+impl Alignment {
+    /// The new index of each old term, if matched.
+    pub fn old_to_new(&self, old_len: usize) -> Vec<Option<usize>> {
+        let mut map = vec![None; old_len];
+        for &(o, n, _) in &self.pairs {
+            if let Some(slot) = map.get_mut(o) {
+                *slot = Some(n);
+            }
+        }
+        map
+    }
+}
+
+/// Aligns the terms of `old` and `new`.
+pub fn align(old: &ResolvedProposal, new: &ResolvedProposal, vocab: &Vocab) -> Alignment {
+    let new_ids: HashMap<&str, usize> = new
+        .proposal
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let mut pairs = Vec::new();
+    let mut new_taken = vec![false; new.terms.len()];
+    let mut old_left = Vec::new();
+    for (i, t) in old.proposal.terms.iter().enumerate() {
+        match new_ids.get(t.id.as_str()) {
+            Some(&j) if j < new_taken.len() => {
+                new_taken[j] = true;
+                pairs.push((i, j, MatchBy::Id));
+            }
+            _ => old_left.push(i),
+        }
+    }
+    let new_left: Vec<usize> = (0..new.terms.len()).filter(|&j| !new_taken[j]).collect();
+
+    // Candidates by similarity, within each action family.
+    let mut families: BTreeMap<ActionId, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for &i in &old_left {
+        if let Some(t) = old.terms.get(i) {
+            families.entry(family(vocab, t.action)).or_default().0.push(i);
+        }
+    }
+    for &j in &new_left {
+        if let Some(t) = new.terms.get(j) {
+            families.entry(family(vocab, t.action)).or_default().1.push(j);
+        }
+    }
+    let mut budget = PAIR_BUDGET;
+    let mut candidates = Vec::new();
+    for (olds, news) in families.values() {
+        for &i in olds {
+            for &j in news {
+                if budget == 0 {
+                    break;
+                }
+                budget -= 1;
+                if let (Some(a), Some(b)) = (side(old, i), side(new, j)) {
+                    let score = score(vocab, a, b);
+                    if score >= THRESHOLD {
+                        candidates.push((score, i, j));
+                    }
+                }
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut old_taken = vec![false; old.terms.len()];
+    for (score, i, j) in candidates {
+        if old_taken.get(i) == Some(&false) && new_taken.get(j) == Some(&false) {
+            old_taken[i] = true;
+            new_taken[j] = true;
+            pairs.push((i, j, MatchBy::Similarity(score)));
+        }
+    }
+    pairs.sort_by_key(|p| p.0);
+    Alignment {
+        removed: old_left.into_iter().filter(|&i| !old_taken[i]).collect(),
+        added: (0..new.terms.len()).filter(|&j| !new_taken[j]).collect(),
+        pairs,
+    }
+}
+
+fn side(p: &ResolvedProposal, i: usize) -> Option<(&ResolvedTerm, &Term)> {
+    Some((p.terms.get(i)?, p.proposal.terms.get(i)?))
+}
+
+/// The top of an action's hierarchy.
+fn family(vocab: &Vocab, action: ActionId) -> ActionId {
+    vocab.action_ancestors(action).last().unwrap_or(action)
+}
+
+/// How alike two terms of the same action family are, in `0..=1`.
+fn score(vocab: &Vocab, (a, ta): (&ResolvedTerm, &Term), (b, tb): (&ResolvedTerm, &Term)) -> f64 {
+    let action = if a.action == b.action {
+        1.0
+    } else if vocab.action_contains(a.action, b.action) || vocab.action_contains(b.action, a.action) {
+        0.7
+    } else {
+        0.4
+    };
+    let wording = match (&ta.text, &tb.text) {
+        (Some(x), Some(y)) => similarity(x, y),
+        (None, None) => 1.0,
+        _ => 0.0,
+    };
+    let same = |x: bool| if x { 1.0 } else { 0.0 };
+    let window = if a.window == b.window {
+        1.0
+    } else if a.window.intersect(b.window).is_some() {
+        0.5
+    } else {
+        0.0
+    };
+    0.25 * action
+        + 0.20 * jaccard(&a.subjects, &b.subjects)
+        + 0.25 * wording
+        + 0.05 * same(a.modality == b.modality)
+        + 0.10 * same(a.target == b.target)
+        + 0.05 * jaccard(&a.scope, &b.scope)
+        + 0.05 * window
+        + 0.05 * same(a.params == b.params)
+}
+
+/// The Jaccard index of two small sets (1 when both are empty).
+fn jaccard<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
+    let common = a.iter().filter(|x| b.contains(x)).count();
+    let union = a.len() + b.len() - common;
+    if union == 0 {
+        1.0
+    } else {
+        common as f64 / union as f64
+    }
+}

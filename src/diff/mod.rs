@@ -1,0 +1,168 @@
+//! What changed between two versions of a proposal.
+//!
+//! [`diff`] aligns the terms of the two versions ([`align`]: by id, then by action,
+//! subject and wording similarity), compares each matched pair field by field on the
+//! resolved meaning ([`terms`]), and returns a [`ProposalDiff`]: plain data, which the
+//! renderers in `crate::report::diff` turn into text, Markdown or JSON. [`json_patch`]
+//! computes the RFC 6902 patch from one file's JSON to the other's; [`impact`] what
+//! the change does to the relations with another proposal (`--against`).
+//!
+//! Glossary: a *matched* term is in both versions (perhaps renamed); a change is
+//! *meaningful* unless it is *notation* only (an alias, an order, `"ceasefire"` for
+//! the same days); two versions are *the same in meaning* when, outside the ignored
+//! fields, no change is meaningful and no term was added or removed.
+
+pub mod align;
+mod describe;
+mod field;
+mod impact;
+mod patch;
+mod result;
+mod scope;
+mod terms;
+mod words;
+
+pub use align::{Alignment, align};
+pub use describe::{modality_gloss, param, term_summary};
+pub use field::{DiffOptions, Field};
+pub use impact::{Effect, Impact, Link, Witness, impact};
+pub use patch::{PatchOp, json_patch, pointer_escape};
+pub use result::{
+    Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, ProposalDiff, ProposalInfo,
+    TermDiff, TermSide,
+};
+pub use scope::{covers, scope_direction};
+pub use words::{Segment, SegmentKind, similarity, word_diff};
+
+use crate::load::ResolvedProposal;
+use crate::vocab::Vocab;
+
+/// Diffs two versions of a proposal.
+pub fn diff(
+    old: &ResolvedProposal,
+    new: &ResolvedProposal,
+    vocab: &Vocab,
+    opts: &DiffOptions,
+) -> ProposalDiff {
+    let alignment = align(old, new, vocab);
+    let old_to_new = alignment.old_to_new(old.terms.len());
+    let old_ids: Vec<&str> = old.proposal.terms.iter().map(|t| t.id.as_str()).collect();
+    let new_ids: Vec<&str> = new.proposal.terms.iter().map(|t| t.id.as_str()).collect();
+    let side = |p: &ResolvedProposal, i: usize| {
+        let (t, r) = (p.proposal.terms.get(i)?, p.terms.get(i)?);
+        Some(TermSide {
+            index: i,
+            id: t.id.clone(),
+            summary: term_summary(vocab, r),
+            text: t.text.clone(),
+        })
+    };
+
+    // Matched and added terms in the new order; a removed term goes just before the
+    // first matched term that followed it in the old order.
+    let mut removed = alignment.removed.iter().copied().peekable();
+    let mut out = Vec::new();
+    let mut new_to_old = vec![None; new.terms.len()];
+    for &(i, j, by) in &alignment.pairs {
+        if let Some(slot) = new_to_old.get_mut(j) {
+            *slot = Some((i, by));
+        }
+    }
+    for (j, matched) in new_to_old.iter().enumerate() {
+        if let Some((i, _)) = matched {
+            while let Some(r) = removed.next_if(|&r| r < *i) {
+                out.extend(side(old, r).map(TermDiff::Removed));
+            }
+        }
+        let term = match *matched {
+            Some((i, by)) => matched_term(
+                vocab,
+                old,
+                new,
+                (i, j, by),
+                (&old_ids, &new_ids),
+                &old_to_new,
+                opts,
+            ),
+            None => side(new, j).map(TermDiff::Added),
+        };
+        out.extend(term);
+    }
+    out.extend(removed.filter_map(|r| side(old, r).map(TermDiff::Removed)));
+
+    ProposalDiff {
+        old: info(old, vocab),
+        new: info(new, vocab),
+        metadata: metadata(old, new, opts),
+        terms: out,
+        ignored: opts.ignore.iter().copied().collect(),
+        impact: None,
+    }
+}
+
+fn matched_term(
+    vocab: &Vocab,
+    old: &ResolvedProposal,
+    new: &ResolvedProposal,
+    (i, j, by): (usize, usize, MatchBy),
+    (old_ids, new_ids): (&[&str], &[&str]),
+    old_to_new: &[Option<usize>],
+    opts: &DiffOptions,
+) -> Option<TermDiff> {
+    let a = terms::Side {
+        term: old.proposal.terms.get(i)?,
+        resolved: old.terms.get(i)?,
+        by: &old.by,
+        ids: old_ids,
+    };
+    let b = terms::Side {
+        term: new.proposal.terms.get(j)?,
+        resolved: new.terms.get(j)?,
+        by: &new.by,
+        ids: new_ids,
+    };
+    let changes = terms::compare(vocab, a, b, old_to_new, opts);
+    let side = |s: terms::Side<'_>, index: usize| TermSide {
+        index,
+        id: s.term.id.clone(),
+        summary: term_summary(vocab, s.resolved),
+        text: s.term.text.clone(),
+    };
+    Some(TermDiff::Matched(MatchedTerm {
+        old: side(a, i),
+        new: side(b, j),
+        by,
+        changes,
+    }))
+}
+
+fn info(p: &ResolvedProposal, vocab: &Vocab) -> ProposalInfo {
+    ProposalInfo {
+        id: p.proposal.id.clone(),
+        title: p.proposal.title.clone(),
+        by: p.by.iter().map(|&b| vocab.party_code(b).to_owned()).collect(),
+    }
+}
+
+fn metadata(old: &ResolvedProposal, new: &ResolvedProposal, opts: &DiffOptions) -> Vec<MetaChange> {
+    let (a, b) = (&old.proposal, &new.proposal);
+    let by = |p: &ResolvedProposal| {
+        let mut codes = p.proposal.by.clone();
+        codes.sort();
+        codes.dedup();
+        Some(codes.join(", "))
+    };
+    let fields = [
+        (Field::Id, Some(a.id.clone()), Some(b.id.clone())),
+        (Field::Title, a.title.clone(), b.title.clone()),
+        (Field::Date, a.date.clone(), b.date.clone()),
+        (Field::By, by(old), by(new)),
+        (Field::Source, a.source.clone(), b.source.clone()),
+        (Field::Note, a.note.clone(), b.note.clone()),
+    ];
+    fields
+        .into_iter()
+        .filter(|(f, x, y)| x != y && opts.compares(*f))
+        .map(|(field, old, new)| MetaChange { field, old, new })
+        .collect()
+}

@@ -1,0 +1,146 @@
+//! JSON with comments: `//` and `/* */` comments (and a leading byte-order mark) are
+//! blanked to spaces, so that serde_json reads the text with every byte position
+//! unchanged; nesting deeper than [`MAX_DEPTH`] is refused before any parser recurses.
+
+/// The deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 128;
+
+/// A problem found while preparing the text: its byte offset and the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte offset in the text.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// A suggestion, if any.
+    pub help: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Normal,
+    String,
+    StringEscape,
+    LineComment,
+    BlockComment,
+}
+
+/// The text with comments replaced by spaces (newlines kept), or the first problem.
+pub fn blank_comments(text: &str) -> Result<String, Problem> {
+    let mut out = text.as_bytes().to_vec();
+    if text.starts_with('\u{feff}') {
+        out[..3].fill(b' ');
+    }
+    let mut state = State::Normal;
+    let mut depth = 0usize;
+    let mut comment_start = 0usize;
+    let mut i = 0usize;
+    while i < out.len() {
+        let b = out[i];
+        let next = out.get(i + 1).copied();
+        match state {
+            State::Normal => match (b, next) {
+                (b'"', _) => state = State::String,
+                (b'/', Some(b'/')) => {
+                    state = State::LineComment;
+                    out[i] = b' ';
+                    out[i + 1] = b' ';
+                    i += 1;
+                }
+                (b'/', Some(b'*')) => {
+                    state = State::BlockComment;
+                    comment_start = i;
+                    out[i] = b' ';
+                    out[i + 1] = b' ';
+                    i += 1;
+                }
+                (b'[' | b'{', _) => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(Problem {
+                            offset: i,
+                            message: format!("arrays and objects nested deeper than {MAX_DEPTH} levels"),
+                            help: Some(
+                                "a proposal needs only a few levels; is the file generated wrongly?".into(),
+                            ),
+                        });
+                    }
+                }
+                (b']' | b'}', _) => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+            State::String => match b {
+                b'\\' => state = State::StringEscape,
+                b'"' => state = State::Normal,
+                _ => {}
+            },
+            State::StringEscape => state = State::String,
+            State::LineComment => {
+                if b == b'\n' {
+                    state = State::Normal;
+                } else if b != b'\r' {
+                    out[i] = b' ';
+                }
+            }
+            State::BlockComment => {
+                if b == b'*' && next == Some(b'/') {
+                    out[i] = b' ';
+                    out[i + 1] = b' ';
+                    i += 1;
+                    state = State::Normal;
+                } else if b != b'\n' && b != b'\r' {
+                    out[i] = b' ';
+                }
+            }
+        }
+        i += 1;
+    }
+    if state == State::BlockComment {
+        return Err(Problem {
+            offset: comment_start,
+            message: "unterminated comment: `/*` without `*/`".into(),
+            help: None,
+        });
+    }
+    // Only whole UTF-8 sequences inside comments were replaced, byte by byte, by spaces:
+    // the result is valid UTF-8.
+    String::from_utf8(out).map_err(|e| Problem {
+        offset: e.utf8_error().valid_up_to(),
+        message: "the text is not valid UTF-8".into(),
+        help: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_DEPTH, blank_comments};
+
+    #[test]
+    fn comments_become_spaces_and_positions_stay() {
+        let text = "{ // note é\n  \"a\": \"//not\", /* x\n y */ \"b\": 1 }";
+        let out = blank_comments(text).unwrap();
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out, "{           \n  \"a\": \"//not\",     \n      \"b\": 1 }");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["a"], "//not");
+    }
+
+    #[test]
+    fn escaped_quote_does_not_end_a_string() {
+        let out = blank_comments(r#"{"a": "x\" // y"}"#).unwrap();
+        assert_eq!(out, r#"{"a": "x\" // y"}"#);
+    }
+
+    #[test]
+    fn too_deep_and_unterminated_are_refused() {
+        let deep = "[".repeat(MAX_DEPTH + 1);
+        assert_eq!(blank_comments(&deep).unwrap_err().offset, MAX_DEPTH);
+        assert!(blank_comments(&"[".repeat(MAX_DEPTH)).is_ok());
+        assert_eq!(blank_comments("{} /* x").unwrap_err().offset, 3);
+    }
+
+    #[test]
+    fn byte_order_mark_is_blanked() {
+        assert_eq!(blank_comments("\u{feff}{}").unwrap(), "   {}");
+    }
+}

@@ -1,0 +1,114 @@
+//! Reading vocabulary files given with `--vocab`: the same located syntax and type
+//! errors as proposals, and each inconsistency of the merged vocabulary traced back to
+//! the file and entry that caused it.
+
+use super::{Diagnostic, FileReport, SourceFile, parse_json};
+use crate::vocab::{DEFAULT_PACK, Vocab, VocabFile, VocabIssue};
+
+/// The name under which the embedded default pack is shown in diagnostics.
+const DEFAULT_NAME: &str = "vocab/ceasefire.json (embedded)";
+
+/// Parses `files` and merges them over the default pack; on failure, a report per file
+/// that has a problem.
+pub fn load_vocab(files: Vec<SourceFile>) -> Result<Vocab, Vec<FileReport>> {
+    let mut parsed = Vec::new();
+    let mut reports = Vec::new();
+    for file in files {
+        match parse_json::<VocabFile>(&file) {
+            Ok(v) => parsed.push((file, v)),
+            Err(located) => reports.push(FileReport {
+                file,
+                diagnostics: vec![*located],
+            }),
+        }
+    }
+    if !reports.is_empty() {
+        return Err(reports);
+    }
+    let extra: Vec<VocabFile> = parsed.iter().map(|(_, v)| v.clone()).collect();
+    let issues = match Vocab::with_extensions(&extra) {
+        Ok(vocab) => return Ok(vocab),
+        Err(issues) => issues,
+    };
+    let default = serde_json::from_str::<VocabFile>(DEFAULT_PACK).unwrap_or_default();
+    let mut sources = vec![(SourceFile::from_text(DEFAULT_NAME, DEFAULT_PACK), default)];
+    sources.extend(parsed);
+    Err(attribute(issues, &sources))
+}
+
+/// Sends each issue (a path in the merged vocabulary) to the file that defined the entry.
+fn attribute(issues: Vec<VocabIssue>, sources: &[(SourceFile, VocabFile)]) -> Vec<FileReport> {
+    let files: Vec<&VocabFile> = sources.iter().map(|(_, v)| v).collect();
+    let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); sources.len()];
+    for issue in issues {
+        let (k, path) = trace(&files, &issue.path).unwrap_or((sources.len() - 1, issue.path.clone()));
+        let d = match issue.message.split_once("; did you mean ") {
+            Some((msg, s)) => Diagnostic::error(path, msg).with_help(format!("did you mean {s}")),
+            None => Diagnostic::error(path, issue.message),
+        };
+        per_file[k].push(d);
+    }
+    sources
+        .iter()
+        .zip(per_file)
+        .filter(|(_, diags)| !diags.is_empty())
+        .map(|((file, _), diags)| FileReport {
+            diagnostics: file.locate_all(diags),
+            file: file.clone(),
+        })
+        .collect()
+}
+
+/// The file index and the path in that file of a path in the merged vocabulary.
+fn trace(files: &[&VocabFile], path: &str) -> Option<(usize, String)> {
+    if let Some(n) = path.strip_prefix("scope label #") {
+        return trace_label(files, n.parse().ok()?);
+    }
+    let (section, rest) = path.split_once('[')?;
+    let (index, rest) = rest.split_once(']')?;
+    let index: usize = index.parse().ok()?;
+    let ids: fn(&VocabFile) -> Vec<&str> = match section {
+        "parties" => |f| f.parties.iter().map(|p| p.code.as_str()).collect(),
+        "actions" => |f| f.actions.iter().map(|a| a.id.as_str()).collect(),
+        "scopes" => |f| f.scopes.iter().map(|s| s.id.as_str()).collect(),
+        "params" => |f| f.params.iter().map(|p| p.id.as_str()).collect(),
+        "rules" => |f| f.rules.iter().map(|r| r.id.as_str()).collect(),
+        _ => return None,
+    };
+    let (k, j) = *origins(files, ids).get(index)?;
+    Some((k, format!("{section}[{j}]{rest}")))
+}
+
+/// A scope label by its index over all merged taxonomies.
+fn trace_label(files: &[&VocabFile], mut n: usize) -> Option<(usize, String)> {
+    let origins = origins(files, |f| f.scopes.iter().map(|s| s.id.as_str()).collect());
+    for (k, t) in origins {
+        let labels = files.get(k)?.scopes.get(t)?.labels.len();
+        if n < labels {
+            return Some((k, format!("scopes[{t}].labels[{n}].parent")));
+        }
+        n -= labels;
+    }
+    None
+}
+
+/// For each entry of the merged list, in merged order, the file and the index in that
+/// file of its definition (the last one wins, as in the merge).
+fn origins(files: &[&VocabFile], ids: impl Fn(&VocabFile) -> Vec<&str>) -> Vec<(usize, usize)> {
+    let mut merged: Vec<(&str, usize, usize)> = Vec::new();
+    for (k, f) in files.iter().enumerate() {
+        if f.replace_default {
+            merged.clear();
+        }
+        for (j, id) in ids(f).into_iter().enumerate() {
+            match merged.iter_mut().find(|e| e.0 == id) {
+                Some(e) => {
+                    e.1 = k;
+                    e.2 = j;
+                }
+                None => merged.push((id, k, j)),
+            }
+        }
+    }
+    merged.into_iter().map(|(_, k, j)| (k, j)).collect()
+}

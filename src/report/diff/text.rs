@@ -1,0 +1,158 @@
+//! The terminal rendering of a diff: one line per change, the wording as an inline word
+//! diff, coloured when asked (without colour, `[-removed-]{+added+}` as in
+//! `git diff --word-diff`).
+
+use anstyle::{AnsiColor, Style};
+
+use super::{counts_change, counts_line, impact_rows, is_improvement, witness_line};
+use crate::diff::Impact;
+use crate::diff::{ChangeKind, MatchedTerm};
+use crate::diff::{MatchBy, ProposalDiff, Segment, SegmentKind, TermDiff, TermSide};
+
+/// Renders `d` for a terminal; `color` adds ANSI styles.
+pub fn render(d: &ProposalDiff, color: bool) -> String {
+    let paint = Paint { color };
+    let mut out = String::new();
+    let verdict = if d.is_same_in_meaning() {
+        "same in meaning"
+    } else {
+        "different"
+    };
+    out.push_str(&paint.style(
+        Style::new().bold(),
+        &format!("{} → {}: {verdict} — {}", d.old.id, d.new.id, counts_line(d)),
+    ));
+    out.push('\n');
+    if !d.metadata.is_empty() {
+        out.push('\n');
+        for m in &d.metadata {
+            out.push_str(&format!("{:<9} {}\n", m.field.as_str(), m.summary()));
+        }
+    }
+    let mut first = true;
+    for t in &d.terms {
+        let block = match t {
+            TermDiff::Matched(m) if m.changes.is_empty() => continue,
+            TermDiff::Matched(m) => matched(m, &paint),
+            TermDiff::Added(s) => one_sided("ADDED", AnsiColor::Green, s, &paint),
+            TermDiff::Removed(s) => one_sided("REMOVED", AnsiColor::Red, s, &paint),
+        };
+        if first {
+            out.push('\n');
+            first = false;
+        }
+        out.push_str(&block);
+    }
+    if let Some(i) = &d.impact {
+        out.push_str(&impact(d, i, &paint));
+    }
+    if !d.ignored.is_empty() {
+        let names: Vec<&str> = d.ignored.iter().map(|f| f.as_str()).collect();
+        out.push_str(&format!("\nignored: {}\n", names.join(", ")));
+    }
+    out
+}
+
+/// The `--against` section: verdicts, counts, then each effect with its witnesses.
+fn impact(d: &ProposalDiff, i: &Impact, paint: &Paint) -> String {
+    let mut out = format!(
+        "\n{} against {}: {} → {}\n",
+        paint.fg(AnsiColor::Magenta, "IMPACT"),
+        i.other,
+        i.before.as_str(),
+        i.after.as_str()
+    );
+    out.push_str(&format!(
+        "  {}\n",
+        counts_change(&i.before_counts, &i.after_counts)
+    ));
+    let rows = impact_rows(d, i);
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for (label, e) in rows {
+        let color = if is_improvement(e) {
+            AnsiColor::Green
+        } else {
+            AnsiColor::Red
+        };
+        let what = paint.style(Style::new().fg_color(Some(color.into())), e.describe());
+        out.push_str(&format!("  {label:<width$}  {what}: {}\n", witness_line(e)));
+    }
+    out
+}
+
+struct Paint {
+    color: bool,
+}
+
+impl Paint {
+    fn style(&self, style: Style, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn fg(&self, color: AnsiColor, text: &str) -> String {
+        self.style(Style::new().fg_color(Some(color.into())).bold(), text)
+    }
+}
+
+fn matched(m: &MatchedTerm, paint: &Paint) -> String {
+    let (label, color) = if m.changes_meaning() {
+        ("CHANGED", AnsiColor::Yellow)
+    } else {
+        ("NOTATION", AnsiColor::Cyan)
+    };
+    let how = match m.by {
+        MatchBy::Id => String::new(),
+        MatchBy::Similarity(c) => format!(" (matched to `{}` by similarity {c:.2})", m.old.id),
+    };
+    let mut out = format!("{} {}{how}\n", paint.fg(color, &format!("{label:<8}")), m.new.id);
+    for c in &m.changes {
+        let body = match &c.kind {
+            ChangeKind::Wording {
+                old: Some(_),
+                new: Some(_),
+                words,
+            } => inline(words, paint),
+            _ => c.summary(),
+        };
+        out.push_str(&format!("  {:<9} {body}\n", c.field.as_str()));
+    }
+    out
+}
+
+fn one_sided(label: &str, color: AnsiColor, s: &TermSide, paint: &Paint) -> String {
+    let mut out = format!(
+        "{} {}  {}\n",
+        paint.fg(color, &format!("{label:<8}")),
+        s.id,
+        s.summary
+    );
+    if let Some(text) = &s.text {
+        out.push_str(&format!("{:<9} \"{text}\"\n", ""));
+    }
+    out
+}
+
+/// The word diff inline: coloured, or with `[-…-]` and `{+…+}` markers.
+fn inline(words: &[Segment], paint: &Paint) -> String {
+    let removed = Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough();
+    let added = Style::new().fg_color(Some(AnsiColor::Green.into())).underline();
+    words
+        .iter()
+        .map(|s| match (s.kind, paint.color) {
+            (SegmentKind::Same, _) => s.text.clone(),
+            (SegmentKind::Removed, true) => paint.style(removed, &s.text),
+            (SegmentKind::Added, true) => paint.style(added, &s.text),
+            (SegmentKind::Removed, false) => format!("[-{}-]", s.text),
+            (SegmentKind::Added, false) => format!("{{+{}+}}", s.text),
+        })
+        .collect()
+}

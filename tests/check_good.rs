@@ -1,0 +1,88 @@
+//! Inputs that must load: the bundled proposals, JSON with comments, a byte-order mark,
+//! a proposal using a `--vocab` extension; and the size limit on inputs.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
+
+use assert_cmd::Command;
+
+fn check(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("armistice")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .arg("check")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn bundled_proposals_load_without_errors_or_warnings() {
+    let mut paths: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/proposals"))
+        .unwrap()
+        .map(|e| format!("proposals/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 4, "{paths:?}");
+    let mut args: Vec<&str> = paths.iter().map(String::as_str).collect();
+    args.push("--deny-warnings");
+    let (code, stdout, stderr) = check(&args);
+    assert_eq!(stderr, "");
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn comments_are_allowed() {
+    let (code, stdout, stderr) = check(&["tests/fixtures/good/commented.jsonc"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(stdout.starts_with("ok  commented "), "{stdout}");
+}
+
+#[test]
+fn byte_order_mark_is_allowed() {
+    let (code, _, stderr) = check(&["tests/fixtures/good/byte-order-mark.json"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn vocab_file_extends_the_default_pack() {
+    let file = "tests/fixtures/good/uses-extension.json";
+    let (code, _, stderr) = check(&[file]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown party `PL`"), "{stderr}");
+    assert!(stderr.contains("unknown action `grain_deal`"), "{stderr}");
+    let (code, stdout, stderr) = check(&["--vocab", "tests/fixtures/vocab/extension.json", file]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(stdout.contains("by PL"), "{stdout}");
+}
+
+#[test]
+fn files_above_the_size_limit_are_refused() {
+    let dir = std::env::temp_dir().join(format!("armistice-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.json");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(armistice::load::MAX_FILE_BYTES + 1).unwrap(); // sparse: costs no disk
+    let (code, _, stderr) = check(&[big.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 2);
+    assert!(stderr.contains("more than the limit of 64 MiB"), "{stderr}");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let bad = "tests/fixtures/bad/unknown-action.json";
+    let (_, _, plain) = check(&[bad]);
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    let (code, _, coloured) = check(&["--color", "always", bad]);
+    assert_eq!(code, 2);
+    assert!(coloured.contains('\u{1b}'), "{coloured}");
+    let (_, _, never) = check(&["--color", "never", bad]);
+    assert_eq!(never, plain);
+}

@@ -1,0 +1,304 @@
+//! Shared helpers of the diff tests: loading proposals, generating them, applying
+//! patches.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use armistice::load::{self, ResolvedProposal, SourceFile};
+use armistice::model::{
+    Condition, Modality, ParamValue, Priority, Proposal, Subject, Term, Timing, Window, WindowRange,
+};
+use armistice::vocab::Vocab;
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// The default vocabulary.
+pub fn vocab() -> Vocab {
+    Vocab::default_pack().unwrap()
+}
+
+/// Reads and resolves a proposal file (relative to the package root).
+pub fn load(path: &str) -> (ResolvedProposal, Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let file = SourceFile::read(&path).unwrap();
+    let value = serde_json::from_str(&file.text).unwrap();
+    (resolve(&load::parse_proposal(&file).unwrap()), value)
+}
+
+/// Resolves a proposal that must be valid.
+pub fn resolve(p: &Proposal) -> ResolvedProposal {
+    let (r, diags) = load::resolve(p, &vocab());
+    r.unwrap_or_else(|| panic!("invalid proposal: {diags:?}\n{p:#?}"))
+}
+
+/// Applies an RFC 6902 patch (as rendered JSON text) to `doc`.
+pub fn apply(doc: &Value, patch_text: &str) -> Value {
+    let patch: json_patch::Patch = serde_json::from_str(patch_text).unwrap();
+    let mut out = doc.clone();
+    json_patch::patch(&mut out, &patch).unwrap();
+    out
+}
+
+const PARTIES: [&str; 4] = ["US", "RU", "UA", "EU"];
+const ACTIONS: [&str; 10] = [
+    "hostilities",
+    "strikes",
+    "military_aid",
+    "resume_aid",
+    "halt_aid",
+    "prisoner_exchange",
+    "training",
+    "resupply",
+    "negotiations",
+    "naval_operations",
+];
+const LABELS: [&str; 6] = [
+    "front_line",
+    "kursk",
+    "black_sea",
+    "infrastructure",
+    "energy_infrastructure",
+    "civilians",
+];
+const WORDS: [&str; 12] = [
+    "Russia", "Ukraine", "would", "halt", "all", "strikes", "for", "30", "days", "aid", "to", "Kyiv",
+];
+
+fn text() -> impl Strategy<Value = Option<String>> {
+    prop::option::weighted(
+        0.9,
+        prop::collection::vec(prop::sample::select(&WORDS[..]), 1..8).prop_map(|w| w.join(" ")),
+    )
+}
+
+fn term() -> impl Strategy<Value = Term> {
+    (
+        prop::sample::subsequence(&PARTIES[..], 1..3),
+        prop::sample::select(&[Modality::Must, Modality::MustNot, Modality::May][..]),
+        prop::sample::select(&ACTIONS[..]),
+        prop::option::of(prop::sample::select(&PARTIES[..])),
+        prop::sample::subsequence(&LABELS[..], 0..2),
+        prop_oneof![
+            Just(None),
+            Just(Some(Window::Ceasefire)),
+            (1i64..90).prop_map(|d| Some(range(d)))
+        ],
+        prop::option::of(1.0f64..500.0),
+        prop::sample::select(
+            &[
+                Priority::RedLine,
+                Priority::Core,
+                Priority::Normal,
+                Priority::Minor,
+            ][..],
+        ),
+        text(),
+        prop::option::of(prop::sample::select(&["a note", "another note"][..])),
+    )
+        .prop_map(
+            |(subject, modality, action, target, scope, window, count, priority, text, note)| {
+                // A negating alias cannot take `may`.
+                let modality = if action.starts_with("halt") && modality == Modality::May {
+                    Modality::Must
+                } else {
+                    modality
+                };
+                let mut params = BTreeMap::new();
+                if let Some(c) = count {
+                    params.insert("count".to_owned(), ParamValue::Number(c.round()));
+                }
+                Term {
+                    id: String::new(),
+                    subject: Subject(subject.into_iter().map(str::to_owned).collect()),
+                    modality,
+                    action: action.to_owned(),
+                    target: target.map(str::to_owned),
+                    scope: scope.into_iter().map(str::to_owned).collect(),
+                    window,
+                    params,
+                    requires: Vec::new(),
+                    priority,
+                    text,
+                    source: None,
+                    note: note.map(str::to_owned),
+                }
+            },
+        )
+}
+
+fn range(days: i64) -> Window {
+    Window::Range(WindowRange {
+        from: None,
+        to: None,
+        days: Some(days),
+    })
+}
+
+/// A valid proposal: a ceasefire term first, then up to `max` more terms, each
+/// perhaps requiring earlier ones.
+pub fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
+    (
+        1i64..90,
+        prop::collection::vec(
+            (
+                term(),
+                prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 0..3),
+            ),
+            0..max,
+        ),
+        prop::option::of(prop::sample::select(&["Draft", "Second draft"][..])),
+    )
+        .prop_map(|(days, terms, title)| {
+            let mut all = vec![Term {
+                id: "t0".into(),
+                subject: Subject(vec!["RU".into(), "UA".into()]),
+                modality: Modality::MustNot,
+                action: "hostilities".into(),
+                target: None,
+                scope: Vec::new(),
+                window: Some(range(days)),
+                params: BTreeMap::new(),
+                requires: Vec::new(),
+                priority: Priority::Core,
+                text: Some("halt all conflict".into()),
+                source: None,
+                note: None,
+            }];
+            for (i, (mut t, reqs)) in terms.into_iter().enumerate() {
+                t.id = format!("t{}", i + 1);
+                for (idx, concurrent) in reqs {
+                    let k = idx.index(i + 1);
+                    let id = format!("t{k}");
+                    if !t.requires.iter().any(|c| c.term == id) {
+                        t.requires.push(Condition {
+                            term: id,
+                            timing: if concurrent {
+                                Timing::Concurrent
+                            } else {
+                                Timing::Before
+                            },
+                        });
+                    }
+                }
+                all.push(t);
+            }
+            Proposal {
+                schema: None,
+                id: "p".into(),
+                title: title.map(str::to_owned),
+                by: vec!["US".into()],
+                date: Some("2025-03-11".into()),
+                source: Some("generated".into()),
+                note: None,
+                terms: all,
+            }
+        })
+}
+
+/// An edit of a proposal, for generating a second version.
+#[derive(Debug, Clone)]
+pub enum Edit {
+    /// Renames a term (and the conditions naming it).
+    Rename(prop::sample::Index),
+    /// Drops a term other than the ceasefire term (and the conditions naming it).
+    Drop(prop::sample::Index),
+    /// Adds a term at the end.
+    Add(Box<Term>),
+    /// Flips a term's modality between must and must_not.
+    Flip(prop::sample::Index),
+    /// Changes the ceasefire term's length.
+    Days(i64),
+    /// Rewords a term.
+    Reword(prop::sample::Index, Option<String>),
+    /// Swaps two terms.
+    Swap(prop::sample::Index, prop::sample::Index),
+    /// Changes the title.
+    Title(Option<String>),
+}
+
+/// Edits of a proposal.
+pub fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let edit = prop_oneof![
+        any::<prop::sample::Index>().prop_map(Edit::Rename),
+        any::<prop::sample::Index>().prop_map(Edit::Drop),
+        term().prop_map(|t| Edit::Add(Box::new(t))),
+        any::<prop::sample::Index>().prop_map(Edit::Flip),
+        (1i64..120).prop_map(Edit::Days),
+        (any::<prop::sample::Index>(), text()).prop_map(|(i, t)| Edit::Reword(i, t)),
+        (any::<prop::sample::Index>(), any::<prop::sample::Index>()).prop_map(|(a, b)| Edit::Swap(a, b)),
+        prop::option::of(Just("Retitled".to_owned())).prop_map(Edit::Title),
+    ];
+    prop::collection::vec(edit, 0..5)
+}
+
+/// Applies edits to a proposal; the result is still valid.
+pub fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
+    let mut p = p.clone();
+    let mut fresh = 0;
+    for e in edits {
+        let n = p.terms.len();
+        match e {
+            Edit::Rename(i) => {
+                let k = i.index(n);
+                fresh += 1;
+                let (old, new) = (p.terms[k].id.clone(), format!("renamed{fresh}"));
+                rename(&mut p, &old, &new);
+            }
+            Edit::Drop(i) => {
+                let droppable: Vec<usize> = (0..n).filter(|&k| !is_anchor(&p.terms[k])).collect();
+                if !droppable.is_empty() {
+                    let id = p.terms.remove(droppable[i.index(droppable.len())]).id;
+                    for t in &mut p.terms {
+                        t.requires.retain(|c| c.term != id);
+                    }
+                }
+            }
+            Edit::Add(t) => {
+                fresh += 1;
+                let mut t = (**t).clone();
+                t.id = format!("added{fresh}");
+                p.terms.push(t);
+            }
+            Edit::Flip(i) => {
+                let t = &mut p.terms[i.index(n)];
+                if !is_anchor(t) {
+                    t.modality = match t.modality {
+                        Modality::Must => Modality::MustNot,
+                        Modality::MustNot => Modality::Must,
+                        Modality::May => Modality::May,
+                    };
+                }
+            }
+            Edit::Days(d) => {
+                if let Some(t) = p.terms.iter_mut().find(|t| is_anchor(t)) {
+                    t.window = Some(range(*d));
+                }
+            }
+            Edit::Reword(i, text) => p.terms[i.index(n)].text = text.clone(),
+            Edit::Swap(a, b) => p.terms.swap(a.index(n), b.index(n)),
+            Edit::Title(t) => p.title = t.clone(),
+        }
+    }
+    p
+}
+
+/// A ceasefire term: edits keep one, so that `"ceasefire"` windows stay valid.
+fn is_anchor(t: &Term) -> bool {
+    t.action == "hostilities" && t.modality == Modality::MustNot && matches!(t.window, Some(Window::Range(_)))
+}
+
+/// Renames term `old` to `new`, with the conditions naming it.
+pub fn rename(p: &mut Proposal, old: &str, new: &str) {
+    for t in &mut p.terms {
+        if t.id == old {
+            t.id = new.to_owned();
+        }
+        for c in &mut t.requires {
+            if c.term == old {
+                c.term = new.to_owned();
+            }
+        }
+    }
+}
