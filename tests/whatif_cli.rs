@@ -282,9 +282,14 @@ fn scenario_file_errors_are_located() {
     .unwrap();
     let r = whatif(&["--scenarios", file.to_str().unwrap()]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("unknown variant `dropp`"), "{}", r.stderr);
-    assert!(r.stderr.contains("line 3"), "{}", r.stderr);
-    assert!(r.stderr.contains("scenarios[0].edits[0]"), "{}", r.stderr);
+    assert!(r.stderr.contains("`dropp`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("bad.json:3:"),
+        "file, line and column: {}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("scenarios[0].edits[0].op"), "{}", r.stderr);
+    assert!(r.stderr.contains("did you mean `drop`?"), "{}", r.stderr);
 
     std::fs::write(
         &file,
@@ -294,6 +299,7 @@ fn scenario_file_errors_are_located() {
     let r = whatif(&["--scenarios", file.to_str().unwrap()]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("scenarios[0].edits[0].term"), "{}", r.stderr);
+    assert!(r.stderr.contains("bad.json:1:"), "{}", r.stderr);
     assert!(r.stderr.contains("did you mean `aid`?"), "{}", r.stderr);
 }
 

@@ -188,8 +188,12 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
 
 fn read_scenarios(path: &Path) -> Result<(SourceFile, Vec<Scenario>), Exit> {
     let file = SourceFile::read(path).map_err(|e| fail(&e))?;
-    let parsed = whatif::scenario::parse_file(&file).map_err(|d| {
-        eprint!("{}", load::render(&file, &[d]));
+    let parsed = whatif::scenario::parse_file(&file).map_err(|located| {
+        let report = load::FileReport {
+            file: file.clone(),
+            diagnostics: vec![*located],
+        };
+        eprint!("{}", load::render_report(&report, false));
         Exit::Error
     })?;
     let scenarios = parsed.expand().map_err(|ds| {

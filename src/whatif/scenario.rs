@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
-use crate::load::{Diagnostic, SourceFile};
+use crate::load::{Diagnostic, Located, SourceFile};
 
 /// The most edits a sweep may list: 2^10 = 1024 scenarios.
 pub const MAX_SWEEP_EDITS: usize = 10;
@@ -89,17 +89,10 @@ pub fn json_schema() -> String {
     s
 }
 
-/// Reads a scenario file; a syntax or type error comes back as a diagnostic at its
-/// JSON path (the message carries the line and column).
-pub fn parse_file(file: &SourceFile) -> Result<ScenarioFile, Diagnostic> {
-    let de = &mut serde_json::Deserializer::from_str(&file.text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        Diagnostic::error(
-            if path == "." { String::new() } else { path },
-            e.into_inner().to_string(),
-        )
-    })
+/// Reads a scenario file (JSON with comments); a syntax or type error comes back
+/// located in the file, with its JSON path.
+pub fn parse_file(file: &SourceFile) -> Result<ScenarioFile, Box<Located>> {
+    crate::load::parse_json(file)
 }
 
 impl ScenarioFile {
