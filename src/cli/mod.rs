@@ -4,6 +4,7 @@
 mod check;
 pub mod common;
 mod compare;
+mod concede;
 mod diff;
 mod exit;
 mod generate;
@@ -31,6 +32,8 @@ enum Command {
     Check(check::Args),
     /// Compare proposals: agreements, conflicts, blocked terms, open points, burden.
     Compare(compare::Args),
+    /// Find the cheapest packages of concessions that leave no conflict.
+    Concede(concede::Args),
     /// Show what changed between two versions of a proposal.
     Diff(diff::Args),
     /// Write a synthetic workload for benchmarks (a.json, b.json, a-next.json, vocab.json).
@@ -60,6 +63,7 @@ pub fn main() -> ExitCode {
     let exit = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Concede(args) => concede::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Schema(args) => schema::run(args),

@@ -3,6 +3,7 @@
 //! [`words`]; terminal styling in [`style`].
 
 pub mod compare;
+pub mod concede;
 pub mod diff;
 pub mod style;
 pub mod whatif;

@@ -2,9 +2,11 @@
 //! scenarios and sweeps ([`scenario`]), and their evaluation against the baseline
 //! analysis: for each scenario the analysis after its edits and every finding that
 //! changed, with the terms that witness it. The result, [`WhatIf`], is plain data for
-//! the renderers in `crate::report::whatif`.
+//! the renderers in `crate::report::whatif`. [`concede`] finds the cheapest packages of
+//! concessions and evaluates each as a scenario.
 
 pub mod apply;
+pub mod concede;
 pub mod edit;
 mod eval;
 pub mod scenario;
