@@ -19,3 +19,4 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod vocab;
+pub mod whatif;

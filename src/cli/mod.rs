@@ -5,6 +5,7 @@ mod check;
 pub mod common;
 mod compare;
 mod completions;
+mod concede;
 mod diff;
 mod exit;
 mod fmt;
@@ -14,6 +15,7 @@ mod man;
 mod report;
 mod schema;
 mod vocab;
+mod whatif;
 
 use std::process::ExitCode;
 
@@ -37,6 +39,8 @@ enum Command {
     Compare(compare::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(completions::Args),
+    /// Find the cheapest packages of concessions that leave no conflict.
+    Concede(concede::Args),
     /// Show what changed between two versions of a proposal.
     Diff(diff::Args),
     /// Rewrite proposal files in the canonical layout (or check them with --check).
@@ -54,6 +58,8 @@ enum Command {
     Schema(schema::Args),
     /// Print the effective vocabulary.
     Vocab(vocab::Args),
+    /// Evaluate what-if scenarios: edits to the proposals against the baseline.
+    Whatif(whatif::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -73,6 +79,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Completions(args) => completions::run(args),
+        Command::Concede(args) => concede::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Graph(args) => graph::run(args),
@@ -81,6 +88,7 @@ pub fn main() -> ExitCode {
         Command::Generate(args) => generate::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Vocab(args) => vocab::run(args),
+        Command::Whatif(args) => whatif::run(args),
     };
     exit.into()
 }

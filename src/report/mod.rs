@@ -3,8 +3,10 @@
 //! [`words`]; terminal styling in [`style`].
 
 pub mod compare;
+pub mod concede;
 pub mod diff;
 pub mod graph;
 pub mod html;
 pub mod style;
+pub mod whatif;
 pub mod words;

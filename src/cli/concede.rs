@@ -1,0 +1,116 @@
+//! `armistice concede A B [C...]`: the cheapest packages of concessions after which no
+//! conflict remains, each with its cost to each side, balance, what it unblocks and the
+//! `whatif` edits that apply it.
+//!
+//! Exit codes: 0 when nothing conflicts (nothing to concede), 1 when there are
+//! conflicts (packages listed, or none possible because red lines clash), 2 on error
+//! (bad input or `--cost`, or the search budget exceeded).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::Exit;
+use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
+use crate::concede::Options;
+use crate::engine;
+use crate::report::concede::{json, markdown, text};
+use crate::report::style::Painter;
+use crate::whatif::concede::{CostTable, Packages, concessions};
+use crate::whatif::shell_quote;
+
+/// Arguments of `armistice concede`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The proposal files (two or more).
+    #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
+    pub files: Vec<PathBuf>,
+    /// How many packages to list: the optimal one and the next best.
+    #[arg(long, value_name = "K", default_value_t = 5)]
+    pub top: usize,
+    /// Costs of withdrawing a term by priority, over the defaults
+    /// `red_line=never,core=4,normal=2,minor=1` (`red_line=N` lets red lines be conceded).
+    #[arg(long, value_name = "PRIORITY=COST,...")]
+    pub cost: Option<String>,
+    /// The most search nodes to explore before giving up.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    pub max_nodes: u64,
+    /// Give up after this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub time_limit: Option<f64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+/// Output formats of `concede`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A terminal report.
+    Text,
+    /// A Markdown briefing.
+    Markdown,
+    /// JSON for scripts (see docs/json-output.md).
+    Json,
+}
+
+/// Runs `armistice concede` (exit codes in the module documentation).
+pub fn run(args: Args) -> Exit {
+    match concede(&args) {
+        Ok(exit) | Err(exit) => exit,
+    }
+}
+
+fn fail(message: &str) -> Exit {
+    eprintln!("error: {message}");
+    Exit::Error
+}
+
+fn concede(args: &Args) -> Result<Exit, Exit> {
+    let costs = match &args.cost {
+        Some(text) => CostTable::parse(text).map_err(|e| fail(&e))?,
+        None => CostTable::default(),
+    };
+    let deadline = match args.time_limit {
+        Some(s) if s.is_finite() && s > 0.0 => Some(Instant::now() + Duration::from_secs_f64(s.min(1e9))),
+        Some(s) => {
+            return Err(fail(&format!(
+                "`--time-limit` must be a positive number of seconds, not `{s}`"
+            )));
+        }
+        None => None,
+    };
+    let options = Options {
+        top: args.top.max(1),
+        max_nodes: args.max_nodes,
+        deadline,
+        ..Options::default()
+    };
+    let vocab = load_vocab(&args.input)?;
+    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
+    let baseline = engine::analyze(proposals, &vocab).map_err(|e| fail(&e.to_string()))?;
+    let result = concessions(baseline, &costs, &options, &vocab).map_err(|e| {
+        fail(&format!(
+            "{e}; raise `--max-nodes` or `--time-limit`, or lower `--top`"
+        ))
+    })?;
+    let files: Vec<String> = args
+        .files
+        .iter()
+        .map(|f| shell_quote(&f.display().to_string()))
+        .collect();
+    let command = format!("armistice whatif {}", files.join(" "));
+    let rendered = match args.format {
+        Format::Text => text::render(&result, &command, Painter::new(args.output.colored())),
+        Format::Markdown => markdown::render(&result, &command),
+        Format::Json => json::render(&result).map_err(|e| fail(&format!("cannot render JSON: {e}")))?,
+    };
+    args.output.write(&rendered)?;
+    Ok(match result.packages {
+        Packages::NoConflict => Exit::Clean,
+        Packages::Found { .. } | Packages::Infeasible(_) => Exit::Findings,
+    })
+}

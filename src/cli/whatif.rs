@@ -1,0 +1,305 @@
+//! `armistice whatif A B [C...] (--edit ... | --set/--drop/--add ... | --scenarios FILE)`:
+//! the baseline and each scenario side by side, and every finding each scenario changes.
+//!
+//! Exit codes: 0 when the baseline and every scenario are free of conflicts, 1 when any
+//! has a conflict (or deadlock), 2 on error: bad edit syntax, an edit naming an unknown
+//! proposal, term, field or condition, a scenario that leaves a proposal invalid (the
+//! report is still written, with that scenario marked invalid), a bad scenario file,
+//! or a refused `--write-dir`.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Arg, ArgAction, ArgMatches, FromArgMatches};
+
+use super::Exit;
+use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab, write_atomic};
+use crate::engine;
+use crate::load::{self, Diagnostic, SourceFile};
+use crate::report::style::Painter;
+use crate::report::whatif::{json, markdown, problem, text};
+use crate::whatif::{self, Edit, Outcome, Problem, Scenario, WhatIf};
+
+/// Arguments of `armistice whatif`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The proposal files (two or more).
+    #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub edits: EditArgs,
+    /// A scenario file (JSON; see schema/scenarios.schema.json).
+    #[arg(long, value_name = "FILE")]
+    pub scenarios: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write each edited proposal to DIR/<proposal-id>.<scenario-slug>.json.
+    #[arg(long, value_name = "DIR")]
+    pub write_dir: Option<PathBuf>,
+    /// Let `--write-dir` overwrite existing files (never an input file).
+    #[arg(long, requires = "write_dir")]
+    pub force: bool,
+    #[command(flatten)]
+    pub input: InputOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+/// Output formats of `whatif`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A terminal report.
+    Text,
+    /// A Markdown briefing.
+    Markdown,
+    /// JSON for scripts (see docs/json-output.md).
+    Json,
+}
+
+/// The edits given on the command line, in the order given, each with its form.
+#[derive(Debug, Clone, Default)]
+pub struct EditArgs {
+    /// `(flag, value)` pairs: the flag is `edit`, `set`, `drop` or `add`.
+    pub raw: Vec<(&'static str, String)>,
+}
+
+const EDIT_FLAGS: [(&str, &str, &str); 4] = [
+    (
+        "edit",
+        "EDIT",
+        "An edit: `set P/T FIELD=VALUE`, `drop P/T`, `add P {JSON}`, `require P/T COND [concurrent]`, `unrequire P/T COND` (repeatable; all command-line edits form one scenario, applied in order)",
+    ),
+    (
+        "set",
+        "P/T.FIELD=VALUE",
+        "Short for `--edit 'set P/T FIELD=VALUE'`; VALUE is JSON when valid JSON, else a string",
+    ),
+    ("drop", "P/T", "Short for `--edit 'drop P/T'`"),
+    ("add", "P={JSON}", "Short for `--edit 'add P {JSON}'`"),
+];
+
+impl FromArgMatches for EditArgs {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut all: Vec<(usize, &'static str, String)> = Vec::new();
+        for (id, _, _) in EDIT_FLAGS {
+            if let (Some(values), Some(indices)) = (m.get_many::<String>(id), m.indices_of(id)) {
+                all.extend(indices.zip(values).map(|(i, v)| (i, id, v.clone())));
+            }
+        }
+        all.sort_by_key(|(i, _, _)| *i);
+        Ok(EditArgs {
+            raw: all.into_iter().map(|(_, id, v)| (id, v)).collect(),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = EditArgs::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+impl clap::Args for EditArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        EDIT_FLAGS.iter().fold(cmd, |cmd, (id, name, help)| {
+            cmd.arg(
+                Arg::new(*id)
+                    .long(*id)
+                    .value_name(*name)
+                    .help(*help)
+                    .action(ArgAction::Append)
+                    .allow_hyphen_values(true),
+            )
+        })
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        EditArgs::augment_args(cmd)
+    }
+}
+
+impl EditArgs {
+    /// Parses every edit; the first bad one is an error message.
+    pub fn parse(&self) -> Result<Vec<Edit>, String> {
+        self.raw
+            .iter()
+            .map(|(flag, v)| match *flag {
+                "set" => whatif::parse_set(v),
+                "drop" => whatif::parse_drop(v),
+                "add" => whatif::parse_add(v),
+                _ => whatif::parse_edit(v),
+            })
+            .collect()
+    }
+}
+
+/// Runs `armistice whatif` (exit codes in the module documentation).
+pub fn run(args: Args) -> Exit {
+    match what_if(&args) {
+        Ok(exit) | Err(exit) => exit,
+    }
+}
+
+fn fail(message: &str) -> Exit {
+    eprintln!("error: {message}");
+    Exit::Error
+}
+
+fn what_if(args: &Args) -> Result<Exit, Exit> {
+    let edits = args.edits.parse().map_err(|e| fail(&e))?;
+    let mut scenarios = Vec::new();
+    if !edits.is_empty() {
+        scenarios.push(Scenario::command_line(edits));
+    }
+    let file = match &args.scenarios {
+        Some(path) => {
+            let (file, from_file) = read_scenarios(path)?;
+            scenarios.extend(from_file);
+            Some(file)
+        }
+        None => None,
+    };
+    if scenarios.is_empty() {
+        return Err(fail(
+            "no scenario: give edits (`--edit`, `--set`, `--drop`, `--add`) or `--scenarios FILE`",
+        ));
+    }
+    let vocab = load_vocab(&args.input)?;
+    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
+    let baseline = engine::analyze(proposals, &vocab).map_err(|e| fail(&e.to_string()))?;
+    let result = whatif::evaluate(baseline, scenarios, &vocab);
+    report_problems(&result, file.as_ref());
+    if let Some(dir) = &args.write_dir {
+        write_dir(&result, dir, &args.files, args.force)?;
+    }
+    let rendered = match args.format {
+        Format::Text => text::render(&result, &vocab, Painter::new(args.output.colored())),
+        Format::Markdown => markdown::render(&result, &vocab),
+        Format::Json => json::render(&result).map_err(|e| fail(&format!("cannot render JSON: {e}")))?,
+    };
+    args.output.write(&rendered)?;
+    Ok(if result.has_invalid() {
+        Exit::Error
+    } else if result.has_conflict() {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    })
+}
+
+fn read_scenarios(path: &Path) -> Result<(SourceFile, Vec<Scenario>), Exit> {
+    let file = SourceFile::read(path).map_err(|e| fail(&e))?;
+    let parsed = whatif::scenario::parse_file(&file).map_err(|located| {
+        let report = load::FileReport {
+            file: file.clone(),
+            diagnostics: vec![*located],
+        };
+        eprint!("{}", load::render_report(&report, false));
+        Exit::Error
+    })?;
+    let scenarios = parsed.expand().map_err(|ds| {
+        eprint!("{}", load::render(&file, &ds));
+        Exit::Error
+    })?;
+    Ok((file, scenarios))
+}
+
+/// Prints why each invalid scenario could not be evaluated; edits from the scenario
+/// file are located in it.
+fn report_problems(result: &WhatIf, file: Option<&SourceFile>) {
+    for s in &result.scenarios {
+        let Outcome::Invalid(problems) = &s.outcome else {
+            continue;
+        };
+        let name = &s.scenario.name;
+        for p in problems {
+            if let (Problem::Edit { edit, error, .. }, Some(origin), Some(file)) = (p, &edit_origin(p), file)
+            {
+                let mut d = Diagnostic::error(
+                    format!("{origin}.{}", error.part.key()),
+                    format!("scenario `{name}`: edit `{}`: {}", edit.edit, error.message),
+                );
+                if let Some(h) = &error.help {
+                    d = d.with_help(h.clone());
+                }
+                eprint!("{}", load::render(file, &[d]));
+                continue;
+            }
+            for (message, help) in problem(p) {
+                eprintln!("error: scenario `{name}`: {message}");
+                if let Some(h) = help {
+                    eprintln!("  = help: {h}");
+                }
+            }
+        }
+    }
+}
+
+fn edit_origin(p: &Problem) -> Option<String> {
+    match p {
+        Problem::Edit { edit, .. } => edit.origin.clone(),
+        _ => None,
+    }
+}
+
+/// Writes each edited proposal of each evaluated scenario; checks every target first,
+/// so that either all are written or none.
+fn write_dir(result: &WhatIf, dir: &Path, inputs: &[PathBuf], force: bool) -> Result<(), Exit> {
+    std::fs::create_dir_all(dir).map_err(|e| fail(&format!("cannot create `{}`: {e}", dir.display())))?;
+    let canonical_dir =
+        std::fs::canonicalize(dir).map_err(|e| fail(&format!("cannot read `{}`: {e}", dir.display())))?;
+    let inputs: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let mut targets = Vec::new();
+    let mut refused = false;
+    for s in &result.scenarios {
+        let Outcome::Evaluated(e) = &s.outcome else {
+            continue;
+        };
+        for (_, p) in &e.changed {
+            let name = format!("{}.{}.json", file_safe(&p.id), s.scenario.slug);
+            let path = dir.join(&name);
+            let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| canonical_dir.join(&name));
+            if inputs.contains(&canonical) {
+                eprintln!(
+                    "error: refusing to write `{}`: it is an input file",
+                    path.display()
+                );
+                refused = true;
+            } else if !force && path.exists() {
+                eprintln!(
+                    "error: `{}` exists; give `--force` to overwrite it",
+                    path.display()
+                );
+                refused = true;
+            }
+            let mut json = serde_json::to_string_pretty(p)
+                .map_err(|e| fail(&format!("cannot write proposal `{}`: {e}", p.id)))?;
+            json.push('\n');
+            targets.push((path, json));
+        }
+    }
+    if refused {
+        return Err(Exit::Error);
+    }
+    for (path, json) in targets {
+        write_atomic(&path, json.as_bytes())
+            .map_err(|e| fail(&format!("cannot write `{}`: {e}", path.display())))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// A proposal id made safe as part of a file name.
+fn file_safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,150 @@
+//! The terminal report of a concession analysis: the conflicts and candidate
+//! concessions, each package with its cost to each side, balance, what it unblocks and
+//! the edits that apply it, then which side conceding alone is cheaper.
+
+use std::fmt::Write;
+
+use super::{candidate, edit_args, unblocks};
+use crate::report::compare::text::summary;
+use crate::report::style::{Painter, Role};
+use crate::whatif::Outcome;
+use crate::whatif::concede::{Concessions, Packages};
+
+/// Renders `c` as text; `command` starts the `whatif` command line that applies a
+/// package (`armistice whatif A.json B.json`).
+pub fn render(c: &Concessions, command: &str, p: Painter) -> String {
+    let mut out = String::new();
+    let ids: Vec<&str> = c.baseline.proposals.iter().map(|q| q.id()).collect();
+    let _ = writeln!(
+        out,
+        "{}  {}: {} conflict{}",
+        p.paint(Role::Strong, "CONCEDE"),
+        ids.join(" vs "),
+        c.conflicts.len(),
+        if c.conflicts.len() == 1 { "" } else { "s" }
+    );
+    for k in &c.conflicts {
+        let how = if k.indirect { "indirect" } else { "conflict" };
+        let _ = writeln!(out, "  {how:<8}  {} ⟷ {}", k.left, k.right);
+    }
+    if !c.candidates.is_empty() {
+        let names: Vec<String> = c.candidates.iter().map(candidate).collect();
+        let _ = writeln!(out, "  {:<8}  {}", "withdraw", names.join(", "));
+    }
+    out.push('\n');
+    match &c.packages {
+        Packages::NoConflict => {
+            let _ = writeln!(out, "{}", p.paint(Role::Good, "nothing to concede: no conflict"));
+        }
+        Packages::Infeasible(conflicts) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                p.paint(
+                    Role::Bad,
+                    "NO PACKAGE: red lines clash; these conflicts need a red line conceded"
+                )
+            );
+            for &i in conflicts {
+                if let Some(k) = c.conflicts.get(i) {
+                    let reds: Vec<String> = c.red_lines(i).iter().map(|r| r.name.clone()).collect();
+                    let _ = writeln!(
+                        out,
+                        "  {} ⟷ {}  red line{}: {}",
+                        k.left,
+                        k.right,
+                        if reds.len() == 1 { "" } else { "s" },
+                        reds.join(", ")
+                    );
+                }
+            }
+        }
+        Packages::Found { packages, .. } => {
+            for (i, k) in packages.iter().enumerate() {
+                let shares: Vec<String> = ids
+                    .iter()
+                    .enumerate()
+                    .map(|(j, id)| {
+                        format!("{id} {}", k.package.cost_by_proposal.get(j).copied().unwrap_or(0))
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "{}  cost {}  ({})  balance {:.2}",
+                    p.paint(Role::Strong, &format!("PACKAGE {}", i + 1)),
+                    k.package.cost,
+                    shares.join(" · "),
+                    k.package.balance
+                );
+                for (n, &t) in k.terms.iter().enumerate() {
+                    if let Some(cand) = c.candidates.get(t) {
+                        let label = if n == 0 { "withdraw" } else { "" };
+                        let _ = writeln!(out, "  {label:<8}  {}", candidate(cand));
+                    }
+                }
+                match &k.outcome {
+                    Outcome::Evaluated(e) => {
+                        for pair in &e.analysis.pairs {
+                            let _ = writeln!(
+                                out,
+                                "  {:<8}  {} — {}",
+                                "after",
+                                pair.verdict.as_str(),
+                                summary(&pair.counts())
+                            );
+                        }
+                        let un = unblocks(k);
+                        if !un.is_empty() {
+                            let _ = writeln!(out, "  {:<8}  {}", "unblocks", un.join(", "));
+                        }
+                    }
+                    Outcome::Invalid(_) => {
+                        let _ = writeln!(
+                            out,
+                            "  {:<8}  {}",
+                            "after",
+                            p.paint(Role::Bad, "could not be evaluated")
+                        );
+                    }
+                }
+                let _ = writeln!(
+                    out,
+                    "  {:<8}  {}",
+                    "try",
+                    p.paint(Role::Dim, &format!("{command} {}", edit_args(k)))
+                );
+                out.push('\n');
+            }
+            let sided = c.one_sided();
+            for &(prop, k) in &sided {
+                if let (Some(id), Some(pkg)) = (ids.get(prop), packages.get(k)) {
+                    let _ = writeln!(
+                        out,
+                        "{}  only {id} concedes: cost {} (package {})",
+                        p.paint(Role::Strong, "ONE-SIDED"),
+                        pkg.package.cost,
+                        k + 1
+                    );
+                }
+            }
+            if let [(a, ka), (b, kb)] = sided.as_slice()
+                && let (Some(pa), Some(pb)) = (packages.get(*ka), packages.get(*kb))
+            {
+                let (ida, idb) = (
+                    ids.get(*a).copied().unwrap_or_default(),
+                    ids.get(*b).copied().unwrap_or_default(),
+                );
+                let (ca, cb) = (pa.package.cost, pb.package.cost);
+                let verdict = if ca < cb {
+                    format!("{ida} conceding is cheaper ({ca} against {cb})")
+                } else if cb < ca {
+                    format!("{idb} conceding is cheaper ({cb} against {ca})")
+                } else {
+                    format!("both cost {ca}")
+                };
+                let _ = writeln!(out, "{}  {verdict}", p.paint(Role::Strong, "CHEAPER  "));
+            }
+        }
+    }
+    out
+}

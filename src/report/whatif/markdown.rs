@@ -1,0 +1,166 @@
+//! The Markdown report of a what-if: a briefing with the baseline and the scenarios
+//! side by side in tables, then each scenario's edits and changed findings with the
+//! wording of their witness terms.
+
+use std::fmt::Write;
+
+use super::{analysis, finding, problem, share};
+use crate::engine::{Analysis, Direction};
+use crate::report::compare::markdown::esc;
+use crate::report::words;
+use crate::vocab::Vocab;
+use crate::whatif::{ChangedFinding, Outcome, WhatIf};
+
+/// Renders `w` as Markdown.
+pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
+    let mut out = String::new();
+    let base = &w.baseline;
+    let ids: Vec<String> = base.proposals.iter().map(|p| format!("`{}`", p.id())).collect();
+    let _ = writeln!(out, "# What-if on {}\n", ids.join(", "));
+    for (k, pair) in base.pairs.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "## {} and {}\n",
+            esc(&words::proposal(base, vocab, pair.left)),
+            esc(&words::proposal(base, vocab, pair.right))
+        );
+        let _ = writeln!(
+            out,
+            "| scenario | conflicts | indirect | blocked | pending | open | agreed | verdict |\n|---|--:|--:|--:|--:|--:|--:|---|"
+        );
+        row(&mut out, "baseline", Some(base), k);
+        for (i, s) in w.scenarios.iter().enumerate() {
+            let label = format!("{}. {}", i + 1, esc(&s.scenario.name));
+            row(&mut out, &label, analysis(s), k);
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Burden: share on the proposal's own authors\n");
+    let _ = writeln!(
+        out,
+        "| scenario | {} |\n|---|{}",
+        ids.join(" | "),
+        "--:|".repeat(ids.len())
+    );
+    let line = |out: &mut String, label: &str, a: Option<&Analysis>| {
+        let cells: Vec<String> = (0..ids.len())
+            .map(|i| {
+                a.and_then(|a| a.burden.get(i))
+                    .map_or("—".to_owned(), |b| share(b.own_share()))
+            })
+            .collect();
+        let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
+    };
+    line(&mut out, "baseline", Some(base));
+    for (i, s) in w.scenarios.iter().enumerate() {
+        line(
+            &mut out,
+            &format!("{}. {}", i + 1, esc(&s.scenario.name)),
+            analysis(s),
+        );
+    }
+    out.push('\n');
+    for (i, s) in w.scenarios.iter().enumerate() {
+        let _ = writeln!(out, "## Scenario {}: {}\n", i + 1, esc(&s.scenario.name));
+        if let Some(d) = &s.scenario.description {
+            let _ = writeln!(out, "{}\n", esc(d));
+        }
+        let _ = writeln!(out, "Edits:\n");
+        for e in &s.scenario.edits {
+            let _ = writeln!(out, "- `{}`", e.edit.to_string().replace('`', "'"));
+        }
+        out.push('\n');
+        match &s.outcome {
+            Outcome::Invalid(problems) => {
+                let _ = writeln!(out, "**Invalid: not evaluated.**\n");
+                for pr in problems {
+                    for (message, help) in problem(pr) {
+                        let help = help.map(|h| format!(" ({})", esc(&h))).unwrap_or_default();
+                        let _ = writeln!(out, "- error: {}{help}", esc(&message));
+                    }
+                }
+                out.push('\n');
+            }
+            Outcome::Evaluated(e) => {
+                for pc in &e.pairs {
+                    let before = pc.before.map_or("new", |v| v.as_str());
+                    let verdict = if pc.before == Some(pc.after) {
+                        format!("{} (unchanged)", pc.after.as_str())
+                    } else {
+                        format!("{before} → {}", pc.after.as_str())
+                    };
+                    let _ = writeln!(out, "### `{}` and `{}`: {verdict}\n", pc.left, pc.right);
+                    if pc.changes.is_empty() {
+                        let _ = writeln!(out, "No finding changed.");
+                    }
+                    for c in &pc.changes {
+                        change(&mut out, c);
+                    }
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+fn row(out: &mut String, label: &str, a: Option<&Analysis>, pair: usize) {
+    match a.and_then(|a| a.pairs.get(pair)) {
+        Some(p) => {
+            let c = p.counts();
+            let _ = writeln!(
+                out,
+                "| {label} | {} | {} | {} | {} | {} | {} | {} |",
+                c.conflicts,
+                c.indirect,
+                c.blocked,
+                c.pending,
+                c.open,
+                c.agree,
+                p.verdict.as_str()
+            );
+        }
+        None => {
+            let _ = writeln!(out, "| {label} | — | — | — | — | — | — | invalid |");
+        }
+    }
+}
+
+fn change(out: &mut String, c: &ChangedFinding) {
+    let f = finding(&c.change.finding);
+    let _ = writeln!(out, "- **{}**: {}", c.change.describe(), code_terms(&f));
+    for h in &c.held_by {
+        let why = if h.conflicts_with.is_empty() {
+            "open: the other side is silent on it".to_owned()
+        } else {
+            let with: Vec<String> = h.conflicts_with.iter().map(|t| format!("`{t}`")).collect();
+            format!("in conflict with {}", with.join(", "))
+        };
+        let was = if c.change.direction == Direction::Lost {
+            "was: "
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  - {was}requires `{}` — {why}", h.required);
+    }
+    for w in &c.witnesses {
+        if let Some(text) = &w.text {
+            let _ = writeln!(out, "  - `{}`: \"{}\"", w.term, esc(text));
+        }
+    }
+}
+
+/// The words of a finding with each term name in code spans.
+fn code_terms(f: &str) -> String {
+    f.split(' ')
+        .map(|w| {
+            let bare = w.trim_end_matches(',');
+            if bare.contains('/') {
+                format!("`{bare}`{}", w.get(bare.len()..).unwrap_or_default())
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

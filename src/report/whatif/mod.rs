@@ -1,0 +1,108 @@
+//! Renderers of a what-if evaluation ([`crate::whatif::WhatIf`]): `text` (terminal),
+//! `markdown` (a briefing), `json` (for scripts, with its own output types). The words
+//! shared by the three (what a changed finding is, whether it is for the better, what a
+//! problem says) live here.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::engine::{Analysis, BlockStatus, Change, Direction, Finding, RelationKind};
+use crate::whatif::{Outcome, Problem, ScenarioResult};
+
+/// Whether a change moves the sides closer or further apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// A conflict, block or deadlock gone, an agreement gained.
+    Better,
+    /// A conflict, block or deadlock introduced, an agreement lost.
+    Worse,
+    /// Open points, pending terms, divergences, compatibilities.
+    Neutral,
+}
+
+/// Whether `change` is for the better.
+pub fn tone(change: &Change) -> Tone {
+    let gained = change.direction == Direction::Gained;
+    let bad = match &change.finding {
+        Finding::Relation {
+            kind: RelationKind::Conflict,
+            ..
+        }
+        | Finding::Held {
+            status: BlockStatus::Blocked,
+            ..
+        }
+        | Finding::Deadlock { .. } => true,
+        Finding::Relation {
+            kind: RelationKind::Agree,
+            ..
+        } => !gained,
+        _ => return Tone::Neutral,
+    };
+    match (bad, gained) {
+        (true, true) => Tone::Worse,
+        (true, false) => Tone::Better,
+        (false, true) => Tone::Better,
+        (false, false) => Tone::Worse,
+    }
+}
+
+/// The terms of a finding (what it is comes from [`Change::describe`]):
+/// `us/aid ⟷ ru/no-aid`, `ru/halt`.
+pub fn finding(f: &Finding) -> String {
+    match f {
+        Finding::Relation { left, right, .. } => format!("{left} ⟷ {right}"),
+        Finding::Held { term, .. } | Finding::Open { term } => term.clone(),
+        Finding::Deadlock { terms } => terms.join(", "),
+    }
+}
+
+/// A problem in words: the message and a suggestion, one entry per error.
+pub fn problem(p: &Problem) -> Vec<(String, Option<String>)> {
+    match p {
+        Problem::Edit { index, edit, error } => vec![(
+            format!("edit {} `{}`: {}", index + 1, edit.edit, error.message),
+            error.help.clone(),
+        )],
+        Problem::Invalid { proposal, errors } => errors
+            .iter()
+            .map(|d| {
+                let term = term_at(proposal, &d.path)
+                    .map(|t| format!(" (term `{t}`)"))
+                    .unwrap_or_default();
+                let at = if d.path.is_empty() {
+                    String::new()
+                } else {
+                    format!(" at `{}`{term}", d.path)
+                };
+                (
+                    format!("the edits leave `{}` invalid{at}: {}", proposal.id, d.message),
+                    d.help.clone(),
+                )
+            })
+            .collect(),
+        Problem::Engine(message) => vec![(message.clone(), None)],
+    }
+}
+
+/// The id of the term a JSON path `terms[N]...` points into.
+fn term_at<'a>(proposal: &'a crate::model::Proposal, path: &str) -> Option<&'a str> {
+    let rest = path.strip_prefix("terms[")?;
+    let (n, _) = rest.split_once(']')?;
+    let n: usize = n.parse().ok()?;
+    proposal.terms.get(n).map(|t| t.id.as_str())
+}
+
+/// The analysis of a scenario, if it was evaluated.
+pub fn analysis(s: &ScenarioResult) -> Option<&Analysis> {
+    match &s.outcome {
+        Outcome::Evaluated(e) => Some(&e.analysis),
+        Outcome::Invalid(_) => None,
+    }
+}
+
+/// A share as a percentage, or `—`.
+pub fn share(s: Option<f64>) -> String {
+    s.map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0))
+}

@@ -1,0 +1,201 @@
+//! The terminal report of a what-if: the baseline and every scenario side by side
+//! (counts, verdict, burden), then per scenario its edits and every changed finding
+//! with the wording of its witness terms.
+
+use std::fmt::Write;
+
+use super::{Tone, analysis, finding, problem, share, tone};
+use crate::engine::{Analysis, Counts, Direction, Verdict};
+use crate::report::style::{Painter, Role};
+use crate::report::words;
+use crate::vocab::Vocab;
+use crate::whatif::{ChangedFinding, Outcome, WhatIf};
+
+/// Renders `w` as text.
+pub fn render(w: &WhatIf, vocab: &Vocab, p: Painter) -> String {
+    let mut out = String::new();
+    let base = &w.baseline;
+    for (k, pair) in base.pairs.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}  {} vs {}",
+            p.paint(Role::Strong, "WHAT-IF"),
+            words::proposal(base, vocab, pair.left),
+            words::proposal(base, vocab, pair.right)
+        );
+        let _ = writeln!(
+            out,
+            "  {:<8}  {:>9}  {:>8}  {:>7}  {:>7}  {:>4}  {:>6}  {:<27}  scenario",
+            "", "conflicts", "indirect", "blocked", "pending", "open", "agreed", "verdict"
+        );
+        row(&mut out, p, "baseline", Some(base), k, "");
+        for (i, s) in w.scenarios.iter().enumerate() {
+            row(
+                &mut out,
+                p,
+                &format!("#{}", i + 1),
+                analysis(s),
+                k,
+                &s.scenario.name,
+            );
+        }
+        out.push('\n');
+    }
+    burden(&mut out, w, p);
+    for (i, s) in w.scenarios.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}  {}",
+            p.paint(Role::Strong, &format!("SCENARIO #{}", i + 1)),
+            p.paint(Role::Strong, &s.scenario.name)
+        );
+        if let Some(d) = &s.scenario.description {
+            let _ = writeln!(out, "  {}", p.paint(Role::Dim, d));
+        }
+        for (k, e) in s.scenario.edits.iter().enumerate() {
+            let label = if k == 0 { "edits" } else { "" };
+            let _ = writeln!(out, "  {label:<6}  {}", e.edit);
+        }
+        match &s.outcome {
+            Outcome::Invalid(problems) => {
+                let _ = writeln!(out, "  {}", p.paint(Role::Bad, "INVALID: not evaluated"));
+                for pr in problems {
+                    for (message, help) in problem(pr) {
+                        let _ = writeln!(out, "  {} {message}", p.paint(Role::Bad, "error:"));
+                        if let Some(h) = help {
+                            let _ = writeln!(out, "    = help: {h}");
+                        }
+                    }
+                }
+            }
+            Outcome::Evaluated(e) => {
+                for pc in &e.pairs {
+                    let before = pc.before.map_or("new".to_owned(), |v| verdict(p, v));
+                    let after = verdict(p, pc.after);
+                    let arrow = if pc.before == Some(pc.after) {
+                        format!("{after} (unchanged)")
+                    } else {
+                        format!("{before} → {after}")
+                    };
+                    let _ = writeln!(out, "  {} vs {}: {arrow}", pc.left, pc.right);
+                    if pc.changes.is_empty() {
+                        let _ = writeln!(out, "    no finding changed");
+                    }
+                    for c in &pc.changes {
+                        change(&mut out, p, c);
+                    }
+                }
+            }
+        }
+        out.push('\n');
+    }
+    let mut trimmed: String = out.lines().map(|l| format!("{}\n", l.trim_end())).collect();
+    if trimmed.ends_with("\n\n") {
+        trimmed.pop();
+    }
+    trimmed
+}
+
+fn row(out: &mut String, p: Painter, label: &str, a: Option<&Analysis>, pair: usize, name: &str) {
+    let Some(pair) = a.and_then(|a| a.pairs.get(pair)) else {
+        let _ = writeln!(
+            out,
+            "  {label:<8}  {:>9}  {:>8}  {:>7}  {:>7}  {:>4}  {:>6}  {}  {name}",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            "—",
+            p.paint(Role::Bad, &format!("{:<27}", "invalid"))
+        );
+        return;
+    };
+    let c: Counts = pair.counts();
+    let _ = writeln!(
+        out,
+        "  {label:<8}  {:>9}  {:>8}  {:>7}  {:>7}  {:>4}  {:>6}  {}  {name}",
+        c.conflicts,
+        c.indirect,
+        c.blocked,
+        c.pending,
+        c.open,
+        c.agree,
+        paint_verdict(p, pair.verdict, &format!("{:<27}", pair.verdict.as_str())),
+    );
+}
+
+fn verdict(p: Painter, v: Verdict) -> String {
+    paint_verdict(p, v, v.as_str())
+}
+
+fn paint_verdict(p: Painter, v: Verdict, text: &str) -> String {
+    let role = match v {
+        Verdict::Conflicting => Role::Bad,
+        Verdict::CompatibleWithOpenPoints => Role::Warn,
+        Verdict::Compatible => Role::Good,
+    };
+    p.paint(role, text)
+}
+
+fn burden(out: &mut String, w: &WhatIf, p: Painter) {
+    let ids: Vec<&str> = w.baseline.proposals.iter().map(|q| q.id()).collect();
+    let _ = write!(out, "{}  {:<8}", p.paint(Role::Strong, "BURDEN"), "own share");
+    for id in &ids {
+        let _ = write!(out, "  {id:>w$}", w = id.len().max(4));
+    }
+    out.push('\n');
+    let line = |out: &mut String, label: &str, a: Option<&Analysis>, name: &str| {
+        let _ = write!(out, "  {label:<15}");
+        for (i, id) in ids.iter().enumerate() {
+            let s = a
+                .and_then(|a| a.burden.get(i))
+                .map_or("—".to_owned(), |b| share(b.own_share()));
+            let _ = write!(out, "  {s:>w$}", w = id.len().max(4));
+        }
+        let _ = writeln!(out, "  {name}");
+    };
+    line(out, "baseline", Some(&w.baseline), "");
+    for (i, s) in w.scenarios.iter().enumerate() {
+        line(out, &format!("#{}", i + 1), analysis(s), &s.scenario.name);
+    }
+    out.push('\n');
+}
+
+fn change(out: &mut String, p: Painter, c: &ChangedFinding) {
+    let role = match tone(&c.change) {
+        Tone::Better => Role::Good,
+        Tone::Worse => Role::Bad,
+        Tone::Neutral => Role::Warn,
+    };
+    let _ = writeln!(
+        out,
+        "    {}  {}",
+        p.paint(role, &format!("{:<28}", c.change.describe())),
+        finding(&c.change.finding)
+    );
+    for h in &c.held_by {
+        let why = if h.conflicts_with.is_empty() {
+            "open: the other side is silent on it".to_owned()
+        } else {
+            format!("in conflict with {}", h.conflicts_with.join(", "))
+        };
+        let was = if c.change.direction == Direction::Lost {
+            "was: "
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "{:34}{was}requires {} — {why}", "", h.required);
+    }
+    for wit in &c.witnesses {
+        if let Some(text) = &wit.text {
+            let _ = writeln!(
+                out,
+                "{:34}{}: {}",
+                "",
+                wit.term,
+                p.paint(Role::Dim, &format!("\"{text}\""))
+            );
+        }
+    }
+}

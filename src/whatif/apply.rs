@@ -1,0 +1,416 @@
+//! Applying edits to proposals (the serde model): names checked with "did you mean",
+//! and a `set` done on the term's JSON form, so every field of the model can be set and
+//! is checked by the same code that reads proposal files.
+
+use serde_json::{Map, Value};
+
+use super::edit::Edit;
+use crate::model::{Condition, Proposal, Term};
+use crate::vocab::did_you_mean;
+
+/// Which part of an edit an error is about, for locating it in a scenario file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditPart {
+    /// The term name (or, for `add`, the proposal id).
+    Term,
+    /// The field of a `set`.
+    Field,
+    /// The value of a `set`.
+    Value,
+    /// The term added by `add`.
+    Added,
+    /// The condition of `require` or `unrequire`.
+    Condition,
+}
+
+impl EditPart {
+    /// The key of that part in the JSON form of an edit.
+    pub fn key(self) -> &'static str {
+        match self {
+            EditPart::Term | EditPart::Added => "term",
+            EditPart::Field => "field",
+            EditPart::Value => "value",
+            EditPart::Condition => "condition",
+        }
+    }
+}
+
+/// Why an edit could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditError {
+    /// The part of the edit at fault.
+    pub part: EditPart,
+    /// What is wrong: lowercase, no final period, user input in backticks.
+    pub message: String,
+    /// A suggestion, such as "did you mean `modality`?".
+    pub help: Option<String>,
+}
+
+impl EditError {
+    fn new(part: EditPart, message: String) -> EditError {
+        EditError {
+            part,
+            message,
+            help: None,
+        }
+    }
+
+    fn suggest<'a>(mut self, name: &str, candidates: impl IntoIterator<Item = &'a str>) -> EditError {
+        if let Some(s) = did_you_mean(name, candidates) {
+            self.help = Some(format!("did you mean `{s}`?"));
+        }
+        self
+    }
+
+    fn help(mut self, help: String) -> EditError {
+        self.help = Some(help);
+        self
+    }
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+/// What applying an edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// The index of the proposal changed.
+    pub proposal: usize,
+    /// A term renamed by `set ... id=...`: its old and new `proposal-id/term-id`.
+    pub renamed: Option<(String, String)>,
+}
+
+/// The fields of a term, as named in proposal files.
+pub fn term_fields() -> Vec<String> {
+    let schema = schemars::schema_for!(Term);
+    schema
+        .as_object()
+        .and_then(|o| o.get("properties"))
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Applies `edit` to `proposals`, in place. On error nothing is changed.
+pub fn apply(proposals: &mut [Proposal], edit: &Edit) -> Result<Applied, EditError> {
+    match edit {
+        Edit::Set { term, field, value } => {
+            let (p, t) = find_term(proposals, term)?;
+            let proposal = proposals.get_mut(p).ok_or_else(|| missing(term))?;
+            let old = proposal.terms.get(t).ok_or_else(|| missing(term))?;
+            let new = set_field(old, field, value)?;
+            let renamed = (new.id != old.id).then(|| (term.clone(), format!("{}/{}", proposal.id, new.id)));
+            if let Some(slot) = proposal.terms.get_mut(t) {
+                *slot = new;
+            }
+            Ok(Applied { proposal: p, renamed })
+        }
+        Edit::Drop { term } => {
+            let (p, t) = find_term(proposals, term)?;
+            let proposal = proposals.get_mut(p).ok_or_else(|| missing(term))?;
+            if t < proposal.terms.len() {
+                proposal.terms.remove(t);
+            }
+            Ok(Applied {
+                proposal: p,
+                renamed: None,
+            })
+        }
+        Edit::Add { proposal, term } => {
+            let p = find_proposal(proposals, proposal)?;
+            let target = proposals.get_mut(p).ok_or_else(|| missing(proposal))?;
+            if target.term(&term.id).is_some() {
+                return Err(EditError::new(
+                    EditPart::Added,
+                    format!("proposal `{proposal}` already has a term `{}`", term.id),
+                )
+                .help(format!(
+                    "`set` its fields, or `drop {proposal}/{}` before adding it",
+                    term.id
+                )));
+            }
+            target.terms.push(term.clone());
+            Ok(Applied {
+                proposal: p,
+                renamed: None,
+            })
+        }
+        Edit::Require {
+            term,
+            condition,
+            timing,
+        } => {
+            let (p, t) = find_term(proposals, term)?;
+            let proposal = proposals.get_mut(p).ok_or_else(|| missing(term))?;
+            if proposal.term(condition).is_none() {
+                let ids: Vec<&str> = proposal.terms.iter().map(|t| t.id.as_str()).collect();
+                return Err(EditError::new(
+                    EditPart::Condition,
+                    format!("proposal `{}` has no term `{condition}` to require", proposal.id),
+                )
+                .suggest(condition, ids));
+            }
+            let target = proposal.terms.get_mut(t).ok_or_else(|| missing(term))?;
+            match target.requires.iter_mut().find(|c| c.term == *condition) {
+                Some(c) => c.timing = *timing,
+                None => target.requires.push(Condition {
+                    term: condition.clone(),
+                    timing: *timing,
+                }),
+            }
+            Ok(Applied {
+                proposal: p,
+                renamed: None,
+            })
+        }
+        Edit::Unrequire { term, condition } => {
+            let (p, t) = find_term(proposals, term)?;
+            let target = proposals
+                .get_mut(p)
+                .and_then(|q| q.terms.get_mut(t))
+                .ok_or_else(|| missing(term))?;
+            let Some(k) = target.requires.iter().position(|c| c.term == *condition) else {
+                let err = EditError::new(
+                    EditPart::Condition,
+                    format!("`{term}` does not require `{condition}`"),
+                );
+                return Err(if target.requires.is_empty() {
+                    err.help(format!("`{term}` has no conditions"))
+                } else {
+                    let ids: Vec<&str> = target.requires.iter().map(|c| c.term.as_str()).collect();
+                    err.suggest(condition, ids)
+                });
+            };
+            target.requires.remove(k);
+            Ok(Applied {
+                proposal: p,
+                renamed: None,
+            })
+        }
+    }
+}
+
+fn missing(name: &str) -> EditError {
+    EditError::new(EditPart::Term, format!("`{name}` went missing while editing"))
+}
+
+fn find_proposal(proposals: &[Proposal], id: &str) -> Result<usize, EditError> {
+    proposals.iter().position(|p| p.id == id).ok_or_else(|| {
+        let ids: Vec<&str> = proposals.iter().map(|p| p.id.as_str()).collect();
+        unknown_proposal(id, &ids)
+    })
+}
+
+/// The error for a proposal id that is none of `ids`, with "did you mean" or the list.
+pub fn unknown_proposal(id: &str, ids: &[&str]) -> EditError {
+    let err = EditError::new(EditPart::Term, format!("unknown proposal `{id}`"));
+    if did_you_mean(id, ids.iter().copied()).is_some() {
+        err.suggest(id, ids.iter().copied())
+    } else {
+        let list: Vec<String> = ids.iter().map(|i| format!("`{i}`")).collect();
+        err.help(format!("the proposals compared are {}", list.join(", ")))
+    }
+}
+
+/// The indices of the proposal and the term a `proposal-id/term-id` names.
+fn find_term(proposals: &[Proposal], name: &str) -> Result<(usize, usize), EditError> {
+    let Some((pid, tid)) = name.split_once('/') else {
+        return Err(EditError::new(
+            EditPart::Term,
+            format!("`{name}` is not a term name of the form `proposal-id/term-id`"),
+        ));
+    };
+    let p = find_proposal(proposals, pid)?;
+    let proposal = proposals.get(p).ok_or_else(|| missing(name))?;
+    let t = proposal.terms.iter().position(|t| t.id == tid).ok_or_else(|| {
+        EditError::new(EditPart::Term, format!("proposal `{pid}` has no term `{tid}`"))
+            .suggest(tid, proposal.terms.iter().map(|t| t.id.as_str()))
+    })?;
+    Ok((p, t))
+}
+
+/// The term with `field` (a dotted path) set to `value` (`null` removes it), read back
+/// through the model's own deserializer.
+fn set_field(term: &Term, field: &str, value: &Value) -> Result<Term, EditError> {
+    let fields = term_fields();
+    let mut segments = field.split('.');
+    let first = segments.next().unwrap_or_default();
+    if !fields.iter().any(|f| f == first) {
+        return Err(
+            EditError::new(EditPart::Field, format!("unknown field `{first}` of a term"))
+                .suggest(first, fields.iter().map(String::as_str))
+                .or_help(format!(
+                    "the fields are {}",
+                    fields
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+        );
+    }
+    let mut json = serde_json::to_value(term)
+        .map_err(|e| EditError::new(EditPart::Field, format!("cannot read the term: {e}")))?;
+    let path: Vec<&str> = field.split('.').collect();
+    let Some((last, parents)) = path.split_last() else {
+        return Err(EditError::new(EditPart::Field, "empty field".to_owned()));
+    };
+    let mut object = json
+        .as_object_mut()
+        .ok_or_else(|| EditError::new(EditPart::Field, "the term is not an object".to_owned()))?;
+    let mut walked = String::new();
+    for seg in parents {
+        if seg.is_empty() {
+            return Err(EditError::new(EditPart::Field, format!("bad field `{field}`")));
+        }
+        walked = if walked.is_empty() {
+            (*seg).to_owned()
+        } else {
+            format!("{walked}.{seg}")
+        };
+        let entry = object
+            .entry(seg.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        object = entry.as_object_mut().ok_or_else(|| {
+            EditError::new(
+                EditPart::Field,
+                format!("`{walked}` is not an object, so `{field}` cannot be set"),
+            )
+            .help(format!("set `{walked}` as a whole"))
+        })?;
+    }
+    if last.is_empty() {
+        return Err(EditError::new(EditPart::Field, format!("bad field `{field}`")));
+    }
+    if value.is_null() {
+        object.remove(*last);
+    } else {
+        object.insert((*last).to_owned(), value.clone());
+    }
+    serde_path_to_error::deserialize(json).map_err(|e| {
+        let at = e.path().to_string();
+        let inner = e.into_inner();
+        let place = if at == "." || at == field {
+            String::new()
+        } else {
+            format!(" (at `{at}`)")
+        };
+        EditError::new(
+            EditPart::Value,
+            format!("cannot set `{field}` to `{}`: {inner}{place}", value),
+        )
+    })
+}
+
+impl EditError {
+    fn or_help(self, help: String) -> EditError {
+        if self.help.is_some() {
+            self
+        } else {
+            self.help(help)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Modality, Window};
+    use serde_json::json;
+
+    fn seed() -> Vec<Proposal> {
+        ["proposals/us-2025-03-11.json", "proposals/ru-2025-03-13.json"]
+            .iter()
+            .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+            .collect()
+    }
+
+    fn set(term: &str, field: &str, value: Value) -> Edit {
+        Edit::Set {
+            term: term.into(),
+            field: field.into(),
+            value,
+        }
+    }
+
+    #[test]
+    fn set_any_field_through_the_model() {
+        let mut ps = seed();
+        apply(&mut ps, &set("us-2025-03-11/aid", "modality", json!("must_not"))).unwrap();
+        assert_eq!(ps[0].term("aid").unwrap().modality, Modality::MustNot);
+        apply(&mut ps, &set("us-2025-03-11/aid", "window", json!("ceasefire"))).unwrap();
+        assert_eq!(ps[0].term("aid").unwrap().window, Some(Window::Ceasefire));
+        apply(&mut ps, &set("us-2025-03-11/aid", "window", Value::Null)).unwrap();
+        assert_eq!(ps[0].term("aid").unwrap().window, None);
+        apply(&mut ps, &set("us-2025-03-11/aid", "window.days", json!(60))).unwrap();
+        assert!(matches!(&ps[0].term("aid").unwrap().window, Some(Window::Range(r)) if r.days == Some(60)));
+        apply(&mut ps, &set("us-2025-03-11/aid", "params.count", json!(3))).unwrap();
+        assert_eq!(ps[0].term("aid").unwrap().params.len(), 1);
+        let a = apply(&mut ps, &set("us-2025-03-11/aid", "id", json!("help"))).unwrap();
+        assert_eq!(
+            a.renamed,
+            Some(("us-2025-03-11/aid".into(), "us-2025-03-11/help".into()))
+        );
+    }
+
+    #[test]
+    fn unknown_names_suggest() {
+        let mut ps = seed();
+        let e = apply(&mut ps, &set("us-2025-03-11/aid", "modalty", json!("may"))).unwrap_err();
+        assert_eq!(e.part, EditPart::Field);
+        assert_eq!(e.help.as_deref(), Some("did you mean `modality`?"));
+        let e = apply(
+            &mut ps,
+            &Edit::Drop {
+                term: "us-2025-03-11/aidd".into(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("did you mean `aid`?"));
+        let e = apply(
+            &mut ps,
+            &Edit::Drop {
+                term: "us-2025-03-12/aid".into(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("did you mean `us-2025-03-11`?"));
+        let e = apply(&mut ps, &set("us-2025-03-11/aid", "modality", json!("maybe"))).unwrap_err();
+        assert_eq!(e.part, EditPart::Value);
+        assert!(e.message.contains("unknown variant `maybe`"), "{}", e.message);
+        let e = apply(&mut ps, &set("us-2025-03-11/aid", "text.x", json!(1))).unwrap_err();
+        assert!(e.message.contains("`text` is not an object"), "{}", e.message);
+        let unreq = Edit::Unrequire {
+            term: "ru-2025-03-13/halt".into(),
+            condition: "no-ad".into(),
+        };
+        let e = apply(&mut ps, &unreq).unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("did you mean `no-aid`?"));
+        assert_eq!(ps, seed(), "failed edits change nothing");
+    }
+
+    #[test]
+    fn conditions_added_and_removed() {
+        let mut ps = seed();
+        let req = Edit::Require {
+            term: "ru-2025-03-13/no-aid".into(),
+            condition: "no-intel".into(),
+            timing: crate::model::Timing::Concurrent,
+        };
+        apply(&mut ps, &req).unwrap();
+        assert_eq!(ps[1].term("no-aid").unwrap().requires.len(), 1);
+        let unreq = Edit::Unrequire {
+            term: "ru-2025-03-13/no-aid".into(),
+            condition: "no-intel".into(),
+        };
+        apply(&mut ps, &unreq).unwrap();
+        assert_eq!(ps, seed());
+    }
+}

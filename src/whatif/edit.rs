@@ -1,0 +1,395 @@
+//! The edit language of what-if scenarios: set a field of a term, drop a term, add a
+//! term, add or remove a condition. The same edits are written on the command line
+//! (`set us-2025-03-11/aid modality=must_not`) and in scenario files
+//! (`{"op": "set", "term": "us-2025-03-11/aid", "field": "modality", "value": "must_not"}`);
+//! [`Edit`]'s `Display` writes the command-line form, which [`parse_edit`] reads back.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::model::{Term, Timing};
+
+/// One change to the proposals compared. Terms are named `proposal-id/term-id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Edit {
+    /// Sets one field of a term to a value, as it would be written in the proposal
+    /// file. `null` removes the field (its default applies).
+    Set {
+        /// The term, `proposal-id/term-id`.
+        term: String,
+        /// The field: a term field (`modality`, `window`, `priority`...) or a dotted path
+        /// into one (`window.days`, `params.count`).
+        field: String,
+        /// The new value, as JSON.
+        value: Value,
+    },
+    /// Withdraws a term.
+    Drop {
+        /// The term, `proposal-id/term-id`.
+        term: String,
+    },
+    /// Adds a term at the end of a proposal.
+    Add {
+        /// The proposal's id.
+        proposal: String,
+        /// The whole term, as in a proposal file.
+        term: Term,
+    },
+    /// Makes a term of the same proposal a condition of a term.
+    Require {
+        /// The term that gains the condition, `proposal-id/term-id`.
+        term: String,
+        /// The id of the required term (in the same proposal).
+        condition: String,
+        /// `before` (the default: a precondition) or `concurrent`.
+        #[serde(default)]
+        timing: Timing,
+    },
+    /// Removes a condition from a term.
+    Unrequire {
+        /// The term that loses the condition, `proposal-id/term-id`.
+        term: String,
+        /// The id of the required term.
+        condition: String,
+    },
+}
+
+/// The operations, as written.
+pub const OPS: [&str; 5] = ["set", "drop", "add", "require", "unrequire"];
+
+impl Edit {
+    /// The operation's name: `set`, `drop`, `add`, `require` or `unrequire`.
+    pub fn op(&self) -> &'static str {
+        match self {
+            Edit::Set { .. } => "set",
+            Edit::Drop { .. } => "drop",
+            Edit::Add { .. } => "add",
+            Edit::Require { .. } => "require",
+            Edit::Unrequire { .. } => "unrequire",
+        }
+    }
+
+    /// The id of the proposal the edit changes (the part before `/` of a term name).
+    pub fn proposal(&self) -> &str {
+        match self {
+            Edit::Add { proposal, .. } => proposal,
+            Edit::Set { term, .. }
+            | Edit::Drop { term }
+            | Edit::Require { term, .. }
+            | Edit::Unrequire { term, .. } => term.split_once('/').map_or(term.as_str(), |(p, _)| p),
+        }
+    }
+}
+
+impl fmt::Display for Edit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Edit::Set { term, field, value } => write!(f, "set {term} {field}={}", write_value(value)),
+            Edit::Drop { term } => write!(f, "drop {term}"),
+            Edit::Add { proposal, term } => {
+                let json = serde_json::to_string(term).map_err(|_| fmt::Error)?;
+                write!(f, "add {proposal} {json}")
+            }
+            Edit::Require {
+                term,
+                condition,
+                timing,
+            } => match timing {
+                Timing::Before => write!(f, "require {term} {condition}"),
+                Timing::Concurrent => write!(f, "require {term} {condition} concurrent"),
+            },
+            Edit::Unrequire { term, condition } => write!(f, "unrequire {term} {condition}"),
+        }
+    }
+}
+
+/// A value after `=`: JSON when it is valid JSON, else the text as a string.
+pub fn parse_value(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()))
+}
+
+/// A value as written after `=`, so that [`parse_value`] reads it back: a string bare
+/// when that is unambiguous, JSON otherwise.
+pub fn write_value(value: &Value) -> String {
+    match value {
+        Value::String(s) if parse_value(s) == *value && s.trim() == s && !s.is_empty() => s.clone(),
+        v => v.to_string(),
+    }
+}
+
+/// Parses an edit in command-line form: `set P/T FIELD=VALUE`, `drop P/T`,
+/// `add P {JSON}`, `require P/T COND [before|concurrent]`, `unrequire P/T COND`.
+pub fn parse_edit(text: &str) -> Result<Edit, String> {
+    let text = text.trim();
+    let (op, rest) = split_word(text);
+    let usage = |what: &str| format!("bad edit `{text}`: expected `{what}`");
+    match op {
+        "set" => {
+            let (term, assignment) = split_word(rest);
+            let (field, value) = assignment
+                .split_once('=')
+                .ok_or_else(|| usage("set PROPOSAL/TERM FIELD=VALUE"))?;
+            if term.is_empty() || field.trim().is_empty() {
+                return Err(usage("set PROPOSAL/TERM FIELD=VALUE"));
+            }
+            Ok(Edit::Set {
+                term: term_name(term, text)?,
+                field: field.trim().to_owned(),
+                value: parse_value(value.trim()),
+            })
+        }
+        "drop" => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [term] => Ok(Edit::Drop {
+                term: term_name(term, text)?,
+            }),
+            _ => Err(usage("drop PROPOSAL/TERM")),
+        },
+        "add" => {
+            let (proposal, json) = split_word(rest);
+            if proposal.is_empty() || json.is_empty() {
+                return Err(usage("add PROPOSAL {\"id\": ..., ...}"));
+            }
+            add(proposal, json, text)
+        }
+        "require" => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [term, condition] => Ok(Edit::Require {
+                term: term_name(term, text)?,
+                condition: (*condition).to_owned(),
+                timing: Timing::Before,
+            }),
+            [term, condition, timing] => Ok(Edit::Require {
+                term: term_name(term, text)?,
+                condition: (*condition).to_owned(),
+                timing: match *timing {
+                    "before" => Timing::Before,
+                    "concurrent" => Timing::Concurrent,
+                    other => {
+                        return Err(format!(
+                            "bad edit `{text}`: unknown timing `{other}`; expected `before` or `concurrent`"
+                        ));
+                    }
+                },
+            }),
+            _ => Err(usage("require PROPOSAL/TERM CONDITION [before|concurrent]")),
+        },
+        "unrequire" => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [term, condition] => Ok(Edit::Unrequire {
+                term: term_name(term, text)?,
+                condition: (*condition).to_owned(),
+            }),
+            _ => Err(usage("unrequire PROPOSAL/TERM CONDITION")),
+        },
+        "" => Err("empty edit: expected `set`, `drop`, `add`, `require` or `unrequire`".to_owned()),
+        other => {
+            let mut message = format!(
+                "bad edit `{text}`: unknown operation `{other}`; expected `set`, `drop`, `add`, `require` or `unrequire`"
+            );
+            if let Some(s) = crate::vocab::did_you_mean(other, OPS) {
+                message.push_str(&format!(" (did you mean `{s}`?)"));
+            }
+            Err(message)
+        }
+    }
+}
+
+/// Parses the short form of `set`: `P/T.FIELD=VALUE` (the field starts at the first
+/// `.` after the `/`; a term id containing `.` needs the long form).
+pub fn parse_set(text: &str) -> Result<Edit, String> {
+    let usage = || format!("bad `--set` `{text}`: expected `PROPOSAL/TERM.FIELD=VALUE`");
+    let (target, value) = text.split_once('=').ok_or_else(usage)?;
+    let (proposal, rest) = target.trim().split_once('/').ok_or_else(usage)?;
+    let (term, field) = rest.split_once('.').ok_or_else(usage)?;
+    if proposal.is_empty() || term.is_empty() || field.is_empty() {
+        return Err(usage());
+    }
+    Ok(Edit::Set {
+        term: format!("{proposal}/{term}"),
+        field: field.to_owned(),
+        value: parse_value(value.trim()),
+    })
+}
+
+/// Parses the short form of `drop`: `P/T`.
+pub fn parse_drop(text: &str) -> Result<Edit, String> {
+    Ok(Edit::Drop {
+        term: term_name(text.trim(), text)?,
+    })
+}
+
+/// Parses the short form of `add`: `P={JSON}`.
+pub fn parse_add(text: &str) -> Result<Edit, String> {
+    let (proposal, json) = text
+        .split_once('=')
+        .ok_or_else(|| format!("bad `--add` `{text}`: expected `PROPOSAL={{\"id\": ..., ...}}`"))?;
+    add(proposal.trim(), json.trim(), text)
+}
+
+fn add(proposal: &str, json: &str, text: &str) -> Result<Edit, String> {
+    if proposal.is_empty() || proposal.contains('/') {
+        return Err(format!(
+            "bad edit `{text}`: `add` names a proposal id, not `{proposal}`"
+        ));
+    }
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let term: Term = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let at = if path == "." {
+            String::new()
+        } else {
+            format!(" at `{path}`")
+        };
+        format!("bad term in `{text}`{at}: {}", e.into_inner())
+    })?;
+    Ok(Edit::Add {
+        proposal: proposal.to_owned(),
+        term,
+    })
+}
+
+/// Checks that `name` has the form `proposal-id/term-id`.
+fn term_name(name: &str, text: &str) -> Result<String, String> {
+    match name.split_once('/') {
+        Some((p, t)) if !p.is_empty() && !t.is_empty() && !t.contains('/') => Ok(name.to_owned()),
+        _ => Err(format!(
+            "bad edit `{text}`: `{name}` is not a term name of the form `proposal-id/term-id`"
+        )),
+    }
+}
+
+/// The first whitespace-separated word and the rest, trimmed.
+fn split_word(text: &str) -> (&str, &str) {
+    let text = text.trim();
+    match text.split_once(char::is_whitespace) {
+        Some((word, rest)) => (word, rest.trim()),
+        None => (text, ""),
+    }
+}
+
+/// `text` quoted for a POSIX shell, if it needs quoting.
+pub fn shell_quote(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,@+".contains(c));
+    if plain {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn long_forms_round_trip_through_display() {
+        for text in [
+            "set us-2025-03-11/aid modality=must_not",
+            "set us-2025-03-11/aid window={\"days\":60}",
+            "set us-2025-03-11/aid text=\"30\"",
+            "drop us-2025-03-11/aid",
+            "add us-2025-03-11 {\"id\":\"x\",\"subject\":\"US\",\"modality\":\"must\",\"action\":\"military_aid\"}",
+            "require ru-2025-03-13/halt no-aid concurrent",
+            "require ru-2025-03-13/halt no-aid",
+            "unrequire ru-2025-03-13/halt no-aid",
+        ] {
+            let edit = parse_edit(text).unwrap();
+            assert_eq!(edit.to_string(), text);
+            assert_eq!(parse_edit(&edit.to_string()).unwrap(), edit);
+        }
+    }
+
+    #[test]
+    fn values_are_json_when_valid_else_strings() {
+        assert_eq!(parse_value("must_not"), json!("must_not"));
+        assert_eq!(parse_value("30"), json!(30));
+        assert_eq!(parse_value("{\"days\": 30}"), json!({"days": 30}));
+        assert_eq!(parse_value("\"30\""), json!("30"));
+        assert_eq!(parse_value("null"), Value::Null);
+        assert_eq!(write_value(&json!("30")), "\"30\"");
+        assert_eq!(write_value(&json!("a b")), "a b");
+    }
+
+    #[test]
+    fn short_forms() {
+        assert_eq!(
+            parse_set("us-2025-03-11/aid.modality=must_not").unwrap(),
+            parse_edit("set us-2025-03-11/aid modality=must_not").unwrap()
+        );
+        assert_eq!(
+            parse_set("us/aid.window.days=60").unwrap(),
+            Edit::Set {
+                term: "us/aid".into(),
+                field: "window.days".into(),
+                value: json!(60)
+            }
+        );
+        assert_eq!(
+            parse_drop("us/aid").unwrap(),
+            Edit::Drop {
+                term: "us/aid".into()
+            }
+        );
+        let add = parse_add(r#"us={"id":"x","subject":"US","action":"military_aid"}"#).unwrap();
+        assert_eq!(add.proposal(), "us");
+    }
+
+    #[test]
+    fn bad_syntax_is_explained() {
+        assert!(
+            parse_edit("sett us/aid modality=may")
+                .unwrap_err()
+                .contains("did you mean `set`")
+        );
+        assert!(
+            parse_edit("set us/aid modality")
+                .unwrap_err()
+                .contains("FIELD=VALUE")
+        );
+        assert!(
+            parse_edit("drop aid")
+                .unwrap_err()
+                .contains("proposal-id/term-id")
+        );
+        assert!(
+            parse_edit("require us/a b sometime")
+                .unwrap_err()
+                .contains("unknown timing")
+        );
+        assert!(parse_add("us={\"id\": 3}").unwrap_err().contains("at `id`"));
+        assert!(
+            parse_set("us/aid=3")
+                .unwrap_err()
+                .contains("PROPOSAL/TERM.FIELD=VALUE")
+        );
+        assert!(parse_edit("").is_err());
+    }
+
+    #[test]
+    fn edits_read_from_json_with_the_op_tag() {
+        let e: Edit = serde_json::from_value(
+            json!({"op": "set", "term": "us/aid", "field": "modality", "value": "must_not"}),
+        )
+        .unwrap();
+        assert_eq!(e.to_string(), "set us/aid modality=must_not");
+        let r: Edit =
+            serde_json::from_value(json!({"op": "require", "term": "ru/halt", "condition": "no-aid"}))
+                .unwrap();
+        assert_eq!(r.to_string(), "require ru/halt no-aid");
+        let bad = serde_json::from_value::<Edit>(json!({"op": "drop", "term": "us/aid", "extra": 1}));
+        assert!(bad.is_err());
+    }
+
+    #[test]
+    fn shell_quoting() {
+        assert_eq!(shell_quote("drop"), "drop");
+        assert_eq!(shell_quote("drop us/aid"), "'drop us/aid'");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+    }
+}

@@ -1,0 +1,20 @@
+//! What-if (DESIGN §5): edits to the proposals compared ([`edit`], [`apply`]), named
+//! scenarios and sweeps ([`scenario`]), and their evaluation against the baseline
+//! analysis: for each scenario the analysis after its edits and every finding that
+//! changed, with the terms that witness it. The result, [`WhatIf`], is plain data for
+//! the renderers in `crate::report::whatif`. [`concede`] finds the cheapest packages of
+//! concessions and evaluates each as a scenario.
+
+pub mod apply;
+pub mod concede;
+pub mod edit;
+mod eval;
+pub mod scenario;
+
+pub use apply::{Applied, EditError, EditPart, apply, term_fields};
+pub use edit::{Edit, parse_add, parse_drop, parse_edit, parse_set, parse_value, shell_quote, write_value};
+pub use eval::{
+    ChangedFinding, Edited, Evaluation, Held, Outcome, PairChanges, Problem, ScenarioResult, WhatIf, Witness,
+    apply_edits, evaluate, evaluate_one,
+};
+pub use scenario::{MAX_SCENARIOS, MAX_SWEEP_EDITS, Scenario, ScenarioDef, ScenarioEdit, ScenarioFile};

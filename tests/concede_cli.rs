@@ -1,0 +1,169 @@
+//! `armistice concede` on the built binary: every format on the seed case
+//! (snapshots), the seed packages read back from JSON and fed to `whatif`, red lines
+//! that make it infeasible, and error paths.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const US: &str = "proposals/us-2025-03-11.json";
+const RU: &str = "proposals/ru-2025-03-13.json";
+
+fn run(cmd: &str, args: &[&str]) -> (String, String, i32) {
+    let out = Command::cargo_bin("armistice")
+        .unwrap()
+        .arg(cmd)
+        .args(args)
+        .arg("--color=never")
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn seed_text() {
+    let (out, err, code) = run("concede", &[US, RU]);
+    assert_eq!(code, 1, "{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn seed_markdown() {
+    let (out, _, code) = run("concede", &[US, RU, "--format", "markdown"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn seed_json() {
+    let (out, _, code) = run("concede", &[US, RU, "--format", "json"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}
+
+fn seed_json_value(extra: &[&str]) -> Value {
+    let (out, _, _) = run("concede", &[&[US, RU, "--format", "json"], extra].concat());
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn seed_lists_both_one_sided_packages_and_the_cheaper() {
+    let v = seed_json_value(&[]);
+    assert_eq!(v["status"], "packages");
+    let packages = v["packages"].as_array().unwrap();
+    let find = |terms: &[&str]| {
+        packages
+            .iter()
+            .find(|p| {
+                let mut w: Vec<&str> = p["withdraw"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap())
+                    .collect();
+                w.sort();
+                let mut t = terms.to_vec();
+                t.sort();
+                w == t
+            })
+            .unwrap_or_else(|| panic!("no package {terms:?}"))
+    };
+    let us = find(&["us-2025-03-11/aid", "us-2025-03-11/intel"]);
+    assert_eq!(us["cost"], 8);
+    assert_eq!(us["cost_by_proposal"][0]["cost"], 8);
+    assert_eq!(us["unblocks"], serde_json::json!(["ru-2025-03-13/halt"]));
+    let ru = find(&[
+        "ru-2025-03-13/no-aid",
+        "ru-2025-03-13/no-intel",
+        "ru-2025-03-13/no-resupply",
+    ]);
+    assert_eq!(ru["cost"], 10);
+    assert_eq!(ru["cost_by_proposal"][1]["cost"], 10);
+    let sided = v["one_sided"].as_array().unwrap();
+    assert_eq!(sided[0]["proposal"], "us-2025-03-11");
+    assert_eq!(sided[0]["cost"], 8);
+    assert_eq!(sided[1]["proposal"], "ru-2025-03-13");
+    assert_eq!(sided[1]["cost"], 10);
+    // Costs follow `--cost`: with core terms at 1, the US package costs 2, Russia's 4.
+    let v = seed_json_value(&["--cost", "core=1"]);
+    assert_eq!(v["one_sided"][0]["cost"], 2);
+    assert_eq!(v["one_sided"][1]["cost"], 4);
+}
+
+#[test]
+fn every_package_pasted_into_whatif_leaves_no_conflict() {
+    let v = seed_json_value(&[]);
+    for p in v["packages"].as_array().unwrap() {
+        let mut args = vec![US.to_owned(), RU.to_owned(), "--format".into(), "json".into()];
+        for e in p["edits"].as_array().unwrap() {
+            args.push("--edit".into());
+            args.push(e["text"].as_str().unwrap().to_owned());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (out, err, _) = run("whatif", &args);
+        let w: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        let pair = &w["scenarios"][0]["summary"]["pairs"][0];
+        assert_eq!(pair["conflicts"], 0, "{p}");
+        assert_eq!(pair["indirect"], 0, "{p}");
+    }
+}
+
+#[test]
+fn red_lines_that_clash_make_it_infeasible() {
+    let dir = std::env::temp_dir().join(format!("armistice-concede-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut us: Value = serde_json::from_str(&std::fs::read_to_string(US).unwrap()).unwrap();
+    let mut ru: Value = serde_json::from_str(&std::fs::read_to_string(RU).unwrap()).unwrap();
+    for t in us["terms"].as_array_mut().unwrap() {
+        if t["id"] == "aid" {
+            t["priority"] = "red_line".into();
+        }
+    }
+    for t in ru["terms"].as_array_mut().unwrap() {
+        if t["id"] == "no-aid" {
+            t["priority"] = "red_line".into();
+        }
+    }
+    let (usf, ruf) = (dir.join("us.json"), dir.join("ru.json"));
+    std::fs::write(&usf, us.to_string()).unwrap();
+    std::fs::write(&ruf, ru.to_string()).unwrap();
+    let (out, err, code) = run("concede", &[usf.to_str().unwrap(), ruf.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("NO PACKAGE: red lines clash"), "{out}");
+    assert!(
+        out.contains(
+            "us-2025-03-11/aid ⟷ ru-2025-03-13/no-aid  red lines: us-2025-03-11/aid, ru-2025-03-13/no-aid"
+        ),
+        "{out}"
+    );
+    // Letting red lines be conceded at a cost makes a package again.
+    let (out, _, code) = run(
+        "concede",
+        &[
+            usf.to_str().unwrap(),
+            ruf.to_str().unwrap(),
+            "--cost",
+            "red_line=100",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["status"], "packages");
+}
+
+#[test]
+fn bad_costs_are_errors() {
+    let (_, err, code) = run("concede", &[US, RU, "--cost", "cor=3"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `core`?"), "{err}");
+    let (_, err, code) = run("concede", &[US, RU, "--time-limit=0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--time-limit"), "{err}");
+}
