@@ -181,3 +181,43 @@ fn errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("two proposals have the id `us-2025-03-11`"));
 }
+
+#[test]
+fn quiet_prints_nothing_and_keeps_the_exit_code() {
+    let out = armistice().args(["compare", US, RU, "--quiet"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    // A report far larger than a pipe's buffer, so that writing it meets the closed pipe.
+    let dir = std::env::temp_dir().join(format!("armistice-pipe-{}", std::process::id()));
+    let gen_out = armistice()
+        .args(["generate", "--terms", "2000", "--out"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(gen_out.status.success());
+    let bin = assert_cmd::cargo::cargo_bin("armistice");
+    let mut child = Std::new(bin)
+        .arg("compare")
+        .args([dir.join("a.json"), dir.join("b.json")])
+        .arg("--vocab")
+        .arg(dir.join("vocab.json"))
+        .args(["--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte and close the pipe, as `| head -c1` would.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    stdout.read_exact(&mut one).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(matches!(out.status.code(), Some(1) | Some(0)), "{:?}", out.status);
+}

@@ -48,6 +48,7 @@ pub fn run(args: Args) -> Exit {
     let options = common::OutputOptions {
         output: None,
         color: ColorChoice::Never,
+        quiet: false,
     };
     if let Err(e) = options.write(&text) {
         return e;

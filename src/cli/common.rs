@@ -39,6 +39,10 @@ pub struct OutputOptions {
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Print nothing on standard output, for scripts that read only the exit code
+    /// (errors still go to standard error; `-o FILE` is still written).
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
 }
 
 impl OutputOptions {
@@ -58,6 +62,7 @@ impl OutputOptions {
     /// Writes `text` to the output file (atomically) or to standard output.
     pub fn write(&self, text: &str) -> Result<(), Exit> {
         match &self.output {
+            None if self.quiet => Ok(()),
             Some(path) => write_atomic(path, text.as_bytes()).map_err(|e| {
                 eprintln!("error: cannot write `{}`: {e}", path.display());
                 Exit::Error
