@@ -156,7 +156,7 @@ pub fn relate_pair(
             let params = if derived {
                 Vec::new()
             } else {
-                params::compare(&term_params(left.proposal, a), &term_params(right.proposal, b))
+                params::compare(term_params(left.proposal, a), term_params(right.proposal, b))
             };
             let kind = match rel.kind {
                 RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
@@ -253,11 +253,8 @@ fn side(atoms: &[Atom], i: usize) -> Side {
     }
 }
 
-fn term_params(p: &ResolvedProposal, a: &Atom) -> Vec<(String, crate::model::ParamValue)> {
-    p.terms
-        .get(a.term.term)
-        .map(|t| t.params.clone())
-        .unwrap_or_default()
+fn term_params<'p>(p: &'p ResolvedProposal, a: &Atom) -> &'p [(String, crate::model::ParamValue)] {
+    p.terms.get(a.term.term).map_or(&[], |t| t.params.as_slice())
 }
 
 /// The written terms not fully covered by the other side, with the subjects for which

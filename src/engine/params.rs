@@ -39,6 +39,9 @@ impl ParamComparison {
 
 /// Compares two sorted parameter lists, name by name.
 pub fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValue)]) -> Vec<ParamComparison> {
+    if left.is_empty() && right.is_empty() {
+        return Vec::new();
+    }
     let mut names: Vec<&String> = left.iter().chain(right).map(|(n, _)| n).collect();
     names.sort_unstable();
     names.dedup();

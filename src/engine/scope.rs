@@ -5,6 +5,9 @@ use crate::vocab::{LabelId, Vocab};
 
 /// The common part of two scopes, or `None` when they are disjoint.
 pub fn intersect(a: &[LabelId], b: &[LabelId], vocab: &Vocab) -> Option<Vec<LabelId>> {
+    if a == b {
+        return Some(a.to_vec());
+    }
     let mut out = Vec::new();
     for t in dimensions(a, b, vocab) {
         let la: Vec<LabelId> = in_dim(a, t, vocab).collect();
@@ -37,6 +40,9 @@ pub fn intersect(a: &[LabelId], b: &[LabelId], vocab: &Vocab) -> Option<Vec<Labe
 
 /// Whether scope `outer` contains all of scope `inner`.
 pub fn contains(outer: &[LabelId], inner: &[LabelId], vocab: &Vocab) -> bool {
+    if outer == inner {
+        return true;
+    }
     dimensions(outer, inner, vocab).all(|t| {
         let mut lo = in_dim(outer, t, vocab).peekable();
         if lo.peek().is_none() {
