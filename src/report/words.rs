@@ -1,7 +1,7 @@
 //! How findings are put into words, the same in every format: term names, the
 //! statement an atom makes, windows, scopes, parameters.
 
-use crate::engine::{Analysis, ParamComparison, ParamOutcome, Relation, Side, TermRef};
+use crate::engine::{Analysis, BlockCause, Pair, ParamComparison, ParamOutcome, Relation, Side, TermRef};
 use crate::load::Interval;
 use crate::model::{Modality, ParamValue};
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
@@ -189,5 +189,35 @@ pub fn number(n: f64) -> String {
         format!("{}", n as i64)
     } else {
         format!("{n}")
+    }
+}
+
+/// Why a condition holds a term up, with the other side's terms named by `name`:
+/// `in conflict with X (indirect)` or `open: the other side is silent on it`.
+pub fn held_because(pair: &Pair, cause: &BlockCause, name: impl Fn(TermRef) -> String) -> String {
+    let others: Vec<String> = cause
+        .conflicts
+        .iter()
+        .filter_map(|&i| pair.relations.get(i))
+        .map(|r| {
+            let other = if Some(r.left.term) == cause.required() {
+                r.right.term
+            } else {
+                r.left.term
+            };
+            let how = if r.is_indirect() { " (indirect)" } else { "" };
+            format!("{}{how}", name(other))
+        })
+        .collect();
+    why_held(&others)
+}
+
+/// `in conflict with X, Y`, or `open: the other side is silent on it` when there is
+/// no conflict.
+pub fn why_held(conflicts_with: &[String]) -> String {
+    if conflicts_with.is_empty() {
+        "open: the other side is silent on it".to_owned()
+    } else {
+        format!("in conflict with {}", conflicts_with.join(", "))
     }
 }

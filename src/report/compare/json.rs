@@ -89,6 +89,22 @@ pub struct CountsOut {
     pub deadlocks: usize,
 }
 
+impl From<&crate::engine::Counts> for CountsOut {
+    fn from(c: &crate::engine::Counts) -> CountsOut {
+        CountsOut {
+            conflicts: c.conflicts,
+            indirect: c.indirect,
+            diverge: c.diverge,
+            compatible: c.compatible,
+            agree: c.agree,
+            blocked: c.blocked,
+            pending: c.pending,
+            open: c.open,
+            deadlocks: c.deadlocks,
+        }
+    }
+}
+
 /// A relation between two terms.
 #[derive(Debug, Serialize)]
 pub struct RelationOut {
@@ -305,17 +321,7 @@ fn pair_out(a: &Analysis, vocab: &Vocab, sections: &Sections, pair: &Pair) -> Pa
             .map(|p| p.id().to_owned())
             .unwrap_or_default(),
         verdict: pair.verdict.as_str(),
-        counts: CountsOut {
-            conflicts: c.conflicts,
-            indirect: c.indirect,
-            diverge: c.diverge,
-            compatible: c.compatible,
-            agree: c.agree,
-            blocked: c.blocked,
-            pending: c.pending,
-            open: c.open,
-            deadlocks: c.deadlocks,
-        },
+        counts: CountsOut::from(&c),
         relations: sections
             .relations(pair)
             .map(|(i, r)| relation_out(a, vocab, i, r))

@@ -95,23 +95,7 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
             };
             let _ = writeln!(out, "- `{}` is **{status}**{agreed}:", words::term(a, b.term));
             for c in &b.causes {
-                let why = if c.conflicts.is_empty() {
-                    "open: the other side is silent on it".to_owned()
-                } else {
-                    let others: Vec<TermRef> = c
-                        .conflicts
-                        .iter()
-                        .filter_map(|&i| pair.relations.get(i))
-                        .map(|r| {
-                            if Some(r.left.term) == c.required() {
-                                r.right.term
-                            } else {
-                                r.left.term
-                            }
-                        })
-                        .collect();
-                    format!("in conflict with {}", names(a, &others))
-                };
+                let why = words::held_because(pair, c, |t| format!("`{}`", words::term(a, t)));
                 let _ = writeln!(
                     out,
                     "  - requires {} — {why}",

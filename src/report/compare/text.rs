@@ -66,25 +66,7 @@ fn pair_block(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sections
             );
             for cause in &b.causes {
                 let path: Vec<String> = cause.path.iter().skip(1).map(|&t| words::term(a, t)).collect();
-                let why = if cause.conflicts.is_empty() {
-                    "open: the other side is silent on it".to_owned()
-                } else {
-                    let with: Vec<String> = cause
-                        .conflicts
-                        .iter()
-                        .filter_map(|&i| pair.relations.get(i))
-                        .map(|r| {
-                            let other = if Some(r.left.term) == cause.required() {
-                                r.right.term
-                            } else {
-                                r.left.term
-                            };
-                            let how = if r.is_indirect() { " (indirect)" } else { "" };
-                            format!("{}{how}", words::term(a, other))
-                        })
-                        .collect();
-                    format!("in conflict with {}", with.join(", "))
-                };
+                let why = words::held_because(pair, cause, |t| words::term(a, t));
                 let _ = writeln!(out, "          requires {} — {why}", path.join(" → "));
             }
         }

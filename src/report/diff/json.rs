@@ -2,6 +2,8 @@
 //! and documented in `docs/json-output.md`.
 
 use serde::Serialize;
+
+use crate::report::compare::json::CountsOut as FindingCounts;
 use serde_json::{Value, json};
 
 use super::is_improvement;
@@ -50,7 +52,7 @@ pub struct ImpactOut {
     /// The verdicts before and after.
     pub verdict: BeforeAfter<&'static str>,
     /// The finding counts before and after.
-    pub counts: BeforeAfter<FindingCountsOut>,
+    pub counts: BeforeAfter<FindingCounts>,
     /// Every finding gained or lost.
     pub effects: Vec<EffectOut>,
 }
@@ -62,29 +64,6 @@ pub struct BeforeAfter<T> {
     pub before: T,
     /// With NEW.
     pub after: T,
-}
-
-/// The finding counts of a pair, as `compare` reports them.
-#[derive(Debug, Serialize)]
-pub struct FindingCountsOut {
-    /// Direct conflicts.
-    pub conflicts: usize,
-    /// Indirect conflicts.
-    pub indirect: usize,
-    /// Divergences.
-    pub diverge: usize,
-    /// Must against may.
-    pub compatible: usize,
-    /// Agreements.
-    pub agree: usize,
-    /// Blocked terms.
-    pub blocked: usize,
-    /// Pending terms.
-    pub pending: usize,
-    /// Open terms.
-    pub open: usize,
-    /// Sequencing deadlocks.
-    pub deadlocks: usize,
 }
 
 /// One finding gained or lost.
@@ -293,24 +272,10 @@ fn impact(i: &Impact) -> ImpactOut {
             after: i.after.as_str(),
         },
         counts: BeforeAfter {
-            before: finding_counts(&i.before_counts),
-            after: finding_counts(&i.after_counts),
+            before: FindingCounts::from(&i.before_counts),
+            after: FindingCounts::from(&i.after_counts),
         },
         effects: i.effects.iter().map(effect).collect(),
-    }
-}
-
-fn finding_counts(c: &engine::Counts) -> FindingCountsOut {
-    FindingCountsOut {
-        conflicts: c.conflicts,
-        indirect: c.indirect,
-        diverge: c.diverge,
-        compatible: c.compatible,
-        agree: c.agree,
-        blocked: c.blocked,
-        pending: c.pending,
-        open: c.open,
-        deadlocks: c.deadlocks,
     }
 }
 

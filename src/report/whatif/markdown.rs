@@ -130,12 +130,8 @@ fn change(out: &mut String, c: &ChangedFinding) {
     let f = finding(&c.change.finding);
     let _ = writeln!(out, "- **{}**: {}", c.change.describe(), code_terms(&f));
     for h in &c.held_by {
-        let why = if h.conflicts_with.is_empty() {
-            "open: the other side is silent on it".to_owned()
-        } else {
-            let with: Vec<String> = h.conflicts_with.iter().map(|t| format!("`{t}`")).collect();
-            format!("in conflict with {}", with.join(", "))
-        };
+        let with: Vec<String> = h.conflicts_with.iter().map(|t| format!("`{t}`")).collect();
+        let why = crate::report::words::why_held(&with);
         let was = if c.change.direction == Direction::Lost {
             "was: "
         } else {

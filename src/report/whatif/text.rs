@@ -175,11 +175,7 @@ fn change(out: &mut String, p: Painter, c: &ChangedFinding) {
         finding(&c.change.finding)
     );
     for h in &c.held_by {
-        let why = if h.conflicts_with.is_empty() {
-            "open: the other side is silent on it".to_owned()
-        } else {
-            format!("in conflict with {}", h.conflicts_with.join(", "))
-        };
+        let why = crate::report::words::why_held(&h.conflicts_with);
         let was = if c.change.direction == Direction::Lost {
             "was: "
         } else {
