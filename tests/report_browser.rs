@@ -22,6 +22,7 @@ fn browser() -> Option<PathBuf> {
     let found = candidates.iter().find_map(|c| {
         Std::new(c)
             .arg("--version")
+            .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status()

@@ -115,3 +115,24 @@ fn hostile_text_is_escaped_everywhere() {
     );
     assert_eq!(out.matches("<tr class=\"finding k-conflict\">").count(), 1);
 }
+
+#[test]
+fn seed_report_lists_the_cheapest_concessions() {
+    let (out, _) = report(&[US, RU]);
+    let start = out
+        .find("<section id=\"concessions\">")
+        .expect("a concessions section");
+    let section = &out[start..out[start..].find("</section>").map_or(out.len(), |e| start + e)];
+    // The cheapest: the US withdraws aid and intelligence (4 + 4), and it unblocks
+    // Russia's halt.
+    assert!(
+        section
+            .contains("<td>1</td><td class=\"num\">8</td><td class=\"num\">8</td><td class=\"num\">0</td>"),
+        "{section}"
+    );
+    assert!(
+        section.contains("us-2025-03-11/intel (core, 4); us-2025-03-11/aid (core, 4)"),
+        "{section}"
+    );
+    assert!(section.contains("<td>ru-2025-03-13/halt</td>"), "{section}");
+}

@@ -213,3 +213,18 @@ pub fn load_proposals(
         .collect::<Option<Vec<_>>>()
         .ok_or(Exit::Error)
 }
+
+/// Loads the vocabulary and the proposal `files` and analyses them: where `compare`,
+/// `graph` and `report` start.
+pub fn analyze_files(
+    files: &[PathBuf],
+    input: &InputOptions,
+) -> Result<(Vocab, crate::engine::Analysis), Exit> {
+    let vocab = load_vocab(input)?;
+    let proposals = load_proposals(files, &vocab, input)?;
+    let analysis = crate::engine::analyze(proposals, &vocab).map_err(|e| {
+        eprintln!("error: {e}");
+        Exit::Error
+    })?;
+    Ok((vocab, analysis))
+}

@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
-use crate::engine;
+use super::common::{InputOptions, OutputOptions, analyze_files};
 use crate::report::compare::{Section, Sections, json, markdown, text};
 use crate::report::style::Painter;
 
@@ -85,12 +84,7 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn compare(args: &Args) -> Result<Exit, Exit> {
-    let vocab = load_vocab(&args.input)?;
-    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
-    let analysis = engine::analyze(proposals, &vocab).map_err(|e| {
-        eprintln!("error: {e}");
-        Exit::Error
-    })?;
+    let (vocab, analysis) = analyze_files(&args.files, &args.input)?;
     let sections = if args.only.is_empty() {
         Sections::default()
     } else {

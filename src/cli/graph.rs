@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
-use crate::engine;
+use super::common::{InputOptions, OutputOptions, analyze_files};
 use crate::report::graph::{self, dot, mermaid};
 
 /// Arguments of `armistice graph`.
@@ -39,12 +38,7 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn render(args: &Args) -> Result<Exit, Exit> {
-    let vocab = load_vocab(&args.input)?;
-    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
-    let analysis = engine::analyze(proposals, &vocab).map_err(|e| {
-        eprintln!("error: {e}");
-        Exit::Error
-    })?;
+    let (vocab, analysis) = analyze_files(&args.files, &args.input)?;
     let g = graph::build(&analysis, &vocab);
     let rendered = match args.format {
         Format::Dot => dot::render(&g),

@@ -1,11 +1,15 @@
 //! `armistice report A B [C...] -o brief.html`: the standalone HTML briefing.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
-use crate::engine;
+use super::common::{InputOptions, OutputOptions, analyze_files};
+use crate::concede::Options;
+use crate::engine::Analysis;
 use crate::report::html;
+use crate::vocab::Vocab;
+use crate::whatif::concede;
 
 /// Arguments of `armistice report`.
 #[derive(Debug, clap::Args)]
@@ -27,18 +31,34 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn report(args: &Args) -> Result<Exit, Exit> {
-    let vocab = load_vocab(&args.input)?;
-    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
-    let analysis = engine::analyze(proposals, &vocab).map_err(|e| {
-        eprintln!("error: {e}");
-        Exit::Error
-    })?;
-    // Concession packages will join here as an appendix once `concede` exists.
-    let page = html::render(&analysis, &vocab, Vec::new());
+    let (vocab, analysis) = analyze_files(&args.files, &args.input)?;
+    let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab)]);
     args.output.write(&page)?;
     Ok(if analysis.has_conflict() {
         Exit::Findings
     } else {
         Exit::Clean
     })
+}
+
+/// The cheapest concession packages, as a section of the page; a search that runs out
+/// of its budget says so there instead of failing the report.
+fn concessions(analysis: &Analysis, vocab: &Vocab) -> html::Appendix {
+    let options = Options {
+        top: 3,
+        deadline: Some(Instant::now() + Duration::from_secs(10)),
+        ..Options::default()
+    };
+    match concede::concessions(analysis.clone(), &concede::CostTable::default(), &options, vocab) {
+        Ok(c) => html::concede::appendix(&c),
+        Err(e) => {
+            let mut body = html::escape::Html::new();
+            body.el("p", "", &format!("The search for concessions stopped: {e}."));
+            html::Appendix {
+                id: "concessions".into(),
+                title: "Cheapest concessions".into(),
+                body,
+            }
+        }
+    }
 }

@@ -7,11 +7,12 @@
 //! the [`escape::Html`] builder, which accepts markup only as string literals.
 //!
 //! Extension point: sections computed elsewhere (the cheapest concession packages,
-//! once `concede` exists) are passed to [`render`] as [`Appendix`] values, built with
+//! [`concede::appendix`]) are passed to [`render`] as [`Appendix`] values, built with
 //! the same builder, and placed after the findings.
 
 mod align;
 mod chart;
+pub mod concede;
 pub mod escape;
 mod page;
 mod sections;

@@ -46,6 +46,7 @@ section { background: #fff; border: 1px solid var(--rule); border-radius: 8px; p
 h2 { font-size: 1.2em; margin: 8px 0 12px; }
 h3 { font-size: 1.05em; margin: 14px 0 8px; }
 table { border-collapse: collapse; width: 100%; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; vertical-align: top; padding: 8px; border-top: 1px solid var(--rule); }
 th { font-size: 0.85em; color: var(--muted); font-weight: 600; }
 blockquote { margin: 6px 0; padding: 2px 10px; border-left: 3px solid var(--rule); color: #37424d; font-style: italic; }
