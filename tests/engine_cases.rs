@@ -447,3 +447,64 @@ fn impact_names_each_change_with_its_witnesses() {
                 term: "ru/no-aid".into()
             }));
 }
+
+fn vocab_with_rules(rules: Value) -> armistice::vocab::Vocab {
+    let extra: armistice::vocab::VocabFile = serde_json::from_value(json!({ "rules": rules })).unwrap();
+    armistice::vocab::Vocab::with_extensions(&[extra]).unwrap()
+}
+
+#[test]
+fn a_chain_of_two_rules_is_reported_rule_by_rule() {
+    let vocab = vocab_with_rules(json!([{
+        "id": "resupply-enables-reinforcement",
+        "description": "a party that may resupply may reinforce",
+        "if": { "subject": "?A", "modality": "may", "action": "resupply" },
+        "then": { "subject": "?A", "modality": "may", "action": "reinforcement" }
+    }]));
+    let ps: Vec<_> = [
+        p("us", json!([{ "id": "aid", "subject": "US", "action": "military_aid", "target": "UA", "text": "x" }])),
+        p("ru", json!([{ "id": "no-reinforce", "subject": "UA", "modality": "must_not", "action": "reinforcement", "text": "x" }])),
+    ]
+    .into_iter()
+    .map(support::proposal)
+    .collect();
+    let a = armistice::engine::compare(&ps, &vocab).unwrap();
+    let r = &a.pairs[0].relations[0];
+    assert_eq!(r.kind, RelationKind::Conflict);
+    let rules: Vec<&str> = r
+        .left
+        .chain
+        .iter()
+        .map(|s| vocab.rules[s.rule].def.id.as_str())
+        .collect();
+    assert_eq!(rules, ["aid-enables-resupply", "resupply-enables-reinforcement"]);
+}
+
+#[test]
+fn rules_that_imply_each_other_reach_a_fixpoint() {
+    let vocab = vocab_with_rules(json!([
+        { "id": "a-to-b", "description": "x", "if": { "subject": "?A", "modality": "may", "action": "training" },
+          "then": { "subject": "?A", "modality": "may", "action": "rearmament" } },
+        { "id": "b-to-a", "description": "x", "if": { "subject": "?A", "modality": "may", "action": "rearmament" },
+          "then": { "subject": "?A", "modality": "may", "action": "training" } }
+    ]));
+    let ps: Vec<_> = [
+        p("a", json!([{ "id": "t", "subject": "UA", "modality": "may", "action": "training", "text": "x" }])),
+        p("b", json!([{ "id": "r", "subject": "UA", "modality": "must_not", "action": "rearmament", "text": "x" }])),
+    ]
+    .into_iter()
+    .map(support::proposal)
+    .collect();
+    let a = armistice::engine::compare(&ps, &vocab).unwrap();
+    assert_eq!(
+        a.atoms[0].atoms.len(),
+        2,
+        "the written atom and one derived, no loop"
+    );
+    assert!(
+        a.pairs[0]
+            .relations
+            .iter()
+            .any(|r| r.is_conflict() && r.is_indirect())
+    );
+}

@@ -42,6 +42,9 @@ pub enum EngineError {
     DuplicateProposalId(String),
     /// A proposal's rule derivation went past [`MAX_FIRINGS`].
     TooManyFirings(String),
+    /// Two proposals' terms meet each other so widely that relating them would take
+    /// more than [`pair::MAX_CANDIDATES`] comparisons.
+    TooManyRelations(String, String),
     /// A proposal is invalid.
     Invalid {
         /// The proposal's id.
@@ -61,6 +64,11 @@ impl fmt::Display for EngineError {
                     "rules fired more than {MAX_FIRINGS} times on proposal `{id}`; check the vocabulary's rules"
                 )
             }
+            EngineError::TooManyRelations(a, b) => write!(
+                f,
+                "`{a}` and `{b}` would need more than {} comparisons of terms: give the terms scopes (areas, sectors) so that they meet fewer others",
+                pair::MAX_CANDIDATES
+            ),
             EngineError::Invalid { proposal, errors } => {
                 write!(f, "proposal `{proposal}` is invalid")?;
                 for e in errors {
@@ -147,7 +155,7 @@ fn assemble(
                 atoms: &atoms[j].atoms,
                 index: &indices[j],
             };
-            pairs.push(analyze_pair(i, j, &left, &right, &related, vocab));
+            pairs.push(analyze_pair(i, j, &left, &right, &related, vocab)?);
         }
     }
     let common = common_terms(&proposals, &pairs);
@@ -172,8 +180,11 @@ fn analyze_pair(
     right: &pair::PairInput,
     related: &pair::Related,
     vocab: &Vocab,
-) -> Pair {
-    let (mut relations, open) = pair::relate_pair(left, right, related, vocab);
+) -> Result<Pair, EngineError> {
+    let (mut relations, open) = pair::relate_pair(left, right, related, vocab, pair::MAX_CANDIDATES)
+        .map_err(|_| {
+            EngineError::TooManyRelations(left.proposal.id().to_owned(), right.proposal.id().to_owned())
+        })?;
     let graph = graph::ConditionGraph::new([(i, left.proposal), (j, right.proposal)], &relations);
     let blocked = graph.blocked(&mut relations, &open);
     let deadlocks = graph.deadlocks();
@@ -194,7 +205,7 @@ fn analyze_pair(
     } else {
         Verdict::Compatible
     };
-    pair
+    Ok(pair)
 }
 
 /// With three or more proposals: the terms of the first that agree directly with a

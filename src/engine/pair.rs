@@ -123,6 +123,16 @@ impl Related {
     }
 }
 
+/// The most pairs of atoms compared for one pair of proposals. Terms that meet few
+/// others stay far below it even at millions of terms; proposals whose every term
+/// meets every other (no scopes, one subject and action) would take hours, and end
+/// with an error instead.
+pub const MAX_CANDIDATES: usize = 500_000_000;
+
+/// The pair needed more than [`MAX_CANDIDATES`] comparisons of atoms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyCandidates;
+
 /// One proposal as the pair computation sees it.
 pub struct PairInput<'a> {
     /// The resolved proposal.
@@ -133,20 +143,24 @@ pub struct PairInput<'a> {
     pub index: &'a AtomIndex,
 }
 
-/// The relations and open points between two proposals.
+/// The relations and open points between two proposals, comparing at most `budget`
+/// pairs of atoms.
 pub fn relate_pair(
     left: &PairInput,
     right: &PairInput,
     related: &Related,
     vocab: &Vocab,
-) -> (Vec<Relation>, Vec<Open>) {
+    mut budget: usize,
+) -> Result<(Vec<Relation>, Vec<Open>), TooManyCandidates> {
     let mut groups: FastMap<GroupKey, usize> = FastMap::default();
     let mut relations: Vec<Relation> = Vec::new();
     let mut seen_left = vec![Seen::default(); left.atoms.len()];
     let mut seen_right = vec![Seen::default(); right.atoms.len()];
 
     for (i, a) in left.atoms.iter().enumerate() {
-        for j in right.index.candidates(a, related, vocab) {
+        let candidates = right.index.candidates(a, related, vocab);
+        budget = budget.checked_sub(candidates.len()).ok_or(TooManyCandidates)?;
+        for j in candidates {
             let Some(b) = right.atoms.get(j) else { continue };
             let Some(rel) = relate(a, b, vocab) else { continue };
             let derived = a.is_derived() || b.is_derived();
@@ -206,7 +220,7 @@ pub fn relate_pair(
     });
     let mut open = open_points(left.atoms, &seen_left);
     open.extend(open_points(right.atoms, &seen_right));
-    (relations, open)
+    Ok((relations, open))
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -293,4 +307,39 @@ fn sorted_by_key<T, K: Ord>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
         .into_iter()
         .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::atom::ProposalAtoms;
+
+    #[test]
+    fn the_comparison_budget_ends_with_an_error_not_a_hang() {
+        let vocab = Vocab::default_pack().unwrap();
+        let terms: Vec<serde_json::Value> = (0..20)
+            .map(|i| serde_json::json!({ "id": format!("t{i}"), "subject": "RU", "modality": "must_not", "action": "strikes", "text": "x" }))
+            .collect();
+        let p: crate::model::Proposal = serde_json::from_value(
+            serde_json::json!({ "id": "p", "by": ["RU"], "source": "s", "terms": terms }),
+        )
+        .unwrap();
+        let resolved = crate::load::resolve(&p, &vocab).0.unwrap();
+        let atoms = ProposalAtoms::build(0, &resolved, &vocab).unwrap();
+        let index = AtomIndex::new(&atoms.atoms, &vocab);
+        let input = PairInput {
+            proposal: &resolved,
+            atoms: &atoms.atoms,
+            index: &index,
+        };
+        let related = Related::new(&vocab);
+        assert!(
+            relate_pair(&input, &input, &related, &vocab, 400).is_ok(),
+            "20 × 20 fits"
+        );
+        assert_eq!(
+            relate_pair(&input, &input, &related, &vocab, 399).err(),
+            Some(TooManyCandidates)
+        );
+    }
 }

@@ -142,6 +142,16 @@ fn range_interval(
     {
         return Err(("days", format!("negative window length `{d}` days")));
     }
+    /// Far beyond any negotiation (some 27,000 years), and far from overflow.
+    const MAX_DAY: i64 = 10_000_000;
+    for (field, value) in [("from", Some(start)), ("to", to), ("days", days)] {
+        if let Some(v) = value.filter(|v| *v > MAX_DAY) {
+            return Err((
+                field,
+                format!("window day `{v}` is beyond the largest supported, {MAX_DAY}"),
+            ));
+        }
+    }
     let end = match (to, days) {
         (Some(t), Some(d)) if t != start + d => {
             return Err((
