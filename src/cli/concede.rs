@@ -6,12 +6,13 @@
 //! conflicts (packages listed, or none possible because red lines clash), 2 on error
 //! (bad input or `--cost`, or the search budget exceeded).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
-use crate::concede::Options;
+use crate::concede::{Options, Progress};
 use crate::engine;
 use crate::report::concede::{json, markdown, text};
 use crate::report::style::Painter;
@@ -92,7 +93,10 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
     let vocab = load_vocab(&args.input)?;
     let proposals = load_proposals(&args.files, &vocab, &args.input)?;
     let baseline = engine::analyze(proposals, &vocab).map_err(|e| fail(&e.to_string()))?;
-    let result = concessions(baseline, &costs, &options, &vocab).map_err(|e| {
+    let mut meter = ProgressLine::new(!args.output.quiet && std::io::stderr().is_terminal());
+    let result = concessions(baseline, &costs, &options, &vocab, &mut |p| meter.show(&p));
+    meter.clear();
+    let result = result.map_err(|e| {
         fail(&format!(
             "{e}; raise `--max-nodes` or `--time-limit`, or lower `--top`"
         ))
@@ -113,4 +117,41 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         Packages::NoConflict => Exit::Clean,
         Packages::Found { .. } | Packages::Infeasible(_) => Exit::Findings,
     })
+}
+
+/// A one-line progress report on standard error for long searches, redrawn at most
+/// ten times a second, and only on a terminal.
+struct ProgressLine {
+    enabled: bool,
+    drawn: bool,
+    last: Instant,
+}
+
+impl ProgressLine {
+    fn new(enabled: bool) -> ProgressLine {
+        ProgressLine {
+            enabled,
+            drawn: false,
+            last: Instant::now(),
+        }
+    }
+
+    fn show(&mut self, p: &Progress) {
+        if !self.enabled || self.last.elapsed() < Duration::from_millis(100) {
+            return;
+        }
+        self.last = Instant::now();
+        self.drawn = true;
+        let best = p.best_cost.map_or("none yet".to_owned(), |c| c.to_string());
+        eprint!(
+            "\rsearching: {} of at most {} nodes, {} package(s) found, best cost {best}\x1b[K",
+            p.explored, p.max_nodes, p.found
+        );
+    }
+
+    fn clear(&self) {
+        if self.drawn {
+            eprint!("\r\x1b[K");
+        }
+    }
 }

@@ -49,7 +49,13 @@ fn concessions(analysis: &Analysis, vocab: &Vocab) -> html::Appendix {
         deadline: Some(Instant::now() + Duration::from_secs(10)),
         ..Options::default()
     };
-    match concede::concessions(analysis.clone(), &concede::CostTable::default(), &options, vocab) {
+    match concede::concessions(
+        analysis.clone(),
+        &concede::CostTable::default(),
+        &options,
+        vocab,
+        &mut |_| {},
+    ) {
         Ok(c) => html::concede::appendix(&c),
         Err(e) => {
             let mut body = html::escape::Html::new();

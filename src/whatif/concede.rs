@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use super::edit::Edit;
 use super::eval::{Outcome, evaluate_one};
 use super::scenario::Scenario;
-use crate::concede::{self, Concession, Conflict, Cost, Instance, Options, Package, SolveError, Solver};
+use crate::concede::{
+    self, Concession, Conflict, Cost, Instance, Options, Package, Progress, SolveError, Solver,
+};
 use crate::engine::{Analysis, RelationKind, TermRef};
 use crate::model::Priority;
 use crate::vocab::Vocab;
@@ -153,12 +155,14 @@ pub struct Concessions {
 }
 
 /// Finds the cheapest packages of concessions after which no conflict remains, and
-/// evaluates each. Errors: the solver's budget ran out, or the instance is malformed.
+/// evaluates each; `progress` hears from a long search as it goes. Errors: the
+/// solver's budget ran out, or the instance is malformed.
 pub fn concessions(
     baseline: Analysis,
     costs: &CostTable,
     options: &Options,
     vocab: &Vocab,
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Concessions, SolveError> {
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut index: HashMap<TermRef, usize> = HashMap::new();
@@ -198,7 +202,7 @@ pub fn concessions(
             packages: Packages::NoConflict,
         });
     }
-    let packages = match concede::solve(&instance, options) {
+    let packages = match concede::solve_with_progress(&instance, options, progress) {
         Ok(solution) => Packages::Found {
             packages: solution
                 .packages
