@@ -72,7 +72,17 @@ pub fn blank_comments(text: &str) -> Result<String, Problem> {
             State::String => match b {
                 b'\\' => state = State::StringEscape,
                 b'"' => state = State::Normal,
-                _ => {}
+                // Most of a proposal is quoted wording: skip to the next quote or
+                // backslash at once.
+                _ => {
+                    let rest = out.get(i..).unwrap_or_default();
+                    let skip = rest
+                        .iter()
+                        .position(|&c| c == b'"' || c == b'\\')
+                        .unwrap_or(rest.len());
+                    i += skip;
+                    continue;
+                }
             },
             State::StringEscape => state = State::String,
             State::LineComment => {

@@ -58,7 +58,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         .by
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| cx.party(p, &format!("by[{i}]")))
+        .filter_map(|(i, p)| cx.party(p, || format!("by[{i}]")))
         .collect();
     if let Some(date) = &proposal.date
         && !is_date(date)
@@ -71,18 +71,18 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
 
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, t) in proposal.terms.iter().enumerate() {
-        let path = format!("terms[{i}].id");
+        let path = || format!("terms[{i}].id");
         if t.id.trim().is_empty() {
-            cx.diags.push(Diagnostic::error(path, "empty term id"));
+            cx.diags.push(Diagnostic::error(path(), "empty term id"));
         } else if t.id.contains('/') {
             cx.diags.push(Diagnostic::error(
-                path,
+                path(),
                 format!("term id `{}` contains `/`", t.id),
             ));
         } else if let Some(first) = ids.insert(&t.id, i) {
             ids.insert(&t.id, first);
             cx.diags.push(
-                Diagnostic::error(path, format!("duplicate term id `{}`", t.id))
+                Diagnostic::error(path(), format!("duplicate term id `{}`", t.id))
                     .with_help(format!("`terms[{first}]` has the same id")),
             );
         }
@@ -193,12 +193,13 @@ struct Cx<'v> {
 }
 
 impl Cx<'_> {
-    fn party(&mut self, code: &str, path: &str) -> Option<PartyId> {
+    /// The party `code` names; the path of the diagnostic is built only when needed.
+    fn party(&mut self, code: &str, path: impl FnOnce() -> String) -> Option<PartyId> {
         let found = self.vocab.party(code);
         if found.is_none() {
             let known = self.vocab.parties.iter().map(|p| p.code.as_str());
             self.diags
-                .push(Diagnostic::error(path, format!("unknown party `{code}`")).suggest(code, known));
+                .push(Diagnostic::error(path(), format!("unknown party `{code}`")).suggest(code, known));
         }
         found
     }
@@ -222,15 +223,17 @@ impl Cx<'_> {
         }
         let mut subjects = Vec::new();
         for (j, s) in t.subject.parties().iter().enumerate() {
-            let sp = if t.subject.parties().len() == 1 {
-                format!("{p}.subject")
-            } else {
-                format!("{p}.subject[{j}]")
+            let sp = || {
+                if t.subject.parties().len() == 1 {
+                    format!("{p}.subject")
+                } else {
+                    format!("{p}.subject[{j}]")
+                }
             };
-            if let Some(id) = self.party(s, &sp) {
+            if let Some(id) = self.party(s, sp) {
                 if subjects.contains(&id) {
                     self.diags
-                        .push(Diagnostic::warning(sp, format!("party `{s}` is named twice")));
+                        .push(Diagnostic::warning(sp(), format!("party `{s}` is named twice")));
                 } else {
                     subjects.push(id);
                 }
@@ -267,7 +270,7 @@ impl Cx<'_> {
         let target = t
             .target
             .as_ref()
-            .and_then(|tg| self.party(tg, &format!("{p}.target")));
+            .and_then(|tg| self.party(tg, || format!("{p}.target")));
 
         let mut scope = Vec::new();
         for (j, label) in t.scope.iter().enumerate() {
