@@ -1,0 +1,42 @@
+//! Benchmark: a one-edit what-if. `reanalyze` with one term of the first proposal
+//! changed, against a full `analyze` of the same edited pair, at several sizes.
+//! `ARMISTICE_BENCH_LARGE=1` adds 10^5 terms (the size DESIGN §8 sets the 1/20
+//! target at).
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Fixture, run_compare, run_reanalyze};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+
+fn whatif(c: &mut Criterion) {
+    let mut group = c.benchmark_group("whatif");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for n in common::sizes() {
+        let f = Fixture::new(n);
+        let Ok(base) = run_compare(f.pair(), &f.vocab) else {
+            eprintln!("the generated pair of {n} terms does not analyse");
+            continue;
+        };
+        let edited = f.one_edit();
+        group.bench_with_input(BenchmarkId::new("reanalyze", n), &f, |bench, f| {
+            bench.iter_batched(
+                || edited.clone(),
+                |e| run_reanalyze(&base, e, &f.vocab),
+                BatchSize::PerIteration,
+            )
+        });
+        group.bench_with_input(BenchmarkId::new("analyze", n), &f, |bench, f| {
+            bench.iter_batched(
+                || vec![edited.clone(), f.loaded[1].clone()],
+                |pair| run_compare(pair, &f.vocab),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, whatif);
+criterion_main!(benches);
