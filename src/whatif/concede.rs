@@ -4,7 +4,7 @@
 //! evaluating it as a what-if scenario (the edits that withdraw its terms), so that
 //! what it unblocks comes from the engine itself.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::edit::Edit;
 use super::eval::{Outcome, evaluate_one};
@@ -241,25 +241,31 @@ fn withdraw(a: &Analysis, candidates: &[Candidate], terms: &[usize]) -> Vec<Edit
         .filter_map(|&i| candidates.get(i))
         .map(|c| c.term)
         .collect();
+    let gone: HashSet<TermRef> = dropped.iter().copied().collect();
+    let gone_ids: HashSet<(usize, &str)> = dropped
+        .iter()
+        .filter_map(|d| Some((d.proposal, a.term(*d)?.id.as_str())))
+        .collect();
     let mut edits = Vec::new();
     for (pi, p) in a.proposals.iter().enumerate() {
         for (ti, t) in p.proposal.terms.iter().enumerate() {
-            if dropped.contains(&TermRef {
-                proposal: pi,
-                term: ti,
-            }) {
+            if t.requires.is_empty()
+                || gone.contains(&TermRef {
+                    proposal: pi,
+                    term: ti,
+                })
+            {
                 continue;
             }
-            for c in &t.requires {
-                let gone = dropped.iter().any(|d| {
-                    d.proposal == pi && p.proposal.terms.get(d.term).is_some_and(|x| x.id == c.term)
+            for c in t
+                .requires
+                .iter()
+                .filter(|c| gone_ids.contains(&(pi, c.term.as_str())))
+            {
+                edits.push(Edit::Unrequire {
+                    term: format!("{}/{}", p.id(), t.id),
+                    condition: c.term.clone(),
                 });
-                if gone {
-                    edits.push(Edit::Unrequire {
-                        term: format!("{}/{}", p.id(), t.id),
-                        condition: c.term.clone(),
-                    });
-                }
             }
         }
     }

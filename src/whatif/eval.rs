@@ -255,6 +255,7 @@ pub fn evaluate_one(baseline: &Analysis, scenario: &Scenario, vocab: &Vocab) -> 
         .iter()
         .map(|(k, v)| (v.as_str(), k.as_str()))
         .collect();
+    let (texts_before, texts_after) = (texts(baseline), texts(&analysis));
     let pairs = engine::impact(baseline, &analysis, &edited.renames)
         .into_iter()
         .map(|pi| {
@@ -265,6 +266,7 @@ pub fn evaluate_one(baseline: &Analysis, scenario: &Scenario, vocab: &Vocab) -> 
                 .map(|change| {
                     let lost = change.direction == Direction::Lost;
                     let here = if lost { baseline } else { &analysis };
+                    let texts_here = if lost { &texts_before } else { &texts_after };
                     let name_here = |n: &str| -> String {
                         if lost {
                             back.get(n).map_or(n, |b| *b).to_owned()
@@ -277,7 +279,10 @@ pub fn evaluate_one(baseline: &Analysis, scenario: &Scenario, vocab: &Vocab) -> 
                         .into_iter()
                         .map(|w| Witness {
                             term: w.to_owned(),
-                            text: text_of(here, &name_here(w)).or_else(|| text_of(&analysis, w)),
+                            text: texts_here
+                                .get(name_here(w).as_str())
+                                .or_else(|| texts_after.get(w))
+                                .map(|t| (*t).to_owned()),
                         })
                         .collect();
                     let held_by = match &change.finding {
@@ -362,11 +367,17 @@ fn rank(f: &Finding) -> u8 {
     }
 }
 
-/// The wording of the term `proposal-id/term-id` in `a`.
-fn text_of(a: &Analysis, name: &str) -> Option<String> {
-    let (p, t) = name.split_once('/')?;
-    let proposal = a.proposals.iter().find(|q| q.id() == p)?;
-    proposal.proposal.term(t)?.text.clone()
+/// The wording of every term of `a` that has one, by `proposal-id/term-id`.
+fn texts(a: &Analysis) -> HashMap<String, &str> {
+    a.proposals
+        .iter()
+        .flat_map(|p| {
+            p.proposal
+                .terms
+                .iter()
+                .filter_map(move |t| Some((format!("{}/{}", p.id(), t.id), t.text.as_deref()?)))
+        })
+        .collect()
 }
 
 fn pair_of<'a>(a: &'a Analysis, left: &str, right: &str) -> Option<&'a Pair> {
