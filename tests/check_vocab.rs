@@ -57,8 +57,8 @@ fn embedded_vocabulary_names_only_defined_actions_and_has_no_cycle() {
     }
     let v = Vocab::default_pack().unwrap();
     for (i, _) in v.actions.iter().enumerate() {
-        let depth = v.action_ancestors(i as u16).take(v.actions.len() + 1).count();
-        assert!(depth < v.actions.len(), "cycle above `{}`", v.action_id(i as u16));
+        let depth = v.action_ancestors(i as u32).take(v.actions.len() + 1).count();
+        assert!(depth < v.actions.len(), "cycle above `{}`", v.action_id(i as u32));
     }
     for (i, l) in v.labels.iter().enumerate() {
         let mut cur = l.parent;

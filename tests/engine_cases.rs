@@ -508,3 +508,37 @@ fn rules_that_imply_each_other_reach_a_fixpoint() {
             .any(|r| r.is_conflict() && r.is_indirect())
     );
 }
+
+/// Regression: vocabularies with more than 65,536 scope labels (the generator's sectors
+/// for a million terms) once overflowed the label index and panicked.
+#[test]
+fn more_than_u16_many_scope_labels() {
+    let labels: Vec<Value> = (0..70_000)
+        .map(|i| {
+            if i == 0 {
+                json!({ "id": "zone" })
+            } else {
+                json!({ "id": format!("s{i}"), "parent": "zone" })
+            }
+        })
+        .collect();
+    let extra: armistice::vocab::VocabFile = serde_json::from_value(json!({
+        "scopes": [{ "id": "sector", "description": "generated", "labels": labels }]
+    }))
+    .unwrap();
+    let vocab = armistice::vocab::Vocab::with_extensions(&[extra]).unwrap();
+    let t = |id: &str, modality: &str, scope: &str| json!([{ "id": id, "subject": "RU", "modality": modality, "action": "strikes", "scope": [scope], "text": "x" }]);
+    let ps: Vec<_> = [
+        p("a", t("x", "must_not", "s69999")),
+        p("b", t("y", "may", "zone")),
+    ]
+    .into_iter()
+    .map(support::proposal)
+    .collect();
+    let a = armistice::engine::compare(&ps, &vocab).unwrap();
+    assert_eq!(
+        kinds(&a),
+        vec![(RelationKind::Conflict, false, "a/x".into(), "b/y".into())]
+    );
+    assert_eq!(a.pairs[0].relations[0].coverage, Coverage::RightBroader);
+}

@@ -18,17 +18,17 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq)]
 struct RefAtom {
     term: usize,
-    subject: u16,
+    subject: u32,
     modality: Modality,
-    action: u16,
-    target: Option<u16>,
-    scope: Vec<u16>,
+    action: u32,
+    target: Option<u32>,
+    scope: Vec<u32>,
     window: Interval,
     derived: bool,
 }
 
 impl RefAtom {
-    fn content(&self) -> (u16, Modality, u16, Option<u16>, Vec<u16>, Interval) {
+    fn content(&self) -> (u32, Modality, u32, Option<u32>, Vec<u32>, Interval) {
         (
             self.subject,
             self.modality,
@@ -40,7 +40,7 @@ impl RefAtom {
     }
 }
 
-fn within(parents: impl Fn(u16) -> Option<u16>, outer: u16, inner: u16) -> bool {
+fn within(parents: impl Fn(u32) -> Option<u32>, outer: u32, inner: u32) -> bool {
     let mut cur = Some(inner);
     while let Some(x) = cur {
         if x == outer {
@@ -51,11 +51,11 @@ fn within(parents: impl Fn(u16) -> Option<u16>, outer: u16, inner: u16) -> bool 
     false
 }
 
-fn action_within(v: &Vocab, outer: u16, inner: u16) -> bool {
+fn action_within(v: &Vocab, outer: u32, inner: u32) -> bool {
     within(|a| v.actions[a as usize].parent, outer, inner)
 }
 
-fn label_within(v: &Vocab, outer: u16, inner: u16) -> bool {
+fn label_within(v: &Vocab, outer: u32, inner: u32) -> bool {
     within(|l| v.labels[l as usize].parent, outer, inner)
 }
 
@@ -94,7 +94,7 @@ fn derive_all(atoms: &mut Vec<RefAtom>, v: &Vocab) {
                 {
                     continue;
                 }
-                let mut vars: Vec<(String, u16)> = Vec::new();
+                let mut vars: Vec<(String, u32)> = Vec::new();
                 let mut ok = true;
                 for (pat, val) in [
                     (Some(&rule.when.subject), Some(a.subject)),
@@ -151,14 +151,14 @@ fn window_within(outer: Interval, inner: Interval) -> bool {
     outer.from <= inner.from && inner.to.unwrap_or(i64::MAX) <= outer.to.unwrap_or(i64::MAX)
 }
 
-fn scopes_overlap(v: &Vocab, a: &[u16], b: &[u16]) -> bool {
+fn scopes_overlap(v: &Vocab, a: &[u32], b: &[u32]) -> bool {
     (0..v.taxonomies.len()).all(|t| {
-        let la: Vec<u16> = a
+        let la: Vec<u32> = a
             .iter()
             .copied()
             .filter(|&l| v.labels[l as usize].taxonomy == t)
             .collect();
-        let lb: Vec<u16> = b
+        let lb: Vec<u32> = b
             .iter()
             .copied()
             .filter(|&l| v.labels[l as usize].taxonomy == t)
@@ -171,14 +171,14 @@ fn scopes_overlap(v: &Vocab, a: &[u16], b: &[u16]) -> bool {
     })
 }
 
-fn scope_within(v: &Vocab, outer: &[u16], inner: &[u16]) -> bool {
+fn scope_within(v: &Vocab, outer: &[u32], inner: &[u32]) -> bool {
     (0..v.taxonomies.len()).all(|t| {
-        let lo: Vec<u16> = outer
+        let lo: Vec<u32> = outer
             .iter()
             .copied()
             .filter(|&l| v.labels[l as usize].taxonomy == t)
             .collect();
-        let li: Vec<u16> = inner
+        let li: Vec<u32> = inner
             .iter()
             .copied()
             .filter(|&l| v.labels[l as usize].taxonomy == t)
@@ -194,7 +194,7 @@ fn atom_within(v: &Vocab, outer: &RefAtom, inner: &RefAtom) -> bool {
         && window_within(outer.window, inner.window)
 }
 
-type RelKey = (RelationKind, bool, usize, usize, u16);
+type RelKey = (RelationKind, bool, usize, usize, u32);
 
 /// Relations as (kind, indirect, left term, right term, subject), and open points as
 /// (side, term, subject).
@@ -202,7 +202,7 @@ fn reference(
     p: &ResolvedProposal,
     q: &ResolvedProposal,
     v: &Vocab,
-) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u16)>) {
+) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u32)>) {
     let (ap, aq) = (atoms(p, v), atoms(q, v));
     let mut rels = BTreeSet::new();
     let mut covered_p = vec![false; ap.len()];
@@ -250,7 +250,7 @@ fn reference(
     (rels, open)
 }
 
-fn engine_sets(a: &Analysis) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u16)>) {
+fn engine_sets(a: &Analysis) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u32)>) {
     let pair = &a.pairs[0];
     let mut rels = BTreeSet::new();
     for r in &pair.relations {
@@ -377,7 +377,7 @@ proptest! {
         let (rels_ba, open_ba) = engine_sets(&ba);
         let swapped: BTreeSet<RelKey> = rels_ba.into_iter().map(|(k, i, l, r, s)| (k, i, r, l, s)).collect();
         prop_assert_eq!(rels_ab, swapped);
-        let swapped: BTreeSet<(usize, usize, u16)> = open_ba.into_iter().map(|(side, t, s)| (1 - side, t, s)).collect();
+        let swapped: BTreeSet<(usize, usize, u32)> = open_ba.into_iter().map(|(side, t, s)| (1 - side, t, s)).collect();
         prop_assert_eq!(open_ab, swapped);
         prop_assert_eq!(ab.pairs[0].verdict, ba.pairs[0].verdict);
     }

@@ -65,7 +65,7 @@ pub fn text(v: &Vocab) -> String {
     }
 
     out.push_str("\nactions\n");
-    let parents: Vec<Option<usize>> = v.actions.iter().map(|a| a.parent.map(usize::from)).collect();
+    let parents: Vec<Option<usize>> = v.actions.iter().map(|a| a.parent.map(|p| p as usize)).collect();
     for (i, depth) in tree_order(&parents) {
         let a = &v.actions[i].def;
         let pad = "  ".repeat(depth + 1);
@@ -87,7 +87,7 @@ pub fn text(v: &Vocab) -> String {
         let parents: Vec<Option<usize>> = members
             .iter()
             .map(|&l| {
-                let p = v.labels[l].parent.map(usize::from)?;
+                let p = v.labels[l].parent.map(|p| p as usize)?;
                 members.iter().position(|&m| m == p)
             })
             .collect();

@@ -134,7 +134,7 @@ pub fn compare(
     }
 
     if a.scope != b.scope {
-        let labels = |ls: &[u16]| {
+        let labels = |ls: &[crate::vocab::LabelId]| {
             ls.iter()
                 .map(|&l| vocab.label_id(l).to_owned())
                 .collect::<Vec<_>>()

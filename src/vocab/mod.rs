@@ -18,11 +18,11 @@ pub use suggest::did_you_mean;
 pub const DEFAULT_PACK: &str = include_str!("../../vocab/ceasefire.json");
 
 /// Index of a party in a [`Vocab`].
-pub type PartyId = u16;
+pub type PartyId = u32;
 /// Index of an action in a [`Vocab`].
-pub type ActionId = u16;
+pub type ActionId = u32;
 /// Index of a scope label in a [`Vocab`].
-pub type LabelId = u16;
+pub type LabelId = u32;
 
 #[cfg(test)]
 mod tests {

@@ -479,10 +479,10 @@ fn index_unique<'a>(
     list: &str,
     field: &str,
     issues: &mut Vec<VocabIssue>,
-) -> HashMap<String, u16> {
+) -> HashMap<String, u32> {
     let mut index = HashMap::new();
     for (i, n) in names.enumerate() {
-        if index.insert(n.to_owned(), i as u16).is_some() {
+        if index.insert(n.to_owned(), i as u32).is_some() {
             issues.push(VocabIssue {
                 path: format!("{list}[{i}].{field}"),
                 message: format!("`{n}` is defined twice"),
@@ -504,12 +504,12 @@ fn unknown<'a>(path: String, what: &str, name: &str, known: impl IntoIterator<It
 
 /// Reports a cycle in a parent relation (each node's parent given by index).
 fn check_acyclic(
-    parents: impl Iterator<Item = Option<u16>>,
+    parents: impl Iterator<Item = Option<u32>>,
     path: impl Fn(usize) -> String,
     what: &str,
     issues: &mut Vec<VocabIssue>,
 ) {
-    let parents: Vec<Option<u16>> = parents.collect();
+    let parents: Vec<Option<u32>> = parents.collect();
     for start in 0..parents.len() {
         let mut cur = parents[start];
         for _ in 0..parents.len() {

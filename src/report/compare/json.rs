@@ -308,7 +308,7 @@ pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> Result<String
 fn pair_out(a: &Analysis, vocab: &Vocab, sections: &Sections, pair: &Pair) -> PairOut {
     let term = |t: TermRef| words::term(a, t);
     let c = pair.counts();
-    let codes = |ps: &[u16]| ps.iter().map(|&p| vocab.party_code(p).to_owned()).collect();
+    let codes = |ps: &[crate::vocab::PartyId]| ps.iter().map(|&p| vocab.party_code(p).to_owned()).collect();
     PairOut {
         left: a
             .proposals

@@ -186,7 +186,7 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
 }
 
 fn burden(out: &mut String, a: &Analysis, vocab: &Vocab) {
-    let mut parties: Vec<u16> = a
+    let mut parties: Vec<crate::vocab::PartyId> = a
         .burden
         .iter()
         .flat_map(|b| b.rows.iter().map(|r| r.party))

@@ -226,7 +226,7 @@ fn common(out: &mut String, a: &Analysis, p: Painter) {
 }
 
 fn burden(out: &mut String, a: &Analysis, vocab: &Vocab, p: Painter) {
-    let mut parties: Vec<u16> = a
+    let mut parties: Vec<crate::vocab::PartyId> = a
         .burden
         .iter()
         .flat_map(|b| b.rows.iter().map(|r| r.party))

@@ -99,7 +99,7 @@ fn chart(h: &mut Html, a: &Analysis, vocab: &Vocab) {
 }
 
 fn table(h: &mut Html, a: &Analysis, vocab: &Vocab) {
-    let mut parties: Vec<u16> = a
+    let mut parties: Vec<crate::vocab::PartyId> = a
         .burden
         .iter()
         .flat_map(|b| b.rows.iter().map(|r| r.party))
