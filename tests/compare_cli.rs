@@ -221,3 +221,68 @@ fn a_closed_pipe_ends_quietly() {
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(matches!(out.status.code(), Some(1) | Some(0)), "{:?}", out.status);
 }
+
+/// Regression: `-o /dev/null` once replaced the device with a plain file (the atomic
+/// rename). Devices and pipes are written in place; a link keeps pointing at its file.
+#[test]
+fn output_to_a_pipe_or_through_a_link_keeps_them() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = std::env::temp_dir().join(format!("armistice-special-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("pipe");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // Opened for reading and writing, a pipe does not wait for the other end, and
+    // holds the report (well under a pipe's buffer) until it is read.
+    let mut pipe = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&fifo)
+        .unwrap();
+    let out = armistice()
+        .args(["compare", US, RU, "--format", "json", "-o"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Checked before reading: a pipe replaced by a file would never be written to.
+    assert!(
+        std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        "still a pipe"
+    );
+    let mut buf = vec![0u8; 1 << 16];
+    let n = std::io::Read::read(&mut pipe, &mut buf).unwrap();
+    assert!(String::from_utf8_lossy(&buf[..n]).contains("\"schema_version\": 1"));
+
+    let real = dir.join("real.md");
+    let link = dir.join("link.md");
+    let _ = std::fs::remove_file(&link);
+    std::fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = armistice()
+        .args(["compare", US, RU, "--format", "markdown", "-o"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        "still a link"
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("# Comparison of")
+    );
+}

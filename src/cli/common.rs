@@ -86,16 +86,26 @@ impl OutputOptions {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename,
 /// so that readers see the old content or the new, never a part.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
+    // Through a symbolic link, the file it points to is replaced, not the link.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    // A device, a pipe or a socket (`-o /dev/null`, `-o >(gzip > x.gz)`) is written in
+    // place: renaming over it would put a plain file where it was.
+    if let Ok(meta) = std::fs::metadata(&target)
+        && !meta.is_file()
+    {
+        let mut out = std::fs::OpenOptions::new().write(true).open(&target)?;
+        return out.write_all(bytes).and_then(|_| out.flush());
+    }
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, &target));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
