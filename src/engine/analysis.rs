@@ -307,6 +307,19 @@ impl Analysis {
         }
     }
 
+    /// Every party some proposal binds, in vocabulary order: the columns of a burden
+    /// matrix.
+    pub fn burdened_parties(&self) -> Vec<PartyId> {
+        let mut parties: Vec<PartyId> = self
+            .burden
+            .iter()
+            .flat_map(|b| b.rows.iter().map(|r| r.party))
+            .collect();
+        parties.sort_unstable();
+        parties.dedup();
+        parties
+    }
+
     /// Whether any pair has a conflict or a deadlock.
     pub fn has_conflict(&self) -> bool {
         self.pairs.iter().any(|p| p.verdict == Verdict::Conflicting)

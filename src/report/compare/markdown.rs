@@ -186,13 +186,7 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
 }
 
 fn burden(out: &mut String, a: &Analysis, vocab: &Vocab) {
-    let mut parties: Vec<crate::vocab::PartyId> = a
-        .burden
-        .iter()
-        .flat_map(|b| b.rows.iter().map(|r| r.party))
-        .collect();
-    parties.sort_unstable();
-    parties.dedup();
+    let parties = a.burdened_parties();
     let _ = writeln!(
         out,
         "## Burden\n\nObligations and prohibitions each proposal places on each party.\n"

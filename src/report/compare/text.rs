@@ -226,13 +226,7 @@ fn common(out: &mut String, a: &Analysis, p: Painter) {
 }
 
 fn burden(out: &mut String, a: &Analysis, vocab: &Vocab, p: Painter) {
-    let mut parties: Vec<crate::vocab::PartyId> = a
-        .burden
-        .iter()
-        .flat_map(|b| b.rows.iter().map(|r| r.party))
-        .collect();
-    parties.sort_unstable();
-    parties.dedup();
+    let parties = a.burdened_parties();
     let width = a.proposals.iter().map(|q| q.id().len()).max().unwrap_or(0).max(8);
     let _ = write!(out, "{}  {:width$}", p.paint(Role::Strong, "BURDEN"), "binds");
     for &party in &parties {

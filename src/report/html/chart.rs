@@ -99,13 +99,7 @@ fn chart(h: &mut Html, a: &Analysis, vocab: &Vocab) {
 }
 
 fn table(h: &mut Html, a: &Analysis, vocab: &Vocab) {
-    let mut parties: Vec<crate::vocab::PartyId> = a
-        .burden
-        .iter()
-        .flat_map(|b| b.rows.iter().map(|r| r.party))
-        .collect();
-    parties.sort_unstable();
-    parties.dedup();
+    let parties = a.burdened_parties();
     h.raw("<table class=\"matrix\">\n<thead><tr><th>proposal binds</th>");
     for &p in &parties {
         h.el("th", "", vocab.party_code(p));
