@@ -30,6 +30,18 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The formats of the report commands that write a terminal report, a Markdown
+/// briefing or JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A terminal report.
+    Text,
+    /// A Markdown briefing.
+    Markdown,
+    /// JSON for scripts (see docs/json-output.md).
+    Json,
+}
+
 /// Where and how output is written.
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputOptions {

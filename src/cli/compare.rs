@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, analyze_files};
+use super::common::{InputOptions, OutputOptions, ReportFormat as Format, analyze_files};
 use crate::report::compare::{Section, Sections, json, markdown, text};
 use crate::report::style::Painter;
 
@@ -23,17 +23,6 @@ pub struct Args {
     pub input: InputOptions,
     #[command(flatten)]
     pub output: OutputOptions,
-}
-
-/// Output formats of `compare`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A terminal report.
-    Text,
-    /// A Markdown briefing.
-    Markdown,
-    /// JSON for scripts (see docs/json-output.md).
-    Json,
 }
 
 /// Parts of the report for `--only`.

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
+use super::common::{InputOptions, OutputOptions, ReportFormat as Format, load_proposals, load_vocab};
 use crate::concede::{Options, Progress};
 use crate::engine;
 use crate::report::concede::{json, markdown, text};
@@ -45,17 +45,6 @@ pub struct Args {
     pub input: InputOptions,
     #[command(flatten)]
     pub output: OutputOptions,
-}
-
-/// Output formats of `concede`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A terminal report.
-    Text,
-    /// A Markdown briefing.
-    Markdown,
-    /// JSON for scripts (see docs/json-output.md).
-    Json,
 }
 
 /// Runs `armistice concede` (exit codes in the module documentation).

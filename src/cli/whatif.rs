@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use clap::{Arg, ArgAction, ArgMatches, FromArgMatches};
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab, write_atomic};
+use super::common::{
+    InputOptions, OutputOptions, ReportFormat as Format, load_proposals, load_vocab, write_atomic,
+};
 use crate::engine;
 use crate::load::{self, Diagnostic, SourceFile};
 use crate::report::style::Painter;
@@ -43,17 +45,6 @@ pub struct Args {
     pub input: InputOptions,
     #[command(flatten)]
     pub output: OutputOptions,
-}
-
-/// Output formats of `whatif`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A terminal report.
-    Text,
-    /// A Markdown briefing.
-    Markdown,
-    /// JSON for scripts (see docs/json-output.md).
-    Json,
 }
 
 /// The edits given on the command line, in the order given, each with its form.
