@@ -1,7 +1,7 @@
 //! Derivation: applying the vocabulary's rules to a proposal's atoms, to a bounded
 //! fixpoint, so that implied terms (aid lets the recipient resupply) can be compared.
 
-use super::FastMap;
+use super::FastSet;
 
 use super::atom::{Atom, Step};
 use crate::vocab::{PartyId, PartyRef, Pattern, Vocab};
@@ -29,7 +29,7 @@ pub fn derive(
     if vocab.rules.is_empty() {
         return Ok(0);
     }
-    let mut seen: FastMap<Key, ()> = atoms.iter().map(|a| (Key::of(a), ())).collect();
+    let mut seen: FastSet<Key> = atoms.iter().map(Key::of).collect();
     let mut firings = 0usize;
     let mut next = 0;
     while next < atoms.len() {
@@ -47,7 +47,7 @@ pub fn derive(
                 derived: Some(Step { rule: r, from: next }),
                 ..derived
             };
-            if seen.insert(Key::of(&derived), ()).is_none() {
+            if seen.insert(Key::of(&derived)) {
                 atoms.push(derived);
             }
         }
