@@ -15,6 +15,7 @@ pub mod diff;
 pub mod engine;
 pub mod fmt;
 pub mod generate;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod report;

@@ -5,6 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::Exit;
+use super::limits::ReadLimitOptions;
+use crate::limits::Limits;
 use crate::load::{self, FileReport, ResolvedProposal, SourceFile};
 use crate::vocab::Vocab;
 
@@ -17,6 +19,21 @@ pub struct InputOptions {
     /// Treat warnings about the inputs as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// The limits on reading the files.
+    #[command(flatten)]
+    pub limits: ReadLimitOptions,
+}
+
+impl InputOptions {
+    /// The default limits with those of the reading flags.
+    pub fn limits(&self) -> Limits {
+        self.limits.apply(Limits::default())
+    }
+
+    /// Reads `path` within the size limit.
+    pub fn read(&self, path: &Path) -> Result<SourceFile, String> {
+        SourceFile::read_limited(path, self.limits.max_file_size)
+    }
 }
 
 /// When to colour text output.
@@ -183,7 +200,7 @@ pub fn plural(n: usize, noun: &str) -> String {
 pub fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
     let mut files = Vec::new();
     for path in &opts.vocab {
-        match SourceFile::read(path) {
+        match opts.read(path) {
             Ok(f) => files.push(f),
             Err(e) => {
                 print_error(&e);
@@ -191,7 +208,7 @@ pub fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
             }
         }
     }
-    load::load_vocab(files).map_err(|reports| {
+    load::load_vocab_with(files, &opts.limits()).map_err(|reports| {
         for r in &reports {
             print_report(r);
         }
@@ -206,14 +223,14 @@ pub fn load_each(paths: &[PathBuf], vocab: &Vocab, opts: &InputOptions) -> Vec<O
     paths
         .iter()
         .map(|path| {
-            let file = match SourceFile::read(path) {
+            let file = match opts.read(path) {
                 Ok(f) => f,
                 Err(e) => {
                     print_error(&e);
                     return None;
                 }
             };
-            let (resolved, mut report) = load::load_proposal(file, vocab);
+            let (resolved, mut report) = load::load_proposal_with(file, vocab, &opts.limits());
             if opts.deny_warnings {
                 report.deny_warnings();
             }
@@ -236,15 +253,16 @@ pub fn load_proposals(
         .ok_or(Exit::Error)
 }
 
-/// Loads the vocabulary and the proposal `files` and analyses them: where `compare`,
-/// `graph` and `report` start.
+/// Loads the vocabulary and the proposal `files` and analyses them within `limits`:
+/// where `compare`, `graph` and `report` start.
 pub fn analyze_files(
     files: &[PathBuf],
     input: &InputOptions,
+    limits: &Limits,
 ) -> Result<(Vocab, crate::engine::Analysis), Exit> {
     let vocab = load_vocab(input)?;
     let proposals = load_proposals(files, &vocab, input)?;
-    let analysis = crate::engine::analyze(proposals, &vocab).map_err(|e| {
+    let analysis = crate::engine::analyze_with(proposals, &vocab, limits).map_err(|e| {
         eprintln!("error: {e}");
         Exit::Error
     })?;

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, analyze_files};
+use super::limits::EngineLimitOptions;
 use crate::report::compare::{Section, Sections, json, markdown, text};
 use crate::report::style::Painter;
 
@@ -21,6 +22,8 @@ pub struct Args {
     pub only: Vec<OnlyArg>,
     #[command(flatten)]
     pub input: InputOptions,
+    #[command(flatten)]
+    pub engine: EngineLimitOptions,
     #[command(flatten)]
     pub output: OutputOptions,
 }
@@ -73,7 +76,7 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn compare(args: &Args) -> Result<Exit, Exit> {
-    let (vocab, analysis) = analyze_files(&args.files, &args.input)?;
+    let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
     let sections = if args.only.is_empty() {
         Sections::default()
     } else {

@@ -12,8 +12,10 @@ use std::time::{Duration, Instant};
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, load_proposals, load_vocab};
+use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::{Options, Progress};
 use crate::engine;
+use crate::limits::Limits;
 use crate::report::concede::{json, markdown, text};
 use crate::report::style::Painter;
 use crate::whatif::concede::{CostTable, Packages, concessions};
@@ -32,17 +34,15 @@ pub struct Args {
     /// `red_line=never,core=4,normal=2,minor=1` (`red_line=N` lets red lines be conceded).
     #[arg(long, value_name = "PRIORITY=COST,...")]
     pub cost: Option<String>,
-    /// The most search nodes to explore before giving up.
-    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
-    pub max_nodes: u64,
-    /// Give up after this many seconds.
-    #[arg(long, value_name = "SECONDS")]
-    pub time_limit: Option<f64>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     #[command(flatten)]
     pub input: InputOptions,
+    #[command(flatten)]
+    pub engine: EngineLimitOptions,
+    #[command(flatten)]
+    pub search: SearchLimitOptions,
     #[command(flatten)]
     pub output: OutputOptions,
 }
@@ -64,32 +64,22 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         Some(text) => CostTable::parse(text).map_err(|e| fail(&e))?,
         None => CostTable::default(),
     };
-    let deadline = match args.time_limit {
-        Some(s) if s.is_finite() && s > 0.0 => Some(Instant::now() + Duration::from_secs_f64(s.min(1e9))),
-        Some(s) => {
-            return Err(fail(&format!(
-                "`--time-limit` must be a positive number of seconds, not `{s}`"
-            )));
-        }
-        None => None,
-    };
-    let options = Options {
-        top: args.top.max(1),
-        max_nodes: args.max_nodes,
-        deadline,
-        ..Options::default()
-    };
+    let limits = args.search.apply(
+        args.engine.apply(args.input.limits()),
+        Limits::default().time_limit.unwrap_or(Duration::from_secs(60)),
+    );
     let vocab = load_vocab(&args.input)?;
     let proposals = load_proposals(&args.files, &vocab, &args.input)?;
-    let baseline = engine::analyze(proposals, &vocab).map_err(|e| fail(&e.to_string()))?;
+    let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.to_string()))?;
+    // The clock starts after loading and analysis: the time limit is the search's.
+    let options = Options {
+        top: args.top.max(1),
+        ..Options::within(&limits)
+    };
     let mut meter = ProgressLine::new(!args.output.quiet && std::io::stderr().is_terminal());
     let result = concessions(baseline, &costs, &options, &vocab, &mut |p| meter.show(&p));
     meter.clear();
-    let result = result.map_err(|e| {
-        fail(&format!(
-            "{e}; raise `--max-nodes` or `--time-limit`, or lower `--top`"
-        ))
-    })?;
+    let result = result.map_err(|e| fail(&format!("{}, or lower `--top`", search_stopped(&e, &limits))))?;
     let files: Vec<String> = args
         .files
         .iter()

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
+use super::limits::EngineLimitOptions;
 use crate::diff::{DiffOptions, json_patch};
 use crate::load::{ResolvedProposal, SourceFile};
 use crate::report::diff::{json, markdown, patch, text};
@@ -32,6 +33,8 @@ pub struct Args {
     against: Option<PathBuf>,
     #[command(flatten)]
     input: InputOptions,
+    #[command(flatten)]
+    engine: EngineLimitOptions,
     #[command(flatten)]
     output: OutputOptions,
 }
@@ -73,7 +76,8 @@ fn diff(args: &Args) -> Result<Exit, Exit> {
     };
     let mut d = crate::diff::diff(old, new, &vocab, &opts);
     if let Some(other) = other {
-        let impact = crate::diff::impact(old, new, other, &d, &vocab).map_err(|e| {
+        let limits = args.engine.apply(args.input.limits());
+        let impact = crate::diff::impact_with(old, new, other, &d, &vocab, &limits).map_err(|e| {
             eprintln!("error: --against: {e}");
             Exit::Error
         })?;

@@ -16,6 +16,9 @@ pub struct Args {
     /// Change nothing: list the files that would change and exit 1 if there are any.
     #[arg(long)]
     pub check: bool,
+    /// The largest file read: bytes, or a number with a unit (`500MB`, `2GiB`).
+    #[arg(long, value_name = "SIZE", default_value = "1GiB", value_parser = crate::limits::parse_size, help_heading = "Limits")]
+    pub max_file_size: u64,
 }
 
 /// Runs `armistice fmt`: exit 0 when done (or, with `--check`, when every file is
@@ -24,7 +27,7 @@ pub struct Args {
 pub fn run(args: Args) -> Exit {
     let mut exit = Exit::Clean;
     for path in &args.files {
-        let file = match SourceFile::read(path) {
+        let file = match SourceFile::read_limited(path, args.max_file_size) {
             Ok(f) => f,
             Err(e) => {
                 eprintln!("error: {e}");

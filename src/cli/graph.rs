@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, analyze_files};
+use super::limits::EngineLimitOptions;
 use crate::report::graph::{self, dot, mermaid};
 
 /// Arguments of `armistice graph`.
@@ -17,6 +18,8 @@ pub struct Args {
     pub format: Format,
     #[command(flatten)]
     pub input: InputOptions,
+    #[command(flatten)]
+    pub engine: EngineLimitOptions,
     #[command(flatten)]
     pub output: OutputOptions,
 }
@@ -38,7 +41,7 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn render(args: &Args) -> Result<Exit, Exit> {
-    let (vocab, analysis) = analyze_files(&args.files, &args.input)?;
+    let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
     let g = graph::build(&analysis, &vocab);
     let rendered = match args.format {
         Format::Dot => dot::render(&g),

@@ -11,6 +11,7 @@ mod exit;
 mod fmt;
 mod generate;
 mod graph;
+pub mod limits;
 mod man;
 mod report;
 mod schema;

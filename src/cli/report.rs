@@ -1,12 +1,14 @@
 //! `armistice report A B [C...] -o brief.html`: the standalone HTML briefing.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, analyze_files};
+use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::Options;
 use crate::engine::Analysis;
+use crate::limits::Limits;
 use crate::report::html;
 use crate::vocab::Vocab;
 use crate::whatif::concede;
@@ -20,6 +22,10 @@ pub struct Args {
     #[command(flatten)]
     pub input: InputOptions,
     #[command(flatten)]
+    pub engine: EngineLimitOptions,
+    #[command(flatten)]
+    pub search: SearchLimitOptions,
+    #[command(flatten)]
     pub output: OutputOptions,
 }
 
@@ -31,8 +37,11 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn report(args: &Args) -> Result<Exit, Exit> {
-    let (vocab, analysis) = analyze_files(&args.files, &args.input)?;
-    let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab)]);
+    let limits = args
+        .search
+        .apply(args.engine.apply(args.input.limits()), APPENDIX_TIME);
+    let (vocab, analysis) = analyze_files(&args.files, &args.input, &limits)?;
+    let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab, &limits)]);
     args.output.write(&page)?;
     Ok(if analysis.has_conflict() {
         Exit::Findings
@@ -41,13 +50,16 @@ fn report(args: &Args) -> Result<Exit, Exit> {
     })
 }
 
+/// How long the concessions appendix may search without `--time-limit`: the briefing
+/// should not wait long for its appendix.
+const APPENDIX_TIME: Duration = Duration::from_secs(10);
+
 /// The cheapest concession packages, as a section of the page; a search that runs out
 /// of its budget says so there instead of failing the report.
-fn concessions(analysis: &Analysis, vocab: &Vocab) -> html::Appendix {
+fn concessions(analysis: &Analysis, vocab: &Vocab, limits: &Limits) -> html::Appendix {
     let options = Options {
         top: 3,
-        deadline: Some(Instant::now() + Duration::from_secs(10)),
-        ..Options::default()
+        ..Options::within(limits)
     };
     match concede::concessions(
         analysis.clone(),
@@ -59,7 +71,14 @@ fn concessions(analysis: &Analysis, vocab: &Vocab) -> html::Appendix {
         Ok(c) => html::concede::appendix(&c),
         Err(e) => {
             let mut body = html::escape::Html::new();
-            body.el("p", "", &format!("The search for concessions stopped: {e}."));
+            body.el(
+                "p",
+                "",
+                &format!(
+                    "The search for concessions stopped: {}.",
+                    search_stopped(&e, limits)
+                ),
+            );
             html::Appendix {
                 id: "concessions".into(),
                 title: "Cheapest concessions".into(),

@@ -15,7 +15,9 @@ use super::Exit;
 use super::common::{
     InputOptions, OutputOptions, ReportFormat as Format, load_proposals, load_vocab, write_atomic,
 };
+use super::limits::{EngineLimitOptions, SweepLimitOptions};
 use crate::engine;
+use crate::limits::Limits;
 use crate::load::{self, Diagnostic, SourceFile};
 use crate::report::style::Painter;
 use crate::report::whatif::{json, markdown, problem, text};
@@ -43,6 +45,10 @@ pub struct Args {
     pub force: bool,
     #[command(flatten)]
     pub input: InputOptions,
+    #[command(flatten)]
+    pub engine: EngineLimitOptions,
+    #[command(flatten)]
+    pub sweep: SweepLimitOptions,
     #[command(flatten)]
     pub output: OutputOptions,
 }
@@ -136,6 +142,7 @@ fn fail(message: &str) -> Exit {
 }
 
 fn what_if(args: &Args) -> Result<Exit, Exit> {
+    let limits = args.sweep.apply(args.engine.apply(args.input.limits()));
     let edits = args.edits.parse().map_err(|e| fail(&e))?;
     let mut scenarios = Vec::new();
     if !edits.is_empty() {
@@ -143,7 +150,7 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
     }
     let file = match &args.scenarios {
         Some(path) => {
-            let (file, from_file) = read_scenarios(path)?;
+            let (file, from_file) = read_scenarios(path, &args.input, scenarios.len(), &limits)?;
             scenarios.extend(from_file);
             Some(file)
         }
@@ -156,7 +163,7 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
     }
     let vocab = load_vocab(&args.input)?;
     let proposals = load_proposals(&args.files, &vocab, &args.input)?;
-    let baseline = engine::analyze(proposals, &vocab).map_err(|e| fail(&e.to_string()))?;
+    let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.to_string()))?;
     let result = whatif::evaluate(baseline, scenarios, &vocab);
     report_problems(&result, file.as_ref());
     if let Some(dir) = &args.write_dir {
@@ -177,9 +184,14 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
     })
 }
 
-fn read_scenarios(path: &Path) -> Result<(SourceFile, Vec<Scenario>), Exit> {
-    let file = SourceFile::read(path).map_err(|e| fail(&e))?;
-    let parsed = whatif::scenario::parse_file(&file).map_err(|located| {
+fn read_scenarios(
+    path: &Path,
+    input: &InputOptions,
+    before: usize,
+    limits: &Limits,
+) -> Result<(SourceFile, Vec<Scenario>), Exit> {
+    let file = input.read(path).map_err(|e| fail(&e))?;
+    let parsed = whatif::scenario::parse_file_with(&file, limits).map_err(|located| {
         let report = load::FileReport {
             file: file.clone(),
             diagnostics: vec![*located],
@@ -187,7 +199,7 @@ fn read_scenarios(path: &Path) -> Result<(SourceFile, Vec<Scenario>), Exit> {
         eprint!("{}", load::render_report(&report, false));
         Exit::Error
     })?;
-    let scenarios = parsed.expand().map_err(|ds| {
+    let scenarios = parsed.expand_with(before, limits).map_err(|ds| {
         eprint!("{}", load::render(&file, &ds));
         Exit::Error
     })?;

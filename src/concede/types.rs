@@ -95,7 +95,21 @@ pub struct Options {
     pub method: Method,
 }
 
+impl Options {
+    /// The default options within `limits`: its node budget, and a deadline its time
+    /// limit from now.
+    pub fn within(limits: &crate::limits::Limits) -> Options {
+        Options {
+            max_nodes: limits.max_nodes,
+            deadline: limits.time_limit.and_then(|t| Instant::now().checked_add(t)),
+            ..Options::default()
+        }
+    }
+}
+
 impl Default for Options {
+    /// One package, a million nodes, no deadline (a library caller's choice; the
+    /// command line always sets one, see [`Options::within`]).
     fn default() -> Options {
         Options {
             top: 1,

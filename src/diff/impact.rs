@@ -87,8 +87,20 @@ pub fn impact(
     diff: &ProposalDiff,
     vocab: &Vocab,
 ) -> Result<Impact, EngineError> {
-    let before = engine::analyze(vec![old.clone(), other.clone()], vocab)?;
-    let after = engine::analyze(vec![new.clone(), other.clone()], vocab)?;
+    impact_with(old, new, other, diff, vocab, &crate::limits::Limits::default())
+}
+
+/// [`impact`], the engine running within `limits`.
+pub fn impact_with(
+    old: &ResolvedProposal,
+    new: &ResolvedProposal,
+    other: &ResolvedProposal,
+    diff: &ProposalDiff,
+    vocab: &Vocab,
+    limits: &crate::limits::Limits,
+) -> Result<Impact, EngineError> {
+    let before = engine::analyze_with(vec![old.clone(), other.clone()], vocab, limits)?;
+    let after = engine::analyze_with(vec![new.clone(), other.clone()], vocab, limits)?;
     let mut rename: HashMap<String, String> = HashMap::new();
     rename.insert(old.id().to_owned(), new.id().to_owned());
     for t in &diff.terms {

@@ -25,7 +25,7 @@ mod words;
 pub use align::{Alignment, align};
 pub use describe::{modality_gloss, param, term_summary};
 pub use field::{DiffOptions, Field};
-pub use impact::{Effect, Impact, Link, Witness, impact};
+pub use impact::{Effect, Impact, Link, Witness, impact, impact_with};
 pub use patch::{PatchOp, json_patch, pointer_escape};
 pub use result::{
     Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, ProposalDiff, ProposalInfo,

@@ -21,6 +21,8 @@ pub struct Analysis {
     pub common: Vec<Vec<TermRef>>,
     /// Burden per proposal and party.
     pub burden: Vec<Burden>,
+    /// The limits the analysis was made within; [`super::reanalyze`] keeps them.
+    pub limits: crate::limits::Limits,
 }
 
 /// What two proposals are to each other.

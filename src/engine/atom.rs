@@ -2,7 +2,9 @@
 
 use super::FastMap;
 
-use super::derive::{self, MAX_FIRINGS, TooManyFirings};
+use super::EngineError;
+use super::derive::{self, Spent};
+use crate::limits::Limits;
 use crate::load::{Interval, ResolvedProposal};
 use crate::model::Modality;
 use crate::vocab::Vocab;
@@ -78,25 +80,29 @@ pub struct ProposalAtoms {
 }
 
 impl ProposalAtoms {
-    /// The atoms of proposal `index`, deriving what the rules imply term by term.
+    /// The atoms of proposal `index`, deriving what the rules imply term by term, within
+    /// the default [`Limits`].
     pub fn build(
         index: usize,
         proposal: &ResolvedProposal,
         vocab: &Vocab,
-    ) -> Result<ProposalAtoms, TooManyFirings> {
-        ProposalAtoms::rebuild(index, proposal, None, vocab)
+    ) -> Result<ProposalAtoms, EngineError> {
+        ProposalAtoms::rebuild(index, proposal, None, vocab, &Limits::default())
     }
 
-    /// The same as [`ProposalAtoms::build`], reusing the blocks of `previous` (the atoms
-    /// of an earlier version of the proposal) for terms that did not change.
+    /// The same as [`ProposalAtoms::build`] within `limits`, reusing the blocks of
+    /// `previous` (the atoms of an earlier version of the proposal) for terms that did
+    /// not change. Errors: the rules fired more than [`Limits::max_firings`] times or
+    /// derived more than [`Limits::max_derived`] atoms for the proposal.
     pub fn rebuild(
         index: usize,
         proposal: &ResolvedProposal,
         previous: Option<(&ResolvedProposal, &ProposalAtoms)>,
         vocab: &Vocab,
-    ) -> Result<ProposalAtoms, TooManyFirings> {
+        limits: &Limits,
+    ) -> Result<ProposalAtoms, EngineError> {
         let mut out = ProposalAtoms::default();
-        let mut firings = 0;
+        let mut spent = Spent::default();
         let old_ids: FastMap<&str, usize> = previous
             .map(|(old, _)| {
                 old.proposal
@@ -151,12 +157,7 @@ impl ProposalAtoms {
                             derived: None,
                         })
                         .collect();
-                    firings += derive::derive(
-                        &mut block,
-                        vocab,
-                        proposal.id(),
-                        MAX_FIRINGS - firings.min(MAX_FIRINGS),
-                    )?;
+                    derive::derive(&mut block, vocab, proposal.id(), &mut spent, limits)?;
                     out.atoms.extend(block.into_iter().map(|a| Atom {
                         derived: a.derived.map(|s| Step {
                             rule: s.rule,

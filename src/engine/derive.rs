@@ -3,44 +3,51 @@
 
 use super::FastSet;
 
+use super::EngineError;
 use super::atom::{Atom, Step};
+use crate::limits::Limits;
 use crate::vocab::{PartyId, PartyRef, Pattern, Vocab};
 
-/// The most rule firings allowed for one proposal before the engine gives up.
+/// The default most rule firings allowed for one proposal before the engine gives up
+/// ([`Limits::max_firings`]).
 pub const MAX_FIRINGS: usize = 1_000_000;
 
-/// Derivation went on longer than [`MAX_FIRINGS`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TooManyFirings {
-    /// The proposal's id.
-    pub proposal: String,
+/// What derivation has spent so far on one proposal, against [`Limits::max_firings`]
+/// and [`Limits::max_derived`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Spent {
+    /// Rule firings.
+    pub firings: usize,
+    /// Atoms derived.
+    pub derived: usize,
 }
 
 /// Appends to `atoms` (one term's atoms) every atom the rules derive from them,
-/// transitively, and returns how many times rules fired. An atom already in the block
-/// (same content) is not derived again, which makes the fixpoint finite; firings past
-/// `budget` are an error.
+/// transitively, counting firings and derived atoms in `spent`. An atom already in the
+/// block (same content) is not derived again, which makes the fixpoint finite; going
+/// past a limit of `limits` is an error naming `proposal`.
 pub fn derive(
     atoms: &mut Vec<Atom>,
     vocab: &Vocab,
     proposal: &str,
-    budget: usize,
-) -> Result<usize, TooManyFirings> {
+    spent: &mut Spent,
+    limits: &Limits,
+) -> Result<(), EngineError> {
     if vocab.rules.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
     let mut seen: FastSet<Key> = atoms.iter().map(Key::of).collect();
-    let mut firings = 0usize;
     let mut next = 0;
     while next < atoms.len() {
         for (r, rule) in vocab.rules.iter().enumerate() {
             let Some(derived) = apply(&rule.when, &rule.then, &atoms[next], vocab) else {
                 continue;
             };
-            firings += 1;
-            if firings > budget {
-                return Err(TooManyFirings {
+            spent.firings += 1;
+            if spent.firings > limits.max_firings {
+                return Err(EngineError::TooManyFirings {
                     proposal: proposal.to_owned(),
+                    limit: limits.max_firings,
                 });
             }
             let derived = Atom {
@@ -48,12 +55,19 @@ pub fn derive(
                 ..derived
             };
             if seen.insert(Key::of(&derived)) {
+                spent.derived += 1;
+                if spent.derived > limits.max_derived {
+                    return Err(EngineError::TooManyDerived {
+                        proposal: proposal.to_owned(),
+                        limit: limits.max_derived,
+                    });
+                }
                 atoms.push(derived);
             }
         }
         next += 1;
     }
-    Ok(firings)
+    Ok(())
 }
 
 /// The atom `then` implies when `atom` matches `when`.

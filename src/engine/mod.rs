@@ -29,8 +29,10 @@ pub use atom::{Atom, ProposalAtoms, Step, TermRef};
 pub use burden::{Burden, BurdenRow};
 pub use derive::MAX_FIRINGS;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
+pub use pair::MAX_CANDIDATES;
 pub use params::{ParamComparison, ParamOutcome};
 
+use crate::limits::Limits;
 use crate::load::{Diagnostic, ResolvedProposal};
 use crate::model::Proposal;
 use crate::vocab::Vocab;
@@ -40,11 +42,30 @@ use crate::vocab::Vocab;
 pub enum EngineError {
     /// Two of the proposals compared have the same id, so findings could not name them.
     DuplicateProposalId(String),
-    /// A proposal's rule derivation went past [`MAX_FIRINGS`].
-    TooManyFirings(String),
+    /// A proposal's rule derivation fired rules more than [`Limits::max_firings`] times.
+    TooManyFirings {
+        /// The proposal's id.
+        proposal: String,
+        /// The limit.
+        limit: usize,
+    },
+    /// A proposal's rule derivation derived more than [`Limits::max_derived`] atoms.
+    TooManyDerived {
+        /// The proposal's id.
+        proposal: String,
+        /// The limit.
+        limit: usize,
+    },
     /// Two proposals' terms meet each other so widely that relating them would take
-    /// more than [`pair::MAX_CANDIDATES`] comparisons.
-    TooManyRelations(String, String),
+    /// more than [`Limits::max_comparisons`] comparisons.
+    TooManyRelations {
+        /// The left proposal's id.
+        left: String,
+        /// The right proposal's id.
+        right: String,
+        /// The limit.
+        limit: usize,
+    },
     /// A proposal is invalid.
     Invalid {
         /// The proposal's id.
@@ -58,16 +79,17 @@ impl fmt::Display for EngineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EngineError::DuplicateProposalId(id) => write!(f, "two proposals have the id `{id}`"),
-            EngineError::TooManyFirings(id) => {
-                write!(
-                    f,
-                    "rules fired more than {MAX_FIRINGS} times on proposal `{id}`; check the vocabulary's rules"
-                )
-            }
-            EngineError::TooManyRelations(a, b) => write!(
+            EngineError::TooManyFirings { proposal, limit } => write!(
                 f,
-                "`{a}` and `{b}` would need more than {} comparisons of terms: give the terms scopes (areas, sectors) so that they meet fewer others",
-                pair::MAX_CANDIDATES
+                "rules fired more than {limit} times on proposal `{proposal}`; raise the limit with `--max-firings N` or check the vocabulary's rules"
+            ),
+            EngineError::TooManyDerived { proposal, limit } => write!(
+                f,
+                "rules derived more than {limit} atoms from proposal `{proposal}`; raise the limit with `--max-derived N` or check the vocabulary's rules"
+            ),
+            EngineError::TooManyRelations { left, right, limit } => write!(
+                f,
+                "`{left}` and `{right}` would need more than {limit} comparisons of terms; raise the limit with `--max-comparisons N`, or give the terms scopes (areas, sectors) so that they meet fewer others"
             ),
             EngineError::Invalid { proposal, errors } => {
                 write!(f, "proposal `{proposal}` is invalid")?;
@@ -82,8 +104,14 @@ impl fmt::Display for EngineError {
 
 impl std::error::Error for EngineError {}
 
-/// Validates `proposals` against `vocab` and analyses them.
+/// Validates `proposals` against `vocab` and analyses them, within the default
+/// [`Limits`].
 pub fn compare(proposals: &[Proposal], vocab: &Vocab) -> Result<Analysis, EngineError> {
+    compare_with(proposals, vocab, &Limits::default())
+}
+
+/// [`compare`] within `limits`.
+pub fn compare_with(proposals: &[Proposal], vocab: &Vocab, limits: &Limits) -> Result<Analysis, EngineError> {
     let mut resolved = Vec::with_capacity(proposals.len());
     for p in proposals {
         let (r, diags) = crate::load::resolve(p, vocab);
@@ -98,11 +126,22 @@ pub fn compare(proposals: &[Proposal], vocab: &Vocab) -> Result<Analysis, Engine
             }
         }
     }
-    analyze(resolved, vocab)
+    analyze_with(resolved, vocab, limits)
 }
 
-/// Analyses resolved proposals: every pair, the terms all agree on, and burden.
+/// Analyses resolved proposals: every pair, the terms all agree on, and burden, within
+/// the default [`Limits`].
 pub fn analyze(proposals: Vec<ResolvedProposal>, vocab: &Vocab) -> Result<Analysis, EngineError> {
+    analyze_with(proposals, vocab, &Limits::default())
+}
+
+/// [`analyze`] within `limits` (rule firings and derived atoms per proposal,
+/// comparisons per pair); the analysis keeps them for [`reanalyze`].
+pub fn analyze_with(
+    proposals: Vec<ResolvedProposal>,
+    vocab: &Vocab,
+    limits: &Limits,
+) -> Result<Analysis, EngineError> {
     for (i, p) in proposals.iter().enumerate() {
         if proposals[..i].iter().any(|q| q.id() == p.id()) {
             return Err(EngineError::DuplicateProposalId(p.id().to_owned()));
@@ -111,10 +150,9 @@ pub fn analyze(proposals: Vec<ResolvedProposal>, vocab: &Vocab) -> Result<Analys
     let atoms = proposals
         .iter()
         .enumerate()
-        .map(|(i, p)| ProposalAtoms::build(i, p, vocab))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| EngineError::TooManyFirings(e.proposal))?;
-    assemble(proposals, atoms, None, vocab)
+        .map(|(i, p)| ProposalAtoms::rebuild(i, p, None, vocab, limits))
+        .collect::<Result<Vec<_>, _>>()?;
+    assemble(proposals, atoms, None, vocab, limits)
 }
 
 /// Puts an analysis together from proposals and their atoms. With `reuse` (an earlier
@@ -125,6 +163,7 @@ fn assemble(
     atoms: Vec<ProposalAtoms>,
     reuse: Option<(&Analysis, &[bool])>,
     vocab: &Vocab,
+    limits: &Limits,
 ) -> Result<Analysis, EngineError> {
     let indices: Vec<pair::AtomIndex> = atoms
         .iter()
@@ -155,7 +194,7 @@ fn assemble(
                 atoms: &atoms[j].atoms,
                 index: &indices[j],
             };
-            pairs.push(analyze_pair(i, j, &left, &right, &related, vocab)?);
+            pairs.push(analyze_pair(i, j, &left, &right, &related, vocab, limits)?);
         }
     }
     let common = common_terms(&proposals, &pairs);
@@ -170,6 +209,7 @@ fn assemble(
         pairs,
         common,
         burden,
+        limits: *limits,
     })
 }
 
@@ -180,10 +220,13 @@ fn analyze_pair(
     right: &pair::PairInput,
     related: &pair::Related,
     vocab: &Vocab,
+    limits: &Limits,
 ) -> Result<Pair, EngineError> {
-    let (mut relations, open) = pair::relate_pair(left, right, related, vocab, pair::MAX_CANDIDATES)
-        .map_err(|_| {
-            EngineError::TooManyRelations(left.proposal.id().to_owned(), right.proposal.id().to_owned())
+    let (mut relations, open) = pair::relate_pair(left, right, related, vocab, limits.max_comparisons)
+        .map_err(|_| EngineError::TooManyRelations {
+            left: left.proposal.id().to_owned(),
+            right: right.proposal.id().to_owned(),
+            limit: limits.max_comparisons,
         })?;
     let graph = graph::ConditionGraph::new([(i, left.proposal), (j, right.proposal)], &relations);
     let blocked = graph.blocked(&mut relations, &open);
@@ -237,7 +280,7 @@ fn common_terms(proposals: &[ResolvedProposal], pairs: &[Pair]) -> Vec<Vec<TermR
 /// `(index, new version)` pairs. Only what the change touches is computed again: the
 /// atoms of changed terms (a term keeps its atoms when its id and content are the
 /// same) and the pairs that involve a changed proposal. The result is the same as
-/// [`analyze`] on the edited set of proposals.
+/// [`analyze_with`] on the edited set of proposals, within the limits of `base`.
 pub fn reanalyze(
     base: &Analysis,
     changed: Vec<(usize, ResolvedProposal)>,
@@ -250,8 +293,7 @@ pub fn reanalyze(
         let (Some(slot), Some(old_atoms)) = (proposals.get(i), atoms.get(i)) else {
             continue;
         };
-        let rebuilt = ProposalAtoms::rebuild(i, &p, Some((slot, old_atoms)), vocab)
-            .map_err(|e| EngineError::TooManyFirings(e.proposal))?;
+        let rebuilt = ProposalAtoms::rebuild(i, &p, Some((slot, old_atoms)), vocab, &base.limits)?;
         atoms[i] = rebuilt;
         proposals[i] = p;
         touched[i] = true;
@@ -266,5 +308,5 @@ pub fn reanalyze(
             return Err(EngineError::DuplicateProposalId(p.id().to_owned()));
         }
     }
-    assemble(proposals, atoms, Some((base, &touched)), vocab)
+    assemble(proposals, atoms, Some((base, &touched)), vocab, &base.limits)
 }

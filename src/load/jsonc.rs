@@ -1,8 +1,10 @@
 //! JSON with comments: `//` and `/* */` comments (and a leading byte-order mark) are
 //! blanked to spaces, so that serde_json reads the text with every byte position
-//! unchanged; nesting deeper than [`MAX_DEPTH`] is refused before any parser recurses.
+//! unchanged; nesting deeper than [`crate::limits::Limits::max_depth`] is refused before
+//! any parser recurses.
 
-/// The deepest nesting of arrays and objects accepted.
+/// The default deepest nesting of arrays and objects accepted
+/// ([`crate::limits::Limits::max_depth`]).
 pub const MAX_DEPTH: usize = 128;
 
 /// A problem found while preparing the text: its byte offset and the message.
@@ -25,8 +27,9 @@ enum State {
     BlockComment,
 }
 
-/// The text with comments replaced by spaces (newlines kept), or the first problem.
-pub fn blank_comments(text: &str) -> Result<String, Problem> {
+/// The text with comments replaced by spaces (newlines kept), or the first problem;
+/// nesting deeper than `max_depth` is a problem.
+pub fn blank_comments(text: &str, max_depth: usize) -> Result<String, Problem> {
     let mut out = text.as_bytes().to_vec();
     if text.starts_with('\u{feff}') {
         out[..3].fill(b' ');
@@ -56,14 +59,8 @@ pub fn blank_comments(text: &str) -> Result<String, Problem> {
                 }
                 (b'[' | b'{', _) => {
                     depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Err(Problem {
-                            offset: i,
-                            message: format!("arrays and objects nested deeper than {MAX_DEPTH} levels"),
-                            help: Some(
-                                "a proposal needs only a few levels; is the file generated wrongly?".into(),
-                            ),
-                        });
+                    if depth > max_depth {
+                        return Err(too_deep(i, max_depth));
                     }
                 }
                 (b']' | b'}', _) => depth = depth.saturating_sub(1),
@@ -121,6 +118,17 @@ pub fn blank_comments(text: &str) -> Result<String, Problem> {
     })
 }
 
+fn too_deep(offset: usize, max_depth: usize) -> Problem {
+    Problem {
+        offset,
+        message: format!("arrays and objects nested deeper than {max_depth} levels"),
+        help: Some(format!(
+            "a proposal needs only a few levels; if the file is right, raise the limit with `--max-depth N` (at most {})",
+            crate::limits::DEPTH_CEILING
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{MAX_DEPTH, blank_comments};
@@ -128,7 +136,7 @@ mod tests {
     #[test]
     fn comments_become_spaces_and_positions_stay() {
         let text = "{ // note é\n  \"a\": \"//not\", /* x\n y */ \"b\": 1 }";
-        let out = blank_comments(text).unwrap();
+        let out = blank_comments(text, MAX_DEPTH).unwrap();
         assert_eq!(out.len(), text.len());
         assert_eq!(out, "{           \n  \"a\": \"//not\",     \n      \"b\": 1 }");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -137,20 +145,30 @@ mod tests {
 
     #[test]
     fn escaped_quote_does_not_end_a_string() {
-        let out = blank_comments(r#"{"a": "x\" // y"}"#).unwrap();
+        let out = blank_comments(r#"{"a": "x\" // y"}"#, MAX_DEPTH).unwrap();
         assert_eq!(out, r#"{"a": "x\" // y"}"#);
     }
 
     #[test]
     fn too_deep_and_unterminated_are_refused() {
         let deep = "[".repeat(MAX_DEPTH + 1);
-        assert_eq!(blank_comments(&deep).unwrap_err().offset, MAX_DEPTH);
-        assert!(blank_comments(&"[".repeat(MAX_DEPTH)).is_ok());
-        assert_eq!(blank_comments("{} /* x").unwrap_err().offset, 3);
+        assert_eq!(blank_comments(&deep, MAX_DEPTH).unwrap_err().offset, MAX_DEPTH);
+        assert!(blank_comments(&"[".repeat(MAX_DEPTH), MAX_DEPTH).is_ok());
+        assert_eq!(blank_comments("{} /* x", MAX_DEPTH).unwrap_err().offset, 3);
+    }
+
+    #[test]
+    fn the_depth_limit_is_a_parameter() {
+        let text = "{\"a\": [[1]]}";
+        let e = blank_comments(text, 2).unwrap_err();
+        assert_eq!(e.offset, 7);
+        assert!(e.message.contains("deeper than 2 levels"), "{}", e.message);
+        assert!(e.help.unwrap().contains("--max-depth N"));
+        assert!(blank_comments(text, 3).is_ok());
     }
 
     #[test]
     fn byte_order_mark_is_blanked() {
-        assert_eq!(blank_comments("\u{feff}{}").unwrap(), "   {}");
+        assert_eq!(blank_comments("\u{feff}{}", MAX_DEPTH).unwrap(), "   {}");
     }
 }

@@ -15,8 +15,11 @@ mod vocab_file;
 
 pub use diagnostic::{Diagnostic, FileReport, Located, Severity};
 pub use jsonc::MAX_DEPTH;
-pub use read::{MAX_FILE_BYTES, SourceFile, load_proposal, parse_json, parse_proposal};
+pub use read::{
+    MAX_FILE_BYTES, SourceFile, load_proposal, load_proposal_with, parse_json, parse_json_limited,
+    parse_proposal,
+};
 pub use render::{render, render_message, render_report};
 pub use resolved::{Interval, ResolvedProposal, ResolvedTerm};
 pub use validate::{ceasefire_window, resolve, resolve_owned};
-pub use vocab_file::load_vocab;
+pub use vocab_file::{load_vocab, load_vocab_with};

@@ -9,11 +9,13 @@ use serde::de::DeserializeOwned;
 
 use super::span::{Document, Part};
 use super::{Diagnostic, FileReport, Located, ResolvedProposal, jsonc, syntax};
+use crate::limits::{Limits, format_size};
 use crate::model::Proposal;
 use crate::vocab::Vocab;
 
-/// The largest input file read, in bytes (1 GiB): far above any hand-written proposal,
-/// and room for the generated proposals of a million terms the benchmarks use.
+/// The default largest input file read, in bytes (1 GiB; [`Limits::max_file_bytes`]):
+/// far above any hand-written proposal, and room for the generated proposals of a
+/// million terms the benchmarks use.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// An input file and its text.
@@ -100,16 +102,26 @@ impl SourceFile {
 
 fn too_large(path: &Path, len: u64, limit: u64) -> String {
     format!(
-        "cannot read `{}`: the file has {len} bytes, more than the limit of {} MiB",
+        "cannot read `{}`: the file has {len} bytes, more than the limit of {}; raise the limit with `--max-file-size SIZE`",
         path.display(),
-        limit / (1024 * 1024)
+        format_size(limit)
     )
 }
 
 /// Parses JSON with comments into `T`, an object type (the text must hold an object);
 /// a syntax or type error comes back located, with its JSON path.
 pub fn parse_json<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Located>> {
-    let text = jsonc::blank_comments(&file.text).map_err(|p| {
+    parse_json_limited(file, jsonc::MAX_DEPTH)
+}
+
+/// [`parse_json`], refusing nesting deeper than `max_depth` (at most
+/// [`crate::limits::DEPTH_CEILING`]; a higher value is taken as the ceiling).
+pub fn parse_json_limited<T: DeserializeOwned>(
+    file: &SourceFile,
+    max_depth: usize,
+) -> Result<T, Box<Located>> {
+    let max_depth = max_depth.min(crate::limits::DEPTH_CEILING);
+    let text = jsonc::blank_comments(&file.text, max_depth).map_err(|p| {
         Box::new(Located {
             diagnostic: Diagnostic {
                 help: p.help,
@@ -128,11 +140,17 @@ pub fn parse_json<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Locat
         }));
     }
     // Most files are valid: parse at full speed, and track the JSON path only to
-    // explain an error.
-    if let Ok(value) = serde_json::from_str(&text) {
+    // explain an error. The nesting was bounded above, so serde_json's own recursion
+    // limit (127 levels) is lifted: the depth limit is ours alone.
+    let mut fast = serde_json::Deserializer::from_str(&text);
+    fast.disable_recursion_limit();
+    if let Ok(value) = <T as serde::Deserialize>::deserialize(&mut fast)
+        && fast.end().is_ok()
+    {
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_str(&text);
+    de.disable_recursion_limit();
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         Box::new(syntax::from_serde(&text, &path, e.into_inner()))
@@ -149,7 +167,17 @@ pub fn parse_proposal(file: &SourceFile) -> Result<Proposal, Box<Located>> {
 /// Parses and resolves a proposal: the resolved proposal when it has no error, and the
 /// report of every diagnostic.
 pub fn load_proposal(file: SourceFile, vocab: &Vocab) -> (Option<ResolvedProposal>, FileReport) {
-    let (resolved, diagnostics) = match parse_proposal(&file) {
+    load_proposal_with(file, vocab, &Limits::default())
+}
+
+/// [`load_proposal`] within `limits` (the nesting depth; the file size is checked when
+/// reading, by [`SourceFile::read_limited`]).
+pub fn load_proposal_with(
+    file: SourceFile,
+    vocab: &Vocab,
+    limits: &Limits,
+) -> (Option<ResolvedProposal>, FileReport) {
+    let (resolved, diagnostics) = match parse_json_limited::<Proposal>(&file, limits.max_depth) {
         Ok(p) => {
             let (resolved, diags) = super::resolve_owned(p, vocab);
             let mut located = file.locate_all(diags);

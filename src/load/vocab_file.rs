@@ -2,7 +2,8 @@
 //! errors as proposals, and each inconsistency of the merged vocabulary traced back to
 //! the file and entry that caused it.
 
-use super::{Diagnostic, FileReport, SourceFile, parse_json};
+use super::{Diagnostic, FileReport, SourceFile, parse_json_limited};
+use crate::limits::Limits;
 use crate::vocab::{DEFAULT_PACK, Vocab, VocabFile, VocabIssue};
 
 /// The name under which the embedded default pack is shown in diagnostics.
@@ -11,10 +12,15 @@ const DEFAULT_NAME: &str = "vocab/ceasefire.json (embedded)";
 /// Parses `files` and merges them over the default pack; on failure, a report per file
 /// that has a problem.
 pub fn load_vocab(files: Vec<SourceFile>) -> Result<Vocab, Vec<FileReport>> {
+    load_vocab_with(files, &Limits::default())
+}
+
+/// [`load_vocab`], refusing files nested deeper than [`Limits::max_depth`].
+pub fn load_vocab_with(files: Vec<SourceFile>, limits: &Limits) -> Result<Vocab, Vec<FileReport>> {
     let mut parsed = Vec::new();
     let mut reports = Vec::new();
     for file in files {
-        match parse_json::<VocabFile>(&file) {
+        match parse_json_limited::<VocabFile>(&file, limits.max_depth) {
             Ok(v) => parsed.push((file, v)),
             Err(located) => reports.push(FileReport {
                 file,

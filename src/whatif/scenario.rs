@@ -5,12 +5,15 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
+use crate::limits::Limits;
 use crate::load::{Diagnostic, Located, SourceFile};
 
-/// The most edits a sweep may list: 2^10 = 1024 scenarios.
-pub const MAX_SWEEP_EDITS: usize = 10;
+/// The default most scenarios one sweep may make ([`Limits::max_sweep`]): 1024, a
+/// sweep of 10 edits.
+pub const MAX_SWEEP: usize = 1024;
 
-/// The most scenarios a file may expand to, sweeps included.
+/// The default most scenarios a run evaluates, sweeps expanded
+/// ([`Limits::max_scenarios`]).
 pub const MAX_SCENARIOS: usize = 4096;
 
 /// A scenario file: named what-if scenarios on a set of proposals.
@@ -37,7 +40,8 @@ pub struct ScenarioDef {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub edits: Vec<Edit>,
     /// Edits to sweep: the scenario is evaluated once for every subset of them
-    /// (applied in order, after `edits`). At most 10 edits (1024 subsets).
+    /// (applied in order, after `edits`). At most 1024 scenarios (10 edits) unless
+    /// `--max-sweep` raises the limit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sweep: Vec<Edit>,
 }
@@ -95,11 +99,22 @@ pub fn parse_file(file: &SourceFile) -> Result<ScenarioFile, Box<Located>> {
     crate::load::parse_json(file)
 }
 
+/// [`parse_file`], refusing nesting deeper than [`Limits::max_depth`].
+pub fn parse_file_with(file: &SourceFile, limits: &Limits) -> Result<ScenarioFile, Box<Located>> {
+    crate::load::parse_json_limited(file, limits.max_depth)
+}
+
 impl ScenarioFile {
-    /// The scenarios to evaluate, sweeps expanded. Errors: an empty or repeated name, a
-    /// scenario without edits, a sweep above [`MAX_SWEEP_EDITS`], more than
-    /// [`MAX_SCENARIOS`] in all.
+    /// The scenarios to evaluate, sweeps expanded, within the default [`Limits`].
     pub fn expand(&self) -> Result<Vec<Scenario>, Vec<Diagnostic>> {
+        self.expand_with(0, &Limits::default())
+    }
+
+    /// The scenarios to evaluate, sweeps expanded, when `before` scenarios come before
+    /// them (from the command line). Errors: an empty or repeated name, a scenario
+    /// without edits, a sweep that makes more than [`Limits::max_sweep`] scenarios,
+    /// more than [`Limits::max_scenarios`] in all.
+    pub fn expand_with(&self, before: usize, limits: &Limits) -> Result<Vec<Scenario>, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut out = Vec::new();
         for (i, def) in self.scenarios.iter().enumerate() {
@@ -121,30 +136,40 @@ impl ScenarioFile {
                         .with_help("give `edits`, a `sweep`, or both"),
                 );
             }
-            if def.sweep.len() > MAX_SWEEP_EDITS {
+            let made = sweep_size(def);
+            if !def.sweep.is_empty() && made.is_none_or(|n| n > limits.max_sweep) {
                 errors.push(
                     Diagnostic::error(
                         format!("{at}.sweep"),
                         format!(
-                            "sweep of {} edits would make {} scenarios; the limit is {} edits ({} scenarios)",
+                            "sweep `{}` of {} edits would make {} scenarios, more than the limit of {}",
+                            def.name,
                             def.sweep.len(),
-                            subsets_text(def.sweep.len()),
-                            MAX_SWEEP_EDITS,
-                            1usize << MAX_SWEEP_EDITS
+                            made.map_or_else(|| format!("2^{}", def.sweep.len()), |n| n.to_string()),
+                            limits.max_sweep
                         ),
                     )
-                    .with_help("split the sweep, or move edits every scenario shares into `edits`"),
+                    .with_help(
+                        "raise the limit with `--max-sweep N`, split the sweep, or move edits every scenario shares into `edits`",
+                    ),
                 );
                 continue;
             }
-            expand_def(def, &at, &mut out);
-            if out.len() > MAX_SCENARIOS {
-                errors.push(Diagnostic::error(
-                    at.clone(),
-                    format!("the file makes more than {MAX_SCENARIOS} scenarios; evaluate it in parts"),
-                ));
+            let total = before + out.len() + made.unwrap_or(1);
+            if total > limits.max_scenarios {
+                errors.push(
+                    Diagnostic::error(
+                        at.clone(),
+                        format!(
+                            "with scenario `{}`, the run would evaluate more than the limit of {} scenarios",
+                            def.name, limits.max_scenarios
+                        ),
+                    )
+                    .with_help("raise the limit with `--max-scenarios N`, or evaluate the file in parts"),
+                );
                 break;
             }
+            expand_def(def, &at, &mut out);
         }
         if errors.is_empty() {
             dedupe_slugs(&mut out);
@@ -155,11 +180,18 @@ impl ScenarioFile {
     }
 }
 
-fn subsets_text(n: usize) -> String {
-    u32::try_from(n)
+/// How many scenarios a sweep makes: one per subset of its edits, less the empty
+/// subset when there are no shared edits (that one is the baseline); `None` when the
+/// number does not fit in a `usize`.
+fn sweep_size(def: &ScenarioDef) -> Option<usize> {
+    let subsets = u32::try_from(def.sweep.len())
         .ok()
-        .and_then(|n| 1u64.checked_shl(n))
-        .map_or_else(|| format!("2^{n}"), |s| s.to_string())
+        .and_then(|n| 1usize.checked_shl(n))?;
+    Some(if def.edits.is_empty() {
+        subsets - 1
+    } else {
+        subsets
+    })
 }
 
 fn expand_def(def: &ScenarioDef, at: &str, out: &mut Vec<Scenario>) {
@@ -275,8 +307,34 @@ mod tests {
             .collect();
         let f = file(json!({"scenarios": [{"name": "big", "sweep": sweep}]}));
         let e = f.expand().unwrap_err();
-        assert!(e[0].message.contains("2048 scenarios"), "{}", e[0].message);
+        assert!(e[0].message.contains("2047 scenarios"), "{}", e[0].message);
+        assert!(e[0].message.contains("limit of 1024"), "{}", e[0].message);
         assert_eq!(e[0].path, "scenarios[0].sweep");
+        let raised = Limits {
+            max_sweep: 2047,
+            ..Limits::default()
+        };
+        assert_eq!(f.expand_with(0, &raised).unwrap().len(), 2047);
+        let huge: Vec<_> = (0..70)
+            .map(|k| json!({"op": "drop", "term": format!("a/t{k}")}))
+            .collect();
+        let f = file(json!({"scenarios": [{"name": "huge", "sweep": huge}]}));
+        assert!(f.expand().unwrap_err()[0].message.contains("2^70 scenarios"));
+    }
+
+    #[test]
+    fn scenarios_in_all_are_bounded() {
+        let one = |n: &str| json!({"name": n, "edits": [{"op": "drop", "term": "a/x"}]});
+        let f = file(json!({"scenarios": [one("a"), one("b"), one("c")]}));
+        let limits = Limits {
+            max_scenarios: 3,
+            ..Limits::default()
+        };
+        assert_eq!(f.expand_with(0, &limits).unwrap().len(), 3);
+        let e = f.expand_with(1, &limits).unwrap_err();
+        assert_eq!(e[0].path, "scenarios[2]");
+        assert!(e[0].message.contains("limit of 3 scenarios"), "{}", e[0].message);
+        assert!(e[0].help.as_deref().unwrap().contains("--max-scenarios N"));
     }
 
     #[test]
