@@ -7,7 +7,8 @@
 //!
 //! The pipeline: [`model`] (the file format) → [`vocab`] (the domain pack) → [`load`]
 //! (reading and validation) → [`engine`] (the analysis) → [`report`] (renderers) →
-//! [`cli`] (the command line).
+//! [`cli`] (the command line). [`limits`] bounds every step: input size and nesting,
+//! derivation, comparisons, scenarios and the concession search.
 
 pub mod cli;
 pub mod concede;

@@ -72,7 +72,10 @@ fn files_above_the_size_limit_are_refused() {
     let (code, _, stderr) = check(&[big.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(code, 2);
-    assert!(stderr.contains("more than the limit of 1024 MiB"), "{stderr}");
+    assert!(
+        stderr.contains("more than the limit of 1 GiB; raise the limit with `--max-file-size SIZE`"),
+        "{stderr}"
+    );
 }
 
 #[test]

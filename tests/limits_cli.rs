@@ -255,9 +255,7 @@ fn the_report_says_why_its_search_stopped() {
     let (page, err, code) = run("report", &[US, RU, "--max-nodes", "1"]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        page.contains(
-            "The search for concessions stopped: the concession search explored 1 nodes, its limit"
-        ),
+        page.contains("The search for concessions stopped: the concession search explored 1 node, its limit"),
         "{page}"
     );
     assert!(page.contains("--max-nodes N"));

@@ -118,17 +118,17 @@ fn comparisons() {
 #[test]
 fn reanalysis_keeps_the_limits_of_its_base() {
     let vocab = support::vocab();
-    let tight = with(|l| l.max_comparisons = 60);
+    let tight = with(|l| l.max_derived = 2);
     let base = engine::compare_with(&seed(), &vocab, &tight).unwrap();
     assert_eq!(base.limits, tight);
-    // Adding a term to the US proposal makes the pair need more comparisons.
+    // Another aid term in the US proposal makes the rules derive a third atom.
     let edit = armistice::whatif::parse_edit(
-        r#"add us-2025-03-11 {"id": "more", "subject": "RU", "modality": "must_not", "action": "hostilities", "text": "x"}"#,
+        r#"add us-2025-03-11 {"id": "more", "subject": "US", "action": "military_aid", "target": "UA", "text": "x"}"#,
     )
     .unwrap();
     let grown = Scenario::command_line(vec![edit]);
     match evaluate_one(&base, &grown, &vocab) {
-        Outcome::Invalid(problems) => assert!(format!("{problems:?}").contains("--max-comparisons N")),
+        Outcome::Invalid(problems) => assert!(format!("{problems:?}").contains("--max-derived N")),
         Outcome::Evaluated(_) => panic!("the limit of the base analysis applies"),
     }
     let roomy = engine::compare(&seed(), &vocab).unwrap();

@@ -316,7 +316,7 @@ fn sweeps_are_bounded() {
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
-            .contains("sweep of 11 edits would make 2048 scenarios; the limit is 10 edits"),
+            .contains("sweep `big` of 11 edits would make 2047 scenarios, more than the limit of 1024"),
         "{}",
         r.stderr
     );

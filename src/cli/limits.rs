@@ -136,16 +136,18 @@ pub fn search_stopped(error: &SolveError, limits: &Limits) -> String {
             explored,
             limit: Limit::Nodes,
         } => format!(
-            "the concession search explored {explored} nodes, its limit, before it could prove the cheapest packages; raise the limit with `--max-nodes N`"
+            "the concession search explored {}, its limit, before it could prove the cheapest packages; raise the limit with `--max-nodes N`",
+            super::common::plural(usize::try_from(*explored).unwrap_or(usize::MAX), "node")
         ),
         SolveError::BudgetExceeded {
             explored,
             limit: Limit::Time,
         } => format!(
-            "the concession search stopped at its time limit of {} after {explored} nodes; raise the limit with `--time-limit SECONDS`",
+            "the concession search stopped at its time limit of {} after {}; raise the limit with `--time-limit SECONDS`",
             limits
                 .time_limit
-                .map_or_else(|| "none".to_owned(), |t| format!("{} s", t.as_secs_f64()))
+                .map_or_else(|| "none".to_owned(), |t| format!("{} s", t.as_secs_f64())),
+            super::common::plural(usize::try_from(*explored).unwrap_or(usize::MAX), "node")
         ),
         other => other.to_string(),
     }

@@ -92,8 +92,9 @@ impl ProposalAtoms {
 
     /// The same as [`ProposalAtoms::build`] within `limits`, reusing the blocks of
     /// `previous` (the atoms of an earlier version of the proposal) for terms that did
-    /// not change. Errors: the rules fired more than [`Limits::max_firings`] times or
-    /// derived more than [`Limits::max_derived`] atoms for the proposal.
+    /// not change. Errors: the rules fired more than [`Limits::max_firings`] times (on
+    /// the terms derived here; a reused block's firings were counted when it was made)
+    /// or the proposal has more than [`Limits::max_derived`] derived atoms.
     pub fn rebuild(
         index: usize,
         proposal: &ResolvedProposal,
@@ -138,6 +139,18 @@ impl ProposalAtoms {
                             }),
                             ..a.clone()
                         }));
+                    // A reused block's atoms count against the limit on derived atoms
+                    // as when they were derived (its firings were counted then).
+                    spent.derived += out
+                        .atoms
+                        .get(start..)
+                        .map_or(0, |b| b.iter().filter(|a| a.is_derived()).count());
+                    if spent.derived > limits.max_derived {
+                        return Err(EngineError::TooManyDerived {
+                            proposal: proposal.id().to_owned(),
+                            limit: limits.max_derived,
+                        });
+                    }
                 }
                 None => {
                     let mut block: Vec<Atom> = term

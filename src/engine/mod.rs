@@ -81,15 +81,18 @@ impl fmt::Display for EngineError {
             EngineError::DuplicateProposalId(id) => write!(f, "two proposals have the id `{id}`"),
             EngineError::TooManyFirings { proposal, limit } => write!(
                 f,
-                "rules fired more than {limit} times on proposal `{proposal}`; raise the limit with `--max-firings N` or check the vocabulary's rules"
+                "rules fired more than {} on proposal `{proposal}`; raise the limit with `--max-firings N` or check the vocabulary's rules",
+                counted(*limit, "time")
             ),
             EngineError::TooManyDerived { proposal, limit } => write!(
                 f,
-                "rules derived more than {limit} atoms from proposal `{proposal}`; raise the limit with `--max-derived N` or check the vocabulary's rules"
+                "rules derived more than {} from proposal `{proposal}`; raise the limit with `--max-derived N` or check the vocabulary's rules",
+                counted(*limit, "atom")
             ),
             EngineError::TooManyRelations { left, right, limit } => write!(
                 f,
-                "`{left}` and `{right}` would need more than {limit} comparisons of terms; raise the limit with `--max-comparisons N`, or give the terms scopes (areas, sectors) so that they meet fewer others"
+                "`{left}` and `{right}` would need more than {} of terms; raise the limit with `--max-comparisons N`, or give the terms scopes (areas, sectors) so that they meet fewer others",
+                counted(*limit, "comparison")
             ),
             EngineError::Invalid { proposal, errors } => {
                 write!(f, "proposal `{proposal}` is invalid")?;
@@ -103,6 +106,15 @@ impl fmt::Display for EngineError {
 }
 
 impl std::error::Error for EngineError {}
+
+/// `1 time`, `3 times`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
 
 /// Validates `proposals` against `vocab` and analyses them, within the default
 /// [`Limits`].
