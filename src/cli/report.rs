@@ -31,6 +31,7 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn report(args: &Args) -> Result<Exit, Exit> {
+    args.output.guard(&args.input.with_files(&args.files))?;
     let (vocab, analysis) = analyze_files(&args.files, &args.input)?;
     let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab)]);
     args.output.write(&page)?;
