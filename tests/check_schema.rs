@@ -33,7 +33,7 @@ fn committed_schemas_are_up_to_date() {
         let committed = std::fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
         assert!(
             committed == generated(&args),
-            "{file} differs from the generated schema; regenerate it with\n    cargo run -- {} -o {file}",
+            "{file} differs from the generated schema; regenerate it with\n    cargo run -- {} --force -o {file}",
             args.join(" ")
         );
     }

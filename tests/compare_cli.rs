@@ -271,7 +271,7 @@ fn output_to_a_pipe_or_through_a_link_keeps_them() {
     std::fs::write(&real, "old").unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let out = armistice()
-        .args(["compare", US, RU, "--format", "markdown", "-o"])
+        .args(["compare", US, RU, "--format", "markdown", "--force", "-o"])
         .arg(&link)
         .output()
         .unwrap();

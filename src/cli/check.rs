@@ -49,6 +49,7 @@ pub fn run(args: Args) -> Exit {
         output: None,
         color: ColorChoice::Never,
         quiet: false,
+        force: false,
     };
     if let Err(e) = options.write(&text) {
         return e;

@@ -36,6 +36,13 @@ impl InputOptions {
     }
 }
 
+impl InputOptions {
+    /// Every file read: the `files` given and the vocabulary files.
+    pub fn with_files<'a>(&'a self, files: &'a [PathBuf]) -> Vec<&'a Path> {
+        files.iter().chain(&self.vocab).map(PathBuf::as_path).collect()
+    }
+}
+
 /// When to colour text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -72,6 +79,10 @@ pub struct OutputOptions {
     /// (errors still go to standard error; `-o FILE` is still written).
     #[arg(short = 'q', long)]
     pub quiet: bool,
+    /// Replace files that already exist (`-o FILE`, and `whatif --write-dir`); an input
+    /// file is never replaced.
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl OutputOptions {
@@ -88,14 +99,34 @@ impl OutputOptions {
         }
     }
 
+    /// Checks, before any work is done, that `-o FILE` would destroy nothing: it is
+    /// none of the `inputs`, and it does not exist unless `--force` is given. Prints the
+    /// error and fails otherwise.
+    pub fn guard(&self, inputs: &[&Path]) -> Result<(), Exit> {
+        let Some(path) = &self.output else {
+            return Ok(());
+        };
+        let problem = clobbers(path, inputs, self.force);
+        match problem {
+            Some(message) => {
+                print_error(&message);
+                Err(Exit::Error)
+            }
+            None => Ok(()),
+        }
+    }
+
     /// Writes `text` to the output file (atomically) or to standard output.
     pub fn write(&self, text: &str) -> Result<(), Exit> {
         match &self.output {
             None if self.quiet => Ok(()),
-            Some(path) => write_atomic(path, text.as_bytes()).map_err(|e| {
-                eprintln!("error: cannot write `{}`: {e}", path.display());
-                Exit::Error
-            }),
+            Some(path) => {
+                self.guard(&[])?;
+                write_atomic(path, text.as_bytes()).map_err(|e| {
+                    print_error(&format!("cannot write `{}`: {e}", path.display()));
+                    Exit::Error
+                })
+            }
             None => {
                 let mut out = std::io::stdout().lock();
                 match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
@@ -112,16 +143,49 @@ impl OutputOptions {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename,
-/// so that readers see the old content or the new, never a part.
+/// Why writing `path` would destroy something: it is one of the `inputs` (always
+/// refused), or an existing file and `force` is not given. Devices and pipes
+/// (`-o /dev/stdout`) are written in place and lose nothing, so they are allowed.
+pub fn clobbers(path: &Path, inputs: &[&Path], force: bool) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return meta
+            .is_dir()
+            .then(|| format!("cannot write `{}`: it is a directory", path.display()));
+    }
+    if inputs.iter().any(|input| same_file(path, input)) {
+        return Some(format!(
+            "refusing to write `{}`: it is an input file",
+            path.display()
+        ));
+    }
+    (!force).then(|| format!("`{}` exists; give `--force` to overwrite it", path.display()))
+}
+
+/// Whether two paths name the same file (through links and relative paths).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes `bytes` to `path` through a new temporary file in the same folder, flushed to
+/// disk and renamed over `path`, so that whoever reads `path`, even after a crash or a
+/// kill, finds the old content or the new, whole. A replaced file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     // Through a symbolic link, the file it points to is replaced, not the link.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let existing = std::fs::metadata(&target).ok();
     // A device, a pipe or a socket (`-o /dev/null`, `-o >(gzip > x.gz)`) is written in
     // place: renaming over it would put a plain file where it was.
-    if let Ok(meta) = std::fs::metadata(&target)
-        && !meta.is_file()
-    {
+    if let Some(meta) = existing.as_ref().filter(|m| !m.is_file()) {
+        if meta.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "it is a directory",
+            ));
+        }
         let mut out = std::fs::OpenOptions::new().write(true).open(&target)?;
         return out.write_all(bytes).and_then(|_| out.flush());
     }
@@ -133,12 +197,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, &target));
+    let (tmp, mut file) = create_temporary(dir, &name)?;
+    let result = file
+        .write_all(bytes)
+        .and_then(|_| match &existing {
+            Some(meta) => file.set_permissions(meta.permissions()),
+            None => Ok(()),
+        })
+        .and_then(|_| file.sync_all())
+        .and_then(|_| {
+            drop(file);
+            std::fs::rename(&tmp, &target)
+        });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result
+    result?;
+    // The rename itself is made durable by flushing the folder (where the system allows).
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// Creates a new file `.NAME.PID.N.tmp` in `dir`, never opening one that exists (nor a
+/// link planted there).
+fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let mut attempt = 0u32;
+    loop {
+        let tmp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Sets the colour choice for diagnostics on standard error (`--color`); `auto`

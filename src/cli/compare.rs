@@ -76,6 +76,7 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn compare(args: &Args) -> Result<Exit, Exit> {
+    args.output.guard(&args.input.with_files(&args.files))?;
     let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
     let sections = if args.only.is_empty() {
         Sections::default()

@@ -60,6 +60,7 @@ fn fail(message: &str) -> Exit {
 }
 
 fn concede(args: &Args) -> Result<Exit, Exit> {
+    args.output.guard(&args.input.with_files(&args.files))?;
     let costs = match &args.cost {
         Some(text) => CostTable::parse(text).map_err(|e| fail(&e))?,
         None => CostTable::default(),

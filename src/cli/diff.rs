@@ -65,9 +65,10 @@ fn diff(args: &Args) -> Result<Exit, Exit> {
         eprintln!("error: --ignore: {e}");
         Exit::Error
     })?;
-    let vocab = load_vocab(&args.input)?;
     let mut paths = vec![args.old.clone(), args.new.clone()];
     paths.extend(args.against.clone());
+    args.output.guard(&args.input.with_files(&paths))?;
+    let vocab = load_vocab(&args.input)?;
     let loaded = load_proposals(&paths, &vocab, &args.input)?;
     let (old, new, other) = match loaded.as_slice() {
         [old, new] => (old, new, None),

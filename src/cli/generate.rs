@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::write_atomic;
+use super::common::{clobbers, print_error, write_atomic};
 use crate::generate::{Spec, generate};
 
 /// Arguments of `armistice generate`.
@@ -22,6 +22,9 @@ pub struct Args {
     /// Indent the JSON (larger files, closer to hand-written ones).
     #[arg(long)]
     pub pretty: bool,
+    /// Replace the files if they exist.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Runs `armistice generate`.
@@ -37,6 +40,14 @@ pub fn run(args: Args) -> Exit {
         ("b.json", to_json(&w.b, args.pretty)),
         ("a-next.json", to_json(&w.a_next, args.pretty)),
     ];
+    let refused: Vec<String> = files
+        .iter()
+        .filter_map(|(name, _)| clobbers(&args.out.join(name), &[], args.force))
+        .collect();
+    if !refused.is_empty() {
+        refused.iter().for_each(|m| print_error(m));
+        return Exit::Error;
+    }
     for (name, bytes) in files {
         let path = args.out.join(name);
         let written = bytes

@@ -41,6 +41,7 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn render(args: &Args) -> Result<Exit, Exit> {
+    args.output.guard(&args.input.with_files(&args.files))?;
     let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
     let g = graph::build(&analysis, &vocab);
     let rendered = match args.format {

@@ -37,6 +37,7 @@ pub fn run(args: Args) -> Exit {
 }
 
 fn report(args: &Args) -> Result<Exit, Exit> {
+    args.output.guard(&args.input.with_files(&args.files))?;
     let limits = args
         .search
         .apply(args.engine.apply(args.input.limits()), APPENDIX_TIME);

@@ -31,6 +31,9 @@ pub struct Args {
 /// Runs `armistice vocab`.
 pub fn run(args: Args) -> Exit {
     common::set_color(args.output.color);
+    if let Err(e) = args.output.guard(&args.input.with_files(&[])) {
+        return e;
+    }
     let vocab = match common::load_vocab(&args.input) {
         Ok(v) => v,
         Err(e) => return e,

@@ -13,7 +13,8 @@ use clap::{Arg, ArgAction, ArgMatches, FromArgMatches};
 
 use super::Exit;
 use super::common::{
-    InputOptions, OutputOptions, ReportFormat as Format, load_proposals, load_vocab, write_atomic,
+    InputOptions, OutputOptions, ReportFormat as Format, clobbers, load_proposals, load_vocab, print_error,
+    write_atomic,
 };
 use super::limits::{EngineLimitOptions, SweepLimitOptions};
 use crate::engine;
@@ -40,9 +41,6 @@ pub struct Args {
     /// Write each edited proposal to DIR/<proposal-id>.<scenario-slug>.json.
     #[arg(long, value_name = "DIR")]
     pub write_dir: Option<PathBuf>,
-    /// Let `--write-dir` overwrite existing files (never an input file).
-    #[arg(long, requires = "write_dir")]
-    pub force: bool,
     #[command(flatten)]
     pub input: InputOptions,
     #[command(flatten)]
@@ -143,6 +141,9 @@ fn fail(message: &str) -> Exit {
 
 fn what_if(args: &Args) -> Result<Exit, Exit> {
     let limits = args.sweep.apply(args.engine.apply(args.input.limits()));
+    let mut inputs = args.input.with_files(&args.files);
+    inputs.extend(args.scenarios.as_deref());
+    args.output.guard(&inputs)?;
     let edits = args.edits.parse().map_err(|e| fail(&e))?;
     let mut scenarios = Vec::new();
     if !edits.is_empty() {
@@ -167,7 +168,7 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
     let result = whatif::evaluate(baseline, scenarios, &vocab);
     report_problems(&result, file.as_ref());
     if let Some(dir) = &args.write_dir {
-        write_dir(&result, dir, &args.files, args.force)?;
+        write_dir(&result, dir, &inputs, args.output.force)?;
     }
     let rendered = match args.format {
         Format::Text => text::render(&result, &vocab, Painter::new(args.output.colored())),
@@ -246,14 +247,8 @@ fn edit_origin(p: &Problem) -> Option<String> {
 
 /// Writes each edited proposal of each evaluated scenario; checks every target first,
 /// so that either all are written or none.
-fn write_dir(result: &WhatIf, dir: &Path, inputs: &[PathBuf], force: bool) -> Result<(), Exit> {
+fn write_dir(result: &WhatIf, dir: &Path, inputs: &[&Path], force: bool) -> Result<(), Exit> {
     std::fs::create_dir_all(dir).map_err(|e| fail(&format!("cannot create `{}`: {e}", dir.display())))?;
-    let canonical_dir =
-        std::fs::canonicalize(dir).map_err(|e| fail(&format!("cannot read `{}`: {e}", dir.display())))?;
-    let inputs: Vec<PathBuf> = inputs
-        .iter()
-        .filter_map(|p| std::fs::canonicalize(p).ok())
-        .collect();
     let mut targets = Vec::new();
     let mut refused = false;
     for s in &result.scenarios {
@@ -263,18 +258,8 @@ fn write_dir(result: &WhatIf, dir: &Path, inputs: &[PathBuf], force: bool) -> Re
         for (_, p) in &e.changed {
             let name = format!("{}.{}.json", file_safe(&p.id), s.scenario.slug);
             let path = dir.join(&name);
-            let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| canonical_dir.join(&name));
-            if inputs.contains(&canonical) {
-                eprintln!(
-                    "error: refusing to write `{}`: it is an input file",
-                    path.display()
-                );
-                refused = true;
-            } else if !force && path.exists() {
-                eprintln!(
-                    "error: `{}` exists; give `--force` to overwrite it",
-                    path.display()
-                );
+            if let Some(problem) = clobbers(&path, inputs, force) {
+                print_error(&problem);
                 refused = true;
             }
             let mut json = serde_json::to_string_pretty(p)
