@@ -22,7 +22,6 @@ use super::FastSet;
 use super::analysis::{Open, Pair, Relation};
 use super::atom::{Atom, TermRef};
 use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
-use super::relate::relate;
 use crate::load::{ResolvedProposal, ResolvedTerm};
 use crate::vocab::Vocab;
 
@@ -163,49 +162,12 @@ pub fn relate_pair_again(
     let mut budget = Budget(budget);
     let dirty = [left.dirty_terms(), right.dirty_terms()];
 
-    // Dirty left atoms against every right atom; dirty right atoms against the clean
-    // left ones (dirty against dirty is already in the first list).
-    let mut pairs = scan(
-        left.atoms,
-        &left.atoms_of(&dirty[0]),
-        right.atoms,
-        related,
-        vocab,
-        &mut budget,
-    )?;
-    let from_right = scan(
-        right.atoms,
-        &right.atoms_of(&dirty[1]),
-        left.atoms,
-        related,
-        vocab,
-        &mut budget,
-    )?;
-    pairs.extend(
-        from_right
-            .into_iter()
-            .map(|(j, i)| (i, j))
-            .filter(|&(i, _)| !left.is_dirty_atom(i)),
-    );
-    pairs.sort_unstable();
-    pairs.dedup();
-
+    let pairs = fresh_pairs(left, right, &dirty, related, vocab, &mut budget)?;
     let mut seen = [
         vec![Seen::default(); left.atoms.len()],
         vec![Seen::default(); right.atoms.len()],
     ];
-    let mut collector = Collector::new(left.proposal, left.atoms, right.proposal, right.atoms);
-    for &(i, j) in &pairs {
-        if let Some(coverage) = collector.add(i, j, vocab) {
-            let [sl, sr] = &mut seen;
-            pair::mark(sl, sr, i, j, coverage);
-            for (k, side, atom) in [(0, left, i), (1, right, j)] {
-                if let Some(t) = side.term_of(atom).filter(|&t| !side.map.is_dirty(t)) {
-                    affected[k].insert(t);
-                }
-            }
-        }
-    }
+    let fresh = relate_fresh(left, right, &pairs, &mut seen, &mut affected, vocab);
 
     // Affected clean terms: related again in full, for their flags.
     let [affected_left, affected_right] = affected.map(sorted);
@@ -230,11 +192,76 @@ pub fn relate_pair_again(
         &mut budget,
     )?;
 
-    let relations = merge_relations(kept, pair::sort_relations(collector.relations));
+    let relations = merge_relations(kept, fresh);
     let [seen_left, seen_right] = &seen;
     let mut open = open_side(left, previous, &dirty[0], &affected_left, seen_left);
     open.extend(open_side(right, previous, &dirty[1], &affected_right, seen_right));
     Ok((relations, open))
+}
+
+/// The pairs of atoms `(left, right)` that may relate and involve a dirty term, in
+/// the order a full pass meets them: dirty left atoms against every right atom, dirty
+/// right atoms against the clean left ones.
+fn fresh_pairs(
+    left: &Side,
+    right: &Side,
+    dirty: &[Vec<usize>; 2],
+    related: &Related,
+    vocab: &Vocab,
+    budget: &mut Budget,
+) -> Result<Vec<(usize, usize)>, TooManyCandidates> {
+    let [dirty_left, dirty_right] = dirty;
+    let mut pairs = scan(
+        left.atoms,
+        &left.atoms_of(dirty_left),
+        right.atoms,
+        related,
+        vocab,
+        budget,
+    )?;
+    let from_right = scan(
+        right.atoms,
+        &right.atoms_of(dirty_right),
+        left.atoms,
+        related,
+        vocab,
+        budget,
+    )?;
+    pairs.extend(
+        from_right
+            .into_iter()
+            .map(|(j, i)| (i, j))
+            .filter(|&(i, _)| !left.is_dirty_atom(i)),
+    );
+    pairs.sort_unstable();
+    pairs.dedup();
+    Ok(pairs)
+}
+
+/// The relations of `pairs` in report order, marking in `seen` the atoms that relate
+/// and in `affected` the clean terms they touch.
+fn relate_fresh(
+    left: &Side,
+    right: &Side,
+    pairs: &[(usize, usize)],
+    seen: &mut [Vec<Seen>; 2],
+    affected: &mut [FastSet<usize>; 2],
+    vocab: &Vocab,
+) -> Vec<Relation> {
+    let mut collector = Collector::new(left.proposal, left.atoms, right.proposal, right.atoms);
+    let [seen_left, seen_right] = seen;
+    for &(i, j) in pairs {
+        let Some(coverage) = collector.add(i, j, vocab) else {
+            continue;
+        };
+        pair::mark(seen_left, seen_right, i, j, coverage);
+        for (k, side, atom) in [(0, left, i), (1, right, j)] {
+            if let Some(t) = side.term_of(atom).filter(|&t| !side.map.is_dirty(t)) {
+                affected[k].insert(t);
+            }
+        }
+    }
+    pair::sort_relations(collector.relations)
 }
 
 /// The comparisons left to make.
@@ -331,11 +358,9 @@ fn flags_again(
         let (Some(a), Some(b)) = (l.atoms.get(i), r.atoms.get(j)) else {
             continue;
         };
-        let Some(rel) = relate(a, b, vocab) else { continue };
-        if (a.is_derived() || b.is_derived()) && !rel.kind.eq(&super::RelationKind::Conflict) {
-            continue;
+        if let Some(rel) = pair::finding(a, b, vocab) {
+            pair::mark(sl, sr, i, j, rel.coverage);
         }
-        pair::mark(sl, sr, i, j, rel.coverage);
     }
     Ok(())
 }

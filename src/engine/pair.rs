@@ -7,7 +7,7 @@ use super::analysis::{ChainStep, Coverage, Open, Relation, RelationKind, Side};
 use super::atom::{Atom, TermRef};
 use super::derive;
 use super::params;
-use super::relate::relate;
+use super::relate::{AtomRelation, relate};
 use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
@@ -238,11 +238,8 @@ impl<'a> Collector<'a> {
     /// derived atoms meet without conflict, which is no finding).
     pub fn add(&mut self, i: usize, j: usize, vocab: &Vocab) -> Option<Coverage> {
         let (a, b) = (self.left_atoms.get(i)?, self.right_atoms.get(j)?);
-        let rel = relate(a, b, vocab)?;
+        let rel = finding(a, b, vocab)?;
         let derived = a.is_derived() || b.is_derived();
-        if derived && rel.kind != RelationKind::Conflict {
-            return None;
-        }
         let params = if derived {
             Vec::new()
         } else {
@@ -287,6 +284,14 @@ impl<'a> Collector<'a> {
         }
         Some(rel.coverage)
     }
+}
+
+/// How left atom `a` relates to right atom `b`, when that is a finding: they relate,
+/// and if a derived atom is involved, they conflict.
+pub fn finding(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
+    let rel = relate(a, b, vocab)?;
+    let derived = a.is_derived() || b.is_derived();
+    (!derived || rel.kind == RelationKind::Conflict).then_some(rel)
 }
 
 #[derive(Debug, PartialEq, Eq, Hash)]
