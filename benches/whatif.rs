@@ -2,8 +2,15 @@
 //! changed, against a full `analyze` of the same edited pair, at several sizes.
 //! `ARMISTICE_BENCH_LARGE=1` adds 10^5 terms (the size DESIGN §8 sets the 1/20
 //! target at).
+//!
+//! It runs with mimalloc, the allocator the `armistice` binary uses: a what-if copies
+//! the unchanged parts of the analysis, which is allocation-heavy (BENCHMARKS.md also
+//! gives the figures with the system allocator, which the other benches use).
 
 mod common;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::time::Duration;
 

@@ -282,20 +282,26 @@ fn conflicts(a: &Analysis) -> BTreeSet<(bool, usize, usize)> {
         .collect()
 }
 
-/// An edit of a generated proposal: drop term `k` (and the conditions on it), flip
-/// its modality between must and may, or append a copy of it under a new id.
+/// The kinds of edit the incremental reanalysis must follow.
+const EDIT_KINDS: usize = 8;
+
+/// An edit of a generated proposal, by `op`: drop term `k` (and the conditions on
+/// it), flip its modality between must and may, append a copy of it under a new id,
+/// insert a copy before it (every later term moves), rename it (and the conditions
+/// on it), add or remove a condition, change only its wording, or move it to the end.
 fn edit(q: &Value, op: usize, k: usize) -> Value {
     let mut q = q.clone();
     let terms = q["terms"].as_array_mut().unwrap();
     let k = k % terms.len();
     let id = terms[k]["id"].as_str().unwrap().to_owned();
-    match op % 3 {
+    match op % EDIT_KINDS {
         0 if terms.len() > 1 => {
             terms.remove(k);
-            for t in terms.iter_mut() {
-                if let Some(reqs) = t.get_mut("requires").and_then(Value::as_array_mut) {
-                    reqs.retain(|r| r.as_str() != Some(id.as_str()));
-                }
+            for reqs in terms
+                .iter_mut()
+                .filter_map(|t| t.get_mut("requires").and_then(Value::as_array_mut))
+            {
+                reqs.retain(|r| required(r) != Some(id.as_str()));
             }
         }
         1 => {
@@ -309,14 +315,117 @@ fn edit(q: &Value, op: usize, k: usize) -> Value {
                 terms[k]["action"] = "military_aid".into();
             }
         }
+        3 => {
+            let mut copy = terms[k].clone();
+            copy["id"] = fresh_id(terms, "inserted").into();
+            copy["scope"] = serde_json::json!(["kursk"]);
+            copy.as_object_mut().unwrap().remove("requires");
+            terms.insert(k, copy);
+        }
+        4 => {
+            let renamed = fresh_id(terms, "renamed");
+            terms[k]["id"] = renamed.clone().into();
+            for reqs in terms
+                .iter_mut()
+                .filter_map(|t| t.get_mut("requires").and_then(Value::as_array_mut))
+            {
+                for r in reqs.iter_mut().filter(|r| required(r) == Some(id.as_str())) {
+                    *r = renamed.clone().into();
+                }
+            }
+        }
+        5 => {
+            // The last condition removed, or one on the first term added.
+            let first = terms[0]["id"].clone();
+            let free = terms[0]
+                .get("requires")
+                .and_then(Value::as_array)
+                .is_none_or(Vec::is_empty);
+            let reqs = terms[k]
+                .as_object_mut()
+                .unwrap()
+                .entry("requires")
+                .or_insert(serde_json::json!([]));
+            let reqs = reqs.as_array_mut().unwrap();
+            if reqs.pop().is_none() && k > 0 && free {
+                reqs.push(first);
+            }
+        }
+        6 => terms[k]["text"] = "other wording".into(),
+        7 => {
+            // Moved to the end: every later term moves (conditions name terms by id).
+            let moved = terms.remove(k);
+            terms.push(moved);
+        }
         _ => {
             let mut copy = terms[k].clone();
-            copy["id"] = "copy".into();
+            copy["id"] = fresh_id(terms, "copy").into();
             copy.as_object_mut().unwrap().remove("requires");
             terms.push(copy);
         }
     }
     q
+}
+
+/// The term a condition names (`"id"` or `{"term": "id", ...}`).
+fn required(r: &Value) -> Option<&str> {
+    r.as_str().or_else(|| r.get("term").and_then(Value::as_str))
+}
+
+/// An id no term has.
+fn fresh_id(terms: &[Value], prefix: &str) -> String {
+    (0..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|id| terms.iter().all(|t| t["id"].as_str() != Some(id.as_str())))
+        .unwrap()
+}
+
+/// `reanalyze` of `base` with `changes` equals `analyze` of the edited proposals.
+fn assert_reanalyze_is_analyze(
+    base: &Analysis,
+    changes: Vec<(usize, Value)>,
+    originals: &[Value],
+    vocab: &Vocab,
+) {
+    let mut all = originals.to_vec();
+    for (i, v) in &changes {
+        all[*i] = v.clone();
+    }
+    let changed = changes.iter().map(|(i, v)| (*i, resolved(v, vocab))).collect();
+    let incremental = engine::reanalyze(base, changed, vocab).unwrap();
+    let full = engine::analyze(all.iter().map(|x| resolved(x, vocab)).collect(), vocab).unwrap();
+    assert_eq!(incremental.pairs, full.pairs);
+    assert_eq!(incremental.atoms, full.atoms);
+    assert_eq!(incremental.burden, full.burden);
+    assert_eq!(incremental.common, full.common);
+    for (a, b) in incremental.proposals.iter().zip(&full.proposals) {
+        assert_eq!(a.proposal, b.proposal);
+        assert_eq!(a.terms, b.terms);
+    }
+}
+
+#[test]
+fn reanalyze_follows_edits_of_a_generated_pair() {
+    // 400 terms: large enough that one edit is a small share of the terms (the
+    // incremental path), with conditions, derived atoms and every kind of relation.
+    let w = armistice::generate::generate(&armistice::generate::Spec::new(400, 3));
+    let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+    let originals = [
+        serde_json::to_value(&w.a).unwrap(),
+        serde_json::to_value(&w.b).unwrap(),
+    ];
+    let base = engine::analyze(originals.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
+    for op in 0..EDIT_KINDS + 1 {
+        for (which, k) in [(0, 17), (1, 123), (0, 399)] {
+            let edited = edit(&originals[which], op, k);
+            assert_reanalyze_is_analyze(&base, vec![(which, edited)], &originals, &vocab);
+        }
+    }
+    // Both sides at once, and a new version with 1% of its terms changed.
+    let both = vec![(0, edit(&originals[0], 1, 5)), (1, edit(&originals[1], 4, 6))];
+    assert_reanalyze_is_analyze(&base, both, &originals, &vocab);
+    let next = serde_json::to_value(&w.a_next).unwrap();
+    assert_reanalyze_is_analyze(&base, vec![(0, next)], &originals, &vocab);
 }
 
 proptest! {
@@ -327,22 +436,26 @@ proptest! {
         p in support::proposal_strategy("p", 6, true),
         q in support::proposal_strategy("q", 6, true),
         r in support::proposal_strategy("r", 4, true),
-        op in 0usize..3,
-        k in 0usize..8,
+        ops in proptest::collection::vec((0usize..EDIT_KINDS + 1, 0usize..8), 1..4),
         which in 0usize..3,
+        also in proptest::option::of((0usize..3, 0usize..EDIT_KINDS + 1, 0usize..8)),
+        two in any::<bool>(),
     ) {
+        // One or more edits of one proposal, maybe an edit of another too, with two
+        // or three proposals.
         let vocab = support::vocab();
-        let originals = [p, q, r];
+        let originals: Vec<Value> = if two { vec![p, q] } else { vec![p, q, r] };
+        let which = which % originals.len();
         let base = engine::analyze(originals.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
-        let edited = edit(&originals[which], op, k);
-        let incremental = engine::reanalyze(&base, vec![(which, resolved(&edited, &vocab))], &vocab).unwrap();
-        let mut all = originals.clone();
-        all[which] = edited;
-        let full = engine::analyze(all.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
-        prop_assert_eq!(&incremental.pairs, &full.pairs);
-        prop_assert_eq!(&incremental.atoms, &full.atoms);
-        prop_assert_eq!(&incremental.burden, &full.burden);
-        prop_assert_eq!(&incremental.common, &full.common);
+        let mut edited = originals[which].clone();
+        for (op, k) in ops {
+            edited = edit(&edited, op, k);
+        }
+        let mut changes = vec![(which, edited)];
+        if let Some((other, op, k)) = also.map(|(o, op, k)| (o % originals.len(), op, k)).filter(|(o, _, _)| *o != which) {
+            changes.push((other, edit(&originals[other], op, k)));
+        }
+        assert_reanalyze_is_analyze(&base, changes, &originals, &vocab);
     }
 
     #[test]

@@ -15,50 +15,71 @@ use super::atom::TermRef;
 use crate::load::ResolvedProposal;
 use crate::model::Timing;
 
-/// The condition graph of one pair.
+/// The condition graph of one pair: node `k` is term `k` of the left proposal, node
+/// `left terms + k` term `k` of the right one.
 pub struct ConditionGraph {
     graph: DiGraph<TermRef, Option<Timing>>,
+    /// Each side's proposal index, its first node and its number of terms.
+    sides: [(usize, usize, usize); 2],
 }
 
 impl ConditionGraph {
     /// Builds the graph of proposals `(li, left)` and `(ri, right)` with the agreements
     /// among `relations` (direct agreements and compatibles, in both directions).
     pub fn new(sides: [(usize, &ResolvedProposal); 2], relations: &[Relation]) -> ConditionGraph {
-        let mut graph = DiGraph::new();
-        let mut nodes = FastMap::default();
+        let [(li, left), (ri, right)] = sides;
+        let terms = left.terms.len() + right.terms.len();
+        let requires: usize = sides
+            .iter()
+            .map(|(_, p)| p.terms.iter().map(|t| t.requires.len()).sum::<usize>())
+            .sum();
+        let mut graph = DiGraph::with_capacity(terms, requires + 2 * relations.len());
+        let mut cg = ConditionGraph {
+            graph: DiGraph::new(),
+            sides: [
+                (li, 0, left.terms.len()),
+                (ri, left.terms.len(), right.terms.len()),
+            ],
+        };
         for (pi, p) in sides {
             for t in 0..p.terms.len() {
-                let r = TermRef {
+                graph.add_node(TermRef {
                     proposal: pi,
                     term: t,
-                };
-                nodes.insert(r, graph.add_node(r));
+                });
             }
         }
         for (pi, p) in sides {
             for (t, term) in p.terms.iter().enumerate() {
                 for &(req, timing) in &term.requires {
-                    let from = nodes.get(&TermRef {
+                    let from = cg.node(TermRef {
                         proposal: pi,
                         term: t,
                     });
-                    let to = nodes.get(&TermRef {
+                    let to = cg.node(TermRef {
                         proposal: pi,
                         term: req,
                     });
-                    if let (Some(&from), Some(&to)) = (from, to) {
+                    if let (Some(from), Some(to)) = (from, to) {
                         graph.add_edge(from, to, Some(timing));
                     }
                 }
             }
         }
         for r in relations.iter().filter(|r| agrees(r)) {
-            if let (Some(&a), Some(&b)) = (nodes.get(&r.left.term), nodes.get(&r.right.term)) {
+            if let (Some(a), Some(b)) = (cg.node(r.left.term), cg.node(r.right.term)) {
                 graph.add_edge(a, b, None);
                 graph.add_edge(b, a, None);
             }
         }
-        ConditionGraph { graph }
+        cg.graph = graph;
+        cg
+    }
+
+    /// The node of a term, when the term is one of the pair's.
+    fn node(&self, r: TermRef) -> Option<NodeIndex> {
+        let (_, first, terms) = self.sides.into_iter().find(|&(p, _, _)| p == r.proposal)?;
+        (r.term < terms).then(|| NodeIndex::new(first + r.term))
     }
 
     /// The terms held up by their conditions, and the criticality of each conflict
@@ -69,7 +90,12 @@ impl ConditionGraph {
             in_conflict.entry(r.left.term).or_default().push(i);
             in_conflict.entry(r.right.term).or_default().push(i);
         }
-        let open: FastSet<TermRef> = open.iter().map(|o| o.term).collect();
+        let mut open_nodes = vec![false; self.graph.node_count()];
+        for n in open.iter().filter_map(|o| self.node(o.term)) {
+            if let Some(slot) = open_nodes.get_mut(n.index()) {
+                *slot = true;
+            }
+        }
         let mut agreed: FastMap<TermRef, Vec<TermRef>> = FastMap::default();
         for r in relations.iter().filter(|r| agrees(r)) {
             agreed.entry(r.left.term).or_default().push(r.right.term);
@@ -77,7 +103,12 @@ impl ConditionGraph {
         }
 
         let mut out = Vec::new();
-        let failing = |t: &TermRef| in_conflict.contains_key(t) || open.contains(t);
+        let failing = |t: &TermRef| {
+            in_conflict.contains_key(t)
+                || self
+                    .node(*t)
+                    .is_some_and(|n| open_nodes.get(n.index()).copied().unwrap_or(false))
+        };
         for start in self.graph.node_indices() {
             let term = self.graph[start];
             let mut causes = Vec::new();
@@ -167,6 +198,10 @@ impl ConditionGraph {
     /// (`before`) on them: one per strongly connected component that holds such a cycle.
     pub fn deadlocks(&self) -> Vec<Deadlock> {
         let mut out = Vec::new();
+        if !self.both_sides_require() {
+            // Every cycle's conditions would be one proposal's: no deadlock.
+            return out;
+        }
         for scc in tarjan_scc(&self.graph).into_iter().filter(|c| c.len() > 1) {
             let members: FastSet<NodeIndex> = scc.iter().copied().collect();
             let mut requires: Vec<(NodeIndex, NodeIndex, Timing)> = Vec::new();
@@ -201,6 +236,16 @@ impl ConditionGraph {
         }
         out.sort_by_key(|d| d.cycle.first().map(|e| e.from));
         out
+    }
+
+    /// Whether both proposals have a `requires` condition (a deadlock needs one of
+    /// each).
+    fn both_sides_require(&self) -> bool {
+        self.sides.iter().all(|&(p, _, _)| {
+            self.graph
+                .edge_references()
+                .any(|e| e.weight().is_some() && self.graph[e.source()].proposal == p)
+        })
     }
 
     fn edge(&self, from: NodeIndex, to: NodeIndex, requires: Option<Timing>) -> CycleEdge {

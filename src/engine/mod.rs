@@ -8,6 +8,7 @@ mod burden;
 mod derive;
 mod graph;
 mod impact;
+mod incremental;
 mod pair;
 mod params;
 mod relate;
@@ -167,53 +168,124 @@ pub fn analyze_with(
     assemble(proposals, atoms, None, vocab, limits)
 }
 
-/// Puts an analysis together from proposals and their atoms. With `reuse` (an earlier
-/// analysis and which proposals changed since), pairs of unchanged proposals are
-/// taken from it instead of being computed again.
+/// What a reanalysis reuses: the earlier analysis, and for each proposal how its
+/// terms correspond to the earlier version's (`None` when it did not change).
+struct Reuse<'a> {
+    base: &'a Analysis,
+    maps: Vec<Option<incremental::TermMap>>,
+}
+
+/// A pair is related again term by term when at most this share of a side's terms
+/// changed (one in eight); past it, relating the pair afresh is as quick.
+const INCREMENTAL_SHARE: usize = 8;
+/// Proposals of up to this many terms are always related again term by term (both
+/// ways are quick there).
+const INCREMENTAL_ALWAYS: usize = 64;
+
+/// How one pair is computed.
+enum Plan {
+    /// Neither proposal changed: the earlier pair as it was.
+    Keep(usize),
+    /// A few terms changed: the earlier pair brought up to date.
+    Update(usize),
+    /// Relate the pair afresh.
+    Full,
+}
+
+impl Reuse<'_> {
+    fn plan(&self, i: usize, j: usize, terms: [usize; 2]) -> Plan {
+        let Some(k) = self.base.pairs.iter().position(|p| p.left == i && p.right == j) else {
+            return Plan::Full;
+        };
+        let maps = [self.maps.get(i), self.maps.get(j)];
+        if maps.iter().all(|m| matches!(m, Some(None))) {
+            return Plan::Keep(k);
+        }
+        let few = maps.iter().zip(terms).all(|(m, n)| match m {
+            Some(Some(map)) => {
+                map.dirty_count().saturating_mul(INCREMENTAL_SHARE) <= n.max(INCREMENTAL_ALWAYS)
+            }
+            Some(None) => true,
+            None => false,
+        });
+        if few { Plan::Update(k) } else { Plan::Full }
+    }
+}
+
+/// Puts an analysis together from proposals and their atoms. With `reuse`, pairs of
+/// unchanged proposals are taken from the earlier analysis, and pairs where a
+/// proposal changed in a few terms are brought up to date term by term.
 fn assemble(
     proposals: Vec<ResolvedProposal>,
     atoms: Vec<ProposalAtoms>,
-    reuse: Option<(&Analysis, &[bool])>,
+    reuse: Option<&Reuse>,
     vocab: &Vocab,
     limits: &Limits,
 ) -> Result<Analysis, EngineError> {
+    let n = proposals.len();
+    let mut plans = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            let terms = [proposals[i].terms.len(), proposals[j].terms.len()];
+            let plan = reuse.map_or(Plan::Full, |r| r.plan(i, j, terms));
+            plans.push((i, j, plan));
+        }
+    }
+    let mut needs_index = vec![false; n];
+    for (i, j, plan) in &plans {
+        if matches!(plan, Plan::Full) {
+            needs_index[*i] = true;
+            needs_index[*j] = true;
+        }
+    }
     let indices: Vec<pair::AtomIndex> = atoms
         .iter()
-        .map(|a| pair::AtomIndex::new(&a.atoms, vocab))
+        .zip(&needs_index)
+        .map(|(a, &needed)| {
+            if needed {
+                pair::AtomIndex::new(&a.atoms, vocab)
+            } else {
+                pair::AtomIndex::default()
+            }
+        })
         .collect();
     let related = pair::Related::new(vocab);
-    let mut pairs = Vec::new();
-    for i in 0..proposals.len() {
-        for j in i + 1..proposals.len() {
-            let kept = reuse.and_then(|(base, changed)| {
-                let untouched =
-                    !changed.get(i).copied().unwrap_or(true) && !changed.get(j).copied().unwrap_or(true);
-                base.pairs
-                    .iter()
-                    .find(|p| untouched && p.left == i && p.right == j)
-            });
-            if let Some(p) = kept {
-                pairs.push(p.clone());
-                continue;
+    let mut pairs = Vec::with_capacity(plans.len());
+    for (i, j, plan) in plans {
+        let pair = match (plan, reuse) {
+            (Plan::Keep(k), Some(r)) => r.base.pairs.get(k).cloned(),
+            (Plan::Update(k), Some(r)) => match r.base.pairs.get(k) {
+                Some(previous) => Some(update_pair(
+                    i, j, &proposals, &atoms, r, previous, &related, vocab, limits,
+                )?),
+                None => None,
+            },
+            _ => None,
+        };
+        let pair = match pair {
+            Some(p) => p,
+            None => {
+                let input = |k: usize| pair::PairInput {
+                    proposal: &proposals[k],
+                    atoms: &atoms[k].atoms,
+                    index: &indices[k],
+                };
+                analyze_pair(i, j, &input(i), &input(j), &related, vocab, limits)?
             }
-            let left = pair::PairInput {
-                proposal: &proposals[i],
-                atoms: &atoms[i].atoms,
-                index: &indices[i],
-            };
-            let right = pair::PairInput {
-                proposal: &proposals[j],
-                atoms: &atoms[j].atoms,
-                index: &indices[j],
-            };
-            pairs.push(analyze_pair(i, j, &left, &right, &related, vocab, limits)?);
-        }
+        };
+        pairs.push(pair);
     }
     let common = common_terms(&proposals, &pairs);
     let burden = proposals
         .iter()
         .enumerate()
-        .map(|(i, p)| burden::burden(i, p, &atoms[i].atoms))
+        .map(|(i, p)| {
+            let unchanged = reuse.and_then(|r| match r.maps.get(i) {
+                Some(None) => r.base.burden.get(i).cloned(),
+                _ => None,
+            });
+            unchanged.unwrap_or_else(|| burden::burden(i, p, &atoms[i].atoms))
+        })
         .collect();
     Ok(Analysis {
         proposals,
@@ -234,18 +306,70 @@ fn analyze_pair(
     vocab: &Vocab,
     limits: &Limits,
 ) -> Result<Pair, EngineError> {
-    let (mut relations, open) = pair::relate_pair(left, right, related, vocab, limits.max_comparisons)
-        .map_err(|_| EngineError::TooManyRelations {
-            left: left.proposal.id().to_owned(),
-            right: right.proposal.id().to_owned(),
-            limit: limits.max_comparisons,
-        })?;
-    let graph = graph::ConditionGraph::new([(i, left.proposal), (j, right.proposal)], &relations);
+    let (relations, open) = pair::relate_pair(left, right, related, vocab, limits.max_comparisons)
+        .map_err(|_| too_many(left.proposal, right.proposal, limits))?;
+    Ok(finish_pair(
+        [(i, left.proposal), (j, right.proposal)],
+        relations,
+        open,
+    ))
+}
+/// Pair `(i, j)` brought up to date from `previous` (see [`incremental`]).
+#[allow(clippy::too_many_arguments)]
+fn update_pair(
+    i: usize,
+    j: usize,
+    proposals: &[ResolvedProposal],
+    atoms: &[ProposalAtoms],
+    reuse: &Reuse,
+    previous: &Pair,
+    related: &pair::Related,
+    vocab: &Vocab,
+    limits: &Limits,
+) -> Result<Pair, EngineError> {
+    let identity = [
+        incremental::TermMap::identity(proposals[i].terms.len()),
+        incremental::TermMap::identity(proposals[j].terms.len()),
+    ];
+    let side = |k: usize, fallback| incremental::Side {
+        proposal: &proposals[k],
+        atoms: &atoms[k].atoms,
+        spans: &atoms[k].spans,
+        map: reuse.maps.get(k).and_then(Option::as_ref).unwrap_or(fallback),
+    };
+    let (left, right) = (side(i, &identity[0]), side(j, &identity[1]));
+    let (relations, open) =
+        incremental::relate_pair_again(&left, &right, previous, related, vocab, limits.max_comparisons)
+            .map_err(|_| too_many(left.proposal, right.proposal, limits))?;
+    Ok(finish_pair(
+        [(i, left.proposal), (j, right.proposal)],
+        relations,
+        open,
+    ))
+}
+
+fn too_many(left: &ResolvedProposal, right: &ResolvedProposal, limits: &Limits) -> EngineError {
+    EngineError::TooManyRelations {
+        left: left.id().to_owned(),
+        right: right.id().to_owned(),
+        limit: limits.max_comparisons,
+    }
+}
+
+/// A pair from its relations and open points: the condition graph, blocked and
+/// pending terms, deadlocks and the verdict.
+fn finish_pair(
+    sides: [(usize, &ResolvedProposal); 2],
+    mut relations: Vec<Relation>,
+    open: Vec<Open>,
+) -> Pair {
+    let graph = graph::ConditionGraph::new(sides, &relations);
     let blocked = graph.blocked(&mut relations, &open);
     let deadlocks = graph.deadlocks();
+    let [(left, _), (right, _)] = sides;
     let mut pair = Pair {
-        left: i,
-        right: j,
+        left,
+        right,
         relations,
         open,
         blocked,
@@ -260,7 +384,7 @@ fn analyze_pair(
     } else {
         Verdict::Compatible
     };
-    Ok(pair)
+    pair
 }
 
 /// With three or more proposals: the terms of the first that agree directly with a
@@ -291,27 +415,46 @@ fn common_terms(proposals: &[ResolvedProposal], pairs: &[Pair]) -> Vec<Vec<TermR
 /// The analysis of `base`'s proposals with some of them replaced: `changed` holds
 /// `(index, new version)` pairs. Only what the change touches is computed again: the
 /// atoms of changed terms (a term keeps its atoms when its id and content are the
-/// same) and the pairs that involve a changed proposal. The result is the same as
-/// [`analyze_with`] on the edited set of proposals, within the limits of `base`.
+/// same), and, in the pairs that involve a changed proposal, the relations of its
+/// changed terms (see [`incremental`]); pairs of unchanged proposals are kept. The
+/// result is the same as [`analyze_with`] on the edited set of proposals, within the
+/// limits of `base`.
 pub fn reanalyze(
     base: &Analysis,
     changed: Vec<(usize, ResolvedProposal)>,
     vocab: &Vocab,
 ) -> Result<Analysis, EngineError> {
-    let mut proposals = base.proposals.clone();
-    let mut atoms = base.atoms.clone();
-    let mut touched = vec![false; proposals.len()];
+    let n = base.proposals.len();
+    let mut replacements: Vec<Option<ResolvedProposal>> = (0..n).map(|_| None).collect();
     for (i, p) in changed {
-        let (Some(slot), Some(old_atoms)) = (proposals.get(i), atoms.get(i)) else {
-            continue;
-        };
-        let rebuilt = ProposalAtoms::rebuild(i, &p, Some((slot, old_atoms)), vocab, &base.limits)?;
-        atoms[i] = rebuilt;
-        proposals[i] = p;
-        touched[i] = true;
+        if let Some(slot) = replacements.get_mut(i) {
+            *slot = Some(p);
+        }
+    }
+    let mut proposals = Vec::with_capacity(n);
+    let mut atoms = Vec::with_capacity(n);
+    let mut maps = Vec::with_capacity(n);
+    for ((i, replacement), (old, old_atoms)) in replacements
+        .into_iter()
+        .enumerate()
+        .zip(base.proposals.iter().zip(&base.atoms))
+    {
+        match replacement {
+            Some(p) => {
+                let rebuilt = ProposalAtoms::rebuild(i, &p, Some((old, old_atoms)), vocab, &base.limits)?;
+                maps.push(Some(incremental::TermMap::between(old, &p)));
+                atoms.push(rebuilt);
+                proposals.push(p);
+            }
+            None => {
+                maps.push(None);
+                atoms.push(old_atoms.clone());
+                proposals.push(old.clone());
+            }
+        }
     }
     for (i, p) in proposals.iter().enumerate() {
-        if touched[i]
+        if maps[i].is_some()
             && proposals
                 .iter()
                 .enumerate()
@@ -320,5 +463,5 @@ pub fn reanalyze(
             return Err(EngineError::DuplicateProposalId(p.id().to_owned()));
         }
     }
-    assemble(proposals, atoms, Some((base, &touched)), vocab, &base.limits)
+    assemble(proposals, atoms, Some(&Reuse { base, maps }), vocab, &base.limits)
 }

@@ -7,7 +7,7 @@ use super::analysis::{ChainStep, Coverage, Open, Relation, RelationKind, Side};
 use super::atom::{Atom, TermRef};
 use super::derive;
 use super::params;
-use super::relate::relate;
+use super::relate::{AtomRelation, relate};
 use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
@@ -152,8 +152,7 @@ pub fn relate_pair(
     vocab: &Vocab,
     mut budget: usize,
 ) -> Result<(Vec<Relation>, Vec<Open>), TooManyCandidates> {
-    let mut groups: FastMap<GroupKey, usize> = FastMap::default();
-    let mut relations: Vec<Relation> = Vec::new();
+    let mut collector = Collector::new(left.proposal, left.atoms, right.proposal, right.atoms);
     let mut seen_left = vec![Seen::default(); left.atoms.len()];
     let mut seen_right = vec![Seen::default(); right.atoms.len()];
 
@@ -161,72 +160,138 @@ pub fn relate_pair(
         let candidates = right.index.candidates(a, related, vocab);
         budget = budget.checked_sub(candidates.len()).ok_or(TooManyCandidates)?;
         for j in candidates {
-            let Some(b) = right.atoms.get(j) else { continue };
-            let Some(rel) = relate(a, b, vocab) else { continue };
-            let derived = a.is_derived() || b.is_derived();
-            if derived && rel.kind != RelationKind::Conflict {
-                continue;
-            }
-            let params = if derived {
-                Vec::new()
-            } else {
-                params::compare(term_params(left.proposal, a), term_params(right.proposal, b))
-            };
-            let kind = match rel.kind {
-                RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
-                    RelationKind::Diverge
-                }
-                k => k,
-            };
-            seen_left[i].related = true;
-            seen_right[j].related = true;
-            seen_left[i].covered |= matches!(rel.coverage, Coverage::Same | Coverage::RightBroader);
-            seen_right[j].covered |= matches!(rel.coverage, Coverage::Same | Coverage::LeftBroader);
-
-            let key = GroupKey {
-                kind,
-                left: a.term,
-                left_chain: rules(left.atoms, i),
-                right: b.term,
-                right_chain: rules(right.atoms, j),
-            };
-            match groups.get(&key) {
-                Some(&g) => {
-                    let r = &mut relations[g];
-                    if !r.subjects.contains(&a.subject) {
-                        r.subjects.push(a.subject);
-                    }
-                }
-                None => {
-                    groups.insert(key, relations.len());
-                    relations.push(Relation {
-                        kind,
-                        left: side(left.atoms, i),
-                        right: side(right.atoms, j),
-                        subjects: vec![a.subject],
-                        action: rel.action,
-                        scope: rel.scope,
-                        window: rel.window,
-                        coverage: rel.coverage,
-                        params,
-                        criticality: 0,
-                    });
-                }
+            if let Some(coverage) = collector.add(i, j, vocab) {
+                mark(&mut seen_left, &mut seen_right, i, j, coverage);
             }
         }
     }
-    let relations = sorted_by_key(relations, |r| {
-        (r.kind, r.is_indirect(), r.left.term, r.right.term)
-    });
+    let relations = sort_relations(collector.relations);
     let mut open = open_points(left.atoms, &seen_left);
     open.extend(open_points(right.atoms, &seen_right));
     Ok((relations, open))
 }
 
+/// Relations in report order: by kind, direct before indirect, then by terms; those of
+/// the same two terms keep the order they were found in.
+pub fn sort_relations(relations: Vec<Relation>) -> Vec<Relation> {
+    sorted_by_key(relations, relation_key)
+}
+
+/// What [`sort_relations`] orders by.
+pub fn relation_key(r: &Relation) -> (RelationKind, bool, TermRef, TermRef) {
+    (r.kind, r.is_indirect(), r.left.term, r.right.term)
+}
+
+/// What a pair computation learned about one atom: whether it relates to some atom
+/// of the other side, and whether the other side covers it.
 #[derive(Debug, Clone, Copy, Default)]
-struct Seen {
+pub struct Seen {
     related: bool,
     covered: bool,
+}
+
+/// Records in `seen_left[i]` and `seen_right[j]` that atoms `i` and `j` relate with
+/// `coverage`.
+pub fn mark(seen_left: &mut [Seen], seen_right: &mut [Seen], i: usize, j: usize, coverage: Coverage) {
+    if let Some(s) = seen_left.get_mut(i) {
+        s.related = true;
+        s.covered |= matches!(coverage, Coverage::Same | Coverage::RightBroader);
+    }
+    if let Some(s) = seen_right.get_mut(j) {
+        s.related = true;
+        s.covered |= matches!(coverage, Coverage::Same | Coverage::LeftBroader);
+    }
+}
+
+/// Term relations being collected from pairs of atoms: the atoms of the same two terms
+/// through the same rules make one relation, whose subjects are theirs.
+pub struct Collector<'a> {
+    left: &'a ResolvedProposal,
+    left_atoms: &'a [Atom],
+    right: &'a ResolvedProposal,
+    right_atoms: &'a [Atom],
+    groups: FastMap<GroupKey, usize>,
+    /// The relations so far, in the order they were found.
+    pub relations: Vec<Relation>,
+}
+
+impl<'a> Collector<'a> {
+    /// An empty collection for the atoms of two proposals.
+    pub fn new(
+        left: &'a ResolvedProposal,
+        left_atoms: &'a [Atom],
+        right: &'a ResolvedProposal,
+        right_atoms: &'a [Atom],
+    ) -> Collector<'a> {
+        Collector {
+            left,
+            left_atoms,
+            right,
+            right_atoms,
+            groups: FastMap::default(),
+            relations: Vec::new(),
+        }
+    }
+
+    /// Relates left atom `i` to right atom `j`, adding to the relations when they
+    /// relate; returns how they relate then (`None` when they do not, or when only
+    /// derived atoms meet without conflict, which is no finding).
+    pub fn add(&mut self, i: usize, j: usize, vocab: &Vocab) -> Option<Coverage> {
+        let (a, b) = (self.left_atoms.get(i)?, self.right_atoms.get(j)?);
+        let rel = finding(a, b, vocab)?;
+        let derived = a.is_derived() || b.is_derived();
+        let params = if derived {
+            Vec::new()
+        } else {
+            params::compare(term_params(self.left, a), term_params(self.right, b))
+        };
+        let kind = match rel.kind {
+            RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
+                RelationKind::Diverge
+            }
+            k => k,
+        };
+        let key = GroupKey {
+            kind,
+            left: a.term,
+            left_chain: rules(self.left_atoms, i),
+            right: b.term,
+            right_chain: rules(self.right_atoms, j),
+        };
+        match self.groups.get(&key) {
+            Some(&g) => {
+                if let Some(r) = self.relations.get_mut(g)
+                    && !r.subjects.contains(&a.subject)
+                {
+                    r.subjects.push(a.subject);
+                }
+            }
+            None => {
+                self.groups.insert(key, self.relations.len());
+                self.relations.push(Relation {
+                    kind,
+                    left: side(self.left_atoms, i),
+                    right: side(self.right_atoms, j),
+                    subjects: vec![a.subject],
+                    action: rel.action,
+                    scope: rel.scope,
+                    window: rel.window,
+                    coverage: rel.coverage,
+                    params,
+                    criticality: 0,
+                });
+            }
+        }
+        Some(rel.coverage)
+    }
+}
+
+/// How left atom `a` relates to right atom `b`, when that is a finding: they relate,
+/// and if a derived atom is involved, they conflict.
+pub fn finding(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
+    let rel = relate(a, b, vocab)?;
+    let derived = a.is_derived() || b.is_derived();
+    (!derived || rel.kind == RelationKind::Conflict).then_some(rel)
 }
 
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -272,29 +337,33 @@ fn term_params<'p>(p: &'p ResolvedProposal, a: &Atom) -> &'p [(String, crate::mo
 }
 
 /// The written terms not fully covered by the other side, with the subjects for which
-/// they are open.
-fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
-    let mut out: Vec<Open> = Vec::new();
-    let mut by_term: FastMap<TermRef, usize> = FastMap::default();
-    for (a, s) in atoms.iter().zip(seen).filter(|(a, _)| !a.is_derived()) {
-        let entry = *by_term.entry(a.term).or_insert_with(|| {
-            out.push(Open {
-                term: a.term,
-                subjects: Vec::new(),
-                partial: false,
-            });
-            out.len() - 1
-        });
-        let o = &mut out[entry];
-        if s.related {
-            o.partial = true;
-        }
+/// they are open (`seen` runs alongside `atoms`; a term's atoms lie together).
+pub fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for block in atoms.chunk_by(|a, b| a.term == b.term) {
+        let end = start + block.len();
+        out.extend(open_point(block, seen.get(start..end).unwrap_or_default()));
+        start = end;
+    }
+    out
+}
+
+/// Whether one term (its atoms, and what was seen of them) is open, and for whom.
+pub fn open_point(block: &[Atom], seen: &[Seen]) -> Option<Open> {
+    let first = block.first()?;
+    let mut open = Open {
+        term: first.term,
+        subjects: Vec::new(),
+        partial: false,
+    };
+    for (a, s) in block.iter().zip(seen).filter(|(a, _)| !a.is_derived()) {
+        open.partial |= s.related;
         if !s.covered {
-            o.subjects.push(a.subject);
+            open.subjects.push(a.subject);
         }
     }
-    out.retain(|o| !o.subjects.is_empty());
-    out
+    (!open.subjects.is_empty()).then_some(open)
 }
 
 /// `items` in the order of their keys (stable), moving each item once: relations are
