@@ -245,7 +245,9 @@ fn names_place(stderr: &str, args: &[String]) -> bool {
         .iter()
         .filter(|a| a.starts_with("--"))
         .any(|a| stderr.contains(a.split('=').next().unwrap()));
-    line_col || stderr.contains("= path: ") || flag
+    // an edit given on the command line is named by its number and its text
+    let edit = stderr.contains("scenario `command line`: edit ");
+    line_col || stderr.contains("= path: ") || flag || edit
 }
 
 fn shown_args(args: &[String]) -> String {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, load_proposals, load_vocab};
-use crate::concede::{Options, Progress};
+use crate::concede::{Options, Progress, SolveError};
 use crate::engine;
 use crate::report::concede::{json, markdown, text};
 use crate::report::style::Painter;
@@ -61,7 +61,7 @@ fn fail(message: &str) -> Exit {
 
 fn concede(args: &Args) -> Result<Exit, Exit> {
     let costs = match &args.cost {
-        Some(text) => CostTable::parse(text).map_err(|e| fail(&e))?,
+        Some(text) => CostTable::parse(text).map_err(|e| fail(&format!("--cost: {e}")))?,
         None => CostTable::default(),
     };
     let deadline = match args.time_limit {
@@ -85,10 +85,14 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
     let mut meter = ProgressLine::new(!args.output.quiet && std::io::stderr().is_terminal());
     let result = concessions(baseline, &costs, &options, &vocab, &mut |p| meter.show(&p));
     meter.clear();
-    let result = result.map_err(|e| {
-        fail(&format!(
+    let result = result.map_err(|e| match e {
+        // Costs near 2^64 make the sums overflow: the advice is about `--cost`.
+        SolveError::InvalidInstance { .. } if args.cost.is_some() => {
+            fail(&format!("{e}; give smaller costs in `--cost`"))
+        }
+        _ => fail(&format!(
             "{e}; raise `--max-nodes` or `--time-limit`, or lower `--top`"
-        ))
+        )),
     })?;
     let files: Vec<String> = args
         .files

@@ -113,11 +113,14 @@ impl EditArgs {
     pub fn parse(&self) -> Result<Vec<Edit>, String> {
         self.raw
             .iter()
-            .map(|(flag, v)| match *flag {
-                "set" => whatif::parse_set(v),
-                "drop" => whatif::parse_drop(v),
-                "add" => whatif::parse_add(v),
-                _ => whatif::parse_edit(v),
+            .map(|(flag, v)| {
+                match *flag {
+                    "set" => whatif::parse_set(v),
+                    "drop" => whatif::parse_drop(v),
+                    "add" => whatif::parse_add(v),
+                    _ => whatif::parse_edit(v),
+                }
+                .map_err(|e| format!("--{flag}: {e}"))
             })
             .collect()
     }
@@ -178,7 +181,7 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
 }
 
 fn read_scenarios(path: &Path) -> Result<(SourceFile, Vec<Scenario>), Exit> {
-    let file = SourceFile::read(path).map_err(|e| fail(&e))?;
+    let file = SourceFile::read(path).map_err(|e| fail(&format!("--scenarios: {e}")))?;
     let parsed = whatif::scenario::parse_file(&file).map_err(|located| {
         let report = load::FileReport {
             file: file.clone(),

@@ -1,6 +1,6 @@
-//! JSON with comments: `//` and `/* */` comments (and a leading byte-order mark) are
-//! blanked to spaces, so that serde_json reads the text with every byte position
-//! unchanged; nesting deeper than [`MAX_DEPTH`] is refused before any parser recurses.
+//! JSON with comments: `//` and `/* */` comments are blanked to spaces, so that
+//! serde_json reads the text with every byte position unchanged; nesting deeper than
+//! [`MAX_DEPTH`] and a leading byte-order mark are refused before any parser runs.
 
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 128;
@@ -27,10 +27,10 @@ enum State {
 
 /// The text with comments replaced by spaces (newlines kept), or the first problem.
 pub fn blank_comments(text: &str) -> Result<String, Problem> {
-    let mut out = text.as_bytes().to_vec();
     if text.starts_with('\u{feff}') {
-        out[..3].fill(b' ');
+        return Err(byte_order_mark());
     }
+    let mut out = text.as_bytes().to_vec();
     let mut state = State::Normal;
     let mut depth = 0usize;
     let mut comment_start = 0usize;
@@ -121,6 +121,16 @@ pub fn blank_comments(text: &str) -> Result<String, Problem> {
     })
 }
 
+/// The problem of a text that starts with a byte-order mark: JSON has none (RFC 8259
+/// §8.1), and `fmt` could not keep it.
+pub fn byte_order_mark() -> Problem {
+    Problem {
+        offset: 0,
+        message: "the file starts with a byte-order mark (U+FEFF)".into(),
+        help: Some("save the file as UTF-8 without a byte-order mark (BOM)".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{MAX_DEPTH, blank_comments};
@@ -150,7 +160,7 @@ mod tests {
     }
 
     #[test]
-    fn byte_order_mark_is_blanked() {
-        assert_eq!(blank_comments("\u{feff}{}").unwrap(), "   {}");
+    fn byte_order_mark_is_refused() {
+        assert_eq!(blank_comments("\u{feff}{}").unwrap_err().offset, 0);
     }
 }
