@@ -145,17 +145,25 @@ fn a_comment_inside_a_field_is_refused_and_the_file_left_alone() {
 #[test]
 fn invalid_files_are_errors_and_never_rewritten() {
     for (name, text, message) in [
-        ("syntax.json", "{\"id\": \"p\", \"by\": [", "not valid JSON"),
+        (
+            "syntax.json",
+            "{\"id\": \"p\", \"by\": [",
+            "unexpected end of file",
+        ),
         (
             "unknown.json",
             "{\"id\": \"p\", \"by\": [], \"terms\": [], \"x\": 1}",
             "unknown field `x`",
         ),
-        ("type.json", "{\"id\": 1, \"by\": [], \"terms\": []}", "at `id`"),
+        (
+            "type.json",
+            "{\"id\": 1, \"by\": [], \"terms\": []}",
+            "= path: id",
+        ),
         (
             "dup.json",
             "{\"id\": \"p\", \"id\": \"q\", \"by\": [], \"terms\": []}",
-            "appears twice",
+            "duplicate field `id`",
         ),
     ] {
         let path = temp(name, text);

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, load_proposals, load_vocab};
 use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
-use crate::concede::{Options, Progress};
+use crate::concede::{Options, Progress, SolveError};
 use crate::engine;
 use crate::limits::Limits;
 use crate::report::concede::{json, markdown, text};
@@ -62,7 +62,7 @@ fn fail(message: &str) -> Exit {
 fn concede(args: &Args) -> Result<Exit, Exit> {
     args.output.guard(&args.input.with_files(&args.files))?;
     let costs = match &args.cost {
-        Some(text) => CostTable::parse(text).map_err(|e| fail(&e))?,
+        Some(text) => CostTable::parse(text).map_err(|e| fail(&format!("--cost: {e}")))?,
         None => CostTable::default(),
     };
     let limits = args.search.apply(
@@ -80,7 +80,13 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
     let mut meter = ProgressLine::new(!args.output.quiet && std::io::stderr().is_terminal());
     let result = concessions(baseline, &costs, &options, &vocab, &mut |p| meter.show(&p));
     meter.clear();
-    let result = result.map_err(|e| fail(&format!("{}, or lower `--top`", search_stopped(&e, &limits))))?;
+    let result = result.map_err(|e| match e {
+        // Costs near 2^64 make the sums overflow: the advice is about `--cost`.
+        SolveError::InvalidInstance { .. } if args.cost.is_some() => {
+            fail(&format!("{e}; give smaller costs in `--cost`"))
+        }
+        _ => fail(&format!("{}, or lower `--top`", search_stopped(&e, &limits))),
+    })?;
     let files: Vec<String> = args
         .files
         .iter()

@@ -35,6 +35,16 @@ pub fn run(args: Args) -> Exit {
                 continue;
             }
         };
+        // What the loader refuses is reported as `check` reports it: line, column,
+        // JSON path and suggestion.
+        if let Err(located) = crate::load::parse_proposal(&file) {
+            super::common::print_report(&crate::load::FileReport {
+                file,
+                diagnostics: vec![*located],
+            });
+            exit = Exit::Error;
+            continue;
+        }
         let formatted = match crate::fmt::format(&file.text) {
             Ok(f) => f,
             Err(e) => {

@@ -117,11 +117,14 @@ impl EditArgs {
     pub fn parse(&self) -> Result<Vec<Edit>, String> {
         self.raw
             .iter()
-            .map(|(flag, v)| match *flag {
-                "set" => whatif::parse_set(v),
-                "drop" => whatif::parse_drop(v),
-                "add" => whatif::parse_add(v),
-                _ => whatif::parse_edit(v),
+            .map(|(flag, v)| {
+                match *flag {
+                    "set" => whatif::parse_set(v),
+                    "drop" => whatif::parse_drop(v),
+                    "add" => whatif::parse_add(v),
+                    _ => whatif::parse_edit(v),
+                }
+                .map_err(|e| format!("--{flag}: {e}"))
             })
             .collect()
     }
@@ -191,7 +194,7 @@ fn read_scenarios(
     before: usize,
     limits: &Limits,
 ) -> Result<(SourceFile, Vec<Scenario>), Exit> {
-    let file = input.read(path).map_err(|e| fail(&e))?;
+    let file = input.read(path).map_err(|e| fail(&format!("--scenarios: {e}")))?;
     let parsed = whatif::scenario::parse_file_with(&file, limits).map_err(|located| {
         let report = load::FileReport {
             file: file.clone(),

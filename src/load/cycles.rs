@@ -1,6 +1,6 @@
 //! Finding cycles in the `requires` relation of one proposal.
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::DiGraph;
 
 /// One cycle per strongly connected component of `edges` (node `i` requires each of
@@ -13,7 +13,10 @@ pub fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
             graph.add_edge(nodes[from], nodes[to], ());
         }
     }
-    let mut cycles: Vec<Vec<usize>> = tarjan_scc(&graph)
+    // Kosaraju's algorithm walks the graph without recursion: petgraph's Tarjan
+    // recurses once per node of a path and overflowed the stack on a cycle of 10^5
+    // conditions.
+    let mut cycles: Vec<Vec<usize>> = kosaraju_scc(&graph)
         .into_iter()
         .filter(|scc| scc.len() > 1)
         .filter_map(|scc| {
@@ -30,6 +33,12 @@ pub fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
 fn walk_cycle(edges: &[Vec<usize>], members: &[usize], start: usize) -> Option<Vec<usize>> {
     let mut path = vec![start];
     let mut next = vec![0usize];
+    let mut member = vec![false; edges.len()];
+    for &m in members {
+        if let Some(slot) = member.get_mut(m) {
+            *slot = true;
+        }
+    }
     let mut seen = vec![false; edges.len()];
     seen[start] = true;
     while let Some(&node) = path.last() {
@@ -43,7 +52,7 @@ fn walk_cycle(edges: &[Vec<usize>], members: &[usize], start: usize) -> Option<V
         if to == start {
             return Some(path);
         }
-        if members.contains(&to) && !seen[to] {
+        if member[to] && !seen[to] {
             seen[to] = true;
             path.push(to);
             next.push(0);

@@ -1,7 +1,7 @@
-//! JSON with comments: `//` and `/* */` comments (and a leading byte-order mark) are
-//! blanked to spaces, so that serde_json reads the text with every byte position
-//! unchanged; nesting deeper than [`crate::limits::Limits::max_depth`] is refused before
-//! any parser recurses.
+//! JSON with comments: `//` and `/* */` comments are blanked to spaces, so that
+//! serde_json reads the text with every byte position unchanged; nesting deeper than
+//! [`crate::limits::Limits::max_depth`] and a leading byte-order mark are refused
+//! before any parser runs.
 
 /// The default deepest nesting of arrays and objects accepted
 /// ([`crate::limits::Limits::max_depth`]).
@@ -30,10 +30,10 @@ enum State {
 /// The text with comments replaced by spaces (newlines kept), or the first problem;
 /// nesting deeper than `max_depth` is a problem.
 pub fn blank_comments(text: &str, max_depth: usize) -> Result<String, Problem> {
-    let mut out = text.as_bytes().to_vec();
     if text.starts_with('\u{feff}') {
-        out[..3].fill(b' ');
+        return Err(byte_order_mark());
     }
+    let mut out = text.as_bytes().to_vec();
     let mut state = State::Normal;
     let mut depth = 0usize;
     let mut comment_start = 0usize;
@@ -129,6 +129,16 @@ fn too_deep(offset: usize, max_depth: usize) -> Problem {
     }
 }
 
+/// The problem of a text that starts with a byte-order mark: JSON has none (RFC 8259
+/// §8.1), and `fmt` could not keep it.
+pub fn byte_order_mark() -> Problem {
+    Problem {
+        offset: 0,
+        message: "the file starts with a byte-order mark (U+FEFF)".into(),
+        help: Some("save the file as UTF-8 without a byte-order mark (BOM)".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{MAX_DEPTH, blank_comments};
@@ -168,7 +178,7 @@ mod tests {
     }
 
     #[test]
-    fn byte_order_mark_is_blanked() {
-        assert_eq!(blank_comments("\u{feff}{}", MAX_DEPTH).unwrap(), "   {}");
+    fn byte_order_mark_is_refused() {
+        assert_eq!(blank_comments("\u{feff}{}", MAX_DEPTH).unwrap_err().offset, 0);
     }
 }

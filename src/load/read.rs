@@ -53,10 +53,7 @@ impl SourceFile {
         if bytes.len() as u64 > limit {
             return Err(too_large(path, bytes.len() as u64, limit));
         }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            format!("cannot read `{shown}`: not UTF-8 text (invalid byte at offset {at})")
-        })?;
+        let text = String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error()))?;
         Ok(SourceFile {
             path: path.to_owned(),
             text,
@@ -98,6 +95,23 @@ impl SourceFile {
         let doc = Document::parse(&self.text);
         diagnostics.into_iter().map(|d| self.locate_in(&doc, d)).collect()
     }
+}
+
+/// The message for a file that is not UTF-8: the line and column of the first bad byte
+/// (the column in characters, as in every other message), the byte and its offset.
+fn not_utf8(path: &Path, bytes: &[u8], e: std::str::Utf8Error) -> String {
+    let at = e.valid_up_to();
+    let valid = std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default();
+    let line = valid.matches('\n').count() + 1;
+    let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let byte = bytes
+        .get(at)
+        .map_or(String::new(), |b| format!("byte 0x{b:02x} "));
+    format!(
+        "cannot read `{}`: not UTF-8 text: {byte}at {}:{line}:{column} (byte offset {at}) is not valid UTF-8; save the file as UTF-8",
+        path.display(),
+        path.display()
+    )
 }
 
 fn too_large(path: &Path, len: u64, limit: u64) -> String {

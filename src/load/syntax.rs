@@ -17,7 +17,7 @@ pub fn from_serde(text: &str, path: &str, inner: serde_json::Error) -> Located {
         Category::Data => data_error(text, path, &raw, at),
         Category::Eof if text.trim().is_empty() => Located {
             diagnostic: Diagnostic::error("", "empty file: expected a JSON object"),
-            span: None,
+            span: Some(0..0),
             note: None,
         },
         Category::Eof => Located {

@@ -213,7 +213,9 @@ impl Cx<'_> {
         ceasefire: Option<Interval>,
     ) -> Option<ResolvedTerm> {
         let p = format!("terms[{i}]");
-        let errors_before = self.diags.iter().filter(|d| d.is_error()).count();
+        // Only this term's diagnostics are looked at again: counting all of them for
+        // every term was quadratic in a file of many errors.
+        let first_diag = self.diags.len();
 
         if t.subject.parties().is_empty() {
             self.diags.push(
@@ -365,8 +367,13 @@ impl Cx<'_> {
             );
         }
 
-        let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
-        if errors_after > errors_before {
+        if self
+            .diags
+            .get(first_diag..)
+            .unwrap_or_default()
+            .iter()
+            .any(Diagnostic::is_error)
+        {
             return None;
         }
         Some(ResolvedTerm {

@@ -5,6 +5,12 @@ pub fn did_you_mean<'a, I>(name: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // No name is longer than this; comparing a name of a million characters with each
+    // candidate would take minutes.
+    const LONGEST: usize = 100;
+    if name.len() > LONGEST {
+        return None;
+    }
     let lower = name.to_lowercase();
     candidates
         .into_iter()
