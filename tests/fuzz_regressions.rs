@@ -14,7 +14,10 @@ use std::path::Path;
 
 /// Runs `target` on every file under `fuzz/<dir>/<name>/`; returns how many there were.
 fn run_all(dir: &str, name: &str, target: fn(&[u8])) -> usize {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz").join(dir).join(name);
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz")
+        .join(dir)
+        .join(name);
     let Ok(entries) = std::fs::read_dir(&folder) else {
         return 0;
     };

@@ -88,6 +88,8 @@ fn excerpt(text: &str, span: Range<usize>) -> (&str, usize, Range<usize>) {
     let line_begin = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[line_begin..line_end].trim_end();
+    // A span on the trimmed trailing whitespace (a `\r` in a string) points at the line's end.
+    let start = start.min(line_begin + line.len());
     let end = floor_char_boundary(text, span.end.max(start)).min(line_begin + line.len());
     let end = if end <= start && start < line_begin + line.len() {
         start
