@@ -76,7 +76,7 @@ pub fn load(data: &[u8]) {
 
 /// Loads every document of the input; `None` unless there are at least `min` and all
 /// load without error.
-fn load_all<'a>(data: &'a [u8], min: usize, max: usize) -> Option<(Vec<&'a str>, Vec<ResolvedProposal>)> {
+fn load_all(data: &[u8], min: usize, max: usize) -> Option<(Vec<&str>, Vec<ResolvedProposal>)> {
     let docs = split(data)?;
     if docs.len() < min || docs.len() > max {
         return None;
