@@ -200,6 +200,8 @@ fn excerpt<'t>(text: &'t str, lines: &LineIndex, span: Range<usize>) -> (&'t str
     let (number, line_begin) = lines.line_of(start);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[line_begin..line_end].trim_end();
+    // A span on the trimmed trailing whitespace (a `\r` in a string) points at the line's end.
+    let start = start.min(line_begin + line.len());
     let end = floor_char_boundary(text, span.end.max(start)).min(line_begin + line.len());
     let end = if end <= start && start < line_begin + line.len() {
         start
