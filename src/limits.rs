@@ -30,6 +30,10 @@ pub struct Limits {
     /// default 500,000,000). Terms that meet few others stay far below it even at
     /// millions of terms.
     pub max_comparisons: usize,
+    /// The most steps taken tracing the `requires` paths of one pair's blocked terms
+    /// (`--max-paths`; default 10,000,000). Only chains of hundreds of conditions on
+    /// failing terms come near it: their paths grow with the square of the chain.
+    pub max_paths: usize,
     /// The most scenarios one sweep of a scenario file may make (`--max-sweep`;
     /// default 1024, a sweep of 10 edits).
     pub max_sweep: usize,
@@ -52,6 +56,7 @@ impl Default for Limits {
             max_firings: crate::engine::MAX_FIRINGS,
             max_derived: 1_000_000,
             max_comparisons: crate::engine::MAX_CANDIDATES,
+            max_paths: 10_000_000,
             max_sweep: crate::whatif::MAX_SWEEP,
             max_scenarios: crate::whatif::MAX_SCENARIOS,
             max_nodes: 1_000_000,

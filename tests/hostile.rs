@@ -143,6 +143,19 @@ fn generate(recipe: &str, n: usize) -> Vec<u8> {
                 .collect::<Vec<_>>(),
             "\n    ",
         ),
+        "requires-chain" => proposal(
+            &(0..n)
+                .map(|i| {
+                    let requires = if i + 1 < n {
+                        format!(r#", "requires": ["t{}"]"#, i + 1)
+                    } else {
+                        String::new()
+                    };
+                    term(&format!("t{i}"), &requires)
+                })
+                .collect::<Vec<_>>(),
+            "\n    ",
+        ),
         "duplicate-keys" => format!(
             "{{{}\"by\": [\"UA\"], \"terms\": []}}\n",
             "\"id\": \"x\", ".repeat(n)

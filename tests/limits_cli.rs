@@ -171,6 +171,18 @@ fn comparisons() {
 }
 
 #[test]
+fn paths() {
+    let err = hit_then_raised(
+        "compare",
+        &[US, RU],
+        &["--max-paths", "1"],
+        &["--max-paths", "100"],
+        1,
+    );
+    insta::assert_snapshot!(err);
+}
+
+#[test]
 fn engine_limits_apply_to_every_analysing_command() {
     for cmd in ["graph", "whatif", "concede", "report"] {
         let mut args = vec![US, RU, "--max-firings", "1"];

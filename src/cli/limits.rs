@@ -56,6 +56,9 @@ pub struct EngineLimitOptions {
     /// The most comparisons of terms (atoms) for one pair of proposals.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_comparisons)]
     pub max_comparisons: usize,
+    /// The most steps taken tracing the `requires` paths of one pair's blocked terms.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_paths)]
+    pub max_paths: usize,
 }
 
 impl EngineLimitOptions {
@@ -65,6 +68,7 @@ impl EngineLimitOptions {
             max_firings: self.max_firings,
             max_derived: self.max_derived,
             max_comparisons: self.max_comparisons,
+            max_paths: self.max_paths,
             ..limits
         }
     }
@@ -193,6 +197,7 @@ mod tests {
             "--max-firings=4",
             "--max-derived=5",
             "--max-comparisons=6",
+            "--max-paths=10",
             "--max-sweep=7",
             "--max-scenarios=8",
             "--max-nodes=9",
@@ -205,6 +210,7 @@ mod tests {
             max_firings: 4,
             max_derived: 5,
             max_comparisons: 6,
+            max_paths: 10,
             max_sweep: 7,
             max_scenarios: 8,
             max_nodes: 9,

@@ -83,8 +83,18 @@ impl ConditionGraph {
     }
 
     /// The terms held up by their conditions, and the criticality of each conflict
-    /// (written into `relations`).
-    pub fn blocked(&self, relations: &mut [Relation], open: &[Open]) -> Vec<Blocked> {
+    /// (written into `relations`). Tracing the `requires` paths takes at most
+    /// `max_steps` steps (terms visited and path entries); past it, `Err` with the limit.
+    pub fn blocked(
+        &self,
+        relations: &mut [Relation],
+        open: &[Open],
+        max_steps: usize,
+    ) -> Result<Vec<Blocked>, usize> {
+        let mut steps = Steps {
+            left: max_steps,
+            limit: max_steps,
+        };
         let mut in_conflict: FastMap<TermRef, Vec<usize>> = FastMap::default();
         for (i, r) in relations.iter().enumerate().filter(|(_, r)| r.is_conflict()) {
             in_conflict.entry(r.left.term).or_default().push(i);
@@ -112,7 +122,7 @@ impl ConditionGraph {
         for start in self.graph.node_indices() {
             let term = self.graph[start];
             let mut causes = Vec::new();
-            for path in self.requires_paths(start, &failing) {
+            for path in self.requires_paths(start, &failing, &mut steps)? {
                 let Some(&required) = path.last() else { continue };
                 let conflicts = in_conflict.get(&required).cloned().unwrap_or_default();
                 causes.push(BlockCause { path, conflicts });
@@ -155,15 +165,20 @@ impl ConditionGraph {
                 }
             }
         }
-        out
+        Ok(out)
     }
 
     /// The shortest `requires` path from `start` to each term it requires, directly or
     /// transitively, that is `failing` (each path starts at `start`'s term and ends at
     /// the required term).
-    fn requires_paths(&self, start: NodeIndex, failing: &impl Fn(&TermRef) -> bool) -> Vec<Vec<TermRef>> {
+    fn requires_paths(
+        &self,
+        start: NodeIndex,
+        failing: &impl Fn(&TermRef) -> bool,
+        steps: &mut Steps,
+    ) -> Result<Vec<Vec<TermRef>>, usize> {
         if !self.graph.edges(start).any(|e| e.weight().is_some()) {
-            return Vec::new();
+            return Ok(Vec::new());
         }
         let mut parent: FastMap<NodeIndex, NodeIndex> = FastMap::default();
         let mut queue = VecDeque::from([start]);
@@ -172,26 +187,26 @@ impl ConditionGraph {
             for e in self.graph.edges(n).filter(|e| e.weight().is_some()) {
                 let to = e.target();
                 if to != start && !parent.contains_key(&to) {
+                    steps.take(1)?;
                     parent.insert(to, n);
                     order.push(to);
                     queue.push_back(to);
                 }
             }
         }
-        order
-            .into_iter()
-            .filter(|&end| failing(&self.graph[end]))
-            .map(|end| {
-                let mut path = vec![self.graph[end]];
-                let mut cur = end;
-                while let Some(&p) = parent.get(&cur) {
-                    path.push(self.graph[p]);
-                    cur = p;
-                }
-                path.reverse();
-                path
-            })
-            .collect()
+        let mut paths = Vec::new();
+        for end in order.into_iter().filter(|&end| failing(&self.graph[end])) {
+            let mut path = vec![self.graph[end]];
+            let mut cur = end;
+            while let Some(&p) = parent.get(&cur) {
+                steps.take(1)?;
+                path.push(self.graph[p]);
+                cur = p;
+            }
+            path.reverse();
+            paths.push(path);
+        }
+        Ok(paths)
     }
 
     /// Cycles of conditions across the two proposals with at least one precondition
@@ -296,4 +311,20 @@ impl ConditionGraph {
 /// compatible pair.
 fn agrees(r: &Relation) -> bool {
     !r.is_indirect() && matches!(r.kind, RelationKind::Agree | RelationKind::Compatible)
+}
+
+/// The steps left for tracing `requires` paths: long chains of conditions in which
+/// every term fails make the paths grow with the square of the chain, so they are
+/// bounded (`--max-paths`).
+struct Steps {
+    left: usize,
+    limit: usize,
+}
+
+impl Steps {
+    /// Takes `n` steps, or fails with the limit when they are used up.
+    fn take(&mut self, n: usize) -> Result<(), usize> {
+        self.left = self.left.checked_sub(n).ok_or(self.limit)?;
+        Ok(())
+    }
 }

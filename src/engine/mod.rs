@@ -57,6 +57,16 @@ pub enum EngineError {
         /// The limit.
         limit: usize,
     },
+    /// The chains of conditions of two proposals are so long that tracing the paths
+    /// of their blocked terms would take more than [`Limits::max_paths`] steps.
+    TooManyPaths {
+        /// The left proposal's id.
+        left: String,
+        /// The right proposal's id.
+        right: String,
+        /// The limit.
+        limit: usize,
+    },
     /// Two proposals' terms meet each other so widely that relating them would take
     /// more than [`Limits::max_comparisons`] comparisons.
     TooManyRelations {
@@ -89,6 +99,11 @@ impl fmt::Display for EngineError {
                 f,
                 "rules derived more than {} from proposal `{proposal}`; raise the limit with `--max-derived N` or check the vocabulary's rules",
                 counted(*limit, "atom")
+            ),
+            EngineError::TooManyPaths { left, right, limit } => write!(
+                f,
+                "the conditions of `{left}` and `{right}` chain so long that tracing the paths of their blocked terms would take more than {}; raise the limit with `--max-paths N`, or shorten the chains of `requires`",
+                counted(*limit, "step")
             ),
             EngineError::TooManyRelations { left, right, limit } => write!(
                 f,
@@ -308,12 +323,9 @@ fn analyze_pair(
 ) -> Result<Pair, EngineError> {
     let (relations, open) = pair::relate_pair(left, right, related, vocab, limits.max_comparisons)
         .map_err(|_| too_many(left.proposal, right.proposal, limits))?;
-    Ok(finish_pair(
-        [(i, left.proposal), (j, right.proposal)],
-        relations,
-        open,
-    ))
+    finish_pair([(i, left.proposal), (j, right.proposal)], relations, open, limits)
 }
+
 /// Pair `(i, j)` brought up to date from `previous` (see [`incremental`]).
 #[allow(clippy::too_many_arguments)]
 fn update_pair(
@@ -341,11 +353,7 @@ fn update_pair(
     let (relations, open) =
         incremental::relate_pair_again(&left, &right, previous, related, vocab, limits.max_comparisons)
             .map_err(|_| too_many(left.proposal, right.proposal, limits))?;
-    Ok(finish_pair(
-        [(i, left.proposal), (j, right.proposal)],
-        relations,
-        open,
-    ))
+    finish_pair([(i, left.proposal), (j, right.proposal)], relations, open, limits)
 }
 
 fn too_many(left: &ResolvedProposal, right: &ResolvedProposal, limits: &Limits) -> EngineError {
@@ -362,9 +370,16 @@ fn finish_pair(
     sides: [(usize, &ResolvedProposal); 2],
     mut relations: Vec<Relation>,
     open: Vec<Open>,
-) -> Pair {
+    limits: &Limits,
+) -> Result<Pair, EngineError> {
     let graph = graph::ConditionGraph::new(sides, &relations);
-    let blocked = graph.blocked(&mut relations, &open);
+    let blocked = graph
+        .blocked(&mut relations, &open, limits.max_paths)
+        .map_err(|limit| EngineError::TooManyPaths {
+            left: sides[0].1.id().to_owned(),
+            right: sides[1].1.id().to_owned(),
+            limit,
+        })?;
     let deadlocks = graph.deadlocks();
     let [(left, _), (right, _)] = sides;
     let mut pair = Pair {
@@ -384,7 +399,7 @@ fn finish_pair(
     } else {
         Verdict::Compatible
     };
-    pair
+    Ok(pair)
 }
 
 /// With three or more proposals: the terms of the first that agree directly with a
