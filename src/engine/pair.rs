@@ -366,21 +366,39 @@ pub fn open_point(block: &[Atom], seen: &[Seen]) -> Option<Open> {
     (!open.subjects.is_empty()).then_some(open)
 }
 
-/// `items` in the order of their keys (stable), moving each item once: relations are
-/// large, their keys small.
-fn sorted_by_key<T, K: Ord>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+/// `items` in the order of their keys (stable), sorted in place: relations are large
+/// and their keys small, so the keys are sorted and the items then moved into place by
+/// swaps along the cycles of the permutation, without a second list of items.
+fn sorted_by_key<T, K: Ord>(mut items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
     let mut order: Vec<(K, usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
     order.sort();
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    // `from[i]`: where the item that belongs at `i` is now.
+    let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    for start in 0..from.len() {
+        let mut at = start;
+        while from[at] != start {
+            let next = from[at];
+            items.swap(at, next);
+            from[at] = at;
+            at = next;
+        }
+        from[at] = at;
+    }
+    items
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorted_by_key_is_a_stable_sort() {
+        let items: Vec<(u8, usize)> = [3u8, 1, 2, 1, 3, 0, 2, 1].iter().copied().zip(0..).collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|x| x.0);
+        assert_eq!(sorted_by_key(items, |x| x.0), expected);
+        assert!(sorted_by_key(Vec::<u8>::new(), |x| *x).is_empty());
+    }
     use crate::engine::atom::ProposalAtoms;
 
     #[test]
