@@ -156,6 +156,10 @@ fn generate(recipe: &str, n: usize) -> Vec<u8> {
                 .collect::<Vec<_>>(),
             "\n    ",
         ),
+        "many-parties" => format!(
+            "{{ \"parties\": [\n{}\n] }}\n",
+            vec![r#"  { "code": "XX", "name": "Atlantis" }"#; n].join(",\n")
+        ),
         "duplicate-keys" => format!(
             "{{{}\"by\": [\"UA\"], \"terms\": []}}\n",
             "\"id\": \"x\", ".repeat(n)

@@ -2,6 +2,8 @@
 //! errors as proposals, and each inconsistency of the merged vocabulary traced back to
 //! the file and entry that caused it.
 
+use std::collections::HashMap;
+
 use super::{Diagnostic, FileReport, SourceFile, parse_json_limited};
 use crate::limits::Limits;
 use crate::vocab::{DEFAULT_PACK, Vocab, VocabFile, VocabIssue};
@@ -28,6 +30,13 @@ pub fn load_vocab_with(files: Vec<SourceFile>, limits: &Limits) -> Result<Vocab,
             }),
         }
     }
+    reports.extend(parsed.iter().filter_map(|(file, v)| {
+        let diagnostics = repeated_or_empty(v);
+        (!diagnostics.is_empty()).then(|| FileReport {
+            diagnostics: file.locate_all(diagnostics),
+            file: file.clone(),
+        })
+    }));
     if !reports.is_empty() {
         return Err(reports);
     }
@@ -40,6 +49,40 @@ pub fn load_vocab_with(files: Vec<SourceFile>, limits: &Limits) -> Result<Vocab,
     let mut sources = vec![(SourceFile::from_text(DEFAULT_NAME, DEFAULT_PACK), default)];
     sources.extend(parsed);
     Err(attribute(issues, &sources))
+}
+
+/// The entries of one file defined twice, or with an empty id: the merge keys entries
+/// by id, so within one file the later would silently replace the earlier.
+fn repeated_or_empty(v: &VocabFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let sections: [(&str, &str, Vec<&str>); 5] = [
+        (
+            "parties",
+            "code",
+            v.parties.iter().map(|p| p.code.as_str()).collect(),
+        ),
+        ("actions", "id", v.actions.iter().map(|a| a.id.as_str()).collect()),
+        ("scopes", "id", v.scopes.iter().map(|s| s.id.as_str()).collect()),
+        ("params", "id", v.params.iter().map(|p| p.id.as_str()).collect()),
+        ("rules", "id", v.rules.iter().map(|r| r.id.as_str()).collect()),
+    ];
+    for (section, field, ids) in sections {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (j, id) in ids.into_iter().enumerate() {
+            let path = format!("{section}[{j}].{field}");
+            if id.trim().is_empty() {
+                out.push(Diagnostic::error(path, format!("empty {field} in `{section}`")));
+            } else if let Some(&k) = first.get(id) {
+                out.push(
+                    Diagnostic::error(path, format!("`{id}` is defined twice in `{section}`"))
+                        .with_help(format!("the first definition is `{section}[{k}]`; keep one")),
+                );
+            } else {
+                first.insert(id, j);
+            }
+        }
+    }
+    out
 }
 
 /// Sends each issue (a path in the merged vocabulary) to the file that defined the entry.
@@ -101,20 +144,22 @@ fn trace_label(files: &[&VocabFile], mut n: usize) -> Option<(usize, String)> {
 /// For each entry of the merged list, in merged order, the file and the index in that
 /// file of its definition (the last one wins, as in the merge).
 fn origins(files: &[&VocabFile], ids: impl Fn(&VocabFile) -> Vec<&str>) -> Vec<(usize, usize)> {
-    let mut merged: Vec<(&str, usize, usize)> = Vec::new();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
     for (k, f) in files.iter().enumerate() {
         if f.replace_default {
             merged.clear();
+            position.clear();
         }
         for (j, id) in ids(f).into_iter().enumerate() {
-            match merged.iter_mut().find(|e| e.0 == id) {
-                Some(e) => {
-                    e.1 = k;
-                    e.2 = j;
+            match position.get(id).and_then(|&at| merged.get_mut(at)) {
+                Some(e) => *e = (k, j),
+                None => {
+                    position.insert(id, merged.len());
+                    merged.push((k, j));
                 }
-                None => merged.push((id, k, j)),
             }
         }
     }
-    merged.into_iter().map(|(_, k, j)| (k, j)).collect()
+    merged
 }

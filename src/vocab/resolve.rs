@@ -465,11 +465,21 @@ fn merge(files: &[VocabFile]) -> VocabFile {
     out
 }
 
+/// Puts each of `from` into `into`, replacing the entry with the same key; linear, so
+/// that a file of many entries merges quickly.
 fn upsert<T: Clone>(into: &mut Vec<T>, from: &[T], key: impl Fn(&T) -> &String) {
+    let mut position: HashMap<String, usize> = into
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (key(e).clone(), i))
+        .collect();
     for item in from {
-        match into.iter_mut().find(|e| key(e) == key(item)) {
+        match position.get(key(item)).and_then(|&at| into.get_mut(at)) {
             Some(existing) => *existing = item.clone(),
-            None => into.push(item.clone()),
+            None => {
+                position.insert(key(item).clone(), into.len());
+                into.push(item.clone());
+            }
         }
     }
 }
