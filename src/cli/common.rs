@@ -34,9 +34,7 @@ impl InputOptions {
     pub fn read(&self, path: &Path) -> Result<SourceFile, String> {
         SourceFile::read_limited(path, self.limits.max_file_size)
     }
-}
 
-impl InputOptions {
     /// Every file read: the `files` given and the vocabulary files.
     pub fn with_files<'a>(&'a self, files: &'a [PathBuf]) -> Vec<&'a Path> {
         files.iter().chain(&self.vocab).map(PathBuf::as_path).collect()
