@@ -116,18 +116,25 @@ impl OutputOptions {
 
     /// Writes `text` to the output file (atomically) or to standard output.
     pub fn write(&self, text: &str) -> Result<(), Exit> {
+        self.write_with(|out| out.write_all(text.as_bytes()))
+    }
+
+    /// Writes what `render` writes, as it writes it, to the output file (atomically:
+    /// the file appears whole once `render` is done) or to standard output, buffered.
+    /// A large report is so never held whole in memory.
+    pub fn write_with(&self, render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Exit> {
         match &self.output {
             None if self.quiet => Ok(()),
             Some(path) => {
                 self.guard(&[])?;
-                write_atomic(path, text.as_bytes()).map_err(|e| {
+                write_atomic_with(path, render).map_err(|e| {
                     print_error(&format!("cannot write `{}`: {e}", path.display()));
                     Exit::Error
                 })
             }
             None => {
-                let mut out = std::io::stdout().lock();
-                match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                match render(&mut out).and_then(|_| out.flush()) {
                     Ok(()) => Ok(()),
                     // A closed pipe (`armistice compare ... | head`) is not an error.
                     Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -172,6 +179,15 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// disk and renamed over `path`, so that whoever reads `path`, even after a crash or a
 /// kill, finds the old content or the new, whole. A replaced file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `render` writes (buffered); when `render` fails, the
+/// temporary file is removed and `path` is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     // Through a symbolic link, the file it points to is replaced, not the link.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let existing = std::fs::metadata(&target).ok();
@@ -184,8 +200,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
                 "it is a directory",
             ));
         }
-        let mut out = std::fs::OpenOptions::new().write(true).open(&target)?;
-        return out.write_all(bytes).and_then(|_| out.flush());
+        let mut out = std::io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(&target)?);
+        return render(&mut out).and_then(|_| out.flush());
     }
     let dir = target
         .parent()
@@ -195,15 +211,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (tmp, mut file) = create_temporary(dir, &name)?;
-    let result = file
-        .write_all(bytes)
-        .and_then(|_| match &existing {
-            Some(meta) => file.set_permissions(meta.permissions()),
-            None => Ok(()),
-        })
-        .and_then(|_| file.sync_all())
-        .and_then(|_| {
+    let (tmp, file) = create_temporary(dir, &name)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+    let result = render(&mut out)
+        .and_then(|_| out.into_inner().map_err(std::io::IntoInnerError::into_error))
+        .and_then(|file| {
+            if let Some(meta) = &existing {
+                file.set_permissions(meta.permissions())?;
+            }
+            file.sync_all()?;
             drop(file);
             std::fs::rename(&tmp, &target)
         });

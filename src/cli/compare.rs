@@ -83,15 +83,22 @@ fn compare(args: &Args) -> Result<Exit, Exit> {
     } else {
         Sections::only(&args.only.iter().map(|&o| o.into()).collect::<Vec<_>>())
     };
-    let rendered = match args.format {
-        Format::Text => text::render(&analysis, &vocab, &sections, Painter::new(args.output.colored())),
-        Format::Markdown => markdown::render(&analysis, &vocab, &sections),
-        Format::Json => json::render(&analysis, &vocab, &sections).map_err(|e| {
-            eprintln!("error: cannot render JSON: {e}");
-            Exit::Error
-        })?,
-    };
-    args.output.write(&rendered)?;
+    match args.format {
+        Format::Text => args.output.write(&text::render(
+            &analysis,
+            &vocab,
+            &sections,
+            Painter::new(args.output.colored()),
+        ))?,
+        Format::Markdown => args
+            .output
+            .write(&markdown::render(&analysis, &vocab, &sections))?,
+        // A JSON report can be many times the size of the inputs: it is written as it
+        // is made.
+        Format::Json => args
+            .output
+            .write_with(|out| json::write(&analysis, &vocab, &sections, out))?,
+    }
     Ok(if analysis.has_conflict() {
         Exit::Findings
     } else {

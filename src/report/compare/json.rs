@@ -1,12 +1,17 @@
 //! The JSON report of a comparison. Its types are its own (not the engine's), so the
 //! engine can change without breaking scripts; `schema_version` changes when they do.
-//! The format is documented in `docs/json-output.md`.
+//! The format is documented in `docs/json-output.md`. The types borrow from the
+//! analysis and the long lists are [`Stream`]s: the report is written as it is made,
+//! never held whole in memory.
+
+use std::io::Write;
 
 use serde::Serialize;
 
 use super::{Section, Sections};
-use crate::engine::{Analysis, BlockStatus, Coverage, Pair, Relation, Side, TermRef};
+use crate::engine::{Analysis, BlockStatus, Coverage, Pair, Relation, Side};
 use crate::load::Interval;
+use crate::report::stream::{Stream, TermName, write_pretty};
 use crate::report::words;
 use crate::vocab::Vocab;
 
@@ -15,55 +20,55 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole report.
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     /// The version of this format.
     pub schema_version: u32,
     /// Always `compare`.
     pub kind: &'static str,
     /// The proposals compared.
-    pub proposals: Vec<ProposalOut>,
+    pub proposals: Vec<ProposalOut<'a>>,
     /// One entry per pair of proposals.
-    pub pairs: Vec<PairOut>,
+    pub pairs: Stream<'a, PairOut<'a>>,
     /// With three or more proposals: groups of terms, one per proposal, that all agree.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub agreed_by_all: Option<Vec<Vec<String>>>,
+    pub agreed_by_all: Option<Vec<Vec<TermName<'a>>>>,
     /// Burden per proposal.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub burden: Option<Vec<BurdenOut>>,
+    pub burden: Option<Vec<BurdenOut<'a>>>,
 }
 
 /// A proposal compared.
 #[derive(Debug, Serialize)]
-pub struct ProposalOut {
+pub struct ProposalOut<'a> {
     /// Its id.
-    pub id: String,
+    pub id: &'a str,
     /// Its title.
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// Its authors.
-    pub by: Vec<String>,
+    pub by: &'a [String],
     /// Its date.
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
 }
 
 /// What two proposals are to each other.
 #[derive(Debug, Serialize)]
-pub struct PairOut {
+pub struct PairOut<'a> {
     /// Left proposal id.
-    pub left: String,
+    pub left: &'a str,
     /// Right proposal id.
-    pub right: String,
+    pub right: &'a str,
     /// `compatible`, `compatible with open points` or `conflicting`.
     pub verdict: &'static str,
     /// Counts of findings.
     pub counts: CountsOut,
     /// Relations between terms (filtered by `--only`).
-    pub relations: Vec<RelationOut>,
+    pub relations: Stream<'a, RelationOut<'a>>,
     /// Held-up terms.
-    pub blocked: Vec<BlockedOut>,
+    pub blocked: Stream<'a, BlockedOut<'a>>,
     /// Sequencing deadlocks.
-    pub deadlocks: Vec<Vec<EdgeOut>>,
+    pub deadlocks: Vec<Vec<EdgeOut<'a>>>,
     /// Open points.
-    pub open: Vec<OpenOut>,
+    pub open: Stream<'a, OpenOut<'a>>,
 }
 
 /// Counts of a pair's findings (never filtered).
@@ -107,7 +112,7 @@ impl From<&crate::engine::Counts> for CountsOut {
 
 /// A relation between two terms.
 #[derive(Debug, Serialize)]
-pub struct RelationOut {
+pub struct RelationOut<'a> {
     /// Its index in the pair's relations, as `blocked[].causes[].conflicts` cite it.
     pub index: usize,
     /// `conflict`, `diverge`, `compatible` or `agree`.
@@ -115,15 +120,15 @@ pub struct RelationOut {
     /// Whether a derived atom is involved.
     pub indirect: bool,
     /// The left side.
-    pub left: SideOut,
+    pub left: SideOut<'a>,
     /// The right side.
-    pub right: SideOut,
+    pub right: SideOut<'a>,
     /// The parties it holds for.
-    pub subjects: Vec<String>,
+    pub subjects: Vec<&'a str>,
     /// The common action.
-    pub action: String,
+    pub action: &'a str,
     /// The common scope (empty: everywhere).
-    pub scope: Vec<String>,
+    pub scope: Vec<&'a str>,
     /// The common window.
     pub window: WindowOut,
     /// `same`, `left_broader`, `right_broader` or `overlap`.
@@ -136,30 +141,30 @@ pub struct RelationOut {
 
 /// One side of a relation.
 #[derive(Debug, Serialize)]
-pub struct SideOut {
+pub struct SideOut<'a> {
     /// `proposal-id/term-id`.
-    pub term: String,
+    pub term: TermName<'a>,
     /// The term's wording.
-    pub text: Option<String>,
+    pub text: Option<&'a str>,
     /// The related atom's modality.
     pub modality: &'static str,
     /// The related atom's action.
-    pub action: String,
+    pub action: &'a str,
     /// The related atom's target.
-    pub target: Option<String>,
+    pub target: Option<&'a str>,
     /// The related atom's window.
     pub window: WindowOut,
     /// The rules that derived the related atom from the term (empty when written).
-    pub chain: Vec<StepOut>,
+    pub chain: Vec<StepOut<'a>>,
 }
 
 /// One rule application.
 #[derive(Debug, Serialize)]
-pub struct StepOut {
+pub struct StepOut<'a> {
     /// The rule's id.
-    pub rule: String,
+    pub rule: &'a str,
     /// What the rule says.
-    pub description: String,
+    pub description: &'a str,
     /// The atom derived: `UA may resupply`.
     pub derived: String,
 }
@@ -175,33 +180,33 @@ pub struct WindowOut {
 
 /// A held-up term.
 #[derive(Debug, Serialize)]
-pub struct BlockedOut {
+pub struct BlockedOut<'a> {
     /// `proposal-id/term-id`.
-    pub term: String,
+    pub term: TermName<'a>,
     /// `blocked` or `pending`.
     pub status: &'static str,
     /// Terms of the other proposal it agrees with.
-    pub agreed_with: Vec<String>,
+    pub agreed_with: Vec<TermName<'a>>,
     /// Each failing condition.
-    pub causes: Vec<CauseOut>,
+    pub causes: Vec<CauseOut<'a>>,
 }
 
 /// A failing condition.
 #[derive(Debug, Serialize)]
-pub struct CauseOut {
+pub struct CauseOut<'a> {
     /// The chain of `requires` from the held-up term to the failing one.
-    pub path: Vec<String>,
+    pub path: Vec<TermName<'a>>,
     /// Indices of the relations (conflicts) the required term is in; empty when open.
-    pub conflicts: Vec<usize>,
+    pub conflicts: &'a [usize],
 }
 
 /// An edge of a deadlock cycle.
 #[derive(Debug, Serialize)]
-pub struct EdgeOut {
+pub struct EdgeOut<'a> {
     /// From this term.
-    pub from: String,
+    pub from: TermName<'a>,
     /// To this term.
-    pub to: String,
+    pub to: TermName<'a>,
     /// `requires` or `agrees`.
     pub edge: &'static str,
     /// For `requires`: `before` or `concurrent`.
@@ -210,33 +215,33 @@ pub struct EdgeOut {
 
 /// An open point.
 #[derive(Debug, Serialize)]
-pub struct OpenOut {
+pub struct OpenOut<'a> {
     /// `proposal-id/term-id`.
-    pub term: String,
+    pub term: TermName<'a>,
     /// The subjects it is open for.
-    pub subjects: Vec<String>,
+    pub subjects: Vec<&'a str>,
     /// Whether the other side covers part of it.
     pub partial: bool,
     /// The term's wording.
-    pub text: Option<String>,
+    pub text: Option<&'a str>,
 }
 
 /// The burden of one proposal.
 #[derive(Debug, Serialize)]
-pub struct BurdenOut {
+pub struct BurdenOut<'a> {
     /// The proposal id.
-    pub proposal: String,
+    pub proposal: &'a str,
     /// One row per party bound.
-    pub rows: Vec<BurdenRowOut>,
+    pub rows: Vec<BurdenRowOut<'a>>,
     /// The share of the weighted burden on the proposal's own authors.
     pub own_share: Option<f64>,
 }
 
 /// The burden on one party.
 #[derive(Debug, Serialize)]
-pub struct BurdenRowOut {
+pub struct BurdenRowOut<'a> {
     /// The party code.
-    pub party: String,
+    pub party: &'a str,
     /// Whether the party is an author.
     pub author: bool,
     /// Obligations and prohibitions binding it.
@@ -245,9 +250,8 @@ pub struct BurdenRowOut {
     pub weight: f64,
 }
 
-/// Builds the report.
-pub fn report(a: &Analysis, vocab: &Vocab, sections: &Sections) -> Report {
-    let term = |t: TermRef| words::term(a, t);
+/// Builds the report; its long lists are made as it is serialized.
+pub fn report<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections) -> Report<'a> {
     Report {
         schema_version: SCHEMA_VERSION,
         kind: "compare",
@@ -255,37 +259,29 @@ pub fn report(a: &Analysis, vocab: &Vocab, sections: &Sections) -> Report {
             .proposals
             .iter()
             .map(|p| ProposalOut {
-                id: p.id().to_owned(),
-                title: p.proposal.title.clone(),
-                by: p.proposal.by.clone(),
-                date: p.proposal.date.clone(),
+                id: p.id(),
+                title: p.proposal.title.as_deref(),
+                by: &p.proposal.by,
+                date: p.proposal.date.as_deref(),
             })
             .collect(),
-        pairs: a
-            .pairs
-            .iter()
-            .map(|pair| pair_out(a, vocab, sections, pair))
-            .collect(),
+        pairs: Stream::new(a.pairs.iter().map(move |pair| pair_out(a, vocab, sections, pair))),
         agreed_by_all: (a.proposals.len() > 2 && sections.shows(Section::Common)).then(|| {
             a.common
                 .iter()
-                .map(|g| g.iter().map(|&t| term(t)).collect())
+                .map(|g| g.iter().map(|&t| TermName(a, t)).collect())
                 .collect()
         }),
         burden: sections.shows(Section::Burden).then(|| {
             a.burden
                 .iter()
                 .map(|b| BurdenOut {
-                    proposal: a
-                        .proposals
-                        .get(b.proposal)
-                        .map(|p| p.id().to_owned())
-                        .unwrap_or_default(),
+                    proposal: a.proposals.get(b.proposal).map_or("", |p| p.id()),
                     rows: b
                         .rows
                         .iter()
                         .map(|r| BurdenRowOut {
-                            party: vocab.party_code(r.party).to_owned(),
+                            party: vocab.party_code(r.party),
                             author: r.author,
                             count: r.count,
                             weight: r.weight,
@@ -298,56 +294,52 @@ pub fn report(a: &Analysis, vocab: &Vocab, sections: &Sections) -> Report {
     }
 }
 
-/// Renders the report as pretty JSON with a final newline.
-pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> Result<String, serde_json::Error> {
-    let mut s = serde_json::to_string_pretty(&report(a, vocab, sections))?;
-    s.push('\n');
-    Ok(s)
+/// Writes the report to `out` as pretty JSON with a final newline, as it is made.
+pub fn write(a: &Analysis, vocab: &Vocab, sections: &Sections, out: &mut dyn Write) -> std::io::Result<()> {
+    write_pretty(&report(a, vocab, sections), out)
 }
 
-fn pair_out(a: &Analysis, vocab: &Vocab, sections: &Sections, pair: &Pair) -> PairOut {
-    let term = |t: TermRef| words::term(a, t);
+/// Renders the report as pretty JSON with a final newline.
+pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> Result<String, serde_json::Error> {
+    let mut bytes = Vec::new();
+    write(a, vocab, sections, &mut bytes).map_err(serde_json::Error::io)?;
+    String::from_utf8(bytes).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
+}
+
+fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair: &'a Pair) -> PairOut<'a> {
     let c = pair.counts();
-    let codes = |ps: &[crate::vocab::PartyId]| ps.iter().map(|&p| vocab.party_code(p).to_owned()).collect();
+    let id = |i: usize| a.proposals.get(i).map_or("", |p| p.id());
     PairOut {
-        left: a
-            .proposals
-            .get(pair.left)
-            .map(|p| p.id().to_owned())
-            .unwrap_or_default(),
-        right: a
-            .proposals
-            .get(pair.right)
-            .map(|p| p.id().to_owned())
-            .unwrap_or_default(),
+        left: id(pair.left),
+        right: id(pair.right),
         verdict: pair.verdict.as_str(),
         counts: CountsOut::from(&c),
-        relations: sections
-            .relations(pair)
-            .map(|(i, r)| relation_out(a, vocab, i, r))
-            .collect(),
+        relations: Stream::new(
+            sections
+                .relations(pair)
+                .map(move |(i, r)| relation_out(a, vocab, i, r)),
+        ),
         blocked: if sections.shows(Section::Blocked) {
-            pair.blocked
-                .iter()
-                .map(|b| BlockedOut {
-                    term: term(b.term),
+            Stream::new(pair.blocked.iter().map(move |b| {
+                BlockedOut {
+                    term: TermName(a, b.term),
                     status: match b.status {
                         BlockStatus::Blocked => "blocked",
                         BlockStatus::Pending => "pending",
                     },
-                    agreed_with: b.agreed_with.iter().map(|&t| term(t)).collect(),
+                    agreed_with: b.agreed_with.iter().map(|&t| TermName(a, t)).collect(),
                     causes: b
                         .causes
                         .iter()
                         .map(|c| CauseOut {
-                            path: c.path.iter().map(|&t| term(t)).collect(),
-                            conflicts: c.conflicts.clone(),
+                            path: c.path.iter().map(|&t| TermName(a, t)).collect(),
+                            conflicts: &c.conflicts,
                         })
                         .collect(),
-                })
-                .collect()
+                }
+            }))
         } else {
-            Vec::new()
+            Stream::empty()
         },
         deadlocks: if sections.shows(Section::Deadlocks) {
             pair.deadlocks
@@ -356,8 +348,8 @@ fn pair_out(a: &Analysis, vocab: &Vocab, sections: &Sections, pair: &Pair) -> Pa
                     d.cycle
                         .iter()
                         .map(|e| EdgeOut {
-                            from: term(e.from),
-                            to: term(e.to),
+                            from: TermName(a, e.from),
+                            to: TermName(a, e.to),
                             edge: if e.requires.is_some() {
                                 "requires"
                             } else {
@@ -372,35 +364,32 @@ fn pair_out(a: &Analysis, vocab: &Vocab, sections: &Sections, pair: &Pair) -> Pa
             Vec::new()
         },
         open: if sections.shows(Section::Open) {
-            pair.open
-                .iter()
-                .map(|o| OpenOut {
-                    term: term(o.term),
-                    subjects: codes(&o.subjects),
-                    partial: o.partial,
-                    text: words::text(a, o.term).map(str::to_owned),
-                })
-                .collect()
+            Stream::new(pair.open.iter().map(move |o| OpenOut {
+                term: TermName(a, o.term),
+                subjects: codes(vocab, &o.subjects),
+                partial: o.partial,
+                text: words::text(a, o.term),
+            }))
         } else {
-            Vec::new()
+            Stream::empty()
         },
     }
 }
 
-fn relation_out(a: &Analysis, vocab: &Vocab, index: usize, r: &Relation) -> RelationOut {
+fn codes<'a>(vocab: &'a Vocab, parties: &[crate::vocab::PartyId]) -> Vec<&'a str> {
+    parties.iter().map(|&p| vocab.party_code(p)).collect()
+}
+
+fn relation_out<'a>(a: &'a Analysis, vocab: &'a Vocab, index: usize, r: &'a Relation) -> RelationOut<'a> {
     RelationOut {
         index,
         kind: r.kind.as_str(),
         indirect: r.is_indirect(),
         left: side_out(a, vocab, &r.left),
         right: side_out(a, vocab, &r.right),
-        subjects: r
-            .subjects
-            .iter()
-            .map(|&p| vocab.party_code(p).to_owned())
-            .collect(),
-        action: vocab.action_id(r.action).to_owned(),
-        scope: r.scope.iter().map(|&l| vocab.label_id(l).to_owned()).collect(),
+        subjects: codes(vocab, &r.subjects),
+        action: vocab.action_id(r.action),
+        scope: r.scope.iter().map(|&l| vocab.label_id(l)).collect(),
         window: window_out(r.window),
         coverage: match r.coverage {
             Coverage::Same => "same",
@@ -413,34 +402,29 @@ fn relation_out(a: &Analysis, vocab: &Vocab, index: usize, r: &Relation) -> Rela
     }
 }
 
-fn side_out(a: &Analysis, vocab: &Vocab, s: &Side) -> SideOut {
+fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
     SideOut {
-        term: words::term(a, s.term),
-        text: words::text(a, s.term).map(str::to_owned),
+        term: TermName(a, s.term),
+        text: words::text(a, s.term),
         modality: s.modality.as_str(),
-        action: vocab.action_id(s.action).to_owned(),
-        target: s.target.map(|t| vocab.party_code(t).to_owned()),
+        action: vocab.action_id(s.action),
+        target: s.target.map(|t| vocab.party_code(t)),
         window: window_out(s.window),
         chain: s
             .chain
             .iter()
-            .map(|step| StepOut {
-                rule: vocab
-                    .rules
-                    .get(step.rule)
-                    .map(|r| r.def.id.clone())
-                    .unwrap_or_default(),
-                description: vocab
-                    .rules
-                    .get(step.rule)
-                    .map(|r| r.def.description.clone())
-                    .unwrap_or_default(),
-                derived: format!(
-                    "{} {} {}",
-                    vocab.party_code(step.subject),
-                    words::modality(step.modality),
-                    vocab.action_id(step.action)
-                ),
+            .map(|step| {
+                let rule = vocab.rules.get(step.rule);
+                StepOut {
+                    rule: rule.map_or("", |r| r.def.id.as_str()),
+                    description: rule.map_or("", |r| r.def.description.as_str()),
+                    derived: format!(
+                        "{} {} {}",
+                        vocab.party_code(step.subject),
+                        words::modality(step.modality),
+                        vocab.action_id(step.action)
+                    ),
+                }
             })
             .collect(),
     }

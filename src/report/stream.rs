@@ -1,0 +1,192 @@
+//! JSON written as it is produced: a sequence serialized straight from an iterator, a
+//! term's `proposal-id/term-id` name written without building a string, and pretty
+//! printing that writes each line break and its indentation at once. A report of a
+//! million relations then never exists whole in memory.
+
+use std::cell::Cell;
+use std::io::{self, Write};
+
+use serde::ser::{Error as _, Serialize, Serializer};
+use serde_json::ser::Formatter;
+
+/// Writes `value` to `out` as pretty JSON (two-space indentation, as
+/// `serde_json::to_string_pretty`) with a final newline, through a buffer.
+pub fn write_pretty<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    // The serializer makes many small writes: a buffer whose type it knows takes them
+    // without a dynamic call each.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    value.serialize(&mut ser)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Pretty JSON: the output of serde_json's `PrettyFormatter` with two spaces, but a
+/// line break and its indentation are written in one piece (serde_json writes the
+/// indentation two spaces at a time, a large share of the cost of a big report).
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+/// A line break followed by enough spaces for most depths.
+const BREAK: &[u8] = b"\n                                                                ";
+
+impl Pretty {
+    fn line<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        let mut spaces = 2 * self.depth;
+        let first = spaces.min(BREAK.len() - 1);
+        out.write_all(BREAK.get(..=first).unwrap_or(b"\n"))?;
+        spaces -= first;
+        while spaces > 0 {
+            let n = spaces.min(BREAK.len() - 1);
+            out.write_all(BREAK.get(1..=n).unwrap_or_default())?;
+            spaces -= n;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            self.line(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            out.write_all(b",")?;
+        }
+        self.line(out)
+    }
+}
+
+impl Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+use crate::engine::{Analysis, TermRef};
+
+/// A JSON array whose items are made one at a time, as the serializer asks for them.
+/// It can be serialized once.
+pub struct Stream<'a, T>(Cell<Option<Box<dyn Iterator<Item = T> + 'a>>>);
+
+impl<'a, T> Stream<'a, T> {
+    /// The items of `items`, serialized lazily.
+    pub fn new(items: impl Iterator<Item = T> + 'a) -> Stream<'a, T> {
+        Stream(Cell::new(Some(Box::new(items))))
+    }
+
+    /// An array with no items.
+    pub fn empty() -> Stream<'a, T>
+    where
+        T: 'a,
+    {
+        Stream::new(std::iter::empty())
+    }
+}
+
+impl<T: Serialize> Serialize for Stream<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.take() {
+            Some(items) => serializer.collect_seq(items),
+            None => Err(S::Error::custom("a streamed sequence was serialized twice")),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for Stream<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stream(..)")
+    }
+}
+
+/// A term's name, `proposal-id/term-id` (as [`Analysis::term_name`] spells it),
+/// serialized as a JSON string without an intermediate `String`.
+#[derive(Clone, Copy)]
+pub struct TermName<'a>(pub &'a Analysis, pub TermRef);
+
+impl Serialize for TermName<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let TermName(a, r) = *self;
+        match (a.proposals.get(r.proposal), a.term(r)) {
+            (Some(p), Some(t)) => serializer.collect_str(&format_args!("{}/{}", p.proposal.id, t.id)),
+            _ => serializer.serialize_str(&a.term_name(r)),
+        }
+    }
+}
+
+impl std::fmt::Debug for TermName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.term_name(self.1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Stream, write_pretty};
+
+    #[test]
+    fn pretty_output_is_serde_jsons_at_every_depth() {
+        let mut deep = serde_json::json!({"leaf": [1, {"a": []}, {}], "empty": {}, "s": "é\"\n"});
+        for i in 0..40 {
+            deep = serde_json::json!({ "level": i, "inner": [deep, [], "x"] });
+        }
+        let mut ours = Vec::new();
+        write_pretty(&deep, &mut ours).unwrap();
+        let theirs = serde_json::to_string_pretty(&deep).unwrap() + "\n";
+        assert_eq!(String::from_utf8(ours).unwrap(), theirs);
+    }
+
+    #[test]
+    fn a_stream_serializes_its_items_once() {
+        let s = Stream::new([1, 2, 3].into_iter());
+        assert_eq!(serde_json::to_string(&s).unwrap(), "[1,2,3]");
+        assert!(serde_json::to_string(&s).is_err());
+        assert_eq!(serde_json::to_string(&Stream::<u8>::empty()).unwrap(), "[]");
+    }
+}
