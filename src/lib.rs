@@ -14,6 +14,7 @@ pub mod cli;
 pub mod concede;
 pub mod diff;
 pub mod engine;
+mod fast;
 pub mod fmt;
 pub mod generate;
 pub mod limits;

@@ -3,6 +3,9 @@
 //! [`crate::limits::Limits::max_depth`] and a leading byte-order mark are refused
 //! before any parser runs.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 /// The default deepest nesting of arrays and objects accepted
 /// ([`crate::limits::Limits::max_depth`]).
 pub const MAX_DEPTH: usize = 128;
@@ -18,104 +21,92 @@ pub struct Problem {
     pub help: Option<String>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    Normal,
-    String,
-    StringEscape,
-    LineComment,
-    BlockComment,
-}
-
 /// The text with comments replaced by spaces (newlines kept), or the first problem;
-/// nesting deeper than `max_depth` is a problem.
-pub fn blank_comments(text: &str, max_depth: usize) -> Result<String, Problem> {
+/// nesting deeper than `max_depth` is a problem. A text without comments is returned
+/// as it is, not copied.
+pub fn blank_comments(text: &str, max_depth: usize) -> Result<Cow<'_, str>, Problem> {
     if text.starts_with('\u{feff}') {
         return Err(byte_order_mark());
     }
-    let mut out = text.as_bytes().to_vec();
-    let mut state = State::Normal;
-    let mut depth = 0usize;
-    let mut comment_start = 0usize;
-    let mut i = 0usize;
-    while i < out.len() {
-        let b = out[i];
-        let next = out.get(i + 1).copied();
-        match state {
-            State::Normal => match (b, next) {
-                (b'"', _) => state = State::String,
-                (b'/', Some(b'/')) => {
-                    state = State::LineComment;
-                    out[i] = b' ';
-                    out[i + 1] = b' ';
-                    i += 1;
-                }
-                (b'/', Some(b'*')) => {
-                    state = State::BlockComment;
-                    comment_start = i;
-                    out[i] = b' ';
-                    out[i + 1] = b' ';
-                    i += 1;
-                }
-                (b'[' | b'{', _) => {
-                    depth += 1;
-                    if depth > max_depth {
-                        return Err(too_deep(i, max_depth));
-                    }
-                }
-                (b']' | b'}', _) => depth = depth.saturating_sub(1),
-                _ => {}
-            },
-            State::String => match b {
-                b'\\' => state = State::StringEscape,
-                b'"' => state = State::Normal,
-                // Most of a proposal is quoted wording: skip to the next quote or
-                // backslash at once.
-                _ => {
-                    let rest = out.get(i..).unwrap_or_default();
-                    let skip = rest
-                        .iter()
-                        .position(|&c| c == b'"' || c == b'\\')
-                        .unwrap_or(rest.len());
-                    i += skip;
-                    continue;
-                }
-            },
-            State::StringEscape => state = State::String,
-            State::LineComment => {
-                if b == b'\n' {
-                    state = State::Normal;
-                } else if b != b'\r' {
-                    out[i] = b' ';
-                }
-            }
-            State::BlockComment => {
-                if b == b'*' && next == Some(b'/') {
-                    out[i] = b' ';
-                    out[i + 1] = b' ';
-                    i += 1;
-                    state = State::Normal;
-                } else if b != b'\n' && b != b'\r' {
-                    out[i] = b' ';
-                }
+    let comments = find_comments(text.as_bytes(), max_depth)?;
+    if comments.is_empty() {
+        return Ok(Cow::Borrowed(text));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for range in comments {
+        out.push_str(text.get(last..range.start).unwrap_or_default());
+        // A comment starts at `/` and ends before a line break or after `*/`: both ends
+        // are character boundaries. Each character becomes as many spaces as it has
+        // bytes, so every position after it stays where it was.
+        for c in text.get(range.clone()).unwrap_or_default().chars() {
+            match c {
+                '\n' | '\r' => out.push(c),
+                _ => out.extend(std::iter::repeat_n(' ', c.len_utf8())),
             }
         }
-        i += 1;
+        last = range.end;
     }
-    if state == State::BlockComment {
-        return Err(Problem {
-            offset: comment_start,
-            message: "unterminated comment: `/*` without `*/`".into(),
-            help: None,
-        });
+    out.push_str(text.get(last..).unwrap_or_default());
+    Ok(Cow::Owned(out))
+}
+
+/// The byte ranges of the comments in `bytes`, checking the nesting depth on the way.
+/// Strings are skipped to their closing quote at once: most of a proposal is quoted
+/// wording.
+fn find_comments(bytes: &[u8], max_depth: usize) -> Result<Vec<Range<usize>>, Problem> {
+    let mut comments = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => i = string_end(bytes, i + 1),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                let rest = bytes.get(i..).unwrap_or_default();
+                let end = memchr::memchr(b'\n', rest).map_or(bytes.len(), |n| i + n);
+                comments.push(i..end);
+                i = end;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let Some(n) = memchr::memmem::find(bytes.get(i + 2..).unwrap_or_default(), b"*/") else {
+                    return Err(Problem {
+                        offset: i,
+                        message: "unterminated comment: `/*` without `*/`".into(),
+                        help: None,
+                    });
+                };
+                comments.push(i..i + 2 + n + 2);
+                i += 2 + n + 2;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max_depth {
+                    return Err(too_deep(i, max_depth));
+                }
+                i += 1;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            _ => i += 1,
+        }
     }
-    // Only whole UTF-8 sequences inside comments were replaced, byte by byte, by spaces:
-    // the result is valid UTF-8.
-    String::from_utf8(out).map_err(|e| Problem {
-        offset: e.utf8_error().valid_up_to(),
-        message: "the text is not valid UTF-8".into(),
-        help: None,
-    })
+    Ok(comments)
+}
+
+/// The position just after the quote that closes the string whose content starts at
+/// `from` (the end of the text if none does).
+fn string_end(bytes: &[u8], mut from: usize) -> usize {
+    loop {
+        let rest = bytes.get(from..).unwrap_or_default();
+        match memchr::memchr2(b'"', b'\\', rest) {
+            Some(n) if rest.get(n) == Some(&b'"') => return from + n + 1,
+            // A backslash escapes the byte after it.
+            Some(n) => from += n + 2,
+            None => return bytes.len(),
+        }
+    }
 }
 
 fn too_deep(offset: usize, max_depth: usize) -> Problem {
@@ -175,6 +166,24 @@ mod tests {
         assert!(e.message.contains("deeper than 2 levels"), "{}", e.message);
         assert!(e.help.unwrap().contains("--max-depth N"));
         assert!(blank_comments(text, 3).is_ok());
+    }
+
+    #[test]
+    fn a_text_without_comments_is_not_copied() {
+        let text = r#"{"a": "x/y \\", "b": [1, {"c": "/* not */ // not"}]}"#;
+        assert!(matches!(blank_comments(text, MAX_DEPTH), Ok(std::borrow::Cow::Borrowed(t)) if t == text));
+    }
+
+    #[test]
+    fn comments_at_the_end_and_around_crlf() {
+        assert_eq!(blank_comments("{} // end", MAX_DEPTH).unwrap(), "{}       ");
+        assert_eq!(blank_comments("{ // x\r\n}", MAX_DEPTH).unwrap(), "{     \r\n}");
+        assert_eq!(blank_comments("{/**/}", MAX_DEPTH).unwrap(), "{    }");
+        assert_eq!(blank_comments("{/*/}", MAX_DEPTH).unwrap_err().offset, 1);
+        assert_eq!(
+            blank_comments("{\"a\": \"unterminated", MAX_DEPTH).unwrap(),
+            "{\"a\": \"unterminated"
+        );
     }
 
     #[test]

@@ -135,6 +135,18 @@ pub fn parse_json_limited<T: DeserializeOwned>(
     max_depth: usize,
 ) -> Result<T, Box<Located>> {
     let max_depth = max_depth.min(crate::limits::DEPTH_CEILING);
+    // Most files are plain JSON, valid and shallow: serde_json alone reads them at full
+    // speed. Its own recursion limit refuses nesting deeper than
+    // [`SERDE_JSON_DEPTH`], so when ours is at least that, a file it accepts is within
+    // ours. Anything else (comments, deep nesting, errors) takes the careful path.
+    if max_depth >= SERDE_JSON_DEPTH && starts_with_object(&file.text) {
+        let mut plain = serde_json::Deserializer::from_str(&file.text);
+        if let Ok(value) = <T as serde::Deserialize>::deserialize(&mut plain)
+            && plain.end().is_ok()
+        {
+            return Ok(value);
+        }
+    }
     let text = jsonc::blank_comments(&file.text, max_depth).map_err(|p| {
         Box::new(Located {
             diagnostic: Diagnostic {
@@ -146,7 +158,7 @@ pub fn parse_json_limited<T: DeserializeOwned>(
         })
     })?;
     let first = text.find(|c: char| !c.is_whitespace());
-    if let Some(at) = first.filter(|&i| !text[i..].starts_with('{')) {
+    if let Some(at) = first.filter(|_| !starts_with_object(&text)) {
         return Err(Box::new(Located {
             diagnostic: Diagnostic::error("", "expected a JSON object at the top of the file"),
             span: Some(at..at + text[at..].chars().next().map_or(0, char::len_utf8)),
@@ -171,6 +183,16 @@ pub fn parse_json_limited<T: DeserializeOwned>(
     })?;
     de.end().map_err(|e| Box::new(syntax::from_serde(&text, "", e)))?;
     Ok(value)
+}
+
+/// The deepest nesting serde_json reads with its recursion limit on (it refuses the
+/// 128th level).
+const SERDE_JSON_DEPTH: usize = 127;
+
+/// Whether the first character that is not whitespace opens an object (a struct would
+/// also read from an array).
+fn starts_with_object(text: &str) -> bool {
+    text.trim_start().starts_with('{')
 }
 
 /// Parses a proposal; a syntax or type error comes back located, with its JSON path.
@@ -201,4 +223,45 @@ pub fn load_proposal_with(
         Err(located) => (None, vec![*located]),
     };
     (resolved, FileReport { file, diagnostics })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SourceFile, parse_json_limited};
+
+    /// `{"a": [[...]]}` nested `depth` levels in all.
+    fn nested(depth: usize) -> SourceFile {
+        let text = format!("{{\"a\": {}1{}}}", "[".repeat(depth - 1), "]".repeat(depth - 1));
+        SourceFile::from_text("nested.json", text)
+    }
+
+    #[test]
+    fn the_depth_limit_is_exact_on_both_sides_of_serde_jsons_own() {
+        for limit in [5, 126, 127, 128, 129, 200] {
+            for depth in [limit - 1, limit, limit + 1] {
+                let parsed = parse_json_limited::<serde_json::Value>(&nested(depth), limit);
+                match parsed {
+                    Ok(_) => assert!(depth <= limit, "depth {depth} passed the limit {limit}"),
+                    Err(e) => {
+                        assert!(depth > limit, "depth {depth} refused under the limit {limit}");
+                        let message = &e.diagnostic.message;
+                        assert!(
+                            message.contains(&format!("deeper than {limit} levels")),
+                            "{message}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn comments_and_a_top_level_array_take_the_careful_path() {
+        let commented = SourceFile::from_text("c.json", "{ // note\n \"a\": 1 }");
+        let v: serde_json::Value = parse_json_limited(&commented, 128).unwrap();
+        assert_eq!(v["a"], 1);
+        let array = SourceFile::from_text("a.json", "  [1]");
+        let e = parse_json_limited::<serde_json::Value>(&array, 128).unwrap_err();
+        assert_eq!(e.span, Some(2..3));
+    }
 }

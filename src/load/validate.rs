@@ -1,10 +1,9 @@
 //! Semantic validation: resolving a parsed proposal against the vocabulary, collecting
 //! every error and warning rather than stopping at the first.
 
-use std::collections::HashMap;
-
 use super::diagnostic::Diagnostic;
 use super::resolved::{Interval, ResolvedProposal, ResolvedTerm};
+use crate::fast::FastMap;
 use crate::model::{Modality, ParamValue, Proposal, Term, Window};
 use crate::vocab::{ParamKind, PartyId, Vocab};
 
@@ -69,7 +68,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         ));
     }
 
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut ids: FastMap<&str, usize> = FastMap::default();
     for (i, t) in proposal.terms.iter().enumerate() {
         let path = || format!("terms[{i}].id");
         if t.id.trim().is_empty() {
@@ -209,17 +208,18 @@ impl Cx<'_> {
         proposal: &Proposal,
         t: &Term,
         i: usize,
-        ids: &HashMap<&str, usize>,
+        ids: &FastMap<&str, usize>,
         ceasefire: Option<Interval>,
     ) -> Option<ResolvedTerm> {
-        let p = format!("terms[{i}]");
+        // Diagnostic paths are built only for a diagnostic: most terms have none.
+        let p = i;
         // Only this term's diagnostics are looked at again: counting all of them for
         // every term was quadratic in a file of many errors.
         let first_diag = self.diags.len();
 
         if t.subject.parties().is_empty() {
             self.diags.push(
-                Diagnostic::error(format!("{p}.subject"), "empty subject")
+                Diagnostic::error(format!("terms[{p}].subject"), "empty subject")
                     .with_help("name the party or parties the term binds"),
             );
         }
@@ -227,9 +227,9 @@ impl Cx<'_> {
         for (j, s) in t.subject.parties().iter().enumerate() {
             let sp = || {
                 if t.subject.parties().len() == 1 {
-                    format!("{p}.subject")
+                    format!("terms[{p}].subject")
                 } else {
-                    format!("{p}.subject[{j}]")
+                    format!("terms[{p}].subject[{j}]")
                 }
             };
             if let Some(id) = self.party(s, sp) {
@@ -250,7 +250,7 @@ impl Cx<'_> {
                         Some(m) => modality = m,
                         None => self.diags.push(
                             Diagnostic::error(
-                                format!("{p}.action"),
+                                format!("terms[{p}].action"),
                                 format!("`may` with the negating name `{}` has no meaning", t.action),
                             )
                             .with_help(format!(
@@ -263,7 +263,10 @@ impl Cx<'_> {
                 Some(a)
             }
             None => {
-                let d = Diagnostic::error(format!("{p}.action"), format!("unknown action `{}`", t.action));
+                let d = Diagnostic::error(
+                    format!("terms[{p}].action"),
+                    format!("unknown action `{}`", t.action),
+                );
                 self.diags.push(d.suggest(&t.action, self.vocab.action_names()));
                 None
             }
@@ -272,7 +275,7 @@ impl Cx<'_> {
         let target = t
             .target
             .as_ref()
-            .and_then(|tg| self.party(tg, || format!("{p}.target")));
+            .and_then(|tg| self.party(tg, || format!("terms[{p}].target")));
 
         let mut scope = Vec::new();
         for (j, label) in t.scope.iter().enumerate() {
@@ -280,7 +283,7 @@ impl Cx<'_> {
                 Some(l) => scope.push(l),
                 None => {
                     let d = Diagnostic::error(
-                        format!("{p}.scope[{j}]"),
+                        format!("terms[{p}].scope[{j}]"),
                         format!("unknown scope label `{label}`"),
                     );
                     self.diags.push(d.suggest(label, self.vocab.label_names()));
@@ -301,14 +304,14 @@ impl Cx<'_> {
                         field
                     };
                     self.diags
-                        .push(Diagnostic::error(format!("{p}.window.{at}"), message));
+                        .push(Diagnostic::error(format!("terms[{p}].window.{at}"), message));
                     None
                 }
             },
             Some(Window::Ceasefire) => {
                 if ceasefire.is_none() {
                     self.diags.push(
-                        Diagnostic::error(format!("{p}.window"), "window `ceasefire` but the proposal has no ceasefire term")
+                        Diagnostic::error(format!("terms[{p}].window"), "window `ceasefire` but the proposal has no ceasefire term")
                             .with_help("give a prohibition of `hostilities` (or of an action inside it) an explicit window, or give this term one"),
                     );
                 }
@@ -318,10 +321,10 @@ impl Cx<'_> {
 
         let mut params = Vec::new();
         for (name, value) in &t.params {
-            let pp = format!("{p}.params.{name}");
+            let pp = || format!("terms[{p}].params.{name}");
             match self.vocab.params.get(name) {
                 None => {
-                    let d = Diagnostic::error(pp, format!("unknown parameter `{name}`"));
+                    let d = Diagnostic::error(pp(), format!("unknown parameter `{name}`"));
                     self.diags
                         .push(d.suggest(name, self.vocab.params.keys().map(String::as_str)));
                 }
@@ -334,16 +337,18 @@ impl Cx<'_> {
 
         let mut requires = Vec::new();
         for (j, c) in t.requires.iter().enumerate() {
-            let cp = format!("{p}.requires[{j}]");
+            let cp = || format!("terms[{p}].requires[{j}]");
             match ids.get(c.term.as_str()) {
                 Some(&k) if k == i => {
-                    self.diags
-                        .push(Diagnostic::error(cp, format!("term `{}` requires itself", t.id)));
+                    self.diags.push(Diagnostic::error(
+                        cp(),
+                        format!("term `{}` requires itself", t.id),
+                    ));
                 }
                 Some(&k) => requires.push((k, c.timing)),
                 None => {
                     let d = Diagnostic::error(
-                        cp,
+                        cp(),
                         format!(
                             "`requires` names `{}`, which is not a term of this proposal",
                             c.term
@@ -356,13 +361,13 @@ impl Cx<'_> {
 
         if t.text.is_none() {
             self.diags.push(
-                Diagnostic::warning(p.clone(), format!("term `{}` has no `text`", t.id))
+                Diagnostic::warning(format!("terms[{p}]"), format!("term `{}` has no `text`", t.id))
                     .with_help("quote the original wording, so reports can cite it"),
             );
         }
         if t.source.is_none() && proposal.source.is_none() {
             self.diags.push(
-                Diagnostic::warning(p.clone(), format!("term `{}` has no `source`", t.id))
+                Diagnostic::warning(format!("terms[{p}]"), format!("term `{}` has no `source`", t.id))
                     .with_help("cite where the wording comes from, here or on the proposal"),
             );
         }
@@ -388,7 +393,14 @@ impl Cx<'_> {
         })
     }
 
-    fn param(&mut self, path: &str, name: &str, kind: ParamKind, values: &[String], value: &ParamValue) {
+    fn param(
+        &mut self,
+        path: &dyn Fn() -> String,
+        name: &str,
+        kind: ParamKind,
+        values: &[String],
+        value: &ParamValue,
+    ) {
         let known = values.iter().map(String::as_str);
         match (kind, value) {
             (ParamKind::Quantity, ParamValue::Number(_)) => {}
@@ -400,26 +412,26 @@ impl Cx<'_> {
                 },
             ) if lo > hi => {
                 self.diags.push(Diagnostic::error(
-                    path,
+                    path(),
                     format!("range of `{name}` is empty: min {lo} is above max {hi}"),
                 ));
             }
             (ParamKind::Quantity, ParamValue::Range { min: None, max: None }) => {
                 self.diags.push(Diagnostic::error(
-                    path,
+                    path(),
                     format!("range of `{name}` has neither `min` nor `max`"),
                 ));
             }
             (ParamKind::Quantity, ParamValue::Range { .. }) => {}
             (ParamKind::Quantity, _) => {
                 self.diags.push(Diagnostic::error(
-                    path,
+                    path(),
                     format!("`{name}` is a quantity: give a number or a range"),
                 ));
             }
             (ParamKind::Enumeration, ParamValue::Value(v)) => {
                 if !values.contains(v) {
-                    let d = Diagnostic::error(path, format!("`{v}` is not a value of `{name}`"));
+                    let d = Diagnostic::error(path(), format!("`{v}` is not a value of `{name}`"));
                     self.diags.push(
                         d.suggest(v, known)
                             .with_help_if_none(format!("expected one of {}", list(values))),
@@ -430,7 +442,7 @@ impl Cx<'_> {
                 for (k, v) in set.iter().enumerate() {
                     if !values.contains(v) {
                         let d = Diagnostic::error(
-                            format!("{path}[{k}]"),
+                            format!("{}[{k}]", path()),
                             format!("`{v}` is not a value of `{name}`"),
                         );
                         self.diags.push(
@@ -443,7 +455,7 @@ impl Cx<'_> {
             (ParamKind::Enumeration, _) => {
                 self.diags.push(
                     Diagnostic::error(
-                        path,
+                        path(),
                         format!("`{name}` takes a value or a list of values, not a number"),
                     )
                     .with_help(format!("expected one of {}", list(values))),
@@ -453,7 +465,7 @@ impl Cx<'_> {
     }
 
     /// Reports each `requires` cycle once, with the cycle spelled out.
-    fn cycles(&mut self, proposal: &Proposal, ids: &HashMap<&str, usize>) {
+    fn cycles(&mut self, proposal: &Proposal, ids: &FastMap<&str, usize>) {
         let edges: Vec<Vec<usize>> = proposal
             .terms
             .iter()

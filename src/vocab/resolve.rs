@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::file::{ActionDef, LabelDef, ParamDef, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile};
 use super::{ActionId, DEFAULT_PACK, LabelId, PartyId, did_you_mean};
+use crate::fast::FastMap;
 use crate::model::Modality;
 
 /// One inconsistency in a vocabulary, at a JSON path of the merged file.
@@ -86,9 +87,9 @@ pub struct Vocab {
     pub params: HashMap<String, ParamDef>,
     /// Derivation rules, in definition order.
     pub rules: Vec<Rule>,
-    party_index: HashMap<String, PartyId>,
-    action_index: HashMap<String, (ActionId, bool)>,
-    label_index: HashMap<String, LabelId>,
+    party_index: FastMap<String, PartyId>,
+    action_index: FastMap<String, (ActionId, bool)>,
+    label_index: FastMap<String, LabelId>,
 }
 
 impl Vocab {
@@ -118,7 +119,7 @@ impl Vocab {
             "code",
             &mut issues,
         );
-        let mut action_index = HashMap::new();
+        let mut action_index = FastMap::default();
         for (i, a) in merged.actions.iter().enumerate() {
             let names = std::iter::once((&a.id, false, "id".to_owned()))
                 .chain(
@@ -179,7 +180,7 @@ impl Vocab {
         );
 
         let mut labels = Vec::new();
-        let mut label_index = HashMap::new();
+        let mut label_index = FastMap::default();
         for (t, tax) in merged.taxonomies_iter() {
             for (j, l) in tax.labels.iter().enumerate() {
                 if label_index
@@ -489,8 +490,8 @@ fn index_unique<'a>(
     list: &str,
     field: &str,
     issues: &mut Vec<VocabIssue>,
-) -> HashMap<String, u32> {
-    let mut index = HashMap::new();
+) -> FastMap<String, u32> {
+    let mut index = FastMap::default();
     for (i, n) in names.enumerate() {
         if index.insert(n.to_owned(), i as u32).is_some() {
             issues.push(VocabIssue {
