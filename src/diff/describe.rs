@@ -224,25 +224,44 @@ pub fn param(v: &ParamValue) -> String {
 
 /// A term in one line: `US must not military_aid to UA, days 0–30`.
 pub fn term_summary(vocab: &Vocab, t: &ResolvedTerm) -> String {
-    let subjects: Vec<&str> = t.subjects.iter().map(|&p| vocab.party_code(p)).collect();
-    let mut s = format!(
-        "{} {} {}",
-        subjects.join(", "),
-        t.modality.as_str().replace('_', " "),
-        vocab.action_id(t.action)
-    );
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(64);
+    let list = |s: &mut String, names: &mut dyn Iterator<Item = &str>| {
+        for (k, name) in names.enumerate() {
+            if k > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(name);
+        }
+    };
+    list(&mut s, &mut t.subjects.iter().map(|&p| vocab.party_code(p)));
+    s.push(' ');
+    s.push_str(modality_words(t.modality));
+    s.push(' ');
+    s.push_str(vocab.action_id(t.action));
     if let Some(target) = t.target {
-        s.push_str(&format!(" to {}", vocab.party_code(target)));
+        s.push_str(" to ");
+        s.push_str(vocab.party_code(target));
     }
     if !t.scope.is_empty() {
-        let labels: Vec<&str> = t.scope.iter().map(|&l| vocab.label_id(l)).collect();
-        s.push_str(&format!(" in {}", labels.join(", ")));
+        s.push_str(" in ");
+        list(&mut s, &mut t.scope.iter().map(|&l| vocab.label_id(l)));
     }
+    // Writing to a `String` cannot fail.
     if t.window != Interval::ALWAYS {
-        s.push_str(&format!(", {}", t.window));
+        let _ = write!(s, ", {}", t.window);
     }
     for (name, v) in &t.params {
-        s.push_str(&format!(", {name} {}", param(v)));
+        let _ = write!(s, ", {name} {}", param(v));
     }
     s
+}
+
+/// A modality in words, as a summary gives it: `must not`.
+fn modality_words(m: crate::model::Modality) -> &'static str {
+    match m {
+        crate::model::Modality::Must => "must",
+        crate::model::Modality::MustNot => "must not",
+        crate::model::Modality::May => "may",
+    }
 }

@@ -122,15 +122,22 @@ fn matched_term(
         ids: new_ids,
     };
     let changes = terms::compare(vocab, a, b, old_to_new, opts);
-    let side = |s: terms::Side<'_>, index: usize| TermSide {
+    let side = |s: terms::Side<'_>, index: usize, summary: String| TermSide {
         index,
         id: s.term.id.clone(),
-        summary: term_summary(vocab, s.resolved),
+        summary,
         text: s.term.text.clone(),
     };
+    let old_summary = term_summary(vocab, a.resolved);
+    // Most matched terms are unchanged: their summary is made once.
+    let new_summary = if a.resolved == b.resolved {
+        old_summary.clone()
+    } else {
+        term_summary(vocab, b.resolved)
+    };
     Some(TermDiff::Matched(MatchedTerm {
-        old: side(a, i),
-        new: side(b, j),
+        old: side(a, i, old_summary),
+        new: side(b, j, new_summary),
         by,
         changes,
     }))

@@ -14,13 +14,14 @@ use crate::diff::{
 use crate::engine::{self, BlockStatus, Finding};
 use crate::load::Interval;
 use crate::model::{ParamValue, Timing};
+use crate::report::stream::{Stream, write_pretty};
 
 /// The version of this output format; raised on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole output.
 #[derive(Debug, Serialize)]
-pub struct DiffOutput {
+pub struct DiffOutput<'a> {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// Always `"diff"`.
@@ -37,8 +38,8 @@ pub struct DiffOutput {
     pub ignored: Vec<&'static str>,
     /// Changes to the proposal's own fields.
     pub metadata: Vec<MetaOut>,
-    /// Every term of either version.
-    pub terms: Vec<TermOut>,
+    /// Every term of either version, made as it is written.
+    pub terms: Stream<'a, TermOut<'a>>,
     /// With `--against OTHER`: what the change does to the relations with OTHER.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub impact: Option<ImpactOut>,
@@ -149,15 +150,15 @@ pub struct MetaOut {
 
 /// One term of either version.
 #[derive(Debug, Serialize)]
-pub struct TermOut {
+pub struct TermOut<'a> {
     /// `changed`, `unchanged`, `added` or `removed`.
     pub status: &'static str,
     /// The old term (absent when added).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub old: Option<SideOut>,
+    pub old: Option<SideOut<'a>>,
     /// The new term (absent when removed).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub new: Option<SideOut>,
+    pub new: Option<SideOut<'a>>,
     /// How it was matched (matched terms only).
     #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
     pub matched: Option<MatchOut>,
@@ -168,15 +169,15 @@ pub struct TermOut {
 
 /// A term in one version.
 #[derive(Debug, Serialize)]
-pub struct SideOut {
+pub struct SideOut<'a> {
     /// Index in `terms`.
     pub index: usize,
     /// Term id.
-    pub id: String,
+    pub id: &'a str,
     /// In one line.
-    pub summary: String,
+    pub summary: &'a str,
     /// Original wording.
-    pub text: Option<String>,
+    pub text: Option<&'a str>,
 }
 
 /// How two terms were matched.
@@ -234,7 +235,7 @@ pub struct WordOut {
 }
 
 /// Converts a diff into its output types.
-pub fn output(d: &ProposalDiff) -> DiffOutput {
+pub fn output(d: &ProposalDiff) -> DiffOutput<'_> {
     let c = d.counts();
     DiffOutput {
         schema_version: SCHEMA_VERSION,
@@ -259,7 +260,7 @@ pub fn output(d: &ProposalDiff) -> DiffOutput {
                 summary: m.summary(),
             })
             .collect(),
-        terms: d.terms.iter().map(term).collect(),
+        terms: Stream::new(d.terms.iter().map(term)),
         impact: d.impact.as_ref().map(impact),
     }
 }
@@ -336,9 +337,16 @@ fn effect(e: &Effect) -> EffectOut {
 
 /// Renders `d` as pretty JSON, ending with a newline.
 pub fn render(d: &ProposalDiff) -> String {
-    let mut s = serde_json::to_string_pretty(&output(d)).unwrap_or_default();
-    s.push('\n');
-    s
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail, and the output types always serialize.
+    let _ = write(d, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes the diff to `out` as pretty JSON with a final newline, as it is made (a diff
+/// lists every term of both versions).
+pub fn write(d: &ProposalDiff, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_pretty(&output(d), out)
 }
 
 fn proposal(p: &ProposalInfo) -> ProposalOut {
@@ -349,16 +357,16 @@ fn proposal(p: &ProposalInfo) -> ProposalOut {
     }
 }
 
-fn side(s: &TermSide) -> SideOut {
+fn side(s: &TermSide) -> SideOut<'_> {
     SideOut {
         index: s.index,
-        id: s.id.clone(),
-        summary: s.summary.clone(),
-        text: s.text.clone(),
+        id: &s.id,
+        summary: &s.summary,
+        text: s.text.as_deref(),
     }
 }
 
-fn term(t: &TermDiff) -> TermOut {
+fn term(t: &TermDiff) -> TermOut<'_> {
     match t {
         TermDiff::Matched(m) => TermOut {
             status: if m.changes_meaning() {
