@@ -82,6 +82,11 @@ impl TermMap {
         map
     }
 
+    /// The earlier index of new term `t`, when it is clean.
+    pub fn old_of(&self, t: usize) -> Option<usize> {
+        self.new_to_old.get(t).copied().flatten()
+    }
+
     /// The new index of earlier term `k`, when it is clean.
     pub fn new_of(&self, k: usize) -> Option<usize> {
         self.old_to_new.get(k).copied().flatten()

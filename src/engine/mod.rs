@@ -13,8 +13,10 @@ mod pair;
 mod params;
 mod relate;
 mod scope;
+mod shared;
 
 use std::fmt;
+use std::sync::Arc;
 
 /// The engine's hash map: a fast, deterministic hasher (inputs are not adversarial
 /// keys but the engine's own indices).
@@ -32,6 +34,7 @@ pub use derive::MAX_FIRINGS;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use pair::MAX_CANDIDATES;
 pub use params::{ParamComparison, ParamOutcome};
+pub use shared::Shared;
 
 use crate::limits::Limits;
 use crate::load::{Diagnostic, ResolvedProposal};
@@ -157,19 +160,23 @@ pub fn compare_with(proposals: &[Proposal], vocab: &Vocab, limits: &Limits) -> R
     analyze_with(resolved, vocab, limits)
 }
 
-/// Analyses resolved proposals: every pair, the terms all agree on, and burden, within
-/// the default [`Limits`].
-pub fn analyze(proposals: Vec<ResolvedProposal>, vocab: &Vocab) -> Result<Analysis, EngineError> {
+/// Analyses resolved proposals (owned or shared): every pair, the terms all agree on,
+/// and burden, within the default [`Limits`].
+pub fn analyze<P: Into<Arc<ResolvedProposal>>>(
+    proposals: Vec<P>,
+    vocab: &Vocab,
+) -> Result<Analysis, EngineError> {
     analyze_with(proposals, vocab, &Limits::default())
 }
 
 /// [`analyze`] within `limits` (rule firings and derived atoms per proposal,
 /// comparisons per pair); the analysis keeps them for [`reanalyze`].
-pub fn analyze_with(
-    proposals: Vec<ResolvedProposal>,
+pub fn analyze_with<P: Into<Arc<ResolvedProposal>>>(
+    proposals: Vec<P>,
     vocab: &Vocab,
     limits: &Limits,
 ) -> Result<Analysis, EngineError> {
+    let proposals: Vec<Arc<ResolvedProposal>> = proposals.into_iter().map(Into::into).collect();
     for (i, p) in proposals.iter().enumerate() {
         if proposals[..i].iter().any(|q| q.id() == p.id()) {
             return Err(EngineError::DuplicateProposalId(p.id().to_owned()));
@@ -178,7 +185,7 @@ pub fn analyze_with(
     let atoms = proposals
         .iter()
         .enumerate()
-        .map(|(i, p)| ProposalAtoms::rebuild(i, p, None, vocab, limits))
+        .map(|(i, p)| ProposalAtoms::rebuild(i, p, None, vocab, limits).map(Arc::new))
         .collect::<Result<Vec<_>, _>>()?;
     assemble(proposals, atoms, None, vocab, limits)
 }
@@ -231,8 +238,8 @@ impl Reuse<'_> {
 /// unchanged proposals are taken from the earlier analysis, and pairs where a
 /// proposal changed in a few terms are brought up to date term by term.
 fn assemble(
-    proposals: Vec<ResolvedProposal>,
-    atoms: Vec<ProposalAtoms>,
+    proposals: Vec<Arc<ResolvedProposal>>,
+    atoms: Vec<Arc<ProposalAtoms>>,
     reuse: Option<&Reuse>,
     vocab: &Vocab,
     limits: &Limits,
@@ -331,8 +338,8 @@ fn analyze_pair(
 fn update_pair(
     i: usize,
     j: usize,
-    proposals: &[ResolvedProposal],
-    atoms: &[ProposalAtoms],
+    proposals: &[Arc<ResolvedProposal>],
+    atoms: &[Arc<ProposalAtoms>],
     reuse: &Reuse,
     previous: &Pair,
     related: &pair::Related,
@@ -404,7 +411,7 @@ fn finish_pair(
 
 /// With three or more proposals: the terms of the first that agree directly with a
 /// term of every other, with those terms.
-fn common_terms(proposals: &[ResolvedProposal], pairs: &[Pair]) -> Vec<Vec<TermRef>> {
+fn common_terms(proposals: &[Arc<ResolvedProposal>], pairs: &[Pair]) -> Vec<Vec<TermRef>> {
     if proposals.len() < 3 {
         return Vec::new();
     }
@@ -456,15 +463,16 @@ pub fn reanalyze(
     {
         match replacement {
             Some(p) => {
-                let rebuilt = ProposalAtoms::rebuild(i, &p, Some((old, old_atoms)), vocab, &base.limits)?;
-                maps.push(Some(incremental::TermMap::between(old, &p)));
-                atoms.push(rebuilt);
-                proposals.push(p);
+                let map = incremental::TermMap::between(old, &p);
+                let rebuilt = ProposalAtoms::rebuild(i, &p, Some((old_atoms, &map)), vocab, &base.limits)?;
+                maps.push(Some(map));
+                atoms.push(Arc::new(rebuilt));
+                proposals.push(Arc::new(p));
             }
             None => {
                 maps.push(None);
-                atoms.push(old_atoms.clone());
-                proposals.push(old.clone());
+                atoms.push(Arc::clone(old_atoms));
+                proposals.push(Arc::clone(old));
             }
         }
     }

@@ -8,6 +8,7 @@ use super::atom::{Atom, TermRef};
 use super::derive;
 use super::params;
 use super::relate::{AtomRelation, relate};
+use super::shared::Shared;
 use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
@@ -263,7 +264,9 @@ impl<'a> Collector<'a> {
                 if let Some(r) = self.relations.get_mut(g)
                     && !r.subjects.contains(&a.subject)
                 {
-                    r.subjects.push(a.subject);
+                    // Rare (one relation per subject of a many-party term): the short
+                    // list is made again.
+                    r.subjects = r.subjects.iter().copied().chain([a.subject]).collect();
                 }
             }
             None => {
@@ -272,12 +275,12 @@ impl<'a> Collector<'a> {
                     kind,
                     left: side(self.left_atoms, i),
                     right: side(self.right_atoms, j),
-                    subjects: vec![a.subject],
+                    subjects: Shared::from(vec![a.subject]),
                     action: rel.action,
-                    scope: rel.scope,
+                    scope: rel.scope.into(),
                     window: rel.window,
                     coverage: rel.coverage,
-                    params,
+                    params: params.into(),
                     criticality: 0,
                 });
             }
@@ -352,18 +355,19 @@ pub fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
 /// Whether one term (its atoms, and what was seen of them) is open, and for whom.
 pub fn open_point(block: &[Atom], seen: &[Seen]) -> Option<Open> {
     let first = block.first()?;
-    let mut open = Open {
-        term: first.term,
-        subjects: Vec::new(),
-        partial: false,
-    };
+    let mut partial = false;
+    let mut subjects = Vec::new();
     for (a, s) in block.iter().zip(seen).filter(|(a, _)| !a.is_derived()) {
-        open.partial |= s.related;
+        partial |= s.related;
         if !s.covered {
-            open.subjects.push(a.subject);
+            subjects.push(a.subject);
         }
     }
-    (!open.subjects.is_empty()).then_some(open)
+    (!subjects.is_empty()).then(|| Open {
+        term: first.term,
+        subjects: subjects.into(),
+        partial,
+    })
 }
 
 /// `items` in the order of their keys (stable), sorted in place: relations are large
