@@ -4,6 +4,7 @@
 
 mod analysis;
 mod atom;
+mod blocked;
 mod burden;
 mod derive;
 mod graph;
@@ -379,15 +380,18 @@ fn finish_pair(
     open: Vec<Open>,
     limits: &Limits,
 ) -> Result<Pair, EngineError> {
-    let graph = graph::ConditionGraph::new(sides, &relations);
-    let blocked = graph
-        .blocked(&mut relations, &open, limits.max_paths)
-        .map_err(|limit| EngineError::TooManyPaths {
+    let blocked = blocked::blocked(sides, &mut relations, &open, limits.max_paths).map_err(|limit| {
+        EngineError::TooManyPaths {
             left: sides[0].1.id().to_owned(),
             right: sides[1].1.id().to_owned(),
             limit,
-        })?;
-    let deadlocks = graph.deadlocks();
+        }
+    })?;
+    let deadlocks = if graph::may_deadlock(sides) {
+        graph::ConditionGraph::new(sides, &relations).deadlocks()
+    } else {
+        Vec::new()
+    };
     let [(left, _), (right, _)] = sides;
     let mut pair = Pair {
         left,

@@ -53,10 +53,7 @@ impl AtomIndex {
     /// The atoms that may relate to `a` (same subject, related action, scopes that may
     /// overlap), each once, in index order.
     pub fn candidates(&self, a: &Atom, related: &Related, vocab: &Vocab) -> Vec<usize> {
-        let actions = related
-            .actions
-            .get(a.action as usize)
-            .map_or(&[][..], Vec::as_slice);
+        let actions = related.actions(a.action);
         let mut out = Vec::new();
         let Some(&first) = a.scope.first() else {
             for &action in actions {
@@ -121,6 +118,11 @@ impl Related {
             }
         }
         Related { actions, labels }
+    }
+
+    /// The actions related to `a` (the relation is symmetric).
+    pub fn actions(&self, a: ActionId) -> &[ActionId] {
+        self.actions.get(a as usize).map_or(&[][..], Vec::as_slice)
     }
 }
 
