@@ -11,7 +11,7 @@
 //! cargo build --release --example whatif_probe
 //! valgrind --tool=callgrind --toggle-collect='armistice::engine::reanalyze*' \
 //!     target/release/examples/whatif_probe 10000
-//! valgrind --tool=callgrind --toggle-collect='armistice::engine::analyze*' \
+//! valgrind --tool=callgrind --toggle-collect='armistice::engine::analyze_shared*' \
 //!     target/release/examples/whatif_probe 10000
 //! ```
 //!

@@ -38,8 +38,8 @@ pub fn blocked(
     let failing = |t: &TermRef| in_conflict.contains_key(t) || open.contains(t);
 
     let mut out = Vec::new();
-    let mut trace = Trace::default();
     for (pi, p) in sides {
+        let mut trace = Trace::new(p.terms.len());
         for t in 0..p.terms.len() {
             let term = TermRef {
                 proposal: pi,
@@ -122,15 +122,30 @@ pub fn agrees(r: &Relation) -> bool {
 }
 
 /// The breadth-first search over one proposal's `requires`, its buffers kept from one
-/// term to the next.
-#[derive(Default)]
+/// term to the next: for each term, the search that last reached it (`start + 1`), the
+/// term it was reached from and its distance from the start.
 struct Trace {
-    parent: FastMap<usize, usize>,
+    reached: Vec<Reached>,
     queue: VecDeque<usize>,
     order: Vec<usize>,
 }
 
+#[derive(Clone, Copy, Default)]
+struct Reached {
+    by: usize,
+    from: usize,
+    depth: usize,
+}
+
 impl Trace {
+    fn new(terms: usize) -> Trace {
+        Trace {
+            reached: vec![Reached::default(); terms],
+            queue: VecDeque::new(),
+            order: Vec::new(),
+        }
+    }
+
     /// The shortest `requires` path from term `start` of proposal `p` (index `pi`) to
     /// each term it requires, directly or transitively, that is `failing` (each path
     /// starts at `start` and ends at the required term), in the order the search
@@ -156,15 +171,28 @@ impl Trace {
         if requires(start).next().is_none() {
             return Ok(Vec::new());
         }
-        self.parent.clear();
+        let search = start + 1;
         self.queue.clear();
         self.order.clear();
         self.queue.push_back(start);
         while let Some(t) = self.queue.pop_front() {
+            let depth = self
+                .reached
+                .get(t)
+                .filter(|r| r.by == search)
+                .map_or(0, |r| r.depth)
+                + 1;
             for to in requires(t) {
-                if to != start && !self.parent.contains_key(&to) {
+                let Some(slot) = self.reached.get_mut(to) else {
+                    continue;
+                };
+                if to != start && slot.by != search {
                     steps.take(1)?;
-                    self.parent.insert(to, t);
+                    *slot = Reached {
+                        by: search,
+                        from: t,
+                        depth,
+                    };
                     self.order.push(to);
                     self.queue.push_back(to);
                 }
@@ -176,14 +204,16 @@ impl Trace {
         };
         let mut paths = Vec::new();
         for &end in self.order.iter().filter(|&&end| failing(&term(end))) {
-            let mut path = vec![term(end)];
+            let Some(&Reached { depth, .. }) = self.reached.get(end) else {
+                continue;
+            };
+            steps.take(depth)?;
+            let mut path = vec![term(start); depth + 1];
             let mut cur = end;
-            while let Some(&p) = self.parent.get(&cur) {
-                steps.take(1)?;
-                path.push(term(p));
-                cur = p;
+            for slot in path.iter_mut().skip(1).rev() {
+                *slot = term(cur);
+                cur = self.reached.get(cur).map_or(start, |r| r.from);
             }
-            path.reverse();
             paths.push(path);
         }
         Ok(paths)

@@ -177,7 +177,15 @@ pub fn analyze_with<P: Into<Arc<ResolvedProposal>>>(
     vocab: &Vocab,
     limits: &Limits,
 ) -> Result<Analysis, EngineError> {
-    let proposals: Vec<Arc<ResolvedProposal>> = proposals.into_iter().map(Into::into).collect();
+    analyze_shared(proposals.into_iter().map(Into::into).collect(), vocab, limits)
+}
+
+/// [`analyze_with`] of shared proposals.
+fn analyze_shared(
+    proposals: Vec<Arc<ResolvedProposal>>,
+    vocab: &Vocab,
+    limits: &Limits,
+) -> Result<Analysis, EngineError> {
     for (i, p) in proposals.iter().enumerate() {
         if proposals[..i].iter().any(|q| q.id() == p.id()) {
             return Err(EngineError::DuplicateProposalId(p.id().to_owned()));
