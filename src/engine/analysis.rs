@@ -4,17 +4,20 @@
 use super::atom::{ProposalAtoms, TermRef};
 use super::burden::Burden;
 use super::params::ParamComparison;
+use super::shared::Shared;
 use crate::load::{Interval, ResolvedProposal};
 use crate::model::{Modality, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
+use std::sync::Arc;
 
 /// Everything armistice found in a set of proposals.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    /// The proposals compared, in the order given.
-    pub proposals: Vec<ResolvedProposal>,
-    /// Each proposal's atoms, term by term.
-    pub atoms: Vec<ProposalAtoms>,
+    /// The proposals compared, in the order given (shared: a what-if shares the
+    /// proposals it did not change with the analysis it started from).
+    pub proposals: Vec<Arc<ResolvedProposal>>,
+    /// Each proposal's atoms, term by term (shared likewise).
+    pub atoms: Vec<Arc<ProposalAtoms>>,
     /// One entry per pair of proposals `(i, j)` with `i < j`, in order.
     pub pairs: Vec<Pair>,
     /// With three or more proposals: groups of terms, one per proposal, that all agree.
@@ -97,7 +100,7 @@ pub struct Side {
     /// The related atom's target.
     pub target: Option<PartyId>,
     /// The related atom's scope.
-    pub scope: Vec<LabelId>,
+    pub scope: Shared<LabelId>,
     /// The related atom's window.
     pub window: Interval,
 }
@@ -125,17 +128,17 @@ pub struct Relation {
     /// The right side.
     pub right: Side,
     /// The parties the relation holds for.
-    pub subjects: Vec<PartyId>,
+    pub subjects: Shared<PartyId>,
     /// The common action (the narrower of the two).
     pub action: ActionId,
     /// The common scope.
-    pub scope: Vec<LabelId>,
+    pub scope: Shared<LabelId>,
     /// The common window.
     pub window: Interval,
     /// Which side is broader.
     pub coverage: Coverage,
     /// Parameters of the two terms compared (written terms only).
-    pub params: Vec<ParamComparison>,
+    pub params: Shared<ParamComparison>,
     /// For a conflict: how many otherwise agreed terms it blocks.
     pub criticality: usize,
 }
@@ -163,7 +166,7 @@ pub struct Open {
     /// The term.
     pub term: TermRef,
     /// The subjects for which it is open.
-    pub subjects: Vec<PartyId>,
+    pub subjects: Shared<PartyId>,
     /// Whether the other side covers part of it (the rest is open).
     pub partial: bool,
 }

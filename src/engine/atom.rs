@@ -1,6 +1,7 @@
 //! Atoms: terms normalized to one subject party each, the unit the engine compares.
 
-use super::FastMap;
+use super::incremental::TermMap;
+use super::shared::Shared;
 
 use super::EngineError;
 use super::derive::{self, Spent};
@@ -45,7 +46,7 @@ pub struct Atom {
     /// The party the action is directed at, if any.
     pub target: Option<PartyId>,
     /// Scope labels, sorted; empty means everywhere.
-    pub scope: Vec<LabelId>,
+    pub scope: Shared<LabelId>,
     /// When the atom applies.
     pub window: Interval,
     /// For a derived atom, the last rule applied and the atom it was applied to.
@@ -91,36 +92,27 @@ impl ProposalAtoms {
     }
 
     /// The same as [`ProposalAtoms::build`] within `limits`, reusing the blocks of
-    /// `previous` (the atoms of an earlier version of the proposal) for terms that did
-    /// not change. Errors: the rules fired more than [`Limits::max_firings`] times (on
-    /// the terms derived here; a reused block's firings were counted when it was made)
-    /// or the proposal has more than [`Limits::max_derived`] derived atoms.
-    pub fn rebuild(
+    /// `previous` (the atoms of an earlier version of the proposal, and how the new
+    /// version's terms correspond to its terms) for terms whose atoms cannot have
+    /// changed. Errors: the rules fired more than [`Limits::max_firings`] times (on the
+    /// terms derived here; a reused block's firings were counted when it was made) or
+    /// the proposal has more than [`Limits::max_derived`] derived atoms.
+    pub(crate) fn rebuild(
         index: usize,
         proposal: &ResolvedProposal,
-        previous: Option<(&ResolvedProposal, &ProposalAtoms)>,
+        previous: Option<(&ProposalAtoms, &TermMap)>,
         vocab: &Vocab,
         limits: &Limits,
     ) -> Result<ProposalAtoms, EngineError> {
-        let mut out = ProposalAtoms::default();
+        let mut out = ProposalAtoms {
+            atoms: Vec::with_capacity(previous.map_or(0, |(p, _)| p.atoms.len())),
+            spans: Vec::with_capacity(proposal.terms.len()),
+        };
         let mut spent = Spent::default();
-        let old_ids: FastMap<&str, usize> = previous
-            .map(|(old, _)| {
-                old.proposal
-                    .terms
-                    .iter()
-                    .enumerate()
-                    .map(|(k, t)| (t.id.as_str(), k))
-                    .collect()
-            })
-            .unwrap_or_default();
         for (t, term) in proposal.terms.iter().enumerate() {
             let start = out.atoms.len();
-            let reusable = previous.and_then(|(old, atoms)| {
-                let k = *old_ids.get(proposal.proposal.terms.get(t)?.id.as_str())?;
-                if old.terms.get(k) != Some(term) {
-                    return None;
-                }
+            let reusable = previous.and_then(|(atoms, map)| {
+                let k = map.old_of(t)?;
                 Some((atoms.spans.get(k)?.clone(), &atoms.atoms))
             });
             match reusable {
@@ -165,7 +157,7 @@ impl ProposalAtoms {
                             modality: term.modality,
                             action: term.action,
                             target: term.target,
-                            scope: term.scope.clone(),
+                            scope: Shared::from(term.scope.as_slice()),
                             window: term.window,
                             derived: None,
                         })

@@ -122,7 +122,7 @@ struct Key {
     modality: crate::model::Modality,
     action: crate::vocab::ActionId,
     target: Option<PartyId>,
-    scope: Vec<crate::vocab::LabelId>,
+    scope: super::Shared<crate::vocab::LabelId>,
     window: crate::load::Interval,
 }
 

@@ -23,7 +23,7 @@ use super::analysis::{Open, Pair, Relation};
 use super::atom::{Atom, TermRef};
 use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
 use crate::load::{ResolvedProposal, ResolvedTerm};
-use crate::vocab::Vocab;
+use crate::vocab::{ActionId, PartyId, Vocab};
 
 /// How the terms of a new version of a proposal correspond to the earlier version's:
 /// a term is *clean* when it matches an earlier term (by id) with the same content for
@@ -80,6 +80,11 @@ impl TermMap {
             }
         }
         map
+    }
+
+    /// The earlier index of new term `t`, when it is clean.
+    pub fn old_of(&self, t: usize) -> Option<usize> {
+        self.new_to_old.get(t).copied().flatten()
     }
 
     /// The new index of earlier term `k`, when it is clean.
@@ -319,7 +324,16 @@ fn scan(
     }
     let query_atoms: Vec<Atom> = queries.iter().filter_map(|&q| own.get(q).cloned()).collect();
     let index = AtomIndex::new(&query_atoms, vocab);
+    // The subjects and actions the queries may meet: most atoms of `other` are passed
+    // over with one look-up.
+    let meets: FastSet<(PartyId, ActionId)> = query_atoms
+        .iter()
+        .flat_map(|q| related.actions(q.action).iter().map(|&a| (q.subject, a)))
+        .collect();
     for (j, b) in other.iter().enumerate() {
+        if !meets.contains(&(b.subject, b.action)) {
+            continue;
+        }
         let found = index.candidates(b, related, vocab);
         budget.spend(found.len())?;
         out.extend(found.into_iter().filter_map(|q| Some((*queries.get(q)?, j))));

@@ -4,6 +4,7 @@
 
 mod analysis;
 mod atom;
+mod blocked;
 mod burden;
 mod derive;
 mod graph;
@@ -13,8 +14,10 @@ mod pair;
 mod params;
 mod relate;
 mod scope;
+mod shared;
 
 use std::fmt;
+use std::sync::Arc;
 
 /// The engine's hash map: a fast, deterministic hasher (inputs are not adversarial
 /// keys but the engine's own indices).
@@ -32,6 +35,7 @@ pub use derive::MAX_FIRINGS;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use pair::MAX_CANDIDATES;
 pub use params::{ParamComparison, ParamOutcome};
+pub use shared::Shared;
 
 use crate::limits::Limits;
 use crate::load::{Diagnostic, ResolvedProposal};
@@ -157,16 +161,28 @@ pub fn compare_with(proposals: &[Proposal], vocab: &Vocab, limits: &Limits) -> R
     analyze_with(resolved, vocab, limits)
 }
 
-/// Analyses resolved proposals: every pair, the terms all agree on, and burden, within
-/// the default [`Limits`].
-pub fn analyze(proposals: Vec<ResolvedProposal>, vocab: &Vocab) -> Result<Analysis, EngineError> {
+/// Analyses resolved proposals (owned or shared): every pair, the terms all agree on,
+/// and burden, within the default [`Limits`].
+pub fn analyze<P: Into<Arc<ResolvedProposal>>>(
+    proposals: Vec<P>,
+    vocab: &Vocab,
+) -> Result<Analysis, EngineError> {
     analyze_with(proposals, vocab, &Limits::default())
 }
 
 /// [`analyze`] within `limits` (rule firings and derived atoms per proposal,
 /// comparisons per pair); the analysis keeps them for [`reanalyze`].
-pub fn analyze_with(
-    proposals: Vec<ResolvedProposal>,
+pub fn analyze_with<P: Into<Arc<ResolvedProposal>>>(
+    proposals: Vec<P>,
+    vocab: &Vocab,
+    limits: &Limits,
+) -> Result<Analysis, EngineError> {
+    analyze_shared(proposals.into_iter().map(Into::into).collect(), vocab, limits)
+}
+
+/// [`analyze_with`] of shared proposals.
+fn analyze_shared(
+    proposals: Vec<Arc<ResolvedProposal>>,
     vocab: &Vocab,
     limits: &Limits,
 ) -> Result<Analysis, EngineError> {
@@ -178,7 +194,7 @@ pub fn analyze_with(
     let atoms = proposals
         .iter()
         .enumerate()
-        .map(|(i, p)| ProposalAtoms::rebuild(i, p, None, vocab, limits))
+        .map(|(i, p)| ProposalAtoms::rebuild(i, p, None, vocab, limits).map(Arc::new))
         .collect::<Result<Vec<_>, _>>()?;
     assemble(proposals, atoms, None, vocab, limits)
 }
@@ -231,8 +247,8 @@ impl Reuse<'_> {
 /// unchanged proposals are taken from the earlier analysis, and pairs where a
 /// proposal changed in a few terms are brought up to date term by term.
 fn assemble(
-    proposals: Vec<ResolvedProposal>,
-    atoms: Vec<ProposalAtoms>,
+    proposals: Vec<Arc<ResolvedProposal>>,
+    atoms: Vec<Arc<ProposalAtoms>>,
     reuse: Option<&Reuse>,
     vocab: &Vocab,
     limits: &Limits,
@@ -331,8 +347,8 @@ fn analyze_pair(
 fn update_pair(
     i: usize,
     j: usize,
-    proposals: &[ResolvedProposal],
-    atoms: &[ProposalAtoms],
+    proposals: &[Arc<ResolvedProposal>],
+    atoms: &[Arc<ProposalAtoms>],
     reuse: &Reuse,
     previous: &Pair,
     related: &pair::Related,
@@ -372,15 +388,18 @@ fn finish_pair(
     open: Vec<Open>,
     limits: &Limits,
 ) -> Result<Pair, EngineError> {
-    let graph = graph::ConditionGraph::new(sides, &relations);
-    let blocked = graph
-        .blocked(&mut relations, &open, limits.max_paths)
-        .map_err(|limit| EngineError::TooManyPaths {
+    let blocked = blocked::blocked(sides, &mut relations, &open, limits.max_paths).map_err(|limit| {
+        EngineError::TooManyPaths {
             left: sides[0].1.id().to_owned(),
             right: sides[1].1.id().to_owned(),
             limit,
-        })?;
-    let deadlocks = graph.deadlocks();
+        }
+    })?;
+    let deadlocks = if graph::may_deadlock(sides) {
+        graph::ConditionGraph::new(sides, &relations).deadlocks()
+    } else {
+        Vec::new()
+    };
     let [(left, _), (right, _)] = sides;
     let mut pair = Pair {
         left,
@@ -404,7 +423,7 @@ fn finish_pair(
 
 /// With three or more proposals: the terms of the first that agree directly with a
 /// term of every other, with those terms.
-fn common_terms(proposals: &[ResolvedProposal], pairs: &[Pair]) -> Vec<Vec<TermRef>> {
+fn common_terms(proposals: &[Arc<ResolvedProposal>], pairs: &[Pair]) -> Vec<Vec<TermRef>> {
     if proposals.len() < 3 {
         return Vec::new();
     }
@@ -456,15 +475,16 @@ pub fn reanalyze(
     {
         match replacement {
             Some(p) => {
-                let rebuilt = ProposalAtoms::rebuild(i, &p, Some((old, old_atoms)), vocab, &base.limits)?;
-                maps.push(Some(incremental::TermMap::between(old, &p)));
-                atoms.push(rebuilt);
-                proposals.push(p);
+                let map = incremental::TermMap::between(old, &p);
+                let rebuilt = ProposalAtoms::rebuild(i, &p, Some((old_atoms, &map)), vocab, &base.limits)?;
+                maps.push(Some(map));
+                atoms.push(Arc::new(rebuilt));
+                proposals.push(Arc::new(p));
             }
             None => {
                 maps.push(None);
-                atoms.push(old_atoms.clone());
-                proposals.push(old.clone());
+                atoms.push(Arc::clone(old_atoms));
+                proposals.push(Arc::clone(old));
             }
         }
     }

@@ -8,6 +8,7 @@ use super::atom::{Atom, TermRef};
 use super::derive;
 use super::params;
 use super::relate::{AtomRelation, relate};
+use super::shared::Shared;
 use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
@@ -52,10 +53,7 @@ impl AtomIndex {
     /// The atoms that may relate to `a` (same subject, related action, scopes that may
     /// overlap), each once, in index order.
     pub fn candidates(&self, a: &Atom, related: &Related, vocab: &Vocab) -> Vec<usize> {
-        let actions = related
-            .actions
-            .get(a.action as usize)
-            .map_or(&[][..], Vec::as_slice);
+        let actions = related.actions(a.action);
         let mut out = Vec::new();
         let Some(&first) = a.scope.first() else {
             for &action in actions {
@@ -120,6 +118,11 @@ impl Related {
             }
         }
         Related { actions, labels }
+    }
+
+    /// The actions related to `a` (the relation is symmetric).
+    pub fn actions(&self, a: ActionId) -> &[ActionId] {
+        self.actions.get(a as usize).map_or(&[][..], Vec::as_slice)
     }
 }
 
@@ -263,7 +266,9 @@ impl<'a> Collector<'a> {
                 if let Some(r) = self.relations.get_mut(g)
                     && !r.subjects.contains(&a.subject)
                 {
-                    r.subjects.push(a.subject);
+                    // Rare (one relation per subject of a many-party term): the short
+                    // list is made again.
+                    r.subjects = r.subjects.iter().copied().chain([a.subject]).collect();
                 }
             }
             None => {
@@ -272,12 +277,12 @@ impl<'a> Collector<'a> {
                     kind,
                     left: side(self.left_atoms, i),
                     right: side(self.right_atoms, j),
-                    subjects: vec![a.subject],
+                    subjects: Shared::from(vec![a.subject]),
                     action: rel.action,
-                    scope: rel.scope,
+                    scope: rel.scope.into(),
                     window: rel.window,
                     coverage: rel.coverage,
-                    params,
+                    params: params.into(),
                     criticality: 0,
                 });
             }
@@ -352,18 +357,19 @@ pub fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
 /// Whether one term (its atoms, and what was seen of them) is open, and for whom.
 pub fn open_point(block: &[Atom], seen: &[Seen]) -> Option<Open> {
     let first = block.first()?;
-    let mut open = Open {
-        term: first.term,
-        subjects: Vec::new(),
-        partial: false,
-    };
+    let mut partial = false;
+    let mut subjects = Vec::new();
     for (a, s) in block.iter().zip(seen).filter(|(a, _)| !a.is_derived()) {
-        open.partial |= s.related;
+        partial |= s.related;
         if !s.covered {
-            open.subjects.push(a.subject);
+            subjects.push(a.subject);
         }
     }
-    (!open.subjects.is_empty()).then_some(open)
+    (!subjects.is_empty()).then(|| Open {
+        term: first.term,
+        subjects: subjects.into(),
+        partial,
+    })
 }
 
 /// `items` in the order of their keys (stable), sorted in place: relations are large

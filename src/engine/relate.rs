@@ -79,6 +79,7 @@ pub fn contains(outer: &Atom, inner: &Atom, vocab: &Vocab) -> bool {
 mod tests {
     use super::*;
     use crate::engine::atom::TermRef;
+    use crate::engine::shared::Shared;
 
     fn atom(v: &Vocab, subject: &str, modality: Modality, action: &str, window: Interval) -> Atom {
         Atom {
@@ -87,7 +88,7 @@ mod tests {
             modality,
             action: v.action(action).unwrap().0,
             target: None,
-            scope: Vec::new(),
+            scope: Shared::empty(),
             window,
             derived: None,
         }

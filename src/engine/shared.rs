@@ -1,0 +1,103 @@
+//! [`Shared`]: an immutable list behind a reference count, so that copying it is a
+//! pointer copy. The parts of an analysis that `reanalyze` carries over from the
+//! earlier one (atoms' scopes, relations' subjects, scopes, chains and parameters)
+//! are made of these, so that a kept relation costs no allocation.
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// An immutable list, shared on clone; the empty list holds no allocation. It reads as
+/// a slice (`Deref<Target = [T]>`).
+pub struct Shared<T>(Option<Arc<[T]>>);
+
+impl<T> Shared<T> {
+    /// The empty list.
+    pub const fn empty() -> Shared<T> {
+        Shared(None)
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Shared<T> {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> Default for Shared<T> {
+    fn default() -> Shared<T> {
+        Shared(None)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        self.0.as_deref().unwrap_or_default()
+    }
+}
+
+impl<T> From<Vec<T>> for Shared<T> {
+    fn from(v: Vec<T>) -> Shared<T> {
+        Shared((!v.is_empty()).then(|| Arc::from(v)))
+    }
+}
+
+impl<T: Clone> From<&[T]> for Shared<T> {
+    fn from(v: &[T]) -> Shared<T> {
+        Shared((!v.is_empty()).then(|| Arc::from(v)))
+    }
+}
+
+impl<T> FromIterator<T> for Shared<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Shared<T> {
+        Shared::from(iter.into_iter().collect::<Vec<T>>())
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Shared<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: PartialEq> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Eq> Eq for Shared<T> {}
+
+impl<T: std::hash::Hash> std::hash::Hash for Shared<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_as_the_list_it_was_made_from() {
+        let s: Shared<u32> = vec![3, 1, 2].into();
+        assert_eq!(&*s, &[3, 1, 2]);
+        assert_eq!(s.clone(), s);
+        assert_eq!(format!("{s:?}"), "[3, 1, 2]");
+        let empty: Shared<u32> = Vec::new().into();
+        assert!(empty.is_empty());
+        assert_eq!(empty, Shared::empty());
+        assert_eq!((0..3).collect::<Shared<u32>>(), Shared::from(&[0, 1, 2][..]));
+    }
+}
