@@ -214,7 +214,10 @@ pub fn load_proposal_with(
     limits: &Limits,
 ) -> (Option<ResolvedProposal>, FileReport) {
     let (resolved, diagnostics) = match parse_json_limited::<Proposal>(&file, limits.max_depth) {
-        Ok(p) => {
+        Ok(mut p) => {
+            // The list grew by doubling while it was read: up to half of it is spare,
+            // and it lives as long as the analysis.
+            p.terms.shrink_to_fit();
             let (resolved, diags) = super::resolve_owned(p, vocab);
             let mut located = file.locate_all(diags);
             located.sort_by_key(|l| l.span.as_ref().map_or(usize::MAX, |s| s.start));
