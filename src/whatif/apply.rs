@@ -5,7 +5,8 @@
 use serde_json::{Map, Value};
 
 use super::edit::Edit;
-use crate::model::{Condition, Proposal, Term};
+use super::editor::Editor;
+use crate::model::{Proposal, Term};
 use crate::vocab::did_you_mean;
 
 /// Which part of an edit an error is about, for locating it in a scenario file.
@@ -47,7 +48,7 @@ pub struct EditError {
 }
 
 impl EditError {
-    fn new(part: EditPart, message: String) -> EditError {
+    pub(super) fn new(part: EditPart, message: String) -> EditError {
         EditError {
             part,
             message,
@@ -55,14 +56,18 @@ impl EditError {
         }
     }
 
-    fn suggest<'a>(mut self, name: &str, candidates: impl IntoIterator<Item = &'a str>) -> EditError {
+    pub(super) fn suggest<'a>(
+        mut self,
+        name: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> EditError {
         if let Some(s) = did_you_mean(name, candidates) {
             self.help = Some(format!("did you mean `{s}`?"));
         }
         self
     }
 
-    fn help(mut self, help: String) -> EditError {
+    pub(super) fn help(mut self, help: String) -> EditError {
         self.help = Some(help);
         self
     }
@@ -89,119 +94,38 @@ pub struct Applied {
 
 /// The fields of a term, as named in proposal files.
 pub fn term_fields() -> Vec<String> {
-    let schema = schemars::schema_for!(Term);
-    schema
-        .as_object()
-        .and_then(|o| o.get("properties"))
-        .and_then(Value::as_object)
-        .map(|p| p.keys().cloned().collect())
-        .unwrap_or_default()
+    fields().to_vec()
 }
 
-/// Applies `edit` to `proposals`, in place. On error nothing is changed.
+/// The fields of a term, read once from the model's schema (a package of concessions
+/// sets thousands of fields).
+fn fields() -> &'static [String] {
+    static FIELDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let schema = schemars::schema_for!(Term);
+        schema
+            .as_object()
+            .and_then(|o| o.get("properties"))
+            .and_then(Value::as_object)
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    })
+}
+
+/// Applies `edit` to `proposals`, in place. On error nothing is changed. (A sequence
+/// of edits is applied through one [`Editor`], which finds terms by an index.)
 pub fn apply(proposals: &mut [Proposal], edit: &Edit) -> Result<Applied, EditError> {
-    match edit {
-        Edit::Set { term, field, value } => {
-            let (p, t) = find_term(proposals, term)?;
-            let proposal = proposals.get_mut(p).ok_or_else(|| missing(term))?;
-            let old = proposal.terms.get(t).ok_or_else(|| missing(term))?;
-            let new = set_field(old, field, value)?;
-            let renamed = (new.id != old.id).then(|| (term.clone(), format!("{}/{}", proposal.id, new.id)));
-            if let Some(slot) = proposal.terms.get_mut(t) {
-                *slot = new;
-            }
-            Ok(Applied { proposal: p, renamed })
-        }
-        Edit::Drop { term } => {
-            let (p, t) = find_term(proposals, term)?;
-            let proposal = proposals.get_mut(p).ok_or_else(|| missing(term))?;
-            if t < proposal.terms.len() {
-                proposal.terms.remove(t);
-            }
-            Ok(Applied {
-                proposal: p,
-                renamed: None,
-            })
-        }
-        Edit::Add { proposal, term } => {
-            let p = find_proposal(proposals, proposal)?;
-            let target = proposals.get_mut(p).ok_or_else(|| missing(proposal))?;
-            if target.term(&term.id).is_some() {
-                return Err(EditError::new(
-                    EditPart::Added,
-                    format!("proposal `{proposal}` already has a term `{}`", term.id),
-                )
-                .help(format!(
-                    "`set` its fields, or `drop {proposal}/{}` before adding it",
-                    term.id
-                )));
-            }
-            target.terms.push(term.clone());
-            Ok(Applied {
-                proposal: p,
-                renamed: None,
-            })
-        }
-        Edit::Require {
-            term,
-            condition,
-            timing,
-        } => {
-            let (p, t) = find_term(proposals, term)?;
-            let proposal = proposals.get_mut(p).ok_or_else(|| missing(term))?;
-            if proposal.term(condition).is_none() {
-                let ids: Vec<&str> = proposal.terms.iter().map(|t| t.id.as_str()).collect();
-                return Err(EditError::new(
-                    EditPart::Condition,
-                    format!("proposal `{}` has no term `{condition}` to require", proposal.id),
-                )
-                .suggest(condition, ids));
-            }
-            let target = proposal.terms.get_mut(t).ok_or_else(|| missing(term))?;
-            match target.requires.iter_mut().find(|c| c.term == *condition) {
-                Some(c) => c.timing = *timing,
-                None => target.requires.push(Condition {
-                    term: condition.clone(),
-                    timing: *timing,
-                }),
-            }
-            Ok(Applied {
-                proposal: p,
-                renamed: None,
-            })
-        }
-        Edit::Unrequire { term, condition } => {
-            let (p, t) = find_term(proposals, term)?;
-            let target = proposals
-                .get_mut(p)
-                .and_then(|q| q.terms.get_mut(t))
-                .ok_or_else(|| missing(term))?;
-            let Some(k) = target.requires.iter().position(|c| c.term == *condition) else {
-                let err = EditError::new(
-                    EditPart::Condition,
-                    format!("`{term}` does not require `{condition}`"),
-                );
-                return Err(if target.requires.is_empty() {
-                    err.help(format!("`{term}` has no conditions"))
-                } else {
-                    let ids: Vec<&str> = target.requires.iter().map(|c| c.term.as_str()).collect();
-                    err.suggest(condition, ids)
-                });
-            };
-            target.requires.remove(k);
-            Ok(Applied {
-                proposal: p,
-                renamed: None,
-            })
-        }
-    }
+    let mut editor = Editor::new(proposals);
+    let applied = editor.apply(edit)?;
+    editor.finish();
+    Ok(applied)
 }
 
-fn missing(name: &str) -> EditError {
+pub(super) fn missing(name: &str) -> EditError {
     EditError::new(EditPart::Term, format!("`{name}` went missing while editing"))
 }
 
-fn find_proposal(proposals: &[Proposal], id: &str) -> Result<usize, EditError> {
+pub(super) fn find_proposal(proposals: &[Proposal], id: &str) -> Result<usize, EditError> {
     proposals.iter().position(|p| p.id == id).ok_or_else(|| {
         let ids: Vec<&str> = proposals.iter().map(|p| p.id.as_str()).collect();
         unknown_proposal(id, &ids)
@@ -219,27 +143,10 @@ pub fn unknown_proposal(id: &str, ids: &[&str]) -> EditError {
     }
 }
 
-/// The indices of the proposal and the term a `proposal-id/term-id` names.
-fn find_term(proposals: &[Proposal], name: &str) -> Result<(usize, usize), EditError> {
-    let Some((pid, tid)) = name.split_once('/') else {
-        return Err(EditError::new(
-            EditPart::Term,
-            format!("`{name}` is not a term name of the form `proposal-id/term-id`"),
-        ));
-    };
-    let p = find_proposal(proposals, pid)?;
-    let proposal = proposals.get(p).ok_or_else(|| missing(name))?;
-    let t = proposal.terms.iter().position(|t| t.id == tid).ok_or_else(|| {
-        EditError::new(EditPart::Term, format!("proposal `{pid}` has no term `{tid}`"))
-            .suggest(tid, proposal.terms.iter().map(|t| t.id.as_str()))
-    })?;
-    Ok((p, t))
-}
-
 /// The term with `field` (a dotted path) set to `value` (`null` removes it), read back
 /// through the model's own deserializer.
-fn set_field(term: &Term, field: &str, value: &Value) -> Result<Term, EditError> {
-    let fields = term_fields();
+pub(super) fn set_field(term: &Term, field: &str, value: &Value) -> Result<Term, EditError> {
+    let fields = fields();
     let mut segments = field.split('.');
     let first = segments.next().unwrap_or_default();
     if !fields.iter().any(|f| f == first) {

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::apply::{EditError, apply, unknown_proposal};
+use super::apply::{EditError, unknown_proposal};
 use super::edit::Edit;
+use super::editor::Editor;
 use super::scenario::{Scenario, ScenarioEdit};
 use crate::engine::{self, Analysis, BlockStatus, Change, Direction, Finding, Pair, Verdict};
 use crate::load::Diagnostic;
@@ -173,8 +174,9 @@ pub fn apply_edits(originals: &[&Proposal], edits: &[ScenarioEdit]) -> Result<Ed
         .filter_map(|&i| originals.get(i).map(|p| (*p).clone()))
         .collect();
     let mut renames: HashMap<String, String> = HashMap::new();
+    let mut editor = Editor::new(&mut copies);
     for (index, e) in edits.iter().enumerate() {
-        let applied = apply(&mut copies, &e.edit).map_err(|error| Problem::Edit {
+        let applied = editor.apply(&e.edit).map_err(|error| Problem::Edit {
             index,
             edit: Box::new(e.clone()),
             error,
@@ -188,6 +190,7 @@ pub fn apply_edits(originals: &[&Proposal], edits: &[ScenarioEdit]) -> Result<Ed
             }
         }
     }
+    editor.finish();
     let changed = touched
         .into_iter()
         .zip(copies)
