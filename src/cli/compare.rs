@@ -87,7 +87,7 @@ fn compare(args: &Args) -> Result<Exit, Exit> {
     // times the size of the inputs, is written as it is made.
     let painter = Painter::new(args.output.colored());
     args.output.write_with(|out| match args.format {
-        Format::Text => out.write_all(text::render(&analysis, &vocab, &sections, painter).as_bytes()),
+        Format::Text => text::write(&analysis, &vocab, &sections, painter, out),
         Format::Markdown => out.write_all(markdown::render(&analysis, &vocab, &sections).as_bytes()),
         Format::Json => json::write(&analysis, &vocab, &sections, out),
     })?;

@@ -1,13 +1,79 @@
-//! JSON written as it is produced: a sequence serialized straight from an iterator, a
-//! term's `proposal-id/term-id` name written without building a string, and pretty
-//! printing that writes each line break and its indentation at once. A report of a
-//! million relations then never exists whole in memory.
+//! Reports written as they are produced: for JSON, a sequence serialized straight from
+//! an iterator, a term's `proposal-id/term-id` name written without building a string,
+//! and pretty printing that writes each line break and its indentation at once; for
+//! text, a buffer that is handed on whenever it grows large. A report of a million
+//! relations then never exists whole in memory.
 
 use std::cell::Cell;
 use std::io::{self, Write};
 
 use serde::ser::{Error as _, Serialize, Serializer};
 use serde_json::ser::Formatter;
+
+/// Text made with `write!` and handed on to a writer in pieces of about
+/// [`Spill::PIECE`] bytes: a renderer pushes text and calls [`Spill::spill`] between
+/// items. The first write error is kept and returned by [`Spill::finish`].
+pub struct Spill<'w> {
+    buf: String,
+    out: &'w mut dyn Write,
+    error: Option<io::Error>,
+}
+
+impl<'w> Spill<'w> {
+    /// The size of a piece handed on.
+    pub const PIECE: usize = 1 << 16;
+
+    /// A buffer in front of `out`.
+    pub fn new(out: &'w mut dyn Write) -> Spill<'w> {
+        Spill {
+            buf: String::with_capacity(Spill::PIECE + 1024),
+            out,
+            error: None,
+        }
+    }
+
+    /// Appends `s`.
+    pub fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+    }
+
+    /// Appends `c`.
+    pub fn push(&mut self, c: char) {
+        self.buf.push(c);
+    }
+
+    /// Hands the text on once there is a piece of it.
+    pub fn spill(&mut self) {
+        if self.buf.len() >= Spill::PIECE {
+            self.hand_on();
+        }
+    }
+
+    /// Hands on the rest; the first error met, if any.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.hand_on();
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => self.out.flush(),
+        }
+    }
+
+    fn hand_on(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(self.buf.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.buf.clear();
+    }
+}
+
+impl std::fmt::Write for Spill<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.buf.push_str(s);
+        Ok(())
+    }
+}
 
 /// Writes `value` to `out` as pretty JSON (two-space indentation, as
 /// `serde_json::to_string_pretty`) with a final newline, through a buffer.
@@ -168,7 +234,28 @@ impl std::fmt::Debug for TermName<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Stream, write_pretty};
+    use super::{Spill, Stream, write_pretty};
+
+    #[test]
+    fn a_spill_hands_on_everything_in_order_and_keeps_the_first_error() {
+        let mut bytes = Vec::new();
+        let mut s = Spill::new(&mut bytes);
+        for k in 0..50_000 {
+            std::fmt::Write::write_fmt(&mut s, format_args!("{k},")).unwrap();
+            s.spill();
+        }
+        s.push('!');
+        s.finish().unwrap();
+        let expected: String = (0..50_000).map(|k| format!("{k},")).collect::<String>() + "!";
+        assert_eq!(String::from_utf8(bytes).unwrap(), expected);
+
+        let mut full = [0u8; 10];
+        let mut small = full.as_mut_slice();
+        let mut s = Spill::new(&mut small);
+        s.push_str(&"x".repeat(Spill::PIECE));
+        s.spill();
+        assert!(s.finish().is_err());
+    }
 
     #[test]
     fn pretty_output_is_serde_jsons_at_every_depth() {

@@ -5,13 +5,29 @@ use std::fmt::Write;
 
 use super::{Section, Sections};
 use crate::engine::{Analysis, BlockStatus, Pair, Relation, RelationKind};
+use crate::report::stream::Spill;
 use crate::report::style::{Painter, Role};
 use crate::report::words;
 use crate::vocab::Vocab;
 
 /// Renders `analysis` as text.
 pub fn render(analysis: &Analysis, vocab: &Vocab, sections: &Sections, painter: Painter) -> String {
-    let mut out = String::new();
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(analysis, vocab, sections, painter, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes the text report to `out` as it is made (a large comparison's report runs to
+/// many times the size of its inputs).
+pub fn write(
+    analysis: &Analysis,
+    vocab: &Vocab,
+    sections: &Sections,
+    painter: Painter,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut out = Spill::new(out);
     for pair in &analysis.pairs {
         pair_block(&mut out, analysis, vocab, sections, painter, pair);
     }
@@ -24,10 +40,17 @@ pub fn render(analysis: &Analysis, vocab: &Vocab, sections: &Sections, painter: 
     if sections.shows(Section::Burden) {
         burden(&mut out, analysis, vocab, painter);
     }
-    out
+    out.finish()
 }
 
-fn pair_block(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sections, p: Painter, pair: &Pair) {
+fn pair_block(
+    out: &mut Spill<'_>,
+    a: &Analysis,
+    vocab: &Vocab,
+    sections: &Sections,
+    p: Painter,
+    pair: &Pair,
+) {
     let c = pair.counts();
     let verdict = pair.verdict.as_str().to_uppercase();
     let role = match pair.verdict {
@@ -45,9 +68,11 @@ fn pair_block(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sections
     );
     for (_, r) in sections.relations(pair) {
         relation(out, a, vocab, p, r);
+        out.spill();
     }
     if sections.shows(Section::Blocked) {
         for b in &pair.blocked {
+            out.spill();
             let (label, role) = match b.status {
                 BlockStatus::Blocked => ("BLOCKED ", Role::Bad),
                 BlockStatus::Pending => ("PENDING ", Role::Warn),
@@ -112,12 +137,13 @@ fn pair_block(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sections
                 if o.partial { " on part of it" } else { "" },
             );
             quote(out, a, p, o.term);
+            out.spill();
         }
     }
     out.push('\n');
 }
 
-fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, p: Painter, r: &Relation) {
+fn relation(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter, r: &Relation) {
     let (label, role) = match r.kind {
         RelationKind::Conflict if r.is_indirect() => ("INDIRECT", Role::Bad),
         RelationKind::Conflict => ("CONFLICT", Role::Bad),
@@ -161,7 +187,7 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, p: Painter, r: &Relat
     quote(out, a, p, r.right.term);
 }
 
-fn quote(out: &mut String, a: &Analysis, p: Painter, t: crate::engine::TermRef) {
+fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRef) {
     if let Some(text) = words::text(a, t) {
         let who = a.proposals.get(t.proposal).map(|q| q.id()).unwrap_or_default();
         let _ = writeln!(
@@ -197,7 +223,7 @@ pub fn summary(c: &crate::engine::Counts) -> String {
     }
 }
 
-fn matrix(out: &mut String, a: &Analysis, p: Painter) {
+fn matrix(out: &mut Spill<'_>, a: &Analysis, p: Painter) {
     let _ = writeln!(out, "{}", p.paint(Role::Strong, "VERDICTS"));
     let width = a.proposals.iter().map(|q| q.id().len()).max().unwrap_or(0);
     for pair in &a.pairs {
@@ -213,7 +239,7 @@ fn matrix(out: &mut String, a: &Analysis, p: Painter) {
     out.push('\n');
 }
 
-fn common(out: &mut String, a: &Analysis, p: Painter) {
+fn common(out: &mut Spill<'_>, a: &Analysis, p: Painter) {
     let _ = writeln!(out, "{}", p.paint(Role::Strong, "AGREED BY ALL"));
     if a.common.is_empty() {
         let _ = writeln!(out, "  no term is agreed by all {} proposals", a.proposals.len());
@@ -225,7 +251,7 @@ fn common(out: &mut String, a: &Analysis, p: Painter) {
     out.push('\n');
 }
 
-fn burden(out: &mut String, a: &Analysis, vocab: &Vocab, p: Painter) {
+fn burden(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter) {
     let parties = a.burdened_parties();
     let width = a.proposals.iter().map(|q| q.id().len()).max().unwrap_or(0).max(8);
     let _ = write!(out, "{}  {:width$}", p.paint(Role::Strong, "BURDEN"), "binds");
