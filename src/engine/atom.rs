@@ -1,7 +1,7 @@
 //! Atoms: terms normalized to one subject party each, the unit the engine compares.
 
-use super::incremental::TermMap;
 use super::shared::Shared;
+use super::termmap::TermMap;
 
 use super::EngineError;
 use super::derive::{self, Spent};
