@@ -224,7 +224,9 @@ fn keep_and_merge(
     let ordered = left.keeps_order() && right.keeps_order();
     let mut out = Vec::with_capacity(previous.len() + fresh.len());
     let mut renumber = Renumber::default();
-    let mut fresh = fresh.into_iter().peekable();
+    let mut fresh = fresh.into_iter();
+    // The next fresh relation to place, with its key (computed once).
+    let mut next = fresh.next().map(|f| (pair::relation_key(&f), f));
     let mut kept = 0;
     for (o, r) in previous.iter().enumerate() {
         let (Some(s), Some(t)) = (left.new_of(r.left.term.term), right.new_of(r.right.term.term)) else {
@@ -238,10 +240,13 @@ fn keep_and_merge(
         r.left.term.term = s;
         r.right.term.term = t;
         if ordered {
-            let key = pair::relation_key(&r);
-            while let Some(f) = fresh.next_if(|f| pair::relation_key(f) < key) {
-                renumber.inserted.push(kept);
-                out.push(f);
+            if next.is_some() {
+                let key = pair::relation_key(&r);
+                while let Some((_, f)) = next.take_if(|(k, _)| *k < key) {
+                    renumber.inserted.push(kept);
+                    out.push(f);
+                    next = fresh.next().map(|f| (pair::relation_key(&f), f));
+                }
             }
         } else {
             r.criticality = 0;
@@ -249,12 +254,13 @@ fn keep_and_merge(
         kept += 1;
         out.push(r);
     }
+    let rest: Vec<Relation> = next.map(|(_, f)| f).into_iter().chain(fresh).collect();
     if ordered {
-        renumber.inserted.extend(std::iter::repeat_n(kept, fresh.len()));
-        out.extend(fresh);
+        renumber.inserted.extend(std::iter::repeat_n(kept, rest.len()));
+        out.extend(rest);
         return (out, Some(renumber));
     }
-    (merge_relations(pair::sort_relations(out), fresh.collect()), None)
+    (merge_relations(pair::sort_relations(out), rest), None)
 }
 
 /// The pairs `(own atom, other atom)` among `queries` (atoms of `own`) and all of

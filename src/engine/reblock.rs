@@ -158,6 +158,9 @@ fn seeds(new: &ResolvedProposal, old: &ResolvedProposal, map: &TermMap, touched:
         let Some(before) = map.old_of(t).and_then(|k| old.terms.get(k)) else {
             continue;
         };
+        if term.requires.is_empty() && before.requires.is_empty() {
+            continue;
+        }
         let same = term.requires.len() == before.requires.len()
             && term
                 .requires
@@ -180,11 +183,12 @@ fn ancestors(p: &ResolvedProposal, seeds: Vec<usize>) -> Vec<usize> {
         return seeds;
     }
     let n = p.terms.len();
-    // Who requires each term: `by[first[t]..first[t + 1]]`.
+    // Who requires each term: `by[first[t]..first[t + 1]]`. The counts are summed up
+    // to each term's end, then filled downwards to each term's start.
     let mut first = vec![0usize; n + 1];
     for term in &p.terms {
         for &(req, _) in &term.requires {
-            if let Some(c) = first.get_mut(req + 1).filter(|_| req < n) {
+            if let Some(c) = first.get_mut(req).filter(|_| req < n) {
                 *c += 1;
             }
         }
@@ -194,15 +198,17 @@ fn ancestors(p: &ResolvedProposal, seeds: Vec<usize>) -> Vec<usize> {
         sum += *c;
         *c = sum;
     }
-    let mut fill = first.clone();
-    let mut by = vec![0usize; first.get(n).copied().unwrap_or(0)];
+    if sum == 0 {
+        return seeds;
+    }
+    let mut by = vec![0usize; sum];
     for (t, term) in p.terms.iter().enumerate() {
         for &(req, _) in &term.requires {
-            if let Some(f) = fill.get_mut(req).filter(|_| req < n)
-                && let Some(slot) = by.get_mut(*f)
-            {
-                *slot = t;
-                *f += 1;
+            if let Some(f) = first.get_mut(req).filter(|_| req < n) {
+                *f -= 1;
+                if let Some(slot) = by.get_mut(*f) {
+                    *slot = t;
+                }
             }
         }
     }
