@@ -227,6 +227,23 @@ fn keep_and_merge(
     let mut fresh = fresh.into_iter();
     // The next fresh relation to place, with its key (computed once).
     let mut next = fresh.next().map(|f| (pair::relation_key(&f), f));
+    // Consecutive kept relations, copied in one go when a fresh or removed one comes.
+    let mut run = 0..0;
+    let copy = |out: &mut Vec<Relation>, run: &mut Range<usize>| {
+        let from = out.len();
+        out.extend_from_slice(previous.get(std::mem::replace(run, 0..0)).unwrap_or_default());
+        if ordered && left.keeps_indices() && right.keeps_indices() {
+            return;
+        }
+        for r in out.get_mut(from..).unwrap_or_default() {
+            let (l, rt) = (&mut r.left.term.term, &mut r.right.term.term);
+            *l = left.new_of(*l).unwrap_or(*l);
+            *rt = right.new_of(*rt).unwrap_or(*rt);
+            if !ordered {
+                r.criticality = 0;
+            }
+        }
+    };
     let mut kept = 0;
     for (o, r) in previous.iter().enumerate() {
         let (Some(s), Some(t)) = (left.new_of(r.left.term.term), right.new_of(r.right.term.term)) else {
@@ -234,26 +251,37 @@ fn keep_and_merge(
             al.extend(left.new_of(r.left.term.term));
             ar.extend(right.new_of(r.right.term.term));
             renumber.removed.push(o);
+            copy(&mut out, &mut run);
             continue;
         };
-        let mut r = r.clone();
-        r.left.term.term = s;
-        r.right.term.term = t;
-        if ordered {
-            if next.is_some() {
-                let key = pair::relation_key(&r);
-                while let Some((_, f)) = next.take_if(|(k, _)| *k < key) {
-                    renumber.inserted.push(kept);
-                    out.push(f);
-                    next = fresh.next().map(|f| (pair::relation_key(&f), f));
-                }
+        if ordered && next.is_some() {
+            let key = (
+                r.kind,
+                r.is_indirect(),
+                TermRef {
+                    term: s,
+                    ..r.left.term
+                },
+                TermRef {
+                    term: t,
+                    ..r.right.term
+                },
+            );
+            while let Some((_, f)) = next.take_if(|(k, _)| *k < key) {
+                copy(&mut out, &mut run);
+                renumber.inserted.push(kept);
+                out.push(f);
+                next = fresh.next().map(|f| (pair::relation_key(&f), f));
             }
-        } else {
-            r.criticality = 0;
         }
+        run = if run.is_empty() {
+            o..o + 1
+        } else {
+            run.start..o + 1
+        };
         kept += 1;
-        out.push(r);
     }
+    copy(&mut out, &mut run);
     let rest: Vec<Relation> = next.map(|(_, f)| f).into_iter().chain(fresh).collect();
     if ordered {
         renumber.inserted.extend(std::iter::repeat_n(kept, rest.len()));
@@ -282,12 +310,14 @@ fn scan(
     let index = AtomIndex::new(&query_atoms, vocab);
     // The subjects and actions the queries may meet: most atoms of `other` are passed
     // over with one look-up.
-    let meets: FastSet<(PartyId, ActionId)> = query_atoms
+    let mut meets: Vec<(PartyId, ActionId)> = query_atoms
         .iter()
         .flat_map(|q| related.actions(q.action).iter().map(|&a| (q.subject, a)))
         .collect();
+    meets.sort_unstable();
+    meets.dedup();
     for (j, b) in other.iter().enumerate() {
-        if !meets.contains(&(b.subject, b.action)) {
+        if meets.binary_search(&(b.subject, b.action)).is_err() {
             continue;
         }
         let found = index.candidates(b, related, vocab);

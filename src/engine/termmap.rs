@@ -25,6 +25,8 @@ struct Maps {
     gone: Vec<usize>,
     /// Whether clean terms keep their order.
     ordered: bool,
+    /// Whether clean terms keep their index.
+    in_place: bool,
 }
 
 impl TermMap {
@@ -41,6 +43,7 @@ impl TermMap {
             dirty: Vec::new(),
             gone: Vec::new(),
             ordered: true,
+            in_place: true,
         };
         let mut last = None;
         let mut by_id: Option<super::FastMap<&str, usize>> = None;
@@ -71,6 +74,7 @@ impl TermMap {
             match matched {
                 Some(k) => {
                     maps.ordered &= last.is_none_or(|l| l < k);
+                    maps.in_place &= k == t;
                     last = Some(k);
                     if let (Some(o), Some(n)) = (maps.old_to_new.get_mut(k), maps.new_to_old.get_mut(t)) {
                         *o = Some(t);
@@ -130,6 +134,11 @@ impl TermMap {
     /// How many of the new terms are dirty.
     pub fn dirty_count(&self) -> usize {
         self.dirty().len()
+    }
+
+    /// Whether every clean term keeps its index (`new_of(k) == Some(k)`).
+    pub fn keeps_indices(&self) -> bool {
+        self.maps.as_ref().is_none_or(|m| m.in_place)
     }
 
     /// Whether the map keeps the order of terms (a clean term after another stays
