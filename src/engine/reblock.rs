@@ -10,7 +10,7 @@
 //! now: the result, and the error past the limit, are those of a full
 //! [`super::blocked::blocked`].
 
-use super::analysis::{BlockCause, Blocked, Open, Pair, Relation, RelationKind};
+use super::analysis::{Blocked, Open, Pair, Relation, RelationKind};
 use super::atom::TermRef;
 use super::blocked::{self, Failures, Steps, Trace};
 use super::renumber::Renumber;
@@ -289,33 +289,32 @@ fn failures_reached(
     Ok((in_conflict, is_open))
 }
 
-/// An earlier entry, renumbered; `None` when one of its terms or conflicts is gone.
+/// An earlier entry, renumbered (copied as it is, then its terms moved where a map
+/// shifts them and its conflicts where relations were removed or inserted); `None`
+/// when one of its terms or conflicts is gone.
 fn carry(b: &Blocked, sides: [(usize, &ResolvedProposal); 2], changes: &Changes) -> Option<Blocked> {
-    let moved = |t: TermRef| {
+    let moved = |t: &mut TermRef| {
         let s = side_of(sides, t.proposal)?;
-        Some(TermRef {
-            proposal: t.proposal,
-            term: changes.maps[s].new_of(t.term)?,
-        })
+        if !changes.maps[s].keeps_indices() {
+            t.term = changes.maps[s].new_of(t.term)?;
+        }
+        Some(())
     };
-    let causes = b
-        .causes
-        .iter()
-        .map(|c| {
-            Some(BlockCause {
-                path: c.path.iter().map(|&t| moved(t)).collect::<Option<_>>()?,
-                conflicts: c
-                    .conflicts
-                    .iter()
-                    .map(|&k| changes.renumber.new_of(k))
-                    .collect::<Option<_>>()?,
-            })
-        })
-        .collect::<Option<_>>()?;
-    Some(Blocked {
-        term: moved(b.term)?,
-        status: b.status,
-        agreed_with: b.agreed_with.iter().map(|&t| moved(t)).collect::<Option<_>>()?,
-        causes,
-    })
+    let mut b = b.clone();
+    moved(&mut b.term)?;
+    for t in &mut b.agreed_with {
+        moved(t)?;
+    }
+    let shifts = !changes.renumber.is_identity();
+    for c in &mut b.causes {
+        for t in &mut c.path {
+            moved(t)?;
+        }
+        if shifts {
+            for k in &mut c.conflicts {
+                *k = changes.renumber.new_of(*k)?;
+            }
+        }
+    }
+    Some(b)
 }

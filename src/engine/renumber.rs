@@ -14,6 +14,11 @@ pub struct Renumber {
 }
 
 impl Renumber {
+    /// Whether every kept relation keeps its index.
+    pub fn is_identity(&self) -> bool {
+        self.removed.is_empty() && self.inserted.is_empty()
+    }
+
     /// The new index of earlier relation `old`, or `None` when it was removed.
     pub fn new_of(&self, old: usize) -> Option<usize> {
         let before = match self.removed.binary_search(&old) {
