@@ -77,5 +77,17 @@ fn main() -> ExitCode {
         relations(&again),
         again.pairs == full.pairs
     );
+    if std::env::var_os("WHATIF_PROBE_STATS").is_some() {
+        for p in &again.pairs {
+            eprintln!("{:?}; blocked {}", p.counts(), p.blocked.len());
+        }
+        eprintln!(
+            "sizes: relation {} atom {} open {} blocked {}",
+            std::mem::size_of::<engine::Relation>(),
+            std::mem::size_of::<engine::Atom>(),
+            std::mem::size_of::<engine::Open>(),
+            std::mem::size_of::<engine::Blocked>()
+        );
+    }
     ExitCode::SUCCESS
 }

@@ -45,6 +45,9 @@ pub struct Pair {
     pub deadlocks: Vec<Deadlock>,
     /// The overall judgement.
     pub verdict: Verdict,
+    /// The steps tracing the paths of held-up terms took (counted against
+    /// [`crate::limits::Limits::max_paths`]); `reanalyze` carries them over.
+    pub(crate) path_steps: usize,
 }
 
 /// The kind of a relation between two terms.

@@ -1,7 +1,7 @@
 //! Atoms: terms normalized to one subject party each, the unit the engine compares.
 
-use super::incremental::TermMap;
 use super::shared::Shared;
+use super::termmap::TermMap;
 
 use super::EngineError;
 use super::derive::{self, Spent};
@@ -109,13 +109,39 @@ impl ProposalAtoms {
             spans: Vec::with_capacity(proposal.terms.len()),
         };
         let mut spent = Spent::default();
+        // Earlier atoms of whole blocks that keep their place (the same term index and
+        // the same first atom), copied as they are in one go.
+        let mut run = 0..0;
         for (t, term) in proposal.terms.iter().enumerate() {
-            let start = out.atoms.len();
+            let start = out.atoms.len() + run.len();
             let reusable = previous.and_then(|(atoms, map)| {
                 let k = map.old_of(t)?;
-                Some((atoms.spans.get(k)?.clone(), &atoms.atoms))
+                Some((k, atoms.spans.get(k)?.clone(), &atoms.atoms))
             });
-            match reusable {
+            if let Some((k, span, _)) = &reusable
+                && *k == t
+                && span.start == start
+            {
+                run = if run.is_empty() {
+                    span.clone()
+                } else {
+                    run.start..span.end
+                };
+                out.spans.push(span.clone());
+                continue;
+            }
+            if let Some((earlier, _)) = previous {
+                copy_run(
+                    &mut out,
+                    earlier,
+                    std::mem::replace(&mut run, 0..0),
+                    &mut spent,
+                    proposal,
+                    limits,
+                )?;
+            }
+            let start = out.atoms.len();
+            match reusable.map(|(_, span, atoms)| (span, atoms)) {
                 Some((span, old_atoms)) => {
                     let shift = start as isize - span.start as isize;
                     let offset = |from: usize| from.saturating_add_signed(shift);
@@ -174,6 +200,33 @@ impl ProposalAtoms {
             }
             out.spans.push(start..out.atoms.len());
         }
+        if let Some((earlier, _)) = previous {
+            copy_run(&mut out, earlier, run, &mut spent, proposal, limits)?;
+        }
         Ok(out)
     }
+}
+
+/// Appends the `earlier` atoms `run` (whole blocks that keep their place) to `out`,
+/// counting their derived atoms against [`Limits::max_derived`].
+fn copy_run(
+    out: &mut ProposalAtoms,
+    earlier: &ProposalAtoms,
+    run: std::ops::Range<usize>,
+    spent: &mut Spent,
+    proposal: &ResolvedProposal,
+    limits: &Limits,
+) -> Result<(), EngineError> {
+    let Some(atoms) = earlier.atoms.get(run) else {
+        return Ok(());
+    };
+    out.atoms.extend_from_slice(atoms);
+    spent.derived += atoms.iter().filter(|a| a.is_derived()).count();
+    if spent.derived > limits.max_derived {
+        return Err(EngineError::TooManyDerived {
+            proposal: proposal.id().to_owned(),
+            limit: limits.max_derived,
+        });
+    }
+    Ok(())
 }

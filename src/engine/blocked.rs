@@ -16,67 +16,59 @@ use super::{FastMap, FastSet};
 use crate::load::ResolvedProposal;
 
 /// The terms of proposals `sides` (index, proposal) held up by their conditions, given
-/// the pair's relations and open points, and the criticality of each conflict (written
-/// into `relations`). Tracing the `requires` paths takes at most `max_steps` steps
-/// (terms visited and path entries); past it, `Err` with the limit.
+/// the pair's relations and open points, and the criticality of each conflict (added
+/// into `relations`), with the steps the tracing took. Tracing the `requires` paths
+/// takes at most `max_steps` steps (terms visited and path entries); past it, `Err`
+/// with the limit.
 pub fn blocked(
     sides: [(usize, &ResolvedProposal); 2],
     relations: &mut [Relation],
     open: &[Open],
     max_steps: usize,
-) -> Result<Vec<Blocked>, usize> {
-    let mut steps = Steps {
-        left: max_steps,
-        limit: max_steps,
-    };
+) -> Result<(Vec<Blocked>, usize), usize> {
+    let mut steps = Steps::new(max_steps, max_steps);
     let mut in_conflict: FastMap<TermRef, Vec<usize>> = FastMap::default();
     for (i, r) in relations.iter().enumerate().filter(|(_, r)| r.is_conflict()) {
         in_conflict.entry(r.left.term).or_default().push(i);
         in_conflict.entry(r.right.term).or_default().push(i);
     }
     let open: FastSet<TermRef> = open.iter().map(|o| o.term).collect();
-    let failing = |t: &TermRef| in_conflict.contains_key(t) || open.contains(t);
+    let failures = Failures {
+        in_conflict: &in_conflict,
+        open: &open,
+    };
 
     let mut out = Vec::new();
     for (pi, p) in sides {
         let mut trace = Trace::new(p.terms.len());
         for t in 0..p.terms.len() {
-            let term = TermRef {
-                proposal: pi,
-                term: t,
-            };
-            let mut causes = Vec::new();
-            for path in trace.paths(pi, p, t, &failing, &mut steps)? {
-                let Some(&required) = path.last() else { continue };
-                let conflicts = in_conflict.get(&required).cloned().unwrap_or_default();
-                causes.push(BlockCause { path, conflicts });
-            }
-            if causes.is_empty() {
-                continue;
-            }
-            causes.sort_by_key(|c| c.required());
-            let status = if causes.iter().any(|c| !c.conflicts.is_empty()) {
-                BlockStatus::Blocked
-            } else {
-                BlockStatus::Pending
-            };
-            out.push(Blocked {
-                term,
-                status,
-                agreed_with: Vec::new(),
-                causes,
-            });
+            out.extend(trace.held(pi, p, t, &failures, &mut steps)?);
         }
     }
     out.sort_by_key(|b| (b.status, b.term));
     agreed_with(&mut out, relations);
     add_criticality(&out, relations);
-    Ok(out)
+    Ok((out, steps.used()))
+}
+
+/// What fails in a pair: the conflicts (indices into the relations, ascending) each
+/// term is in, and the open terms.
+pub struct Failures<'a> {
+    /// Terms in conflict, with their conflicts.
+    pub in_conflict: &'a FastMap<TermRef, Vec<usize>>,
+    /// Open terms.
+    pub open: &'a FastSet<TermRef>,
+}
+
+impl Failures<'_> {
+    fn failing(&self, t: &TermRef) -> bool {
+        self.in_conflict.contains_key(t) || self.open.contains(t)
+    }
 }
 
 /// Fills in what each held-up term agrees with on the other side (direct agreements
 /// and compatibles), sorted, without repeats.
-fn agreed_with(out: &mut [Blocked], relations: &[Relation]) {
+pub fn agreed_with(out: &mut [Blocked], relations: &[Relation]) {
     if out.is_empty() {
         return;
     }
@@ -96,23 +88,29 @@ fn agreed_with(out: &mut [Blocked], relations: &[Relation]) {
 
 /// Adds to each conflict's criticality the blocked, otherwise agreed terms it holds up.
 fn add_criticality(out: &[Blocked], relations: &mut [Relation]) {
-    for b in out
-        .iter()
-        .filter(|b| b.status == BlockStatus::Blocked && !b.agreed_with.is_empty())
-    {
-        let mut hit: Vec<usize> = b
-            .causes
-            .iter()
-            .flat_map(|c| c.conflicts.iter().copied())
-            .collect();
-        hit.sort_unstable();
-        hit.dedup();
-        for c in hit {
+    for b in out {
+        for c in critical_conflicts(b) {
             if let Some(r) = relations.get_mut(c) {
                 r.criticality += 1;
             }
         }
     }
+}
+
+/// The conflicts whose criticality held-up term `b` adds to (each once): those of its
+/// causes when it is blocked and otherwise agreed.
+pub fn critical_conflicts(b: &Blocked) -> Vec<usize> {
+    if b.status != BlockStatus::Blocked || b.agreed_with.is_empty() {
+        return Vec::new();
+    }
+    let mut hit: Vec<usize> = b
+        .causes
+        .iter()
+        .flat_map(|c| c.conflicts.iter().copied())
+        .collect();
+    hit.sort_unstable();
+    hit.dedup();
+    hit
 }
 
 /// Whether a relation counts as agreement for conditions: a direct agreement or a
@@ -123,9 +121,10 @@ pub fn agrees(r: &Relation) -> bool {
 
 /// The breadth-first search over one proposal's `requires`, its buffers kept from one
 /// term to the next: for each term, the search that last reached it (`start + 1`), the
-/// term it was reached from and its distance from the start.
-struct Trace {
-    reached: Vec<Reached>,
+/// term it was reached from and its distance from the start. Dense (a slot per term)
+/// for a search from every term, sparse for a few.
+pub struct Trace {
+    reached: Slots,
     queue: VecDeque<usize>,
     order: Vec<usize>,
 }
@@ -137,13 +136,136 @@ struct Reached {
     depth: usize,
 }
 
+enum Slots {
+    Dense(Vec<Reached>),
+    Sparse(FastMap<usize, Reached>),
+}
+
+impl Slots {
+    fn get(&self, t: usize) -> Option<Reached> {
+        match self {
+            Slots::Dense(v) => v.get(t).copied(),
+            Slots::Sparse(m) => m.get(&t).copied(),
+        }
+    }
+
+    /// Marks `to` (one of `terms` terms) reached, unless search `by` has reached it.
+    fn reach(&mut self, to: usize, terms: usize, r: Reached) -> bool {
+        let slot = match self {
+            Slots::Dense(v) => v.get_mut(to),
+            Slots::Sparse(m) if to < terms => Some(m.entry(to).or_default()),
+            Slots::Sparse(_) => None,
+        };
+        match slot {
+            Some(slot) if slot.by != r.by => {
+                *slot = r;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
 impl Trace {
-    fn new(terms: usize) -> Trace {
+    /// A search from each of a proposal's `terms` terms in turn.
+    pub fn new(terms: usize) -> Trace {
         Trace {
-            reached: vec![Reached::default(); terms],
+            reached: Slots::Dense(vec![Reached::default(); terms]),
             queue: VecDeque::new(),
             order: Vec::new(),
         }
+    }
+
+    /// A search from a few terms.
+    pub fn sparse() -> Trace {
+        Trace {
+            reached: Slots::Sparse(FastMap::default()),
+            queue: VecDeque::new(),
+            order: Vec::new(),
+        }
+    }
+
+    /// Term `t` of proposal `p` (index `pi`) as a held-up term, if it is one.
+    pub fn held(
+        &mut self,
+        pi: usize,
+        p: &ResolvedProposal,
+        t: usize,
+        failures: &Failures,
+        steps: &mut Steps,
+    ) -> Result<Option<Blocked>, usize> {
+        let mut causes = Vec::new();
+        for path in self.paths(pi, p, t, &|r| failures.failing(r), steps)? {
+            let Some(&required) = path.last() else { continue };
+            let conflicts = failures.in_conflict.get(&required).cloned().unwrap_or_default();
+            causes.push(BlockCause { path, conflicts });
+        }
+        if causes.is_empty() {
+            return Ok(None);
+        }
+        causes.sort_by_key(|c| c.required());
+        let status = if causes.iter().any(|c| !c.conflicts.is_empty()) {
+            BlockStatus::Blocked
+        } else {
+            BlockStatus::Pending
+        };
+        Ok(Some(Blocked {
+            term: TermRef {
+                proposal: pi,
+                term: t,
+            },
+            status,
+            agreed_with: Vec::new(),
+            causes,
+        }))
+    }
+
+    /// The terms term `start` of `p` requires, directly or transitively (not `start`
+    /// itself), in the order the search reaches them; each reached term takes a step.
+    pub fn reach(
+        &mut self,
+        p: &ResolvedProposal,
+        start: usize,
+        steps: &mut Steps,
+    ) -> Result<&[usize], usize> {
+        let n = p.terms.len();
+        let requires = |t: usize| {
+            p.terms
+                .get(t)
+                .map_or(&[][..], |x| x.requires.as_slice())
+                .iter()
+                .rev()
+                .map(|&(req, _)| req)
+                .filter(move |&req| req < n)
+        };
+        self.queue.clear();
+        self.order.clear();
+        if requires(start).next().is_none() {
+            return Ok(&self.order);
+        }
+        let search = start + 1;
+        self.queue.push_back(start);
+        while let Some(t) = self.queue.pop_front() {
+            let depth = self
+                .reached
+                .get(t)
+                .filter(|r| r.by == search)
+                .map_or(0, |r| r.depth)
+                + 1;
+            for to in requires(t) {
+                let r = Reached {
+                    by: search,
+                    from: t,
+                    depth,
+                };
+                if to != start && self.reached.reach(to, n, r) {
+                    steps.take(1)?;
+                    self.order.push(to);
+                    self.queue.push_back(to);
+                }
+            }
+        }
+        Ok(&self.order)
     }
 
     /// The shortest `requires` path from term `start` of proposal `p` (index `pi`) to
@@ -158,53 +280,14 @@ impl Trace {
         failing: &impl Fn(&TermRef) -> bool,
         steps: &mut Steps,
     ) -> Result<Vec<Vec<TermRef>>, usize> {
-        let n = p.terms.len();
-        let requires = |t: usize| {
-            p.terms
-                .get(t)
-                .map_or(&[][..], |x| x.requires.as_slice())
-                .iter()
-                .rev()
-                .map(|&(req, _)| req)
-                .filter(move |&req| req < n)
-        };
-        if requires(start).next().is_none() {
-            return Ok(Vec::new());
-        }
-        let search = start + 1;
-        self.queue.clear();
-        self.order.clear();
-        self.queue.push_back(start);
-        while let Some(t) = self.queue.pop_front() {
-            let depth = self
-                .reached
-                .get(t)
-                .filter(|r| r.by == search)
-                .map_or(0, |r| r.depth)
-                + 1;
-            for to in requires(t) {
-                let Some(slot) = self.reached.get_mut(to) else {
-                    continue;
-                };
-                if to != start && slot.by != search {
-                    steps.take(1)?;
-                    *slot = Reached {
-                        by: search,
-                        from: t,
-                        depth,
-                    };
-                    self.order.push(to);
-                    self.queue.push_back(to);
-                }
-            }
-        }
+        self.reach(p, start, steps)?;
         let term = |t: usize| TermRef {
             proposal: pi,
             term: t,
         };
         let mut paths = Vec::new();
         for &end in self.order.iter().filter(|&&end| failing(&term(end))) {
-            let Some(&Reached { depth, .. }) = self.reached.get(end) else {
+            let Some(Reached { depth, .. }) = self.reached.get(end) else {
                 continue;
             };
             steps.take(depth)?;
@@ -223,15 +306,30 @@ impl Trace {
 /// The steps left for tracing `requires` paths: long chains of conditions in which
 /// every term fails make the paths grow with the square of the chain, so they are
 /// bounded (`--max-paths`).
-struct Steps {
+pub struct Steps {
     left: usize,
+    budget: usize,
     limit: usize,
 }
 
 impl Steps {
+    /// `budget` steps, failing with `limit` when they are used up.
+    pub fn new(budget: usize, limit: usize) -> Steps {
+        Steps {
+            left: budget,
+            budget,
+            limit,
+        }
+    }
+
     /// Takes `n` steps, or fails with the limit when they are used up.
-    fn take(&mut self, n: usize) -> Result<(), usize> {
+    pub fn take(&mut self, n: usize) -> Result<(), usize> {
         self.left = self.left.checked_sub(n).ok_or(self.limit)?;
         Ok(())
+    }
+
+    /// The steps taken.
+    pub fn used(&self) -> usize {
+        self.budget - self.left
     }
 }

@@ -22,98 +22,10 @@ use super::FastSet;
 use super::analysis::{Open, Pair, Relation};
 use super::atom::{Atom, TermRef};
 use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
-use crate::load::{ResolvedProposal, ResolvedTerm};
+use super::renumber::Renumber;
+use super::termmap::TermMap;
+use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, PartyId, Vocab};
-
-/// How the terms of a new version of a proposal correspond to the earlier version's:
-/// a term is *clean* when it matches an earlier term (by id) with the same content for
-/// relating (subjects, modality, action, target, scope, window, parameters), and
-/// *dirty* otherwise.
-#[derive(Debug, Clone)]
-pub struct TermMap {
-    new_to_old: Vec<Option<usize>>,
-    old_to_new: Vec<Option<usize>>,
-}
-
-impl TermMap {
-    /// The map of a proposal that did not change.
-    pub fn identity(terms: usize) -> TermMap {
-        let same: Vec<Option<usize>> = (0..terms).map(Some).collect();
-        TermMap {
-            new_to_old: same.clone(),
-            old_to_new: same,
-        }
-    }
-
-    /// The map from `old`'s terms to `new`'s.
-    pub fn between(old: &ResolvedProposal, new: &ResolvedProposal) -> TermMap {
-        let mut map = TermMap {
-            new_to_old: vec![None; new.terms.len()],
-            old_to_new: vec![None; old.terms.len()],
-        };
-        let mut by_id: Option<super::FastMap<&str, usize>> = None;
-        for (t, written) in new.proposal.terms.iter().enumerate() {
-            let same_place = old.proposal.terms.get(t).is_some_and(|o| o.id == written.id);
-            let k = if same_place {
-                Some(t)
-            } else {
-                by_id
-                    .get_or_insert_with(|| {
-                        old.proposal
-                            .terms
-                            .iter()
-                            .enumerate()
-                            .map(|(k, o)| (o.id.as_str(), k))
-                            .collect()
-                    })
-                    .get(written.id.as_str())
-                    .copied()
-            };
-            let Some(k) = k else { continue };
-            let same = match (old.terms.get(k), new.terms.get(t)) {
-                (Some(a), Some(b)) => same_for_relating(a, b),
-                _ => false,
-            };
-            if same && map.old_to_new.get(k) == Some(&None) {
-                map.old_to_new[k] = Some(t);
-                map.new_to_old[t] = Some(k);
-            }
-        }
-        map
-    }
-
-    /// The earlier index of new term `t`, when it is clean.
-    pub fn old_of(&self, t: usize) -> Option<usize> {
-        self.new_to_old.get(t).copied().flatten()
-    }
-
-    /// The new index of earlier term `k`, when it is clean.
-    pub fn new_of(&self, k: usize) -> Option<usize> {
-        self.old_to_new.get(k).copied().flatten()
-    }
-
-    /// Whether new term `t` is dirty.
-    pub fn is_dirty(&self, t: usize) -> bool {
-        !matches!(self.new_to_old.get(t), Some(Some(_)))
-    }
-
-    /// How many of the new terms are dirty.
-    pub fn dirty_count(&self) -> usize {
-        self.new_to_old.iter().filter(|k| k.is_none()).count()
-    }
-}
-
-/// Whether two versions of a term give the same atoms and parameters (their
-/// conditions may differ: relations do not depend on them).
-fn same_for_relating(a: &ResolvedTerm, b: &ResolvedTerm) -> bool {
-    a.subjects == b.subjects
-        && a.modality == b.modality
-        && a.action == b.action
-        && a.target == b.target
-        && a.scope == b.scope
-        && a.window == b.window
-        && a.params == b.params
-}
 
 /// One side of a pair being related again: the new version and how its terms
 /// correspond to the earlier one.
@@ -145,10 +57,22 @@ impl Side<'_> {
             .flat_map(Clone::clone)
             .collect()
     }
+}
 
-    fn dirty_terms(&self) -> Vec<usize> {
-        (0..self.spans.len()).filter(|&t| self.map.is_dirty(t)).collect()
-    }
+/// A pair related again: its relations and open points, and what a caller needs to
+/// bring the rest of the pair up to date.
+pub struct Again {
+    /// The relations, in report order. Those kept from the earlier analysis keep
+    /// their criticality (`renumber` is `Some`) or have it cleared (`None`).
+    pub relations: Vec<Relation>,
+    /// The open points, in term order.
+    pub open: Vec<Open>,
+    /// Per side, the new terms whose relations or open point may have changed (dirty
+    /// and affected), ascending.
+    pub touched: [Vec<usize>; 2],
+    /// Where the kept earlier relations are now; `None` when they had to be sorted
+    /// again (a map that does not keep the order of terms).
+    pub renumber: Option<Renumber>,
 }
 
 /// The relations and open points of `previous` (the earlier analysis of the pair)
@@ -161,18 +85,19 @@ pub fn relate_pair_again(
     related: &Related,
     vocab: &Vocab,
     budget: usize,
-) -> Result<(Vec<Relation>, Vec<Open>), TooManyCandidates> {
+) -> Result<Again, TooManyCandidates> {
     let mut affected = [FastSet::default(), FastSet::default()];
-    let kept = kept_relations(&previous.relations, left.map, right.map, &mut affected);
     let mut budget = Budget(budget);
-    let dirty = [left.dirty_terms(), right.dirty_terms()];
+    let dirty = [left.map.dirty(), right.map.dirty()];
 
-    let pairs = fresh_pairs(left, right, &dirty, related, vocab, &mut budget)?;
+    let pairs = fresh_pairs(left, right, dirty, related, vocab, &mut budget)?;
     let mut seen = [
         vec![Seen::default(); left.atoms.len()],
         vec![Seen::default(); right.atoms.len()],
     ];
     let fresh = relate_fresh(left, right, &pairs, &mut seen, &mut affected, vocab);
+    let (relations, renumber) =
+        keep_and_merge(&previous.relations, left.map, right.map, fresh, &mut affected);
 
     // Affected clean terms: related again in full, for their flags.
     let [affected_left, affected_right] = affected.map(sorted);
@@ -197,11 +122,16 @@ pub fn relate_pair_again(
         &mut budget,
     )?;
 
-    let relations = merge_relations(kept, fresh);
+    let touched = [union(dirty[0], &affected_left), union(dirty[1], &affected_right)];
     let [seen_left, seen_right] = &seen;
-    let mut open = open_side(left, previous, &dirty[0], &affected_left, seen_left);
-    open.extend(open_side(right, previous, &dirty[1], &affected_right, seen_right));
-    Ok((relations, open))
+    let mut open = open_side(left, previous, &touched[0], seen_left);
+    open.extend(open_side(right, previous, &touched[1], seen_right));
+    Ok(Again {
+        relations,
+        open,
+        touched,
+        renumber,
+    })
 }
 
 /// The pairs of atoms `(left, right)` that may relate and involve a dirty term, in
@@ -210,7 +140,7 @@ pub fn relate_pair_again(
 fn fresh_pairs(
     left: &Side,
     right: &Side,
-    dirty: &[Vec<usize>; 2],
+    dirty: [&[usize]; 2],
     related: &Related,
     vocab: &Vocab,
     budget: &mut Budget,
@@ -279,32 +209,86 @@ impl Budget {
     }
 }
 
-/// The earlier relations between two clean terms, renumbered, with their criticality
-/// cleared (it is computed again); the clean ends of the others are noted as affected.
-fn kept_relations(
+/// The earlier relations between two clean terms, renumbered, merged with `fresh`
+/// (in report order) in one pass when both maps keep the order of terms; the clean
+/// ends of the earlier relations that are not kept are noted as affected. Kept
+/// relations keep their criticality when they are renumbered in order, and have it
+/// cleared otherwise.
+fn keep_and_merge(
     previous: &[Relation],
     left: &TermMap,
     right: &TermMap,
+    fresh: Vec<Relation>,
     affected: &mut [FastSet<usize>; 2],
-) -> Vec<Relation> {
-    let mut kept = Vec::with_capacity(previous.len());
-    for r in previous {
-        match (left.new_of(r.left.term.term), right.new_of(r.right.term.term)) {
-            (Some(s), Some(t)) => {
-                let mut r = r.clone();
-                r.left.term.term = s;
-                r.right.term.term = t;
+) -> (Vec<Relation>, Option<Renumber>) {
+    let ordered = left.keeps_order() && right.keeps_order();
+    let mut out = Vec::with_capacity(previous.len() + fresh.len());
+    let mut renumber = Renumber::default();
+    let mut fresh = fresh.into_iter();
+    // The next fresh relation to place, with its key (computed once).
+    let mut next = fresh.next().map(|f| (pair::relation_key(&f), f));
+    // Consecutive kept relations, copied in one go when a fresh or removed one comes.
+    let mut run = 0..0;
+    let copy = |out: &mut Vec<Relation>, run: &mut Range<usize>| {
+        let from = out.len();
+        out.extend_from_slice(previous.get(std::mem::replace(run, 0..0)).unwrap_or_default());
+        if ordered && left.keeps_indices() && right.keeps_indices() {
+            return;
+        }
+        for r in out.get_mut(from..).unwrap_or_default() {
+            let (l, rt) = (&mut r.left.term.term, &mut r.right.term.term);
+            *l = left.new_of(*l).unwrap_or(*l);
+            *rt = right.new_of(*rt).unwrap_or(*rt);
+            if !ordered {
                 r.criticality = 0;
-                kept.push(r);
-            }
-            (s, t) => {
-                let [al, ar] = affected;
-                al.extend(s);
-                ar.extend(t);
             }
         }
+    };
+    let mut kept = 0;
+    for (o, r) in previous.iter().enumerate() {
+        let (Some(s), Some(t)) = (left.new_of(r.left.term.term), right.new_of(r.right.term.term)) else {
+            let [al, ar] = &mut *affected;
+            al.extend(left.new_of(r.left.term.term));
+            ar.extend(right.new_of(r.right.term.term));
+            renumber.removed.push(o);
+            copy(&mut out, &mut run);
+            continue;
+        };
+        if ordered && next.is_some() {
+            let key = (
+                r.kind,
+                r.is_indirect(),
+                TermRef {
+                    term: s,
+                    ..r.left.term
+                },
+                TermRef {
+                    term: t,
+                    ..r.right.term
+                },
+            );
+            while let Some((_, f)) = next.take_if(|(k, _)| *k < key) {
+                copy(&mut out, &mut run);
+                renumber.inserted.push(kept);
+                out.push(f);
+                next = fresh.next().map(|f| (pair::relation_key(&f), f));
+            }
+        }
+        run = if run.is_empty() {
+            o..o + 1
+        } else {
+            run.start..o + 1
+        };
+        kept += 1;
     }
-    kept
+    copy(&mut out, &mut run);
+    let rest: Vec<Relation> = next.map(|(_, f)| f).into_iter().chain(fresh).collect();
+    if ordered {
+        renumber.inserted.extend(std::iter::repeat_n(kept, rest.len()));
+        out.extend(rest);
+        return (out, Some(renumber));
+    }
+    (merge_relations(pair::sort_relations(out), rest), None)
 }
 
 /// The pairs `(own atom, other atom)` among `queries` (atoms of `own`) and all of
@@ -326,12 +310,14 @@ fn scan(
     let index = AtomIndex::new(&query_atoms, vocab);
     // The subjects and actions the queries may meet: most atoms of `other` are passed
     // over with one look-up.
-    let meets: FastSet<(PartyId, ActionId)> = query_atoms
+    let mut meets: Vec<(PartyId, ActionId)> = query_atoms
         .iter()
         .flat_map(|q| related.actions(q.action).iter().map(|&a| (q.subject, a)))
         .collect();
+    meets.sort_unstable();
+    meets.dedup();
     for (j, b) in other.iter().enumerate() {
-        if !meets.contains(&(b.subject, b.action)) {
+        if meets.binary_search(&(b.subject, b.action)).is_err() {
             continue;
         }
         let found = index.candidates(b, related, vocab);
@@ -382,11 +368,6 @@ fn flags_again(
 /// Two lists of relations in report order, merged (no two relations of the same two
 /// terms come from both, so the merge is the order a full pass gives).
 fn merge_relations(kept: Vec<Relation>, fresh: Vec<Relation>) -> Vec<Relation> {
-    let kept = if kept.is_sorted_by_key(pair::relation_key) {
-        kept
-    } else {
-        pair::sort_relations(kept)
-    };
     if fresh.is_empty() {
         return kept;
     }
@@ -402,36 +383,51 @@ fn merge_relations(kept: Vec<Relation>, fresh: Vec<Relation>) -> Vec<Relation> {
     out
 }
 
-/// The open points of one side: the earlier ones of terms neither dirty nor affected
-/// (renumbered), and those of the others computed from `seen`, in term order.
-fn open_side(side: &Side, previous: &Pair, dirty: &[usize], affected: &[usize], seen: &[Seen]) -> Vec<Open> {
+/// The open points of one side: the earlier ones of terms not `touched`
+/// (renumbered), and those of the touched terms computed from `seen`, in term order.
+fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> Vec<Open> {
     let Some(index) = side.atoms.first().map(|a| a.term.proposal) else {
         return Vec::new();
     };
-    let redo: FastSet<usize> = dirty.iter().chain(affected).copied().collect();
-    let mut out: Vec<Open> = previous
-        .open
-        .iter()
-        .filter(|o| o.term.proposal == index)
-        .filter_map(|o| {
-            let t = side.map.new_of(o.term.term).filter(|t| !redo.contains(t))?;
-            Some(Open {
-                term: TermRef {
-                    proposal: index,
-                    term: t,
-                },
-                ..o.clone()
-            })
-        })
-        .collect();
-    for &t in dirty.iter().chain(affected) {
-        let Some(span) = side.spans.get(t) else { continue };
-        let (Some(block), Some(flags)) = (side.atoms.get(span.clone()), seen.get(span.clone())) else {
+    let mut again = touched.iter().filter_map(|&t| {
+        let span = side.spans.get(t)?;
+        pair::open_point(side.atoms.get(span.clone())?, seen.get(span.clone())?)
+    });
+    let earlier = previous.open.iter().filter(|o| o.term.proposal == index);
+    let mut out = Vec::with_capacity(earlier.clone().count() + touched.len());
+    let mut next = again.next();
+    for o in earlier {
+        let Some(t) = side.map.new_of(o.term.term) else {
             continue;
         };
-        out.extend(pair::open_point(block, flags));
+        if touched.binary_search(&t).is_ok() {
+            continue;
+        }
+        while let Some(a) = next.take_if(|a| a.term.term < t) {
+            out.push(a);
+            next = again.next();
+        }
+        out.push(Open {
+            term: TermRef {
+                proposal: index,
+                term: t,
+            },
+            ..o.clone()
+        });
     }
-    out.sort_by_key(|o| o.term);
+    out.extend(next);
+    out.extend(again);
+    if !side.map.keeps_order() {
+        out.sort_by_key(|o| o.term);
+    }
+    out
+}
+
+/// The union of two ascending lists, ascending, without repeats.
+fn union(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -12,9 +12,12 @@ mod impact;
 mod incremental;
 mod pair;
 mod params;
+mod reblock;
 mod relate;
+mod renumber;
 mod scope;
 mod shared;
+mod termmap;
 
 use std::fmt;
 use std::sync::Arc;
@@ -203,7 +206,7 @@ fn analyze_shared(
 /// terms correspond to the earlier version's (`None` when it did not change).
 struct Reuse<'a> {
     base: &'a Analysis,
-    maps: Vec<Option<incremental::TermMap>>,
+    maps: Vec<Option<termmap::TermMap>>,
 }
 
 /// A pair is related again term by term when at most this share of a side's terms
@@ -337,12 +340,16 @@ fn analyze_pair(
     vocab: &Vocab,
     limits: &Limits,
 ) -> Result<Pair, EngineError> {
-    let (relations, open) = pair::relate_pair(left, right, related, vocab, limits.max_comparisons)
+    let (mut relations, open) = pair::relate_pair(left, right, related, vocab, limits.max_comparisons)
         .map_err(|_| too_many(left.proposal, right.proposal, limits))?;
-    finish_pair([(i, left.proposal), (j, right.proposal)], relations, open, limits)
+    let sides = [(i, left.proposal), (j, right.proposal)];
+    let blocked = blocked::blocked(sides, &mut relations, &open, limits.max_paths)
+        .map_err(|limit| too_many_paths(sides, limit))?;
+    Ok(finish_pair(sides, relations, open, blocked))
 }
 
-/// Pair `(i, j)` brought up to date from `previous` (see [`incremental`]).
+/// Pair `(i, j)` brought up to date from `previous` (see [`incremental`] and
+/// [`reblock`]).
 #[allow(clippy::too_many_arguments)]
 fn update_pair(
     i: usize,
@@ -356,8 +363,8 @@ fn update_pair(
     limits: &Limits,
 ) -> Result<Pair, EngineError> {
     let identity = [
-        incremental::TermMap::identity(proposals[i].terms.len()),
-        incremental::TermMap::identity(proposals[j].terms.len()),
+        termmap::TermMap::identity(proposals[i].terms.len()),
+        termmap::TermMap::identity(proposals[j].terms.len()),
     ];
     let side = |k: usize, fallback| incremental::Side {
         proposal: &proposals[k],
@@ -366,10 +373,46 @@ fn update_pair(
         map: reuse.maps.get(k).and_then(Option::as_ref).unwrap_or(fallback),
     };
     let (left, right) = (side(i, &identity[0]), side(j, &identity[1]));
-    let (relations, open) =
+    let again =
         incremental::relate_pair_again(&left, &right, previous, related, vocab, limits.max_comparisons)
             .map_err(|_| too_many(left.proposal, right.proposal, limits))?;
-    finish_pair([(i, left.proposal), (j, right.proposal)], relations, open, limits)
+    let incremental::Again {
+        mut relations,
+        open,
+        touched,
+        renumber,
+    } = again;
+    let sides = [(i, left.proposal), (j, right.proposal)];
+    let earlier = match (reuse.base.proposals.get(i), reuse.base.proposals.get(j)) {
+        (Some(l), Some(r)) => Some(reblock::Earlier {
+            proposals: [l, r],
+            pair: previous,
+        }),
+        _ => None,
+    };
+    let carried = match (&earlier, &renumber) {
+        (Some(earlier), Some(renumber)) => {
+            let changes = reblock::Changes {
+                maps: [left.map, right.map],
+                touched: &touched,
+                renumber,
+            };
+            reblock::blocked_again(sides, earlier, &changes, &mut relations, &open, limits.max_paths)
+                .map_err(|limit| too_many_paths(sides, limit))?
+        }
+        _ => None,
+    };
+    let blocked = match carried {
+        Some(b) => b,
+        None => {
+            for r in &mut relations {
+                r.criticality = 0;
+            }
+            blocked::blocked(sides, &mut relations, &open, limits.max_paths)
+                .map_err(|limit| too_many_paths(sides, limit))?
+        }
+    };
+    Ok(finish_pair(sides, relations, open, blocked))
 }
 
 fn too_many(left: &ResolvedProposal, right: &ResolvedProposal, limits: &Limits) -> EngineError {
@@ -380,21 +423,22 @@ fn too_many(left: &ResolvedProposal, right: &ResolvedProposal, limits: &Limits) 
     }
 }
 
-/// A pair from its relations and open points: the condition graph, blocked and
-/// pending terms, deadlocks and the verdict.
+fn too_many_paths(sides: [(usize, &ResolvedProposal); 2], limit: usize) -> EngineError {
+    EngineError::TooManyPaths {
+        left: sides[0].1.id().to_owned(),
+        right: sides[1].1.id().to_owned(),
+        limit,
+    }
+}
+
+/// A pair from its relations, open points and held-up terms (with the steps tracing
+/// them took): the deadlocks and the verdict.
 fn finish_pair(
     sides: [(usize, &ResolvedProposal); 2],
-    mut relations: Vec<Relation>,
+    relations: Vec<Relation>,
     open: Vec<Open>,
-    limits: &Limits,
-) -> Result<Pair, EngineError> {
-    let blocked = blocked::blocked(sides, &mut relations, &open, limits.max_paths).map_err(|limit| {
-        EngineError::TooManyPaths {
-            left: sides[0].1.id().to_owned(),
-            right: sides[1].1.id().to_owned(),
-            limit,
-        }
-    })?;
+    (blocked, path_steps): (Vec<Blocked>, usize),
+) -> Pair {
     let deadlocks = if graph::may_deadlock(sides) {
         graph::ConditionGraph::new(sides, &relations).deadlocks()
     } else {
@@ -409,6 +453,7 @@ fn finish_pair(
         blocked,
         deadlocks,
         verdict: Verdict::Compatible,
+        path_steps,
     };
     let c = pair.counts();
     pair.verdict = if c.conflicts + c.indirect + c.deadlocks > 0 {
@@ -418,7 +463,7 @@ fn finish_pair(
     } else {
         Verdict::Compatible
     };
-    Ok(pair)
+    pair
 }
 
 /// With three or more proposals: the terms of the first that agree directly with a
@@ -475,7 +520,7 @@ pub fn reanalyze(
     {
         match replacement {
             Some(p) => {
-                let map = incremental::TermMap::between(old, &p);
+                let map = termmap::TermMap::between(old, &p);
                 let rebuilt = ProposalAtoms::rebuild(i, &p, Some((old_atoms, &map)), vocab, &base.limits)?;
                 maps.push(Some(map));
                 atoms.push(Arc::new(rebuilt));

@@ -75,7 +75,7 @@ impl AtomIndex {
             };
             get(None);
             for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
-                for &m in related.labels.get(l as usize).map_or(&[][..], Vec::as_slice) {
+                for &m in related.labels(l) {
                     get(Some(m));
                 }
             }
@@ -95,7 +95,10 @@ fn taxonomy(vocab: &Vocab, l: LabelId) -> usize {
 #[derive(Debug, Clone)]
 pub struct Related {
     actions: Vec<Vec<ActionId>>,
-    labels: Vec<Vec<LabelId>>,
+    /// The labels related to label `l`: `label_list[label_first[l]..label_first[l + 1]]`
+    /// (one list for all labels: vocabularies may have many).
+    label_first: Vec<usize>,
+    label_list: Vec<LabelId>,
 }
 
 impl Related {
@@ -108,16 +111,60 @@ impl Related {
                 actions[anc as usize].push(a);
             }
         }
-        let mut labels: Vec<Vec<LabelId>> = (0..vocab.labels.len() as LabelId).map(|l| vec![l]).collect();
-        for l in 0..vocab.labels.len() {
-            let mut cur = vocab.labels[l].parent;
-            while let Some(p) = cur {
-                labels[l].push(p);
-                labels[p as usize].push(l as LabelId);
-                cur = vocab.labels[p as usize].parent;
+        // Each label's count (itself, its ancestors, its descendants), summed up to
+        // its list's end; the lists are then filled downwards to their starts.
+        let n = vocab.labels.len();
+        let ancestors = |l: usize| {
+            std::iter::successors(vocab.labels.get(l).and_then(|x| x.parent), |&p| {
+                vocab.labels.get(p as usize).and_then(|x| x.parent)
+            })
+        };
+        let mut label_first = vec![1usize; n];
+        label_first.push(0);
+        for l in 0..n {
+            for p in ancestors(l) {
+                for c in [l, p as usize] {
+                    if let Some(c) = label_first.get_mut(c) {
+                        *c += 1;
+                    }
+                }
             }
         }
-        Related { actions, labels }
+        let mut sum = 0;
+        for c in &mut label_first {
+            sum += *c;
+            *c = sum;
+        }
+        let mut label_list = vec![0; sum];
+        let mut put = |at: usize, label: LabelId| {
+            if let Some(f) = label_first.get_mut(at) {
+                *f -= 1;
+                if let Some(slot) = label_list.get_mut(*f) {
+                    *slot = label;
+                }
+            }
+        };
+        for l in 0..n {
+            put(l, l as LabelId);
+            for p in ancestors(l) {
+                put(l, p);
+                put(p as usize, l as LabelId);
+            }
+        }
+        Related {
+            actions,
+            label_first,
+            label_list,
+        }
+    }
+
+    /// The labels related to `l`: itself, its ancestors and its descendants.
+    pub fn labels(&self, l: LabelId) -> &[LabelId] {
+        let l = l as usize;
+        match (self.label_first.get(l), self.label_first.get(l + 1)) {
+            (Some(&a), Some(&b)) => self.label_list.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     /// The actions related to `a` (the relation is symmetric).

@@ -1,0 +1,320 @@
+//! Held-up terms of a pair brought up to date for `reanalyze` (see [`super::blocked`]).
+//!
+//! Whether a term is held up, and by which paths, depends only on the terms it reaches
+//! through `requires` and on whether those fail (their conflicts and open points). So
+//! only the terms that reach, through `requires`, a term whose relations or open point
+//! may have changed (dirty or affected) or whose own `requires` changed are traced
+//! again; the others keep their earlier entries, renumbered, and their share of the
+//! conflicts' criticality. The steps counted against `max_paths` are the earlier
+//! total, less those of the earlier terms traced again, plus those of the terms traced
+//! now: the result, and the error past the limit, are those of a full
+//! [`super::blocked::blocked`].
+
+use super::analysis::{Blocked, Open, Pair, Relation, RelationKind};
+use super::atom::TermRef;
+use super::blocked::{self, Failures, Steps, Trace};
+use super::renumber::Renumber;
+use super::termmap::TermMap;
+use super::{FastMap, FastSet};
+use crate::load::ResolvedProposal;
+
+/// The pair as the earlier analysis had it.
+pub struct Earlier<'a> {
+    /// The earlier versions of the two proposals.
+    pub proposals: [&'a ResolvedProposal; 2],
+    /// The earlier pair.
+    pub pair: &'a Pair,
+}
+
+/// What changed in the pair.
+pub struct Changes<'a> {
+    /// Each side's terms against the earlier version's.
+    pub maps: [&'a TermMap; 2],
+    /// Each side's terms whose relations or open point may have changed, ascending.
+    pub touched: &'a [Vec<usize>; 2],
+    /// Where the kept relations are now.
+    pub renumber: &'a Renumber,
+}
+
+/// The held-up terms of proposals `sides` (index, proposal, new versions) and the steps
+/// their tracing took, from the `earlier` pair and its `changes`; the criticality of
+/// the kept relations (`relations`, new) is brought up to date. `Ok(None)` when the
+/// earlier entries cannot be carried over: then the criticality of kept relations is
+/// no longer right, and the caller traces every term afresh. `Err` with `max_steps`
+/// when tracing takes more steps than that.
+pub fn blocked_again(
+    sides: [(usize, &ResolvedProposal); 2],
+    earlier: &Earlier,
+    changes: &Changes,
+    relations: &mut [Relation],
+    open: &[Open],
+    max_steps: usize,
+) -> Result<Option<(Vec<Blocked>, usize)>, usize> {
+    let redo = [0, 1].map(|s| {
+        let seeds = seeds(
+            sides[s].1,
+            earlier.proposals[s],
+            changes.maps[s],
+            &changes.touched[s],
+        );
+        ancestors(sides[s].1, seeds)
+    });
+
+    // The earlier entries: kept, renumbered, or dropped with their criticality and the
+    // steps of their paths.
+    let mut kept = Vec::with_capacity(earlier.pair.blocked.len());
+    let mut dropped_steps = 0usize;
+    for b in &earlier.pair.blocked {
+        let Some(s) = side_of(sides, b.term.proposal) else {
+            return Ok(None);
+        };
+        let still = changes.maps[s]
+            .new_of(b.term.term)
+            .filter(|t| !contains(&redo[s], *t));
+        if still.is_some() {
+            let Some(b) = carry(b, sides, changes) else {
+                return Ok(None);
+            };
+            kept.push(b);
+            continue;
+        }
+        dropped_steps += b
+            .causes
+            .iter()
+            .map(|c| c.path.len().saturating_sub(1))
+            .sum::<usize>();
+        for c in blocked::critical_conflicts(b) {
+            if let Some(r) = changes.renumber.new_of(c).and_then(|n| relations.get_mut(n)) {
+                r.criticality = r.criticality.saturating_sub(1);
+            }
+        }
+    }
+    // The steps the earlier terms traced again took in their searches.
+    let mut counted = Steps::new(usize::MAX, usize::MAX);
+    for ((terms, map), p) in redo.iter().zip(changes.maps).zip(earlier.proposals) {
+        let mut trace = Trace::sparse();
+        for k in earlier_terms(terms, map) {
+            trace.reach(p, k, &mut counted)?;
+        }
+    }
+    let Some(kept_steps) = earlier
+        .pair
+        .path_steps
+        .checked_sub(counted.used().saturating_add(dropped_steps))
+    else {
+        return Ok(None);
+    };
+    let Some(budget) = max_steps.checked_sub(kept_steps) else {
+        return Ok(None);
+    };
+
+    let (in_conflict, open) = failures_reached(sides, &redo, relations, open)?;
+    let failures = Failures {
+        in_conflict: &in_conflict,
+        open: &open,
+    };
+    let mut steps = Steps::new(budget, max_steps);
+    let mut fresh = Vec::new();
+    for (s, (pi, p)) in sides.into_iter().enumerate() {
+        let mut trace = Trace::sparse();
+        for &t in &redo[s] {
+            fresh.extend(trace.held(pi, p, t, &failures, &mut steps)?);
+        }
+    }
+    if !fresh.is_empty() {
+        // Agreements and compatibles come last in report order.
+        let from = relations.partition_point(|r| r.kind < RelationKind::Compatible);
+        blocked::agreed_with(&mut fresh, relations.get(from..).unwrap_or_default());
+        for b in &fresh {
+            for c in blocked::critical_conflicts(b) {
+                if let Some(r) = relations.get_mut(c) {
+                    r.criticality += 1;
+                }
+            }
+        }
+    }
+    kept.extend(fresh);
+    kept.sort_by_key(|b| (b.status, b.term));
+    Ok(Some((kept, kept_steps + steps.used())))
+}
+
+/// Which of `sides` proposal `index` is.
+fn side_of(sides: [(usize, &ResolvedProposal); 2], index: usize) -> Option<usize> {
+    sides.iter().position(|&(pi, _)| pi == index)
+}
+
+fn contains(sorted: &[usize], t: usize) -> bool {
+    sorted.binary_search(&t).is_ok()
+}
+
+/// The terms of `new` to trace again for their own sake: the `touched` ones and the
+/// clean ones whose `requires` changed.
+fn seeds(new: &ResolvedProposal, old: &ResolvedProposal, map: &TermMap, touched: &[usize]) -> Vec<usize> {
+    let mut seeds = touched.to_vec();
+    if map.is_identity() {
+        return seeds;
+    }
+    for (t, term) in new.terms.iter().enumerate() {
+        let Some(before) = map.old_of(t).and_then(|k| old.terms.get(k)) else {
+            continue;
+        };
+        if term.requires.is_empty() && before.requires.is_empty() {
+            continue;
+        }
+        let same = term.requires.len() == before.requires.len()
+            && term
+                .requires
+                .iter()
+                .zip(&before.requires)
+                .all(|(&(a, ta), &(b, tb))| ta == tb && map.new_of(b) == Some(a));
+        if !same {
+            seeds.push(t);
+        }
+    }
+    seeds.sort_unstable();
+    seeds.dedup();
+    seeds
+}
+
+/// `seeds` and every term of `p` that requires one, directly or transitively,
+/// ascending.
+fn ancestors(p: &ResolvedProposal, seeds: Vec<usize>) -> Vec<usize> {
+    if seeds.is_empty() {
+        return seeds;
+    }
+    let n = p.terms.len();
+    // Who requires each term: `by[first[t]..first[t + 1]]`. The counts are summed up
+    // to each term's end, then filled downwards to each term's start.
+    let mut first = vec![0usize; n + 1];
+    for term in &p.terms {
+        for &(req, _) in &term.requires {
+            if let Some(c) = first.get_mut(req).filter(|_| req < n) {
+                *c += 1;
+            }
+        }
+    }
+    let mut sum = 0;
+    for c in &mut first {
+        sum += *c;
+        *c = sum;
+    }
+    if sum == 0 {
+        return seeds;
+    }
+    let mut by = vec![0usize; sum];
+    for (t, term) in p.terms.iter().enumerate() {
+        for &(req, _) in &term.requires {
+            if let Some(f) = first.get_mut(req).filter(|_| req < n) {
+                *f -= 1;
+                if let Some(slot) = by.get_mut(*f) {
+                    *slot = t;
+                }
+            }
+        }
+    }
+    let mut seen: FastSet<usize> = seeds.iter().copied().collect();
+    let mut stack = seeds;
+    let mut out = Vec::new();
+    while let Some(t) = stack.pop() {
+        out.push(t);
+        let (Some(&a), Some(&b)) = (first.get(t), first.get(t + 1)) else {
+            continue;
+        };
+        for &from in by.get(a..b).unwrap_or_default() {
+            if seen.insert(from) {
+                stack.push(from);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The earlier terms whose entries are made again: those matching a term in `redo`
+/// and those no term matches.
+fn earlier_terms(redo: &[usize], map: &TermMap) -> Vec<usize> {
+    let mut out: Vec<usize> = redo
+        .iter()
+        .filter_map(|&t| map.old_of(t))
+        .chain(map.gone().iter().copied())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Whether the terms the `redo` terms reach fail: their conflicts (indices into
+/// `relations`, ascending), and which are open.
+#[allow(clippy::type_complexity)]
+fn failures_reached(
+    sides: [(usize, &ResolvedProposal); 2],
+    redo: &[Vec<usize>; 2],
+    relations: &[Relation],
+    open: &[Open],
+) -> Result<(FastMap<TermRef, Vec<usize>>, FastSet<TermRef>), usize> {
+    let mut unlimited = Steps::new(usize::MAX, usize::MAX);
+    let mut reached: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for (s, (_, p)) in sides.into_iter().enumerate() {
+        let mut trace = Trace::sparse();
+        for &t in &redo[s] {
+            reached[s].extend_from_slice(trace.reach(p, t, &mut unlimited)?);
+        }
+        reached[s].sort_unstable();
+        reached[s].dedup();
+    }
+    let mut in_conflict: FastMap<TermRef, Vec<usize>> = FastMap::default();
+    let mut is_open = FastSet::default();
+    if reached.iter().all(Vec::is_empty) {
+        return Ok((in_conflict, is_open));
+    }
+    let reaches = |s: usize, t: TermRef| sides[s].0 == t.proposal && contains(&reached[s], t.term);
+    // Conflicts come first in report order.
+    for (i, r) in relations.iter().enumerate().take_while(|(_, r)| r.is_conflict()) {
+        for (s, t) in [(0, r.left.term), (1, r.right.term)] {
+            if reaches(s, t) {
+                in_conflict.entry(t).or_default().push(i);
+            }
+        }
+    }
+    for (s, &(pi, _)) in sides.iter().enumerate() {
+        for &t in &reached[s] {
+            let term = TermRef {
+                proposal: pi,
+                term: t,
+            };
+            if open.binary_search_by_key(&term, |o| o.term).is_ok() {
+                is_open.insert(term);
+            }
+        }
+    }
+    Ok((in_conflict, is_open))
+}
+
+/// An earlier entry, renumbered (copied as it is, then its terms moved where a map
+/// shifts them and its conflicts where relations were removed or inserted); `None`
+/// when one of its terms or conflicts is gone.
+fn carry(b: &Blocked, sides: [(usize, &ResolvedProposal); 2], changes: &Changes) -> Option<Blocked> {
+    let moved = |t: &mut TermRef| {
+        let s = side_of(sides, t.proposal)?;
+        if !changes.maps[s].keeps_indices() {
+            t.term = changes.maps[s].new_of(t.term)?;
+        }
+        Some(())
+    };
+    let mut b = b.clone();
+    moved(&mut b.term)?;
+    for t in &mut b.agreed_with {
+        moved(t)?;
+    }
+    let shifts = !changes.renumber.is_identity();
+    for c in &mut b.causes {
+        for t in &mut c.path {
+            moved(t)?;
+        }
+        if shifts {
+            for k in &mut c.conflicts {
+                *k = changes.renumber.new_of(*k)?;
+            }
+        }
+    }
+    Some(b)
+}

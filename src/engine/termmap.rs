@@ -1,0 +1,164 @@
+//! [`TermMap`]: how the terms of a new version of a proposal correspond to the
+//! earlier version's, for `reanalyze`. A term is *clean* when it matches an earlier
+//! term (by id) with the same content for relating, and *dirty* otherwise; an earlier
+//! term is *gone* when no clean term matches it (removed, or changed).
+
+use crate::load::{ResolvedProposal, ResolvedTerm};
+
+/// How the terms of a new version of a proposal correspond to the earlier version's
+/// (see the module doc).
+#[derive(Debug, Clone)]
+pub struct TermMap {
+    /// Terms in the new version.
+    terms: usize,
+    /// `None` for the identity (the proposal did not change).
+    maps: Option<Maps>,
+}
+
+#[derive(Debug, Clone)]
+struct Maps {
+    new_to_old: Vec<Option<usize>>,
+    old_to_new: Vec<Option<usize>>,
+    /// The dirty new terms, ascending.
+    dirty: Vec<usize>,
+    /// The gone earlier terms, ascending.
+    gone: Vec<usize>,
+    /// Whether clean terms keep their order.
+    ordered: bool,
+    /// Whether clean terms keep their index.
+    in_place: bool,
+}
+
+impl TermMap {
+    /// The map of a proposal of `terms` terms that did not change.
+    pub fn identity(terms: usize) -> TermMap {
+        TermMap { terms, maps: None }
+    }
+
+    /// The map from `old`'s terms to `new`'s.
+    pub fn between(old: &ResolvedProposal, new: &ResolvedProposal) -> TermMap {
+        let mut maps = Maps {
+            new_to_old: vec![None; new.terms.len()],
+            old_to_new: vec![None; old.terms.len()],
+            dirty: Vec::new(),
+            gone: Vec::new(),
+            ordered: true,
+            in_place: true,
+        };
+        let mut last = None;
+        let mut by_id: Option<super::FastMap<&str, usize>> = None;
+        let (old_written, new_written) = (&old.proposal.terms, &new.proposal.terms);
+        for (t, written) in new_written.iter().enumerate() {
+            let same_place = old_written.get(t).is_some_and(|o| o.id == written.id);
+            let k = if same_place {
+                Some(t)
+            } else {
+                by_id
+                    .get_or_insert_with(|| {
+                        old_written
+                            .iter()
+                            .enumerate()
+                            .map(|(k, o)| (o.id.as_str(), k))
+                            .collect()
+                    })
+                    .get(written.id.as_str())
+                    .copied()
+            };
+            let matched = k.filter(|&k| {
+                let same = match (old.terms.get(k), new.terms.get(t)) {
+                    (Some(a), Some(b)) => same_for_relating(a, b),
+                    _ => false,
+                };
+                same && maps.old_to_new.get(k) == Some(&None)
+            });
+            match matched {
+                Some(k) => {
+                    maps.ordered &= last.is_none_or(|l| l < k);
+                    maps.in_place &= k == t;
+                    last = Some(k);
+                    if let (Some(o), Some(n)) = (maps.old_to_new.get_mut(k), maps.new_to_old.get_mut(t)) {
+                        *o = Some(t);
+                        *n = Some(k);
+                    }
+                }
+                None => maps.dirty.push(t),
+            }
+        }
+        // Terms beyond the written ones (none in a resolved proposal) are dirty too.
+        maps.dirty.extend(new_written.len()..new.terms.len());
+        maps.gone = (0..maps.old_to_new.len())
+            .filter(|&k| maps.old_to_new.get(k) == Some(&None))
+            .collect();
+        TermMap {
+            terms: new.terms.len(),
+            maps: Some(maps),
+        }
+    }
+
+    /// Whether this is the identity (the proposal did not change).
+    pub fn is_identity(&self) -> bool {
+        self.maps.is_none()
+    }
+
+    /// The earlier index of new term `t`, when it is clean.
+    pub fn old_of(&self, t: usize) -> Option<usize> {
+        match &self.maps {
+            None => (t < self.terms).then_some(t),
+            Some(m) => m.new_to_old.get(t).copied().flatten(),
+        }
+    }
+
+    /// The new index of earlier term `k`, when it is clean.
+    pub fn new_of(&self, k: usize) -> Option<usize> {
+        match &self.maps {
+            None => (k < self.terms).then_some(k),
+            Some(m) => m.old_to_new.get(k).copied().flatten(),
+        }
+    }
+
+    /// Whether new term `t` is dirty.
+    pub fn is_dirty(&self, t: usize) -> bool {
+        self.old_of(t).is_none()
+    }
+
+    /// The dirty new terms, ascending.
+    pub fn dirty(&self) -> &[usize] {
+        self.maps.as_ref().map_or(&[], |m| m.dirty.as_slice())
+    }
+
+    /// The earlier terms no clean term matches, ascending.
+    pub fn gone(&self) -> &[usize] {
+        self.maps.as_ref().map_or(&[], |m| m.gone.as_slice())
+    }
+
+    /// How many of the new terms are dirty.
+    pub fn dirty_count(&self) -> usize {
+        self.dirty().len()
+    }
+
+    /// Whether every clean term keeps its index (`new_of(k) == Some(k)`).
+    pub fn keeps_indices(&self) -> bool {
+        self.maps.as_ref().is_none_or(|m| m.in_place)
+    }
+
+    /// Whether the map keeps the order of terms (a clean term after another stays
+    /// after it), so that lists sorted by term stay sorted when renumbered.
+    pub fn keeps_order(&self) -> bool {
+        match &self.maps {
+            None => true,
+            Some(m) => m.ordered,
+        }
+    }
+}
+
+/// Whether two versions of a term give the same atoms and parameters (their
+/// conditions may differ: relations do not depend on them). The cheap fields first.
+fn same_for_relating(a: &ResolvedTerm, b: &ResolvedTerm) -> bool {
+    a.modality == b.modality
+        && a.action == b.action
+        && a.target == b.target
+        && a.window == b.window
+        && a.subjects == b.subjects
+        && a.scope == b.scope
+        && a.params == b.params
+}
