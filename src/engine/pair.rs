@@ -203,6 +203,10 @@ pub fn relate_pair(
     mut budget: usize,
 ) -> Result<(Vec<Relation>, Vec<Open>), TooManyCandidates> {
     let mut collector = Collector::new(left.proposal, left.atoms, right.proposal, right.atoms);
+    // A pair of proposals usually has about as many relations as atoms on both sides:
+    // room for them at once spares the copies and fresh pages of growing a list and a
+    // table of millions of entries by doubling.
+    collector.reserve(left.atoms.len() + right.atoms.len(), left.atoms.len().max(right.atoms.len()));
     let mut seen_left = vec![Seen::default(); left.atoms.len()];
     let mut seen_right = vec![Seen::default(); right.atoms.len()];
 
@@ -281,6 +285,14 @@ impl<'a> Collector<'a> {
             groups: FastMap::default(),
             relations: Vec::new(),
         }
+    }
+
+    /// Makes room for `relations` relations, and for `groups` of them in the table
+    /// that finds a relation again (a hash table's pages are all touched as it fills,
+    /// so it is given less).
+    pub fn reserve(&mut self, relations: usize, groups: usize) {
+        self.relations.reserve(relations);
+        self.groups.reserve(groups);
     }
 
     /// Relates left atom `i` to right atom `j`, adding to the relations when they
