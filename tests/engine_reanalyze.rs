@@ -180,6 +180,13 @@ proptest! {
         }
         touched.sort_unstable();
         touched.dedup();
+        // An edit can leave a proposal that no longer resolves (a copy requiring a term
+        // another edit dropped, a cycle of conditions): no analysis to compare then.
+        let valid = |v: &Value| {
+            let model: Proposal = serde_json::from_value(v.clone()).unwrap();
+            load::resolve(&model, &vocab).0.is_some()
+        };
+        prop_assume!(values.iter().all(valid));
         let changed: Vec<(usize, ResolvedProposal)> = touched.iter().map(|&w| (w, resolved(&values[w]))).collect();
         let again = engine::reanalyze(&base, changed, &vocab);
         let full = engine::analyze_with(values.iter().map(resolved).collect::<Vec<_>>(), &vocab, &limits);

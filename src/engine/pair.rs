@@ -206,7 +206,10 @@ pub fn relate_pair(
     // A pair of proposals usually has about as many relations as atoms on both sides:
     // room for them at once spares the copies and fresh pages of growing a list and a
     // table of millions of entries by doubling.
-    collector.reserve(left.atoms.len() + right.atoms.len(), left.atoms.len().max(right.atoms.len()));
+    collector.reserve(
+        left.atoms.len() + right.atoms.len(),
+        left.atoms.len().max(right.atoms.len()),
+    );
     let mut seen_left = vec![Seen::default(); left.atoms.len()];
     let mut seen_right = vec![Seen::default(); right.atoms.len()];
 
