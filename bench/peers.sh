@@ -6,19 +6,19 @@
 #                     armistice compare, clingo on the direct-conflict encoding;
 #   diff workload     a.json vs a-next.json (1% changed): the floor, armistice diff,
 #                     difftastic, graphtage;
-#   concede workload  a pair of CONCEDE_TERMS terms (25600 gives about 10^4 conflicts):
+#   concede workload  a pair of CONCEDE_TERMS terms (17400 gives 10 316 conflicts, 25600 gives 14 745):
 #                     armistice concede, clingo on the minimum-cost encoding.
 # It checks that clingo finds the same direct conflicts and the same optimal cost as
 # armistice, prints ratios and peak memory, and writes bench/results.md (raw rows in
 # bench/results/peers.tsv).
 #
-# Usage: bench/peers.sh [TERMS (10000)] [CONCEDE_TERMS (25600)] [REPEATS (3)] [TIMEOUT_S (300)]
+# Usage: bench/peers.sh [TERMS (10000)] [CONCEDE_TERMS (17400)] [REPEATS (3)] [TIMEOUT_S (300)]
 # Tools: jq (apt-get if missing), clingo and graphtage (PyPI, in target/peers/venv),
 # difftastic (`cargo install --locked` into target/peers/difft; skipped if it fails).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 terms=${1:-10000}
-cterms=${2:-25600}
+cterms=${2:-17400}
 reps=${3:-3}
 limit=${4:-300}
 peers=target/peers
