@@ -216,7 +216,9 @@ pub fn load_proposal_with(
     let (resolved, diagnostics) = match parse_json_limited::<Proposal>(&file, limits.max_depth) {
         Ok(mut p) => {
             // The list grew by doubling while it was read: up to half of it is spare,
-            // and it lives as long as the analysis.
+            // and it lives as long as the analysis. (An allocator may keep a block that
+            // shrinks by less than half in place; the spare part was never written,
+            // so it holds no memory then either.)
             p.terms.shrink_to_fit();
             let (resolved, diags) = super::resolve_owned(p, vocab);
             let mut located = file.locate_all(diags);
