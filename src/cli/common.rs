@@ -114,6 +114,12 @@ impl OutputOptions {
         }
     }
 
+    /// Whether anything is written: not with `--quiet` and no `-o` (a report need not
+    /// be made then).
+    pub fn renders(&self) -> bool {
+        !(self.quiet && self.output.is_none())
+    }
+
     /// Writes `text` to the output file (atomically) or to standard output.
     pub fn write(&self, text: &str) -> Result<(), Exit> {
         self.write_with(|out| out.write_all(text.as_bytes()))

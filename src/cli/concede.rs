@@ -93,12 +93,14 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         .map(|f| shell_quote(&f.display().to_string()))
         .collect();
     let command = format!("armistice whatif {}", files.join(" "));
-    let rendered = match args.format {
-        Format::Text => text::render(&result, &command, Painter::new(args.output.colored())),
-        Format::Markdown => markdown::render(&result, &command),
-        Format::Json => json::render(&result).map_err(|e| fail(&format!("cannot render JSON: {e}")))?,
-    };
-    args.output.write(&rendered)?;
+    if args.output.renders() {
+        let rendered = match args.format {
+            Format::Text => text::render(&result, &command, Painter::new(args.output.colored())),
+            Format::Markdown => markdown::render(&result, &command),
+            Format::Json => json::render(&result).map_err(|e| fail(&format!("cannot render JSON: {e}")))?,
+        };
+        args.output.write(&rendered)?;
+    }
     Ok(match result.packages {
         Packages::NoConflict => Exit::Clean,
         Packages::Found { .. } | Packages::Infeasible(_) => Exit::Findings,

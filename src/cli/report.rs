@@ -42,8 +42,11 @@ fn report(args: &Args) -> Result<Exit, Exit> {
         .search
         .apply(args.engine.apply(args.input.limits()), APPENDIX_TIME);
     let (vocab, analysis) = analyze_files(&args.files, &args.input, &limits)?;
-    let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab, &limits)]);
-    args.output.write(&page)?;
+    // The page, and the concession search of its appendix, only if it is written.
+    if args.output.renders() {
+        let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab, &limits)]);
+        args.output.write(&page)?;
+    }
     Ok(if analysis.has_conflict() {
         Exit::Findings
     } else {

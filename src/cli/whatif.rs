@@ -173,12 +173,14 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
     if let Some(dir) = &args.write_dir {
         write_dir(&result, dir, &inputs, args.output.force)?;
     }
-    let rendered = match args.format {
-        Format::Text => text::render(&result, &vocab, Painter::new(args.output.colored())),
-        Format::Markdown => markdown::render(&result, &vocab),
-        Format::Json => json::render(&result).map_err(|e| fail(&format!("cannot render JSON: {e}")))?,
-    };
-    args.output.write(&rendered)?;
+    if args.output.renders() {
+        let rendered = match args.format {
+            Format::Text => text::render(&result, &vocab, Painter::new(args.output.colored())),
+            Format::Markdown => markdown::render(&result, &vocab),
+            Format::Json => json::render(&result).map_err(|e| fail(&format!("cannot render JSON: {e}")))?,
+        };
+        args.output.write(&rendered)?;
+    }
     Ok(if result.has_invalid() {
         Exit::Error
     } else if result.has_conflict() {
