@@ -44,11 +44,13 @@ fn render(args: &Args) -> Result<Exit, Exit> {
     args.output.guard(&args.input.with_files(&args.files))?;
     let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
     let g = graph::build(&analysis, &vocab);
-    let rendered = match args.format {
-        Format::Dot => dot::render(&g),
-        Format::Mermaid => mermaid::render(&g),
-    };
-    args.output.write(&rendered)?;
+    if args.output.renders() {
+        let rendered = match args.format {
+            Format::Dot => dot::render(&g),
+            Format::Mermaid => mermaid::render(&g),
+        };
+        args.output.write(&rendered)?;
+    }
     Ok(if analysis.has_conflict() {
         Exit::Findings
     } else {
