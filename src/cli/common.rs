@@ -385,3 +385,31 @@ pub fn analyze_files(
     })?;
     Ok((vocab, analysis))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::write_atomic_with;
+
+    #[test]
+    fn a_render_that_fails_midway_leaves_the_file_as_it_was_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        std::fs::write(&path, "old").unwrap();
+        let failed = write_atomic_with(&path, |out| {
+            out.write_all(&[b'x'; 200_000])?;
+            Err(std::io::Error::other("the renderer gave up"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
+
+        write_atomic_with(&path, |out| out.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+}
