@@ -388,8 +388,6 @@ pub fn analyze_files(
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-
     use super::write_atomic_with;
 
     #[test]
