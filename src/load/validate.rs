@@ -68,7 +68,8 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         ));
     }
 
-    let mut ids: FastMap<&str, usize> = FastMap::default();
+    let mut ids: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(proposal.terms.len(), Default::default());
     for (i, t) in proposal.terms.iter().enumerate() {
         let path = || format!("terms[{i}].id");
         if t.id.trim().is_empty() {
