@@ -129,8 +129,10 @@ impl OutputOptions {
     /// the file appears whole once `render` is done) or to standard output, buffered.
     /// A large report is so never held whole in memory.
     pub fn write_with(&self, render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Exit> {
+        if !self.renders() {
+            return Ok(());
+        }
         match &self.output {
-            None if self.quiet => Ok(()),
             Some(path) => {
                 self.guard(&[])?;
                 write_atomic_with(path, render).map_err(|e| {

@@ -236,7 +236,7 @@ pub fn term_summary(vocab: &Vocab, t: &ResolvedTerm) -> String {
     };
     list(&mut s, &mut t.subjects.iter().map(|&p| vocab.party_code(p)));
     s.push(' ');
-    s.push_str(modality_words(t.modality));
+    s.push_str(t.modality.in_words());
     s.push(' ');
     s.push_str(vocab.action_id(t.action));
     if let Some(target) = t.target {
@@ -255,13 +255,4 @@ pub fn term_summary(vocab: &Vocab, t: &ResolvedTerm) -> String {
         let _ = write!(s, ", {name} {}", param(v));
     }
     s
-}
-
-/// A modality in words, as a summary gives it: `must not`.
-fn modality_words(m: crate::model::Modality) -> &'static str {
-    match m {
-        crate::model::Modality::Must => "must",
-        crate::model::Modality::MustNot => "must not",
-        crate::model::Modality::May => "may",
-    }
 }

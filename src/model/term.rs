@@ -80,6 +80,15 @@ impl Modality {
         }
     }
 
+    /// In words, as summaries and reports write it: `must not`.
+    pub fn in_words(self) -> &'static str {
+        match self {
+            Modality::Must => "must",
+            Modality::MustNot => "must not",
+            Modality::May => "may",
+        }
+    }
+
     /// The modality after a negating alias: "must halt aid" is "must not aid".
     /// A permission cannot be negated (there is no "may not" modality).
     pub fn negated(self) -> Option<Modality> {

@@ -75,6 +75,14 @@ impl std::fmt::Write for Spill<'_> {
     }
 }
 
+/// What `write` writes, as a string (the renderers' `render`, for tests and callers
+/// that want the whole text).
+pub fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<String> {
+    let mut bytes = Vec::new();
+    write(&mut bytes)?;
+    String::from_utf8(bytes).map_err(io::Error::other)
+}
+
 /// Writes `value` to `out` as pretty JSON (two-space indentation, as
 /// `serde_json::to_string_pretty`) with a final newline, through a buffer.
 pub fn write_pretty<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {

@@ -35,11 +35,7 @@ pub fn text(analysis: &Analysis, r: TermRef) -> Option<&str> {
 
 /// `must`, `must not`, `may`.
 pub fn modality(m: Modality) -> &'static str {
-    match m {
-        Modality::Must => "must",
-        Modality::MustNot => "must not",
-        Modality::May => "may",
-    }
+    m.in_words()
 }
 
 /// The action's id, with a target: `military_aid to UA`.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::{Section, Sections};
 use crate::engine::{Analysis, BlockStatus, Coverage, Pair, Relation, Side};
 use crate::load::Interval;
-use crate::report::stream::{Stream, TermName, write_pretty};
+use crate::report::stream::{Stream, TermName, to_string, write_pretty};
 use crate::report::words;
 use crate::vocab::Vocab;
 
@@ -301,9 +301,7 @@ pub fn write(a: &Analysis, vocab: &Vocab, sections: &Sections, out: &mut dyn Wri
 
 /// Renders the report as pretty JSON with a final newline.
 pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> Result<String, serde_json::Error> {
-    let mut bytes = Vec::new();
-    write(a, vocab, sections, &mut bytes).map_err(serde_json::Error::io)?;
-    String::from_utf8(bytes).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
+    to_string(|out| write(a, vocab, sections, out)).map_err(serde_json::Error::io)
 }
 
 fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair: &'a Pair) -> PairOut<'a> {

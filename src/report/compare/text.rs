@@ -5,17 +5,15 @@ use std::fmt::Write;
 
 use super::{Section, Sections};
 use crate::engine::{Analysis, BlockStatus, Pair, Relation, RelationKind};
-use crate::report::stream::Spill;
+use crate::report::stream::{Spill, to_string};
 use crate::report::style::{Painter, Role};
 use crate::report::words;
 use crate::vocab::Vocab;
 
 /// Renders `analysis` as text.
 pub fn render(analysis: &Analysis, vocab: &Vocab, sections: &Sections, painter: Painter) -> String {
-    let mut bytes = Vec::new();
     // Writing to memory cannot fail.
-    let _ = write(analysis, vocab, sections, painter, &mut bytes);
-    String::from_utf8(bytes).unwrap_or_default()
+    to_string(|out| write(analysis, vocab, sections, painter, out)).unwrap_or_default()
 }
 
 /// Writes the text report to `out` as it is made (a large comparison's report runs to

@@ -14,7 +14,7 @@ use crate::diff::{
 use crate::engine::{self, BlockStatus, Finding};
 use crate::load::Interval;
 use crate::model::{ParamValue, Timing};
-use crate::report::stream::{Stream, write_pretty};
+use crate::report::stream::{Stream, to_string, write_pretty};
 
 /// The version of this output format; raised on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -337,10 +337,8 @@ fn effect(e: &Effect) -> EffectOut {
 
 /// Renders `d` as pretty JSON, ending with a newline.
 pub fn render(d: &ProposalDiff) -> String {
-    let mut bytes = Vec::new();
     // Writing to memory cannot fail, and the output types always serialize.
-    let _ = write(d, &mut bytes);
-    String::from_utf8(bytes).unwrap_or_default()
+    to_string(|out| write(d, out)).unwrap_or_default()
 }
 
 /// Writes the diff to `out` as pretty JSON with a final newline, as it is made (a diff
