@@ -36,7 +36,7 @@ fn agree_on_the_same_term() {
         kinds(&a),
         vec![(RelationKind::Agree, false, "a/halt".into(), "b/halt".into())]
     );
-    let r = &a.pairs[0].relations[0];
+    let r = a.pairs[0].relations.first().unwrap();
     assert_eq!(
         r.subjects.len(),
         2,
@@ -82,7 +82,7 @@ fn must_against_may_is_compatible_and_may_against_must_not_conflicts() {
             json!([{ "id": "z", "subject": "UA", "modality": "must_not", "action": "training", "text": "x" }]),
         ),
     ]);
-    let kind = |pair: usize| a.pairs[pair].relations[0].kind;
+    let kind = |pair: usize| a.pairs[pair].relations.first().unwrap().kind;
     assert_eq!(kind(0), RelationKind::Compatible); // a–b
     assert_eq!(kind(1), RelationKind::Conflict); // a–c
     assert_eq!(kind(2), RelationKind::Conflict); // b–c
@@ -100,7 +100,7 @@ fn different_parameters_diverge_with_the_gap() {
             json!([{ "id": "y", "subject": ["RU", "UA"], "action": "prisoner_exchange", "params": { "count": 500 }, "text": "x" }]),
         ),
     ]);
-    let r = &a.pairs[0].relations[0];
+    let r = a.pairs[0].relations.first().unwrap();
     assert_eq!(r.kind, RelationKind::Diverge);
     assert_eq!(r.params[0].outcome, armistice::engine::ParamOutcome::Gap(325.0));
 }
@@ -117,7 +117,7 @@ fn different_windows_diverge_on_the_common_part() {
             json!([{ "id": "y", "subject": "RU", "modality": "must_not", "action": "hostilities", "window": { "days": 60 }, "text": "x" }]),
         ),
     ]);
-    let r = &a.pairs[0].relations[0];
+    let r = a.pairs[0].relations.first().unwrap();
     assert_eq!(r.kind, RelationKind::Diverge);
     assert_eq!(r.window.to, Some(30));
     assert_eq!(r.coverage, Coverage::RightBroader);
@@ -156,7 +156,7 @@ fn hierarchy_and_taxonomy_give_broader_and_narrower() {
             json!([{ "id": "energy", "subject": ["RU", "UA"], "modality": "must_not", "action": "strikes", "scope": ["energy_infrastructure"], "text": "x" }]),
         ),
     ]);
-    let r = &a.pairs[0].relations[0];
+    let r = a.pairs[0].relations.first().unwrap();
     assert_eq!(r.kind, RelationKind::Agree);
     assert_eq!(r.coverage, Coverage::LeftBroader);
     assert_eq!(a.term_name(a.pairs[0].open[0].term), "full/halt");
@@ -219,7 +219,7 @@ fn derived_chain_gives_an_indirect_conflict_with_its_rule() {
             json!([{ "id": "no-train", "subject": "UA", "modality": "must_not", "action": "training", "text": "x" }]),
         ),
     ]);
-    let r = &a.pairs[0].relations[0];
+    let r = a.pairs[0].relations.first().unwrap();
     assert_eq!(r.kind, RelationKind::Conflict);
     assert!(r.is_indirect());
     let rule = &support::vocab().rules[r.left.chain[0].rule];
@@ -469,7 +469,7 @@ fn a_chain_of_two_rules_is_reported_rule_by_rule() {
     .map(support::proposal)
     .collect();
     let a = armistice::engine::compare(&ps, &vocab).unwrap();
-    let r = &a.pairs[0].relations[0];
+    let r = a.pairs[0].relations.first().unwrap();
     assert_eq!(r.kind, RelationKind::Conflict);
     let rules: Vec<&str> = r
         .left
@@ -540,5 +540,8 @@ fn more_than_u16_many_scope_labels() {
         kinds(&a),
         vec![(RelationKind::Conflict, false, "a/x".into(), "b/y".into())]
     );
-    assert_eq!(a.pairs[0].relations[0].coverage, Coverage::RightBroader);
+    assert_eq!(
+        a.pairs[0].relations.first().unwrap().coverage,
+        Coverage::RightBroader
+    );
 }

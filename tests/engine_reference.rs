@@ -406,9 +406,10 @@ fn assert_reanalyze_is_analyze(
 
 #[test]
 fn reanalyze_follows_edits_of_a_generated_pair() {
-    // 400 terms: large enough that one edit is a small share of the terms (the
-    // incremental path), with conditions, derived atoms and every kind of relation.
-    let w = armistice::generate::generate(&armistice::generate::Spec::new(400, 3));
+    // 1500 terms: large enough that one edit is a small share of the terms (the
+    // incremental path) and that the relations fill several of the chunks an edit
+    // shares, with conditions, derived atoms and every kind of relation.
+    let w = armistice::generate::generate(&armistice::generate::Spec::new(1500, 3));
     let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
     let originals = [
         serde_json::to_value(&w.a).unwrap(),
@@ -416,7 +417,7 @@ fn reanalyze_follows_edits_of_a_generated_pair() {
     ];
     let base = engine::analyze(originals.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
     for op in 0..EDIT_KINDS + 1 {
-        for (which, k) in [(0, 17), (1, 123), (0, 399)] {
+        for (which, k) in [(0, 17), (1, 723), (0, 1499)] {
             let edited = edit(&originals[which], op, k);
             assert_reanalyze_is_analyze(&base, vec![(which, edited)], &originals, &vocab);
         }
@@ -426,6 +427,21 @@ fn reanalyze_follows_edits_of_a_generated_pair() {
     assert_reanalyze_is_analyze(&base, both, &originals, &vocab);
     let next = serde_json::to_value(&w.a_next).unwrap();
     assert_reanalyze_is_analyze(&base, vec![(0, next)], &originals, &vocab);
+    // Edits on top of edits: each what-if starts from the last one's analysis, whose
+    // relations are partly shared with the analyses before it.
+    let mut now = originals.clone();
+    let mut last = base;
+    for (step, (which, op, k)) in [(0, 0, 40), (1, 1, 900), (0, 4, 41), (0, 0, 1200), (1, 2, 3)]
+        .into_iter()
+        .enumerate()
+    {
+        let edited = edit(&now[which], op, k);
+        let again = engine::reanalyze(&last, vec![(which, resolved(&edited, &vocab))], &vocab).unwrap();
+        now[which] = edited;
+        let full = engine::analyze(now.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
+        assert_eq!(again.pairs, full.pairs, "edit {step}");
+        last = again;
+    }
 }
 
 proptest! {

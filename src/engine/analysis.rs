@@ -4,6 +4,7 @@
 use super::atom::{ProposalAtoms, TermRef};
 use super::burden::Burden;
 use super::params::ParamComparison;
+use super::relations::Relations;
 use super::shared::Shared;
 use crate::load::{Interval, ResolvedProposal};
 use crate::model::{Modality, Timing};
@@ -36,7 +37,7 @@ pub struct Pair {
     /// Index of the right proposal.
     pub right: usize,
     /// Relations between terms, conflicts first.
-    pub relations: Vec<Relation>,
+    pub relations: Relations,
     /// Terms one side has and the other is silent on, in whole or in part.
     pub open: Vec<Open>,
     /// Terms whose conditions are in conflict (blocked) or only open (pending).
@@ -279,16 +280,15 @@ pub struct Counts {
 impl Pair {
     /// The counts of the pair's findings.
     pub fn counts(&self) -> Counts {
-        let mut c = Counts::default();
-        for r in &self.relations {
-            match r.kind {
-                RelationKind::Conflict if r.is_indirect() => c.indirect += 1,
-                RelationKind::Conflict => c.conflicts += 1,
-                RelationKind::Diverge => c.diverge += 1,
-                RelationKind::Compatible => c.compatible += 1,
-                RelationKind::Agree => c.agree += 1,
-            }
-        }
+        let t = self.relations.tally();
+        let mut c = Counts {
+            conflicts: t.conflicts,
+            indirect: t.indirect,
+            diverge: t.diverge,
+            compatible: t.compatible,
+            agree: t.agree,
+            ..Counts::default()
+        };
         for b in &self.blocked {
             match b.status {
                 BlockStatus::Blocked => c.blocked += 1,

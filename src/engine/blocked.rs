@@ -46,7 +46,7 @@ pub fn blocked(
         }
     }
     out.sort_by_key(|b| (b.status, b.term));
-    agreed_with(&mut out, relations);
+    agreed_with(&mut out, relations.iter());
     add_criticality(&out, relations);
     Ok((out, steps.used()))
 }
@@ -68,12 +68,12 @@ impl Failures<'_> {
 
 /// Fills in what each held-up term agrees with on the other side (direct agreements
 /// and compatibles), sorted, without repeats.
-pub fn agreed_with(out: &mut [Blocked], relations: &[Relation]) {
+pub fn agreed_with<'r>(out: &mut [Blocked], relations: impl IntoIterator<Item = &'r Relation>) {
     if out.is_empty() {
         return;
     }
     let at: FastMap<TermRef, usize> = out.iter().enumerate().map(|(k, b)| (b.term, k)).collect();
-    for r in relations.iter().filter(|r| agrees(r)) {
+    for r in relations.into_iter().filter(|r| agrees(r)) {
         for (term, other) in [(r.left.term, r.right.term), (r.right.term, r.left.term)] {
             if let Some(b) = at.get(&term).and_then(|&k| out.get_mut(k)) {
                 b.agreed_with.push(other);

@@ -11,8 +11,9 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use super::analysis::{CycleEdge, Deadlock, Relation};
+use super::analysis::{CycleEdge, Deadlock};
 use super::atom::TermRef;
+use super::relations::Relations;
 use crate::load::ResolvedProposal;
 use crate::model::Timing;
 
@@ -36,7 +37,7 @@ pub struct ConditionGraph {
 impl ConditionGraph {
     /// Builds the graph of proposals `(li, left)` and `(ri, right)` with the agreements
     /// among `relations` (direct agreements and compatibles, in both directions).
-    pub fn new(sides: [(usize, &ResolvedProposal); 2], relations: &[Relation]) -> ConditionGraph {
+    pub fn new(sides: [(usize, &ResolvedProposal); 2], relations: &Relations) -> ConditionGraph {
         let [(li, left), (ri, right)] = sides;
         let terms = left.terms.len() + right.terms.len();
         let requires: usize = sides

@@ -22,6 +22,7 @@ use super::FastSet;
 use super::analysis::{Open, Pair, Relation};
 use super::atom::{Atom, TermRef};
 use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
+use super::relations::{Builder, Relations};
 use super::renumber::Renumber;
 use super::termmap::TermMap;
 use crate::load::ResolvedProposal;
@@ -64,7 +65,7 @@ impl Side<'_> {
 pub struct Again {
     /// The relations, in report order. Those kept from the earlier analysis keep
     /// their criticality (`renumber` is `Some`) or have it cleared (`None`).
-    pub relations: Vec<Relation>,
+    pub relations: Relations,
     /// The open points, in term order.
     pub open: Vec<Open>,
     /// Per side, the new terms whose relations or open point may have changed (dirty
@@ -210,17 +211,19 @@ impl Budget {
 }
 
 /// The earlier relations between two clean terms, renumbered, merged with `fresh`
-/// (in report order) in one pass when both maps keep the order of terms; the clean
-/// ends of the earlier relations that are not kept are noted as affected. Kept
-/// relations keep their criticality when they are renumbered in order, and have it
-/// cleared otherwise.
+/// (in report order); the clean ends of the earlier relations that are not kept are
+/// noted as affected. Kept relations keep their criticality when both maps keep the
+/// order of terms, and have it cleared otherwise.
 fn keep_and_merge(
-    previous: &[Relation],
+    previous: &Relations,
     left: &TermMap,
     right: &TermMap,
     fresh: Vec<Relation>,
     affected: &mut [FastSet<usize>; 2],
-) -> (Vec<Relation>, Option<Renumber>) {
+) -> (Relations, Option<Renumber>) {
+    if left.keeps_indices() && right.keeps_indices() {
+        return keep_in_place(previous, left, right, fresh, affected);
+    }
     let ordered = left.keeps_order() && right.keeps_order();
     let mut out = Vec::with_capacity(previous.len() + fresh.len());
     let mut renumber = Renumber::default();
@@ -230,26 +233,21 @@ fn keep_and_merge(
     // Consecutive kept relations, copied in one go when a fresh or removed one comes.
     let mut run = 0..0;
     let copy = |out: &mut Vec<Relation>, run: &mut Range<usize>| {
-        let from = out.len();
-        out.extend_from_slice(previous.get(std::mem::replace(run, 0..0)).unwrap_or_default());
-        if ordered && left.keeps_indices() && right.keeps_indices() {
-            return;
-        }
-        for r in out.get_mut(from..).unwrap_or_default() {
-            let (l, rt) = (&mut r.left.term.term, &mut r.right.term.term);
-            *l = left.new_of(*l).unwrap_or(*l);
-            *rt = right.new_of(*rt).unwrap_or(*rt);
+        let run = std::mem::replace(run, 0..0);
+        for r in previous.iter_from(run.start).take(run.len()) {
+            let mut r = r.clone();
+            r.left.term.term = left.new_of(r.left.term.term).unwrap_or(r.left.term.term);
+            r.right.term.term = right.new_of(r.right.term.term).unwrap_or(r.right.term.term);
             if !ordered {
                 r.criticality = 0;
             }
+            out.push(r);
         }
     };
     let mut kept = 0;
     for (o, r) in previous.iter().enumerate() {
         let (Some(s), Some(t)) = (left.new_of(r.left.term.term), right.new_of(r.right.term.term)) else {
-            let [al, ar] = &mut *affected;
-            al.extend(left.new_of(r.left.term.term));
-            ar.extend(right.new_of(r.right.term.term));
+            note_affected(r, left, right, affected);
             renumber.removed.push(o);
             copy(&mut out, &mut run);
             continue;
@@ -286,9 +284,62 @@ fn keep_and_merge(
     if ordered {
         renumber.inserted.extend(std::iter::repeat_n(kept, rest.len()));
         out.extend(rest);
-        return (out, Some(renumber));
+        return (out.into(), Some(renumber));
     }
-    (merge_relations(pair::sort_relations(out), rest), None)
+    (merge_relations(pair::sort_relations(out), rest).into(), None)
+}
+
+/// [`keep_and_merge`] when every clean term keeps its index, so that kept relations
+/// are the earlier ones unchanged: the relations of gone terms are found through the
+/// chunks that relate them, each fresh relation's place by a binary search, and the
+/// runs between them are shared with `previous`, not copied.
+fn keep_in_place(
+    previous: &Relations,
+    left: &TermMap,
+    right: &TermMap,
+    fresh: Vec<Relation>,
+    affected: &mut [FastSet<usize>; 2],
+) -> (Relations, Option<Renumber>) {
+    let removed = previous.touching(left.gone(), right.gone());
+    for r in removed.iter().filter_map(|&o| previous.get(o)) {
+        note_affected(r, left, right, affected);
+    }
+    let mut out = Builder::new();
+    let mut inserted = Vec::with_capacity(fresh.len());
+    // The earlier relations before `at` are placed; `kept` of them were kept.
+    let (mut at, mut kept) = (0, 0);
+    let mut copy_to = |out: &mut Builder, at: &mut usize, to: usize| {
+        let from = *at;
+        for o in removed
+            .iter()
+            .copied()
+            .filter(|&o| o >= from && o < to)
+            .chain([to])
+        {
+            if o > *at {
+                out.extend_shared(previous, *at..o);
+                kept += o - *at;
+            }
+            *at = o + 1;
+        }
+        *at = to;
+        kept
+    };
+    for f in fresh {
+        let key = pair::relation_key(&f);
+        let place = previous.partition_point(|r| pair::relation_key(r) < key).max(at);
+        inserted.push(copy_to(&mut out, &mut at, place));
+        out.push(f);
+    }
+    copy_to(&mut out, &mut at, previous.len());
+    (out.finish(), Some(Renumber { removed, inserted }))
+}
+
+/// Notes as affected the clean ends of earlier relation `r`, which is not kept.
+fn note_affected(r: &Relation, left: &TermMap, right: &TermMap, affected: &mut [FastSet<usize>; 2]) {
+    let [al, ar] = affected;
+    al.extend(left.new_of(r.left.term.term));
+    ar.extend(right.new_of(r.right.term.term));
 }
 
 /// The pairs `(own atom, other atom)` among `queries` (atoms of `own`) and all of

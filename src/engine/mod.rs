@@ -14,6 +14,7 @@ mod pair;
 mod params;
 mod reblock;
 mod relate;
+mod relations;
 mod renumber;
 mod scope;
 mod shared;
@@ -38,6 +39,7 @@ pub use derive::MAX_FIRINGS;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use pair::MAX_CANDIDATES;
 pub use params::{ParamComparison, ParamOutcome};
+pub use relations::{Iter as RelationIter, Relations, Tally};
 pub use shared::Shared;
 
 use crate::limits::Limits;
@@ -345,7 +347,7 @@ fn analyze_pair(
     let sides = [(i, left.proposal), (j, right.proposal)];
     let blocked = blocked::blocked(sides, &mut relations, &open, limits.max_paths)
         .map_err(|limit| too_many_paths(sides, limit))?;
-    Ok(finish_pair(sides, relations, open, blocked))
+    Ok(finish_pair(sides, relations.into(), open, blocked))
 }
 
 /// Pair `(i, j)` brought up to date from `previous` (see [`incremental`] and
@@ -405,11 +407,14 @@ fn update_pair(
     let blocked = match carried {
         Some(b) => b,
         None => {
-            for r in &mut relations {
+            let mut list = relations.to_vec();
+            for r in &mut list {
                 r.criticality = 0;
             }
-            blocked::blocked(sides, &mut relations, &open, limits.max_paths)
-                .map_err(|limit| too_many_paths(sides, limit))?
+            let blocked = blocked::blocked(sides, &mut list, &open, limits.max_paths)
+                .map_err(|limit| too_many_paths(sides, limit))?;
+            relations = list.into();
+            blocked
         }
     };
     Ok(finish_pair(sides, relations, open, blocked))
@@ -435,7 +440,7 @@ fn too_many_paths(sides: [(usize, &ResolvedProposal); 2], limit: usize) -> Engin
 /// them took): the deadlocks and the verdict.
 fn finish_pair(
     sides: [(usize, &ResolvedProposal); 2],
-    relations: Vec<Relation>,
+    relations: Relations,
     open: Vec<Open>,
     (blocked, path_steps): (Vec<Blocked>, usize),
 ) -> Pair {

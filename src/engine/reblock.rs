@@ -10,9 +10,10 @@
 //! now: the result, and the error past the limit, are those of a full
 //! [`super::blocked::blocked`].
 
-use super::analysis::{Blocked, Open, Pair, Relation, RelationKind};
+use super::analysis::{Blocked, Open, Pair, RelationKind};
 use super::atom::TermRef;
 use super::blocked::{self, Failures, Steps, Trace};
+use super::relations::Relations;
 use super::renumber::Renumber;
 use super::termmap::TermMap;
 use super::{FastMap, FastSet};
@@ -46,7 +47,7 @@ pub fn blocked_again(
     sides: [(usize, &ResolvedProposal); 2],
     earlier: &Earlier,
     changes: &Changes,
-    relations: &mut [Relation],
+    relations: &mut Relations,
     open: &[Open],
     max_steps: usize,
 ) -> Result<Option<(Vec<Blocked>, usize)>, usize> {
@@ -84,8 +85,12 @@ pub fn blocked_again(
             .map(|c| c.path.len().saturating_sub(1))
             .sum::<usize>();
         for c in blocked::critical_conflicts(b) {
-            if let Some(r) = changes.renumber.new_of(c).and_then(|n| relations.get_mut(n)) {
-                r.criticality = r.criticality.saturating_sub(1);
+            if let Some(k) = changes
+                .renumber
+                .new_of(c)
+                .and_then(|n| relations.criticality_mut(n))
+            {
+                *k = k.saturating_sub(1);
             }
         }
     }
@@ -124,11 +129,11 @@ pub fn blocked_again(
     if !fresh.is_empty() {
         // Agreements and compatibles come last in report order.
         let from = relations.partition_point(|r| r.kind < RelationKind::Compatible);
-        blocked::agreed_with(&mut fresh, relations.get(from..).unwrap_or_default());
+        blocked::agreed_with(&mut fresh, relations.iter_from(from));
         for b in &fresh {
             for c in blocked::critical_conflicts(b) {
-                if let Some(r) = relations.get_mut(c) {
-                    r.criticality += 1;
+                if let Some(k) = relations.criticality_mut(c) {
+                    *k += 1;
                 }
             }
         }
@@ -248,7 +253,7 @@ fn earlier_terms(redo: &[usize], map: &TermMap) -> Vec<usize> {
 fn failures_reached(
     sides: [(usize, &ResolvedProposal); 2],
     redo: &[Vec<usize>; 2],
-    relations: &[Relation],
+    relations: &Relations,
     open: &[Open],
 ) -> Result<(FastMap<TermRef, Vec<usize>>, FastSet<TermRef>), usize> {
     let mut unlimited = Steps::new(usize::MAX, usize::MAX);
