@@ -3,6 +3,7 @@
 //! term (by id) with the same content for relating, and *dirty* otherwise; an earlier
 //! term is *gone* when no clean term matches it (removed, or changed).
 
+use crate::load::key::{Same, TermKey};
 use crate::load::{ResolvedProposal, ResolvedTerm};
 
 /// How the terms of a new version of a proposal correspond to the earlier version's
@@ -11,12 +12,22 @@ use crate::load::{ResolvedProposal, ResolvedTerm};
 pub struct TermMap {
     /// Terms in the new version.
     terms: usize,
-    /// `None` for the identity (the proposal did not change).
-    maps: Option<Maps>,
+    maps: Maps,
 }
 
 #[derive(Debug, Clone)]
-struct Maps {
+enum Maps {
+    /// The proposal did not change.
+    Identity,
+    /// The same ids at the same places (the usual what-if): the terms `changed`
+    /// (ascending) are dirty, and the earlier terms at their places gone.
+    InPlace { changed: Vec<usize> },
+    /// Terms added, removed, renamed or moved.
+    General(General),
+}
+
+#[derive(Debug, Clone)]
+struct General {
     new_to_old: Vec<Option<usize>>,
     old_to_new: Vec<Option<usize>>,
     /// The dirty new terms, ascending.
@@ -32,12 +43,122 @@ struct Maps {
 impl TermMap {
     /// The map of a proposal of `terms` terms that did not change.
     pub fn identity(terms: usize) -> TermMap {
-        TermMap { terms, maps: None }
+        TermMap {
+            terms,
+            maps: Maps::Identity,
+        }
     }
 
-    /// The map from `old`'s terms to `new`'s.
+    /// The map from `old`'s terms to `new`'s. The terms themselves are read only where
+    /// their keys cannot tell.
     pub fn between(old: &ResolvedProposal, new: &ResolvedProposal) -> TermMap {
-        let mut maps = Maps {
+        let maps = match in_place(old, new) {
+            Some(changed) => Maps::InPlace { changed },
+            None => Maps::General(General::between(old, new)),
+        };
+        TermMap {
+            terms: new.terms.len(),
+            maps,
+        }
+    }
+
+    /// Whether this is the identity (the proposal did not change).
+    pub fn is_identity(&self) -> bool {
+        matches!(self.maps, Maps::Identity)
+    }
+
+    /// The earlier index of new term `t`, when it is clean.
+    pub fn old_of(&self, t: usize) -> Option<usize> {
+        match &self.maps {
+            Maps::Identity => (t < self.terms).then_some(t),
+            Maps::InPlace { changed } => (t < self.terms && changed.binary_search(&t).is_err()).then_some(t),
+            Maps::General(m) => m.new_to_old.get(t).copied().flatten(),
+        }
+    }
+
+    /// The new index of earlier term `k`, when it is clean.
+    pub fn new_of(&self, k: usize) -> Option<usize> {
+        match &self.maps {
+            // The earlier version has as many terms as the new one.
+            Maps::Identity | Maps::InPlace { .. } => self.old_of(k),
+            Maps::General(m) => m.old_to_new.get(k).copied().flatten(),
+        }
+    }
+
+    /// Whether new term `t` is dirty.
+    pub fn is_dirty(&self, t: usize) -> bool {
+        self.old_of(t).is_none()
+    }
+
+    /// The dirty new terms, ascending.
+    pub fn dirty(&self) -> &[usize] {
+        match &self.maps {
+            Maps::Identity => &[],
+            Maps::InPlace { changed } => changed,
+            Maps::General(m) => &m.dirty,
+        }
+    }
+
+    /// The earlier terms no clean term matches, ascending.
+    pub fn gone(&self) -> &[usize] {
+        match &self.maps {
+            Maps::Identity => &[],
+            Maps::InPlace { changed } => changed,
+            Maps::General(m) => &m.gone,
+        }
+    }
+
+    /// How many of the new terms are dirty.
+    pub fn dirty_count(&self) -> usize {
+        self.dirty().len()
+    }
+
+    /// Whether every clean term keeps its index (`new_of(k) == Some(k)`).
+    pub fn keeps_indices(&self) -> bool {
+        match &self.maps {
+            Maps::Identity | Maps::InPlace { .. } => true,
+            Maps::General(m) => m.in_place,
+        }
+    }
+
+    /// Whether the map keeps the order of terms (a clean term after another stays
+    /// after it), so that lists sorted by term stay sorted when renumbered.
+    pub fn keeps_order(&self) -> bool {
+        match &self.maps {
+            Maps::Identity | Maps::InPlace { .. } => true,
+            Maps::General(m) => m.ordered,
+        }
+    }
+}
+
+/// The terms of `new` whose content changed, when it has the same ids as `old` at the
+/// same places; `None` otherwise.
+fn in_place(old: &ResolvedProposal, new: &ResolvedProposal) -> Option<Vec<usize>> {
+    let (old_written, new_written) = (&old.proposal.terms, &new.proposal.terms);
+    let n = new_written.len();
+    if old_written.len() != n || old.terms.len() != n || new.terms.len() != n {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for t in 0..n {
+        let same_id = match keys(old, t).zip(keys(new, t)).map(|(a, b)| a.same_id(b)) {
+            Some(Same::Yes) => true,
+            Some(Same::No) => false,
+            _ => old_written.get(t).map(|w| &w.id) == new_written.get(t).map(|w| &w.id),
+        };
+        if !same_id {
+            return None;
+        }
+        if !same_content(old, t, new, t) {
+            changed.push(t);
+        }
+    }
+    Some(changed)
+}
+
+impl General {
+    fn between(old: &ResolvedProposal, new: &ResolvedProposal) -> General {
+        let mut maps = General {
             new_to_old: vec![None; new.terms.len()],
             old_to_new: vec![None; old.terms.len()],
             dirty: Vec::new(),
@@ -64,13 +185,8 @@ impl TermMap {
                     .get(written.id.as_str())
                     .copied()
             };
-            let matched = k.filter(|&k| {
-                let same = match (old.terms.get(k), new.terms.get(t)) {
-                    (Some(a), Some(b)) => same_for_relating(a, b),
-                    _ => false,
-                };
-                same && maps.old_to_new.get(k) == Some(&None)
-            });
+            let matched =
+                k.filter(|&k| same_content(old, k, new, t) && maps.old_to_new.get(k) == Some(&None));
             match matched {
                 Some(k) => {
                     maps.ordered &= last.is_none_or(|l| l < k);
@@ -89,66 +205,26 @@ impl TermMap {
         maps.gone = (0..maps.old_to_new.len())
             .filter(|&k| maps.old_to_new.get(k) == Some(&None))
             .collect();
-        TermMap {
-            terms: new.terms.len(),
-            maps: Some(maps),
-        }
+        maps
     }
+}
 
-    /// Whether this is the identity (the proposal did not change).
-    pub fn is_identity(&self) -> bool {
-        self.maps.is_none()
+/// Whether `old`'s term `k` and `new`'s term `t` are the same for relating: by their
+/// keys, or in full where the keys cannot tell.
+fn same_content(old: &ResolvedProposal, k: usize, new: &ResolvedProposal, t: usize) -> bool {
+    match keys(old, k).zip(keys(new, t)).map(|(a, b)| a.same_content(b)) {
+        Some(Same::Yes) => true,
+        Some(Same::No) => false,
+        _ => match (old.terms.get(k), new.terms.get(t)) {
+            (Some(a), Some(b)) => same_for_relating(a, b),
+            _ => false,
+        },
     }
+}
 
-    /// The earlier index of new term `t`, when it is clean.
-    pub fn old_of(&self, t: usize) -> Option<usize> {
-        match &self.maps {
-            None => (t < self.terms).then_some(t),
-            Some(m) => m.new_to_old.get(t).copied().flatten(),
-        }
-    }
-
-    /// The new index of earlier term `k`, when it is clean.
-    pub fn new_of(&self, k: usize) -> Option<usize> {
-        match &self.maps {
-            None => (k < self.terms).then_some(k),
-            Some(m) => m.old_to_new.get(k).copied().flatten(),
-        }
-    }
-
-    /// Whether new term `t` is dirty.
-    pub fn is_dirty(&self, t: usize) -> bool {
-        self.old_of(t).is_none()
-    }
-
-    /// The dirty new terms, ascending.
-    pub fn dirty(&self) -> &[usize] {
-        self.maps.as_ref().map_or(&[], |m| m.dirty.as_slice())
-    }
-
-    /// The earlier terms no clean term matches, ascending.
-    pub fn gone(&self) -> &[usize] {
-        self.maps.as_ref().map_or(&[], |m| m.gone.as_slice())
-    }
-
-    /// How many of the new terms are dirty.
-    pub fn dirty_count(&self) -> usize {
-        self.dirty().len()
-    }
-
-    /// Whether every clean term keeps its index (`new_of(k) == Some(k)`).
-    pub fn keeps_indices(&self) -> bool {
-        self.maps.as_ref().is_none_or(|m| m.in_place)
-    }
-
-    /// Whether the map keeps the order of terms (a clean term after another stays
-    /// after it), so that lists sorted by term stay sorted when renumbered.
-    pub fn keeps_order(&self) -> bool {
-        match &self.maps {
-            None => true,
-            Some(m) => m.ordered,
-        }
-    }
+/// The key of term `t`, when the proposal has one for each term.
+fn keys(p: &ResolvedProposal, t: usize) -> Option<&TermKey> {
+    (p.keys.len() == p.terms.len()).then(|| p.keys.get(t)).flatten()
 }
 
 /// Whether two versions of a term give the same atoms and parameters (their

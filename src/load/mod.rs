@@ -5,6 +5,7 @@
 mod cycles;
 mod diagnostic;
 mod jsonc;
+pub(crate) mod key;
 mod read;
 mod render;
 mod resolved;

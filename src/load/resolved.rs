@@ -1,6 +1,7 @@
 //! The resolved form of a proposal: names turned into vocabulary indices, windows into
 //! day intervals, negating aliases into modalities, conditions into term indices.
 
+use super::key::TermKey;
 use crate::model::{Modality, ParamValue, Proposal, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
@@ -66,6 +67,9 @@ pub struct ResolvedProposal {
     pub by: Vec<PartyId>,
     /// The terms, in file order (index `i` is `proposal.terms[i]`).
     pub terms: Vec<ResolvedTerm>,
+    /// Each term's id and relating content, packed (index `i` is `terms[i]`), made
+    /// with them: `reanalyze` matches versions of a proposal by them.
+    pub(crate) keys: Vec<TermKey>,
 }
 
 impl ResolvedProposal {

@@ -2,6 +2,7 @@
 //! every error and warning rather than stopping at the first.
 
 use super::diagnostic::Diagnostic;
+use super::key::TermKey;
 use super::resolved::{Interval, ResolvedProposal, ResolvedTerm};
 use crate::fast::FastMap;
 use crate::model::{Modality, ParamValue, Proposal, Term, Window};
@@ -12,10 +13,11 @@ use crate::vocab::{ParamKind, PartyId, Vocab};
 pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
     let (resolved, diags) = check(proposal, vocab);
     (
-        resolved.map(|(by, terms)| ResolvedProposal {
+        resolved.map(|(by, terms, keys)| ResolvedProposal {
             proposal: proposal.clone(),
             by,
             terms,
+            keys,
         }),
         diags,
     )
@@ -25,14 +27,22 @@ pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>,
 pub fn resolve_owned(proposal: Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
     let (resolved, diags) = check(&proposal, vocab);
     (
-        resolved.map(|(by, terms)| ResolvedProposal { proposal, by, terms }),
+        resolved.map(|(by, terms, keys)| ResolvedProposal {
+            proposal,
+            by,
+            terms,
+            keys,
+        }),
         diags,
     )
 }
 
-/// The authors and resolved terms of `proposal` when it has no error, and every
-/// diagnostic.
-type Checked = (Option<(Vec<PartyId>, Vec<ResolvedTerm>)>, Vec<Diagnostic>);
+/// The authors, resolved terms and their keys of `proposal` when it has no error, and
+/// every diagnostic.
+type Checked = (
+    Option<(Vec<PartyId>, Vec<ResolvedTerm>, Vec<TermKey>)>,
+    Vec<Diagnostic>,
+);
 
 fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     let mut cx = Cx {
@@ -89,18 +99,28 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     }
 
     let ceasefire = ceasefire_window(proposal, vocab);
+    let mut keys = Vec::with_capacity(proposal.terms.len());
     let terms: Vec<Option<ResolvedTerm>> = proposal
         .terms
         .iter()
         .enumerate()
-        .map(|(i, t)| cx.term(proposal, t, i, &ids, ceasefire))
+        .map(|(i, t)| {
+            let resolved = cx.term(proposal, t, i, &ids, ceasefire);
+            keys.push(
+                resolved
+                    .as_ref()
+                    .map(|r| TermKey::of(&t.id, r))
+                    .unwrap_or_default(),
+            );
+            resolved
+        })
         .collect();
     if cx.diags.iter().all(|d| !d.is_error()) {
         cx.cycles(proposal, &ids);
     }
     let ok = cx.diags.iter().all(|d| !d.is_error());
     let resolved = match (ok, terms.into_iter().collect::<Option<Vec<_>>>()) {
-        (true, Some(terms)) => Some((by, terms)),
+        (true, Some(terms)) => Some((by, terms, keys)),
         _ => None,
     };
     (resolved, cx.diags)

@@ -1,0 +1,241 @@
+//! [`TermKey`]: a resolved term's id and what relating it reads, packed exactly into
+//! two words when they are short and simple (an id of at most 15 bytes; one subject,
+//! at most one scope label, no parameters, small numbers). `reanalyze` matches the
+//! terms of a new version of a proposal to the earlier version's by these keys, in
+//! two dense lists, and reads the terms themselves only where a key could not be
+//! packed. Keys are made when a proposal is resolved, while its terms are at hand.
+
+use super::resolved::ResolvedTerm;
+use crate::model::Modality;
+
+/// A term's id and relating content, packed; `0` in a part means "not packed":
+/// compare the term itself. Packing is exact (two packed parts are equal exactly when
+/// what they pack is), and a part packs or not by its value alone, so a packed part
+/// never equals an unpacked one's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TermKey {
+    id: u128,
+    content: u128,
+}
+
+/// Whether two terms are the same in some part, as far as their keys tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Same {
+    /// Both parts packed, and equal.
+    Yes,
+    /// Both packed and different, or only one packed: the values differ.
+    No,
+    /// Neither packed: compare the terms.
+    Unknown,
+}
+
+impl TermKey {
+    /// The key of the term with id `id` resolved as `term`.
+    pub fn of(id: &str, term: &ResolvedTerm) -> TermKey {
+        TermKey {
+            id: pack_id(id).unwrap_or(0),
+            content: pack_content(term).unwrap_or(0),
+        }
+    }
+
+    /// Whether the ids of two terms are the same.
+    pub fn same_id(&self, other: &TermKey) -> Same {
+        same(self.id, other.id)
+    }
+
+    /// Whether two terms are the same for relating: modality, action, target,
+    /// window, subjects, scope and parameters.
+    pub fn same_content(&self, other: &TermKey) -> Same {
+        same(self.content, other.content)
+    }
+}
+
+fn same(a: u128, b: u128) -> Same {
+    match (a, b) {
+        (0, 0) => Same::Unknown,
+        (a, b) if a == b => Same::Yes,
+        _ => Same::No,
+    }
+}
+
+/// The id's length (plus one, so never zero) then its bytes, when it has at most 15.
+fn pack_id(id: &str) -> Option<u128> {
+    let bytes = id.as_bytes();
+    let mut buf = [0u8; 16];
+    let (len, rest) = buf.split_first_mut()?;
+    *len = u8::try_from(bytes.len()).ok()?.checked_add(1)?;
+    rest.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// The relating content in fields of fixed width, with the top bit set (so never
+/// zero), when every value fits its field.
+fn pack_content(t: &ResolvedTerm) -> Option<u128> {
+    if !t.params.is_empty() {
+        return None;
+    }
+    let [subject] = t.subjects.as_slice() else {
+        return None;
+    };
+    let scope = match t.scope.as_slice() {
+        [] => 0,
+        [label] => label.checked_add(1)?,
+        _ => return None,
+    };
+    let target = t.target.map_or(Some(0), |p| p.checked_add(1))?;
+    let to = match t.window.to {
+        None => 0,
+        Some(to) => u128::try_from(to).ok()?.checked_add(1)?,
+    };
+    let modality = match t.modality {
+        Modality::Must => 0,
+        Modality::MustNot => 1,
+        Modality::May => 2,
+    };
+    let fields: [(u128, u32); 7] = [
+        (modality, 2),
+        (u128::from(t.action), 16),
+        (u128::from(*subject), 16),
+        (u128::from(target), 17),
+        (u128::from(scope), 26),
+        (u128::try_from(t.window.from).ok()?, 20),
+        (to, 20),
+    ];
+    let mut packed = 1u128;
+    for (value, bits) in fields {
+        if value >> bits != 0 {
+            return None;
+        }
+        packed = (packed << bits) | value;
+    }
+    Some(packed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Interval;
+
+    fn term() -> ResolvedTerm {
+        ResolvedTerm {
+            subjects: vec![3],
+            modality: Modality::MustNot,
+            action: 7,
+            target: None,
+            scope: vec![12],
+            window: Interval {
+                from: 0,
+                to: Some(30),
+            },
+            params: Vec::new(),
+            requires: Vec::new(),
+        }
+    }
+
+    /// Every field that relating reads changes the key, and the key tells them apart
+    /// exactly as comparing the terms does.
+    #[test]
+    fn keys_are_equal_exactly_when_the_terms_relate_the_same() {
+        let base = term();
+        let variants: Vec<ResolvedTerm> = vec![
+            ResolvedTerm {
+                modality: Modality::May,
+                ..term()
+            },
+            ResolvedTerm {
+                modality: Modality::Must,
+                ..term()
+            },
+            ResolvedTerm { action: 8, ..term() },
+            ResolvedTerm {
+                subjects: vec![4],
+                ..term()
+            },
+            ResolvedTerm {
+                target: Some(0),
+                ..term()
+            },
+            ResolvedTerm {
+                scope: Vec::new(),
+                ..term()
+            },
+            ResolvedTerm {
+                scope: vec![11],
+                ..term()
+            },
+            ResolvedTerm {
+                window: Interval {
+                    from: 1,
+                    to: Some(30),
+                },
+                ..term()
+            },
+            ResolvedTerm {
+                window: Interval { from: 0, to: None },
+                ..term()
+            },
+            ResolvedTerm {
+                window: Interval { from: 0, to: Some(0) },
+                ..term()
+            },
+        ];
+        let k = TermKey::of("a1", &base);
+        assert_eq!(k.same_content(&TermKey::of("a1", &term())), Same::Yes);
+        for v in &variants {
+            assert_eq!(k.same_content(&TermKey::of("a1", v)), Same::No, "{v:?}");
+        }
+        for (i, a) in variants.iter().enumerate() {
+            for (j, b) in variants.iter().enumerate() {
+                let same = TermKey::of("x", a).same_content(&TermKey::of("x", b)) == Same::Yes;
+                assert_eq!(same, i == j, "{a:?} against {b:?}");
+            }
+        }
+        // Requirements are not part of relating.
+        let conditioned = ResolvedTerm {
+            requires: vec![(0, crate::model::Timing::Before)],
+            ..term()
+        };
+        assert_eq!(k.same_content(&TermKey::of("a1", &conditioned)), Same::Yes);
+    }
+
+    #[test]
+    fn what_does_not_fit_is_compared_in_full() {
+        let params = ResolvedTerm {
+            params: vec![("count".into(), crate::model::ParamValue::Number(3.0))],
+            ..term()
+        };
+        let two = ResolvedTerm {
+            subjects: vec![1, 2],
+            ..term()
+        };
+        let far = ResolvedTerm {
+            window: Interval { from: -1, to: None },
+            ..term()
+        };
+        let huge = ResolvedTerm {
+            action: 1 << 16,
+            ..term()
+        };
+        for t in [&params, &two, &far, &huge] {
+            let k = TermKey::of("a1", t);
+            assert_eq!(k.same_content(&TermKey::of("a1", t)), Same::Unknown);
+            assert_eq!(k.same_content(&TermKey::of("a1", &term())), Same::No);
+        }
+    }
+
+    #[test]
+    fn ids_pack_up_to_fifteen_bytes() {
+        let t = term();
+        let id = |s: &str| TermKey::of(s, &t);
+        assert_eq!(id("a1").same_id(&id("a1")), Same::Yes);
+        assert_eq!(id("a1").same_id(&id("a2")), Same::No);
+        assert_eq!(id("a1").same_id(&id("a1\0")), Same::No);
+        assert_eq!(id("").same_id(&id("")), Same::Yes);
+        assert_eq!(id("fifteen-bytes-x").same_id(&id("fifteen-bytes-x")), Same::Yes);
+        assert_eq!(
+            id("sixteen-bytes-xy").same_id(&id("sixteen-bytes-xy")),
+            Same::Unknown
+        );
+        assert_eq!(id("sixteen-bytes-xy").same_id(&id("a1")), Same::No);
+    }
+}
