@@ -18,6 +18,8 @@ use super::renumber::Renumber;
 use super::termmap::TermMap;
 use super::{FastMap, FastSet};
 use crate::load::ResolvedProposal;
+use crate::load::key::Same;
+use crate::load::resolved::RequiredBy;
 
 /// The pair as the earlier analysis had it.
 pub struct Earlier<'a> {
@@ -159,6 +161,28 @@ fn seeds(new: &ResolvedProposal, old: &ResolvedProposal, map: &TermMap, touched:
     if map.is_identity() {
         return seeds;
     }
+    if map.keeps_indices() && new.terms.len() == old.terms.len() {
+        // Conditions compare index for index, by their keys where packed. A clean
+        // term that requires a dirty one need not be a seed: it is traced again as
+        // the dirty one's ancestor.
+        let rewired = (0..new.terms.len()).filter(|&t| {
+            let same = match (old.keys.get(t), new.keys.get(t)) {
+                (Some(a), Some(b)) => a.same_requires(b),
+                _ => Same::Unknown,
+            };
+            match same {
+                Same::Yes => false,
+                Same::No => true,
+                Same::Unknown => {
+                    new.terms.get(t).map(|n| &n.requires) != old.terms.get(t).map(|o| &o.requires)
+                }
+            }
+        });
+        seeds.extend(rewired.filter(|&t| !map.is_dirty(t)));
+        seeds.sort_unstable();
+        seeds.dedup();
+        return seeds;
+    }
     for (t, term) in new.terms.iter().enumerate() {
         let Some(before) = map.old_of(t).and_then(|k| old.terms.get(k)) else {
             continue;
@@ -187,45 +211,19 @@ fn ancestors(p: &ResolvedProposal, seeds: Vec<usize>) -> Vec<usize> {
     if seeds.is_empty() {
         return seeds;
     }
-    let n = p.terms.len();
-    // Who requires each term: `by[first[t]..first[t + 1]]`. The counts are summed up
-    // to each term's end, then filled downwards to each term's start.
-    let mut first = vec![0usize; n + 1];
-    for term in &p.terms {
-        for &(req, _) in &term.requires {
-            if let Some(c) = first.get_mut(req).filter(|_| req < n) {
-                *c += 1;
-            }
-        }
-    }
-    let mut sum = 0;
-    for c in &mut first {
-        sum += *c;
-        *c = sum;
-    }
-    if sum == 0 {
-        return seeds;
-    }
-    let mut by = vec![0usize; sum];
-    for (t, term) in p.terms.iter().enumerate() {
-        for &(req, _) in &term.requires {
-            if let Some(f) = first.get_mut(req).filter(|_| req < n) {
-                *f -= 1;
-                if let Some(slot) = by.get_mut(*f) {
-                    *slot = t;
-                }
-            }
-        }
-    }
+    let made;
+    let required_by = if p.required_by.covers(p.terms.len()) {
+        &p.required_by
+    } else {
+        made = RequiredBy::of_terms(&p.terms);
+        &made
+    };
     let mut seen: FastSet<usize> = seeds.iter().copied().collect();
     let mut stack = seeds;
     let mut out = Vec::new();
     while let Some(t) = stack.pop() {
         out.push(t);
-        let (Some(&a), Some(&b)) = (first.get(t), first.get(t + 1)) else {
-            continue;
-        };
-        for &from in by.get(a..b).unwrap_or_default() {
+        for &from in required_by.of_term(t) {
             if seen.insert(from) {
                 stack.push(from);
             }

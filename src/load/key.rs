@@ -1,21 +1,24 @@
-//! [`TermKey`]: a resolved term's id and what relating it reads, packed exactly into
-//! two words when they are short and simple (an id of at most 15 bytes; one subject,
-//! at most one scope label, no parameters, small numbers). `reanalyze` matches the
-//! terms of a new version of a proposal to the earlier version's by these keys, in
-//! two dense lists, and reads the terms themselves only where a key could not be
-//! packed. Keys are made when a proposal is resolved, while its terms are at hand.
+//! [`TermKey`]: a resolved term's id, what relating it reads and its conditions,
+//! packed exactly into a few words when they are short and simple (an id of at most
+//! 15 bytes; one subject, at most one scope label, no parameters, small numbers; at
+//! most one condition). `reanalyze` matches the terms of a new version of a proposal
+//! to the earlier version's by these keys, in two dense lists, and reads the terms
+//! themselves only where a key could not be packed. Keys are made when a proposal is
+//! resolved, while its terms are at hand.
 
 use super::resolved::ResolvedTerm;
-use crate::model::Modality;
+use crate::model::{Modality, Timing};
 
-/// A term's id and relating content, packed; `0` in a part means "not packed":
-/// compare the term itself. Packing is exact (two packed parts are equal exactly when
-/// what they pack is), and a part packs or not by its value alone, so a packed part
-/// never equals an unpacked one's value.
+/// A term's id, relating content and conditions, packed; `0` in a part means "not
+/// packed": compare the term itself. Packing is exact (two packed parts are equal
+/// exactly when what they pack is), and a part packs or not by its value alone, so a
+/// packed part never equals an unpacked one's value. (In 64-bit words, so that a key
+/// takes 40 bytes.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TermKey {
-    id: u128,
-    content: u128,
+    id: [u64; 2],
+    content: [u64; 2],
+    requires: u64,
 }
 
 /// Whether two terms are the same in some part, as far as their keys tell.
@@ -33,8 +36,9 @@ impl TermKey {
     /// The key of the term with id `id` resolved as `term`.
     pub fn of(id: &str, term: &ResolvedTerm) -> TermKey {
         TermKey {
-            id: pack_id(id).unwrap_or(0),
-            content: pack_content(term).unwrap_or(0),
+            id: words(pack_id(id)),
+            content: words(pack_content(term)),
+            requires: pack_requires(&term.requires).unwrap_or(0),
         }
     }
 
@@ -48,13 +52,41 @@ impl TermKey {
     pub fn same_content(&self, other: &TermKey) -> Same {
         same(self.content, other.content)
     }
+
+    /// Whether two terms have the same conditions: the same required term indices
+    /// with the same timings, in the same order.
+    pub fn same_requires(&self, other: &TermKey) -> Same {
+        same([self.requires, 0], [other.requires, 0])
+    }
 }
 
-fn same(a: u128, b: u128) -> Same {
+fn same(a: [u64; 2], b: [u64; 2]) -> Same {
     match (a, b) {
-        (0, 0) => Same::Unknown,
+        ([0, 0], [0, 0]) => Same::Unknown,
         (a, b) if a == b => Same::Yes,
         _ => Same::No,
+    }
+}
+
+/// A packed part in two words (low, high), or zeros when it could not be packed.
+fn words(packed: Option<u128>) -> [u64; 2] {
+    let v = packed.unwrap_or(0);
+    [(v & u128::from(u64::MAX)) as u64, (v >> 64) as u64]
+}
+
+/// No conditions as 1; one as its index and timing, from 2 up.
+fn pack_requires(requires: &[(usize, Timing)]) -> Option<u64> {
+    match requires {
+        [] => Some(1),
+        [(index, timing)] => {
+            let timing = u64::from(*timing == Timing::Concurrent);
+            u64::try_from(*index)
+                .ok()?
+                .checked_mul(2)?
+                .checked_add(timing)?
+                .checked_add(2)
+        }
+        _ => None,
     }
 }
 
@@ -192,10 +224,33 @@ mod tests {
         }
         // Requirements are not part of relating.
         let conditioned = ResolvedTerm {
-            requires: vec![(0, crate::model::Timing::Before)],
+            requires: vec![(0, Timing::Before)],
             ..term()
         };
         assert_eq!(k.same_content(&TermKey::of("a1", &conditioned)), Same::Yes);
+    }
+
+    #[test]
+    fn keys_tell_conditions_apart_exactly() {
+        let with = |requires: Vec<(usize, Timing)>| TermKey::of("a1", &ResolvedTerm { requires, ..term() });
+        let lists = [
+            vec![],
+            vec![(0, Timing::Before)],
+            vec![(0, Timing::Concurrent)],
+            vec![(1, Timing::Before)],
+            vec![(0, Timing::Before), (1, Timing::Before)],
+        ];
+        for (i, a) in lists.iter().enumerate() {
+            for (j, b) in lists.iter().enumerate() {
+                let same = with(a.clone()).same_requires(&with(b.clone()));
+                let want = match (a.len() > 1, b.len() > 1) {
+                    (true, true) => Same::Unknown,
+                    _ if i == j => Same::Yes,
+                    _ => Same::No,
+                };
+                assert_eq!(same, want, "{a:?} against {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod jsonc;
 pub(crate) mod key;
 mod read;
 mod render;
-mod resolved;
+pub(crate) mod resolved;
 mod span;
 mod syntax;
 mod validate;

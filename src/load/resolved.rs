@@ -70,6 +70,69 @@ pub struct ResolvedProposal {
     /// Each term's id and relating content, packed (index `i` is `terms[i]`), made
     /// with them: `reanalyze` matches versions of a proposal by them.
     pub(crate) keys: Vec<TermKey>,
+    /// Who requires each term, made with them: `reanalyze` traces held-up terms up
+    /// from a changed term without going through every term.
+    pub(crate) required_by: RequiredBy,
+}
+
+/// The reverse of the terms' `requires`: `by[first[t]..first[t + 1]]` are the terms
+/// that require term `t`, ascending.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RequiredBy {
+    first: Vec<usize>,
+    by: Vec<usize>,
+}
+
+impl RequiredBy {
+    /// The reverse of `edges`, pairs `(required, requiring)` in the order of the
+    /// requiring term, among `terms` terms (edges out of range are left out).
+    pub(crate) fn of(terms: usize, edges: &[(usize, usize)]) -> RequiredBy {
+        // Counts summed up to each term's end, then filled downwards to its start.
+        let mut first = vec![0usize; terms + 1];
+        for &(req, _) in edges.iter().filter(|(req, _)| *req < terms) {
+            if let Some(c) = first.get_mut(req) {
+                *c += 1;
+            }
+        }
+        let mut sum = 0;
+        for c in &mut first {
+            sum += *c;
+            *c = sum;
+        }
+        let mut by = vec![0usize; sum];
+        for &(req, t) in edges.iter().rev().filter(|(req, _)| *req < terms) {
+            if let Some(f) = first.get_mut(req) {
+                *f -= 1;
+                if let Some(slot) = by.get_mut(*f) {
+                    *slot = t;
+                }
+            }
+        }
+        RequiredBy { first, by }
+    }
+
+    /// The reverse of the `requires` of `terms`.
+    pub(crate) fn of_terms(terms: &[ResolvedTerm]) -> RequiredBy {
+        let edges: Vec<(usize, usize)> = terms
+            .iter()
+            .enumerate()
+            .flat_map(|(t, term)| term.requires.iter().map(move |&(req, _)| (req, t)))
+            .collect();
+        RequiredBy::of(terms.len(), &edges)
+    }
+
+    /// Whether this is the reverse for a proposal of `terms` terms.
+    pub(crate) fn covers(&self, terms: usize) -> bool {
+        self.first.len() == terms + 1
+    }
+
+    /// The terms that require term `t`, ascending.
+    pub(crate) fn of_term(&self, t: usize) -> &[usize] {
+        match (self.first.get(t), self.first.get(t + 1)) {
+            (Some(&a), Some(&b)) => self.by.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
 }
 
 impl ResolvedProposal {

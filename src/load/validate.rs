@@ -3,7 +3,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::key::TermKey;
-use super::resolved::{Interval, ResolvedProposal, ResolvedTerm};
+use super::resolved::{Interval, RequiredBy, ResolvedProposal, ResolvedTerm};
 use crate::fast::FastMap;
 use crate::model::{Modality, ParamValue, Proposal, Term, Window};
 use crate::vocab::{ParamKind, PartyId, Vocab};
@@ -13,11 +13,12 @@ use crate::vocab::{ParamKind, PartyId, Vocab};
 pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
     let (resolved, diags) = check(proposal, vocab);
     (
-        resolved.map(|(by, terms, keys)| ResolvedProposal {
+        resolved.map(|(by, terms, keys, required_by)| ResolvedProposal {
             proposal: proposal.clone(),
             by,
             terms,
             keys,
+            required_by,
         }),
         diags,
     )
@@ -27,20 +28,21 @@ pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>,
 pub fn resolve_owned(proposal: Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
     let (resolved, diags) = check(&proposal, vocab);
     (
-        resolved.map(|(by, terms, keys)| ResolvedProposal {
+        resolved.map(|(by, terms, keys, required_by)| ResolvedProposal {
             proposal,
             by,
             terms,
             keys,
+            required_by,
         }),
         diags,
     )
 }
 
-/// The authors, resolved terms and their keys of `proposal` when it has no error, and
-/// every diagnostic.
+/// The authors, resolved terms, their keys and who requires each of `proposal` when it
+/// has no error, and every diagnostic.
 type Checked = (
-    Option<(Vec<PartyId>, Vec<ResolvedTerm>, Vec<TermKey>)>,
+    Option<(Vec<PartyId>, Vec<ResolvedTerm>, Vec<TermKey>, RequiredBy)>,
     Vec<Diagnostic>,
 );
 
@@ -99,19 +101,21 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     }
 
     let ceasefire = ceasefire_window(proposal, vocab);
+    // Keys and conditions are noted as each term is resolved, while it is at hand.
     let mut keys = Vec::with_capacity(proposal.terms.len());
+    let mut edges = Vec::new();
     let terms: Vec<Option<ResolvedTerm>> = proposal
         .terms
         .iter()
         .enumerate()
         .map(|(i, t)| {
             let resolved = cx.term(proposal, t, i, &ids, ceasefire);
-            keys.push(
-                resolved
-                    .as_ref()
-                    .map(|r| TermKey::of(&t.id, r))
-                    .unwrap_or_default(),
-            );
+            if let Some(r) = &resolved {
+                keys.push(TermKey::of(&t.id, r));
+                edges.extend(r.requires.iter().map(|&(req, _)| (req, i)));
+            } else {
+                keys.push(TermKey::default());
+            }
             resolved
         })
         .collect();
@@ -120,7 +124,10 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     }
     let ok = cx.diags.iter().all(|d| !d.is_error());
     let resolved = match (ok, terms.into_iter().collect::<Option<Vec<_>>>()) {
-        (true, Some(terms)) => Some((by, terms, keys)),
+        (true, Some(terms)) => {
+            let required_by = RequiredBy::of(terms.len(), &edges);
+            Some((by, terms, keys, required_by))
+        }
         _ => None,
     };
     (resolved, cx.diags)
