@@ -283,12 +283,13 @@ fn conflicts(a: &Analysis) -> BTreeSet<(bool, usize, usize)> {
 }
 
 /// The kinds of edit the incremental reanalysis must follow.
-const EDIT_KINDS: usize = 8;
+const EDIT_KINDS: usize = 9;
 
 /// An edit of a generated proposal, by `op`: drop term `k` (and the conditions on
 /// it), flip its modality between must and may, append a copy of it under a new id,
 /// insert a copy before it (every later term moves), rename it (and the conditions
-/// on it), add or remove a condition, change only its wording, or move it to the end.
+/// on it), add or remove a condition, change only its wording, move it to the end, or
+/// change only its priority (its burden).
 fn edit(q: &Value, op: usize, k: usize) -> Value {
     let mut q = q.clone();
     let terms = q["terms"].as_array_mut().unwrap();
@@ -352,6 +353,14 @@ fn edit(q: &Value, op: usize, k: usize) -> Value {
             }
         }
         6 => terms[k]["text"] = "other wording".into(),
+        8 => {
+            let other = if terms[k]["priority"] == "core" {
+                "minor"
+            } else {
+                "core"
+            };
+            terms[k]["priority"] = other.into();
+        }
         7 => {
             // Moved to the end: every later term moves (conditions name terms by id).
             let moved = terms.remove(k);

@@ -2,14 +2,14 @@
 //! counted and weighted by priority and window length, and the share a proposal places
 //! on its own authors.
 
-use super::atom::Atom;
+use super::atom::{Atom, ProposalAtoms};
 use crate::load::ResolvedProposal;
 use crate::vocab::PartyId;
 
 /// Days in the window of weight 1.
-pub const WINDOW_UNIT_DAYS: f64 = 30.0;
+pub const WINDOW_UNIT_DAYS: i64 = 30;
 /// Windows longer than this (and open-ended ones) weigh as this many days.
-pub const WINDOW_CAP_DAYS: f64 = 360.0;
+pub const WINDOW_CAP_DAYS: i64 = 360;
 
 /// What one proposal asks of the parties.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,9 @@ pub struct BurdenRow {
     /// times window length in units of 30 days (open-ended and longer windows count
     /// as 360 days).
     pub weight: f64,
+    /// The weight in priority-days, summed exactly (so that a what-if can take a
+    /// term's share out again): `weight` is this over 30.
+    pub(crate) units: i64,
 }
 
 impl Burden {
@@ -55,7 +58,7 @@ impl Burden {
 
 /// The burden of proposal `index`, from its written atoms.
 pub fn burden(index: usize, proposal: &ResolvedProposal, atoms: &[Atom]) -> Burden {
-    let mut rows: Vec<BurdenRow> = proposal
+    let mut rows = proposal
         .by
         .iter()
         .map(|&party| BurdenRow {
@@ -63,38 +66,84 @@ pub fn burden(index: usize, proposal: &ResolvedProposal, atoms: &[Atom]) -> Burd
             author: true,
             count: 0,
             weight: 0.0,
+            units: 0,
         })
         .collect();
-    for a in atoms.iter().filter(|a| !a.is_derived() && a.modality.binds()) {
-        let priority = proposal
-            .proposal
-            .terms
-            .get(a.term.term)
-            .map(|t| t.priority)
-            .unwrap_or_default();
-        let days = a
-            .window
-            .days()
-            .map_or(WINDOW_CAP_DAYS, |d| (d as f64).min(WINDOW_CAP_DAYS));
-        let weight = f64::from(priority.weight()) * days / WINDOW_UNIT_DAYS;
-        let row = match rows.iter().position(|r| r.party == a.subject) {
-            Some(i) => &mut rows[i],
-            None => {
-                rows.push(BurdenRow {
-                    party: a.subject,
-                    author: false,
-                    count: 0,
-                    weight: 0.0,
-                });
-                let last = rows.len() - 1;
-                &mut rows[last]
-            }
-        };
-        row.count += 1;
-        row.weight += weight;
+    for a in atoms {
+        add(&mut rows, proposal, a, 1);
     }
+    finish(index, proposal, rows)
+}
+
+/// The burden of proposal `index` in a new version `new` whose terms are those of the
+/// earlier version `old` at the same places, from the earlier burden: the shares of
+/// the terms `changed` (ascending; every term whose atoms or priority changed) taken
+/// out as they were and put in as they are.
+pub fn burden_again(
+    index: usize,
+    earlier: &Burden,
+    old: (&ResolvedProposal, &ProposalAtoms),
+    new: (&ResolvedProposal, &ProposalAtoms),
+    changed: &[usize],
+) -> Burden {
+    let mut rows = earlier.rows.clone();
+    for &t in changed {
+        for ((p, atoms), sign) in [(old, -1), (new, 1)] {
+            let block = atoms.spans.get(t).and_then(|s| atoms.atoms.get(s.clone()));
+            for a in block.unwrap_or_default() {
+                add(&mut rows, p, a, sign);
+            }
+        }
+    }
+    rows.retain(|r| r.author || r.count > 0);
+    finish(index, new.0, rows)
+}
+
+/// Adds (`sign` 1) or takes out (-1) atom `a`'s share, when it is a written
+/// obligation or prohibition.
+fn add(rows: &mut Vec<BurdenRow>, proposal: &ResolvedProposal, a: &Atom, sign: i64) {
+    if a.is_derived() || !a.modality.binds() {
+        return;
+    }
+    let priority = proposal
+        .proposal
+        .terms
+        .get(a.term.term)
+        .map(|t| t.priority)
+        .unwrap_or_default();
+    let days = a
+        .window
+        .days()
+        .map_or(WINDOW_CAP_DAYS, |d| d.min(WINDOW_CAP_DAYS));
+    let units = i64::from(priority.weight()).saturating_mul(days);
+    let at = match rows.iter().position(|r| r.party == a.subject) {
+        Some(i) => i,
+        None => {
+            rows.push(BurdenRow {
+                party: a.subject,
+                author: false,
+                count: 0,
+                weight: 0.0,
+                units: 0,
+            });
+            rows.len() - 1
+        }
+    };
+    if let Some(row) = rows.get_mut(at) {
+        row.count = row.count.saturating_add_signed(sign as isize);
+        row.units = row.units.saturating_add(sign.saturating_mul(units));
+    }
+}
+
+/// The rows in order (authors first, then the others by party) with their weights.
+fn finish(index: usize, proposal: &ResolvedProposal, mut rows: Vec<BurdenRow>) -> Burden {
     let authors = proposal.by.len().min(rows.len());
-    rows[authors..].sort_by_key(|r| r.party);
+    if let Some(others) = rows.get_mut(authors..) {
+        others.sort_by_key(|r| r.party);
+    }
+    for r in &mut rows {
+        r.weight = r.units as f64 / WINDOW_UNIT_DAYS as f64;
+    }
     Burden {
         proposal: index,
         rows,

@@ -316,11 +316,8 @@ fn assemble(
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let unchanged = reuse.and_then(|r| match r.maps.get(i) {
-                Some(None) => r.base.burden.get(i).cloned(),
-                _ => None,
-            });
-            unchanged.unwrap_or_else(|| burden::burden(i, p, &atoms[i].atoms))
+            let carried = reuse.and_then(|r| burden_carried(r, i, p, &atoms[i]));
+            carried.unwrap_or_else(|| burden::burden(i, p, &atoms[i].atoms))
         })
         .collect();
     Ok(Analysis {
@@ -331,6 +328,30 @@ fn assemble(
         burden,
         limits: *limits,
     })
+}
+
+/// The burden of proposal `i` (new version `p`, atoms `atoms`) from the earlier
+/// analysis, when it can be carried over: as it was when the proposal did not change,
+/// brought up to date when its terms kept their places and its authors are the same.
+fn burden_carried(reuse: &Reuse, i: usize, p: &ResolvedProposal, atoms: &ProposalAtoms) -> Option<Burden> {
+    let earlier = reuse.base.burden.get(i)?;
+    let Some(map) = reuse.maps.get(i)? else {
+        return Some(earlier.clone());
+    };
+    let (old, old_atoms) = (reuse.base.proposals.get(i)?, reuse.base.atoms.get(i)?);
+    if old.by != p.by {
+        return None;
+    }
+    let mut changed: Vec<usize> = map.dirty().iter().chain(map.reweighed()?).copied().collect();
+    changed.sort_unstable();
+    changed.dedup();
+    Some(burden::burden_again(
+        i,
+        earlier,
+        (old, old_atoms),
+        (p, atoms),
+        &changed,
+    ))
 }
 
 fn analyze_pair(

@@ -18,7 +18,6 @@ use super::renumber::Renumber;
 use super::termmap::TermMap;
 use super::{FastMap, FastSet};
 use crate::load::ResolvedProposal;
-use crate::load::key::Same;
 use crate::load::resolved::RequiredBy;
 
 /// The pair as the earlier analysis had it.
@@ -161,24 +160,10 @@ fn seeds(new: &ResolvedProposal, old: &ResolvedProposal, map: &TermMap, touched:
     if map.is_identity() {
         return seeds;
     }
-    if map.keeps_indices() && new.terms.len() == old.terms.len() {
-        // Conditions compare index for index, by their keys where packed. A clean
-        // term that requires a dirty one need not be a seed: it is traced again as
-        // the dirty one's ancestor.
-        let rewired = (0..new.terms.len()).filter(|&t| {
-            let same = match (old.keys.get(t), new.keys.get(t)) {
-                (Some(a), Some(b)) => a.same_requires(b),
-                _ => Same::Unknown,
-            };
-            match same {
-                Same::Yes => false,
-                Same::No => true,
-                Same::Unknown => {
-                    new.terms.get(t).map(|n| &n.requires) != old.terms.get(t).map(|o| &o.requires)
-                }
-            }
-        });
-        seeds.extend(rewired.filter(|&t| !map.is_dirty(t)));
+    if let Some(rewired) = map.rewired() {
+        // A clean term that requires a dirty one need not be a seed: it is traced
+        // again as the dirty one's ancestor.
+        seeds.extend_from_slice(rewired);
         seeds.sort_unstable();
         seeds.dedup();
         return seeds;

@@ -19,11 +19,22 @@ pub struct TermMap {
 enum Maps {
     /// The proposal did not change.
     Identity,
-    /// The same ids at the same places (the usual what-if): the terms `changed`
-    /// (ascending) are dirty, and the earlier terms at their places gone.
-    InPlace { changed: Vec<usize> },
+    /// The same ids at the same places (the usual what-if).
+    InPlace(InPlace),
     /// Terms added, removed, renamed or moved.
     General(General),
+}
+
+/// What changed in a version with the same ids at the same places, each list
+/// ascending.
+#[derive(Debug, Clone, Default)]
+struct InPlace {
+    /// The dirty terms; the earlier terms at their places are gone.
+    changed: Vec<usize>,
+    /// The clean terms whose `requires` changed.
+    rewired: Vec<usize>,
+    /// The terms whose priority changed.
+    reweighed: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -53,7 +64,7 @@ impl TermMap {
     /// their keys cannot tell.
     pub fn between(old: &ResolvedProposal, new: &ResolvedProposal) -> TermMap {
         let maps = match in_place(old, new) {
-            Some(changed) => Maps::InPlace { changed },
+            Some(changes) => Maps::InPlace(changes),
             None => Maps::General(General::between(old, new)),
         };
         TermMap {
@@ -71,7 +82,7 @@ impl TermMap {
     pub fn old_of(&self, t: usize) -> Option<usize> {
         match &self.maps {
             Maps::Identity => (t < self.terms).then_some(t),
-            Maps::InPlace { changed } => (t < self.terms && changed.binary_search(&t).is_err()).then_some(t),
+            Maps::InPlace(m) => (t < self.terms && m.changed.binary_search(&t).is_err()).then_some(t),
             Maps::General(m) => m.new_to_old.get(t).copied().flatten(),
         }
     }
@@ -80,7 +91,7 @@ impl TermMap {
     pub fn new_of(&self, k: usize) -> Option<usize> {
         match &self.maps {
             // The earlier version has as many terms as the new one.
-            Maps::Identity | Maps::InPlace { .. } => self.old_of(k),
+            Maps::Identity | Maps::InPlace(_) => self.old_of(k),
             Maps::General(m) => m.old_to_new.get(k).copied().flatten(),
         }
     }
@@ -94,7 +105,7 @@ impl TermMap {
     pub fn dirty(&self) -> &[usize] {
         match &self.maps {
             Maps::Identity => &[],
-            Maps::InPlace { changed } => changed,
+            Maps::InPlace(m) => &m.changed,
             Maps::General(m) => &m.dirty,
         }
     }
@@ -103,7 +114,7 @@ impl TermMap {
     pub fn gone(&self) -> &[usize] {
         match &self.maps {
             Maps::Identity => &[],
-            Maps::InPlace { changed } => changed,
+            Maps::InPlace(m) => &m.changed,
             Maps::General(m) => &m.gone,
         }
     }
@@ -116,7 +127,7 @@ impl TermMap {
     /// Whether every clean term keeps its index (`new_of(k) == Some(k)`).
     pub fn keeps_indices(&self) -> bool {
         match &self.maps {
-            Maps::Identity | Maps::InPlace { .. } => true,
+            Maps::Identity | Maps::InPlace(_) => true,
             Maps::General(m) => m.in_place,
         }
     }
@@ -125,23 +136,44 @@ impl TermMap {
     /// after it), so that lists sorted by term stay sorted when renumbered.
     pub fn keeps_order(&self) -> bool {
         match &self.maps {
-            Maps::Identity | Maps::InPlace { .. } => true,
+            Maps::Identity | Maps::InPlace(_) => true,
             Maps::General(m) => m.ordered,
+        }
+    }
+
+    /// The clean terms whose `requires` changed, ascending, when the map is known to
+    /// keep every term in place (`None`: not told).
+    pub fn rewired(&self) -> Option<&[usize]> {
+        match &self.maps {
+            Maps::Identity => Some(&[]),
+            Maps::InPlace(m) => Some(&m.rewired),
+            Maps::General(_) => None,
+        }
+    }
+
+    /// The terms whose priority changed, ascending, when the map is known to keep
+    /// every term in place (`None`: not told).
+    pub fn reweighed(&self) -> Option<&[usize]> {
+        match &self.maps {
+            Maps::Identity => Some(&[]),
+            Maps::InPlace(m) => Some(&m.reweighed),
+            Maps::General(_) => None,
         }
     }
 }
 
-/// The terms of `new` whose content changed, when it has the same ids as `old` at the
-/// same places; `None` otherwise.
-fn in_place(old: &ResolvedProposal, new: &ResolvedProposal) -> Option<Vec<usize>> {
+/// What changed from `old` to `new` when they have the same ids at the same places;
+/// `None` otherwise. One pass over the two lists of keys.
+fn in_place(old: &ResolvedProposal, new: &ResolvedProposal) -> Option<InPlace> {
     let (old_written, new_written) = (&old.proposal.terms, &new.proposal.terms);
     let n = new_written.len();
     if old_written.len() != n || old.terms.len() != n || new.terms.len() != n {
         return None;
     }
-    let mut changed = Vec::new();
+    let mut out = InPlace::default();
     for t in 0..n {
-        let same_id = match keys(old, t).zip(keys(new, t)).map(|(a, b)| a.same_id(b)) {
+        let (a, b) = (keys(old, t), keys(new, t));
+        let same_id = match a.zip(b).map(|(a, b)| a.same_id(b)) {
             Some(Same::Yes) => true,
             Some(Same::No) => false,
             _ => old_written.get(t).map(|w| &w.id) == new_written.get(t).map(|w| &w.id),
@@ -150,10 +182,26 @@ fn in_place(old: &ResolvedProposal, new: &ResolvedProposal) -> Option<Vec<usize>
             return None;
         }
         if !same_content(old, t, new, t) {
-            changed.push(t);
+            out.changed.push(t);
+        } else {
+            let same_requires = match a.zip(b).map(|(a, b)| a.same_requires(b)) {
+                Some(Same::Yes) => true,
+                Some(Same::No) => false,
+                _ => old.terms.get(t).map(|x| &x.requires) == new.terms.get(t).map(|x| &x.requires),
+            };
+            if !same_requires {
+                out.rewired.push(t);
+            }
+        }
+        let same_priority = match a.zip(b) {
+            Some((a, b)) => a.same_priority(b),
+            None => old_written.get(t).map(|w| w.priority) == new_written.get(t).map(|w| w.priority),
+        };
+        if !same_priority {
+            out.reweighed.push(t);
         }
     }
-    Some(changed)
+    Some(out)
 }
 
 impl General {

@@ -7,7 +7,7 @@
 //! resolved, while its terms are at hand.
 
 use super::resolved::ResolvedTerm;
-use crate::model::{Modality, Timing};
+use crate::model::{Modality, Priority, Timing};
 
 /// A term's id, relating content and conditions, packed; `0` in a part means "not
 /// packed": compare the term itself. Packing is exact (two packed parts are equal
@@ -33,12 +33,22 @@ pub enum Same {
 }
 
 impl TermKey {
-    /// The key of the term with id `id` resolved as `term`.
-    pub fn of(id: &str, term: &ResolvedTerm) -> TermKey {
+    /// The key of the term with id `id` and `priority`, resolved as `term`.
+    pub fn of(id: &str, priority: Priority, term: &ResolvedTerm) -> TermKey {
+        let priority = match priority {
+            Priority::RedLine => 0,
+            Priority::Core => 1,
+            Priority::Normal => 2,
+            Priority::Minor => 3,
+        };
+        // The conditions above the two bits of the priority (always packed).
+        let requires = pack_requires(&term.requires)
+            .and_then(|r| r.checked_mul(4))
+            .unwrap_or(0);
         TermKey {
             id: words(pack_id(id)),
             content: words(pack_content(term)),
-            requires: pack_requires(&term.requires).unwrap_or(0),
+            requires: requires | priority,
         }
     }
 
@@ -56,7 +66,12 @@ impl TermKey {
     /// Whether two terms have the same conditions: the same required term indices
     /// with the same timings, in the same order.
     pub fn same_requires(&self, other: &TermKey) -> Same {
-        same([self.requires, 0], [other.requires, 0])
+        same([self.requires >> 2, 0], [other.requires >> 2, 0])
+    }
+
+    /// Whether two terms have the same priority (always told by the keys).
+    pub fn same_priority(&self, other: &TermKey) -> bool {
+        self.requires & 3 == other.requires & 3
     }
 }
 
@@ -211,14 +226,25 @@ mod tests {
                 ..term()
             },
         ];
-        let k = TermKey::of("a1", &base);
-        assert_eq!(k.same_content(&TermKey::of("a1", &term())), Same::Yes);
+        let k = TermKey::of("a1", Priority::Normal, &base);
+        assert_eq!(
+            k.same_content(&TermKey::of("a1", Priority::Normal, &term())),
+            Same::Yes
+        );
         for v in &variants {
-            assert_eq!(k.same_content(&TermKey::of("a1", v)), Same::No, "{v:?}");
+            assert_eq!(
+                k.same_content(&TermKey::of("a1", Priority::Normal, v)),
+                Same::No,
+                "{v:?}"
+            );
         }
         for (i, a) in variants.iter().enumerate() {
             for (j, b) in variants.iter().enumerate() {
-                let same = TermKey::of("x", a).same_content(&TermKey::of("x", b)) == Same::Yes;
+                let same = TermKey::of("x", Priority::Normal, a).same_content(&TermKey::of(
+                    "x",
+                    Priority::Normal,
+                    b,
+                )) == Same::Yes;
                 assert_eq!(same, i == j, "{a:?} against {b:?}");
             }
         }
@@ -227,12 +253,17 @@ mod tests {
             requires: vec![(0, Timing::Before)],
             ..term()
         };
-        assert_eq!(k.same_content(&TermKey::of("a1", &conditioned)), Same::Yes);
+        assert_eq!(
+            k.same_content(&TermKey::of("a1", Priority::Normal, &conditioned)),
+            Same::Yes
+        );
     }
 
     #[test]
     fn keys_tell_conditions_apart_exactly() {
-        let with = |requires: Vec<(usize, Timing)>| TermKey::of("a1", &ResolvedTerm { requires, ..term() });
+        let with = |requires: Vec<(usize, Timing)>| {
+            TermKey::of("a1", Priority::Normal, &ResolvedTerm { requires, ..term() })
+        };
         let lists = [
             vec![],
             vec![(0, Timing::Before)],
@@ -272,16 +303,45 @@ mod tests {
             ..term()
         };
         for t in [&params, &two, &far, &huge] {
-            let k = TermKey::of("a1", t);
-            assert_eq!(k.same_content(&TermKey::of("a1", t)), Same::Unknown);
-            assert_eq!(k.same_content(&TermKey::of("a1", &term())), Same::No);
+            let k = TermKey::of("a1", Priority::Normal, t);
+            assert_eq!(
+                k.same_content(&TermKey::of("a1", Priority::Normal, t)),
+                Same::Unknown
+            );
+            assert_eq!(
+                k.same_content(&TermKey::of("a1", Priority::Normal, &term())),
+                Same::No
+            );
+        }
+    }
+
+    #[test]
+    fn priorities_are_always_told_apart() {
+        let all = [
+            Priority::RedLine,
+            Priority::Core,
+            Priority::Normal,
+            Priority::Minor,
+        ];
+        let many = ResolvedTerm {
+            requires: vec![(0, Timing::Before), (1, Timing::Before)],
+            ..term()
+        };
+        for t in [term(), many] {
+            for a in all {
+                for b in all {
+                    let (ka, kb) = (TermKey::of("a1", a, &t), TermKey::of("a1", b, &t));
+                    assert_eq!(ka.same_priority(&kb), a == b);
+                    assert_eq!(ka.same_requires(&kb), TermKey::of("a1", a, &t).same_requires(&ka));
+                }
+            }
         }
     }
 
     #[test]
     fn ids_pack_up_to_fifteen_bytes() {
         let t = term();
-        let id = |s: &str| TermKey::of(s, &t);
+        let id = |s: &str| TermKey::of(s, Priority::Normal, &t);
         assert_eq!(id("a1").same_id(&id("a1")), Same::Yes);
         assert_eq!(id("a1").same_id(&id("a2")), Same::No);
         assert_eq!(id("a1").same_id(&id("a1\0")), Same::No);

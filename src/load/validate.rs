@@ -111,7 +111,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         .map(|(i, t)| {
             let resolved = cx.term(proposal, t, i, &ids, ceasefire);
             if let Some(r) = &resolved {
-                keys.push(TermKey::of(&t.id, r));
+                keys.push(TermKey::of(&t.id, t.priority, r));
                 edges.extend(r.requires.iter().map(|&(req, _)| (req, i)));
             } else {
                 keys.push(TermKey::default());
