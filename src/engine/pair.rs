@@ -267,7 +267,11 @@ pub struct Collector<'a> {
     left_atoms: &'a [Atom],
     right: &'a ResolvedProposal,
     right_atoms: &'a [Atom],
+    /// The last relation found for each kind and pair of terms.
     groups: FastMap<GroupKey, usize>,
+    /// For a relation, the one found before it with the same kind and terms but other
+    /// derivation chains (rare: only derived atoms give them).
+    earlier: FastMap<usize, usize>,
     /// The relations so far, in the order they were found.
     pub relations: Vec<Relation>,
 }
@@ -286,6 +290,7 @@ impl<'a> Collector<'a> {
             right,
             right_atoms,
             groups: FastMap::default(),
+            earlier: FastMap::default(),
             relations: Vec::new(),
         }
     }
@@ -318,13 +323,11 @@ impl<'a> Collector<'a> {
         };
         let key = GroupKey {
             kind,
-            left: a.term,
-            left_chain: rules(self.left_atoms, i),
-            right: b.term,
-            right_chain: rules(self.right_atoms, j),
+            left: a.term.term,
+            right: b.term.term,
         };
-        match self.groups.get(&key) {
-            Some(&g) => {
+        match self.find(&key, i, j) {
+            Some(g) => {
                 if let Some(r) = self.relations.get_mut(g)
                     && !r.subjects.contains(&a.subject)
                 {
@@ -334,7 +337,10 @@ impl<'a> Collector<'a> {
                 }
             }
             None => {
-                self.groups.insert(key, self.relations.len());
+                let at = self.relations.len();
+                if let Some(before) = self.groups.insert(key, at) {
+                    self.earlier.insert(at, before);
+                }
                 self.relations.push(Relation {
                     kind,
                     left: side(self.left_atoms, i),
@@ -353,6 +359,25 @@ impl<'a> Collector<'a> {
     }
 }
 
+impl Collector<'_> {
+    /// The relation of `key`'s kind and terms found through the same rules as left
+    /// atom `i` and right atom `j`, if any.
+    fn find(&self, key: &GroupKey, i: usize, j: usize) -> Option<usize> {
+        let mut at = self.groups.get(key).copied();
+        let (left, right) = (rules(self.left_atoms, i), rules(self.right_atoms, j));
+        while let Some(g) = at {
+            let r = self.relations.get(g)?;
+            let same =
+                |chain: &[ChainStep], rules: &[usize]| chain.iter().map(|s| s.rule).eq(rules.iter().copied());
+            if same(&r.left.chain, &left) && same(&r.right.chain, &right) {
+                return Some(g);
+            }
+            at = self.earlier.get(&g).copied();
+        }
+        None
+    }
+}
+
 /// How left atom `a` relates to right atom `b`, when that is a finding: they relate,
 /// and if a derived atom is involved, they conflict.
 pub fn finding(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
@@ -361,13 +386,14 @@ pub fn finding(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
     (!derived || rel.kind == RelationKind::Conflict).then_some(rel)
 }
 
+/// What the relations of one kind between two terms (of the collector's two
+/// proposals) share; those found through different rules are told apart by their
+/// chains.
 #[derive(Debug, PartialEq, Eq, Hash)]
 struct GroupKey {
     kind: RelationKind,
-    left: TermRef,
-    left_chain: Vec<usize>,
-    right: TermRef,
-    right_chain: Vec<usize>,
+    left: usize,
+    right: usize,
 }
 
 fn rules(atoms: &[Atom], i: usize) -> Vec<usize> {
