@@ -272,6 +272,9 @@ pub struct Collector<'a> {
     /// For a relation, the one found before it with the same kind and terms but other
     /// derivation chains (rare: only derived atoms give them).
     earlier: FastMap<usize, usize>,
+    /// One list per party of that party alone: most relations hold for one subject,
+    /// and share its list.
+    singles: FastMap<PartyId, Shared<PartyId>>,
     /// The relations so far, in the order they were found.
     pub relations: Vec<Relation>,
 }
@@ -291,6 +294,7 @@ impl<'a> Collector<'a> {
             right_atoms,
             groups: FastMap::default(),
             earlier: FastMap::default(),
+            singles: FastMap::default(),
             relations: Vec::new(),
         }
     }
@@ -345,9 +349,13 @@ impl<'a> Collector<'a> {
                     kind,
                     left: side(self.left_atoms, i),
                     right: side(self.right_atoms, j),
-                    subjects: Shared::from(vec![a.subject]),
+                    subjects: self
+                        .singles
+                        .entry(a.subject)
+                        .or_insert_with(|| Shared::from(vec![a.subject]))
+                        .clone(),
                     action: rel.action,
-                    scope: rel.scope.into(),
+                    scope: shared_scope(rel.scope, a, b),
                     window: rel.window,
                     coverage: rel.coverage,
                     params: params.into(),
@@ -375,6 +383,18 @@ impl Collector<'_> {
             at = self.earlier.get(&g).copied();
         }
         None
+    }
+}
+
+/// The common scope of atoms `a` and `b` as a shared list: one of theirs when it is
+/// the same (a scope within the other's is the usual case), a new one otherwise.
+fn shared_scope(scope: Vec<LabelId>, a: &Atom, b: &Atom) -> Shared<LabelId> {
+    if scope == *a.scope {
+        a.scope.clone()
+    } else if scope == *b.scope {
+        b.scope.clone()
+    } else {
+        scope.into()
     }
 }
 
