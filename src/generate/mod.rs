@@ -9,12 +9,10 @@
 
 mod rng;
 
-use std::collections::BTreeMap;
-
 pub use rng::Rng;
 
 use crate::model::{
-    Condition, Modality, ParamValue, Priority, Proposal, Subject, Term, Timing, Window, WindowRange,
+    Condition, Modality, ParamValue, Params, Priority, Proposal, Subject, Term, Timing, Window, WindowRange,
 };
 use crate::vocab::{LabelDef, TaxonomyDef, VocabFile};
 
@@ -189,7 +187,7 @@ fn random_term(rng: &mut Rng, id: String, sector: usize, spec: &Spec, i: usize) 
     } else {
         format!("sector-{sector}")
     };
-    let mut params = BTreeMap::new();
+    let mut params = Params::new();
     if rng.chance(0.2) {
         params.insert(
             "count".to_owned(),
@@ -229,7 +227,7 @@ fn no_resupply(id: String, aid: &Term) -> Term {
         action: "resupply".into(),
         target: None,
         requires: Vec::new(),
-        params: BTreeMap::new(),
+        params: Params::new(),
         text: Some("Ukraine must not resupply its forces during the ceasefire".into()),
         ..aid.clone()
     }

@@ -5,6 +5,7 @@
 //! resolves them against the vocabulary and reports what does not resolve.
 
 mod condition;
+mod param_map;
 mod params;
 mod proposal;
 mod subject;
@@ -12,6 +13,7 @@ mod term;
 mod window;
 
 pub use condition::{Condition, Timing};
+pub use param_map::Params;
 pub use params::ParamValue;
 pub use proposal::Proposal;
 pub use subject::Subject;

@@ -1,11 +1,9 @@
 //! A term: who must, must not, or may do what, where, when, how much, and only if.
 
-use std::collections::BTreeMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Condition, ParamValue, Subject, Window};
+use super::{Condition, Params, Subject, Window};
 
 /// One provision of a proposal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -35,8 +33,8 @@ pub struct Term {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<Window>,
     /// Named quantities: a number, a range, an enumeration value or a set.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub params: BTreeMap<String, ParamValue>,
+    #[serde(default, skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
     /// Terms of the same proposal that are conditions of this one: a term id (a
     /// precondition: in force before this one) or `{"term": id, "timing": "concurrent"}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -3,12 +3,11 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use armistice::load::{self, ResolvedProposal, SourceFile};
 use armistice::model::{
-    Condition, Modality, ParamValue, Priority, Proposal, Subject, Term, Timing, Window, WindowRange,
+    Condition, Modality, ParamValue, Params, Priority, Proposal, Subject, Term, Timing, Window, WindowRange,
 };
 use armistice::vocab::Vocab;
 use proptest::prelude::*;
@@ -105,7 +104,7 @@ fn term() -> impl Strategy<Value = Term> {
                 } else {
                     modality
                 };
-                let mut params = BTreeMap::new();
+                let mut params = Params::new();
                 if let Some(c) = count {
                     params.insert("count".to_owned(), ParamValue::Number(c.round()));
                 }
@@ -159,7 +158,7 @@ pub fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
                 target: None,
                 scope: Vec::new(),
                 window: Some(range(days)),
-                params: BTreeMap::new(),
+                params: Params::new(),
                 requires: Vec::new(),
                 priority: Priority::Core,
                 text: Some("halt all conflict".into()),
