@@ -10,6 +10,7 @@ mod derive;
 mod graph;
 mod impact;
 mod incremental;
+mod index;
 mod pair;
 mod params;
 mod reblock;

@@ -1,94 +1,17 @@
-//! Relating the atoms of two proposals through an index on subject, action and scope, and
-//! turning atom relations into term relations and open points.
+//! Relating the atoms of two proposals through an index on subject, action and scope
+//! ([`AtomIndex`]), and turning atom relations into term relations and open points.
 
 use super::FastMap;
 
 use super::analysis::{ChainStep, Coverage, Open, Relation, RelationKind, Side};
 use super::atom::{Atom, TermRef};
 use super::derive;
+pub use super::index::AtomIndex;
 use super::params;
 use super::relate::{AtomRelation, relate};
 use super::shared::Shared;
 use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
-
-/// Where to find a proposal's atoms that may relate to a given atom: by subject and
-/// action, and, for scoped atoms, by scope label too, so that terms confined to
-/// different areas never meet.
-#[derive(Debug, Clone, Default)]
-pub struct AtomIndex {
-    by_action: FastMap<(PartyId, ActionId), Vec<usize>>,
-    /// Per taxonomy: atoms by their labels in it, or under `None` when they have none.
-    by_label: FastMap<(PartyId, ActionId, usize, Option<LabelId>), Vec<usize>>,
-}
-
-impl AtomIndex {
-    /// Indexes `atoms`.
-    pub fn new(atoms: &[Atom], vocab: &Vocab) -> AtomIndex {
-        let mut index = AtomIndex::default();
-        for (i, a) in atoms.iter().enumerate() {
-            index.by_action.entry((a.subject, a.action)).or_default().push(i);
-            for t in 0..vocab.taxonomies.len() {
-                let mut any = false;
-                for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
-                    index
-                        .by_label
-                        .entry((a.subject, a.action, t, Some(l)))
-                        .or_default()
-                        .push(i);
-                    any = true;
-                }
-                if !any {
-                    index
-                        .by_label
-                        .entry((a.subject, a.action, t, None))
-                        .or_default()
-                        .push(i);
-                }
-            }
-        }
-        index
-    }
-
-    /// The atoms that may relate to `a` (same subject, related action, scopes that may
-    /// overlap), each once, in index order.
-    pub fn candidates(&self, a: &Atom, related: &Related, vocab: &Vocab) -> Vec<usize> {
-        let actions = related.actions(a.action);
-        let mut out = Vec::new();
-        let Some(&first) = a.scope.first() else {
-            for &action in actions {
-                out.extend_from_slice(
-                    self.by_action
-                        .get(&(a.subject, action))
-                        .map_or(&[][..], Vec::as_slice),
-                );
-            }
-            out.sort_unstable();
-            return out;
-        };
-        let t = taxonomy(vocab, first);
-        for &action in actions {
-            let mut get = |l: Option<LabelId>| {
-                if let Some(v) = self.by_label.get(&(a.subject, action, t, l)) {
-                    out.extend_from_slice(v);
-                }
-            };
-            get(None);
-            for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
-                for &m in related.labels(l) {
-                    get(Some(m));
-                }
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-}
-
-fn taxonomy(vocab: &Vocab, l: LabelId) -> usize {
-    vocab.labels.get(l as usize).map_or(usize::MAX, |x| x.taxonomy)
-}
 
 /// For each action and each scope label, the ones related to it: itself, its
 /// ancestors and its descendants.
