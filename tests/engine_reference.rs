@@ -283,13 +283,13 @@ fn conflicts(a: &Analysis) -> BTreeSet<(bool, usize, usize)> {
 }
 
 /// The kinds of edit the incremental reanalysis must follow.
-const EDIT_KINDS: usize = 9;
+const EDIT_KINDS: usize = 10;
 
 /// An edit of a generated proposal, by `op`: drop term `k` (and the conditions on
 /// it), flip its modality between must and may, append a copy of it under a new id,
 /// insert a copy before it (every later term moves), rename it (and the conditions
-/// on it), add or remove a condition, change only its wording, move it to the end, or
-/// change only its priority (its burden).
+/// on it), add or remove a condition, change only its wording, move it to the end,
+/// change only its priority (its burden), or change only its `count` parameter.
 fn edit(q: &Value, op: usize, k: usize) -> Value {
     let mut q = q.clone();
     let terms = q["terms"].as_array_mut().unwrap();
@@ -360,6 +360,10 @@ fn edit(q: &Value, op: usize, k: usize) -> Value {
                 "core"
             };
             terms[k]["priority"] = other.into();
+        }
+        9 => {
+            let count = terms[k]["params"]["count"].as_f64().unwrap_or(0.0);
+            terms[k]["params"] = serde_json::json!({ "count": count + 1.0 });
         }
         7 => {
             // Moved to the end: every later term moves (conditions name terms by id).

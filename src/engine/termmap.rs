@@ -173,6 +173,13 @@ fn in_place(old: &ResolvedProposal, new: &ResolvedProposal) -> Option<InPlace> {
     let mut out = InPlace::default();
     for t in 0..n {
         let (a, b) = (keys(old, t), keys(new, t));
+        if let (Some(a), Some(b)) = (a, b)
+            && a.is_whole()
+            && a == b
+        {
+            // The same id, content, conditions and priority: the usual case.
+            continue;
+        }
         let same_id = match a.zip(b).map(|(a, b)| a.same_id(b)) {
             Some(Same::Yes) => true,
             Some(Same::No) => false,

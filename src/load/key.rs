@@ -1,24 +1,26 @@
 //! [`TermKey`]: a resolved term's id, what relating it reads and its conditions,
 //! packed exactly into a few words when they are short and simple (an id of at most
-//! 15 bytes; one subject, at most one scope label, no parameters, small numbers; at
-//! most one condition). `reanalyze` matches the terms of a new version of a proposal
+//! 15 bytes; one subject, at most one scope label, small numbers; no parameter or one
+//! whole number; at most one condition). `reanalyze` matches the terms of a new version of a proposal
 //! to the earlier version's by these keys, in two dense lists, and reads the terms
 //! themselves only where a key could not be packed. Keys are made when a proposal is
 //! resolved, while its terms are at hand.
 
 use super::resolved::ResolvedTerm;
-use crate::model::{Modality, Priority, Timing};
+use crate::model::{Modality, ParamValue, Priority, Timing};
 
-/// A term's id, relating content and conditions, packed; `0` in a part means "not
-/// packed": compare the term itself. Packing is exact (two packed parts are equal
-/// exactly when what they pack is), and a part packs or not by its value alone, so a
-/// packed part never equals an unpacked one's value. (In 64-bit words, so that a key
-/// takes 40 bytes.)
+/// A term's id, relating content, conditions, priority and parameters, packed; `0`
+/// in a part means "not packed": compare the term itself. Packing is exact (two packed
+/// parts are equal exactly when what they pack is, for terms resolved against the same
+/// vocabulary),
+/// and a part packs or not by its value alone, so a packed part never equals an
+/// unpacked one's value. (In 64-bit words, so that a key takes 48 bytes.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TermKey {
     id: [u64; 2],
     content: [u64; 2],
     requires: u64,
+    params: u64,
 }
 
 /// Whether two terms are the same in some part, as far as their keys tell.
@@ -33,8 +35,14 @@ pub enum Same {
 }
 
 impl TermKey {
-    /// The key of the term with id `id` and `priority`, resolved as `term`.
-    pub fn of(id: &str, priority: Priority, term: &ResolvedTerm) -> TermKey {
+    /// The key of the term with id `id` and `priority`, resolved as `term`;
+    /// `param_index` numbers the vocabulary's parameters.
+    pub fn of(
+        id: &str,
+        priority: Priority,
+        term: &ResolvedTerm,
+        param_index: impl Fn(&str) -> Option<u16>,
+    ) -> TermKey {
         let priority = match priority {
             Priority::RedLine => 0,
             Priority::Core => 1,
@@ -49,7 +57,14 @@ impl TermKey {
             id: words(pack_id(id)),
             content: words(pack_content(term)),
             requires: requires | priority,
+            params: pack_params(&term.params, param_index).unwrap_or(0),
         }
+    }
+
+    /// Whether every part is packed: two such keys are equal exactly when the terms'
+    /// ids, relating content, conditions and priorities are.
+    pub fn is_whole(&self) -> bool {
+        self.id != [0, 0] && self.content != [0, 0] && self.requires >> 2 != 0 && self.params != 0
     }
 
     /// Whether the ids of two terms are the same.
@@ -60,7 +75,14 @@ impl TermKey {
     /// Whether two terms are the same for relating: modality, action, target,
     /// window, subjects, scope and parameters.
     pub fn same_content(&self, other: &TermKey) -> Same {
-        same(self.content, other.content)
+        match (
+            same(self.content, other.content),
+            same([self.params, 0], [other.params, 0]),
+        ) {
+            (Same::No, _) | (_, Same::No) => Same::No,
+            (Same::Yes, Same::Yes) => Same::Yes,
+            _ => Same::Unknown,
+        }
     }
 
     /// Whether two terms have the same conditions: the same required term indices
@@ -87,6 +109,19 @@ fn same(a: [u64; 2], b: [u64; 2]) -> Same {
 fn words(packed: Option<u128>) -> [u64; 2] {
     let v = packed.unwrap_or(0);
     [(v & u128::from(u64::MAX)) as u64, (v >> 64) as u64]
+}
+
+/// No parameters as 1; one parameter whose value is a whole number below 2^32 as its
+/// name's index and the number (bit 1 set).
+fn pack_params(params: &[(String, ParamValue)], index: impl Fn(&str) -> Option<u16>) -> Option<u64> {
+    match params {
+        [] => Some(1),
+        [(name, ParamValue::Number(x))] if x.fract() == 0.0 && *x >= 0.0 && *x < 4_294_967_296.0 => {
+            let name = u64::from(index(name)?);
+            Some(2 | (name << 2) | ((*x as u64) << 18))
+        }
+        _ => None,
+    }
 }
 
 /// No conditions as 1; one as its index and timing, from 2 up.
@@ -118,9 +153,6 @@ fn pack_id(id: &str) -> Option<u128> {
 /// The relating content in fields of fixed width, with the top bit set (so never
 /// zero), when every value fits its field.
 fn pack_content(t: &ResolvedTerm) -> Option<u128> {
-    if !t.params.is_empty() {
-        return None;
-    }
     let [subject] = t.subjects.as_slice() else {
         return None;
     };
@@ -161,6 +193,14 @@ fn pack_content(t: &ResolvedTerm) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parameter names of the tests' vocabulary: `count` is the first.
+    fn names(name: &str) -> Option<u16> {
+        ["count", "size"]
+            .iter()
+            .position(|n| *n == name)
+            .and_then(|i| u16::try_from(i).ok())
+    }
     use crate::load::Interval;
 
     fn term() -> ResolvedTerm {
@@ -226,25 +266,25 @@ mod tests {
                 ..term()
             },
         ];
-        let k = TermKey::of("a1", Priority::Normal, &base);
+        let k = TermKey::of("a1", Priority::Normal, &base, names);
         assert_eq!(
-            k.same_content(&TermKey::of("a1", Priority::Normal, &term())),
+            k.same_content(&TermKey::of("a1", Priority::Normal, &term(), names)),
             Same::Yes
         );
         for v in &variants {
             assert_eq!(
-                k.same_content(&TermKey::of("a1", Priority::Normal, v)),
+                k.same_content(&TermKey::of("a1", Priority::Normal, v, names)),
                 Same::No,
                 "{v:?}"
             );
         }
         for (i, a) in variants.iter().enumerate() {
             for (j, b) in variants.iter().enumerate() {
-                let same = TermKey::of("x", Priority::Normal, a).same_content(&TermKey::of(
-                    "x",
-                    Priority::Normal,
-                    b,
-                )) == Same::Yes;
+                let (ka, kb) = (
+                    TermKey::of("x", Priority::Normal, a, names),
+                    TermKey::of("x", Priority::Normal, b, names),
+                );
+                let same = ka.same_content(&kb) == Same::Yes;
                 assert_eq!(same, i == j, "{a:?} against {b:?}");
             }
         }
@@ -254,7 +294,7 @@ mod tests {
             ..term()
         };
         assert_eq!(
-            k.same_content(&TermKey::of("a1", Priority::Normal, &conditioned)),
+            k.same_content(&TermKey::of("a1", Priority::Normal, &conditioned, names)),
             Same::Yes
         );
     }
@@ -262,7 +302,12 @@ mod tests {
     #[test]
     fn keys_tell_conditions_apart_exactly() {
         let with = |requires: Vec<(usize, Timing)>| {
-            TermKey::of("a1", Priority::Normal, &ResolvedTerm { requires, ..term() })
+            TermKey::of(
+                "a1",
+                Priority::Normal,
+                &ResolvedTerm { requires, ..term() },
+                names,
+            )
         };
         let lists = [
             vec![],
@@ -287,7 +332,7 @@ mod tests {
     #[test]
     fn what_does_not_fit_is_compared_in_full() {
         let params = ResolvedTerm {
-            params: vec![("count".into(), crate::model::ParamValue::Number(3.0))],
+            params: vec![("count".into(), ParamValue::Number(3.5))],
             ..term()
         };
         let two = ResolvedTerm {
@@ -303,15 +348,88 @@ mod tests {
             ..term()
         };
         for t in [&params, &two, &far, &huge] {
-            let k = TermKey::of("a1", Priority::Normal, t);
+            let k = TermKey::of("a1", Priority::Normal, t, names);
             assert_eq!(
-                k.same_content(&TermKey::of("a1", Priority::Normal, t)),
+                k.same_content(&TermKey::of("a1", Priority::Normal, t, names)),
                 Same::Unknown
             );
             assert_eq!(
-                k.same_content(&TermKey::of("a1", Priority::Normal, &term())),
+                k.same_content(&TermKey::of("a1", Priority::Normal, &term(), names)),
                 Same::No
             );
+        }
+    }
+
+    #[test]
+    fn one_whole_number_is_packed_exactly() {
+        let with = |params: Vec<(String, ParamValue)>| {
+            TermKey::of("a1", Priority::Normal, &ResolvedTerm { params, ..term() }, names)
+        };
+        let count = |x: f64| vec![("count".to_owned(), ParamValue::Number(x))];
+        let packed = [
+            vec![],
+            count(3.0),
+            count(4.0),
+            count(0.0),
+            vec![("size".to_owned(), ParamValue::Number(3.0))],
+        ];
+        for (i, a) in packed.iter().enumerate() {
+            for (j, b) in packed.iter().enumerate() {
+                let want = if i == j { Same::Yes } else { Same::No };
+                assert_eq!(
+                    with(a.clone()).same_content(&with(b.clone())),
+                    want,
+                    "{a:?} against {b:?}"
+                );
+            }
+        }
+        // -0 is 0, as the values compare.
+        assert_eq!(with(count(-0.0)).same_content(&with(count(0.0))), Same::Yes);
+        let unpacked = [
+            count(-1.0),
+            count(1e10),
+            vec![("other".to_owned(), ParamValue::Number(3.0))],
+            vec![(
+                "count".to_owned(),
+                ParamValue::Range {
+                    min: Some(1.0),
+                    max: None,
+                },
+            )],
+            vec![
+                ("count".to_owned(), ParamValue::Number(1.0)),
+                ("size".to_owned(), ParamValue::Number(1.0)),
+            ],
+        ];
+        for p in unpacked {
+            assert_eq!(
+                with(p.clone()).same_content(&with(p.clone())),
+                Same::Unknown,
+                "{p:?}"
+            );
+            assert_eq!(with(p.clone()).same_content(&with(count(3.0))), Same::No, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn a_whole_key_packs_every_part() {
+        let k = TermKey::of("a1", Priority::Normal, &term(), names);
+        assert!(k.is_whole());
+        let long = TermKey::of("an-id-of-sixteen", Priority::Normal, &term(), names);
+        let params = ResolvedTerm {
+            params: vec![("count".into(), ParamValue::Range { min: None, max: None })],
+            ..term()
+        };
+        let many = ResolvedTerm {
+            requires: vec![(0, Timing::Before), (1, Timing::Before)],
+            ..term()
+        };
+        for k in [
+            long,
+            TermKey::of("a1", Priority::Normal, &params, names),
+            TermKey::of("a1", Priority::Normal, &many, names),
+        ] {
+            assert!(!k.is_whole());
         }
     }
 
@@ -330,9 +448,12 @@ mod tests {
         for t in [term(), many] {
             for a in all {
                 for b in all {
-                    let (ka, kb) = (TermKey::of("a1", a, &t), TermKey::of("a1", b, &t));
+                    let (ka, kb) = (TermKey::of("a1", a, &t, names), TermKey::of("a1", b, &t, names));
                     assert_eq!(ka.same_priority(&kb), a == b);
-                    assert_eq!(ka.same_requires(&kb), TermKey::of("a1", a, &t).same_requires(&ka));
+                    assert_eq!(
+                        ka.same_requires(&kb),
+                        TermKey::of("a1", a, &t, names).same_requires(&ka)
+                    );
                 }
             }
         }
@@ -341,7 +462,7 @@ mod tests {
     #[test]
     fn ids_pack_up_to_fifteen_bytes() {
         let t = term();
-        let id = |s: &str| TermKey::of(s, Priority::Normal, &t);
+        let id = |s: &str| TermKey::of(s, Priority::Normal, &t, names);
         assert_eq!(id("a1").same_id(&id("a1")), Same::Yes);
         assert_eq!(id("a1").same_id(&id("a2")), Same::No);
         assert_eq!(id("a1").same_id(&id("a1\0")), Same::No);

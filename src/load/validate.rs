@@ -102,6 +102,10 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
 
     let ceasefire = ceasefire_window(proposal, vocab);
     // Keys and conditions are noted as each term is resolved, while it is at hand.
+    let mut param_names: Vec<&str> = vocab.params.keys().map(String::as_str).collect();
+    param_names.sort_unstable();
+    let param_index =
+        |name: &str| -> Option<u16> { u16::try_from(param_names.binary_search(&name).ok()?).ok() };
     let mut keys = Vec::with_capacity(proposal.terms.len());
     let mut edges = Vec::new();
     let terms: Vec<Option<ResolvedTerm>> = proposal
@@ -111,7 +115,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         .map(|(i, t)| {
             let resolved = cx.term(proposal, t, i, &ids, ceasefire);
             if let Some(r) = &resolved {
-                keys.push(TermKey::of(&t.id, t.priority, r));
+                keys.push(TermKey::of(&t.id, t.priority, r, param_index));
                 edges.extend(r.requires.iter().map(|&(req, _)| (req, i)));
             } else {
                 keys.push(TermKey::default());
