@@ -48,7 +48,8 @@ impl SourceFile {
         if meta.len() > limit {
             return Err(too_large(path, meta.len(), limit));
         }
-        let mut bytes = Vec::new();
+        // Room for the whole file at once (a list grown by doubling would copy it).
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).map_or(0, |n| n.saturating_add(1)));
         file.take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
         if bytes.len() as u64 > limit {
             return Err(too_large(path, bytes.len() as u64, limit));
@@ -213,12 +214,17 @@ pub fn load_proposal_with(
     vocab: &Vocab,
     limits: &Limits,
 ) -> (Option<ResolvedProposal>, FileReport) {
-    let (resolved, diagnostics) = match parse_json_limited::<Proposal>(&file, limits.max_depth) {
+    // Every term has an `"id"` key, so their count is about the number of terms (the
+    // proposal's own id and a parameter so named make it a little more): room for
+    // them is made at once rather than by doubling.
+    let ids = memchr::memmem::find_iter(file.text.as_bytes(), b"\"id\"").count();
+    let parsed =
+        crate::model::term_list::expecting(ids, || parse_json_limited::<Proposal>(&file, limits.max_depth));
+    let (resolved, diagnostics) = match parsed {
         Ok(mut p) => {
-            // The list grew by doubling while it was read: up to half of it is spare,
-            // and it lives as long as the analysis. (An allocator may keep a block that
-            // shrinks by less than half in place; the spare part was never written,
-            // so it holds no memory then either.)
+            // Any room left over lives as long as the analysis. (An allocator may keep
+            // a block that shrinks by less than half in place; the spare part was
+            // never written, so it holds no memory then either.)
             p.terms.shrink_to_fit();
             let (resolved, diags) = super::resolve_owned(p, vocab);
             let mut located = file.locate_all(diags);

@@ -10,6 +10,7 @@ mod params;
 mod proposal;
 mod subject;
 mod term;
+pub mod term_list;
 mod window;
 
 pub use condition::{Condition, Timing};

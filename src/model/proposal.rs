@@ -30,6 +30,8 @@ pub struct Proposal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The provisions of the proposal.
+    #[serde(deserialize_with = "super::term_list::deserialize")]
+    #[schemars(with = "Vec<Term>")]
     pub terms: Vec<Term>,
 }
 
