@@ -280,15 +280,7 @@ pub struct Counts {
 impl Pair {
     /// The counts of the pair's findings.
     pub fn counts(&self) -> Counts {
-        let t = self.relations.tally();
-        let mut c = Counts {
-            conflicts: t.conflicts,
-            indirect: t.indirect,
-            diverge: t.diverge,
-            compatible: t.compatible,
-            agree: t.agree,
-            ..Counts::default()
-        };
+        let mut c = self.relations.counts();
         for b in &self.blocked {
             match b.status {
                 BlockStatus::Blocked => c.blocked += 1,

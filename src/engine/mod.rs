@@ -40,7 +40,7 @@ pub use derive::MAX_FIRINGS;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use pair::MAX_CANDIDATES;
 pub use params::{ParamComparison, ParamOutcome};
-pub use relations::{Iter as RelationIter, Relations, Tally};
+pub use relations::{Iter as RelationIter, Relations};
 pub use shared::Shared;
 
 use crate::limits::Limits;

@@ -9,7 +9,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::analysis::{Relation, RelationKind};
+use super::analysis::{Counts, Relation, RelationKind};
 
 /// The relations a chunk holds, at most (a chunk made by a what-if may hold up to
 /// twice as many).
@@ -30,7 +30,8 @@ pub struct Relations {
 struct Chunk {
     list: Arc<Vec<Relation>>,
     range: Range<usize>,
-    tally: Tally,
+    /// Its relations of each kind.
+    counts: Counts,
     terms: Arc<Terms>,
 }
 
@@ -44,7 +45,7 @@ struct Terms {
 impl Chunk {
     fn new(list: Arc<Vec<Relation>>, range: Range<usize>) -> Chunk {
         let slice = list.get(range.clone()).unwrap_or_default();
-        let tally = Tally::of(slice);
+        let counts = count(slice);
         let side = |term: fn(&Relation) -> usize| {
             let mut v: Vec<usize> = slice.iter().map(term).collect();
             v.sort_unstable();
@@ -58,7 +59,7 @@ impl Chunk {
         Chunk {
             list,
             range,
-            tally,
+            counts,
             terms,
         }
     }
@@ -75,43 +76,19 @@ impl Chunk {
     }
 }
 
-/// How many relations of each kind a chunk holds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// Direct conflicts.
-    pub conflicts: usize,
-    /// Indirect conflicts (through derived atoms).
-    pub indirect: usize,
-    /// Divergences.
-    pub diverge: usize,
-    /// Compatibles.
-    pub compatible: usize,
-    /// Agreements.
-    pub agree: usize,
-}
-
-impl Tally {
-    fn of(relations: &[Relation]) -> Tally {
-        let mut t = Tally::default();
-        for r in relations {
-            match r.kind {
-                RelationKind::Conflict if r.is_indirect() => t.indirect += 1,
-                RelationKind::Conflict => t.conflicts += 1,
-                RelationKind::Diverge => t.diverge += 1,
-                RelationKind::Compatible => t.compatible += 1,
-                RelationKind::Agree => t.agree += 1,
-            }
+/// How many relations of each kind `relations` holds (the other counts stay 0).
+fn count(relations: &[Relation]) -> Counts {
+    let mut c = Counts::default();
+    for r in relations {
+        match r.kind {
+            RelationKind::Conflict if r.is_indirect() => c.indirect += 1,
+            RelationKind::Conflict => c.conflicts += 1,
+            RelationKind::Diverge => c.diverge += 1,
+            RelationKind::Compatible => c.compatible += 1,
+            RelationKind::Agree => c.agree += 1,
         }
-        t
     }
-
-    fn add(&mut self, other: Tally) {
-        self.conflicts += other.conflicts;
-        self.indirect += other.indirect;
-        self.diverge += other.diverge;
-        self.compatible += other.compatible;
-        self.agree += other.agree;
-    }
+    c
 }
 
 impl Relations {
@@ -185,7 +162,7 @@ impl Relations {
         let offset = index - self.starts.get(k)?;
         let chunk = self.chunks.get_mut(k)?;
         if Arc::get_mut(&mut chunk.list).is_none() {
-            // The tally and terms stay true: only the criticality changes.
+            // The counts and terms stay true: only the criticality changes.
             chunk.list = Arc::new(chunk.slice().to_vec());
             chunk.range = 0..chunk.list.len();
         }
@@ -208,13 +185,18 @@ impl Relations {
         }
     }
 
-    /// How many relations of each kind there are.
-    pub fn tally(&self) -> Tally {
-        let mut t = Tally::default();
-        for c in &self.chunks {
-            t.add(c.tally);
+    /// How many relations of each kind there are (the counts of relations; the
+    /// others are 0).
+    pub fn counts(&self) -> Counts {
+        let mut total = Counts::default();
+        for Chunk { counts: c, .. } in &self.chunks {
+            total.conflicts += c.conflicts;
+            total.indirect += c.indirect;
+            total.diverge += c.diverge;
+            total.compatible += c.compatible;
+            total.agree += c.agree;
         }
-        t
+        total
     }
 
     /// The indices, ascending, of the relations whose left term is one of `left` or
@@ -492,8 +474,8 @@ mod tests {
             }
             let pp = r.partition_point(|r| r.kind < RelationKind::Agree);
             assert_eq!(pp, v.partition_point(|r| r.kind < RelationKind::Agree));
-            assert_eq!(r.tally().conflicts, n / 3);
-            assert_eq!(r.tally().agree, n - n / 3);
+            assert_eq!(r.counts().conflicts, n / 3);
+            assert_eq!(r.counts().agree, n - n / 3);
         }
     }
 

@@ -60,8 +60,9 @@ impl TermMap {
         }
     }
 
-    /// The map from `old`'s terms to `new`'s. The terms themselves are read only where
-    /// their keys cannot tell.
+    /// The map from `old`'s terms to `new`'s. When the ids are the same at the same
+    /// places, the terms themselves are read only where their keys cannot tell;
+    /// otherwise ids are matched through the written terms.
     pub fn between(old: &ResolvedProposal, new: &ResolvedProposal) -> TermMap {
         let maps = match in_place(old, new) {
             Some(changes) => Maps::InPlace(changes),
