@@ -94,3 +94,32 @@ fn json() -> impl Strategy<Value = Value> {
         (terms, tree).prop_map(|(t, x)| serde_json::json!({ "terms": t, "x": x })),
     ]
 }
+
+/// A term whose only change is a parameter's value is summed up with its new value on
+/// the new side (the summary of an unchanged term is made once and shared).
+#[test]
+fn a_changed_parameter_shows_in_the_new_summary() {
+    let (old, _) = diff_support::load("proposals/us-ua-2025-03-11-jeddah.json");
+    let mut written = old.proposal.clone();
+    let term = written.terms.iter_mut().find(|t| t.id == "halt-ua").unwrap();
+    term.params.insert(
+        "extension".into(),
+        armistice::model::ParamValue::Value("automatic".into()),
+    );
+    let new = resolve(&written);
+    let d = diff(&old, &new, &vocab(), &DiffOptions::default());
+    let m = d
+        .terms
+        .iter()
+        .find_map(|t| match t {
+            TermDiff::Matched(m) if m.old.id == "halt-ua" => Some(m),
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        m.old.summary.contains("extension by_mutual_agreement"),
+        "{}",
+        m.old.summary
+    );
+    assert!(m.new.summary.contains("extension automatic"), "{}", m.new.summary);
+}

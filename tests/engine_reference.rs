@@ -228,7 +228,7 @@ fn reference(
                 continue;
             }
             if kind == RelationKind::Agree && !indirect {
-                let (pa, pb) = (&p.terms[a.term].params, &q.terms[b.term].params);
+                let (pa, pb) = (&p.proposal.terms[a.term].params, &q.proposal.terms[b.term].params);
                 let differ = pa.iter().any(|(n, x)| pb.iter().any(|(m, y)| n == m && x != y));
                 if differ || a.window != b.window {
                     kind = RelationKind::Diverge;
@@ -283,13 +283,14 @@ fn conflicts(a: &Analysis) -> BTreeSet<(bool, usize, usize)> {
 }
 
 /// The kinds of edit the incremental reanalysis must follow.
-const EDIT_KINDS: usize = 10;
+const EDIT_KINDS: usize = 11;
 
 /// An edit of a generated proposal, by `op`: drop term `k` (and the conditions on
 /// it), flip its modality between must and may, append a copy of it under a new id,
 /// insert a copy before it (every later term moves), rename it (and the conditions
 /// on it), add or remove a condition, change only its wording, move it to the end,
-/// change only its priority (its burden), or change only its `count` parameter.
+/// change only its priority (its burden), or change only its `count` parameter, to a
+/// whole number (which a term's key holds) or to a fraction (which it does not).
 fn edit(q: &Value, op: usize, k: usize) -> Value {
     let mut q = q.clone();
     let terms = q["terms"].as_array_mut().unwrap();
@@ -364,6 +365,10 @@ fn edit(q: &Value, op: usize, k: usize) -> Value {
         9 => {
             let count = terms[k]["params"]["count"].as_f64().unwrap_or(0.0);
             terms[k]["params"] = serde_json::json!({ "count": count + 1.0 });
+        }
+        10 => {
+            let count = terms[k]["params"]["count"].as_f64().unwrap_or(0.0);
+            terms[k]["params"] = serde_json::json!({ "count": count + 0.5 });
         }
         7 => {
             // Moved to the end: every later term moves (conditions name terms by id).
@@ -455,6 +460,26 @@ fn reanalyze_follows_edits_of_a_generated_pair() {
         assert_eq!(again.pairs, full.pairs, "edit {step}");
         last = again;
     }
+}
+
+/// Parameters that a term's key cannot hold (fractions) are compared in full: a what-if
+/// that changes one re-relates the term, and an agreement becomes a divergence.
+#[test]
+fn reanalyze_compares_unpacked_parameters_in_full() {
+    let vocab = support::vocab();
+    let side = |id: &str, count: f64| {
+        serde_json::json!({ "id": id, "by": ["US"], "source": "test", "terms": [
+            { "id": "x", "subject": "RU", "action": "prisoner_exchange", "params": { "count": count }, "text": "x" }
+        ] })
+    };
+    let originals = [side("p", 3.5), side("q", 3.5)];
+    let base = engine::analyze(originals.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
+    let kind = |a: &Analysis| a.pairs[0].relations.first().map(|r| r.kind);
+    assert_eq!(kind(&base), Some(RelationKind::Agree));
+    let edited = side("p", 4.5);
+    let again = engine::reanalyze(&base, vec![(0, resolved(&edited, &vocab))], &vocab).unwrap();
+    assert_eq!(kind(&again), Some(RelationKind::Diverge));
+    assert_reanalyze_is_analyze(&base, vec![(0, edited)], &originals, &vocab);
 }
 
 proptest! {

@@ -2,7 +2,7 @@
 
 use super::result::{Change, ChangeKind, Direction, MetaChange};
 use crate::load::{Interval, ResolvedTerm};
-use crate::model::{Modality, ParamValue, Timing};
+use crate::model::{Modality, ParamValue, Params, Timing};
 use crate::vocab::Vocab;
 
 impl Change {
@@ -222,8 +222,9 @@ pub fn param(v: &ParamValue) -> String {
     }
 }
 
-/// A term in one line: `US must not military_aid to UA, days 0–30`.
-pub fn term_summary(vocab: &Vocab, t: &ResolvedTerm) -> String {
+/// A term (as resolved, with its written parameters) in one line: `US must not
+/// military_aid to UA, days 0–30`.
+pub fn term_summary(vocab: &Vocab, t: &ResolvedTerm, params: &Params) -> String {
     use std::fmt::Write as _;
     let mut s = String::with_capacity(64);
     let list = |s: &mut String, names: &mut dyn Iterator<Item = &str>| {
@@ -251,7 +252,7 @@ pub fn term_summary(vocab: &Vocab, t: &ResolvedTerm) -> String {
     if t.window != Interval::ALWAYS {
         let _ = write!(s, ", {}", t.window);
     }
-    for (name, v) in &t.params {
+    for (name, v) in params.iter() {
         let _ = write!(s, ", {name} {}", param(v));
     }
     s

@@ -53,7 +53,7 @@ pub fn diff(
         Some(TermSide {
             index: i,
             id: t.id.clone(),
-            summary: term_summary(vocab, r),
+            summary: term_summary(vocab, r, &t.params),
             text: t.text.clone(),
         })
     };
@@ -128,12 +128,12 @@ fn matched_term(
         summary,
         text: s.term.text.clone(),
     };
-    let old_summary = term_summary(vocab, a.resolved);
+    let old_summary = term_summary(vocab, a.resolved, &a.term.params);
     // Most matched terms are unchanged: their summary is made once.
-    let new_summary = if a.resolved == b.resolved {
+    let new_summary = if a.resolved == b.resolved && a.term.params == b.term.params {
         old_summary.clone()
     } else {
-        term_summary(vocab, b.resolved)
+        term_summary(vocab, b.resolved, &b.term.params)
     };
     Some(TermDiff::Matched(MatchedTerm {
         old: side(a, i, old_summary),

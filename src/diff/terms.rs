@@ -169,7 +169,7 @@ pub fn compare(
     }
 
     if opts.compares(Field::Params) {
-        for (name, old, new) in param_changes(&a.params, &b.params) {
+        for (name, old, new) in param_changes(ta.params.as_slice(), tb.params.as_slice()) {
             let direction = match (&old, &new) {
                 (Some(x), Some(y)) => param_direction(x, y),
                 _ => None,

@@ -369,7 +369,10 @@ fn side(atoms: &[Atom], i: usize) -> Side {
 }
 
 fn term_params<'p>(p: &'p ResolvedProposal, a: &Atom) -> &'p [(String, crate::model::ParamValue)] {
-    p.terms.get(a.term.term).map_or(&[], |t| t.params.as_slice())
+    p.proposal
+        .terms
+        .get(a.term.term)
+        .map_or(&[], |t| t.params.as_slice())
 }
 
 /// The written terms not fully covered by the other side, with the subjects for which

@@ -5,6 +5,7 @@
 
 use crate::load::key::{Same, TermKey};
 use crate::load::{ResolvedProposal, ResolvedTerm};
+use crate::model::Params;
 
 /// How the terms of a new version of a proposal correspond to the earlier version's
 /// (see the module doc).
@@ -272,7 +273,7 @@ fn same_content(old: &ResolvedProposal, k: usize, new: &ResolvedProposal, t: usi
         Some(Same::Yes) => true,
         Some(Same::No) => false,
         _ => match (old.terms.get(k), new.terms.get(t)) {
-            (Some(a), Some(b)) => same_for_relating(a, b),
+            (Some(a), Some(b)) => same_for_relating(a, b) && params(old, k) == params(new, t),
             _ => false,
         },
     }
@@ -283,8 +284,8 @@ fn keys(p: &ResolvedProposal, t: usize) -> Option<&TermKey> {
     (p.keys.len() == p.terms.len()).then(|| p.keys.get(t)).flatten()
 }
 
-/// Whether two versions of a term give the same atoms and parameters (their
-/// conditions may differ: relations do not depend on them). The cheap fields first.
+/// Whether two versions of a term give the same atoms (their conditions may differ:
+/// relations do not depend on them). The cheap fields first.
 fn same_for_relating(a: &ResolvedTerm, b: &ResolvedTerm) -> bool {
     a.modality == b.modality
         && a.action == b.action
@@ -292,5 +293,9 @@ fn same_for_relating(a: &ResolvedTerm, b: &ResolvedTerm) -> bool {
         && a.window == b.window
         && a.subjects == b.subjects
         && a.scope == b.scope
-        && a.params == b.params
+}
+
+/// The parameters of term `t` as written (resolution keeps them as they are).
+fn params(p: &ResolvedProposal, t: usize) -> Option<&Params> {
+    p.proposal.terms.get(t).map(|term| &term.params)
 }

@@ -40,6 +40,7 @@ impl TermKey {
     pub fn of(
         id: &str,
         priority: Priority,
+        params: &[(String, ParamValue)],
         term: &ResolvedTerm,
         param_index: impl Fn(&str) -> Option<u16>,
     ) -> TermKey {
@@ -57,7 +58,7 @@ impl TermKey {
             id: words(pack_id(id)),
             content: words(pack_content(term)),
             requires: requires | priority,
-            params: pack_params(&term.params, param_index).unwrap_or(0),
+            params: pack_params(params, param_index).unwrap_or(0),
         }
     }
 
@@ -203,6 +204,11 @@ mod tests {
     }
     use crate::load::Interval;
 
+    /// The key of a term without parameters.
+    fn key(id: &str, priority: Priority, t: &ResolvedTerm, names: fn(&str) -> Option<u16>) -> TermKey {
+        TermKey::of(id, priority, &[], t, names)
+    }
+
     fn term() -> ResolvedTerm {
         ResolvedTerm {
             subjects: vec![3],
@@ -214,7 +220,6 @@ mod tests {
                 from: 0,
                 to: Some(30),
             },
-            params: Vec::new(),
             requires: Vec::new(),
         }
     }
@@ -266,14 +271,14 @@ mod tests {
                 ..term()
             },
         ];
-        let k = TermKey::of("a1", Priority::Normal, &base, names);
+        let k = key("a1", Priority::Normal, &base, names);
         assert_eq!(
-            k.same_content(&TermKey::of("a1", Priority::Normal, &term(), names)),
+            k.same_content(&key("a1", Priority::Normal, &term(), names)),
             Same::Yes
         );
         for v in &variants {
             assert_eq!(
-                k.same_content(&TermKey::of("a1", Priority::Normal, v, names)),
+                k.same_content(&key("a1", Priority::Normal, v, names)),
                 Same::No,
                 "{v:?}"
             );
@@ -281,8 +286,8 @@ mod tests {
         for (i, a) in variants.iter().enumerate() {
             for (j, b) in variants.iter().enumerate() {
                 let (ka, kb) = (
-                    TermKey::of("x", Priority::Normal, a, names),
-                    TermKey::of("x", Priority::Normal, b, names),
+                    key("x", Priority::Normal, a, names),
+                    key("x", Priority::Normal, b, names),
                 );
                 let same = ka.same_content(&kb) == Same::Yes;
                 assert_eq!(same, i == j, "{a:?} against {b:?}");
@@ -294,7 +299,7 @@ mod tests {
             ..term()
         };
         assert_eq!(
-            k.same_content(&TermKey::of("a1", Priority::Normal, &conditioned, names)),
+            k.same_content(&key("a1", Priority::Normal, &conditioned, names)),
             Same::Yes
         );
     }
@@ -302,7 +307,7 @@ mod tests {
     #[test]
     fn keys_tell_conditions_apart_exactly() {
         let with = |requires: Vec<(usize, Timing)>| {
-            TermKey::of(
+            key(
                 "a1",
                 Priority::Normal,
                 &ResolvedTerm { requires, ..term() },
@@ -331,10 +336,6 @@ mod tests {
 
     #[test]
     fn what_does_not_fit_is_compared_in_full() {
-        let params = ResolvedTerm {
-            params: vec![("count".into(), ParamValue::Number(3.5))],
-            ..term()
-        };
         let two = ResolvedTerm {
             subjects: vec![1, 2],
             ..term()
@@ -347,14 +348,18 @@ mod tests {
             action: 1 << 16,
             ..term()
         };
-        for t in [&params, &two, &far, &huge] {
-            let k = TermKey::of("a1", Priority::Normal, t, names);
+        let plain = term();
+        let fraction = [("count".to_owned(), ParamValue::Number(3.5))];
+        let cases: [(&[(String, ParamValue)], &ResolvedTerm); 4] =
+            [(&fraction, &plain), (&[], &two), (&[], &far), (&[], &huge)];
+        for (params, t) in cases {
+            let k = TermKey::of("a1", Priority::Normal, params, t, names);
             assert_eq!(
-                k.same_content(&TermKey::of("a1", Priority::Normal, t, names)),
+                k.same_content(&TermKey::of("a1", Priority::Normal, params, t, names)),
                 Same::Unknown
             );
             assert_eq!(
-                k.same_content(&TermKey::of("a1", Priority::Normal, &term(), names)),
+                k.same_content(&key("a1", Priority::Normal, &plain, names)),
                 Same::No
             );
         }
@@ -362,9 +367,8 @@ mod tests {
 
     #[test]
     fn one_whole_number_is_packed_exactly() {
-        let with = |params: Vec<(String, ParamValue)>| {
-            TermKey::of("a1", Priority::Normal, &ResolvedTerm { params, ..term() }, names)
-        };
+        let with =
+            |params: Vec<(String, ParamValue)>| TermKey::of("a1", Priority::Normal, &params, &term(), names);
         let count = |x: f64| vec![("count".to_owned(), ParamValue::Number(x))];
         let packed = [
             vec![],
@@ -413,21 +417,18 @@ mod tests {
 
     #[test]
     fn a_whole_key_packs_every_part() {
-        let k = TermKey::of("a1", Priority::Normal, &term(), names);
+        let k = key("a1", Priority::Normal, &term(), names);
         assert!(k.is_whole());
-        let long = TermKey::of("an-id-of-sixteen", Priority::Normal, &term(), names);
-        let params = ResolvedTerm {
-            params: vec![("count".into(), ParamValue::Range { min: None, max: None })],
-            ..term()
-        };
+        let long = key("an-id-of-sixteen", Priority::Normal, &term(), names);
+        let open = [("count".to_owned(), ParamValue::Range { min: None, max: None })];
         let many = ResolvedTerm {
             requires: vec![(0, Timing::Before), (1, Timing::Before)],
             ..term()
         };
         for k in [
             long,
-            TermKey::of("a1", Priority::Normal, &params, names),
-            TermKey::of("a1", Priority::Normal, &many, names),
+            TermKey::of("a1", Priority::Normal, &open, &term(), names),
+            key("a1", Priority::Normal, &many, names),
         ] {
             assert!(!k.is_whole());
         }
@@ -448,12 +449,9 @@ mod tests {
         for t in [term(), many] {
             for a in all {
                 for b in all {
-                    let (ka, kb) = (TermKey::of("a1", a, &t, names), TermKey::of("a1", b, &t, names));
+                    let (ka, kb) = (key("a1", a, &t, names), key("a1", b, &t, names));
                     assert_eq!(ka.same_priority(&kb), a == b);
-                    assert_eq!(
-                        ka.same_requires(&kb),
-                        TermKey::of("a1", a, &t, names).same_requires(&ka)
-                    );
+                    assert_eq!(ka.same_requires(&kb), key("a1", a, &t, names).same_requires(&ka));
                 }
             }
         }
@@ -462,7 +460,7 @@ mod tests {
     #[test]
     fn ids_pack_up_to_fifteen_bytes() {
         let t = term();
-        let id = |s: &str| TermKey::of(s, Priority::Normal, &t, names);
+        let id = |s: &str| key(s, Priority::Normal, &t, names);
         assert_eq!(id("a1").same_id(&id("a1")), Same::Yes);
         assert_eq!(id("a1").same_id(&id("a2")), Same::No);
         assert_eq!(id("a1").same_id(&id("a1\0")), Same::No);

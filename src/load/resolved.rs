@@ -2,7 +2,7 @@
 //! day intervals, negating aliases into modalities, conditions into term indices.
 
 use super::key::TermKey;
-use crate::model::{Modality, ParamValue, Proposal, Timing};
+use crate::model::{Modality, Proposal, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
 /// A half-open interval of days from entry into force, `[from, to)`; `to = None` has no end.
@@ -157,8 +157,6 @@ pub struct ResolvedTerm {
     pub scope: Vec<LabelId>,
     /// When the term applies.
     pub window: Interval,
-    /// Parameters, sorted by name.
-    pub params: Vec<(String, ParamValue)>,
     /// Required terms of the same proposal, by index, with their timing.
     pub requires: Vec<(usize, Timing)>,
 }

@@ -115,7 +115,13 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         .map(|(i, t)| {
             let resolved = cx.term(proposal, t, i, &ids, ceasefire);
             if let Some(r) = &resolved {
-                keys.push(TermKey::of(&t.id, t.priority, r, param_index));
+                keys.push(TermKey::of(
+                    &t.id,
+                    t.priority,
+                    t.params.as_slice(),
+                    r,
+                    param_index,
+                ));
                 edges.extend(r.requires.iter().map(|&(req, _)| (req, i)));
             } else {
                 keys.push(TermKey::default());
@@ -351,7 +357,6 @@ impl Cx<'_> {
             }
         };
 
-        let mut params = Vec::new();
         for (name, value) in &t.params {
             let pp = || format!("terms[{p}].params.{name}");
             match self.vocab.params.get(name) {
@@ -362,7 +367,6 @@ impl Cx<'_> {
                 }
                 Some(def) => {
                     self.param(&pp, name, def.kind, &def.values, value);
-                    params.push((name.clone(), value.clone()));
                 }
             }
         }
@@ -420,7 +424,6 @@ impl Cx<'_> {
             target,
             scope,
             window: window?,
-            params,
             requires,
         })
     }
