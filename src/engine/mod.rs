@@ -268,24 +268,17 @@ fn assemble(
             plans.push((i, j, plan));
         }
     }
-    let mut needs_index = vec![false; n];
+    // How many of the pairs to relate afresh use each proposal's atom index: an
+    // index is made before its first use and freed after its last, so that what
+    // follows relating (tracing blocked terms) can reuse its memory.
+    let mut uses = vec![0usize; n];
     for (i, j, plan) in &plans {
         if matches!(plan, Plan::Full) {
-            needs_index[*i] = true;
-            needs_index[*j] = true;
+            uses[*i] += 1;
+            uses[*j] += 1;
         }
     }
-    let indices: Vec<pair::AtomIndex> = atoms
-        .iter()
-        .zip(&needs_index)
-        .map(|(a, &needed)| {
-            if needed {
-                pair::AtomIndex::new(&a.atoms, vocab)
-            } else {
-                pair::AtomIndex::default()
-            }
-        })
-        .collect();
+    let mut indices: Vec<Option<pair::AtomIndex>> = (0..n).map(|_| None).collect();
     let related = pair::Related::new(vocab);
     let mut pairs = Vec::with_capacity(plans.len());
     for (i, j, plan) in plans {
@@ -302,12 +295,28 @@ fn assemble(
         let pair = match pair {
             Some(p) => p,
             None => {
+                for k in [i, j] {
+                    if let (Some(slot @ None), Some(a)) = (indices.get_mut(k), atoms.get(k)) {
+                        *slot = Some(pair::AtomIndex::new(&a.atoms, vocab));
+                    }
+                }
+                let empty = pair::AtomIndex::default();
                 let input = |k: usize| pair::PairInput {
                     proposal: &proposals[k],
                     atoms: &atoms[k].atoms,
-                    index: &indices[k],
+                    index: indices.get(k).and_then(Option::as_ref).unwrap_or(&empty),
                 };
-                analyze_pair(i, j, &input(i), &input(j), &related, vocab, limits)?
+                let found = pair::relate_pair(&input(i), &input(j), &related, vocab, limits.max_comparisons)
+                    .map_err(|_| too_many(&proposals[i], &proposals[j], limits))?;
+                for k in [i, j] {
+                    if let Some(u) = uses.get_mut(k) {
+                        *u = u.saturating_sub(1);
+                        if *u == 0 {
+                            indices[k] = None;
+                        }
+                    }
+                }
+                full_pair([(i, &proposals[i]), (j, &proposals[j])], found, limits)?
             }
         };
         pairs.push(pair);
@@ -355,18 +364,13 @@ fn burden_carried(reuse: &Reuse, i: usize, p: &ResolvedProposal, atoms: &Proposa
     ))
 }
 
-fn analyze_pair(
-    i: usize,
-    j: usize,
-    left: &pair::PairInput,
-    right: &pair::PairInput,
-    related: &pair::Related,
-    vocab: &Vocab,
+/// A pair related afresh, from its relations and open points: the blocked terms
+/// traced, and the verdict and counts.
+fn full_pair(
+    sides: [(usize, &ResolvedProposal); 2],
+    (mut relations, open): (Vec<Relation>, Vec<Open>),
     limits: &Limits,
 ) -> Result<Pair, EngineError> {
-    let (mut relations, open) = pair::relate_pair(left, right, related, vocab, limits.max_comparisons)
-        .map_err(|_| too_many(left.proposal, right.proposal, limits))?;
-    let sides = [(i, left.proposal), (j, right.proposal)];
     let blocked = blocked::blocked(sides, &mut relations, &open, limits.max_paths)
         .map_err(|limit| too_many_paths(sides, limit))?;
     Ok(finish_pair(sides, relations.into(), open, blocked))
