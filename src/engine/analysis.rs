@@ -1,7 +1,7 @@
 //! The result of a comparison, as plain data: what the renderers, `diff --against`,
 //! `whatif` and `concede` read.
 
-use super::atom::{ProposalAtoms, TermRef};
+use super::atom::{Atom, ProposalAtoms, TermRef};
 use super::burden::Burden;
 use super::params::ParamComparison;
 use super::relations::Relations;
@@ -89,24 +89,20 @@ pub enum Coverage {
     Overlap,
 }
 
-/// One side of a relation: a term, or an atom derived from it by rules.
+/// One side of a relation: a term, or an atom derived from it by rules. What the
+/// related atom says (its modality, action, target, scope and window) is read from the
+/// analysis's atoms with [`Analysis::atom`]: the side names it by its place in its
+/// term's block, which stays the same while the term does, whatever else changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Side {
     /// The written term.
     pub term: TermRef,
+    /// The related atom's place in the term's block of atoms
+    /// ([`ProposalAtoms::spans`]): its subjects first, then the atoms derived from them.
+    pub atom: u32,
     /// The rules that derived the related atom from the term, in order; empty for the
     /// term itself.
-    pub chain: Vec<ChainStep>,
-    /// The related atom's modality.
-    pub modality: Modality,
-    /// The related atom's action.
-    pub action: ActionId,
-    /// The related atom's target.
-    pub target: Option<PartyId>,
-    /// The related atom's scope.
-    pub scope: Shared<LabelId>,
-    /// The related atom's window.
-    pub window: Interval,
+    pub chain: Shared<ChainStep>,
 }
 
 /// One rule application in a derivation chain.
@@ -156,11 +152,6 @@ impl Relation {
     /// Whether the relation is a conflict, direct or indirect.
     pub fn is_conflict(&self) -> bool {
         self.kind == RelationKind::Conflict
-    }
-
-    /// Whether the windows of the two sides differ.
-    pub fn windows_differ(&self) -> bool {
-        self.left.window != self.right.window
     }
 }
 
@@ -294,6 +285,19 @@ impl Pair {
 }
 
 impl Analysis {
+    /// The atom a side of a relation names (`None` only for a side that is not of
+    /// this analysis).
+    pub fn atom(&self, side: &Side) -> Option<&Atom> {
+        self.atoms
+            .get(side.term.proposal)?
+            .in_block(side.term.term, side.atom)
+    }
+
+    /// Whether the windows of the two sides of a relation differ.
+    pub fn windows_differ(&self, r: &Relation) -> bool {
+        self.atom(&r.left).map(|a| a.window) != self.atom(&r.right).map(|a| a.window)
+    }
+
     /// The written term a reference names.
     pub fn term(&self, r: TermRef) -> Option<&crate::model::Term> {
         self.proposals.get(r.proposal)?.proposal.terms.get(r.term)

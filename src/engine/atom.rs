@@ -81,6 +81,13 @@ pub struct ProposalAtoms {
 }
 
 impl ProposalAtoms {
+    /// Atom `offset` of term `term`'s block.
+    pub fn in_block(&self, term: usize, offset: u32) -> Option<&Atom> {
+        let span = self.spans.get(term)?;
+        let at = span.start.checked_add(usize::try_from(offset).ok()?)?;
+        if at < span.end { self.atoms.get(at) } else { None }
+    }
+
     /// The atoms of proposal `index`, deriving what the rules imply term by term, within
     /// the default [`Limits`].
     pub fn build(

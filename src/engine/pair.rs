@@ -388,14 +388,15 @@ fn side(atoms: &[Atom], i: usize) -> Side {
             action: atoms[k].action,
         })
         .collect();
+    // A term's atoms are one block: the atom's place in it counts back to its start.
+    let start = atoms[..i]
+        .iter()
+        .rposition(|b| b.term != a.term)
+        .map_or(0, |k| k + 1);
     Side {
         term: a.term,
+        atom: u32::try_from(i - start).unwrap_or(u32::MAX),
         chain,
-        modality: a.modality,
-        action: a.action,
-        target: a.target,
-        scope: a.scope.clone(),
-        window: a.window,
     }
 }
 

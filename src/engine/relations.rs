@@ -416,17 +416,12 @@ mod tests {
     use crate::engine::analysis::{Coverage, Side};
     use crate::engine::atom::TermRef;
     use crate::load::Interval;
-    use crate::model::Modality;
 
     fn relation(kind: RelationKind, term: usize) -> Relation {
         let side = |proposal| Side {
             term: TermRef { proposal, term },
-            chain: Vec::new(),
-            modality: Modality::Must,
-            action: 0,
-            target: None,
-            scope: Default::default(),
-            window: Interval::ALWAYS,
+            atom: 0,
+            chain: Default::default(),
         };
         Relation {
             kind,

@@ -1,7 +1,9 @@
 //! How findings are put into words, the same in every format: term names, the
 //! statement an atom makes, windows, scopes, parameters.
 
-use crate::engine::{Analysis, BlockCause, Pair, ParamComparison, ParamOutcome, Relation, Side, TermRef};
+use crate::engine::{
+    Analysis, Atom, BlockCause, Pair, ParamComparison, ParamOutcome, Relation, Side, TermRef,
+};
 use crate::load::Interval;
 use crate::model::{Modality, ParamValue};
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
@@ -65,13 +67,16 @@ pub fn scope(vocab: &Vocab, scope: &[LabelId]) -> String {
 }
 
 /// What a relation is about: `US must / must not military_aid to UA, days 0–30`.
-pub fn relation(vocab: &Vocab, r: &Relation) -> String {
-    let modalities = if r.left.modality == r.right.modality {
-        modality(r.left.modality).to_owned()
+pub fn relation(analysis: &Analysis, vocab: &Vocab, r: &Relation) -> String {
+    let (left, right) = (analysis.atom(&r.left), analysis.atom(&r.right));
+    // A side not of this analysis has no atom to read: it shows as `?`.
+    let says = |a: Option<&Atom>| a.map_or("?", |a| modality(a.modality));
+    let modalities = if left.map(|a| a.modality) == right.map(|a| a.modality) {
+        says(left).to_owned()
     } else {
-        format!("{} / {}", modality(r.left.modality), modality(r.right.modality))
+        format!("{} / {}", says(left), says(right))
     };
-    let target = r.left.target.or(r.right.target);
+    let target = left.and_then(|a| a.target).or(right.and_then(|a| a.target));
     let mut out = format!(
         "{} {modalities} {}",
         parties(vocab, &r.subjects),
@@ -122,16 +127,18 @@ pub fn coverage(analysis: &Analysis, r: &Relation) -> Option<String> {
 }
 
 /// The differences a divergence rests on: windows and parameters.
-pub fn differences(r: &Relation) -> Vec<String> {
+pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
     let mut out = Vec::new();
     if r.kind != crate::engine::RelationKind::Diverge {
         return out;
     }
-    if r.windows_differ() {
+    if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
+        && left.window != right.window
+    {
         out.push(format!(
             "window: {} against {}; common {}",
-            window(r.left.window),
-            window(r.right.window),
+            window(left.window),
+            window(right.window),
             window(r.window)
         ));
     }

@@ -395,19 +395,21 @@ fn relation_out<'a>(a: &'a Analysis, vocab: &'a Vocab, index: usize, r: &'a Rela
             Coverage::RightBroader => "right_broader",
             Coverage::Overlap => "overlap",
         },
-        differences: words::differences(r),
+        differences: words::differences(a, r),
         criticality: r.criticality,
     }
 }
 
 fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
+    let atom = a.atom(s);
     SideOut {
         term: TermName(a, s.term),
         text: words::text(a, s.term),
-        modality: s.modality.as_str(),
-        action: vocab.action_id(s.action),
-        target: s.target.map(|t| vocab.party_code(t)),
-        window: window_out(s.window),
+        // A side not of this analysis has no atom to read: it is written empty.
+        modality: atom.map_or("", |a| a.modality.as_str()),
+        action: atom.map_or("", |a| vocab.action_id(a.action)),
+        target: atom.and_then(|a| a.target).map(|t| vocab.party_code(t)),
+        window: window_out(atom.map_or(Interval::ALWAYS, |a| a.window)),
         chain: s
             .chain
             .iter()

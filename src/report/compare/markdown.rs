@@ -161,7 +161,7 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
         None => format!("`{}`", words::term(a, s.term)),
     };
     let _ = writeln!(out, "### {kind}: {} ⟷ {}\n", side(&r.left), side(&r.right));
-    let _ = writeln!(out, "{}.", esc(&words::relation(vocab, r)));
+    let _ = writeln!(out, "{}.", esc(&words::relation(a, vocab, r)));
     if r.criticality > 0 {
         let _ = writeln!(out, "It blocks {} otherwise agreed term(s).", r.criticality);
     }
@@ -170,7 +170,7 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
             let _ = writeln!(out, "Rule {}.", esc(&rule));
         }
     }
-    for d in words::differences(r) {
+    for d in words::differences(a, r) {
         let _ = writeln!(out, "Difference: {}.", esc(&d));
     }
     if let Some(c) = words::coverage(a, r) {

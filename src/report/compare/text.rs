@@ -169,13 +169,13 @@ fn relation(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter, r: &Re
         p.paint(Role::Strong, &side(&r.left)),
         p.paint(Role::Strong, &side(&r.right))
     );
-    let _ = writeln!(out, "          {}", words::relation(vocab, r));
+    let _ = writeln!(out, "          {}", words::relation(a, vocab, r));
     for s in [&r.left, &r.right] {
         for rule in words::rules(vocab, s) {
             let _ = writeln!(out, "          rule {rule}");
         }
     }
-    for d in words::differences(r) {
+    for d in words::differences(a, r) {
         let _ = writeln!(out, "          {d}");
     }
     if let Some(c) = words::coverage(a, r) {

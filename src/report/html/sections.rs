@@ -112,13 +112,13 @@ fn finding_row(h: &mut Html, a: &Analysis, vocab: &Vocab, r: &Relation) {
         .el("div", "tid", &side_name(a, vocab, &r.right))
         .raw("</td>")
         .open("td", &[("data-label", "why")])
-        .el("div", "stmt", &words::relation(vocab, r));
+        .el("div", "stmt", &words::relation(a, vocab, r));
     let mut why: Vec<String> = [&r.left, &r.right]
         .into_iter()
         .flat_map(|s| words::rules(vocab, s))
         .map(|rule| format!("rule {rule}"))
         .collect();
-    why.extend(words::differences(r));
+    why.extend(words::differences(a, r));
     why.extend(words::coverage(a, r));
     for w in why {
         h.el("div", "why", &w);
@@ -176,8 +176,8 @@ pub fn other_relations(h: &mut Html, a: &Analysis, vocab: &Vocab) {
                         side_name(a, vocab, &r.right)
                     ),
                 )
-                .el("div", "stmt", &words::relation(vocab, r));
-            for d in words::differences(r).into_iter().chain(words::coverage(a, r)) {
+                .el("div", "stmt", &words::relation(a, vocab, r));
+            for d in words::differences(a, r).into_iter().chain(words::coverage(a, r)) {
                 h.el("div", "why", &d);
             }
             h.raw("</li>\n");
