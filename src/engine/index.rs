@@ -17,13 +17,28 @@ use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 #[derive(Debug, Clone, Default)]
 pub struct AtomIndex {
     by_action: Postings<(PartyId, ActionId)>,
-    /// Per taxonomy: atoms by their labels in it, or under `None` when they have none.
-    by_label: Postings<(PartyId, ActionId, usize, Option<LabelId>)>,
+    /// Per taxonomy: atoms by their labels in it, or under [`NO_LABEL`] when they have
+    /// none.
+    by_label: Postings<(PartyId, ActionId, u32, LabelId)>,
+    /// Set to the number of atoms when they are too many to number in 32 bits (2^32
+    /// atoms would take hundreds of gigabytes): every atom is then a candidate, and the
+    /// comparison budget ends the work.
+    unindexed: Option<usize>,
 }
+
+/// The label key of atoms without a label in a taxonomy.
+const NO_LABEL: LabelId = LabelId::MAX;
 
 impl AtomIndex {
     /// Indexes `atoms`.
     pub fn new(atoms: &[Atom], vocab: &Vocab) -> AtomIndex {
+        let unindexed = AtomIndex {
+            unindexed: Some(atoms.len()),
+            ..AtomIndex::default()
+        };
+        if u32::try_from(atoms.len()).is_err() {
+            return unindexed;
+        }
         let by_action = Postings::build(|add| {
             for (i, a) in atoms.iter().enumerate() {
                 add((a.subject, a.action), i);
@@ -34,36 +49,47 @@ impl AtomIndex {
                 for t in 0..vocab.taxonomies.len() {
                     let mut any = false;
                     for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
-                        add((a.subject, a.action, t, Some(l)), i);
+                        add((a.subject, a.action, key(t), l), i);
                         any = true;
                     }
                     if !any {
-                        add((a.subject, a.action, t, None), i);
+                        add((a.subject, a.action, key(t), NO_LABEL), i);
                     }
                 }
             }
         });
-        AtomIndex { by_action, by_label }
+        match (by_action, by_label) {
+            (Some(by_action), Some(by_label)) => AtomIndex {
+                by_action,
+                by_label,
+                unindexed: None,
+            },
+            _ => unindexed,
+        }
     }
 
     /// The atoms that may relate to `a` (same subject, related action, scopes that may
     /// overlap), each once, in index order.
     pub fn candidates(&self, a: &Atom, related: &Related, vocab: &Vocab) -> Vec<usize> {
+        if let Some(n) = self.unindexed {
+            return (0..n).collect();
+        }
         let actions = related.actions(a.action);
         let mut out = Vec::new();
         let Some(&first) = a.scope.first() else {
             for &action in actions {
-                out.extend_from_slice(self.by_action.get(&(a.subject, action)));
+                self.by_action.extend(&mut out, &(a.subject, action));
             }
             out.sort_unstable();
             return out;
         };
         let t = taxonomy(vocab, first);
         for &action in actions {
-            out.extend_from_slice(self.by_label.get(&(a.subject, action, t, None)));
+            self.by_label
+                .extend(&mut out, &(a.subject, action, key(t), NO_LABEL));
             for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
                 for &m in related.labels(l) {
-                    out.extend_from_slice(self.by_label.get(&(a.subject, action, t, Some(m))));
+                    self.by_label.extend(&mut out, &(a.subject, action, key(t), m));
                 }
             }
         }
@@ -73,6 +99,11 @@ impl AtomIndex {
     }
 }
 
+/// A taxonomy's index as a key (taxonomies are few; an unknown one is `u32::MAX`).
+fn key(t: usize) -> u32 {
+    u32::try_from(t).unwrap_or(u32::MAX)
+}
+
 fn taxonomy(vocab: &Vocab, l: LabelId) -> usize {
     vocab.labels.get(l as usize).map_or(usize::MAX, |x| x.taxonomy)
 }
@@ -80,8 +111,10 @@ fn taxonomy(vocab: &Vocab, l: LabelId) -> usize {
 /// Atom indices by key: each key's atoms, ascending, are a range of one list.
 #[derive(Debug, Clone)]
 struct Postings<K> {
-    ranges: FastMap<K, Range<usize>>,
-    atoms: Vec<usize>,
+    /// Each key's atoms: a range of `atoms`.
+    ranges: FastMap<K, Range<u32>>,
+    /// Atom indices, key by key, ascending within a key.
+    atoms: Vec<u32>,
 }
 
 impl<K> Default for Postings<K> {
@@ -97,36 +130,47 @@ impl<K: Hash + Eq + Copy> Postings<K> {
     /// The postings of the `(key, atom)` pairs that `pairs` gives to the function it is
     /// passed, atoms ascending. It is called twice and must give the same pairs in the
     /// same order: once to count each key's atoms, once to fill their ranges.
-    fn build(pairs: impl Fn(&mut dyn FnMut(K, usize))) -> Postings<K> {
-        let mut ranges: FastMap<K, Range<usize>> = FastMap::default();
-        let mut total = 0usize;
+    /// `None` when there are 2^32 pairs or more.
+    fn build(pairs: impl Fn(&mut dyn FnMut(K, usize))) -> Option<Postings<K>> {
+        let mut ranges: FastMap<K, Range<u32>> = FastMap::default();
+        let mut total = 0u32;
+        let mut fits = true;
         pairs(&mut |k, _| {
-            ranges.entry(k).or_insert(0..0).end += 1;
-            total += 1;
+            let r = ranges.entry(k).or_insert(0..0);
+            match (r.end.checked_add(1), total.checked_add(1)) {
+                (Some(end), Some(t)) => (r.end, total) = (end, t),
+                _ => fits = false,
+            }
         });
+        if !fits {
+            return None;
+        }
         let mut start = 0;
         for r in ranges.values_mut() {
             let n = r.end;
             *r = start..start;
             start += n;
         }
-        let mut atoms = vec![0usize; total];
+        let mut atoms = vec![0u32; total as usize];
         pairs(&mut |k, i| {
             if let Some(r) = ranges.get_mut(&k) {
-                if let Some(slot) = atoms.get_mut(r.end) {
+                if let (Some(slot), Ok(i)) = (atoms.get_mut(r.end as usize), u32::try_from(i)) {
                     *slot = i;
                 }
                 r.end += 1;
             }
         });
-        Postings { ranges, atoms }
+        Some(Postings { ranges, atoms })
     }
 
-    /// The atoms of key `k`, ascending.
-    fn get(&self, k: &K) -> &[usize] {
-        self.ranges
+    /// Adds the atoms of key `k` (ascending) to `out`.
+    fn extend(&self, out: &mut Vec<usize>, k: &K) {
+        if let Some(found) = self
+            .ranges
             .get(k)
-            .and_then(|r| self.atoms.get(r.clone()))
-            .unwrap_or_default()
+            .and_then(|r| self.atoms.get(r.start as usize..r.end as usize))
+        {
+            out.extend(found.iter().map(|&i| i as usize));
+        }
     }
 }
