@@ -5,6 +5,7 @@
 //! resolves them against the vocabulary and reports what does not resolve.
 
 mod condition;
+mod exact;
 mod param_map;
 mod params;
 mod proposal;

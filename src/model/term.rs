@@ -26,7 +26,11 @@ pub struct Term {
     pub target: Option<String>,
     /// Where the term applies: labels of the vocabulary's scope taxonomies (areas,
     /// target classes). Absent or empty: everywhere.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact::deserialize",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub scope: Vec<String>,
     /// When the term applies, in days from entry into force. Absent: from entry into
     /// force on, without end.
@@ -37,7 +41,11 @@ pub struct Term {
     pub params: Params,
     /// Terms of the same proposal that are conditions of this one: a term id (a
     /// precondition: in force before this one) or `{"term": id, "timing": "concurrent"}`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact::deserialize",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub requires: Vec<Condition>,
     /// What conceding the term costs its authors.
     #[serde(default, skip_serializing_if = "Priority::is_normal")]
