@@ -261,7 +261,8 @@ impl Cx<'_> {
                     .with_help("name the party or parties the term binds"),
             );
         }
-        let mut subjects = Vec::new();
+        // Each list with room for what it may hold, not the four a list starts with.
+        let mut subjects = Vec::with_capacity(t.subject.parties().len());
         for (j, s) in t.subject.parties().iter().enumerate() {
             let sp = || {
                 if t.subject.parties().len() == 1 {
@@ -315,7 +316,7 @@ impl Cx<'_> {
             .as_ref()
             .and_then(|tg| self.party(tg, || format!("terms[{p}].target")));
 
-        let mut scope = Vec::new();
+        let mut scope = Vec::with_capacity(t.scope.len());
         for (j, label) in t.scope.iter().enumerate() {
             match self.vocab.label(label) {
                 Some(l) => scope.push(l),
@@ -371,7 +372,7 @@ impl Cx<'_> {
             }
         }
 
-        let mut requires = Vec::new();
+        let mut requires = Vec::with_capacity(t.requires.len());
         for (j, c) in t.requires.iter().enumerate() {
             let cp = || format!("terms[{p}].requires[{j}]");
             match ids.get(c.term.as_str()) {
