@@ -462,6 +462,30 @@ fn reanalyze_follows_edits_of_a_generated_pair() {
     }
 }
 
+/// A what-if from proposals without the what-if's keys and reverse conditions
+/// (`ResolvedProposal::for_one_analysis`, as `compare` keeps them) compares the terms
+/// in full, and gives what a full analysis gives.
+#[test]
+fn reanalyze_needs_no_keys() {
+    let w = armistice::generate::generate(&armistice::generate::Spec::new(600, 5));
+    let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+    let originals = [
+        serde_json::to_value(&w.a).unwrap(),
+        serde_json::to_value(&w.b).unwrap(),
+    ];
+    let bare = originals
+        .iter()
+        .map(|x| resolved(x, &vocab).for_one_analysis())
+        .collect();
+    let base = engine::analyze(bare, &vocab).unwrap();
+    for op in 0..EDIT_KINDS {
+        for (which, k) in [(0, 11), (1, 300)] {
+            let edited = edit(&originals[which], op, k);
+            assert_reanalyze_is_analyze(&base, vec![(which, edited)], &originals, &vocab);
+        }
+    }
+}
+
 /// Parameters that a term's key cannot hold (fractions) are compared in full: a what-if
 /// that changes one re-relates the term, and an agreement becomes a divergence.
 #[test]

@@ -372,15 +372,31 @@ pub fn load_proposals(
         .ok_or(Exit::Error)
 }
 
+/// What a command does after its analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// Only reports it: what a what-if would read is dropped before analysing.
+    Report,
+    /// Starts what-ifs from it (the concessions of `report`'s appendix).
+    WhatIfs,
+}
+
 /// Loads the vocabulary and the proposal `files` and analyses them within `limits`:
 /// where `compare`, `graph` and `report` start.
 pub fn analyze_files(
     files: &[PathBuf],
     input: &InputOptions,
     limits: &Limits,
+    then: Then,
 ) -> Result<(Vocab, crate::engine::Analysis), Exit> {
     let vocab = load_vocab(input)?;
-    let proposals = load_proposals(files, &vocab, input)?;
+    let mut proposals = load_proposals(files, &vocab, input)?;
+    if then == Then::Report {
+        proposals = proposals
+            .into_iter()
+            .map(ResolvedProposal::for_one_analysis)
+            .collect();
+    }
     let analysis = crate::engine::analyze_with(proposals, &vocab, limits).map_err(|e| {
         eprintln!("error: {e}");
         Exit::Error

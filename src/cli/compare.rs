@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, ReportFormat as Format, analyze_files};
+use super::common::{InputOptions, OutputOptions, ReportFormat as Format, Then, analyze_files};
 use super::limits::EngineLimitOptions;
 use crate::report::compare::{Section, Sections, json, markdown, text};
 use crate::report::style::Painter;
@@ -77,7 +77,12 @@ pub fn run(args: Args) -> Exit {
 
 fn compare(args: &Args) -> Result<Exit, Exit> {
     args.output.guard(&args.input.with_files(&args.files))?;
-    let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
+    let (vocab, analysis) = analyze_files(
+        &args.files,
+        &args.input,
+        &args.engine.apply(args.input.limits()),
+        Then::Report,
+    )?;
     let sections = if args.only.is_empty() {
         Sections::default()
     } else {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, analyze_files};
+use super::common::{InputOptions, OutputOptions, Then, analyze_files};
 use super::limits::EngineLimitOptions;
 use crate::report::graph::{self, dot, mermaid};
 
@@ -42,7 +42,12 @@ pub fn run(args: Args) -> Exit {
 
 fn render(args: &Args) -> Result<Exit, Exit> {
     args.output.guard(&args.input.with_files(&args.files))?;
-    let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
+    let (vocab, analysis) = analyze_files(
+        &args.files,
+        &args.input,
+        &args.engine.apply(args.input.limits()),
+        Then::Report,
+    )?;
     let g = graph::build(&analysis, &vocab);
     if args.output.renders() {
         let rendered = match args.format {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, analyze_files};
+use super::common::{InputOptions, OutputOptions, Then, analyze_files};
 use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::Options;
 use crate::engine::Analysis;
@@ -41,7 +41,7 @@ fn report(args: &Args) -> Result<Exit, Exit> {
     let limits = args
         .search
         .apply(args.engine.apply(args.input.limits()), APPENDIX_TIME);
-    let (vocab, analysis) = analyze_files(&args.files, &args.input, &limits)?;
+    let (vocab, analysis) = analyze_files(&args.files, &args.input, &limits, Then::WhatIfs)?;
     // The page, and the concession search of its appendix, only if it is written.
     if args.output.renders() {
         let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab, &limits)]);
