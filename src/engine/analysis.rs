@@ -133,8 +133,6 @@ pub struct Relation {
     pub action: ActionId,
     /// The common scope.
     pub scope: Shared<LabelId>,
-    /// The common window.
-    pub window: Interval,
     /// Which side is broader.
     pub coverage: Coverage,
     /// Parameters of the two terms compared (written terms only).
@@ -291,6 +289,12 @@ impl Analysis {
         self.atoms
             .get(side.term.proposal)?
             .in_block(side.term.term, side.atom)
+    }
+
+    /// The common window of a relation: where the windows of its two sides overlap
+    /// (`None` only for a relation that is not of this analysis).
+    pub fn common_window(&self, r: &Relation) -> Option<Interval> {
+        self.atom(&r.left)?.window.intersect(self.atom(&r.right)?.window)
     }
 
     /// Whether the windows of the two sides of a relation differ.

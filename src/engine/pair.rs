@@ -310,7 +310,6 @@ impl<'a> Collector<'a> {
                         .clone(),
                     action: rel.action,
                     scope: shared_scope(rel.scope, a, b),
-                    window: rel.window,
                     coverage: rel.coverage,
                     params: params.into(),
                     criticality: 0,

@@ -415,7 +415,6 @@ mod tests {
     use super::*;
     use crate::engine::analysis::{Coverage, Side};
     use crate::engine::atom::TermRef;
-    use crate::load::Interval;
 
     fn relation(kind: RelationKind, term: usize) -> Relation {
         let side = |proposal| Side {
@@ -430,7 +429,6 @@ mod tests {
             subjects: Default::default(),
             action: 0,
             scope: Default::default(),
-            window: Interval::ALWAYS,
             coverage: Coverage::Same,
             params: Default::default(),
             criticality: 0,

@@ -85,7 +85,9 @@ pub fn relation(analysis: &Analysis, vocab: &Vocab, r: &Relation) -> String {
     if !r.scope.is_empty() {
         out.push_str(&format!(" in {}", scope(vocab, &r.scope)));
     }
-    out.push_str(&format!(", {}", window(r.window)));
+    if let Some(w) = analysis.common_window(r) {
+        out.push_str(&format!(", {}", window(w)));
+    }
     out
 }
 
@@ -134,12 +136,13 @@ pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
     }
     if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
         && left.window != right.window
+        && let Some(common) = left.window.intersect(right.window)
     {
         out.push(format!(
             "window: {} against {}; common {}",
             window(left.window),
             window(right.window),
-            window(r.window)
+            window(common)
         ));
     }
     out.extend(r.params.iter().filter(|p| p.differs()).map(param));

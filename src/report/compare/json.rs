@@ -388,7 +388,7 @@ fn relation_out<'a>(a: &'a Analysis, vocab: &'a Vocab, index: usize, r: &'a Rela
         subjects: codes(vocab, &r.subjects),
         action: vocab.action_id(r.action),
         scope: r.scope.iter().map(|&l| vocab.label_id(l)).collect(),
-        window: window_out(r.window),
+        window: window_out(a.common_window(r).unwrap_or(Interval::ALWAYS)),
         coverage: match r.coverage {
             Coverage::Same => "same",
             Coverage::LeftBroader => "left_broader",
