@@ -297,11 +297,6 @@ impl Analysis {
         self.atom(&r.left)?.window.intersect(self.atom(&r.right)?.window)
     }
 
-    /// Whether the windows of the two sides of a relation differ.
-    pub fn windows_differ(&self, r: &Relation) -> bool {
-        self.atom(&r.left).map(|a| a.window) != self.atom(&r.right).map(|a| a.window)
-    }
-
     /// The written term a reference names.
     pub fn term(&self, r: TermRef) -> Option<&crate::model::Term> {
         self.proposals.get(r.proposal)?.proposal.terms.get(r.term)

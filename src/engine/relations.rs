@@ -109,39 +109,20 @@ impl Relations {
 
     /// The relations in order.
     pub fn iter(&self) -> Iter<'_> {
-        Iter {
-            chunks: self.chunks.iter(),
-            front: [].iter(),
-            back: [].iter(),
-            left: self.len(),
-        }
+        Iter::new(&[], &self.chunks, self.len())
     }
 
     /// The relations from index `from` on, in order.
     pub fn iter_from(&self, from: usize) -> Iter<'_> {
         let Some(k) = self.chunk_of(from) else {
-            return Relations::empty_iter();
+            return Iter::new(&[], &[], 0);
         };
         let start = self.starts.get(k).copied().unwrap_or(0);
-        let mut chunks = self.chunks.get(k..).unwrap_or_default().iter();
-        let front = chunks
-            .next()
-            .map_or(&[][..], |c| c.slice().get(from - start..).unwrap_or_default());
-        Iter {
-            chunks,
-            front: front.iter(),
-            back: [].iter(),
-            left: self.len() - from,
-        }
-    }
-
-    fn empty_iter() -> Iter<'static> {
-        Iter {
-            chunks: [].iter(),
-            front: [].iter(),
-            back: [].iter(),
-            left: 0,
-        }
+        let (first, rest) = match self.chunks.get(k..).unwrap_or_default() {
+            [first, rest @ ..] => (first.slice().get(from - start..).unwrap_or_default(), rest),
+            [] => (&[][..], &[][..]),
+        };
+        Iter::new(first, rest, self.len() - from)
     }
 
     /// The relation at `index`.
@@ -286,33 +267,38 @@ impl fmt::Debug for Relations {
     }
 }
 
-/// The relations of a [`Relations`], in order.
+/// The relations of a [`Relations`], in order: the rest of one chunk, then whole
+/// chunks, with the count left for an exact length.
 #[derive(Clone)]
 pub struct Iter<'a> {
-    chunks: std::slice::Iter<'a, Chunk>,
-    front: std::slice::Iter<'a, Relation>,
-    back: std::slice::Iter<'a, Relation>,
+    inner: std::iter::Flatten<ChunkSlices<'a>>,
     left: usize,
+}
+
+/// The lists an [`Iter`] goes through: a first slice, then each chunk's.
+type ChunkSlices<'a> = std::iter::Chain<
+    std::iter::Once<&'a [Relation]>,
+    std::iter::Map<std::slice::Iter<'a, Chunk>, fn(&'a Chunk) -> &'a [Relation]>,
+>;
+
+impl<'a> Iter<'a> {
+    fn new(first: &'a [Relation], chunks: &'a [Chunk], len: usize) -> Iter<'a> {
+        let slices: ChunkSlices<'a> =
+            std::iter::once(first).chain(chunks.iter().map(Chunk::slice as fn(&'a Chunk) -> &'a [Relation]));
+        Iter {
+            inner: slices.flatten(),
+            left: len,
+        }
+    }
 }
 
 impl<'a> Iterator for Iter<'a> {
     type Item = &'a Relation;
 
     fn next(&mut self) -> Option<&'a Relation> {
-        loop {
-            if let Some(r) = self.front.next() {
-                self.left -= 1;
-                return Some(r);
-            }
-            match self.chunks.next() {
-                Some(c) => self.front = c.slice().iter(),
-                None => {
-                    let r = self.back.next()?;
-                    self.left -= 1;
-                    return Some(r);
-                }
-            }
-        }
+        let r = self.inner.next()?;
+        self.left -= 1;
+        Some(r)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -322,20 +308,9 @@ impl<'a> Iterator for Iter<'a> {
 
 impl DoubleEndedIterator for Iter<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(r) = self.back.next_back() {
-                self.left -= 1;
-                return Some(r);
-            }
-            match self.chunks.next_back() {
-                Some(c) => self.back = c.slice().iter(),
-                None => {
-                    let r = self.front.next_back()?;
-                    self.left -= 1;
-                    return Some(r);
-                }
-            }
-        }
+        let r = self.inner.next_back()?;
+        self.left -= 1;
+        Some(r)
     }
 }
 
