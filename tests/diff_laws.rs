@@ -58,7 +58,7 @@ proptest! {
             _ => None,
         });
         let renamed = renamed.expect("the renamed term is matched");
-        prop_assert_eq!(&renamed.old.id, &old);
+        prop_assert_eq!(&*renamed.old.id, &*old);
         prop_assert!(renamed.by.confidence() >= 0.99, "confidence {:?}", renamed.by);
     }
 
@@ -101,7 +101,7 @@ fn json() -> impl Strategy<Value = Value> {
 fn a_changed_parameter_shows_in_the_new_summary() {
     let (old, _) = diff_support::load("proposals/us-ua-2025-03-11-jeddah.json");
     let mut written = old.proposal.clone();
-    let term = written.terms.iter_mut().find(|t| t.id == "halt-ua").unwrap();
+    let term = written.terms.iter_mut().find(|t| &*t.id == "halt-ua").unwrap();
     term.params.insert(
         "extension".into(),
         armistice::model::ParamValue::Value("automatic".into()),

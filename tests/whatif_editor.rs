@@ -26,7 +26,7 @@ fn proposal(n: usize) -> Proposal {
 fn reference(p: &mut Proposal, edit: &Edit) -> bool {
     let find = |p: &Proposal, name: &str| {
         let id = name.strip_prefix("p/")?;
-        p.terms.iter().position(|t| t.id == id)
+        p.terms.iter().position(|t| &*t.id == id)
     };
     match edit {
         Edit::Drop { term } => find(p, term).map(|t| p.terms.remove(t)).is_some(),
@@ -39,7 +39,7 @@ fn reference(p: &mut Proposal, edit: &Edit) -> bool {
         }
         Edit::Set { term, value, .. } => match find(p, term) {
             Some(t) => {
-                p.terms[t].id = value.as_str().unwrap().to_owned();
+                p.terms[t].id = value.as_str().unwrap().into();
                 true
             }
             None => false,
@@ -49,23 +49,29 @@ fn reference(p: &mut Proposal, edit: &Edit) -> bool {
             condition,
             timing,
         } => match find(p, term) {
-            Some(t) if p.terms.iter().any(|c| c.id == *condition) => {
+            Some(t) if p.terms.iter().any(|c| *c.id == **condition) => {
                 let target = &mut p.terms[t];
-                match target.requires.iter_mut().find(|c| c.term == *condition) {
+                match target.requires.iter_mut().find(|c| *c.term == **condition) {
                     Some(c) => c.timing = *timing,
-                    None => target.requires.push(Condition {
-                        term: condition.clone(),
-                        timing: *timing,
-                    }),
+                    None => {
+                        let mut requires = std::mem::take(&mut target.requires).into_vec();
+                        requires.push(Condition {
+                            term: condition.as_str().into(),
+                            timing: *timing,
+                        });
+                        target.requires = requires.into_boxed_slice();
+                    }
                 }
                 true
             }
             _ => false,
         },
         Edit::Unrequire { term, condition } => match find(p, term) {
-            Some(t) => match p.terms[t].requires.iter().position(|c| c.term == *condition) {
+            Some(t) => match p.terms[t].requires.iter().position(|c| *c.term == **condition) {
                 Some(k) => {
-                    p.terms[t].requires.remove(k);
+                    let mut requires = std::mem::take(&mut p.terms[t].requires).into_vec();
+                    requires.remove(k);
+                    p.terms[t].requires = requires.into_boxed_slice();
                     true
                 }
                 None => false,

@@ -185,21 +185,21 @@ fn some_edit(base: &Analysis, n: usize, kind: usize, pick: usize) -> Edit {
         {
             Edit::Require {
                 term: name,
-                condition: first.id.clone(),
+                condition: first.id.to_string(),
                 timing: Default::default(),
             }
         }
         1 | 2 if !term.requires.is_empty() => Edit::Unrequire {
             term: name,
-            condition: term.requires[0].term.clone(),
+            condition: term.requires[0].term.to_string(),
         },
         3 => set("scope", serde_json::json!(["kursk"])),
         4 => set("window", serde_json::json!({ "from": 10, "days": 20 })),
         5 if !required && proposal.terms.len() > 1 => Edit::Drop { term: name },
         _ => {
             let mut copy = term.clone();
-            copy.id = format!("added{n}");
-            copy.requires.clear();
+            copy.id = format!("added{n}").into();
+            copy.requires = Box::default();
             Edit::Add {
                 proposal: proposal.id.clone(),
                 term: copy,

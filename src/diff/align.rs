@@ -52,13 +52,13 @@ pub fn align(old: &ResolvedProposal, new: &ResolvedProposal, vocab: &Vocab) -> A
         .terms
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
+        .map(|(i, t)| (&*t.id, i))
         .collect();
     let mut pairs = Vec::new();
     let mut new_taken = vec![false; new.terms.len()];
     let mut old_left = Vec::new();
     for (i, t) in old.proposal.terms.iter().enumerate() {
-        match new_ids.get(t.id.as_str()) {
+        match new_ids.get(&*t.id) {
             Some(&j) if j < new_taken.len() => {
                 new_taken[j] = true;
                 pairs.push((i, j, MatchBy::Id));

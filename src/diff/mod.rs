@@ -46,15 +46,15 @@ pub fn diff(
 ) -> ProposalDiff {
     let alignment = align(old, new, vocab);
     let old_to_new = alignment.old_to_new(old.terms.len());
-    let old_ids: Vec<&str> = old.proposal.terms.iter().map(|t| t.id.as_str()).collect();
-    let new_ids: Vec<&str> = new.proposal.terms.iter().map(|t| t.id.as_str()).collect();
+    let old_ids: Vec<&str> = old.proposal.terms.iter().map(|t| &*t.id).collect();
+    let new_ids: Vec<&str> = new.proposal.terms.iter().map(|t| &*t.id).collect();
     let side = |p: &ResolvedProposal, i: usize| {
         let (t, r) = (p.proposal.terms.get(i)?, p.terms.get(i)?);
         Some(TermSide {
             index: i,
-            id: t.id.clone(),
+            id: t.id.to_string(),
             summary: term_summary(vocab, r, &t.params),
-            text: t.text.clone(),
+            text: t.text.as_deref().map(str::to_owned),
         })
     };
 
@@ -124,9 +124,9 @@ fn matched_term(
     let changes = terms::compare(vocab, a, b, old_to_new, opts);
     let side = |s: terms::Side<'_>, index: usize, summary: String| TermSide {
         index,
-        id: s.term.id.clone(),
+        id: s.term.id.to_string(),
         summary,
-        text: s.term.text.clone(),
+        text: s.term.text.as_deref().map(str::to_owned),
     };
     let old_summary = term_summary(vocab, a.resolved, &a.term.params);
     // Most matched terms are unchanged: their summary is made once.

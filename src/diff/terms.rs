@@ -48,8 +48,8 @@ pub fn compare(
         push(
             Field::Id,
             ChangeKind::Renamed {
-                old: ta.id.clone(),
-                new: tb.id.clone(),
+                old: ta.id.to_string(),
+                new: tb.id.to_string(),
             },
         );
     }
@@ -215,8 +215,8 @@ pub fn compare(
         push(
             Field::Text,
             ChangeKind::Wording {
-                old: ta.text.clone(),
-                new: tb.text.clone(),
+                old: ta.text.as_deref().map(str::to_owned),
+                new: tb.text.as_deref().map(str::to_owned),
                 words,
             },
         );
@@ -229,8 +229,8 @@ pub fn compare(
             push(
                 field,
                 ChangeKind::Annotation {
-                    old: x.clone(),
-                    new: y.clone(),
+                    old: x.as_deref().map(str::to_owned),
+                    new: y.as_deref().map(str::to_owned),
                 },
             );
         }

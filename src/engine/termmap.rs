@@ -232,14 +232,8 @@ impl General {
                 Some(t)
             } else {
                 by_id
-                    .get_or_insert_with(|| {
-                        old_written
-                            .iter()
-                            .enumerate()
-                            .map(|(k, o)| (o.id.as_str(), k))
-                            .collect()
-                    })
-                    .get(written.id.as_str())
+                    .get_or_insert_with(|| old_written.iter().enumerate().map(|(k, o)| (&*o.id, k)).collect())
+                    .get(&*written.id)
                     .copied()
             };
             let matched =

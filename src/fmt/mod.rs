@@ -137,11 +137,11 @@ mod tests {
     fn field_orders_follow_the_model() {
         let term = Term {
             id: "t".into(),
-            subject: Subject(vec!["US".into()]),
+            subject: Subject(Box::new(["US".into()])),
             modality: crate::model::Modality::May,
             action: "a".into(),
             target: Some("UA".into()),
-            scope: vec!["x".into()],
+            scope: Box::new(["x".into()]),
             window: Some(Window::Range(WindowRange {
                 from: Some(1),
                 to: Some(2),
@@ -155,10 +155,10 @@ mod tests {
                 },
             )]
             .into(),
-            requires: vec![Condition {
+            requires: Box::new([Condition {
                 term: "u".into(),
                 timing: Timing::Concurrent,
-            }],
+            }]),
             priority: crate::model::Priority::Core,
             text: Some("x".into()),
             source: Some("x".into()),

@@ -95,12 +95,12 @@ pub fn generate(spec: &Spec) -> Workload {
         let sector = i % sectors;
         let term = random_term(&mut rng, format!("a{i}"), sector, spec, i);
         let roll = rng.next_u64() as f64 / u64::MAX as f64;
-        let answer = if term.action == "military_aid" {
+        let answer = if &*term.action == "military_aid" {
             rng.chance(0.5).then(|| no_resupply(format!("b{i}"), &term))
         } else if roll < spec.agree {
             Some(Term {
-                id: format!("b{i}"),
-                requires: Vec::new(),
+                id: format!("b{i}").into(),
+                requires: Box::default(),
                 ..term.clone()
             })
         } else if roll < spec.agree + spec.conflict {
@@ -110,16 +110,16 @@ pub fn generate(spec: &Spec) -> Workload {
                 Modality::MustNot
             };
             Some(Term {
-                id: format!("b{i}"),
+                id: format!("b{i}").into(),
                 modality,
-                requires: Vec::new(),
+                requires: Box::default(),
                 ..term.clone()
             })
         } else if roll < spec.agree + spec.conflict + spec.diverge {
             Some(Term {
-                id: format!("b{i}"),
+                id: format!("b{i}").into(),
                 window: Some(days(0, 90)),
-                requires: Vec::new(),
+                requires: Box::default(),
                 ..term.clone()
             })
         } else if rng.chance(0.5) {
@@ -195,25 +195,28 @@ fn random_term(rng: &mut Rng, id: String, sector: usize, spec: &Spec, i: usize) 
         );
     }
     Term {
-        id,
-        subject: Subject(vec![subject.to_owned()]),
+        id: id.into(),
+        subject: Subject(Box::new([subject.into()])),
         modality,
-        action: action.to_owned(),
-        target,
-        scope: vec![scope],
+        action: action.into(),
+        target: target.map(Into::into),
+        scope: Box::new([scope.into()]),
         window: Some(days(0, *rng.pick(&[30, 30, 60]))),
         params,
-        requires: Vec::new(),
+        requires: Box::default(),
         priority: *rng.pick(&[
             Priority::Normal,
             Priority::Normal,
             Priority::Core,
             Priority::Minor,
         ]),
-        text: Some(format!(
-            "provision {i}: {subject} {} {action} in sector {sector}",
-            modality.as_str()
-        )),
+        text: Some(
+            format!(
+                "provision {i}: {subject} {} {action} in sector {sector}",
+                modality.as_str()
+            )
+            .into(),
+        ),
         source: None,
         note: None,
     }
@@ -221,12 +224,12 @@ fn random_term(rng: &mut Rng, id: String, sector: usize, spec: &Spec, i: usize) 
 
 fn no_resupply(id: String, aid: &Term) -> Term {
     Term {
-        id,
-        subject: Subject(vec!["UA".into()]),
+        id: id.into(),
+        subject: Subject(Box::new(["UA".into()])),
         modality: Modality::MustNot,
         action: "resupply".into(),
         target: None,
-        requires: Vec::new(),
+        requires: Box::default(),
         params: Params::new(),
         text: Some("Ukraine must not resupply its forces during the ceasefire".into()),
         ..aid.clone()
@@ -248,21 +251,23 @@ fn add_conditions(rng: &mut Rng, terms: &mut [Term], share: f64) {
         if !rng.chance(share) {
             continue;
         }
+        let mut requires = Vec::with_capacity(2);
         for _ in 0..1 + rng.below(2) {
             let back = 1 + rng.below(i.min(20));
             let required = terms[i - back].id.clone();
-            if terms[i].requires.iter().all(|c| c.term != required) {
+            if requires.iter().all(|c: &Condition| c.term != required) {
                 let timing = if rng.chance(0.8) {
                     Timing::Before
                 } else {
                     Timing::Concurrent
                 };
-                terms[i].requires.push(Condition {
+                requires.push(Condition {
                     term: required,
                     timing,
                 });
             }
         }
+        terms[i].requires = requires.into_boxed_slice();
     }
 }
 
@@ -295,7 +300,7 @@ fn next_version(rng: &mut Rng, a: &Proposal, share: f64) -> Proposal {
                 }
             }
             1 => t.window = Some(days(0, 45)),
-            _ => t.text = t.text.as_ref().map(|x| format!("{x}, as amended")),
+            _ => t.text = t.text.as_ref().map(|x| format!("{x}, as amended").into()),
         }
     }
     next

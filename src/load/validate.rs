@@ -375,7 +375,7 @@ impl Cx<'_> {
         let mut requires = Vec::with_capacity(t.requires.len());
         for (j, c) in t.requires.iter().enumerate() {
             let cp = || format!("terms[{p}].requires[{j}]");
-            match ids.get(c.term.as_str()) {
+            match ids.get(&*c.term) {
                 Some(&k) if k == i => {
                     self.diags.push(Diagnostic::error(
                         cp(),
@@ -508,7 +508,7 @@ impl Cx<'_> {
             .map(|t| {
                 t.requires
                     .iter()
-                    .filter_map(|c| ids.get(c.term.as_str()).copied())
+                    .filter_map(|c| ids.get(&*c.term).copied())
                     .collect()
             })
             .collect();

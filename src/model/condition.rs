@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Condition {
     /// The id of the required term.
-    pub term: String,
+    pub term: Box<str>,
     /// Whether the required term must be in force before, or together with, this one.
     pub timing: Timing,
 }
@@ -43,7 +43,7 @@ impl Timing {
 #[derive(Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ConditionRepr {
-    term: String,
+    term: Box<str>,
     #[serde(default)]
     timing: Timing,
 }
@@ -71,7 +71,7 @@ impl<'de> Deserialize<'de> for Condition {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Condition, E> {
                 Ok(Condition {
-                    term: v.to_owned(),
+                    term: v.into(),
                     timing: Timing::Before,
                 })
             }

@@ -38,6 +38,6 @@ pub struct Proposal {
 impl Proposal {
     /// The term with this id, if any.
     pub fn term(&self, id: &str) -> Option<&Term> {
-        self.terms.iter().find(|t| t.id == id)
+        self.terms.iter().find(|t| *t.id == *id)
     }
 }

@@ -9,18 +9,18 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The parties a term binds, written as one code (`"US"`) or a list (`["RU", "UA"]`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Subject(pub Vec<String>);
+pub struct Subject(pub Box<[Box<str>]>);
 
 impl Subject {
     /// The party codes, in file order.
-    pub fn parties(&self) -> &[String] {
+    pub fn parties(&self) -> &[Box<str>] {
         &self.0
     }
 }
 
 impl Serialize for Subject {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0.as_slice() {
+        match &*self.0 {
             [one] => serializer.serialize_str(one),
             many => many.serialize(serializer),
         }
@@ -36,14 +36,14 @@ impl<'de> Deserialize<'de> for Subject {
                 f.write_str("a party code or a list of party codes")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Subject, E> {
-                Ok(Subject(vec![v.to_owned()]))
+                Ok(Subject(Box::new([v.into()])))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Subject, A::Error> {
                 let mut parties = Vec::new();
-                while let Some(p) = seq.next_element::<String>()? {
+                while let Some(p) = seq.next_element::<Box<str>>()? {
                     parties.push(p);
                 }
-                Ok(Subject(parties))
+                Ok(Subject(parties.into_boxed_slice()))
             }
         }
         deserializer.deserialize_any(SubjectVisitor)

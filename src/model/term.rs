@@ -11,7 +11,7 @@ use super::{Condition, Params, Subject, Window};
 pub struct Term {
     /// Identifier, unique in the proposal; elsewhere the term is named
     /// `proposal-id/term-id`.
-    pub id: String,
+    pub id: Box<str>,
     /// The party or parties bound by the term (party codes of the vocabulary).
     pub subject: Subject,
     /// Obligation (`must`, the default), prohibition (`must_not`) or permission (`may`).
@@ -19,19 +19,19 @@ pub struct Term {
     pub modality: Modality,
     /// What is to be done: an action of the vocabulary, or one of its aliases. A
     /// negating alias (`halt_military_aid`) turns `must` into `must_not`.
-    pub action: String,
+    pub action: Box<str>,
     /// The party the action is directed at (for example the recipient of aid).
     /// Absent: any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
+    pub target: Option<Box<str>>,
     /// Where the term applies: labels of the vocabulary's scope taxonomies (areas,
     /// target classes). Absent or empty: everywhere.
     #[serde(
         default,
         deserialize_with = "super::exact::deserialize",
-        skip_serializing_if = "Vec::is_empty"
+        skip_serializing_if = "<[_]>::is_empty"
     )]
-    pub scope: Vec<String>,
+    pub scope: Box<[Box<str>]>,
     /// When the term applies, in days from entry into force. Absent: from entry into
     /// force on, without end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,21 +44,21 @@ pub struct Term {
     #[serde(
         default,
         deserialize_with = "super::exact::deserialize",
-        skip_serializing_if = "Vec::is_empty"
+        skip_serializing_if = "<[_]>::is_empty"
     )]
-    pub requires: Vec<Condition>,
+    pub requires: Box<[Condition]>,
     /// What conceding the term costs its authors.
     #[serde(default, skip_serializing_if = "Priority::is_normal")]
     pub priority: Priority,
     /// The original wording, quoted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<Box<str>>,
     /// Where the wording comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Box<str>>,
     /// A note by whoever encoded the term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 /// The deontic force of a term.

@@ -244,7 +244,7 @@ fn withdraw(a: &Analysis, candidates: &[Candidate], terms: &[usize]) -> Vec<Edit
     let gone: HashSet<TermRef> = dropped.iter().copied().collect();
     let gone_ids: HashSet<(usize, &str)> = dropped
         .iter()
-        .filter_map(|d| Some((d.proposal, a.term(*d)?.id.as_str())))
+        .filter_map(|d| Some((d.proposal, &*a.term(*d)?.id)))
         .collect();
     let mut edits = Vec::new();
     for (pi, p) in a.proposals.iter().enumerate() {
@@ -257,14 +257,10 @@ fn withdraw(a: &Analysis, candidates: &[Candidate], terms: &[usize]) -> Vec<Edit
             {
                 continue;
             }
-            for c in t
-                .requires
-                .iter()
-                .filter(|c| gone_ids.contains(&(pi, c.term.as_str())))
-            {
+            for c in t.requires.iter().filter(|c| gone_ids.contains(&(pi, &*c.term))) {
                 edits.push(Edit::Unrequire {
                     term: format!("{}/{}", p.id(), t.id),
-                    condition: c.term.clone(),
+                    condition: c.term.to_string(),
                 });
             }
         }

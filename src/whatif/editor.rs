@@ -14,7 +14,7 @@ pub struct Editor<'a> {
     proposals: &'a mut [Proposal],
     /// Per proposal, built when first needed: each term id and the positions of the
     /// live terms with that id, in order (one, unless a `set` gave two terms one id).
-    index: Vec<Option<FastMap<String, Vec<usize>>>>,
+    index: Vec<Option<FastMap<Box<str>, Vec<usize>>>>,
     /// Per proposal: which positions are dropped.
     dropped: Vec<Vec<bool>>,
 }
@@ -125,12 +125,16 @@ impl<'a> Editor<'a> {
                     .get_mut(p)
                     .and_then(|q| q.terms.get_mut(t))
                     .ok_or_else(|| missing(term))?;
-                match target.requires.iter_mut().find(|c| c.term == *condition) {
+                match target.requires.iter_mut().find(|c| *c.term == **condition) {
                     Some(c) => c.timing = *timing,
-                    None => target.requires.push(Condition {
-                        term: condition.clone(),
-                        timing: *timing,
-                    }),
+                    None => {
+                        let mut requires = std::mem::take(&mut target.requires).into_vec();
+                        requires.push(Condition {
+                            term: condition.as_str().into(),
+                            timing: *timing,
+                        });
+                        target.requires = requires.into_boxed_slice();
+                    }
                 }
                 Ok(Applied {
                     proposal: p,
@@ -144,7 +148,7 @@ impl<'a> Editor<'a> {
                     .get_mut(p)
                     .and_then(|q| q.terms.get_mut(t))
                     .ok_or_else(|| missing(term))?;
-                let Some(k) = target.requires.iter().position(|c| c.term == *condition) else {
+                let Some(k) = target.requires.iter().position(|c| *c.term == **condition) else {
                     let err = EditError::new(
                         EditPart::Condition,
                         format!("`{term}` does not require `{condition}`"),
@@ -152,11 +156,13 @@ impl<'a> Editor<'a> {
                     return Err(if target.requires.is_empty() {
                         err.help(format!("`{term}` has no conditions"))
                     } else {
-                        let ids: Vec<&str> = target.requires.iter().map(|c| c.term.as_str()).collect();
+                        let ids: Vec<&str> = target.requires.iter().map(|c| &*c.term).collect();
                         err.suggest(condition, ids)
                     });
                 };
-                target.requires.remove(k);
+                let mut requires = std::mem::take(&mut target.requires).into_vec();
+                requires.remove(k);
+                target.requires = requires.into_boxed_slice();
                 Ok(Applied {
                     proposal: p,
                     renamed: None,
@@ -196,16 +202,16 @@ impl<'a> Editor<'a> {
                 .iter()
                 .enumerate()
                 .filter(|(t, _)| !dropped.and_then(|d| d.get(*t)).copied().unwrap_or(false))
-                .map(|(_, term)| term.id.as_str())
+                .map(|(_, term)| &*term.id)
                 .collect()
         })
     }
 
-    fn index_of(&mut self, p: usize) -> Option<&mut FastMap<String, Vec<usize>>> {
+    fn index_of(&mut self, p: usize) -> Option<&mut FastMap<Box<str>, Vec<usize>>> {
         let proposal = self.proposals.get(p)?;
         let slot = self.index.get_mut(p)?;
         if slot.is_none() {
-            let mut index: FastMap<String, Vec<usize>> = FastMap::default();
+            let mut index: FastMap<Box<str>, Vec<usize>> = FastMap::default();
             for (t, term) in proposal.terms.iter().enumerate() {
                 index.entry(term.id.clone()).or_default().push(t);
             }
@@ -228,7 +234,7 @@ impl<'a> Editor<'a> {
         }
     }
 
-    fn reindex(&mut self, p: usize, id: String, t: usize) {
+    fn reindex(&mut self, p: usize, id: Box<str>, t: usize) {
         if let Some(index) = self.index_of(p) {
             let at = index.entry(id).or_default();
             let k = at.partition_point(|&k| k < t);

@@ -65,10 +65,10 @@ const WORDS: [&str; 12] = [
     "Russia", "Ukraine", "would", "halt", "all", "strikes", "for", "30", "days", "aid", "to", "Kyiv",
 ];
 
-fn text() -> impl Strategy<Value = Option<String>> {
+fn text() -> impl Strategy<Value = Option<Box<str>>> {
     prop::option::weighted(
         0.9,
-        prop::collection::vec(prop::sample::select(&WORDS[..]), 1..8).prop_map(|w| w.join(" ")),
+        prop::collection::vec(prop::sample::select(&WORDS[..]), 1..8).prop_map(|w| w.join(" ").into()),
     )
 }
 
@@ -109,19 +109,19 @@ fn term() -> impl Strategy<Value = Term> {
                     params.insert("count".to_owned(), ParamValue::Number(c.round()));
                 }
                 Term {
-                    id: String::new(),
-                    subject: Subject(subject.into_iter().map(str::to_owned).collect()),
+                    id: "".into(),
+                    subject: Subject(subject.into_iter().map(Into::into).collect()),
                     modality,
-                    action: action.to_owned(),
-                    target: target.map(str::to_owned),
-                    scope: scope.into_iter().map(str::to_owned).collect(),
+                    action: action.into(),
+                    target: target.map(Into::into),
+                    scope: scope.into_iter().map(Into::into).collect(),
                     window,
                     params,
-                    requires: Vec::new(),
+                    requires: Box::default(),
                     priority,
                     text,
                     source: None,
-                    note: note.map(str::to_owned),
+                    note: note.map(Into::into),
                 }
             },
         )
@@ -152,26 +152,27 @@ pub fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
         .prop_map(|(days, terms, title)| {
             let mut all = vec![Term {
                 id: "t0".into(),
-                subject: Subject(vec!["RU".into(), "UA".into()]),
+                subject: Subject(Box::new(["RU".into(), "UA".into()])),
                 modality: Modality::MustNot,
                 action: "hostilities".into(),
                 target: None,
-                scope: Vec::new(),
+                scope: Box::default(),
                 window: Some(range(days)),
                 params: Params::new(),
-                requires: Vec::new(),
+                requires: Box::default(),
                 priority: Priority::Core,
                 text: Some("halt all conflict".into()),
                 source: None,
                 note: None,
             }];
             for (i, (mut t, reqs)) in terms.into_iter().enumerate() {
-                t.id = format!("t{}", i + 1);
+                t.id = format!("t{}", i + 1).into();
+                let mut requires = std::mem::take(&mut t.requires).into_vec();
                 for (idx, concurrent) in reqs {
                     let k = idx.index(i + 1);
-                    let id = format!("t{k}");
-                    if !t.requires.iter().any(|c| c.term == id) {
-                        t.requires.push(Condition {
+                    let id: Box<str> = format!("t{k}").into();
+                    if !requires.iter().any(|c| c.term == id) {
+                        requires.push(Condition {
                             term: id,
                             timing: if concurrent {
                                 Timing::Concurrent
@@ -181,6 +182,7 @@ pub fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
                         });
                     }
                 }
+                t.requires = requires.into_boxed_slice();
                 all.push(t);
             }
             Proposal {
@@ -210,7 +212,7 @@ pub enum Edit {
     /// Changes the ceasefire term's length.
     Days(i64),
     /// Rewords a term.
-    Reword(prop::sample::Index, Option<String>),
+    Reword(prop::sample::Index, Option<Box<str>>),
     /// Swaps two terms.
     Swap(prop::sample::Index, prop::sample::Index),
     /// Changes the title.
@@ -250,14 +252,16 @@ pub fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
                 if !droppable.is_empty() {
                     let id = p.terms.remove(droppable[i.index(droppable.len())]).id;
                     for t in &mut p.terms {
-                        t.requires.retain(|c| c.term != id);
+                        let mut requires = std::mem::take(&mut t.requires).into_vec();
+                        requires.retain(|c| c.term != id);
+                        t.requires = requires.into_boxed_slice();
                     }
                 }
             }
             Edit::Add(t) => {
                 fresh += 1;
                 let mut t = (**t).clone();
-                t.id = format!("added{fresh}");
+                t.id = format!("added{fresh}").into();
                 p.terms.push(t);
             }
             Edit::Flip(i) => {
@@ -285,18 +289,20 @@ pub fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
 
 /// A ceasefire term: edits keep one, so that `"ceasefire"` windows stay valid.
 fn is_anchor(t: &Term) -> bool {
-    t.action == "hostilities" && t.modality == Modality::MustNot && matches!(t.window, Some(Window::Range(_)))
+    &*t.action == "hostilities"
+        && t.modality == Modality::MustNot
+        && matches!(t.window, Some(Window::Range(_)))
 }
 
 /// Renames term `old` to `new`, with the conditions naming it.
 pub fn rename(p: &mut Proposal, old: &str, new: &str) {
     for t in &mut p.terms {
-        if t.id == old {
-            t.id = new.to_owned();
+        if &*t.id == old {
+            t.id = new.into();
         }
         for c in &mut t.requires {
-            if c.term == old {
-                c.term = new.to_owned();
+            if &*c.term == old {
+                c.term = new.into();
             }
         }
     }

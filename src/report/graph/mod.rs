@@ -140,7 +140,7 @@ pub fn build(a: &Analysis, vocab: &Vocab) -> TermGraph {
             let n = graph.add_node(TermNode {
                 term,
                 name: a.term_name(term),
-                id: a.term(term).map(|t| t.id.clone()).unwrap_or_default(),
+                id: a.term(term).map(|t| t.id.to_string()).unwrap_or_default(),
                 statement,
                 status: None,
                 open: false,

@@ -148,12 +148,12 @@ pub fn quote(h: &mut Html, a: &Analysis, t: TermRef) {
 
 /// Where a term's wording comes from: its own source, or its proposal's.
 pub fn source(a: &Analysis, t: TermRef) -> String {
-    let term = a.term(t).and_then(|t| t.source.clone());
+    let term = a.term(t).and_then(|t| t.source.as_deref());
     let proposal = a
         .proposals
         .get(t.proposal)
-        .and_then(|p| p.proposal.source.clone());
-    term.or(proposal).unwrap_or_else(|| "no source given".to_owned())
+        .and_then(|p| p.proposal.source.as_deref());
+    term.or(proposal).unwrap_or("no source given").to_owned()
 }
 
 /// Divergences, must-against-may pairs and agreements, briefly.

@@ -91,7 +91,7 @@ fn term_at<'a>(proposal: &'a crate::model::Proposal, path: &str) -> Option<&'a s
     let rest = path.strip_prefix("terms[")?;
     let (n, _) = rest.split_once(']')?;
     let n: usize = n.parse().ok()?;
-    proposal.terms.get(n).map(|t| t.id.as_str())
+    proposal.terms.get(n).map(|t| &*t.id)
 }
 
 /// The analysis of a scenario, if it was evaluated.
