@@ -127,12 +127,9 @@ pub fn relate_pair(
 ) -> Result<(Vec<Relation>, Vec<Open>), TooManyCandidates> {
     let mut collector = Collector::new(left.proposal, left.atoms, right.proposal, right.atoms);
     // A pair of proposals usually has about as many relations as atoms on both sides:
-    // room for them at once spares the copies and fresh pages of growing a list and a
-    // table of millions of entries by doubling.
-    collector.reserve(
-        left.atoms.len() + right.atoms.len(),
-        left.atoms.len().max(right.atoms.len()),
-    );
+    // room for them at once spares the copies and fresh pages of growing a list of
+    // millions by doubling.
+    collector.reserve(left.atoms.len() + right.atoms.len());
     let mut seen_left = vec![Seen::default(); left.atoms.len()];
     let mut seen_right = vec![Seen::default(); right.atoms.len()];
 
@@ -215,13 +212,18 @@ pub fn mark(seen_left: &mut [Seen], seen_right: &mut [Seen], i: usize, j: usize,
 }
 
 /// Term relations being collected from pairs of atoms: the atoms of the same two terms
-/// through the same rules make one relation, whose subjects are theirs.
+/// through the same rules make one relation, whose subjects are theirs. Left atoms come
+/// term by term (each term's atoms together, as both callers add them): a relation is
+/// looked for again only among those of the current left term, so the table that
+/// finds them holds one term's relations, not the pair's millions.
 pub struct Collector<'a> {
     left: &'a ResolvedProposal,
     left_atoms: &'a [Atom],
     right: &'a ResolvedProposal,
     right_atoms: &'a [Atom],
-    /// The last relation found for each kind and pair of terms.
+    /// The left term whose atoms are being added.
+    current: Option<usize>,
+    /// The last relation found for each kind and pair of terms, of the current left term.
     groups: FastMap<GroupKey, usize>,
     /// For a relation, the one found before it with the same kind and terms but other
     /// derivation chains (rare: only derived atoms give them).
@@ -246,6 +248,7 @@ impl<'a> Collector<'a> {
             left_atoms,
             right,
             right_atoms,
+            current: None,
             groups: FastMap::default(),
             earlier: FastMap::default(),
             singles: FastMap::default(),
@@ -253,19 +256,20 @@ impl<'a> Collector<'a> {
         }
     }
 
-    /// Makes room for `relations` relations, and for `groups` of them in the table
-    /// that finds a relation again (a hash table's pages are all touched as it fills,
-    /// so it is given less).
-    pub fn reserve(&mut self, relations: usize, groups: usize) {
+    /// Makes room for `relations` relations.
+    pub fn reserve(&mut self, relations: usize) {
         self.relations.reserve(relations);
-        self.groups.reserve(groups);
     }
 
     /// Relates left atom `i` to right atom `j`, adding to the relations when they
     /// relate; returns how they relate then (`None` when they do not, or when only
-    /// derived atoms meet without conflict, which is no finding).
+    /// derived atoms meet without conflict, which is no finding). The atoms of a left
+    /// term come together (see [`Collector`]).
     pub fn add(&mut self, i: usize, j: usize, vocab: &Vocab) -> Option<Coverage> {
         let (a, b) = (self.left_atoms.get(i)?, self.right_atoms.get(j)?);
+        if self.current != Some(a.term.term) {
+            self.start_term(a.term.term);
+        }
         let rel = finding(a, b, vocab)?;
         let derived = a.is_derived() || b.is_derived();
         let params = if derived {
@@ -321,6 +325,20 @@ impl<'a> Collector<'a> {
 }
 
 impl Collector<'_> {
+    /// Forgets the relations of the previous left term: none is found again.
+    fn start_term(&mut self, term: usize) {
+        self.current = Some(term);
+        // A term with many relations leaves a large table; clearing one walks all of
+        // it, so it is let go instead.
+        if self.groups.capacity() > 64 {
+            self.groups = FastMap::default();
+            self.earlier = FastMap::default();
+        } else {
+            self.groups.clear();
+            self.earlier.clear();
+        }
+    }
+
     /// The relation of `key`'s kind and terms found through the same rules as left
     /// atom `i` and right atom `j`, if any.
     fn find(&self, key: &GroupKey, i: usize, j: usize) -> Option<usize> {
