@@ -59,13 +59,12 @@ fn vocab_file_extends_the_default_pack() {
 
 #[test]
 fn files_above_the_size_limit_are_refused() {
-    let dir = std::env::temp_dir().join(format!("armistice-big-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let big = dir.join("big.json");
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.json");
     let f = std::fs::File::create(&big).unwrap();
     f.set_len(armistice::load::MAX_FILE_BYTES + 1).unwrap(); // sparse: costs no disk
     let (code, _, stderr) = check(&[big.to_str().unwrap()]);
-    std::fs::remove_dir_all(&dir).unwrap();
+    dir.close().unwrap();
     assert_eq!(code, 2);
     assert!(
         stderr.contains("more than the limit of 1 GiB; raise the limit with `--max-file-size SIZE`"),

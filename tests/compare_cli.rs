@@ -139,12 +139,11 @@ fn only_filters_sections_but_not_counts_or_exit() {
 
 #[test]
 fn same_proposal_twice_under_two_ids_is_compatible() {
-    let dir = std::env::temp_dir().join(format!("armistice-compare-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(US)
         .unwrap()
         .replace("\"id\": \"us-2025-03-11\"", "\"id\": \"copy\"");
-    let copy = dir.join("copy.json");
+    let copy = dir.path().join("copy.json");
     std::fs::write(&copy, text).unwrap();
     let (out, code) = compare(&[US, copy.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
@@ -153,9 +152,8 @@ fn same_proposal_twice_under_two_ids_is_compatible() {
 
 #[test]
 fn output_file_is_written() {
-    let dir = std::env::temp_dir().join(format!("armistice-compare-o-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let target = dir.join("brief.md");
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("brief.md");
     let out = armistice()
         .args(["compare", US, RU, "--format", "markdown", "-o"])
         .arg(&target)
@@ -194,10 +192,11 @@ fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::{Command as Std, Stdio};
     // A report far larger than a pipe's buffer, so that writing it meets the closed pipe.
-    let dir = std::env::temp_dir().join(format!("armistice-pipe-{}", std::process::id()));
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let gen_out = armistice()
         .args(["generate", "--terms", "2000", "--out"])
-        .arg(&dir)
+        .arg(dir)
         .output()
         .unwrap();
     assert!(gen_out.status.success());
@@ -227,10 +226,9 @@ fn a_closed_pipe_ends_quietly() {
 #[test]
 fn output_to_a_pipe_or_through_a_link_keeps_them() {
     use std::os::unix::fs::FileTypeExt;
-    let dir = std::env::temp_dir().join(format!("armistice-special-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let fifo = dir.join("pipe");
-    let _ = std::fs::remove_file(&fifo);
     assert!(
         std::process::Command::new("mkfifo")
             .arg(&fifo)
@@ -267,7 +265,6 @@ fn output_to_a_pipe_or_through_a_link_keeps_them() {
 
     let real = dir.join("real.md");
     let link = dir.join("link.md");
-    let _ = std::fs::remove_file(&link);
     std::fs::write(&real, "old").unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let out = armistice()

@@ -72,9 +72,8 @@ fn man_page_documents_the_commands() {
 
 #[test]
 fn man_writes_to_a_file_with_o() {
-    let dir = std::env::temp_dir().join(format!("armistice-man-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("armistice.1");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("armistice.1");
     let (out, code) = run(&["man", "-o", path.to_str().unwrap()]);
     assert_eq!((out.as_str(), code), ("", 0));
     assert!(std::fs::read_to_string(&path).unwrap().contains("compare"));

@@ -115,8 +115,7 @@ fn every_package_pasted_into_whatif_leaves_no_conflict() {
 
 #[test]
 fn red_lines_that_clash_make_it_infeasible() {
-    let dir = std::env::temp_dir().join(format!("armistice-concede-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
     let mut us: Value = serde_json::from_str(&std::fs::read_to_string(US).unwrap()).unwrap();
     let mut ru: Value = serde_json::from_str(&std::fs::read_to_string(RU).unwrap()).unwrap();
     for t in us["terms"].as_array_mut().unwrap() {
@@ -129,7 +128,7 @@ fn red_lines_that_clash_make_it_infeasible() {
             t["priority"] = "red_line".into();
         }
     }
-    let (usf, ruf) = (dir.join("us.json"), dir.join("ru.json"));
+    let (usf, ruf) = (dir.path().join("us.json"), dir.path().join("ru.json"));
     std::fs::write(&usf, us.to_string()).unwrap();
     std::fs::write(&ruf, ru.to_string()).unwrap();
     let (out, err, code) = run("concede", &[usf.to_str().unwrap(), ruf.to_str().unwrap()]);

@@ -11,6 +11,7 @@ use armistice::model::Proposal;
 use assert_cmd::Command;
 use proptest::prelude::*;
 use serde_json::Value;
+use tempfile::TempDir;
 
 const SEEDS: [&str; 2] = ["proposals/us-2025-03-11.json", "proposals/ru-2025-03-13.json"];
 
@@ -28,12 +29,12 @@ fn fmt(args: &[&str]) -> (String, String, i32) {
     )
 }
 
-fn temp(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("armistice-fmt-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// Writes `text` to `name` in a fresh scratch folder, removed when the guard drops.
+fn temp(name: &str, text: &str) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
-    path
+    (dir, path)
 }
 
 #[test]
@@ -135,7 +136,7 @@ fn comments_are_kept_with_their_fields() {
 #[test]
 fn a_comment_inside_a_field_is_refused_and_the_file_left_alone() {
     let text = "{\"id\": /* x */ \"p\", \"by\": [], \"terms\": []}";
-    let path = temp("inside.json", text);
+    let (_dir, path) = temp("inside.json", text);
     let (_, err, code) = fmt(&[path.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(err.contains("the comment on line 1 sits inside a field"), "{err}");
@@ -166,7 +167,7 @@ fn invalid_files_are_errors_and_never_rewritten() {
             "duplicate field `id`",
         ),
     ] {
-        let path = temp(name, text);
+        let (_dir, path) = temp(name, text);
         for check in [false, true] {
             let mut args = vec![path.to_str().unwrap()];
             if check {
@@ -183,7 +184,7 @@ fn invalid_files_are_errors_and_never_rewritten() {
 #[test]
 fn check_lists_files_that_would_change_and_fmt_rewrites_them() {
     let messy = "{\"terms\": [], \"by\": [\"US\"],\n\"id\": \"p\"}";
-    let path = temp("messy.json", messy);
+    let (_dir, path) = temp("messy.json", messy);
     let p = path.to_str().unwrap();
     let (out, _, code) = fmt(&["--check", p, SEEDS[0]]);
     assert_eq!(code, 1);

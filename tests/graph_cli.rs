@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command as Std, Stdio};
 
 use assert_cmd::Command;
@@ -101,12 +101,6 @@ fn read_back(dot_text: &str) -> (BTreeSet<String>, BTreeSet<(String, String, Str
     (nodes, edges, v)
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("armistice-graph-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn write(dir: &Path, name: &str, v: &Value) -> String {
     let path = dir.join(name);
     std::fs::write(&path, serde_json::to_string_pretty(v).unwrap()).unwrap();
@@ -175,10 +169,11 @@ fn seed_dot_renders_and_reads_back_with_the_expected_nodes_and_edges() {
 
 #[test]
 fn hostile_labels_are_escaped_for_dot_and_mermaid() {
-    let dir = temp_dir("hostile");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let title = "He said \"stop\" \\l <b>now</b>\nline2 | [x] #1";
     let a = write(
-        &dir,
+        dir,
         "a.json",
         &json!({
             "id": "a", "title": title, "by": ["US"], "source": "test",
@@ -186,7 +181,7 @@ fn hostile_labels_are_escaped_for_dot_and_mermaid() {
         }),
     );
     let b = write(
-        &dir,
+        dir,
         "b.json",
         &json!({
             "id": "b", "by": ["RU"], "source": "test",
@@ -219,9 +214,10 @@ fn hostile_labels_are_escaped_for_dot_and_mermaid() {
 
 #[test]
 fn a_sequencing_deadlock_is_highlighted() {
-    let dir = temp_dir("deadlock");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let p = write(
-        &dir,
+        dir,
         "p.json",
         &json!({ "id": "p", "by": ["US"], "source": "test", "terms": [
             { "text": "x", "id": "pow", "subject": ["RU", "UA"], "action": "prisoner_exchange", "requires": ["out"] },
@@ -229,7 +225,7 @@ fn a_sequencing_deadlock_is_highlighted() {
         ]}),
     );
     let q = write(
-        &dir,
+        dir,
         "q.json",
         &json!({ "id": "q", "by": ["RU"], "source": "test", "terms": [
             { "text": "x", "id": "pow", "subject": ["RU", "UA"], "action": "prisoner_exchange" },

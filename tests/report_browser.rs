@@ -40,13 +40,6 @@ fn browser() -> Option<PathBuf> {
     found
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("armistice-browser-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// Runs headless Chromium on `page` with a fresh profile, no network services.
 fn chromium(browser: &Path, dir: &Path, extra: &[String], page: &Path) -> String {
     let profile = dir.join(format!("profile-{}", extra.len()));
@@ -101,9 +94,10 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 #[test]
 fn seed_report_renders_with_conflicts_and_chart_and_a_screenshot() {
     let Some(browser) = browser() else { return };
-    let dir = temp_dir("seed");
-    let page = write_report(&dir, &[US, RU]);
-    let dom = chromium(&browser, &dir, &["--dump-dom".to_owned()], &page);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let page = write_report(dir, &[US, RU]);
+    let dom = chromium(&browser, dir, &["--dump-dom".to_owned()], &page);
     assert!(dom.contains("<title>Briefing: us-2025-03-11 vs ru-2025-03-13</title>"));
     assert_eq!(
         dom.matches("<tr class=\"finding k-conflict\">").count(),
@@ -120,7 +114,7 @@ fn seed_report_renders_with_conflicts_and_chart_and_a_screenshot() {
     let shot = dir.join("brief.png");
     chromium(
         &browser,
-        &dir,
+        dir,
         &[
             format!("--screenshot={}", shot.display()),
             "--window-size=1280,2000".to_owned(),
@@ -143,7 +137,8 @@ fn seed_report_renders_with_conflicts_and_chart_and_a_screenshot() {
 #[test]
 fn hostile_text_shows_as_text_and_runs_nothing() {
     let Some(browser) = browser() else { return };
-    let dir = temp_dir("hostile");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let a = json!({
         "id": "a", "title": HOSTILE, "by": ["US"], "source": HOSTILE, "note": HOSTILE,
         "terms": [{ "id": "aid", "subject": "US", "action": "military_aid", "target": "UA",
@@ -157,8 +152,8 @@ fn hostile_text_shows_as_text_and_runs_nothing() {
     std::fs::write(dir.join("a.json"), a.to_string()).unwrap();
     std::fs::write(dir.join("b.json"), b.to_string()).unwrap();
     let (pa, pb) = (dir.join("a.json"), dir.join("b.json"));
-    let page = write_report(&dir, &[pa.to_str().unwrap(), pb.to_str().unwrap()]);
-    let dom = chromium(&browser, &dir, &["--dump-dom".to_owned()], &page);
+    let page = write_report(dir, &[pa.to_str().unwrap(), pb.to_str().unwrap()]);
+    let dom = chromium(&browser, dir, &["--dump-dom".to_owned()], &page);
 
     // Nothing ran: the title and the body are as written.
     assert!(dom.contains("<title>Briefing: a vs b</title>"), "{dom}");

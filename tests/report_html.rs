@@ -70,9 +70,8 @@ fn seed_report_is_standalone_and_has_every_section() {
 
 #[test]
 fn written_to_a_file_with_o() {
-    let dir = std::env::temp_dir().join(format!("armistice-report-o-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("brief.html");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.html");
     let (out, code) = report(&[US, RU, "-o", path.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(out.is_empty());
@@ -101,8 +100,8 @@ pub fn hostile_pair(dir: &std::path::Path) -> (String, String) {
 
 #[test]
 fn hostile_text_is_escaped_everywhere() {
-    let dir = std::env::temp_dir().join(format!("armistice-report-hostile-{}", std::process::id()));
-    let (a, b) = hostile_pair(&dir);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = hostile_pair(dir.path());
     let (out, code) = report(&[&a, &b]);
     assert_eq!(code, 1);
     assert!(!out.contains("<script"));

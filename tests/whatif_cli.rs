@@ -4,10 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
+use tempfile::TempDir;
 
 const US: &str = "proposals/us-2025-03-11.json";
 const RU: &str = "proposals/ru-2025-03-13.json";
@@ -36,12 +37,9 @@ fn whatif(args: &[&str]) -> Run {
     }
 }
 
-/// A fresh, empty scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("armistice-whatif-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh, empty scratch folder for one test, removed when the guard drops.
+fn scratch() -> TempDir {
+    tempfile::tempdir().unwrap()
 }
 
 #[test]
@@ -273,7 +271,8 @@ fn a_scenario_leaving_a_proposal_invalid_is_reported() {
 
 #[test]
 fn scenario_file_errors_are_located() {
-    let dir = scratch("located");
+    let tmp = scratch();
+    let dir = tmp.path();
     let file = dir.join("bad.json");
     std::fs::write(
         &file,
@@ -305,7 +304,8 @@ fn scenario_file_errors_are_located() {
 
 #[test]
 fn sweeps_are_bounded() {
-    let dir = scratch("sweep");
+    let tmp = scratch();
+    let dir = tmp.path();
     let file = dir.join("sweep.json");
     let sweep: Vec<Value> = (0..11)
         .map(|k| serde_json::json!({"op": "set", "term": "us-2025-03-11/aid", "field": "note", "value": format!("n{k}")}))
@@ -336,8 +336,9 @@ fn write_dir_run(dir: &Path, extra: &[&str]) -> Run {
 
 #[test]
 fn write_dir_writes_edited_proposals_and_refuses_to_overwrite() {
-    let dir = scratch("write");
-    let r = write_dir_run(&dir, &[]);
+    let tmp = scratch();
+    let dir = tmp.path();
+    let r = write_dir_run(dir, &[]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     let written = dir.join("us-2025-03-11.command-line.json");
     let p: armistice::model::Proposal =
@@ -349,7 +350,7 @@ fn write_dir_writes_edited_proposals_and_refuses_to_overwrite() {
     );
 
     std::fs::write(&written, "keep").unwrap();
-    let r = write_dir_run(&dir, &[]);
+    let r = write_dir_run(dir, &[]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("exists; give `--force` to overwrite it"),
@@ -359,14 +360,15 @@ fn write_dir_writes_edited_proposals_and_refuses_to_overwrite() {
     assert!(r.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(&written).unwrap(), "keep");
 
-    let r = write_dir_run(&dir, &["--force"]);
+    let r = write_dir_run(dir, &["--force"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_ne!(std::fs::read_to_string(&written).unwrap(), "keep");
 }
 
 #[test]
 fn write_dir_never_writes_over_an_input() {
-    let dir = scratch("input");
+    let tmp = scratch();
+    let dir = tmp.path();
     let input = dir.join("us-2025-03-11.command-line.json");
     let original = std::fs::read_to_string(US).unwrap();
     std::fs::write(&input, &original).unwrap();
