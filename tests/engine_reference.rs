@@ -73,7 +73,7 @@ fn atoms(p: &ResolvedProposal, v: &Vocab) -> Vec<RefAtom> {
                 modality: t.modality,
                 action: t.action,
                 target: t.target,
-                scope: t.scope.clone(),
+                scope: t.scope.to_vec(),
                 window: t.window,
                 derived: false,
             })

@@ -49,8 +49,9 @@ pub struct Atom {
     pub scope: Shared<LabelId>,
     /// When the atom applies.
     pub window: Interval,
-    /// For a derived atom, the last rule applied and the atom it was applied to.
-    pub derived: Option<Step>,
+    /// For a derived atom, the last rule applied and the atom it was applied to. Boxed:
+    /// few atoms are derived, and inline the step took 16 bytes of every atom.
+    pub derived: Option<Box<Step>>,
 }
 
 impl Atom {
@@ -153,16 +154,16 @@ impl ProposalAtoms {
                     let shift = start as isize - span.start as isize;
                     let offset = |from: usize| from.saturating_add_signed(shift);
                     out.atoms
-                        .extend(old_atoms.get(span).unwrap_or_default().iter().map(|a| Atom {
-                            term: TermRef {
+                        .extend(old_atoms.get(span).unwrap_or_default().iter().map(|a| {
+                            let mut a = a.clone();
+                            a.term = TermRef {
                                 proposal: index,
                                 term: t,
-                            },
-                            derived: a.derived.map(|s| Step {
-                                rule: s.rule,
-                                from: offset(s.from),
-                            }),
-                            ..a.clone()
+                            };
+                            if let Some(step) = &mut a.derived {
+                                step.from = offset(step.from);
+                            }
+                            a
                         }));
                     // A reused block's atoms count against the limit on derived atoms
                     // as when they were derived (its firings were counted then).
@@ -190,18 +191,17 @@ impl ProposalAtoms {
                             modality: term.modality,
                             action: term.action,
                             target: term.target,
-                            scope: Shared::from(term.scope.as_slice()),
+                            scope: Shared::from(&term.scope[..]),
                             window: term.window,
                             derived: None,
                         })
                         .collect();
                     derive::derive(&mut block, vocab, proposal.id(), &mut spent, limits)?;
-                    out.atoms.extend(block.into_iter().map(|a| Atom {
-                        derived: a.derived.map(|s| Step {
-                            rule: s.rule,
-                            from: s.from + start,
-                        }),
-                        ..a
+                    out.atoms.extend(block.into_iter().map(|mut a| {
+                        if let Some(step) = &mut a.derived {
+                            step.from += start;
+                        }
+                        a
                     }));
                 }
             }

@@ -232,7 +232,7 @@ impl Trace {
         let requires = |t: usize| {
             p.terms
                 .get(t)
-                .map_or(&[][..], |x| x.requires.as_slice())
+                .map_or(&[][..], |x| &x.requires[..])
                 .iter()
                 .rev()
                 .map(|&(req, _)| req)

@@ -51,7 +51,7 @@ pub fn derive(
                 });
             }
             let derived = Atom {
-                derived: Some(Step { rule: r, from: next }),
+                derived: Some(Box::new(Step { rule: r, from: next })),
                 ..derived
             };
             if seen.insert(Key::of(&derived)) {
@@ -143,7 +143,7 @@ impl Key {
 /// `(rule index, atom index)` pairs, first rule first.
 pub fn chain(atoms: &[Atom], mut i: usize) -> Vec<(usize, usize)> {
     let mut steps = Vec::new();
-    while let Some(step) = atoms.get(i).and_then(|a| a.derived) {
+    while let Some(step) = atoms.get(i).and_then(|a| a.derived.as_deref()) {
         steps.push((step.rule, i));
         i = step.from;
     }

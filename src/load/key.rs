@@ -154,10 +154,10 @@ fn pack_id(id: &str) -> Option<u128> {
 /// The relating content in fields of fixed width, with the top bit set (so never
 /// zero), when every value fits its field.
 fn pack_content(t: &ResolvedTerm) -> Option<u128> {
-    let [subject] = t.subjects.as_slice() else {
+    let [subject] = &t.subjects[..] else {
         return None;
     };
-    let scope = match t.scope.as_slice() {
+    let scope = match &t.scope[..] {
         [] => 0,
         [label] => label.checked_add(1)?,
         _ => return None,
@@ -211,16 +211,16 @@ mod tests {
 
     fn term() -> ResolvedTerm {
         ResolvedTerm {
-            subjects: vec![3],
+            subjects: Box::new([3]),
             modality: Modality::MustNot,
             action: 7,
             target: None,
-            scope: vec![12],
+            scope: Box::new([12]),
             window: Interval {
                 from: 0,
                 to: Some(30),
             },
-            requires: Vec::new(),
+            requires: Box::default(),
         }
     }
 
@@ -240,7 +240,7 @@ mod tests {
             },
             ResolvedTerm { action: 8, ..term() },
             ResolvedTerm {
-                subjects: vec![4],
+                subjects: Box::new([4]),
                 ..term()
             },
             ResolvedTerm {
@@ -248,11 +248,11 @@ mod tests {
                 ..term()
             },
             ResolvedTerm {
-                scope: Vec::new(),
+                scope: Box::default(),
                 ..term()
             },
             ResolvedTerm {
-                scope: vec![11],
+                scope: Box::new([11]),
                 ..term()
             },
             ResolvedTerm {
@@ -295,7 +295,7 @@ mod tests {
         }
         // Requirements are not part of relating.
         let conditioned = ResolvedTerm {
-            requires: vec![(0, Timing::Before)],
+            requires: Box::new([(0, Timing::Before)]),
             ..term()
         };
         assert_eq!(
@@ -310,7 +310,10 @@ mod tests {
             key(
                 "a1",
                 Priority::Normal,
-                &ResolvedTerm { requires, ..term() },
+                &ResolvedTerm {
+                    requires: requires.into(),
+                    ..term()
+                },
                 names,
             )
         };
@@ -337,7 +340,7 @@ mod tests {
     #[test]
     fn what_does_not_fit_is_compared_in_full() {
         let two = ResolvedTerm {
-            subjects: vec![1, 2],
+            subjects: Box::new([1, 2]),
             ..term()
         };
         let far = ResolvedTerm {
@@ -422,7 +425,7 @@ mod tests {
         let long = key("an-id-of-sixteen", Priority::Normal, &term(), names);
         let open = [("count".to_owned(), ParamValue::Range { min: None, max: None })];
         let many = ResolvedTerm {
-            requires: vec![(0, Timing::Before), (1, Timing::Before)],
+            requires: Box::new([(0, Timing::Before), (1, Timing::Before)]),
             ..term()
         };
         for k in [
@@ -443,7 +446,7 @@ mod tests {
             Priority::Minor,
         ];
         let many = ResolvedTerm {
-            requires: vec![(0, Timing::Before), (1, Timing::Before)],
+            requires: Box::new([(0, Timing::Before), (1, Timing::Before)]),
             ..term()
         };
         for t in [term(), many] {

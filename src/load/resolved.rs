@@ -156,7 +156,7 @@ impl ResolvedProposal {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedTerm {
     /// The parties bound, without repeats, in file order.
-    pub subjects: Vec<PartyId>,
+    pub subjects: Box<[PartyId]>,
     /// The effective modality, after any negating alias.
     pub modality: Modality,
     /// The action, after aliases.
@@ -164,9 +164,9 @@ pub struct ResolvedTerm {
     /// The party the action is directed at, if any.
     pub target: Option<PartyId>,
     /// Scope labels, sorted, without repeats; empty means everywhere.
-    pub scope: Vec<LabelId>,
+    pub scope: Box<[LabelId]>,
     /// When the term applies.
     pub window: Interval,
     /// Required terms of the same proposal, by index, with their timing.
-    pub requires: Vec<(usize, Timing)>,
+    pub requires: Box<[(usize, Timing)]>,
 }

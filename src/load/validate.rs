@@ -419,13 +419,13 @@ impl Cx<'_> {
             return None;
         }
         Some(ResolvedTerm {
-            subjects,
+            subjects: subjects.into_boxed_slice(),
             modality,
             action: action?,
             target,
-            scope,
+            scope: scope.into_boxed_slice(),
             window: window?,
-            requires,
+            requires: requires.into_boxed_slice(),
         })
     }
 
