@@ -119,7 +119,7 @@ fn different_windows_diverge_on_the_common_part() {
     ]);
     let r = a.pairs[0].relations.first().unwrap();
     assert_eq!(r.kind, RelationKind::Diverge);
-    assert_eq!(a.common_window(r).and_then(|w| w.to), Some(30));
+    assert_eq!(a.common_window(r).and_then(|w| w.to()), Some(30));
     assert_eq!(r.coverage, Coverage::RightBroader);
     let open = &a.pairs[0].open;
     assert_eq!(open.len(), 1, "the rest of the 60 days is open");

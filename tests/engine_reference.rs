@@ -143,12 +143,12 @@ fn derive_all(atoms: &mut Vec<RefAtom>, v: &Vocab) {
 }
 
 fn windows_overlap(a: Interval, b: Interval) -> bool {
-    let end = |w: Interval| w.to.unwrap_or(i64::MAX);
+    let end = |w: Interval| w.to().unwrap_or(i64::MAX);
     a.from.max(b.from) < end(a).min(end(b))
 }
 
 fn window_within(outer: Interval, inner: Interval) -> bool {
-    outer.from <= inner.from && inner.to.unwrap_or(i64::MAX) <= outer.to.unwrap_or(i64::MAX)
+    outer.from <= inner.from && inner.to().unwrap_or(i64::MAX) <= outer.to().unwrap_or(i64::MAX)
 }
 
 fn scopes_overlap(v: &Vocab, a: &[u32], b: &[u32]) -> bool {

@@ -4,10 +4,12 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::Exit;
 use super::limits::ReadLimitOptions;
 use crate::limits::Limits;
-use crate::load::{self, FileReport, ResolvedProposal, SourceFile};
+use crate::load::{self, FileReport, Purpose, ResolvedProposal, SourceFile};
 use crate::vocab::Vocab;
 
 /// How inputs are read.
@@ -284,8 +286,13 @@ pub fn print_error(message: &str) {
 /// Prints the diagnostics of a report, then, when it has errors, a line saying the file
 /// could not be loaded.
 pub fn print_report(report: &FileReport) {
+    eprint!("{}", report_text(report));
+}
+
+/// What [`print_report`] prints (nothing when the report has no diagnostic).
+fn report_text(report: &FileReport) -> String {
     if report.diagnostics.is_empty() {
-        return;
+        return String::new();
     }
     let styled = stderr_styled();
     let mut out = load::render_report(report, styled);
@@ -302,7 +309,7 @@ pub fn print_report(report: &FileReport) {
         out.push_str(&load::render_message(true, &summary, styled));
         out.push('\n');
     }
-    eprint!("{out}");
+    out
 }
 
 /// `1 error`, `3 errors`.
@@ -335,26 +342,40 @@ pub fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
     })
 }
 
-/// Loads and resolves each file, printing every diagnostic to standard error: for each
-/// path, the resolved proposal, or `None` when the file has an error (or a warning,
-/// under `--deny-warnings`).
-pub fn load_each(paths: &[PathBuf], vocab: &Vocab, opts: &InputOptions) -> Vec<Option<ResolvedProposal>> {
-    paths
-        .iter()
+/// Loads and resolves each file for `purpose`, printing every diagnostic to standard
+/// error: for each path, the resolved proposal, or `None` when the file has an error
+/// (or a warning, under `--deny-warnings`). The files are read and resolved in
+/// parallel, each report rendered as soon as its file is done (so that the file's
+/// text is let go then), and printed in the order of the paths.
+pub fn load_each(
+    paths: &[PathBuf],
+    vocab: &Vocab,
+    opts: &InputOptions,
+    purpose: Purpose,
+) -> Vec<Option<ResolvedProposal>> {
+    let loaded: Vec<_> = paths
+        .par_iter()
         .map(|path| {
-            let file = match opts.read(path) {
-                Ok(f) => f,
-                Err(e) => {
-                    print_error(&e);
-                    return None;
-                }
-            };
-            let (resolved, mut report) = load::load_proposal_with(file, vocab, &opts.limits());
+            let file = opts.read(path)?;
+            let (resolved, mut report) = load::load_proposal_for(file, vocab, &opts.limits(), purpose);
             if opts.deny_warnings {
                 report.deny_warnings();
             }
-            print_report(&report);
-            resolved.filter(|_| report.errors() == 0)
+            let ok = report.errors() == 0;
+            Ok((resolved.filter(|_| ok), report_text(&report)))
+        })
+        .collect();
+    loaded
+        .into_iter()
+        .map(|outcome: Result<_, String>| match outcome {
+            Ok((resolved, text)) => {
+                eprint!("{text}");
+                resolved
+            }
+            Err(e) => {
+                print_error(&e);
+                None
+            }
         })
         .collect()
 }
@@ -365,8 +386,9 @@ pub fn load_proposals(
     paths: &[PathBuf],
     vocab: &Vocab,
     opts: &InputOptions,
+    purpose: Purpose,
 ) -> Result<Vec<ResolvedProposal>, Exit> {
-    load_each(paths, vocab, opts)
+    load_each(paths, vocab, opts, purpose)
         .into_iter()
         .collect::<Option<Vec<_>>>()
         .ok_or(Exit::Error)
@@ -375,7 +397,7 @@ pub fn load_proposals(
 /// What a command does after its analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Then {
-    /// Only reports it: what a what-if would read is dropped before analysing.
+    /// Only reports it: what only a what-if reads is not made when loading.
     Report,
     /// Starts what-ifs from it (the concessions of `report`'s appendix).
     WhatIfs,
@@ -390,13 +412,11 @@ pub fn analyze_files(
     then: Then,
 ) -> Result<(Vocab, crate::engine::Analysis), Exit> {
     let vocab = load_vocab(input)?;
-    let mut proposals = load_proposals(files, &vocab, input)?;
-    if then == Then::Report {
-        proposals = proposals
-            .into_iter()
-            .map(ResolvedProposal::for_one_analysis)
-            .collect();
-    }
+    let purpose = match then {
+        Then::Report => Purpose::Analysis,
+        Then::WhatIfs => Purpose::WhatIfs,
+    };
+    let proposals = load_proposals(files, &vocab, input, purpose)?;
     let analysis = crate::engine::analyze_with(proposals, &vocab, limits).map_err(|e| {
         eprintln!("error: {e}");
         Exit::Error

@@ -65,7 +65,7 @@ impl Change {
                 } else {
                     ""
                 };
-                match (old.from, old.to, new.from, new.to) {
+                match (old.from, old.to(), new.from, new.to()) {
                     (0, Some(a), 0, Some(b)) => format!("{a} → {b} days ({how}{follows})"),
                     _ => format!("{old} → {new} ({how}{follows})"),
                 }

@@ -10,10 +10,11 @@
 
 use std::collections::VecDeque;
 
+use super::FastMap;
 use super::analysis::{BlockCause, BlockStatus, Blocked, Open, Relation, RelationKind};
 use super::atom::TermRef;
-use super::{FastMap, FastSet};
 use crate::load::ResolvedProposal;
+use crate::load::resolved::ByTerm;
 
 /// The terms of proposals `sides` (index, proposal) held up by their conditions, given
 /// the pair's relations and open points, and the criticality of each conflict (added
@@ -27,16 +28,16 @@ pub fn blocked(
     max_steps: usize,
 ) -> Result<(Vec<Blocked>, usize), usize> {
     let mut steps = Steps::new(max_steps, max_steps);
-    let mut in_conflict: FastMap<TermRef, Vec<usize>> = FastMap::default();
-    for (i, r) in relations.iter().enumerate().filter(|(_, r)| r.is_conflict()) {
-        in_conflict.entry(r.left.term).or_default().push(i);
-        in_conflict.entry(r.right.term).or_default().push(i);
-    }
-    let open: FastSet<TermRef> = open.iter().map(|o| o.term).collect();
-    let failures = Failures {
-        in_conflict: &in_conflict,
-        open: &open,
-    };
+    let conflicts = relations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.is_conflict())
+        .flat_map(|(i, r)| [(r.left.term, i), (r.right.term, i)]);
+    let failures = Failures::new(
+        sides.map(|(pi, p)| (pi, p.terms.len())),
+        conflicts,
+        open.iter().map(|o| o.term),
+    );
 
     let mut out = Vec::new();
     for (pi, p) in sides {
@@ -52,17 +53,69 @@ pub fn blocked(
 }
 
 /// What fails in a pair: the conflicts (indices into the relations, ascending) each
-/// term is in, and the open terms.
-pub struct Failures<'a> {
-    /// Terms in conflict, with their conflicts.
-    pub in_conflict: &'a FastMap<TermRef, Vec<usize>>,
-    /// Open terms.
-    pub open: &'a FastSet<TermRef>,
+/// term of the two sides is in, and the open terms. Kept term by term rather than in
+/// hash tables keyed by term, which took about 100 MB at 10^6 terms.
+pub struct Failures {
+    /// The two sides' proposal indices.
+    sides: [usize; 2],
+    /// For each side, each term's conflicts.
+    conflicts: [ByTerm; 2],
+    /// For each side, whether each term is open.
+    open: [Vec<bool>; 2],
 }
 
-impl Failures<'_> {
+impl Failures {
+    /// The failures of a pair of `sides` (proposal index, number of terms), from
+    /// `conflicts` (a term and a conflict it is in, the conflicts ascending) and the
+    /// `open` terms; terms of other proposals are left out.
+    pub fn new(
+        sides: [(usize, usize); 2],
+        conflicts: impl Iterator<Item = (TermRef, usize)>,
+        open: impl Iterator<Item = TermRef>,
+    ) -> Failures {
+        let proposals = sides.map(|(pi, _)| pi);
+        let side = |t: &TermRef| proposals.iter().position(|&p| p == t.proposal);
+        let mut edges: [Vec<(usize, usize)>; 2] = [Vec::new(), Vec::new()];
+        for (t, i) in conflicts {
+            if let Some(list) = side(&t).and_then(|s| edges.get_mut(s)) {
+                list.push((t.term, i));
+            }
+        }
+        let mut is_open = sides.map(|(_, terms)| vec![false; terms]);
+        for t in open {
+            if let Some(slot) = side(&t)
+                .and_then(|s| is_open.get_mut(s))
+                .and_then(|o| o.get_mut(t.term))
+            {
+                *slot = true;
+            }
+        }
+        let [(_, left), (_, right)] = sides;
+        let [left_edges, right_edges] = edges;
+        Failures {
+            sides: proposals,
+            conflicts: [ByTerm::of(left, &left_edges), ByTerm::of(right, &right_edges)],
+            open: is_open,
+        }
+    }
+
+    /// The conflicts term `t` is in, ascending.
+    pub fn conflicts(&self, t: &TermRef) -> &[usize] {
+        match self.sides.iter().position(|&p| p == t.proposal) {
+            Some(s) => self.conflicts.get(s).map_or(&[], |c| c.of_term(t.term)),
+            None => &[],
+        }
+    }
+
     fn failing(&self, t: &TermRef) -> bool {
-        self.in_conflict.contains_key(t) || self.open.contains(t)
+        let open = self.sides.iter().position(|&p| p == t.proposal).is_some_and(|s| {
+            self.open
+                .get(s)
+                .and_then(|o| o.get(t.term))
+                .copied()
+                .unwrap_or(false)
+        });
+        open || !self.conflicts(t).is_empty()
     }
 }
 
@@ -197,7 +250,7 @@ impl Trace {
         let mut causes = Vec::new();
         for path in self.paths(pi, p, t, &|r| failures.failing(r), steps)? {
             let Some(&required) = path.last() else { continue };
-            let conflicts = failures.in_conflict.get(&required).cloned().unwrap_or_default();
+            let conflicts = failures.conflicts(&required).to_vec();
             causes.push(BlockCause { path, conflicts });
         }
         if causes.is_empty() {

@@ -24,6 +24,8 @@ mod termmap;
 use std::fmt;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 /// The engine's hash map: a fast, deterministic hasher (inputs are not adversarial
 /// keys but the engine's own indices).
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
@@ -197,11 +199,14 @@ fn analyze_shared(
             return Err(EngineError::DuplicateProposalId(p.id().to_owned()));
         }
     }
-    let atoms = proposals
-        .iter()
+    // Each proposal's atoms are its own: they are made in parallel (and the first
+    // error in the proposals' order is the one reported).
+    let atoms: Vec<_> = proposals
+        .par_iter()
         .enumerate()
         .map(|(i, p)| ProposalAtoms::rebuild(i, p, None, vocab, limits).map(Arc::new))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
+    let atoms = atoms.into_iter().collect::<Result<Vec<_>, _>>()?;
     assemble(proposals, atoms, None, vocab, limits)
 }
 
@@ -268,13 +273,13 @@ fn assemble(
             plans.push((i, j, plan));
         }
     }
-    // How many of the pairs to relate afresh use each proposal's atom index: an
-    // index is made before its first use and freed after its last, so that what
-    // follows relating (tracing blocked terms) can reuse its memory.
+    // How many of the pairs to relate afresh use each proposal's atom index (that of
+    // the right side: the left side's atoms are looked up in it): an index is made
+    // before its first use and freed after its last, so that what follows relating
+    // (tracing blocked terms) can reuse its memory.
     let mut uses = vec![0usize; n];
-    for (i, j, plan) in &plans {
+    for (_, j, plan) in &plans {
         if matches!(plan, Plan::Full) {
-            uses[*i] += 1;
             uses[*j] += 1;
         }
     }
@@ -295,10 +300,8 @@ fn assemble(
         let pair = match pair {
             Some(p) => p,
             None => {
-                for k in [i, j] {
-                    if let (Some(slot @ None), Some(a)) = (indices.get_mut(k), atoms.get(k)) {
-                        *slot = Some(pair::AtomIndex::new(&a.atoms, vocab));
-                    }
+                if let (Some(slot @ None), Some(a)) = (indices.get_mut(j), atoms.get(j)) {
+                    *slot = Some(pair::AtomIndex::new(&a.atoms, vocab));
                 }
                 let empty = pair::AtomIndex::default();
                 let input = |k: usize| pair::PairInput {
@@ -308,12 +311,10 @@ fn assemble(
                 };
                 let found = pair::relate_pair(&input(i), &input(j), &related, vocab, limits.max_comparisons)
                     .map_err(|_| too_many(&proposals[i], &proposals[j], limits))?;
-                for k in [i, j] {
-                    if let Some(u) = uses.get_mut(k) {
-                        *u = u.saturating_sub(1);
-                        if *u == 0 {
-                            indices[k] = None;
-                        }
+                if let Some(u) = uses.get_mut(j) {
+                    *u = u.saturating_sub(1);
+                    if *u == 0 {
+                        indices[j] = None;
                     }
                 }
                 full_pair([(i, &proposals[i]), (j, &proposals[j])], found, limits)?

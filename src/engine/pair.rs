@@ -112,7 +112,8 @@ pub struct PairInput<'a> {
     pub proposal: &'a ResolvedProposal,
     /// Its atoms, written then derived.
     pub atoms: &'a [Atom],
-    /// The index of its atoms.
+    /// The index of its atoms: read for the right side only (the left side's atoms are
+    /// looked up in it), so the left side's may be empty.
     pub index: &'a AtomIndex,
 }
 

@@ -10,15 +10,15 @@
 //! now: the result, and the error past the limit, are those of a full
 //! [`super::blocked::blocked`].
 
+use super::FastSet;
 use super::analysis::{Blocked, Open, Pair, RelationKind};
 use super::atom::TermRef;
 use super::blocked::{self, Failures, Steps, Trace};
 use super::relations::Relations;
 use super::renumber::Renumber;
 use super::termmap::TermMap;
-use super::{FastMap, FastSet};
 use crate::load::ResolvedProposal;
-use crate::load::resolved::RequiredBy;
+use crate::load::resolved::ByTerm;
 
 /// The pair as the earlier analysis had it.
 pub struct Earlier<'a> {
@@ -114,11 +114,7 @@ pub fn blocked_again(
         return Ok(None);
     };
 
-    let (in_conflict, open) = failures_reached(sides, &redo, relations, open)?;
-    let failures = Failures {
-        in_conflict: &in_conflict,
-        open: &open,
-    };
+    let failures = failures_reached(sides, &redo, relations, open)?;
     let mut steps = Steps::new(budget, max_steps);
     let mut fresh = Vec::new();
     for (s, (pi, p)) in sides.into_iter().enumerate() {
@@ -200,7 +196,7 @@ fn ancestors(p: &ResolvedProposal, seeds: Vec<usize>) -> Vec<usize> {
     let required_by = if p.required_by.covers(p.terms.len()) {
         &p.required_by
     } else {
-        made = RequiredBy::of_terms(&p.terms);
+        made = ByTerm::of_terms(&p.terms);
         &made
     };
     let mut seen: FastSet<usize> = seeds.iter().copied().collect();
@@ -232,13 +228,12 @@ fn earlier_terms(redo: &[usize], map: &TermMap) -> Vec<usize> {
 
 /// Whether the terms the `redo` terms reach fail: their conflicts (indices into
 /// `relations`, ascending), and which are open.
-#[allow(clippy::type_complexity)]
 fn failures_reached(
     sides: [(usize, &ResolvedProposal); 2],
     redo: &[Vec<usize>; 2],
     relations: &Relations,
     open: &[Open],
-) -> Result<(FastMap<TermRef, Vec<usize>>, FastSet<TermRef>), usize> {
+) -> Result<Failures, usize> {
     let mut unlimited = Steps::new(usize::MAX, usize::MAX);
     let mut reached: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for (s, (_, p)) in sides.into_iter().enumerate() {
@@ -249,32 +244,29 @@ fn failures_reached(
         reached[s].sort_unstable();
         reached[s].dedup();
     }
-    let mut in_conflict: FastMap<TermRef, Vec<usize>> = FastMap::default();
-    let mut is_open = FastSet::default();
+    let terms = sides.map(|(pi, p)| (pi, p.terms.len()));
     if reached.iter().all(Vec::is_empty) {
-        return Ok((in_conflict, is_open));
+        return Ok(Failures::new(terms, std::iter::empty(), std::iter::empty()));
     }
     let reaches = |s: usize, t: TermRef| sides[s].0 == t.proposal && contains(&reached[s], t.term);
     // Conflicts come first in report order.
-    for (i, r) in relations.iter().enumerate().take_while(|(_, r)| r.is_conflict()) {
-        for (s, t) in [(0, r.left.term), (1, r.right.term)] {
-            if reaches(s, t) {
-                in_conflict.entry(t).or_default().push(i);
-            }
-        }
-    }
-    for (s, &(pi, _)) in sides.iter().enumerate() {
-        for &t in &reached[s] {
-            let term = TermRef {
+    let conflicts = relations
+        .iter()
+        .enumerate()
+        .take_while(|(_, r)| r.is_conflict())
+        .flat_map(|(i, r)| [(0, r.left.term, i), (1, r.right.term, i)])
+        .filter(|&(s, t, _)| reaches(s, t))
+        .map(|(_, t, i)| (t, i));
+    let open_reached = sides.iter().enumerate().flat_map(|(s, &(pi, _))| {
+        reached[s]
+            .iter()
+            .map(move |&t| TermRef {
                 proposal: pi,
                 term: t,
-            };
-            if open.binary_search_by_key(&term, |o| o.term).is_ok() {
-                is_open.insert(term);
-            }
-        }
-    }
-    Ok((in_conflict, is_open))
+            })
+            .filter(|term| open.binary_search_by_key(term, |o| o.term).is_ok())
+    });
+    Ok(Failures::new(terms, conflicts, open_reached))
 }
 
 /// An earlier entry, renumbered (copied as it is, then its terms moved where a map

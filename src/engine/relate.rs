@@ -94,10 +94,7 @@ mod tests {
         }
     }
 
-    const DAYS_30: Interval = Interval {
-        from: 0,
-        to: Some(30),
-    };
+    const DAYS_30: Interval = Interval::new(0, Some(30));
 
     #[test]
     fn modality_table() {
@@ -129,13 +126,7 @@ mod tests {
     fn disjoint_windows_and_subjects_relate_nothing() {
         let v = Vocab::default_pack().unwrap();
         let a = atom(&v, "RU", Modality::MustNot, "hostilities", DAYS_30);
-        let later = atom(
-            &v,
-            "RU",
-            Modality::Must,
-            "hostilities",
-            Interval { from: 30, to: None },
-        );
+        let later = atom(&v, "RU", Modality::Must, "hostilities", Interval::new(30, None));
         assert_eq!(relate(&a, &later, &v), None);
         let other = atom(&v, "UA", Modality::Must, "hostilities", DAYS_30);
         assert_eq!(relate(&a, &other, &v), None);

@@ -163,7 +163,7 @@ fn pack_content(t: &ResolvedTerm) -> Option<u128> {
         _ => return None,
     };
     let target = t.target.map_or(Some(0), |p| p.checked_add(1))?;
-    let to = match t.window.to {
+    let to = match t.window.to() {
         None => 0,
         Some(to) => u128::try_from(to).ok()?.checked_add(1)?,
     };
@@ -216,10 +216,7 @@ mod tests {
             action: 7,
             target: None,
             scope: Box::new([12]),
-            window: Interval {
-                from: 0,
-                to: Some(30),
-            },
+            window: Interval::new(0, Some(30)),
             requires: Box::default(),
         }
     }
@@ -256,18 +253,15 @@ mod tests {
                 ..term()
             },
             ResolvedTerm {
-                window: Interval {
-                    from: 1,
-                    to: Some(30),
-                },
+                window: Interval::new(1, Some(30)),
                 ..term()
             },
             ResolvedTerm {
-                window: Interval { from: 0, to: None },
+                window: Interval::new(0, None),
                 ..term()
             },
             ResolvedTerm {
-                window: Interval { from: 0, to: Some(0) },
+                window: Interval::new(0, Some(0)),
                 ..term()
             },
         ];
@@ -344,7 +338,7 @@ mod tests {
             ..term()
         };
         let far = ResolvedTerm {
-            window: Interval { from: -1, to: None },
+            window: Interval::new(-1, None),
             ..term()
         };
         let huge = ResolvedTerm {

@@ -6,36 +6,58 @@ use crate::model::{Modality, Proposal, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
 /// A half-open interval of days from entry into force, `[from, to)`; `to = None` has no end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Ordered by `from`, then by `to` with no end first.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Interval {
     /// First day.
     pub from: i64,
-    /// Day the interval ends (exclusive), if it ends.
-    pub to: Option<i64>,
+    /// The day it ends (exclusive), or [`OPEN`]: a plain day rather than an `Option`,
+    /// which took 8 bytes more in every atom and resolved term. Read with
+    /// [`Interval::to`].
+    end: i64,
 }
+
+/// The end of an interval without end: below every day, so that such an interval
+/// sorts first among those of the same start.
+const OPEN: i64 = i64::MIN;
 
 impl Interval {
     /// From entry into force, without end.
-    pub const ALWAYS: Interval = Interval { from: 0, to: None };
+    pub const ALWAYS: Interval = Interval::new(0, None);
+
+    /// The interval `[from, to)`, or from `from` on when `to` is `None`. (A `to` of
+    /// `i64::MIN`, before any start, is taken as no end.)
+    pub const fn new(from: i64, to: Option<i64>) -> Interval {
+        let end = match to {
+            Some(t) => t,
+            None => OPEN,
+        };
+        Interval { from, end }
+    }
+
+    /// The day the interval ends (exclusive), if it ends.
+    pub const fn to(self) -> Option<i64> {
+        if self.end == OPEN { None } else { Some(self.end) }
+    }
 
     /// The common part of two intervals, if they overlap.
     pub fn intersect(self, other: Interval) -> Option<Interval> {
         let from = self.from.max(other.from);
-        let to = match (self.to, other.to) {
+        let to = match (self.to(), other.to()) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, None) => a,
             (None, b) => b,
         };
         match to {
             Some(t) if t <= from => None,
-            _ => Some(Interval { from, to }),
+            _ => Some(Interval::new(from, to)),
         }
     }
 
     /// Whether `self` contains all of `other`.
     pub fn contains(self, other: Interval) -> bool {
         self.from <= other.from
-            && match (self.to, other.to) {
+            && match (self.to(), other.to()) {
                 (None, _) => true,
                 (Some(_), None) => false,
                 (Some(a), Some(b)) => b <= a,
@@ -44,13 +66,22 @@ impl Interval {
 
     /// The length in days, if bounded.
     pub fn days(self) -> Option<i64> {
-        self.to.map(|t| t - self.from)
+        self.to().map(|t| t - self.from)
+    }
+}
+
+impl std::fmt::Debug for Interval {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Interval")
+            .field("from", &self.from)
+            .field("to", &self.to())
+            .finish()
     }
 }
 
 impl std::fmt::Display for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.to {
+        match self.to() {
             Some(to) => write!(f, "days {}–{}", self.from, to),
             None if self.from == 0 => f.write_str("from entry into force, open-ended"),
             None => write!(f, "from day {}, open-ended", self.from),
@@ -68,25 +99,28 @@ pub struct ResolvedProposal {
     /// The terms, in file order (index `i` is `proposal.terms[i]`).
     pub terms: Vec<ResolvedTerm>,
     /// Each term's id and relating content, packed (index `i` is `terms[i]`), made
-    /// with them: `reanalyze` matches versions of a proposal by them.
+    /// with them when loading for what-ifs ([`super::Purpose::WhatIfs`]): `reanalyze`
+    /// matches versions of a proposal by them.
     pub(crate) keys: Vec<TermKey>,
-    /// Who requires each term, made with them: `reanalyze` traces held-up terms up
+    /// Who requires each term, made with the keys: `reanalyze` traces held-up terms up
     /// from a changed term without going through every term.
-    pub(crate) required_by: RequiredBy,
+    pub(crate) required_by: ByTerm,
 }
 
-/// The reverse of the terms' `requires`: `by[first[t]..first[t + 1]]` are the terms
-/// that require term `t`, ascending.
+/// A list of indices for each term, all in one list: `by[first[t]..first[t + 1]]` are
+/// term `t`'s. Who requires each term (the reverse of the terms' `requires`), and in a
+/// pair the conflicts each term is in.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct RequiredBy {
+pub(crate) struct ByTerm {
     first: Vec<usize>,
     by: Vec<usize>,
 }
 
-impl RequiredBy {
-    /// The reverse of `edges`, pairs `(required, requiring)` in the order of the
-    /// requiring term, among `terms` terms (edges out of range are left out).
-    pub(crate) fn of(terms: usize, edges: &[(usize, usize)]) -> RequiredBy {
+impl ByTerm {
+    /// The lists of `edges`, pairs `(term, index)`, each term's in the order of
+    /// `edges`, among `terms` terms (edges out of range are left out). For who
+    /// requires whom, the pairs are `(required, requiring)`.
+    pub(crate) fn of(terms: usize, edges: &[(usize, usize)]) -> ByTerm {
         // Counts summed up to each term's end, then filled downwards to its start.
         let mut first = vec![0usize; terms + 1];
         for &(req, _) in edges.iter().filter(|(req, _)| *req < terms) {
@@ -108,25 +142,25 @@ impl RequiredBy {
                 }
             }
         }
-        RequiredBy { first, by }
+        ByTerm { first, by }
     }
 
     /// The reverse of the `requires` of `terms`.
-    pub(crate) fn of_terms(terms: &[ResolvedTerm]) -> RequiredBy {
+    pub(crate) fn of_terms(terms: &[ResolvedTerm]) -> ByTerm {
         let edges: Vec<(usize, usize)> = terms
             .iter()
             .enumerate()
             .flat_map(|(t, term)| term.requires.iter().map(move |&(req, _)| (req, t)))
             .collect();
-        RequiredBy::of(terms.len(), &edges)
+        ByTerm::of(terms.len(), &edges)
     }
 
-    /// Whether this is the reverse for a proposal of `terms` terms.
+    /// Whether this has a list for each of `terms` terms.
     pub(crate) fn covers(&self, terms: usize) -> bool {
         self.first.len() == terms + 1
     }
 
-    /// The terms that require term `t`, ascending.
+    /// Term `t`'s list (for who requires whom, the terms that require it, ascending).
     pub(crate) fn of_term(&self, t: usize) -> &[usize] {
         match (self.first.get(t), self.first.get(t + 1)) {
             (Some(&a), Some(&b)) => self.by.get(a..b).unwrap_or_default(),
@@ -142,12 +176,12 @@ impl ResolvedProposal {
     }
 
     /// The proposal without what only a what-if reads (the terms' keys and who
-    /// requires each term, about 60 bytes a term), for a command that analyses it once.
-    /// A what-if from it still gives the same result: it compares the terms in full
-    /// and traces who requires whom afresh.
+    /// requires each term, about 60 bytes a term), as if loaded for one analysis
+    /// ([`super::Purpose::Analysis`]). A what-if from it still gives the same result:
+    /// it compares the terms in full and traces who requires whom afresh.
     pub fn for_one_analysis(mut self) -> ResolvedProposal {
         self.keys = Vec::new();
-        self.required_by = RequiredBy::default();
+        self.required_by = ByTerm::default();
         self
     }
 }

@@ -3,7 +3,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::key::TermKey;
-use super::resolved::{Interval, RequiredBy, ResolvedProposal, ResolvedTerm};
+use super::resolved::{ByTerm, Interval, ResolvedProposal, ResolvedTerm};
 use crate::fast::FastMap;
 use crate::model::{Modality, ParamValue, Proposal, Term, Window};
 use crate::vocab::{ParamKind, PartyId, Vocab};
@@ -11,7 +11,7 @@ use crate::vocab::{ParamKind, PartyId, Vocab};
 /// Resolves `proposal` against `vocab`. Returns the resolved proposal when there is no
 /// error, and every diagnostic (errors and warnings) in file order.
 pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
-    let (resolved, diags) = check(proposal, vocab);
+    let (resolved, diags) = check(proposal, vocab, Purpose::WhatIfs);
     (
         resolved.map(|(by, terms, keys, required_by)| ResolvedProposal {
             proposal: proposal.clone(),
@@ -26,7 +26,16 @@ pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>,
 
 /// [`resolve`], taking the proposal rather than copying it (large proposals).
 pub fn resolve_owned(proposal: Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
-    let (resolved, diags) = check(&proposal, vocab);
+    resolve_for(proposal, vocab, Purpose::WhatIfs)
+}
+
+/// [`resolve_owned`], making only what `purpose` needs.
+pub fn resolve_for(
+    proposal: Proposal,
+    vocab: &Vocab,
+    purpose: Purpose,
+) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
+    let (resolved, diags) = check(&proposal, vocab, purpose);
     (
         resolved.map(|(by, terms, keys, required_by)| ResolvedProposal {
             proposal,
@@ -42,11 +51,21 @@ pub fn resolve_owned(proposal: Proposal, vocab: &Vocab) -> (Option<ResolvedPropo
 /// The authors, resolved terms, their keys and who requires each of `proposal` when it
 /// has no error, and every diagnostic.
 type Checked = (
-    Option<(Vec<PartyId>, Vec<ResolvedTerm>, Vec<TermKey>, RequiredBy)>,
+    Option<(Vec<PartyId>, Vec<ResolvedTerm>, Vec<TermKey>, ByTerm)>,
     Vec<Diagnostic>,
 );
 
-fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
+/// What a resolved proposal is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// One analysis: the terms' keys and who requires each term, which only a what-if
+    /// reads, are not made (a what-if from it compares terms in full instead).
+    Analysis,
+    /// Analyses and what-ifs from them: the keys and the reverse conditions are made.
+    WhatIfs,
+}
+
+fn check(proposal: &Proposal, vocab: &Vocab, purpose: Purpose) -> Checked {
     let mut cx = Cx {
         vocab,
         diags: Vec::new(),
@@ -106,7 +125,10 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     param_names.sort_unstable();
     let param_index =
         |name: &str| -> Option<u16> { u16::try_from(param_names.binary_search(&name).ok()?).ok() };
-    let mut keys = Vec::with_capacity(proposal.terms.len());
+    let mut keys = match purpose {
+        Purpose::WhatIfs => Vec::with_capacity(proposal.terms.len()),
+        Purpose::Analysis => Vec::new(),
+    };
     let mut edges = Vec::new();
     let terms: Vec<Option<ResolvedTerm>> = proposal
         .terms
@@ -115,27 +137,35 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         .map(|(i, t)| {
             let resolved = cx.term(proposal, t, i, &ids, ceasefire);
             if let Some(r) = &resolved {
-                keys.push(TermKey::of(
-                    &t.id,
-                    t.priority,
-                    t.params.as_slice(),
-                    r,
-                    param_index,
-                ));
+                if purpose == Purpose::WhatIfs {
+                    keys.push(TermKey::of(
+                        &t.id,
+                        t.priority,
+                        t.params.as_slice(),
+                        r,
+                        param_index,
+                    ));
+                }
                 edges.extend(r.requires.iter().map(|&(req, _)| (req, i)));
-            } else {
+            } else if purpose == Purpose::WhatIfs {
                 keys.push(TermKey::default());
             }
             resolved
         })
         .collect();
-    if cx.diags.iter().all(|d| !d.is_error()) {
+    // Without errors every condition is among `edges`; when each names an earlier
+    // term, none can close a cycle (the usual order of a text), and the search for
+    // cycles, which builds a graph of all the terms, is spared.
+    if cx.diags.iter().all(|d| !d.is_error()) && edges.iter().any(|&(req, t)| req >= t) {
         cx.cycles(proposal, &ids);
     }
     let ok = cx.diags.iter().all(|d| !d.is_error());
     let resolved = match (ok, terms.into_iter().collect::<Option<Vec<_>>>()) {
         (true, Some(terms)) => {
-            let required_by = RequiredBy::of(terms.len(), &edges);
+            let required_by = match purpose {
+                Purpose::WhatIfs => ByTerm::of(terms.len(), &edges),
+                Purpose::Analysis => ByTerm::default(),
+            };
             Some((by, terms, keys, required_by))
         }
         _ => None,
@@ -206,7 +236,7 @@ fn range_interval(
             format!("window ends on day {e}, before it starts on day {start}"),
         )),
         Some(e) if e == start => Err(("to", format!("window is empty: it starts and ends on day {e}"))),
-        _ => Ok(Interval { from: start, to: end }),
+        _ => Ok(Interval::new(start, end)),
     }
 }
 

@@ -433,6 +433,6 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
 fn window_out(w: Interval) -> WindowOut {
     WindowOut {
         from: w.from,
-        to: w.to,
+        to: w.to(),
     }
 }

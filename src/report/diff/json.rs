@@ -501,7 +501,7 @@ fn dir(d: Direction) -> &'static str {
 }
 
 fn interval(i: Interval) -> Value {
-    json!({ "from": i.from, "to": i.to })
+    json!({ "from": i.from, "to": i.to() })
 }
 
 fn param_json(v: Option<&ParamValue>) -> Value {
