@@ -232,6 +232,9 @@ pub struct Collector<'a> {
     /// One list per party of that party alone: most relations hold for one subject,
     /// and share its list.
     singles: FastMap<PartyId, Shared<PartyId>>,
+    /// The comparisons of parameters made so far, shared by the relations that make
+    /// the same one.
+    params: params::Comparisons,
     /// The relations so far, in the order they were found.
     pub relations: Vec<Relation>,
 }
@@ -253,6 +256,7 @@ impl<'a> Collector<'a> {
             groups: FastMap::default(),
             earlier: FastMap::default(),
             singles: FastMap::default(),
+            params: params::Comparisons::default(),
             relations: Vec::new(),
         }
     }
@@ -274,9 +278,10 @@ impl<'a> Collector<'a> {
         let rel = finding(a, b, vocab)?;
         let derived = a.is_derived() || b.is_derived();
         let params = if derived {
-            Vec::new()
+            Shared::empty()
         } else {
-            params::compare(term_params(self.left, a), term_params(self.right, b))
+            self.params
+                .of(term_params(self.left, a), term_params(self.right, b))
         };
         let kind = match rel.kind {
             RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
@@ -316,7 +321,7 @@ impl<'a> Collector<'a> {
                     action: rel.action,
                     scope: shared_scope(rel.scope, a, b),
                     coverage: rel.coverage,
-                    params: params.into(),
+                    params,
                     criticality: 0,
                 });
             }

@@ -1,5 +1,9 @@
 //! Comparing parameter values: the same, a common range, or a gap.
 
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use super::FastMap;
+use super::shared::Shared;
 use crate::model::ParamValue;
 
 /// How one parameter compares between two terms.
@@ -34,6 +38,73 @@ impl ParamComparison {
     /// Whether the two sides differ on this parameter (both give it, differently).
     pub fn differs(&self) -> bool {
         !matches!(self.outcome, ParamOutcome::Same | ParamOutcome::OneSided)
+    }
+}
+
+/// Comparisons of parameters, each kept once: the terms of a pair often give the same
+/// values (a count of 300 on both sides, say), and each relation held its own copy of
+/// the same comparison (at 10^6 terms, 60 MB of them).
+#[derive(Default)]
+pub struct Comparisons {
+    /// The comparisons made, by a hash of their content (a later one with the same
+    /// hash but another content takes the place).
+    made: FastMap<u64, Shared<ParamComparison>>,
+}
+
+impl Comparisons {
+    /// The comparison of `left` and `right` (see [`compare`]), shared with an equal one
+    /// made before.
+    pub fn of(
+        &mut self,
+        left: &[(String, ParamValue)],
+        right: &[(String, ParamValue)],
+    ) -> Shared<ParamComparison> {
+        let made = compare(left, right);
+        if made.is_empty() {
+            return Shared::empty();
+        }
+        let mut h = foldhash::fast::FixedState::default().build_hasher();
+        for p in &made {
+            p.name.hash(&mut h);
+            for v in [&p.left, &p.right] {
+                v.is_some().hash(&mut h);
+                if let Some(v) = v {
+                    hash_value(v, &mut h);
+                }
+            }
+            hash_outcome(&p.outcome, &mut h);
+        }
+        let key = h.finish();
+        match self.made.get(&key) {
+            Some(earlier) if **earlier == *made => earlier.clone(),
+            _ => {
+                let shared = Shared::from(made);
+                self.made.insert(key, shared.clone());
+                shared
+            }
+        }
+    }
+}
+
+fn hash_value(v: &ParamValue, h: &mut impl Hasher) {
+    std::mem::discriminant(v).hash(h);
+    match v {
+        ParamValue::Number(n) => n.to_bits().hash(h),
+        ParamValue::Range { min, max } => {
+            min.map(f64::to_bits).hash(h);
+            max.map(f64::to_bits).hash(h);
+        }
+        ParamValue::Value(s) => s.hash(h),
+        ParamValue::Set(s) => s.hash(h),
+    }
+}
+
+fn hash_outcome(o: &ParamOutcome, h: &mut impl Hasher) {
+    std::mem::discriminant(o).hash(h);
+    match o {
+        ParamOutcome::Common(v) => hash_value(v, h),
+        ParamOutcome::Gap(g) => g.to_bits().hash(h),
+        ParamOutcome::Same | ParamOutcome::OneSided | ParamOutcome::Disjoint => {}
     }
 }
 
