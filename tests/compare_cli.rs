@@ -283,3 +283,39 @@ fn output_to_a_pipe_or_through_a_link_keeps_them() {
             .starts_with("# Comparison of")
     );
 }
+
+/// Files load in parallel, yet their diagnostics come in the order the files are
+/// given: here the first file, much larger, finishes loading last.
+#[test]
+fn diagnostics_keep_the_order_of_the_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let term = |id: String, action: &str| {
+        serde_json::json!({
+            "id": id, "subject": "RU", "modality": "must_not", "action": action,
+            "text": "wording", "source": "a test"
+        })
+    };
+    let write = |name: &str, terms: Vec<serde_json::Value>| {
+        let path = tmp.path().join(name);
+        let p = serde_json::json!({ "id": name.trim_end_matches(".json"), "by": ["RU"], "terms": terms });
+        std::fs::write(&path, serde_json::to_string(&p).unwrap()).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let mut big: Vec<_> = (0..20_000)
+        .map(|i| term(format!("t{i}"), "hostilities"))
+        .collect();
+    big.push(term("last".into(), "strikez"));
+    let big = write("big.json", big);
+    let small = write("small.json", vec![term("only".into(), "hostilitiez")]);
+    for _ in 0..3 {
+        let out = armistice()
+            .args(["compare", "--color=never", &big, &small])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        let (first, second) = (err.find("strikez").unwrap(), err.find("hostilitiez").unwrap());
+        assert!(first < second, "{err}");
+        assert!(err.find("could not load").unwrap() < second, "{err}");
+    }
+}
