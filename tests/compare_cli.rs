@@ -319,3 +319,27 @@ fn diagnostics_keep_the_order_of_the_files() {
         assert!(err.find("could not load").unwrap() < second, "{err}");
     }
 }
+
+/// At most 50 diagnostics are printed for a file, and its errors are among them: an
+/// error after thousands of warnings is not hidden behind them.
+#[test]
+fn an_error_is_not_hidden_behind_many_warnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Each term lacks its wording and source: two warnings a term, then one error.
+    let mut terms: Vec<_> = (0..100)
+        .map(|i| serde_json::json!({ "id": format!("t{i}"), "subject": "RU", "action": "hostilities" }))
+        .collect();
+    terms.push(serde_json::json!({ "id": "last", "subject": "RU", "action": "strikez" }));
+    let path = tmp.path().join("noisy.json");
+    let p = serde_json::json!({ "id": "noisy", "by": ["RU"], "terms": terms });
+    std::fs::write(&path, serde_json::to_string(&p).unwrap()).unwrap();
+    let out = armistice()
+        .args(["check", "--color=never", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unknown action `strikez`"), "{err}");
+    assert_eq!(err.matches("warning: term").count(), 49, "{err}");
+    assert!(err.contains("… and 153 more warnings in"), "{err}");
+}

@@ -28,8 +28,10 @@ pub const MAX_SHOWN: usize = 50;
 /// offending place is quoted (rendering a line costs time in its length).
 const MAX_QUOTED_LINE: usize = 240;
 
-/// Renders the first [`MAX_SHOWN`] diagnostics of a report, each followed by a blank
-/// line, then how many more there are; with ANSI colours when `styled`.
+/// Renders at most [`MAX_SHOWN`] diagnostics of a report, in file order, each followed
+/// by a blank line, then how many more there are; with ANSI colours when `styled`.
+/// When there are more, errors come first: a file's errors are not hidden behind its
+/// warnings.
 pub fn render_report(report: &FileReport, styled: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
@@ -37,15 +39,30 @@ pub fn render_report(report: &FileReport, styled: bool) -> String {
         Renderer::plain()
     };
     let lines = LineIndex::new(&report.file.text);
+    let all_errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.diagnostic.is_error())
+        .count();
+    let room_for_warnings = MAX_SHOWN.saturating_sub(all_errors);
+    let (mut errors, mut warnings) = (0, 0);
     let mut out = String::new();
-    for d in report.diagnostics.iter().take(MAX_SHOWN) {
-        out.push_str(&render_one(&renderer, &report.file, &lines, d));
-        out.push_str("\n\n");
+    for d in &report.diagnostics {
+        let shown = if d.diagnostic.is_error() {
+            errors += 1;
+            errors <= MAX_SHOWN
+        } else {
+            warnings += 1;
+            warnings <= room_for_warnings
+        };
+        if shown {
+            out.push_str(&render_one(&renderer, &report.file, &lines, d));
+            out.push_str("\n\n");
+        }
     }
-    let hidden = &report.diagnostics[report.diagnostics.len().min(MAX_SHOWN)..];
-    if !hidden.is_empty() {
-        let errors = hidden.iter().filter(|d| d.diagnostic.is_error()).count();
-        let warnings = hidden.len() - errors;
+    let errors = errors.saturating_sub(MAX_SHOWN);
+    let warnings = warnings.saturating_sub(room_for_warnings);
+    if errors + warnings > 0 {
         let counted: Vec<String> = [(errors, "error"), (warnings, "warning")]
             .into_iter()
             .filter(|&(n, _)| n > 0)
