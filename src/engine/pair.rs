@@ -1,6 +1,11 @@
 //! Relating the atoms of two proposals through an index on subject, action and scope
 //! ([`AtomIndex`]), and turning atom relations into term relations and open points.
 
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
 use super::FastMap;
 
 use super::analysis::{ChainStep, Coverage, Open, Relation, RelationKind, Side};
@@ -118,35 +123,135 @@ pub struct PairInput<'a> {
 }
 
 /// The relations and open points between two proposals, comparing at most `budget`
-/// pairs of atoms.
+/// pairs of atoms. The left side's atoms are related in runs on the threads of the
+/// pool (each run whole terms, so that a term's relations are found in one run), and
+/// the runs' relations put together in their order, as one run would find them.
 pub fn relate_pair(
     left: &PairInput,
     right: &PairInput,
     related: &Related,
     vocab: &Vocab,
-    mut budget: usize,
+    budget: usize,
 ) -> Result<(Vec<Relation>, Vec<Open>), TooManyCandidates> {
-    let mut collector = Collector::new(left.proposal, left.atoms, right.proposal, right.atoms);
-    // A pair of proposals usually has about as many relations as atoms on both sides:
-    // room for them at once spares the copies and fresh pages of growing a list of
-    // millions by doubling.
-    collector.reserve(left.atoms.len() + right.atoms.len());
-    let mut seen_left = vec![Seen::default(); left.atoms.len()];
-    let mut seen_right = vec![Seen::default(); right.atoms.len()];
+    let parts = if left.atoms.len() < MIN_RUN {
+        1
+    } else {
+        rayon::current_num_threads().clamp(1, left.atoms.len() / MIN_RUN)
+    };
+    relate_in_runs(left, right, related, vocab, budget, parts)
+}
 
-    for (i, a) in left.atoms.iter().enumerate() {
-        let candidates = right.index.candidates(a, related, vocab);
-        budget = budget.checked_sub(candidates.len()).ok_or(TooManyCandidates)?;
-        for j in candidates {
-            if let Some(coverage) = collector.add(i, j, vocab) {
-                mark(&mut seen_left, &mut seen_right, i, j, coverage);
-            }
+/// [`relate_pair`] in `parts` runs.
+fn relate_in_runs(
+    left: &PairInput,
+    right: &PairInput,
+    related: &Related,
+    vocab: &Vocab,
+    budget: usize,
+    parts: usize,
+) -> Result<(Vec<Relation>, Vec<Open>), TooManyCandidates> {
+    let budget = AtomicUsize::new(budget);
+    // A pair of proposals usually has about as many relations as atoms on both sides:
+    // the first run makes room for them all at once (sparing the copies and fresh
+    // pages of growing a list of millions by doubling), and the others' are added to it.
+    let room = left.atoms.len() + right.atoms.len();
+    let runs: Vec<_> = split_at_terms(left.atoms, parts)
+        .into_par_iter()
+        .enumerate()
+        .map(|(k, run)| {
+            let room = if k == 0 {
+                room
+            } else {
+                run.len() * room / left.atoms.len().max(1)
+            };
+            relate_run(left, right, related, vocab, run, room, &budget)
+        })
+        .collect();
+    let mut relations = Vec::new();
+    let mut seen_left = Vec::with_capacity(left.atoms.len());
+    let mut seen_right = vec![Seen::default(); right.atoms.len()];
+    for run in runs {
+        let run = run?;
+        if relations.is_empty() {
+            relations = run.relations;
+        } else {
+            relations.extend(run.relations);
+        }
+        seen_left.extend(run.seen_left);
+        for (s, r) in seen_right.iter_mut().zip(run.seen_right) {
+            s.related |= r.related;
+            s.covered |= r.covered;
         }
     }
-    let relations = sort_relations(collector.relations);
+    let relations = sort_relations(relations);
     let mut open = open_points(left.atoms, &seen_left);
     open.extend(open_points(right.atoms, &seen_right));
     Ok((relations, open))
+}
+
+/// The fewest left atoms worth a run of their own.
+const MIN_RUN: usize = 1 << 14;
+
+/// What relating one run of left atoms found.
+struct Run {
+    relations: Vec<Relation>,
+    /// For each atom of the run.
+    seen_left: Vec<Seen>,
+    /// For each right atom.
+    seen_right: Vec<Seen>,
+}
+
+/// Relates the left atoms `run` to the right side, with room for `room` relations,
+/// taking the comparisons from `budget` (shared by the runs).
+fn relate_run(
+    left: &PairInput,
+    right: &PairInput,
+    related: &Related,
+    vocab: &Vocab,
+    run: Range<usize>,
+    room: usize,
+    budget: &AtomicUsize,
+) -> Result<Run, TooManyCandidates> {
+    let mut collector = Collector::new(left.proposal, left.atoms, right.proposal, right.atoms);
+    collector.reserve(room);
+    let mut seen_left = vec![Seen::default(); run.len()];
+    let mut seen_right = vec![Seen::default(); right.atoms.len()];
+    let start = run.start;
+    for (i, a) in left.atoms.get(run).unwrap_or_default().iter().enumerate() {
+        let i = start + i;
+        let candidates = right.index.candidates(a, related, vocab);
+        budget
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| {
+                b.checked_sub(candidates.len())
+            })
+            .map_err(|_| TooManyCandidates)?;
+        for j in candidates {
+            if let Some(coverage) = collector.add(i, j, vocab) {
+                mark(&mut seen_left, &mut seen_right, i - start, j, coverage);
+            }
+        }
+    }
+    Ok(Run {
+        relations: collector.relations,
+        seen_left,
+        seen_right,
+    })
+}
+
+/// `atoms` in `parts` runs of about the same length, each run whole blocks of terms.
+fn split_at_terms(atoms: &[Atom], parts: usize) -> Vec<Range<usize>> {
+    let mut runs = Vec::with_capacity(parts);
+    let mut start = 0;
+    for k in 1..parts {
+        let mut end = (atoms.len() * k / parts).max(start);
+        while end < atoms.len() && end > 0 && atoms[end].term == atoms[end - 1].term {
+            end += 1;
+        }
+        runs.push(start..end);
+        start = end;
+    }
+    runs.push(start..atoms.len());
+    runs
 }
 
 /// Relations in report order: by kind, direct before indirect, then by terms; those of
@@ -489,6 +594,53 @@ fn permuted<T>(mut items: Vec<T>, mut from: Vec<usize>) -> Vec<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Relating in runs on several threads finds what one run finds, in the same
+    /// order, and spends the same budget.
+    #[test]
+    fn runs_find_what_one_run_finds() {
+        let w = crate::generate::generate(&crate::generate::Spec::new(600, 3));
+        let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+        let resolve = |p: &crate::model::Proposal| crate::load::resolve(p, &vocab).0.unwrap();
+        let (a, b) = (resolve(&w.a), resolve(&w.b));
+        let (atoms_a, atoms_b) = (
+            crate::engine::ProposalAtoms::build(0, &a, &vocab).unwrap(),
+            crate::engine::ProposalAtoms::build(1, &b, &vocab).unwrap(),
+        );
+        let (empty, index) = (AtomIndex::default(), AtomIndex::new(&atoms_b.atoms, &vocab));
+        let left = PairInput {
+            proposal: &a,
+            atoms: &atoms_a.atoms,
+            index: &empty,
+        };
+        let right = PairInput {
+            proposal: &b,
+            atoms: &atoms_b.atoms,
+            index: &index,
+        };
+        let related = Related::new(&vocab);
+        let one = relate_in_runs(&left, &right, &related, &vocab, usize::MAX, 1).unwrap();
+        assert!(one.0.len() > 100 && !one.1.is_empty());
+        for parts in [2, 3, 7] {
+            let runs = split_at_terms(&atoms_a.atoms, parts);
+            assert_eq!(runs.len(), parts);
+            assert!(runs.windows(2).all(|w| w[0].end == w[1].start));
+            assert!(
+                runs.iter()
+                    .all(|r| r.start == 0 || atoms_a.atoms[r.start].term != atoms_a.atoms[r.start - 1].term)
+            );
+            let many = relate_in_runs(&left, &right, &related, &vocab, usize::MAX, parts).unwrap();
+            assert_eq!(many, one, "{parts} runs");
+        }
+        // The budget is shared: what one run cannot afford, several cannot either.
+        let spent: usize = atoms_a
+            .atoms
+            .iter()
+            .map(|x| index.candidates(x, &related, &vocab).len())
+            .sum();
+        assert!(relate_in_runs(&left, &right, &related, &vocab, spent, 3).is_ok());
+        assert!(relate_in_runs(&left, &right, &related, &vocab, spent - 1, 3).is_err());
+    }
 
     /// The packed keys order relations exactly as their full keys do, equal keys in
     /// the order found; relations of more than one pair of proposals take the full keys.
