@@ -260,3 +260,31 @@ fn copy_run(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    /// The atoms of terms confined to the same one label hold one list of it.
+    #[test]
+    fn one_label_scopes_are_shared() {
+        let w = crate::generate::generate(&crate::generate::Spec::new(200, 5));
+        let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+        let p = crate::load::resolve(&w.a, &vocab).0.unwrap();
+        let atoms = ProposalAtoms::build(0, &p, &vocab).unwrap().atoms;
+        let mut shared = 0;
+        for (i, a) in atoms.iter().enumerate() {
+            for b in atoms
+                .iter()
+                .skip(i + 1)
+                .filter(|b| a.scope.len() == 1 && b.scope == a.scope)
+            {
+                assert_eq!(a.scope.as_ptr(), b.scope.as_ptr(), "{:?}", a.scope);
+                shared += 1;
+            }
+        }
+        assert!(shared > 100, "{shared} pairs of atoms with the same label");
+    }
+}

@@ -162,7 +162,7 @@ fn relate_in_runs(
             let room = if k == 0 {
                 room
             } else {
-                run.len() * room / left.atoms.len().max(1)
+                run.len().saturating_mul(room) / left.atoms.len().max(1)
             };
             relate_run(left, right, related, vocab, run, room, &budget)
         })
@@ -172,7 +172,7 @@ fn relate_in_runs(
     let mut seen_right = vec![Seen::default(); right.atoms.len()];
     for run in runs {
         let run = run?;
-        if relations.is_empty() {
+        if relations.capacity() == 0 {
             relations = run.relations;
         } else {
             relations.extend(run.relations);

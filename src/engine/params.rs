@@ -237,4 +237,22 @@ mod tests {
         assert!(c.iter().all(|c| c.outcome == ParamOutcome::OneSided));
         assert!(c.iter().all(|c| !c.differs()));
     }
+
+    #[test]
+    fn equal_comparisons_are_kept_once() {
+        let mut made = Comparisons::default();
+        let (a, b) = (
+            p("count", ParamValue::Number(300.0)),
+            p("count", ParamValue::Number(200.0)),
+        );
+        let first = made.of(&a, &b);
+        assert_eq!(*first, *compare(&a, &b));
+        let again = made.of(&a, &b);
+        assert_eq!(again.as_ptr(), first.as_ptr(), "the same list, not a copy");
+        assert_eq!(*made.of(&b, &a), *compare(&b, &a));
+        assert_eq!(*made.of(&a, &a), *compare(&a, &a));
+        assert_eq!(made.made.len(), 3, "one list for each distinct comparison");
+        assert!(made.of(&[], &[]).is_empty());
+        assert_eq!(made.made.len(), 3);
+    }
 }
