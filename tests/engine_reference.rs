@@ -9,7 +9,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use armistice::engine::{self, Analysis, RelationKind};
-use armistice::load::{Interval, ResolvedProposal, resolve};
+use armistice::load::{self, Interval, ResolvedProposal, resolve};
 use armistice::model::{Modality, Proposal};
 use armistice::vocab::{PartyRef, Vocab};
 use proptest::prelude::*;
@@ -462,9 +462,9 @@ fn reanalyze_follows_edits_of_a_generated_pair() {
     }
 }
 
-/// A what-if from proposals without the what-if's keys and reverse conditions
-/// (`ResolvedProposal::for_one_analysis`, as `compare` keeps them) compares the terms
-/// in full, and gives what a full analysis gives.
+/// A what-if from proposals without the what-if's keys and reverse conditions (loaded
+/// for one analysis, as `compare` loads them) compares the terms in full, and gives
+/// what a full analysis gives.
 #[test]
 fn reanalyze_needs_no_keys() {
     let w = armistice::generate::generate(&armistice::generate::Spec::new(600, 5));
@@ -475,7 +475,10 @@ fn reanalyze_needs_no_keys() {
     ];
     let bare = originals
         .iter()
-        .map(|x| resolved(x, &vocab).for_one_analysis())
+        .map(|x| {
+            let p: Proposal = serde_json::from_value(x.clone()).unwrap();
+            load::resolve_for(p, &vocab, load::Purpose::Analysis).0.unwrap()
+        })
         .collect();
     let base = engine::analyze(bare, &vocab).unwrap();
     for op in 0..EDIT_KINDS {

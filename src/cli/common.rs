@@ -394,28 +394,15 @@ pub fn load_proposals(
         .ok_or(Exit::Error)
 }
 
-/// What a command does after its analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Then {
-    /// Only reports it: what only a what-if reads is not made when loading.
-    Report,
-    /// Starts what-ifs from it (the concessions of `report`'s appendix).
-    WhatIfs,
-}
-
-/// Loads the vocabulary and the proposal `files` and analyses them within `limits`:
-/// where `compare`, `graph` and `report` start.
+/// Loads the vocabulary and the proposal `files` for `purpose` and analyses them within
+/// `limits`: where `compare`, `graph` and `report` start.
 pub fn analyze_files(
     files: &[PathBuf],
     input: &InputOptions,
     limits: &Limits,
-    then: Then,
+    purpose: Purpose,
 ) -> Result<(Vocab, crate::engine::Analysis), Exit> {
     let vocab = load_vocab(input)?;
-    let purpose = match then {
-        Then::Report => Purpose::Analysis,
-        Then::WhatIfs => Purpose::WhatIfs,
-    };
     let proposals = load_proposals(files, &vocab, input, purpose)?;
     let analysis = crate::engine::analyze_with(proposals, &vocab, limits).map_err(|e| {
         eprintln!("error: {e}");

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, ReportFormat as Format, Then, analyze_files};
+use super::common::{InputOptions, OutputOptions, ReportFormat as Format, analyze_files};
 use super::limits::EngineLimitOptions;
+use crate::load::Purpose;
 use crate::report::compare::{Section, Sections, json, markdown, text};
 use crate::report::style::Painter;
 
@@ -81,7 +82,7 @@ fn compare(args: &Args) -> Result<Exit, Exit> {
         &args.files,
         &args.input,
         &args.engine.apply(args.input.limits()),
-        Then::Report,
+        Purpose::Analysis,
     )?;
     let sections = if args.only.is_empty() {
         Sections::default()

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, Then, analyze_files};
+use super::common::{InputOptions, OutputOptions, analyze_files};
 use super::limits::EngineLimitOptions;
+use crate::load::Purpose;
 use crate::report::graph::{self, dot, mermaid};
 
 /// Arguments of `armistice graph`.
@@ -46,7 +47,7 @@ fn render(args: &Args) -> Result<Exit, Exit> {
         &args.files,
         &args.input,
         &args.engine.apply(args.input.limits()),
-        Then::Report,
+        Purpose::Analysis,
     )?;
     let g = graph::build(&analysis, &vocab);
     if args.output.renders() {

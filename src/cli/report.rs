@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, Then, analyze_files};
+use super::common::{InputOptions, OutputOptions, analyze_files};
 use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::Options;
 use crate::engine::Analysis;
 use crate::limits::Limits;
+use crate::load::Purpose;
 use crate::report::html;
 use crate::vocab::Vocab;
 use crate::whatif::concede;
@@ -41,7 +42,8 @@ fn report(args: &Args) -> Result<Exit, Exit> {
     let limits = args
         .search
         .apply(args.engine.apply(args.input.limits()), APPENDIX_TIME);
-    let (vocab, analysis) = analyze_files(&args.files, &args.input, &limits, Then::WhatIfs)?;
+    // The concessions appendix evaluates packages as what-ifs from this analysis.
+    let (vocab, analysis) = analyze_files(&args.files, &args.input, &limits, Purpose::WhatIfs)?;
     // The page, and the concession search of its appendix, only if it is written.
     if args.output.renders() {
         let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab, &limits)]);

@@ -169,7 +169,8 @@ fn relate_in_runs(
         .collect();
     let mut relations = Vec::new();
     let mut seen_left = Vec::with_capacity(left.atoms.len());
-    let mut seen_right = vec![Seen::default(); right.atoms.len()];
+    let mut seen_right: Vec<Seen> = Vec::new();
+    // The first run's lists take in the others'.
     for run in runs {
         let run = run?;
         if relations.capacity() == 0 {
@@ -178,9 +179,13 @@ fn relate_in_runs(
             relations.extend(run.relations);
         }
         seen_left.extend(run.seen_left);
-        for (s, r) in seen_right.iter_mut().zip(run.seen_right) {
-            s.related |= r.related;
-            s.covered |= r.covered;
+        if seen_right.is_empty() {
+            seen_right = run.seen_right;
+        } else {
+            for (s, r) in seen_right.iter_mut().zip(run.seen_right) {
+                s.related |= r.related;
+                s.covered |= r.covered;
+            }
         }
     }
     let relations = sort_relations(relations);

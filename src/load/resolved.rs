@@ -174,16 +174,6 @@ impl ResolvedProposal {
     pub fn id(&self) -> &str {
         &self.proposal.id
     }
-
-    /// The proposal without what only a what-if reads (the terms' keys and who
-    /// requires each term, about 60 bytes a term), as if loaded for one analysis
-    /// ([`super::Purpose::Analysis`]). A what-if from it still gives the same result:
-    /// it compares the terms in full and traces who requires whom afresh.
-    pub fn for_one_analysis(mut self) -> ResolvedProposal {
-        self.keys = Vec::new();
-        self.required_by = ByTerm::default();
-        self
-    }
 }
 
 /// A term whose names all resolved.
