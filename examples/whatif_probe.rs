@@ -4,8 +4,10 @@
 //! and a full `engine::analyze` of the same edited pair. It uses mimalloc, as the
 //! binary and the bench do.
 //!
-//! Usage: `whatif_probe [N]` (default 10000). Instruction counts, repeatable whatever
-//! the machine load:
+//! Usage: `whatif_probe [N] [REPEAT]` (default 10000 terms, 1 run). With `REPEAT`
+//! above 1, `reanalyze` runs that many more times on the same analysis and the
+//! fastest and median times are printed: warm runs, as the bench times them, for
+//! `perf record`. Instruction counts, repeatable whatever the machine load:
 //!
 //! ```text
 //! cargo build --release --example whatif_probe
@@ -34,6 +36,10 @@ fn main() -> ExitCode {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
+    let repeat: usize = std::env::args()
+        .nth(2)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1);
     let w = generate(&Spec::new(n, 1));
     let Ok(vocab) = Vocab::with_extensions(std::slice::from_ref(&w.vocab)) else {
         eprintln!("error: the generated vocabulary is invalid");
@@ -65,12 +71,31 @@ fn main() -> ExitCode {
     let again = engine::reanalyze(&base, vec![(0, edited.clone())], &vocab);
     let incremental = start.elapsed();
     let start = Instant::now();
+    let full_edited = edited.clone();
     let full = engine::analyze(vec![edited, b], &vocab);
     let whole = start.elapsed();
     let (Ok(again), Ok(full)) = (again, full) else {
         eprintln!("error: the edited pair does not analyse");
         return ExitCode::from(2);
     };
+    if repeat > 1 {
+        let mut times: Vec<_> = (0..repeat)
+            .map(|_| {
+                let edited = full_edited.clone();
+                let start = Instant::now();
+                let again = engine::reanalyze(&base, vec![(0, edited)], &vocab);
+                let took = start.elapsed();
+                drop(again);
+                took
+            })
+            .collect();
+        times.sort_unstable();
+        println!(
+            "{repeat} more reanalyze runs: fastest {:?}, median {:?}",
+            times[0],
+            times[repeat / 2]
+        );
+    }
     let relations = |a: &engine::Analysis| a.pairs.iter().map(|p| p.relations.len()).sum::<usize>();
     println!(
         "{n} terms: reanalyze {incremental:?}, analyze {whole:?}; {} relations, same pairs: {}",
