@@ -36,10 +36,7 @@ fn main() -> ExitCode {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
-    let repeat: usize = std::env::args()
-        .nth(2)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(1);
+    let repeat: usize = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(1);
     let w = generate(&Spec::new(n, 1));
     let Ok(vocab) = Vocab::with_extensions(std::slice::from_ref(&w.vocab)) else {
         eprintln!("error: the generated vocabulary is invalid");

@@ -440,12 +440,19 @@ fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> 
     let Some(index) = side.atoms.first().map(|a| a.term.proposal) else {
         return Vec::new();
     };
-    let mut again = touched.iter().filter_map(|&t| {
+    let again = |t: usize| {
         let span = side.spans.get(t)?;
         pair::open_point(side.atoms.get(span.clone())?, seen.get(span.clone())?)
-    });
-    let earlier = previous.open.iter().filter(|o| o.term.proposal == index);
-    let mut out = Vec::with_capacity(earlier.clone().count() + touched.len());
+    };
+    // The earlier open points are in term order, this side's in one stretch.
+    let from = previous.open.partition_point(|o| o.term.proposal < index);
+    let to = previous.open.partition_point(|o| o.term.proposal <= index);
+    let earlier = previous.open.get(from..to).unwrap_or_default();
+    if side.map.keeps_indices() {
+        return open_in_place(earlier, side.spans.len(), touched, again);
+    }
+    let mut again = touched.iter().filter_map(|&t| again(t));
+    let mut out = Vec::with_capacity(earlier.len() + touched.len());
     let mut next = again.next();
     for o in earlier {
         let Some(t) = side.map.new_of(o.term.term) else {
@@ -471,6 +478,33 @@ fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> 
     if !side.map.keeps_order() {
         out.sort_by_key(|o| o.term);
     }
+    out
+}
+
+/// [`open_side`] when every clean term keeps its index (`terms` in the new version):
+/// the `earlier` open points are kept as they are in runs between the `touched` terms,
+/// whose open points (`again`) take their places. An earlier term that is gone either
+/// is touched (its place holds a dirty term) or lies past the new version's end.
+fn open_in_place(
+    earlier: &[Open],
+    terms: usize,
+    touched: &[usize],
+    again: impl Fn(usize) -> Option<Open>,
+) -> Vec<Open> {
+    let mut rest = earlier
+        .split_at(earlier.partition_point(|o| o.term.term < terms))
+        .0;
+    let mut out = Vec::with_capacity(rest.len() + touched.len());
+    for &t in touched {
+        let (before, after) = rest.split_at(rest.partition_point(|o| o.term.term < t));
+        out.extend_from_slice(before);
+        rest = after
+            .split_first()
+            .filter(|(o, _)| o.term.term == t)
+            .map_or(after, |(_, r)| r);
+        out.extend(again(t));
+    }
+    out.extend_from_slice(rest);
     out
 }
 
