@@ -18,6 +18,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::FastSet;
 use super::analysis::{Open, Pair, Relation};
 use super::atom::{Atom, TermRef};
@@ -342,9 +344,20 @@ fn note_affected(r: &Relation, left: &TermMap, right: &TermMap, affected: &mut [
     ar.extend(right.new_of(r.right.term.term));
 }
 
+/// The atoms of the other side one task of [`scan`] reads.
+const SCAN_CHUNK: usize = 1 << 14;
+
+/// What [`scan`] found in one chunk of the other side: the pairs, and the
+/// comparisons they took.
+struct Scanned {
+    pairs: Vec<(usize, usize)>,
+    spent: usize,
+}
+
 /// The pairs `(own atom, other atom)` among `queries` (atoms of `own`) and all of
 /// `other` that may relate: every atom of `other` looked up in an index of the
-/// queries, so that the large side needs no index.
+/// queries, so that the large side needs no index. The other side is read in chunks
+/// on the threads of the pool; the pairs come in the order of `other`.
 fn scan(
     own: &[Atom],
     queries: &[usize],
@@ -367,13 +380,33 @@ fn scan(
         .collect();
     meets.sort_unstable();
     meets.dedup();
-    for (j, b) in other.iter().enumerate() {
-        if meets.binary_search(&(b.subject, b.action)).is_err() {
-            continue;
-        }
-        let found = index.candidates(b, related, vocab);
-        budget.spend(found.len())?;
-        out.extend(found.into_iter().filter_map(|q| Some((*queries.get(q)?, j))));
+    let limit = budget.0;
+    // A chunk stops once it alone took more than the whole budget.
+    let chunks: Vec<Result<Scanned, TooManyCandidates>> = other
+        .par_chunks(SCAN_CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut pairs = Vec::new();
+            let mut spent = 0usize;
+            for (k, b) in chunk.iter().enumerate() {
+                if meets.binary_search(&(b.subject, b.action)).is_err() {
+                    continue;
+                }
+                let found = index.candidates(b, related, vocab);
+                spent = spent.saturating_add(found.len());
+                if spent > limit {
+                    return Err(TooManyCandidates);
+                }
+                let j = c * SCAN_CHUNK + k;
+                pairs.extend(found.into_iter().filter_map(|q| Some((*queries.get(q)?, j))));
+            }
+            Ok(Scanned { pairs, spent })
+        })
+        .collect();
+    for chunk in chunks {
+        let Scanned { pairs, spent } = chunk?;
+        budget.spend(spent)?;
+        out.extend(pairs);
     }
     Ok(out)
 }
