@@ -1,7 +1,6 @@
 //! Atoms: terms normalized to one subject party each, the unit the engine compares.
 
-use super::FastMap;
-use super::shared::Shared;
+use super::shared::{Shared, Singles};
 use super::termmap::TermMap;
 
 use super::EngineError;
@@ -72,27 +71,6 @@ impl Atom {
     }
 }
 
-/// The scopes of the atoms being made, shared: most terms are confined to one
-/// label, and the atoms of all the terms with the same one hold one list of it.
-#[derive(Default)]
-struct Scopes {
-    singles: FastMap<LabelId, Shared<LabelId>>,
-}
-
-impl Scopes {
-    /// `scope` as a shared list.
-    fn of(&mut self, scope: &[LabelId]) -> Shared<LabelId> {
-        match scope {
-            &[label] => self
-                .singles
-                .entry(label)
-                .or_insert_with(|| Shared::from(scope))
-                .clone(),
-            _ => Shared::from(scope),
-        }
-    }
-}
-
 /// A proposal's atoms: for each term, its written atoms (one per subject) followed by
 /// the atoms derived from them, the terms' blocks in term order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -139,7 +117,9 @@ impl ProposalAtoms {
             spans: Vec::with_capacity(proposal.terms.len()),
         };
         let mut spent = Spent::default();
-        let mut scopes = Scopes::default();
+        // Most terms are confined to one label: the atoms of all the terms with the same
+        // one hold one list of it.
+        let mut scopes = Singles::default();
         // Earlier atoms of whole blocks that keep their place (the same term index and
         // the same first atom), copied as they are in one go.
         let mut run = 0..0;

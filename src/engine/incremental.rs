@@ -26,6 +26,7 @@ use super::atom::{Atom, TermRef};
 use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
 use super::relations::{Builder, Relations};
 use super::renumber::Renumber;
+use super::shared::Singles;
 use super::termmap::TermMap;
 use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, PartyId, Vocab};
@@ -473,9 +474,14 @@ fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> 
     let Some(index) = side.atoms.first().map(|a| a.term.proposal) else {
         return Vec::new();
     };
-    let again = |t: usize| {
+    let mut singles = Singles::default();
+    let mut again = move |t: usize| {
         let span = side.spans.get(t)?;
-        pair::open_point(side.atoms.get(span.clone())?, seen.get(span.clone())?)
+        pair::open_point(
+            side.atoms.get(span.clone())?,
+            seen.get(span.clone())?,
+            &mut singles,
+        )
     };
     // The earlier open points are in term order, this side's in one stretch.
     let from = previous.open.partition_point(|o| o.term.proposal < index);
@@ -484,7 +490,7 @@ fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> 
     if side.map.keeps_indices() {
         return open_in_place(earlier, side.spans.len(), touched, again);
     }
-    let mut again = touched.iter().filter_map(|&t| again(t));
+    let mut again = touched.iter().filter_map(move |&t| again(t));
     let mut out = Vec::with_capacity(earlier.len() + touched.len());
     let mut next = again.next();
     for o in earlier {
@@ -522,7 +528,7 @@ fn open_in_place(
     earlier: &[Open],
     terms: usize,
     touched: &[usize],
-    again: impl Fn(usize) -> Option<Open>,
+    mut again: impl FnMut(usize) -> Option<Open>,
 ) -> Vec<Open> {
     let mut rest = earlier
         .split_at(earlier.partition_point(|o| o.term.term < terms))

@@ -14,7 +14,7 @@ use super::derive;
 pub use super::index::AtomIndex;
 use super::params;
 use super::relate::{AtomRelation, relate};
-use super::shared::Shared;
+use super::shared::{Shared, Singles};
 use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
@@ -544,17 +544,24 @@ fn term_params<'p>(p: &'p ResolvedProposal, a: &Atom) -> &'p [(String, crate::mo
 /// they are open (`seen` runs alongside `atoms`; a term's atoms lie together).
 pub fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
     let mut out = Vec::new();
+    let mut singles = Singles::default();
     let mut start = 0;
     for block in atoms.chunk_by(|a, b| a.term == b.term) {
         let end = start + block.len();
-        out.extend(open_point(block, seen.get(start..end).unwrap_or_default()));
+        out.extend(open_point(
+            block,
+            seen.get(start..end).unwrap_or_default(),
+            &mut singles,
+        ));
         start = end;
     }
     out
 }
 
 /// Whether one term (its atoms, and what was seen of them) is open, and for whom.
-pub fn open_point(block: &[Atom], seen: &[Seen]) -> Option<Open> {
+/// Most open points are open for one subject: those for the same one share its list
+/// (from `singles`), so that copying them touches one reference count.
+pub fn open_point(block: &[Atom], seen: &[Seen], singles: &mut Singles<PartyId>) -> Option<Open> {
     let first = block.first()?;
     let mut partial = false;
     let mut subjects = Vec::new();
@@ -566,7 +573,7 @@ pub fn open_point(block: &[Atom], seen: &[Seen]) -> Option<Open> {
     }
     (!subjects.is_empty()).then(|| Open {
         term: first.term,
-        subjects: subjects.into(),
+        subjects: singles.of(&subjects),
         partial,
     })
 }
@@ -645,6 +652,35 @@ mod tests {
             .sum();
         assert!(relate_in_runs(&left, &right, &related, &vocab, spent, 3).is_ok());
         assert!(relate_in_runs(&left, &right, &related, &vocab, spent - 1, 3).is_err());
+    }
+
+    /// Open points open for the same one subject hold one list of it.
+    #[test]
+    fn open_points_for_one_subject_share_its_list() {
+        let w = crate::generate::generate(&crate::generate::Spec::new(300, 2));
+        let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+        let (a, b) = (
+            crate::load::resolve(&w.a, &vocab).0.unwrap(),
+            crate::load::resolve(&w.b, &vocab).0.unwrap(),
+        );
+        let analysis = crate::engine::analyze(vec![a, b], &vocab).unwrap();
+        let pair = &analysis.pairs[0];
+        let mut shared = 0;
+        for (i, o) in pair
+            .open
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.subjects.len() == 1)
+        {
+            for p in pair.open[i + 1..]
+                .iter()
+                .filter(|p| p.term.proposal == o.term.proposal && p.subjects == o.subjects)
+            {
+                assert_eq!(o.subjects.as_ptr(), p.subjects.as_ptr(), "{o:?} {p:?}");
+                shared += 1;
+            }
+        }
+        assert!(shared > 100, "{shared} pairs of open points for the same subject");
     }
 
     /// The packed keys order relations exactly as their full keys do, equal keys in

@@ -6,9 +6,12 @@
 //! relation holds five lists, an atom one, and there are millions of each).
 
 use std::fmt;
+use std::hash::Hash;
 use std::ops::Deref;
 
 use triomphe::ThinArc;
+
+use super::FastMap;
 
 /// An immutable list, shared on clone; the empty list holds no allocation. It reads as
 /// a slice (`Deref<Target = [T]>`).
@@ -59,6 +62,36 @@ impl<T> FromIterator<T> for Shared<T> {
     }
 }
 
+/// Lists of one item made once each: the atoms of terms confined to the same one
+/// label, or the open points open for the same one subject, hold one list, so that
+/// their copies all count on one reference count (the usual case; longer lists are
+/// made one by one).
+pub struct Singles<T> {
+    made: FastMap<T, Shared<T>>,
+}
+
+impl<T> Default for Singles<T> {
+    fn default() -> Singles<T> {
+        Singles {
+            made: FastMap::default(),
+        }
+    }
+}
+
+impl<T: Clone + Eq + Hash> Singles<T> {
+    /// `list` as a shared list.
+    pub fn of(&mut self, list: &[T]) -> Shared<T> {
+        match list {
+            [item] => self
+                .made
+                .entry(item.clone())
+                .or_insert_with(|| Shared::from(list))
+                .clone(),
+            _ => Shared::from(list),
+        }
+    }
+}
+
 impl<'a, T> IntoIterator for &'a Shared<T> {
     type Item = &'a T;
     type IntoIter = std::slice::Iter<'a, T>;
@@ -76,7 +109,7 @@ impl<T: PartialEq> PartialEq for Shared<T> {
 
 impl<T: Eq> Eq for Shared<T> {}
 
-impl<T: std::hash::Hash> std::hash::Hash for Shared<T> {
+impl<T: Hash> Hash for Shared<T> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         (**self).hash(state);
     }
@@ -102,5 +135,17 @@ mod tests {
         assert!(empty.is_empty());
         assert_eq!(empty, Shared::empty());
         assert_eq!((0..3).collect::<Shared<u32>>(), Shared::from(&[0, 1, 2][..]));
+    }
+
+    #[test]
+    fn singles_are_made_once() {
+        let mut singles = Singles::default();
+        let (a, b) = (singles.of(&[7u32]), singles.of(&[7]));
+        assert_eq!(a.as_ptr(), b.as_ptr());
+        assert_ne!(a.as_ptr(), singles.of(&[8]).as_ptr());
+        let (c, d) = (singles.of(&[7, 8]), singles.of(&[7, 8]));
+        assert_eq!((&*c, &*d), (&[7, 8][..], &[7, 8][..]));
+        assert_ne!(c.as_ptr(), d.as_ptr());
+        assert!(singles.of(&[]).is_empty());
     }
 }
