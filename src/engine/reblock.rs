@@ -10,6 +10,8 @@
 //! now: the result, and the error past the limit, are those of a full
 //! [`super::blocked::blocked`].
 
+use rayon::prelude::*;
+
 use super::FastSet;
 use super::analysis::{Blocked, Open, Pair, RelationKind};
 use super::atom::TermRef;
@@ -62,22 +64,31 @@ pub fn blocked_again(
         ancestors(sides[s].1, seeds)
     });
 
-    // The earlier entries: kept, renumbered, or dropped with their criticality and the
-    // steps of their paths.
-    let mut kept = Vec::with_capacity(earlier.pair.blocked.len());
+    // The earlier entries: kept, renumbered (in parallel: each is a few lists to copy),
+    // or dropped with their criticality and the steps of their paths.
+    let carried: Option<Vec<Option<Blocked>>> = earlier
+        .pair
+        .blocked
+        .par_iter()
+        .map(|b| {
+            let s = side_of(sides, b.term.proposal)?;
+            let still = changes.maps[s]
+                .new_of(b.term.term)
+                .filter(|t| !contains(&redo[s], *t));
+            match still {
+                Some(_) => carry(b, sides, changes).map(Some),
+                None => Some(None),
+            }
+        })
+        .collect();
+    let Some(carried) = carried else {
+        return Ok(None);
+    };
+    let mut kept = Vec::with_capacity(carried.len());
     let mut dropped_steps = 0usize;
-    for b in &earlier.pair.blocked {
-        let Some(s) = side_of(sides, b.term.proposal) else {
-            return Ok(None);
-        };
-        let still = changes.maps[s]
-            .new_of(b.term.term)
-            .filter(|t| !contains(&redo[s], *t));
-        if still.is_some() {
-            let Some(b) = carry(b, sides, changes) else {
-                return Ok(None);
-            };
-            kept.push(b);
+    for (b, carried) in earlier.pair.blocked.iter().zip(carried) {
+        if let Some(c) = carried {
+            kept.push(c);
             continue;
         }
         dropped_steps += b
