@@ -1,6 +1,6 @@
 //! Atoms: terms normalized to one subject party each, the unit the engine compares.
 
-use super::shared::{Shared, Singles};
+use super::shared::{Interner, Shared};
 use super::termmap::TermMap;
 
 use super::EngineError;
@@ -117,9 +117,8 @@ impl ProposalAtoms {
             spans: Vec::with_capacity(proposal.terms.len()),
         };
         let mut spent = Spent::default();
-        // Most terms are confined to one label: the atoms of all the terms with the same
-        // one hold one list of it.
-        let mut scopes = Singles::default();
+        // The atoms of all the terms with the same scope hold one list of it.
+        let mut scopes = Interner::default();
         // Earlier atoms of whole blocks that keep their place (the same term index and
         // the same first atom), copied as they are in one go.
         let mut run = 0..0;
@@ -247,9 +246,9 @@ mod tests {
 
     use super::*;
 
-    /// The atoms of terms confined to the same one label hold one list of it.
+    /// The atoms of terms with the same scope hold one list of it.
     #[test]
-    fn one_label_scopes_are_shared() {
+    fn equal_scopes_are_shared() {
         let w = crate::generate::generate(&crate::generate::Spec::new(200, 5));
         let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
         let p = crate::load::resolve(&w.a, &vocab).0.unwrap();
@@ -259,12 +258,12 @@ mod tests {
             for b in atoms
                 .iter()
                 .skip(i + 1)
-                .filter(|b| a.scope.len() == 1 && b.scope == a.scope)
+                .filter(|b| !a.scope.is_empty() && b.scope == a.scope)
             {
                 assert_eq!(a.scope.as_ptr(), b.scope.as_ptr(), "{:?}", a.scope);
                 shared += 1;
             }
         }
-        assert!(shared > 100, "{shared} pairs of atoms with the same label");
+        assert!(shared > 100, "{shared} pairs of atoms with the same scope");
     }
 }

@@ -26,7 +26,7 @@ use super::atom::{Atom, TermRef};
 use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
 use super::relations::{Builder, Relations};
 use super::renumber::Renumber;
-use super::shared::Singles;
+use super::shared::Interner;
 use super::termmap::TermMap;
 use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, PartyId, Vocab};
@@ -474,14 +474,10 @@ fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> 
     let Some(index) = side.atoms.first().map(|a| a.term.proposal) else {
         return Vec::new();
     };
-    let mut singles = Singles::default();
+    let mut lists = Interner::default();
     let mut again = move |t: usize| {
         let span = side.spans.get(t)?;
-        pair::open_point(
-            side.atoms.get(span.clone())?,
-            seen.get(span.clone())?,
-            &mut singles,
-        )
+        pair::open_point(side.atoms.get(span.clone())?, seen.get(span.clone())?, &mut lists)
     };
     // The earlier open points are in term order, this side's in one stretch.
     let from = previous.open.partition_point(|o| o.term.proposal < index);

@@ -14,7 +14,7 @@ use super::derive;
 pub use super::index::AtomIndex;
 use super::params;
 use super::relate::{AtomRelation, relate};
-use super::shared::{Shared, Singles};
+use super::shared::{Interner, Shared};
 use crate::load::ResolvedProposal;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
@@ -341,7 +341,7 @@ pub struct Collector<'a> {
     earlier: FastMap<usize, usize>,
     /// One list per party of that party alone: most relations hold for one subject,
     /// and share its list.
-    singles: FastMap<PartyId, Shared<PartyId>>,
+    lists: FastMap<PartyId, Shared<PartyId>>,
     /// The comparisons of parameters made so far, shared by the relations that make
     /// the same one.
     params: params::Comparisons,
@@ -365,7 +365,7 @@ impl<'a> Collector<'a> {
             current: None,
             groups: FastMap::default(),
             earlier: FastMap::default(),
-            singles: FastMap::default(),
+            lists: FastMap::default(),
             params: params::Comparisons::default(),
             relations: Vec::new(),
         }
@@ -424,7 +424,7 @@ impl<'a> Collector<'a> {
                     left: side(self.left_atoms, i),
                     right: side(self.right_atoms, j),
                     subjects: self
-                        .singles
+                        .lists
                         .entry(a.subject)
                         .or_insert_with(|| Shared::from(vec![a.subject]))
                         .clone(),
@@ -544,14 +544,14 @@ fn term_params<'p>(p: &'p ResolvedProposal, a: &Atom) -> &'p [(String, crate::mo
 /// they are open (`seen` runs alongside `atoms`; a term's atoms lie together).
 pub fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
     let mut out = Vec::new();
-    let mut singles = Singles::default();
+    let mut lists = Interner::default();
     let mut start = 0;
     for block in atoms.chunk_by(|a, b| a.term == b.term) {
         let end = start + block.len();
         out.extend(open_point(
             block,
             seen.get(start..end).unwrap_or_default(),
-            &mut singles,
+            &mut lists,
         ));
         start = end;
     }
@@ -559,9 +559,9 @@ pub fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
 }
 
 /// Whether one term (its atoms, and what was seen of them) is open, and for whom.
-/// Most open points are open for one subject: those for the same one share its list
-/// (from `singles`), so that copying them touches one reference count.
-pub fn open_point(block: &[Atom], seen: &[Seen], singles: &mut Singles<PartyId>) -> Option<Open> {
+/// Open points for the same subjects share one list (from `lists`), so that copying
+/// them touches few reference counts.
+pub fn open_point(block: &[Atom], seen: &[Seen], lists: &mut Interner<PartyId>) -> Option<Open> {
     let first = block.first()?;
     let mut partial = false;
     let mut subjects = Vec::new();
@@ -573,7 +573,7 @@ pub fn open_point(block: &[Atom], seen: &[Seen], singles: &mut Singles<PartyId>)
     }
     (!subjects.is_empty()).then(|| Open {
         term: first.term,
-        subjects: singles.of(&subjects),
+        subjects: lists.of(&subjects),
         partial,
     })
 }
@@ -654,9 +654,9 @@ mod tests {
         assert!(relate_in_runs(&left, &right, &related, &vocab, spent - 1, 3).is_err());
     }
 
-    /// Open points open for the same one subject hold one list of it.
+    /// Open points open for the same subjects hold one list of them.
     #[test]
-    fn open_points_for_one_subject_share_its_list() {
+    fn open_points_for_the_same_subjects_share_their_list() {
         let w = crate::generate::generate(&crate::generate::Spec::new(300, 2));
         let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
         let (a, b) = (
@@ -680,7 +680,10 @@ mod tests {
                 shared += 1;
             }
         }
-        assert!(shared > 100, "{shared} pairs of open points for the same subject");
+        assert!(
+            shared > 100,
+            "{shared} pairs of open points for the same subjects"
+        );
     }
 
     /// The packed keys order relations exactly as their full keys do, equal keys in

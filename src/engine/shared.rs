@@ -5,13 +5,14 @@
 //! a thin pointer to one allocation holding the count, the length and the items (a
 //! relation holds five lists, an atom one, and there are millions of each).
 
+use std::borrow::Borrow;
 use std::fmt;
 use std::hash::Hash;
 use std::ops::Deref;
 
 use triomphe::ThinArc;
 
-use super::FastMap;
+use super::FastSet;
 
 /// An immutable list, shared on clone; the empty list holds no allocation. It reads as
 /// a slice (`Deref<Target = [T]>`).
@@ -62,33 +63,37 @@ impl<T> FromIterator<T> for Shared<T> {
     }
 }
 
-/// Lists of one item made once each: the atoms of terms confined to the same one
-/// label, or the open points open for the same one subject, hold one list, so that
-/// their copies all count on one reference count (the usual case; longer lists are
-/// made one by one).
-pub struct Singles<T> {
-    made: FastMap<T, Shared<T>>,
+/// Lists made once each: the atoms of terms with the same scope, or the open points
+/// open for the same subjects, hold one list, so that there are few allocations and
+/// copies of them count on a few reference counts that stay in the cache.
+pub struct Interner<T> {
+    made: FastSet<Shared<T>>,
 }
 
-impl<T> Default for Singles<T> {
-    fn default() -> Singles<T> {
-        Singles {
-            made: FastMap::default(),
+impl<T> Default for Interner<T> {
+    fn default() -> Interner<T> {
+        Interner {
+            made: FastSet::default(),
         }
     }
 }
 
-impl<T: Clone + Eq + Hash> Singles<T> {
-    /// `list` as a shared list.
+impl<T: Clone + Eq + Hash> Interner<T> {
+    /// `list` as a shared list: the one made before for an equal list, if any.
     pub fn of(&mut self, list: &[T]) -> Shared<T> {
-        match list {
-            [item] => self
-                .made
-                .entry(item.clone())
-                .or_insert_with(|| Shared::from(list))
-                .clone(),
-            _ => Shared::from(list),
+        if let Some(made) = self.made.get(list) {
+            return made.clone();
         }
+        let made = Shared::from(list);
+        self.made.insert(made.clone());
+        made
+    }
+}
+
+/// A list is found in an [`Interner`] by its items (its hash and equality are theirs).
+impl<T> Borrow<[T]> for Shared<T> {
+    fn borrow(&self) -> &[T] {
+        self
     }
 }
 
@@ -138,14 +143,15 @@ mod tests {
     }
 
     #[test]
-    fn singles_are_made_once() {
-        let mut singles = Singles::default();
-        let (a, b) = (singles.of(&[7u32]), singles.of(&[7]));
+    fn equal_lists_are_made_once() {
+        let mut lists = Interner::default();
+        let (a, b) = (lists.of(&[7u32]), lists.of(&[7]));
         assert_eq!(a.as_ptr(), b.as_ptr());
-        assert_ne!(a.as_ptr(), singles.of(&[8]).as_ptr());
-        let (c, d) = (singles.of(&[7, 8]), singles.of(&[7, 8]));
-        assert_eq!((&*c, &*d), (&[7, 8][..], &[7, 8][..]));
-        assert_ne!(c.as_ptr(), d.as_ptr());
-        assert!(singles.of(&[]).is_empty());
+        assert_ne!(a.as_ptr(), lists.of(&[8]).as_ptr());
+        let (c, d) = (lists.of(&[7, 8]), lists.of(&[7, 8]));
+        assert_eq!(&*c, &[7, 8]);
+        assert_eq!(c.as_ptr(), d.as_ptr());
+        assert_ne!(c.as_ptr(), lists.of(&[8, 7]).as_ptr());
+        assert!(lists.of(&[]).is_empty());
     }
 }
