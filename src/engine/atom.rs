@@ -1,5 +1,9 @@
 //! Atoms: terms normalized to one subject party each, the unit the engine compares.
 
+use std::ops::Range;
+
+use rayon::prelude::*;
+
 use super::shared::{Interner, Shared};
 use super::termmap::TermMap;
 
@@ -112,132 +116,178 @@ impl ProposalAtoms {
         vocab: &Vocab,
         limits: &Limits,
     ) -> Result<ProposalAtoms, EngineError> {
-        let mut out = ProposalAtoms {
-            atoms: Vec::with_capacity(previous.map_or(0, |(p, _)| p.atoms.len())),
-            spans: Vec::with_capacity(proposal.terms.len()),
+        let mut out = Blocks {
+            index,
+            proposal,
+            vocab,
+            limits,
+            made: ProposalAtoms {
+                atoms: Vec::with_capacity(previous.map_or(0, |(p, _)| p.atoms.len())),
+                spans: Vec::with_capacity(proposal.terms.len()),
+            },
+            spent: Spent::default(),
+            scopes: Interner::default(),
         };
-        let mut spent = Spent::default();
-        // The atoms of all the terms with the same scope hold one list of it.
-        let mut scopes = Interner::default();
-        // Earlier atoms of whole blocks that keep their place (the same term index and
-        // the same first atom), copied as they are in one go.
-        let mut run = 0..0;
-        for (t, term) in proposal.terms.iter().enumerate() {
-            let start = out.atoms.len() + run.len();
-            let reusable = previous.and_then(|(atoms, map)| {
-                let k = map.old_of(t)?;
-                Some((k, atoms.spans.get(k)?.clone(), &atoms.atoms))
-            });
-            if let Some((k, span, _)) = &reusable
-                && *k == t
-                && span.start == start
-            {
-                run = if run.is_empty() {
-                    span.clone()
-                } else {
-                    run.start..span.end
-                };
-                out.spans.push(span.clone());
-                continue;
+        let terms = proposal.terms.len();
+        match previous {
+            // The usual what-if: the clean terms keep their places, and those between
+            // two dirty ones are copied in one go.
+            Some((earlier, map)) if map.keeps_indices() && earlier.spans.len() == terms => {
+                let mut next = 0;
+                for &t in map.dirty() {
+                    out.copy(earlier, next..t)?;
+                    out.derive(t)?;
+                    next = t + 1;
+                }
+                out.copy(earlier, next..terms)?;
             }
-            if let Some((earlier, _)) = previous {
-                copy_run(
-                    &mut out,
-                    earlier,
-                    std::mem::replace(&mut run, 0..0),
-                    &mut spent,
-                    proposal,
-                    limits,
-                )?;
-            }
-            let start = out.atoms.len();
-            match reusable.map(|(_, span, atoms)| (span, atoms)) {
-                Some((span, old_atoms)) => {
-                    let shift = start as isize - span.start as isize;
-                    let offset = |from: usize| from.saturating_add_signed(shift);
-                    out.atoms
-                        .extend(old_atoms.get(span).unwrap_or_default().iter().map(|a| {
-                            let mut a = a.clone();
-                            a.term = TermRef {
-                                proposal: index,
-                                term: t,
-                            };
-                            if let Some(step) = &mut a.derived {
-                                step.from = offset(step.from);
-                            }
-                            a
-                        }));
-                    // A reused block's atoms count against the limit on derived atoms
-                    // as when they were derived (its firings were counted then).
-                    spent.derived += out
-                        .atoms
-                        .get(start..)
-                        .map_or(0, |b| b.iter().filter(|a| a.is_derived()).count());
-                    if spent.derived > limits.max_derived {
-                        return Err(EngineError::TooManyDerived {
-                            proposal: proposal.id().to_owned(),
-                            limit: limits.max_derived,
-                        });
+            Some((earlier, map)) => {
+                for t in 0..terms {
+                    match map.old_of(t) {
+                        Some(k) => out.reuse(earlier, k, t)?,
+                        None => out.derive(t)?,
                     }
                 }
-                None => {
-                    let mut block: Vec<Atom> = term
-                        .subjects
-                        .iter()
-                        .map(|&subject| Atom {
-                            term: TermRef {
-                                proposal: index,
-                                term: t,
-                            },
-                            subject,
-                            modality: term.modality,
-                            action: term.action,
-                            target: term.target,
-                            scope: scopes.of(&term.scope),
-                            window: term.window,
-                            derived: None,
-                        })
-                        .collect();
-                    derive::derive(&mut block, vocab, proposal.id(), &mut spent, limits)?;
-                    out.atoms.extend(block.into_iter().map(|mut a| {
-                        if let Some(step) = &mut a.derived {
-                            step.from += start;
-                        }
-                        a
-                    }));
+            }
+            None => {
+                for t in 0..terms {
+                    out.derive(t)?;
                 }
             }
-            out.spans.push(start..out.atoms.len());
         }
-        if let Some((earlier, _)) = previous {
-            copy_run(&mut out, earlier, run, &mut spent, proposal, limits)?;
-        }
-        Ok(out)
+        Ok(out.made)
     }
 }
 
-/// Appends the `earlier` atoms `run` (whole blocks that keep their place) to `out`,
-/// counting their derived atoms against [`Limits::max_derived`].
-fn copy_run(
-    out: &mut ProposalAtoms,
-    earlier: &ProposalAtoms,
-    run: std::ops::Range<usize>,
-    spent: &mut Spent,
-    proposal: &ResolvedProposal,
-    limits: &Limits,
-) -> Result<(), EngineError> {
-    let Some(atoms) = earlier.atoms.get(run) else {
-        return Ok(());
-    };
-    out.atoms.extend_from_slice(atoms);
-    spent.derived += atoms.iter().filter(|a| a.is_derived()).count();
-    if spent.derived > limits.max_derived {
-        return Err(EngineError::TooManyDerived {
-            proposal: proposal.id().to_owned(),
-            limit: limits.max_derived,
-        });
+/// A proposal's atoms being made, block by block.
+struct Blocks<'a> {
+    index: usize,
+    proposal: &'a ResolvedProposal,
+    vocab: &'a Vocab,
+    limits: &'a Limits,
+    made: ProposalAtoms,
+    spent: Spent,
+    /// The atoms of all the terms with the same scope hold one list of it.
+    scopes: Interner<LabelId>,
+}
+
+/// Atoms copied from an earlier version on one thread, at most; longer runs of them
+/// are copied on the threads of the pool.
+const COPY_ALONE: usize = 1 << 12;
+
+impl Blocks<'_> {
+    /// Appends term `t`'s block: its written atoms (one per subject) and what the rules
+    /// derive from them.
+    fn derive(&mut self, t: usize) -> Result<(), EngineError> {
+        let Some(term) = self.proposal.terms.get(t) else {
+            return Ok(());
+        };
+        let start = self.made.atoms.len();
+        let mut block: Vec<Atom> = term
+            .subjects
+            .iter()
+            .map(|&subject| Atom {
+                term: TermRef {
+                    proposal: self.index,
+                    term: t,
+                },
+                subject,
+                modality: term.modality,
+                action: term.action,
+                target: term.target,
+                scope: self.scopes.of(&term.scope),
+                window: term.window,
+                derived: None,
+            })
+            .collect();
+        derive::derive(
+            &mut block,
+            self.vocab,
+            self.proposal.id(),
+            &mut self.spent,
+            self.limits,
+        )?;
+        self.made.atoms.extend(block.into_iter().map(|mut a| {
+            if let Some(step) = &mut a.derived {
+                step.from += start;
+            }
+            a
+        }));
+        self.made.spans.push(start..self.made.atoms.len());
+        Ok(())
     }
-    Ok(())
+
+    /// Appends the block of `earlier`'s term `k` as the block of term `t`.
+    fn reuse(&mut self, earlier: &ProposalAtoms, k: usize, t: usize) -> Result<(), EngineError> {
+        let Some(span) = earlier.spans.get(k) else {
+            return self.derive(t);
+        };
+        let start = self.made.atoms.len();
+        let shift = start as isize - span.start as isize;
+        let index = self.index;
+        self.append(earlier.atoms.get(span.clone()).unwrap_or_default(), |a| {
+            a.term = TermRef {
+                proposal: index,
+                term: t,
+            };
+            if let Some(step) = &mut a.derived {
+                step.from = step.from.saturating_add_signed(shift);
+            }
+        })?;
+        self.made.spans.push(start..self.made.atoms.len());
+        Ok(())
+    }
+
+    /// Appends the blocks of `earlier`'s `terms`, which keep their indices, in one go.
+    fn copy(&mut self, earlier: &ProposalAtoms, terms: Range<usize>) -> Result<(), EngineError> {
+        let (Some(first), Some(last)) = (
+            earlier.spans.get(terms.start),
+            terms.end.checked_sub(1).and_then(|l| earlier.spans.get(l)),
+        ) else {
+            return Ok(());
+        };
+        let (from, to) = (first.start, last.end);
+        let shift = self.made.atoms.len() as isize - from as isize;
+        let offset = move |at: usize| at.saturating_add_signed(shift);
+        let spans = earlier.spans.get(terms).unwrap_or_default();
+        self.made
+            .spans
+            .extend(spans.iter().map(|s| offset(s.start)..offset(s.end)));
+        let index = self.index;
+        self.append(earlier.atoms.get(from..to).unwrap_or_default(), move |a| {
+            a.term.proposal = index;
+            if shift != 0
+                && let Some(step) = &mut a.derived
+            {
+                step.from = offset(step.from);
+            }
+        })
+    }
+
+    /// Appends copies of `atoms` (earlier atoms, mended by `mend`), counting their
+    /// derived atoms against [`Limits::max_derived`] as when they were derived (their
+    /// firings were counted then).
+    fn append(&mut self, atoms: &[Atom], mend: impl Fn(&mut Atom) + Sync) -> Result<(), EngineError> {
+        let copy = |a: &Atom| {
+            let mut a = a.clone();
+            mend(&mut a);
+            a
+        };
+        if atoms.len() <= COPY_ALONE {
+            self.made.atoms.extend(atoms.iter().map(copy));
+            self.spent.derived += atoms.iter().filter(|a| a.is_derived()).count();
+        } else {
+            self.made.atoms.par_extend(atoms.par_iter().map(copy));
+            self.spent.derived += atoms.par_iter().filter(|a| a.is_derived()).count();
+        }
+        if self.spent.derived > self.limits.max_derived {
+            return Err(EngineError::TooManyDerived {
+                proposal: self.proposal.id().to_owned(),
+                limit: self.limits.max_derived,
+            });
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -245,6 +295,46 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
+
+    /// Atoms rebuilt from an earlier version are those built afresh, whether the terms
+    /// keep their places (long runs copied on several threads) or move.
+    #[test]
+    fn rebuilt_atoms_are_built_atoms() {
+        let w = crate::generate::generate(&crate::generate::Spec::new(9000, 4));
+        let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+        let resolve = |p: &crate::model::Proposal| crate::load::resolve(p, &vocab).0.unwrap();
+        let old = resolve(&w.a);
+        let old_atoms = ProposalAtoms::build(0, &old, &vocab).unwrap();
+        assert!(old_atoms.atoms.len() > 2 * COPY_ALONE);
+        let mut flipped = w.a.clone();
+        for t in [10, 3000, 3001] {
+            let term = &mut flipped.terms[t];
+            term.modality = match term.modality {
+                Modality::Must => Modality::MustNot,
+                _ => Modality::Must,
+            };
+        }
+        // A term bound on more or fewer parties: the blocks after it move.
+        let mut rebound = w.a.clone();
+        let first = w.a.terms[5000].subject.0[0].clone();
+        let second =
+            w.a.terms
+                .iter()
+                .map(|t| &t.subject.0[0])
+                .find(|p| **p != first)
+                .unwrap();
+        rebound.terms[5000].subject = crate::model::Subject(Box::new([first, second.clone()]));
+        let mut removed = w.a.clone();
+        removed.terms.remove(1234);
+        for edited in [flipped, rebound, removed] {
+            let new = resolve(&edited);
+            let map = TermMap::between(&old, &new);
+            let rebuilt =
+                ProposalAtoms::rebuild(0, &new, Some((&old_atoms, &map)), &vocab, &Limits::default())
+                    .unwrap();
+            assert_eq!(rebuilt, ProposalAtoms::build(0, &new, &vocab).unwrap());
+        }
+    }
 
     /// The atoms of terms with the same scope hold one list of it.
     #[test]
