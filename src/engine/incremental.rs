@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use super::FastSet;
 use super::analysis::{Open, Pair, Relation};
 use super::atom::{Atom, TermRef};
+use super::blocked;
 use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
 use super::relations::{Builder, Relations};
 use super::renumber::Renumber;
@@ -77,6 +78,9 @@ pub struct Again {
     /// Where the kept earlier relations are now; `None` when they had to be sorted
     /// again (a map that does not keep the order of terms).
     pub renumber: Option<Renumber>,
+    /// Whether a relation found again is an agreement (an edge of the condition graph
+    /// the earlier analysis may not have had).
+    pub agreements_found: bool,
 }
 
 /// The relations and open points of `previous` (the earlier analysis of the pair)
@@ -100,6 +104,7 @@ pub fn relate_pair_again(
         vec![Seen::default(); right.atoms.len()],
     ];
     let fresh = relate_fresh(left, right, &pairs, &mut seen, &mut affected, vocab);
+    let agreements_found = fresh.iter().any(blocked::agrees);
     let (relations, renumber) =
         keep_and_merge(&previous.relations, left.map, right.map, fresh, &mut affected);
 
@@ -135,6 +140,7 @@ pub fn relate_pair_again(
         open,
         touched,
         renumber,
+        agreements_found,
     })
 }
 

@@ -374,7 +374,9 @@ fn full_pair(
 ) -> Result<Pair, EngineError> {
     let blocked = blocked::blocked(sides, &mut relations, &open, limits.max_paths)
         .map_err(|limit| too_many_paths(sides, limit))?;
-    Ok(finish_pair(sides, relations.into(), open, blocked))
+    let relations = relations.into();
+    let deadlocks = deadlocks(sides, &relations);
+    Ok(finish_pair(sides, relations, open, blocked, deadlocks))
 }
 
 /// Pair `(i, j)` brought up to date from `previous` (see [`incremental`] and
@@ -410,6 +412,7 @@ fn update_pair(
         open,
         touched,
         renumber,
+        agreements_found,
     } = again;
     let sides = [(i, left.proposal), (j, right.proposal)];
     let earlier = match (reuse.base.proposals.get(i), reuse.base.proposals.get(j)) {
@@ -444,7 +447,49 @@ fn update_pair(
             blocked
         }
     };
-    Ok(finish_pair(sides, relations, open, blocked))
+    // Without deadlocks before, a new one needs a new edge of the condition graph: an
+    // agreement found again, or a changed condition (removed edges open no cycle).
+    let deadlocks = if previous.deadlocks.is_empty()
+        && !agreements_found
+        && same_conditions(left.map, reuse.base.proposals.get(i), left.proposal)
+        && same_conditions(right.map, reuse.base.proposals.get(j), right.proposal)
+    {
+        Vec::new()
+    } else {
+        deadlocks(sides, &relations)
+    };
+    Ok(finish_pair(sides, relations, open, blocked, deadlocks))
+}
+
+/// Whether every term of `new` has the conditions of the earlier version's term at
+/// its place (`map` keeping every term in place).
+fn same_conditions(
+    map: &termmap::TermMap,
+    old: Option<&Arc<ResolvedProposal>>,
+    new: &ResolvedProposal,
+) -> bool {
+    if map.is_identity() {
+        return true;
+    }
+    let Some(old) = old else {
+        return false;
+    };
+    map.keeps_indices()
+        && old.terms.len() == new.terms.len()
+        && map.rewired().is_some_and(<[usize]>::is_empty)
+        && map
+            .dirty()
+            .iter()
+            .all(|&t| old.terms.get(t).map(|x| &x.requires) == new.terms.get(t).map(|x| &x.requires))
+}
+
+/// The deadlocks of a pair, from its conditions and the agreements among `relations`.
+fn deadlocks(sides: [(usize, &ResolvedProposal); 2], relations: &Relations) -> Vec<Deadlock> {
+    if graph::may_deadlock(sides) {
+        graph::ConditionGraph::new(sides, relations).deadlocks()
+    } else {
+        Vec::new()
+    }
 }
 
 fn too_many(left: &ResolvedProposal, right: &ResolvedProposal, limits: &Limits) -> EngineError {
@@ -463,19 +508,15 @@ fn too_many_paths(sides: [(usize, &ResolvedProposal); 2], limit: usize) -> Engin
     }
 }
 
-/// A pair from its relations, open points and held-up terms (with the steps tracing
-/// them took): the deadlocks and the verdict.
+/// A pair from its relations, open points, held-up terms (with the steps tracing
+/// them took) and deadlocks: its verdict.
 fn finish_pair(
     sides: [(usize, &ResolvedProposal); 2],
     relations: Relations,
     open: Vec<Open>,
     (blocked, path_steps): (Vec<Blocked>, usize),
+    deadlocks: Vec<Deadlock>,
 ) -> Pair {
-    let deadlocks = if graph::may_deadlock(sides) {
-        graph::ConditionGraph::new(sides, &relations).deadlocks()
-    } else {
-        Vec::new()
-    };
     let [(left, _), (right, _)] = sides;
     let mut pair = Pair {
         left,

@@ -3,6 +3,10 @@
 //! term (by id) with the same content for relating, and *dirty* otherwise; an earlier
 //! term is *gone* when no clean term matches it (removed, or changed).
 
+use std::ops::Range;
+
+use rayon::prelude::*;
+
 use crate::load::key::{Same, TermKey};
 use crate::load::{ResolvedProposal, ResolvedTerm};
 use crate::model::Params;
@@ -164,16 +168,35 @@ impl TermMap {
     }
 }
 
+/// Terms one task of [`in_place`] compares.
+const IN_PLACE_CHUNK: usize = 1 << 13;
+
 /// What changed from `old` to `new` when they have the same ids at the same places;
-/// `None` otherwise. One pass over the two lists of keys.
+/// `None` otherwise. One pass over the two lists of keys, in chunks on the threads of
+/// the pool.
 fn in_place(old: &ResolvedProposal, new: &ResolvedProposal) -> Option<InPlace> {
-    let (old_written, new_written) = (&old.proposal.terms, &new.proposal.terms);
-    let n = new_written.len();
-    if old_written.len() != n || old.terms.len() != n || new.terms.len() != n {
+    let n = new.proposal.terms.len();
+    if old.proposal.terms.len() != n || old.terms.len() != n || new.terms.len() != n {
         return None;
     }
+    let chunks: Option<Vec<InPlace>> = (0..n.div_ceil(IN_PLACE_CHUNK))
+        .into_par_iter()
+        .map(|c| in_place_within(old, new, c * IN_PLACE_CHUNK..n.min((c + 1) * IN_PLACE_CHUNK)))
+        .collect();
     let mut out = InPlace::default();
-    for t in 0..n {
+    for chunk in chunks? {
+        out.changed.extend(chunk.changed);
+        out.rewired.extend(chunk.rewired);
+        out.reweighed.extend(chunk.reweighed);
+    }
+    Some(out)
+}
+
+/// [`in_place`] for the terms `range` (of the same number in both versions).
+fn in_place_within(old: &ResolvedProposal, new: &ResolvedProposal, range: Range<usize>) -> Option<InPlace> {
+    let (old_written, new_written) = (&old.proposal.terms, &new.proposal.terms);
+    let mut out = InPlace::default();
+    for t in range {
         let (a, b) = (keys(old, t), keys(new, t));
         if let (Some(a), Some(b)) = (a, b)
             && a.is_whole()
