@@ -155,7 +155,7 @@ fn witnesses(
                 .iter()
                 .find(|b| b.status == *status && name(a.term_name(b.term)) == *term);
             let mut out = Vec::new();
-            let causes = held.map(|b| b.causes.as_slice()).unwrap_or_default();
+            let causes = held.map(|b| &b.causes[..]).unwrap_or_default();
             // A blocked term is witnessed by the conditions in conflict, a pending one
             // by the conditions left open.
             let failing = causes

@@ -181,19 +181,19 @@ pub struct Blocked {
     /// Blocked or pending.
     pub status: BlockStatus,
     /// Terms of the other proposal it agrees with (or is compatible with).
-    pub agreed_with: Vec<TermRef>,
+    pub agreed_with: Shared<TermRef>,
     /// Each failing condition, with the path of `requires` from the term to it.
-    pub causes: Vec<BlockCause>,
+    pub causes: Shared<BlockCause>,
 }
 
 /// One condition that holds a term up.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlockCause {
     /// The chain of `requires`, from the held-up term to the failing required term.
-    pub path: Vec<TermRef>,
+    pub path: Shared<TermRef>,
     /// The conflicts (indices into [`Pair::relations`]) the required term is in;
     /// empty when it is only open.
-    pub conflicts: Vec<usize>,
+    pub conflicts: Shared<usize>,
 }
 
 impl BlockCause {

@@ -13,6 +13,7 @@ use std::collections::VecDeque;
 use super::FastMap;
 use super::analysis::{BlockCause, BlockStatus, Blocked, Open, Relation, RelationKind};
 use super::atom::TermRef;
+use super::shared::Shared;
 use crate::load::ResolvedProposal;
 use crate::load::resolved::ByTerm;
 
@@ -126,16 +127,20 @@ pub fn agreed_with<'r>(out: &mut [Blocked], relations: impl IntoIterator<Item = 
         return;
     }
     let at: FastMap<TermRef, usize> = out.iter().enumerate().map(|(k, b)| (b.term, k)).collect();
+    let mut found: FastMap<usize, Vec<TermRef>> = FastMap::default();
     for r in relations.into_iter().filter(|r| agrees(r)) {
         for (term, other) in [(r.left.term, r.right.term), (r.right.term, r.left.term)] {
-            if let Some(b) = at.get(&term).and_then(|&k| out.get_mut(k)) {
-                b.agreed_with.push(other);
+            if let Some(&k) = at.get(&term) {
+                found.entry(k).or_default().push(other);
             }
         }
     }
-    for b in out {
-        b.agreed_with.sort_unstable();
-        b.agreed_with.dedup();
+    for (k, mut list) in found {
+        list.sort_unstable();
+        list.dedup();
+        if let Some(b) = out.get_mut(k) {
+            b.agreed_with = list.into();
+        }
     }
 }
 
@@ -251,7 +256,10 @@ impl Trace {
         for path in self.paths(pi, p, t, &|r| failures.failing(r), steps)? {
             let Some(&required) = path.last() else { continue };
             let conflicts = failures.conflicts(&required).to_vec();
-            causes.push(BlockCause { path, conflicts });
+            causes.push(BlockCause {
+                path: path.into(),
+                conflicts: conflicts.into(),
+            });
         }
         if causes.is_empty() {
             return Ok(None);
@@ -268,8 +276,8 @@ impl Trace {
                 term: t,
             },
             status,
-            agreed_with: Vec::new(),
-            causes,
+            agreed_with: Shared::empty(),
+            causes: causes.into(),
         }))
     }
 

@@ -13,11 +13,12 @@
 use rayon::prelude::*;
 
 use super::FastSet;
-use super::analysis::{Blocked, Open, Pair, RelationKind};
+use super::analysis::{BlockCause, Blocked, Open, Pair, RelationKind};
 use super::atom::TermRef;
 use super::blocked::{self, Failures, Steps, Trace};
 use super::relations::Relations;
 use super::renumber::Renumber;
+use super::shared::Shared;
 use super::termmap::TermMap;
 use crate::load::ResolvedProposal;
 use crate::load::resolved::ByTerm;
@@ -280,32 +281,60 @@ fn failures_reached(
     Ok(Failures::new(terms, conflicts, open_reached))
 }
 
-/// An earlier entry, renumbered (copied as it is, then its terms moved where a map
-/// shifts them and its conflicts where relations were removed or inserted); `None`
-/// when one of its terms or conflicts is gone.
+/// An earlier entry, renumbered: its terms moved where a map shifts them and its
+/// conflicts where relations were removed or inserted; `None` when one of its terms
+/// or conflicts is gone. The lists that stay as they are (all of them, for an entry
+/// whose terms keep their places and whose conflicts did not move) are shared with
+/// the earlier entry, not copied.
 fn carry(b: &Blocked, sides: [(usize, &ResolvedProposal); 2], changes: &Changes) -> Option<Blocked> {
-    let moved = |t: &mut TermRef| {
-        let s = side_of(sides, t.proposal)?;
-        if !changes.maps[s].keeps_indices() {
-            t.term = changes.maps[s].new_of(t.term)?;
+    let moved = |t: TermRef| {
+        let map = changes.maps[side_of(sides, t.proposal)?];
+        if map.keeps_indices() {
+            return Some(t);
         }
-        Some(())
+        Some(TermRef {
+            term: map.new_of(t.term)?,
+            ..t
+        })
     };
-    let mut b = b.clone();
-    moved(&mut b.term)?;
-    for t in &mut b.agreed_with {
-        moved(t)?;
-    }
-    let shifts = !changes.renumber.is_identity();
-    for c in &mut b.causes {
-        for t in &mut c.path {
-            moved(t)?;
+    let in_place = changes.maps.iter().all(|m| m.keeps_indices());
+    let terms = |list: &Shared<TermRef>| {
+        if in_place {
+            Some(list.clone())
+        } else {
+            list.iter()
+                .map(|&t| moved(t))
+                .collect::<Option<Shared<TermRef>>>()
         }
-        if shifts {
-            for k in &mut c.conflicts {
-                *k = changes.renumber.new_of(*k)?;
-            }
-        }
-    }
-    Some(b)
+    };
+    let renumber = changes.renumber;
+    let stays =
+        |c: &BlockCause| renumber.is_identity() || c.conflicts.iter().all(|&k| renumber.new_of(k) == Some(k));
+    let causes = if in_place && b.causes.iter().all(stays) {
+        b.causes.clone()
+    } else {
+        b.causes
+            .iter()
+            .map(|c| {
+                let conflicts = if stays(c) {
+                    c.conflicts.clone()
+                } else {
+                    c.conflicts
+                        .iter()
+                        .map(|&k| renumber.new_of(k))
+                        .collect::<Option<_>>()?
+                };
+                Some(BlockCause {
+                    path: terms(&c.path)?,
+                    conflicts,
+                })
+            })
+            .collect::<Option<Shared<BlockCause>>>()?
+    };
+    Some(Blocked {
+        term: moved(b.term)?,
+        status: b.status,
+        agreed_with: terms(&b.agreed_with)?,
+        causes,
+    })
 }
