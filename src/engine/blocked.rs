@@ -10,10 +10,10 @@
 
 use std::collections::VecDeque;
 
-use super::FastMap;
 use super::analysis::{BlockCause, BlockStatus, Blocked, Open, Relation, RelationKind};
 use super::atom::TermRef;
 use super::shared::Shared;
+use super::{FastMap, FastSet};
 use crate::load::ResolvedProposal;
 use crate::load::resolved::ByTerm;
 
@@ -55,14 +55,25 @@ pub fn blocked(
 
 /// What fails in a pair: the conflicts (indices into the relations, ascending) each
 /// term of the two sides is in, and the open terms. Kept term by term rather than in
-/// hash tables keyed by term, which took about 100 MB at 10^6 terms.
+/// hash tables keyed by term, which took about 100 MB at 10^6 terms; a what-if, which
+/// reaches few terms, keeps only theirs.
 pub struct Failures {
     /// The two sides' proposal indices.
     sides: [usize; 2],
-    /// For each side, each term's conflicts.
-    conflicts: [ByTerm; 2],
-    /// For each side, whether each term is open.
-    open: [Vec<bool>; 2],
+    by: By,
+}
+
+enum By {
+    /// For each side, each term's conflicts, and whether each term is open.
+    Terms {
+        conflicts: [ByTerm; 2],
+        open: [Vec<bool>; 2],
+    },
+    /// The conflicts of the terms in some, and the open terms.
+    Few {
+        conflicts: FastMap<TermRef, Vec<usize>>,
+        open: FastSet<TermRef>,
+    },
 }
 
 impl Failures {
@@ -95,27 +106,52 @@ impl Failures {
         let [left_edges, right_edges] = edges;
         Failures {
             sides: proposals,
-            conflicts: [ByTerm::of(left, &left_edges), ByTerm::of(right, &right_edges)],
-            open: is_open,
+            by: By::Terms {
+                conflicts: [ByTerm::of(left, &left_edges), ByTerm::of(right, &right_edges)],
+                open: is_open,
+            },
+        }
+    }
+
+    /// [`Failures::new`] for a few terms: only those given are kept, in hash tables.
+    pub fn few(
+        sides: [usize; 2],
+        conflicts: impl Iterator<Item = (TermRef, usize)>,
+        open: impl Iterator<Item = TermRef>,
+    ) -> Failures {
+        let mut by_term: FastMap<TermRef, Vec<usize>> = FastMap::default();
+        for (t, i) in conflicts.filter(|(t, _)| sides.contains(&t.proposal)) {
+            by_term.entry(t).or_default().push(i);
+        }
+        Failures {
+            sides,
+            by: By::Few {
+                conflicts: by_term,
+                open: open.filter(|t| sides.contains(&t.proposal)).collect(),
+            },
         }
     }
 
     /// The conflicts term `t` is in, ascending.
     pub fn conflicts(&self, t: &TermRef) -> &[usize] {
-        match self.sides.iter().position(|&p| p == t.proposal) {
-            Some(s) => self.conflicts.get(s).map_or(&[], |c| c.of_term(t.term)),
-            None => &[],
+        match &self.by {
+            By::Terms { conflicts, .. } => match self.sides.iter().position(|&p| p == t.proposal) {
+                Some(s) => conflicts.get(s).map_or(&[], |c| c.of_term(t.term)),
+                None => &[],
+            },
+            By::Few { conflicts, .. } => conflicts.get(t).map_or(&[], Vec::as_slice),
         }
     }
 
     fn failing(&self, t: &TermRef) -> bool {
-        let open = self.sides.iter().position(|&p| p == t.proposal).is_some_and(|s| {
-            self.open
-                .get(s)
-                .and_then(|o| o.get(t.term))
-                .copied()
-                .unwrap_or(false)
-        });
+        let open = match &self.by {
+            By::Terms { open, .. } => self
+                .sides
+                .iter()
+                .position(|&p| p == t.proposal)
+                .is_some_and(|s| open.get(s).and_then(|o| o.get(t.term)).copied().unwrap_or(false)),
+            By::Few { open, .. } => open.contains(t),
+        };
         open || !self.conflicts(t).is_empty()
     }
 }

@@ -239,7 +239,7 @@ fn earlier_terms(redo: &[usize], map: &TermMap) -> Vec<usize> {
 }
 
 /// Whether the terms the `redo` terms reach fail: their conflicts (indices into
-/// `relations`, ascending), and which are open.
+/// `relations`, ascending), and which are open. Only the terms reached are kept.
 fn failures_reached(
     sides: [(usize, &ResolvedProposal); 2],
     redo: &[Vec<usize>; 2],
@@ -256,9 +256,9 @@ fn failures_reached(
         reached[s].sort_unstable();
         reached[s].dedup();
     }
-    let terms = sides.map(|(pi, p)| (pi, p.terms.len()));
+    let proposals = sides.map(|(pi, _)| pi);
     if reached.iter().all(Vec::is_empty) {
-        return Ok(Failures::new(terms, std::iter::empty(), std::iter::empty()));
+        return Ok(Failures::few(proposals, std::iter::empty(), std::iter::empty()));
     }
     let reaches = |s: usize, t: TermRef| sides[s].0 == t.proposal && contains(&reached[s], t.term);
     // Conflicts come first in report order.
@@ -278,7 +278,7 @@ fn failures_reached(
             })
             .filter(|term| open.binary_search_by_key(term, |o| o.term).is_ok())
     });
-    Ok(Failures::new(terms, conflicts, open_reached))
+    Ok(Failures::few(proposals, conflicts, open_reached))
 }
 
 /// An earlier entry, renumbered: its terms moved where a map shifts them and its
