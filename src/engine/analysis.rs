@@ -27,6 +27,9 @@ pub struct Analysis {
     pub burden: Vec<Burden>,
     /// The limits the analysis was made within; [`super::reanalyze`] keeps them.
     pub limits: crate::limits::Limits,
+    /// The vocabulary's hierarchies as relating reads them, kept for
+    /// [`super::reanalyze`], which runs with the same vocabulary.
+    pub(crate) related: Arc<super::pair::Related>,
 }
 
 /// What two proposals are to each other.

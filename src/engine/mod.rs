@@ -284,7 +284,12 @@ fn assemble(
         }
     }
     let mut indices: Vec<Option<pair::AtomIndex>> = (0..n).map(|_| None).collect();
-    let related = pair::Related::new(vocab);
+    // A what-if keeps the earlier analysis' (its atoms were made with the same
+    // vocabulary), unless the vocabulary is plainly another.
+    let related = match reuse.map(|r| &r.base.related) {
+        Some(earlier) if earlier.fits(vocab) => Arc::clone(earlier),
+        _ => Arc::new(pair::Related::new(vocab)),
+    };
     let mut pairs = Vec::with_capacity(plans.len());
     for (i, j, plan) in plans {
         let pair = match (plan, reuse) {
@@ -338,6 +343,7 @@ fn assemble(
         common,
         burden,
         limits: *limits,
+        related,
     })
 }
 

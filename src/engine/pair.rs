@@ -86,6 +86,12 @@ impl Related {
         }
     }
 
+    /// Whether these are the hierarchies of a vocabulary with as many actions and
+    /// labels as `vocab`.
+    pub fn fits(&self, vocab: &Vocab) -> bool {
+        self.actions.len() == vocab.actions.len() && self.label_first.len() == vocab.labels.len() + 1
+    }
+
     /// The labels related to `l`: itself, its ancestors and its descendants.
     pub fn labels(&self, l: LabelId) -> &[LabelId] {
         let l = l as usize;
