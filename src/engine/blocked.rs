@@ -163,20 +163,18 @@ pub fn agreed_with<'r>(out: &mut [Blocked], relations: impl IntoIterator<Item = 
         return;
     }
     let at: FastMap<TermRef, usize> = out.iter().enumerate().map(|(k, b)| (b.term, k)).collect();
-    let mut found: FastMap<usize, Vec<TermRef>> = FastMap::default();
+    let mut found: Vec<Vec<TermRef>> = vec![Vec::new(); out.len()];
     for r in relations.into_iter().filter(|r| agrees(r)) {
         for (term, other) in [(r.left.term, r.right.term), (r.right.term, r.left.term)] {
-            if let Some(&k) = at.get(&term) {
-                found.entry(k).or_default().push(other);
+            if let Some(list) = at.get(&term).and_then(|&k| found.get_mut(k)) {
+                list.push(other);
             }
         }
     }
-    for (k, mut list) in found {
+    for (b, mut list) in out.iter_mut().zip(found) {
         list.sort_unstable();
         list.dedup();
-        if let Some(b) = out.get_mut(k) {
-            b.agreed_with = list.into();
-        }
+        b.agreed_with = list.into();
     }
 }
 

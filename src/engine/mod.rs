@@ -468,21 +468,17 @@ fn update_pair(
 }
 
 /// Whether every term of `new` has the conditions of the earlier version's term at
-/// its place (`map` keeping every term in place).
+/// its place. `map.rewired()` is told only for maps that keep every term in place
+/// (the two versions then have as many terms); the dirty terms are compared here.
 fn same_conditions(
     map: &termmap::TermMap,
     old: Option<&Arc<ResolvedProposal>>,
     new: &ResolvedProposal,
 ) -> bool {
-    if map.is_identity() {
-        return true;
-    }
     let Some(old) = old else {
         return false;
     };
-    map.keeps_indices()
-        && old.terms.len() == new.terms.len()
-        && map.rewired().is_some_and(<[usize]>::is_empty)
+    map.rewired().is_some_and(<[usize]>::is_empty)
         && map
             .dirty()
             .iter()

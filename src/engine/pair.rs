@@ -347,7 +347,7 @@ pub struct Collector<'a> {
     earlier: FastMap<usize, usize>,
     /// One list per party of that party alone: most relations hold for one subject,
     /// and share its list.
-    lists: FastMap<PartyId, Shared<PartyId>>,
+    lists: Interner<PartyId>,
     /// The comparisons of parameters made so far, shared by the relations that make
     /// the same one.
     params: params::Comparisons,
@@ -371,7 +371,7 @@ impl<'a> Collector<'a> {
             current: None,
             groups: FastMap::default(),
             earlier: FastMap::default(),
-            lists: FastMap::default(),
+            lists: Interner::default(),
             params: params::Comparisons::default(),
             relations: Vec::new(),
         }
@@ -429,11 +429,7 @@ impl<'a> Collector<'a> {
                     kind,
                     left: side(self.left_atoms, i),
                     right: side(self.right_atoms, j),
-                    subjects: self
-                        .lists
-                        .entry(a.subject)
-                        .or_insert_with(|| Shared::from(vec![a.subject]))
-                        .clone(),
+                    subjects: self.lists.of(&[a.subject]),
                     action: rel.action,
                     scope: shared_scope(rel.scope, a, b),
                     coverage: rel.coverage,
