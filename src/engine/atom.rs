@@ -25,14 +25,16 @@ pub struct TermRef {
     pub term: usize,
 }
 
-/// How a derived atom came about: a rule applied to another atom.
+/// How a derived atom came about: a rule applied to another atom of the same term.
+/// Both are numbered in 32 bits, so that the step sits in the atom itself (a block
+/// copied from an earlier analysis is then copied byte for byte, without allocating).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Step {
     /// Index of the rule in [`crate::vocab::Vocab::rules`].
-    pub rule: usize,
-    /// Index of the atom the rule was applied to, in the same proposal's atoms (always
-    /// in the same term's block).
-    pub from: usize,
+    pub rule: u32,
+    /// The place of the atom the rule was applied to in the term's block
+    /// ([`ProposalAtoms::in_block`]): a block's steps stay right wherever it lies.
+    pub from: u32,
 }
 
 /// One term for one subject.
@@ -53,9 +55,8 @@ pub struct Atom {
     pub scope: Shared<LabelId>,
     /// When the atom applies.
     pub window: Interval,
-    /// For a derived atom, the last rule applied and the atom it was applied to. Boxed:
-    /// few atoms are derived, and inline the step took 16 bytes of every atom.
-    pub derived: Option<Box<Step>>,
+    /// For a derived atom, the last rule applied and the atom it was applied to.
+    pub derived: Option<Step>,
 }
 
 impl Atom {
@@ -83,6 +84,9 @@ pub struct ProposalAtoms {
     pub atoms: Vec<Atom>,
     /// Where each term's block lies in `atoms`.
     pub spans: Vec<std::ops::Range<usize>>,
+    /// How many of `atoms` are derived: a what-if counts those it copies against
+    /// [`Limits::max_derived`] without reading them.
+    derived: usize,
 }
 
 impl ProposalAtoms {
@@ -124,6 +128,7 @@ impl ProposalAtoms {
             made: ProposalAtoms {
                 atoms: Vec::with_capacity(previous.map_or(0, |(p, _)| p.atoms.len())),
                 spans: Vec::with_capacity(proposal.terms.len()),
+                derived: 0,
             },
             spent: Spent::default(),
             scopes: Interner::default(),
@@ -132,14 +137,26 @@ impl ProposalAtoms {
         match previous {
             // The usual what-if: the clean terms keep their places, and those between
             // two dirty ones are copied in one go.
-            Some((earlier, map)) if map.keeps_indices() && earlier.spans.len() == terms => {
+            Some((earlier, map))
+                if map.keeps_indices()
+                    && earlier.spans.len() == terms
+                    && earlier.atoms.first().is_none_or(|a| a.term.proposal == index) =>
+            {
+                // The derived atoms copied: all the earlier ones but the dirty terms'.
+                let replaced: usize = map
+                    .dirty()
+                    .iter()
+                    .filter_map(|&t| earlier.spans.get(t).and_then(|s| earlier.atoms.get(s.clone())))
+                    .map(|block| block.iter().filter(|a| a.is_derived()).count())
+                    .sum();
+                out.count_derived(earlier.derived.saturating_sub(replaced))?;
                 let mut next = 0;
                 for &t in map.dirty() {
-                    out.copy(earlier, next..t)?;
+                    out.copy(earlier, next..t);
                     out.derive(t)?;
                     next = t + 1;
                 }
-                out.copy(earlier, next..terms)?;
+                out.copy(earlier, next..terms);
             }
             Some((earlier, map)) => {
                 for t in 0..terms {
@@ -155,6 +172,7 @@ impl ProposalAtoms {
                 }
             }
         }
+        out.made.derived = out.spent.derived;
         Ok(out.made)
     }
 }
@@ -207,12 +225,7 @@ impl Blocks<'_> {
             &mut self.spent,
             self.limits,
         )?;
-        self.made.atoms.extend(block.into_iter().map(|mut a| {
-            if let Some(step) = &mut a.derived {
-                step.from += start;
-            }
-            a
-        }));
+        self.made.atoms.append(&mut block);
         self.made.spans.push(start..self.made.atoms.len());
         Ok(())
     }
@@ -223,28 +236,26 @@ impl Blocks<'_> {
             return self.derive(t);
         };
         let start = self.made.atoms.len();
-        let shift = start as isize - span.start as isize;
-        let index = self.index;
-        self.append(earlier.atoms.get(span.clone()).unwrap_or_default(), |a| {
-            a.term = TermRef {
-                proposal: index,
-                term: t,
-            };
-            if let Some(step) = &mut a.derived {
-                step.from = step.from.saturating_add_signed(shift);
-            }
-        })?;
+        let block = earlier.atoms.get(span.clone()).unwrap_or_default();
+        let term = TermRef {
+            proposal: self.index,
+            term: t,
+        };
+        self.made
+            .atoms
+            .extend(block.iter().map(|a| Atom { term, ..a.clone() }));
         self.made.spans.push(start..self.made.atoms.len());
-        Ok(())
+        self.count_derived(block.iter().filter(|a| a.is_derived()).count())
     }
 
-    /// Appends the blocks of `earlier`'s `terms`, which keep their indices, in one go.
-    fn copy(&mut self, earlier: &ProposalAtoms, terms: Range<usize>) -> Result<(), EngineError> {
+    /// Appends the blocks of `earlier`'s `terms`, which keep their indices, in one go
+    /// (their derived atoms are counted by the caller).
+    fn copy(&mut self, earlier: &ProposalAtoms, terms: Range<usize>) {
         let (Some(first), Some(last)) = (
             earlier.spans.get(terms.start),
             terms.end.checked_sub(1).and_then(|l| earlier.spans.get(l)),
         ) else {
-            return Ok(());
+            return;
         };
         let (from, to) = (first.start, last.end);
         let shift = self.made.atoms.len() as isize - from as isize;
@@ -253,33 +264,19 @@ impl Blocks<'_> {
         self.made
             .spans
             .extend(spans.iter().map(|s| offset(s.start)..offset(s.end)));
-        let index = self.index;
-        self.append(earlier.atoms.get(from..to).unwrap_or_default(), move |a| {
-            a.term.proposal = index;
-            if shift != 0
-                && let Some(step) = &mut a.derived
-            {
-                step.from = offset(step.from);
-            }
-        })
+        let atoms = earlier.atoms.get(from..to).unwrap_or_default();
+        if atoms.len() <= COPY_ALONE {
+            self.made.atoms.extend_from_slice(atoms);
+        } else {
+            self.made.atoms.par_extend(atoms.par_iter().cloned());
+        }
     }
 
-    /// Appends copies of `atoms` (earlier atoms, mended by `mend`), counting their
-    /// derived atoms against [`Limits::max_derived`] as when they were derived (their
-    /// firings were counted then).
-    fn append(&mut self, atoms: &[Atom], mend: impl Fn(&mut Atom) + Sync) -> Result<(), EngineError> {
-        let copy = |a: &Atom| {
-            let mut a = a.clone();
-            mend(&mut a);
-            a
-        };
-        if atoms.len() <= COPY_ALONE {
-            self.made.atoms.extend(atoms.iter().map(copy));
-            self.spent.derived += atoms.iter().filter(|a| a.is_derived()).count();
-        } else {
-            self.made.atoms.par_extend(atoms.par_iter().map(copy));
-            self.spent.derived += atoms.par_iter().filter(|a| a.is_derived()).count();
-        }
+    /// Counts `derived` more atoms, copied from an earlier version, against
+    /// [`Limits::max_derived`] as when they were derived (their firings were counted
+    /// then).
+    fn count_derived(&mut self, derived: usize) -> Result<(), EngineError> {
+        self.spent.derived += derived;
         if self.spent.derived > self.limits.max_derived {
             return Err(EngineError::TooManyDerived {
                 proposal: self.proposal.id().to_owned(),
@@ -332,7 +329,21 @@ mod tests {
             let rebuilt =
                 ProposalAtoms::rebuild(0, &new, Some((&old_atoms, &map)), &vocab, &Limits::default())
                     .unwrap();
-            assert_eq!(rebuilt, ProposalAtoms::build(0, &new, &vocab).unwrap());
+            let built = ProposalAtoms::build(0, &new, &vocab).unwrap();
+            assert_eq!(rebuilt, built);
+            // The derived atoms copied count against the limit as those derived again.
+            let derived = built.atoms.iter().filter(|a| a.is_derived()).count();
+            assert!(derived > 0);
+            let limits = |max_derived| Limits {
+                max_derived,
+                ..Limits::default()
+            };
+            let rebuild = |limits| ProposalAtoms::rebuild(0, &new, Some((&old_atoms, &map)), &vocab, &limits);
+            assert!(rebuild(limits(derived)).is_ok());
+            assert!(matches!(
+                rebuild(limits(derived - 1)),
+                Err(EngineError::TooManyDerived { .. })
+            ));
         }
     }
 

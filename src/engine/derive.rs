@@ -50,8 +50,19 @@ pub fn derive(
                     limit: limits.max_firings,
                 });
             }
+            let step = u32::try_from(r)
+                .ok()
+                .zip(u32::try_from(next).ok())
+                .map(|(rule, from)| Step { rule, from });
+            if step.is_none() {
+                // More atoms in one block than 32 bits number: past any sane limit.
+                return Err(EngineError::TooManyDerived {
+                    proposal: proposal.to_owned(),
+                    limit: limits.max_derived,
+                });
+            }
             let derived = Atom {
-                derived: Some(Box::new(Step { rule: r, from: next })),
+                derived: step,
                 ..derived
             };
             if seen.insert(Key::of(&derived)) {
@@ -139,13 +150,13 @@ impl Key {
     }
 }
 
-/// The rules and atoms that led to atom `i`, from the written term to the atom itself:
-/// `(rule index, atom index)` pairs, first rule first.
-pub fn chain(atoms: &[Atom], mut i: usize) -> Vec<(usize, usize)> {
+/// The rules and atoms that led to atom `i` of a term's `block`, from the written term
+/// to the atom itself: `(rule index, place in the block)` pairs, first rule first.
+pub fn chain(block: &[Atom], mut i: usize) -> Vec<(usize, usize)> {
     let mut steps = Vec::new();
-    while let Some(step) = atoms.get(i).and_then(|a| a.derived.as_deref()) {
-        steps.push((step.rule, i));
-        i = step.from;
+    while let Some(step) = block.get(i).and_then(|a| a.derived) {
+        steps.push((step.rule as usize, i));
+        i = step.from as usize;
     }
     steps.reverse();
     steps

@@ -506,31 +506,46 @@ struct GroupKey {
 }
 
 fn rules(atoms: &[Atom], i: usize) -> Vec<usize> {
-    derive::chain(atoms, i)
+    if atoms.get(i).is_none_or(|a| !a.is_derived()) {
+        return Vec::new();
+    }
+    let (block, at) = block_to(atoms, i);
+    derive::chain(block, at)
         .into_iter()
         .map(|(rule, _)| rule)
         .collect()
 }
 
-fn side(atoms: &[Atom], i: usize) -> Side {
-    let a = &atoms[i];
-    let chain = derive::chain(atoms, i)
-        .into_iter()
-        .map(|(rule, k)| ChainStep {
-            rule,
-            subject: atoms[k].subject,
-            modality: atoms[k].modality,
-            action: atoms[k].action,
-        })
-        .collect();
-    // A term's atoms are one block: the atom's place in it counts back to its start.
-    let start = atoms[..i]
+/// Atom `i`'s block (its term's atoms, which lie together) up to the atom, and the
+/// atom's place in it.
+fn block_to(atoms: &[Atom], i: usize) -> (&[Atom], usize) {
+    let Some(a) = atoms.get(i) else {
+        return (&[], 0);
+    };
+    let start = atoms
+        .get(..i)
+        .unwrap_or_default()
         .iter()
         .rposition(|b| b.term != a.term)
         .map_or(0, |k| k + 1);
+    (atoms.get(start..=i).unwrap_or_default(), i - start)
+}
+
+fn side(atoms: &[Atom], i: usize) -> Side {
+    let a = &atoms[i];
+    let (block, at) = block_to(atoms, i);
+    let chain = derive::chain(block, at)
+        .into_iter()
+        .map(|(rule, k)| ChainStep {
+            rule,
+            subject: block[k].subject,
+            modality: block[k].modality,
+            action: block[k].action,
+        })
+        .collect();
     Side {
         term: a.term,
-        atom: u32::try_from(i - start).unwrap_or(u32::MAX),
+        atom: u32::try_from(at).unwrap_or(u32::MAX),
         chain,
     }
 }
