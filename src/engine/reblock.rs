@@ -71,13 +71,13 @@ pub fn blocked_again(
         .pair
         .blocked
         .par_iter()
-        .map(|b| {
+        .map_init(Room::default, |room, b| {
             let s = side_of(sides, b.term.proposal)?;
             let still = changes.maps[s]
                 .new_of(b.term.term)
                 .filter(|t| !contains(&redo[s], *t));
             match still {
-                Some(_) => carry(b, sides, changes).map(Some),
+                Some(_) => carry(b, sides, changes, room).map(Some),
                 None => Some(None),
             }
         })
@@ -286,7 +286,19 @@ fn failures_reached(
 /// or conflicts is gone. The lists that stay as they are (all of them, for an entry
 /// whose terms keep their places and whose conflicts did not move) are shared with
 /// the earlier entry, not copied.
-fn carry(b: &Blocked, sides: [(usize, &ResolvedProposal); 2], changes: &Changes) -> Option<Blocked> {
+/// Lists being made by [`carry`], kept from one entry to the next.
+#[derive(Default)]
+struct Room {
+    causes: Vec<BlockCause>,
+    conflicts: Vec<usize>,
+}
+
+fn carry(
+    b: &Blocked,
+    sides: [(usize, &ResolvedProposal); 2],
+    changes: &Changes,
+    room: &mut Room,
+) -> Option<Blocked> {
     let moved = |t: TermRef| {
         let map = changes.maps[side_of(sides, t.proposal)?];
         if map.keeps_indices() {
@@ -313,23 +325,23 @@ fn carry(b: &Blocked, sides: [(usize, &ResolvedProposal); 2], changes: &Changes)
     let causes = if in_place && b.causes.iter().all(stays) {
         b.causes.clone()
     } else {
-        b.causes
-            .iter()
-            .map(|c| {
-                let conflicts = if stays(c) {
-                    c.conflicts.clone()
-                } else {
-                    c.conflicts
-                        .iter()
-                        .map(|&k| renumber.new_of(k))
-                        .collect::<Option<_>>()?
-                };
-                Some(BlockCause {
-                    path: terms(&c.path)?,
-                    conflicts,
-                })
-            })
-            .collect::<Option<Shared<BlockCause>>>()?
+        room.causes.clear();
+        for c in &b.causes {
+            let conflicts = if stays(c) {
+                c.conflicts.clone()
+            } else {
+                room.conflicts.clear();
+                for &k in &c.conflicts {
+                    room.conflicts.push(renumber.new_of(k)?);
+                }
+                Shared::take_from(&mut room.conflicts)
+            };
+            room.causes.push(BlockCause {
+                path: terms(&c.path)?,
+                conflicts,
+            });
+        }
+        Shared::take_from(&mut room.causes)
     };
     Some(Blocked {
         term: moved(b.term)?,

@@ -25,6 +25,14 @@ impl<T> Shared<T> {
     }
 }
 
+impl<T> Shared<T> {
+    /// The items of `items`, moved out in one allocation; `items` is left empty with
+    /// its room, ready for the next list.
+    pub fn take_from(items: &mut Vec<T>) -> Shared<T> {
+        Shared((!items.is_empty()).then(|| ThinArc::from_header_and_iter((), items.drain(..))))
+    }
+}
+
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Shared<T> {
         Shared(self.0.clone())
@@ -46,8 +54,8 @@ impl<T> Deref for Shared<T> {
 }
 
 impl<T> From<Vec<T>> for Shared<T> {
-    fn from(v: Vec<T>) -> Shared<T> {
-        Shared((!v.is_empty()).then(|| ThinArc::from_header_and_iter((), v.into_iter())))
+    fn from(mut v: Vec<T>) -> Shared<T> {
+        Shared::take_from(&mut v)
     }
 }
 
@@ -140,6 +148,10 @@ mod tests {
         assert!(empty.is_empty());
         assert_eq!(empty, Shared::empty());
         assert_eq!((0..3).collect::<Shared<u32>>(), Shared::from(&[0, 1, 2][..]));
+        let mut room = Vec::with_capacity(8);
+        room.extend([5, 6]);
+        assert_eq!(&*Shared::take_from(&mut room), &[5, 6]);
+        assert!(room.is_empty() && room.capacity() >= 8);
     }
 
     #[test]
