@@ -3,6 +3,7 @@
 
 use super::atom::{Atom, ProposalAtoms, TermRef};
 use super::burden::Burden;
+use super::chunked::Chunked;
 use super::params::ParamComparison;
 use super::relations::Relations;
 use super::shared::Shared;
@@ -41,8 +42,9 @@ pub struct Pair {
     pub right: usize,
     /// Relations between terms, conflicts first.
     pub relations: Relations,
-    /// Terms one side has and the other is silent on, in whole or in part.
-    pub open: Vec<Open>,
+    /// Terms one side has and the other is silent on, in whole or in part, in term
+    /// order (the left proposal's first).
+    pub open: Chunked<Open>,
     /// Terms whose conditions are in conflict (blocked) or only open (pending).
     pub blocked: Vec<Blocked>,
     /// Cycles of conditions across the two proposals.

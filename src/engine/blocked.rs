@@ -10,7 +10,7 @@
 
 use std::collections::VecDeque;
 
-use super::analysis::{BlockCause, BlockStatus, Blocked, Open, Relation, RelationKind};
+use super::analysis::{BlockCause, BlockStatus, Blocked, Relation, RelationKind};
 use super::atom::TermRef;
 use super::shared::Shared;
 use super::{FastMap, FastSet};
@@ -25,7 +25,7 @@ use crate::load::resolved::ByTerm;
 pub fn blocked(
     sides: [(usize, &ResolvedProposal); 2],
     relations: &mut [Relation],
-    open: &[Open],
+    open: impl Iterator<Item = TermRef>,
     max_steps: usize,
 ) -> Result<(Vec<Blocked>, usize), usize> {
     let mut steps = Steps::new(max_steps, max_steps);
@@ -34,11 +34,7 @@ pub fn blocked(
         .enumerate()
         .filter(|(_, r)| r.is_conflict())
         .flat_map(|(i, r)| [(r.left.term, i), (r.right.term, i)]);
-    let failures = Failures::new(
-        sides.map(|(pi, p)| (pi, p.terms.len())),
-        conflicts,
-        open.iter().map(|o| o.term),
-    );
+    let failures = Failures::new(sides.map(|(pi, p)| (pi, p.terms.len())), conflicts, open);
 
     let mut out = Vec::new();
     for (pi, p) in sides {

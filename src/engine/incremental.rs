@@ -24,6 +24,7 @@ use super::FastSet;
 use super::analysis::{Open, Pair, Relation};
 use super::atom::{Atom, TermRef};
 use super::blocked;
+use super::chunked::{self, Chunked};
 use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
 use super::relations::{Builder, Relations};
 use super::renumber::Renumber;
@@ -71,7 +72,7 @@ pub struct Again {
     /// their criticality (`renumber` is `Some`) or have it cleared (`None`).
     pub relations: Relations,
     /// The open points, in term order.
-    pub open: Vec<Open>,
+    pub open: Chunked<Open>,
     /// Per side, the new terms whose relations or open point may have changed (dirty
     /// and affected), ascending.
     pub touched: [Vec<usize>; 2],
@@ -133,11 +134,12 @@ pub fn relate_pair_again(
 
     let touched = [union(dirty[0], &affected_left), union(dirty[1], &affected_right)];
     let [seen_left, seen_right] = &seen;
-    let mut open = open_side(left, previous, &touched[0], seen_left);
-    open.extend(open_side(right, previous, &touched[1], seen_right));
+    let mut open = chunked::Builder::new();
+    open_side(left, previous, &touched[0], seen_left, &mut open);
+    open_side(right, previous, &touched[1], seen_right, &mut open);
     Ok(Again {
         relations,
-        open,
+        open: open.finish(),
         touched,
         renumber,
         agreements_found,
@@ -474,11 +476,17 @@ fn merge_relations(kept: Vec<Relation>, fresh: Vec<Relation>) -> Vec<Relation> {
     out
 }
 
-/// The open points of one side: the earlier ones of terms not `touched`
+/// Adds to `out` the open points of one side: the earlier ones of terms not `touched`
 /// (renumbered), and those of the touched terms computed from `seen`, in term order.
-fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> Vec<Open> {
+fn open_side(
+    side: &Side,
+    previous: &Pair,
+    touched: &[usize],
+    seen: &[Seen],
+    out: &mut chunked::Builder<Open>,
+) {
     let Some(index) = side.atoms.first().map(|a| a.term.proposal) else {
-        return Vec::new();
+        return;
     };
     let mut lists = Interner::default();
     let mut again = move |t: usize| {
@@ -486,16 +494,16 @@ fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> 
         pair::open_point(side.atoms.get(span.clone())?, seen.get(span.clone())?, &mut lists)
     };
     // The earlier open points are in term order, this side's in one stretch.
-    let from = previous.open.partition_point(|o| o.term.proposal < index);
-    let to = previous.open.partition_point(|o| o.term.proposal <= index);
-    let earlier = previous.open.get(from..to).unwrap_or_default();
+    let earlier = &previous.open;
+    let from = earlier.partition_point(|o| o.term.proposal < index);
+    let to = earlier.partition_point(|o| o.term.proposal <= index);
     if side.map.keeps_indices() {
-        return open_in_place(earlier, side.spans.len(), touched, again);
+        return open_in_place(earlier, (index, from..to), side.spans.len(), touched, again, out);
     }
     let mut again = touched.iter().filter_map(move |&t| again(t));
-    let mut out = Vec::with_capacity(earlier.len() + touched.len());
+    let mut open = Vec::with_capacity(to - from + touched.len());
     let mut next = again.next();
-    for o in earlier {
+    for o in earlier.iter_from(from).take(to - from) {
         let Some(t) = side.map.new_of(o.term.term) else {
             continue;
         };
@@ -503,10 +511,10 @@ fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> 
             continue;
         }
         while let Some(a) = next.take_if(|a| a.term.term < t) {
-            out.push(a);
+            open.push(a);
             next = again.next();
         }
-        out.push(Open {
+        open.push(Open {
             term: TermRef {
                 proposal: index,
                 term: t,
@@ -514,39 +522,48 @@ fn open_side(side: &Side, previous: &Pair, touched: &[usize], seen: &[Seen]) -> 
             ..o.clone()
         });
     }
-    out.extend(next);
-    out.extend(again);
+    open.extend(next);
+    open.extend(again);
     if !side.map.keeps_order() {
-        out.sort_by_key(|o| o.term);
+        open.sort_by_key(|o| o.term);
     }
-    out
+    out.extend(open);
 }
 
 /// [`open_side`] when every clean term keeps its index (`terms` in the new version):
-/// the `earlier` open points are kept as they are in runs between the `touched` terms,
-/// whose open points (`again`) take their places. An earlier term that is gone either
-/// is touched (its place holds a dirty term) or lies past the new version's end.
+/// the `earlier` open points of the side (proposal `proposal`, the range `side` of
+/// them) are kept as they
+/// are in runs between the `touched` terms, whose open points (`again`) take their
+/// places; the runs' whole chunks are shared. An earlier term that is gone either is
+/// touched (its place holds a dirty term) or lies past the new version's end.
 fn open_in_place(
-    earlier: &[Open],
+    earlier: &Chunked<Open>,
+    (proposal, side): (usize, Range<usize>),
     terms: usize,
     touched: &[usize],
     mut again: impl FnMut(usize) -> Option<Open>,
-) -> Vec<Open> {
-    let mut rest = earlier
-        .split_at(earlier.partition_point(|o| o.term.term < terms))
-        .0;
-    let mut out = Vec::with_capacity(rest.len() + touched.len());
+    out: &mut chunked::Builder<Open>,
+) {
+    // The first of the side's earlier open points at term `t` or after it.
+    let at = |t: usize| {
+        let term = TermRef { proposal, term: t };
+        earlier
+            .partition_point(|o| o.term < term)
+            .clamp(side.start, side.end)
+    };
+    let end = at(terms);
+    let mut next = side.start;
     for &t in touched {
-        let (before, after) = rest.split_at(rest.partition_point(|o| o.term.term < t));
-        out.extend_from_slice(before);
-        rest = after
-            .split_first()
-            .filter(|(o, _)| o.term.term == t)
-            .map_or(after, |(_, r)| r);
+        let here = at(t).max(next);
+        out.extend_shared(earlier, next..here);
+        next = if here < end && earlier.get(here).is_some_and(|o| o.term.term == t) {
+            here + 1
+        } else {
+            here
+        };
         out.extend(again(t));
     }
-    out.extend_from_slice(rest);
-    out
+    out.extend_shared(earlier, next..end);
 }
 
 /// The union of two ascending lists, ascending, without repeats.

@@ -6,6 +6,7 @@ mod analysis;
 mod atom;
 mod blocked;
 mod burden;
+mod chunked;
 mod derive;
 mod graph;
 mod impact;
@@ -38,11 +39,12 @@ pub use analysis::{
 };
 pub use atom::{Atom, ProposalAtoms, Step, TermRef};
 pub use burden::{Burden, BurdenRow};
+pub use chunked::{Chunked, Summary};
 pub use derive::MAX_FIRINGS;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use pair::MAX_CANDIDATES;
 pub use params::{ParamComparison, ParamOutcome};
-pub use relations::{Iter as RelationIter, Relations};
+pub use relations::{Findings, Iter as RelationIter, Relations};
 pub use shared::Shared;
 
 use crate::limits::Limits;
@@ -378,11 +380,16 @@ fn full_pair(
     (mut relations, open): (Vec<Relation>, Vec<Open>),
     limits: &Limits,
 ) -> Result<Pair, EngineError> {
-    let blocked = blocked::blocked(sides, &mut relations, &open, limits.max_paths)
-        .map_err(|limit| too_many_paths(sides, limit))?;
+    let blocked = blocked::blocked(
+        sides,
+        &mut relations,
+        open.iter().map(|o| o.term),
+        limits.max_paths,
+    )
+    .map_err(|limit| too_many_paths(sides, limit))?;
     let relations = relations.into();
     let deadlocks = deadlocks(sides, &relations);
-    Ok(finish_pair(sides, relations, open, blocked, deadlocks))
+    Ok(finish_pair(sides, relations, open.into(), blocked, deadlocks))
 }
 
 /// Pair `(i, j)` brought up to date from `previous` (see [`incremental`] and
@@ -447,7 +454,7 @@ fn update_pair(
             for r in &mut list {
                 r.criticality = 0;
             }
-            let blocked = blocked::blocked(sides, &mut list, &open, limits.max_paths)
+            let blocked = blocked::blocked(sides, &mut list, open.iter().map(|o| o.term), limits.max_paths)
                 .map_err(|limit| too_many_paths(sides, limit))?;
             relations = list.into();
             blocked
@@ -515,7 +522,7 @@ fn too_many_paths(sides: [(usize, &ResolvedProposal); 2], limit: usize) -> Engin
 fn finish_pair(
     sides: [(usize, &ResolvedProposal); 2],
     relations: Relations,
-    open: Vec<Open>,
+    open: Chunked<Open>,
     (blocked, path_steps): (Vec<Blocked>, usize),
     deadlocks: Vec<Deadlock>,
 ) -> Pair {

@@ -689,8 +689,9 @@ mod tests {
             .enumerate()
             .filter(|(_, o)| o.subjects.len() == 1)
         {
-            for p in pair.open[i + 1..]
-                .iter()
+            for p in pair
+                .open
+                .iter_from(i + 1)
                 .filter(|p| p.term.proposal == o.term.proposal && p.subjects == o.subjects)
             {
                 assert_eq!(o.subjects.as_ptr(), p.subjects.as_ptr(), "{o:?} {p:?}");

@@ -16,6 +16,7 @@ use super::FastSet;
 use super::analysis::{BlockCause, Blocked, Open, Pair, RelationKind};
 use super::atom::TermRef;
 use super::blocked::{self, Failures, Steps, Trace};
+use super::chunked::Chunked;
 use super::relations::Relations;
 use super::renumber::Renumber;
 use super::shared::Shared;
@@ -52,7 +53,7 @@ pub fn blocked_again(
     earlier: &Earlier,
     changes: &Changes,
     relations: &mut Relations,
-    open: &[Open],
+    open: &Chunked<Open>,
     max_steps: usize,
 ) -> Result<Option<(Vec<Blocked>, usize)>, usize> {
     let redo = [0, 1].map(|s| {
@@ -244,7 +245,7 @@ fn failures_reached(
     sides: [(usize, &ResolvedProposal); 2],
     redo: &[Vec<usize>; 2],
     relations: &Relations,
-    open: &[Open],
+    open: &Chunked<Open>,
 ) -> Result<Failures, usize> {
     let mut unlimited = Steps::new(usize::MAX, usize::MAX);
     let mut reached: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
@@ -276,7 +277,10 @@ fn failures_reached(
                 proposal: pi,
                 term: t,
             })
-            .filter(|term| open.binary_search_by_key(term, |o| o.term).is_ok())
+            .filter(|term| {
+                open.get(open.partition_point(|o| o.term < *term))
+                    .is_some_and(|o| o.term == *term)
+            })
     });
     Ok(Failures::few(proposals, conflicts, open_reached))
 }
