@@ -160,6 +160,11 @@ impl ByTerm {
         self.first.len() == terms + 1
     }
 
+    /// Whether every list is empty.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.by.is_empty()
+    }
+
     /// Term `t`'s list (for who requires whom, the terms that require it, ascending).
     pub(crate) fn of_term(&self, t: usize) -> &[usize] {
         match (self.first.get(t), self.first.get(t + 1)) {
