@@ -261,9 +261,13 @@ impl Blocks<'_> {
         let shift = self.made.atoms.len() as isize - from as isize;
         let offset = move |at: usize| at.saturating_add_signed(shift);
         let spans = earlier.spans.get(terms).unwrap_or_default();
-        self.made
-            .spans
-            .extend(spans.iter().map(|s| offset(s.start)..offset(s.end)));
+        if shift == 0 {
+            self.made.spans.extend_from_slice(spans);
+        } else {
+            self.made
+                .spans
+                .extend(spans.iter().map(|s| offset(s.start)..offset(s.end)));
+        }
         let atoms = earlier.atoms.get(from..to).unwrap_or_default();
         if atoms.len() <= COPY_ALONE {
             self.made.atoms.extend_from_slice(atoms);
