@@ -86,7 +86,8 @@ pub fn blocked_again(
     let Some(carried) = carried else {
         return Ok(None);
     };
-    let mut kept = Vec::with_capacity(carried.len());
+    // Room for the entries traced again too (at most one per term): no copy to grow.
+    let mut kept = Vec::with_capacity(carried.len() + redo.iter().map(Vec::len).sum::<usize>());
     let mut dropped_steps = 0usize;
     for (b, carried) in earlier.pair.blocked.iter().zip(carried) {
         if let Some(c) = carried {
