@@ -532,10 +532,10 @@ fn open_side(
 
 /// [`open_side`] when every clean term keeps its index (`terms` in the new version):
 /// the `earlier` open points of the side (proposal `proposal`, the range `side` of
-/// them) are kept as they
-/// are in runs between the `touched` terms, whose open points (`again`) take their
-/// places; the runs' whole chunks are shared. An earlier term that is gone either is
-/// touched (its place holds a dirty term) or lies past the new version's end.
+/// them) are kept as they are in runs between the `touched` terms, whose open points
+/// (`again`) take their places; the runs' whole chunks are shared. An earlier term
+/// that is gone either is touched (its place holds a dirty term) or lies past the new
+/// version's end.
 fn open_in_place(
     earlier: &Chunked<Open>,
     (proposal, side): (usize, Range<usize>),
