@@ -50,19 +50,15 @@ pub fn derive(
                     limit: limits.max_firings,
                 });
             }
-            let step = u32::try_from(r)
-                .ok()
-                .zip(u32::try_from(next).ok())
-                .map(|(rule, from)| Step { rule, from });
-            if step.is_none() {
+            let (Ok(rule), Ok(from)) = (u32::try_from(r), u32::try_from(next)) else {
                 // More atoms in one block than 32 bits number: past any sane limit.
                 return Err(EngineError::TooManyDerived {
                     proposal: proposal.to_owned(),
                     limit: limits.max_derived,
                 });
-            }
+            };
             let derived = Atom {
-                derived: step,
+                derived: Some(Step { rule, from }),
                 ..derived
             };
             if seen.insert(Key::of(&derived)) {

@@ -286,11 +286,6 @@ fn failures_reached(
     Ok(Failures::few(proposals, conflicts, open_reached))
 }
 
-/// An earlier entry, renumbered: its terms moved where a map shifts them and its
-/// conflicts where relations were removed or inserted; `None` when one of its terms
-/// or conflicts is gone. The lists that stay as they are (all of them, for an entry
-/// whose terms keep their places and whose conflicts did not move) are shared with
-/// the earlier entry, not copied.
 /// Lists being made by [`carry`], kept from one entry to the next.
 #[derive(Default)]
 struct Room {
@@ -298,6 +293,11 @@ struct Room {
     conflicts: Vec<usize>,
 }
 
+/// An earlier entry, renumbered: its terms moved where a map shifts them and its
+/// conflicts where relations were removed or inserted; `None` when one of its terms
+/// or conflicts is gone. The lists that stay as they are (all of them, for an entry
+/// whose terms keep their places and whose conflicts did not move) are shared with
+/// the earlier entry, not copied; the others are made in `room`'s buffers.
 fn carry(
     b: &Blocked,
     sides: [(usize, &ResolvedProposal); 2],

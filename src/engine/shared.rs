@@ -23,9 +23,7 @@ impl<T> Shared<T> {
     pub const fn empty() -> Shared<T> {
         Shared(None)
     }
-}
 
-impl<T> Shared<T> {
     /// The items of `items`, moved out in one allocation; `items` is left empty with
     /// its room, ready for the next list.
     pub fn take_from(items: &mut Vec<T>) -> Shared<T> {
