@@ -21,5 +21,6 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod resolved;
 pub mod vocab;
 pub mod whatif;

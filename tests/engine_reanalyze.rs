@@ -12,8 +12,9 @@ mod support;
 
 use armistice::engine::{self, Analysis, EngineError};
 use armistice::limits::Limits;
-use armistice::load::{self, ResolvedProposal};
+use armistice::load;
 use armistice::model::Proposal;
+use armistice::resolved::ResolvedProposal;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

@@ -9,8 +9,9 @@ mod support;
 use std::collections::BTreeSet;
 
 use armistice::engine::{self, Analysis, RelationKind};
-use armistice::load::{self, Interval, ResolvedProposal, resolve};
+use armistice::load::{self, resolve};
 use armistice::model::{Modality, Proposal};
+use armistice::resolved::{Interval, ResolvedProposal};
 use armistice::vocab::{PartyRef, Vocab};
 use proptest::prelude::*;
 use serde_json::Value;

@@ -12,8 +12,9 @@ use armistice::concede::{self, Concession, Conflict, Instance, Options, Solution
 use armistice::diff::{DiffOptions, ProposalDiff};
 use armistice::engine::{Analysis, EngineError, RelationKind, TermRef};
 use armistice::generate::{Spec, generate};
-use armistice::load::{ResolvedProposal, SourceFile, parse_proposal, resolve_owned};
+use armistice::load::{SourceFile, parse_proposal, resolve_owned};
 use armistice::model::{Modality, Proposal};
+use armistice::resolved::ResolvedProposal;
 use armistice::vocab::Vocab;
 use armistice::whatif::concede::CostTable;
 use std::collections::HashMap;

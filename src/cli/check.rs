@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use super::Exit;
 use super::common::{self, ColorChoice, InputOptions};
-use crate::load::{Purpose, ResolvedProposal};
+use crate::load::Purpose;
 use crate::model::Modality;
+use crate::resolved::ResolvedProposal;
 use crate::vocab::{PartyId, Vocab};
 
 /// Arguments of `armistice check`.

@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use super::Exit;
 use super::limits::ReadLimitOptions;
 use crate::limits::Limits;
-use crate::load::{self, FileReport, Purpose, ResolvedProposal, SourceFile};
+use crate::load::{self, FileReport, Purpose, SourceFile};
+use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 
 /// How inputs are read.

@@ -8,8 +8,9 @@ use super::Exit;
 use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
 use super::limits::EngineLimitOptions;
 use crate::diff::{DiffOptions, json_patch};
-use crate::load::{Purpose, ResolvedProposal, SourceFile};
+use crate::load::{Purpose, SourceFile};
 use crate::report::diff::{json, markdown, patch, text};
+use crate::resolved::ResolvedProposal;
 
 /// Arguments of `armistice diff`.
 #[derive(Debug, clap::Args)]

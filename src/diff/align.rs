@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::MatchBy;
 use super::words::similarity;
-use crate::load::{ResolvedProposal, ResolvedTerm};
 use crate::model::Term;
+use crate::resolved::{ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ActionId, Vocab};
 
 /// The least score at which two terms with different ids are taken as one.

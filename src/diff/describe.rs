@@ -1,8 +1,8 @@
 //! Changes in domain words: the one-line summaries every renderer shows.
 
 use super::result::{Change, ChangeKind, Direction, MetaChange};
-use crate::load::{Interval, ResolvedTerm};
 use crate::model::{Modality, ParamValue, Params, Timing};
+use crate::resolved::{Interval, ResolvedTerm};
 use crate::vocab::Vocab;
 
 impl Change {

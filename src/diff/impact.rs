@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::{ProposalDiff, TermDiff};
 use crate::engine::{self, Analysis, BlockStatus, Counts, EngineError, Finding, Pair, Verdict};
-use crate::load::ResolvedProposal;
+use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 
 /// What the new version changes in the relations with OTHER.

@@ -34,7 +34,7 @@ pub use result::{
 pub use scope::{covers, scope_direction};
 pub use words::{Segment, SegmentKind, similarity, word_diff};
 
-use crate::load::ResolvedProposal;
+use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 
 /// Diffs two versions of a proposal.

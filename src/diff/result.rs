@@ -4,8 +4,8 @@
 
 use super::words::Segment;
 use super::{Field, Impact};
-use crate::load::Interval;
 use crate::model::{Modality, ParamValue, Priority, Timing};
+use crate::resolved::Interval;
 
 /// What changed from one version of a proposal to another.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,8 +5,8 @@ use super::result::{Change, ChangeKind, Direction};
 use super::scope::scope_direction;
 use super::words::word_diff;
 use super::{DiffOptions, Field};
-use crate::load::{Interval, ResolvedTerm};
 use crate::model::{ParamValue, Term, Window};
+use crate::resolved::{Interval, ResolvedTerm};
 use crate::vocab::{PartyId, Vocab};
 
 /// One side of a matched pair: the term as written and as resolved, and its authors.

@@ -7,8 +7,8 @@ use super::chunked::Chunked;
 use super::params::ParamComparison;
 use super::relations::Relations;
 use super::shared::Shared;
-use crate::load::{Interval, ResolvedProposal};
 use crate::model::{Modality, Timing};
+use crate::resolved::{Interval, ResolvedProposal};
 use crate::vocab::{ActionId, LabelId, PartyId};
 use std::sync::Arc;
 

@@ -10,8 +10,8 @@ use super::termmap::TermMap;
 use super::EngineError;
 use super::derive::{self, Spent};
 use crate::limits::Limits;
-use crate::load::{Interval, ResolvedProposal};
 use crate::model::Modality;
+use crate::resolved::{Interval, ResolvedProposal};
 use crate::vocab::Vocab;
 use crate::vocab::{ActionId, LabelId, PartyId};
 

@@ -14,8 +14,8 @@ use super::analysis::{BlockCause, BlockStatus, Blocked, Relation, RelationKind};
 use super::atom::TermRef;
 use super::shared::Shared;
 use super::{FastMap, FastSet};
-use crate::load::ResolvedProposal;
-use crate::load::resolved::ByTerm;
+use crate::resolved::ByTerm;
+use crate::resolved::ResolvedProposal;
 
 /// The terms of proposals `sides` (index, proposal) held up by their conditions, given
 /// the pair's relations and open points, and the criticality of each conflict (added

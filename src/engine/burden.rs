@@ -3,7 +3,7 @@
 //! on its own authors.
 
 use super::atom::{Atom, ProposalAtoms};
-use crate::load::ResolvedProposal;
+use crate::resolved::ResolvedProposal;
 use crate::vocab::PartyId;
 
 /// Days in the window of weight 1.

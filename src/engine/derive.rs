@@ -130,7 +130,7 @@ struct Key {
     action: crate::vocab::ActionId,
     target: Option<PartyId>,
     scope: super::Shared<crate::vocab::LabelId>,
-    window: crate::load::Interval,
+    window: crate::resolved::Interval,
 }
 
 impl Key {

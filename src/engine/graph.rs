@@ -14,8 +14,8 @@ use petgraph::visit::EdgeRef;
 use super::analysis::{CycleEdge, Deadlock};
 use super::atom::TermRef;
 use super::relations::Relations;
-use crate::load::ResolvedProposal;
 use crate::model::Timing;
+use crate::resolved::ResolvedProposal;
 
 /// Whether both proposals of a pair have a `requires` condition: a deadlock needs one
 /// of each, so without them the condition graph need not be built. A proposal loaded

@@ -30,7 +30,7 @@ use super::relations::{Builder, Relations};
 use super::renumber::Renumber;
 use super::shared::Interner;
 use super::termmap::TermMap;
-use crate::load::ResolvedProposal;
+use crate::resolved::ResolvedProposal;
 use crate::vocab::{ActionId, PartyId, Vocab};
 
 /// One side of a pair being related again: the new version and how its terms

@@ -49,8 +49,9 @@ pub use relations::{Findings, Iter as RelationIter, Relations};
 pub use shared::Shared;
 
 use crate::limits::Limits;
-use crate::load::{Diagnostic, ResolvedProposal};
+use crate::load::Diagnostic;
 use crate::model::Proposal;
+use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 
 /// Validates `proposals` against `vocab` and analyses them, within the default

@@ -15,7 +15,7 @@ pub use super::index::AtomIndex;
 use super::params;
 use super::relate::{AtomRelation, relate};
 use super::shared::{Interner, Shared};
-use crate::load::ResolvedProposal;
+use crate::resolved::ResolvedProposal;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
 /// For each action and each scope label, the ones related to it: itself, its

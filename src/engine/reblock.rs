@@ -21,8 +21,8 @@ use super::relations::Relations;
 use super::renumber::Renumber;
 use super::shared::Shared;
 use super::termmap::TermMap;
-use crate::load::ResolvedProposal;
-use crate::load::resolved::ByTerm;
+use crate::resolved::ByTerm;
+use crate::resolved::ResolvedProposal;
 
 /// The pair as the earlier analysis had it.
 pub struct Earlier<'a> {

@@ -4,8 +4,8 @@
 use super::analysis::{Coverage, RelationKind};
 use super::atom::Atom;
 use super::scope;
-use crate::load::Interval;
 use crate::model::Modality;
+use crate::resolved::Interval;
 use crate::vocab::{ActionId, LabelId, Vocab};
 
 /// What two overlapping atoms are to each other, before parameters are looked at.

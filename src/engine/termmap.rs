@@ -8,8 +8,8 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::load::key::{Same, TermKey};
-use crate::load::{ResolvedProposal, ResolvedTerm};
 use crate::model::Params;
+use crate::resolved::{ResolvedProposal, ResolvedTerm};
 
 /// How the terms of a new version of a proposal correspond to the earlier version's
 /// (see the module doc).

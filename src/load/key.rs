@@ -6,8 +6,8 @@
 //! themselves only where a key could not be packed. Keys are made when a proposal is
 //! resolved, while its terms are at hand.
 
-use super::resolved::ResolvedTerm;
 use crate::model::{Modality, ParamValue, Priority, Timing};
+use crate::resolved::ResolvedTerm;
 
 /// A term's id, relating content, conditions, priority and parameters, packed; `0`
 /// in a part means "not packed": compare the term itself. Packing is exact (two packed
@@ -202,7 +202,7 @@ mod tests {
             .position(|n| *n == name)
             .and_then(|i| u16::try_from(i).ok())
     }
-    use crate::load::Interval;
+    use crate::resolved::Interval;
 
     /// The key of a term without parameters.
     fn key(id: &str, priority: Priority, t: &ResolvedTerm, names: fn(&str) -> Option<u16>) -> TermKey {

@@ -8,7 +8,6 @@ mod jsonc;
 pub(crate) mod key;
 mod read;
 mod render;
-pub(crate) mod resolved;
 mod span;
 mod syntax;
 mod validate;
@@ -21,6 +20,5 @@ pub use read::{
     parse_json_limited, parse_proposal,
 };
 pub use render::{render, render_message, render_report};
-pub use resolved::{Interval, ResolvedProposal, ResolvedTerm};
 pub use validate::{Purpose, ceasefire_window, resolve, resolve_for, resolve_owned};
 pub use vocab_file::{load_vocab, load_vocab_with};

@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use super::span::{Document, Part};
-use super::{Diagnostic, FileReport, Located, Purpose, ResolvedProposal, jsonc, syntax};
+use super::{Diagnostic, FileReport, Located, Purpose, jsonc, syntax};
 use crate::limits::{Limits, format_size};
 use crate::model::Proposal;
+use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 
 /// The default largest input file read, in bytes (1 GiB; [`Limits::max_file_bytes`]):

@@ -3,9 +3,9 @@
 
 use super::diagnostic::Diagnostic;
 use super::key::TermKey;
-use super::resolved::{ByTerm, Interval, ResolvedProposal, ResolvedTerm};
 use crate::fast::FastMap;
 use crate::model::{Modality, ParamValue, Proposal, Term, Window};
+use crate::resolved::{ByTerm, Interval, ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ParamKind, PartyId, Vocab};
 
 /// Resolves `proposal` against `vocab`. Returns the resolved proposal when there is no

@@ -4,8 +4,8 @@
 use crate::engine::{
     Analysis, Atom, BlockCause, Pair, ParamComparison, ParamOutcome, Relation, Side, TermRef,
 };
-use crate::load::Interval;
 use crate::model::{Modality, ParamValue};
+use crate::resolved::Interval;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
 /// `proposal-id/term-id`.

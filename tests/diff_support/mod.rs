@@ -5,10 +5,11 @@
 
 use std::path::Path;
 
-use armistice::load::{self, ResolvedProposal, SourceFile};
+use armistice::load::{self, SourceFile};
 use armistice::model::{
     Condition, Modality, ParamValue, Params, Priority, Proposal, Subject, Term, Timing, Window, WindowRange,
 };
+use armistice::resolved::ResolvedProposal;
 use armistice::vocab::Vocab;
 use proptest::prelude::*;
 use serde_json::Value;

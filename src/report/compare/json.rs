@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use super::{Section, Sections};
 use crate::engine::{Analysis, BlockStatus, Coverage, Pair, Relation, Side};
-use crate::load::Interval;
 use crate::report::stream::{Stream, TermName, to_string, write_pretty};
 use crate::report::words;
+use crate::resolved::Interval;
 use crate::vocab::Vocab;
 
 /// The version of this output format.

@@ -12,9 +12,9 @@ use crate::diff::{
     SegmentKind, TermDiff, TermSide, param,
 };
 use crate::engine::{self, BlockStatus, Finding};
-use crate::load::Interval;
 use crate::model::{ParamValue, Timing};
 use crate::report::stream::{Stream, to_string, write_pretty};
+use crate::resolved::Interval;
 
 /// The version of this output format; raised on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -1,7 +1,7 @@
 //! The resolved form of a proposal: names turned into vocabulary indices, windows into
 //! day intervals, negating aliases into modalities, conditions into term indices.
 
-use super::key::TermKey;
+use crate::load::key::TermKey;
 use crate::model::{Modality, Proposal, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
