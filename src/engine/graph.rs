@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use super::blocked::agrees;
 use super::{FastMap, FastSet};
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -106,7 +106,9 @@ impl ConditionGraph {
             // Every cycle's conditions would be one proposal's: no deadlock.
             return out;
         }
-        for scc in tarjan_scc(&self.graph).into_iter().filter(|c| c.len() > 1) {
+        // Kosaraju's algorithm walks the graph without recursion: a recursive Tarjan overflows
+        // the stack on a chain of 10^5 conditions.
+        for scc in kosaraju_scc(&self.graph).into_iter().filter(|c| c.len() > 1) {
             let members: FastSet<NodeIndex> = scc.iter().copied().collect();
             let mut requires: Vec<(NodeIndex, NodeIndex, Timing)> = Vec::new();
             for &n in &scc {
