@@ -11,10 +11,10 @@
 //! derivation, comparisons, scenarios and the concession search.
 
 pub mod cli;
+pub mod collections;
 pub mod concede;
 pub mod diff;
 pub mod engine;
-mod fast;
 pub mod fmt;
 pub mod generate;
 pub mod limits;

@@ -3,10 +3,10 @@
 
 use super::atom::{Atom, ProposalAtoms, TermRef};
 use super::burden::Burden;
-use super::chunked::Chunked;
 use super::params::ParamComparison;
 use super::relations::Relations;
-use super::shared::Shared;
+use crate::collections::chunked::Chunked;
+use crate::collections::shared::Shared;
 use crate::model::{Modality, Timing};
 use crate::resolved::{Interval, ResolvedProposal};
 use crate::vocab::{ActionId, LabelId, PartyId};

@@ -4,8 +4,8 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::shared::{Interner, Shared};
 use super::termmap::TermMap;
+use crate::collections::shared::{Interner, Shared};
 
 use super::EngineError;
 use super::derive::{self, Spent};

@@ -12,8 +12,8 @@ use std::collections::VecDeque;
 
 use super::analysis::{BlockCause, BlockStatus, Blocked, Relation, RelationKind};
 use super::atom::TermRef;
-use super::shared::Shared;
-use super::{FastMap, FastSet};
+use crate::collections::shared::Shared;
+use crate::collections::{FastMap, FastSet};
 use crate::resolved::ByTerm;
 use crate::resolved::ResolvedProposal;
 

@@ -1,7 +1,7 @@
 //! Derivation: applying the vocabulary's rules to a proposal's atoms, to a bounded
 //! fixpoint, so that implied terms (aid lets the recipient resupply) can be compared.
 
-use super::FastSet;
+use crate::collections::FastSet;
 
 use super::EngineError;
 use super::atom::{Atom, Step};
@@ -129,7 +129,7 @@ struct Key {
     modality: crate::model::Modality,
     action: crate::vocab::ActionId,
     target: Option<PartyId>,
-    scope: super::Shared<crate::vocab::LabelId>,
+    scope: crate::collections::Shared<crate::vocab::LabelId>,
     window: crate::resolved::Interval,
 }
 

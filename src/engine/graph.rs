@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use super::blocked::agrees;
-use super::{FastMap, FastSet};
+use crate::collections::{FastMap, FastSet};
 
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};

@@ -20,16 +20,16 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::FastSet;
 use super::analysis::{Open, Pair, Relation};
 use super::atom::{Atom, TermRef};
 use super::blocked;
-use super::chunked::{self, Chunked};
 use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
 use super::relations::{Builder, Relations};
 use super::renumber::Renumber;
-use super::shared::Interner;
 use super::termmap::TermMap;
+use crate::collections::FastSet;
+use crate::collections::chunked::{self, Chunked};
+use crate::collections::shared::Interner;
 use crate::resolved::ResolvedProposal;
 use crate::vocab::{ActionId, PartyId, Vocab};
 

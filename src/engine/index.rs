@@ -7,9 +7,9 @@
 use std::hash::Hash;
 use std::ops::Range;
 
-use super::FastMap;
 use super::atom::Atom;
 use super::pair::Related;
+use crate::collections::FastMap;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
 /// The atoms of a proposal by subject and action, and by scope label (see the module

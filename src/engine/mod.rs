@@ -6,7 +6,6 @@ mod analysis;
 mod atom;
 mod blocked;
 mod burden;
-mod chunked;
 mod derive;
 mod error;
 mod graph;
@@ -20,18 +19,11 @@ mod relate;
 mod relations;
 mod renumber;
 mod scope;
-mod shared;
 mod termmap;
 
 use std::sync::Arc;
 
 use rayon::prelude::*;
-
-/// The engine's hash map: a fast, deterministic hasher (inputs are not adversarial
-/// keys but the engine's own indices).
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-/// The engine's hash set.
-pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 pub use analysis::{
     Analysis, BlockCause, BlockStatus, Blocked, ChainStep, Counts, Coverage, CycleEdge, Deadlock, Open, Pair,
@@ -39,15 +31,14 @@ pub use analysis::{
 };
 pub use atom::{Atom, ProposalAtoms, Step, TermRef};
 pub use burden::{Burden, BurdenRow};
-pub use chunked::{Chunked, Summary};
 pub use derive::MAX_FIRINGS;
 pub use error::EngineError;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use pair::MAX_CANDIDATES;
 pub use params::{ParamComparison, ParamOutcome};
 pub use relations::{Findings, Iter as RelationIter, Relations};
-pub use shared::Shared;
 
+use crate::collections::Chunked;
 use crate::limits::Limits;
 use crate::load::Diagnostic;
 use crate::model::Proposal;

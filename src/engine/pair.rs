@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::FastMap;
+use crate::collections::FastMap;
 
 use super::analysis::{ChainStep, Coverage, Open, Relation, RelationKind, Side};
 use super::atom::{Atom, TermRef};
@@ -14,7 +14,7 @@ use super::derive;
 pub use super::index::AtomIndex;
 use super::params;
 use super::relate::{AtomRelation, relate};
-use super::shared::{Interner, Shared};
+use crate::collections::shared::{Interner, Shared};
 use crate::resolved::ResolvedProposal;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 

@@ -2,8 +2,8 @@
 
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use super::FastMap;
-use super::shared::Shared;
+use crate::collections::FastMap;
+use crate::collections::shared::Shared;
 use crate::model::ParamValue;
 
 /// How one parameter compares between two terms.

@@ -12,15 +12,15 @@
 
 use rayon::prelude::*;
 
-use super::FastSet;
 use super::analysis::{BlockCause, Blocked, Open, Pair, RelationKind};
 use super::atom::TermRef;
 use super::blocked::{self, Failures, Steps, Trace};
-use super::chunked::Chunked;
 use super::relations::Relations;
 use super::renumber::Renumber;
-use super::shared::Shared;
 use super::termmap::TermMap;
+use crate::collections::FastSet;
+use crate::collections::chunked::Chunked;
+use crate::collections::shared::Shared;
 use crate::resolved::ByTerm;
 use crate::resolved::ResolvedProposal;
 

@@ -78,8 +78,8 @@ pub fn contains(outer: &Atom, inner: &Atom, vocab: &Vocab) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::collections::shared::Shared;
     use crate::engine::atom::TermRef;
-    use crate::engine::shared::Shared;
 
     fn atom(v: &Vocab, subject: &str, modality: Modality, action: &str, window: Interval) -> Atom {
         Atom {

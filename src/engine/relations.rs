@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::analysis::{Counts, Relation, RelationKind};
-use super::chunked::{self, Chunked, Summary};
+use crate::collections::chunked::{self, Chunked, Summary};
 
 /// A pair's relations, in report order (conflicts first). Reads like a list: `len`,
 /// `get`, `iter`; only a relation's criticality can be changed in place.
@@ -120,9 +120,9 @@ impl Chunked<Relation, Findings> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::collections::chunked::CHUNK;
     use crate::engine::analysis::{Coverage, Side};
     use crate::engine::atom::TermRef;
-    use crate::engine::chunked::CHUNK;
 
     fn relation(kind: RelationKind, term: usize) -> Relation {
         let side = |proposal| Side {

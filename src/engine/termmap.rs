@@ -247,7 +247,7 @@ impl General {
             in_place: true,
         };
         let mut last = None;
-        let mut by_id: Option<super::FastMap<&str, usize>> = None;
+        let mut by_id: Option<crate::collections::FastMap<&str, usize>> = None;
         let (old_written, new_written) = (&old.proposal.terms, &new.proposal.terms);
         for (t, written) in new_written.iter().enumerate() {
             let same_place = old_written.get(t).is_some_and(|o| o.id == written.id);

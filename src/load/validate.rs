@@ -3,7 +3,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::key::TermKey;
-use crate::fast::FastMap;
+use crate::collections::FastMap;
 use crate::model::{Modality, ParamValue, Proposal, Term, Window};
 use crate::resolved::{ByTerm, Interval, ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ParamKind, PartyId, Vocab};

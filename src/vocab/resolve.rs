@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::file::{ActionDef, LabelDef, ParamDef, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile};
 use super::{ActionId, DEFAULT_PACK, LabelId, PartyId, did_you_mean};
-use crate::fast::FastMap;
+use crate::collections::FastMap;
 use crate::model::Modality;
 
 /// One inconsistency in a vocabulary, at a JSON path of the merged file.

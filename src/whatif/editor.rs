@@ -5,7 +5,7 @@
 
 use super::apply::{Applied, EditError, EditPart, find_proposal, missing, set_field};
 use super::edit::Edit;
-use crate::fast::FastMap;
+use crate::collections::FastMap;
 use crate::model::{Condition, Proposal};
 
 /// Proposals being edited. [`Editor::finish`] leaves them as applying each edit in turn
