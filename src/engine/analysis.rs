@@ -30,7 +30,7 @@ pub struct Analysis {
     pub limits: crate::limits::Limits,
     /// The vocabulary's hierarchies as relating reads them, kept for
     /// [`super::reanalyze`], which runs with the same vocabulary.
-    pub(crate) related: Arc<super::pair::Related>,
+    pub(crate) related: Arc<super::related::Related>,
 }
 
 /// What two proposals are to each other.

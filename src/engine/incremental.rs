@@ -23,7 +23,11 @@ use rayon::prelude::*;
 use super::analysis::{Open, Pair, Relation};
 use super::atom::{Atom, TermRef};
 use super::blocked;
-use super::pair::{self, AtomIndex, Collector, Related, Seen, TooManyCandidates};
+use super::collect::{self, Collector, Seen};
+use super::index::AtomIndex;
+use super::order;
+use super::pair::TooManyCandidates;
+use super::related::Related;
 use super::relations::{Builder, Relations};
 use super::renumber::Renumber;
 use super::termmap::TermMap;
@@ -201,14 +205,14 @@ fn relate_fresh(
         let Some(coverage) = collector.add(i, j, vocab) else {
             continue;
         };
-        pair::mark(seen_left, seen_right, i, j, coverage);
+        collect::mark(seen_left, seen_right, i, j, coverage);
         for (k, side, atom) in [(0, left, i), (1, right, j)] {
             if let Some(t) = side.term_of(atom).filter(|&t| !side.map.is_dirty(t)) {
                 affected[k].insert(t);
             }
         }
     }
-    pair::sort_relations(collector.relations)
+    order::sort_relations(collector.relations)
 }
 
 /// The comparisons left to make.
@@ -240,7 +244,7 @@ fn keep_and_merge(
     let mut renumber = Renumber::default();
     let mut fresh = fresh.into_iter();
     // The next fresh relation to place, with its key (computed once).
-    let mut next = fresh.next().map(|f| (pair::relation_key(&f), f));
+    let mut next = fresh.next().map(|f| (order::relation_key(&f), f));
     // Consecutive kept relations, copied in one go when a fresh or removed one comes.
     let mut run = 0..0;
     let copy = |out: &mut Vec<Relation>, run: &mut Range<usize>| {
@@ -280,7 +284,7 @@ fn keep_and_merge(
                 copy(&mut out, &mut run);
                 renumber.inserted.push(kept);
                 out.push(f);
-                next = fresh.next().map(|f| (pair::relation_key(&f), f));
+                next = fresh.next().map(|f| (order::relation_key(&f), f));
             }
         }
         run = if run.is_empty() {
@@ -297,7 +301,7 @@ fn keep_and_merge(
         out.extend(rest);
         return (out.into(), Some(renumber));
     }
-    (merge_relations(pair::sort_relations(out), rest).into(), None)
+    (merge_relations(order::sort_relations(out), rest).into(), None)
 }
 
 /// [`keep_and_merge`] when every clean term keeps its index, so that kept relations
@@ -337,8 +341,8 @@ fn keep_in_place(
         kept
     };
     for f in fresh {
-        let key = pair::relation_key(&f);
-        let place = previous.partition_point(|r| pair::relation_key(r) < key).max(at);
+        let key = order::relation_key(&f);
+        let place = previous.partition_point(|r| order::relation_key(r) < key).max(at);
         inserted.push(copy_to(&mut out, &mut at, place));
         out.push(f);
     }
@@ -451,8 +455,8 @@ fn flags_again(
         let (Some(a), Some(b)) = (l.atoms.get(i), r.atoms.get(j)) else {
             continue;
         };
-        if let Some(rel) = pair::finding(a, b, vocab) {
-            pair::mark(sl, sr, i, j, rel.coverage);
+        if let Some(rel) = collect::finding(a, b, vocab) {
+            collect::mark(sl, sr, i, j, rel.coverage);
         }
     }
     Ok(())
@@ -467,7 +471,7 @@ fn merge_relations(kept: Vec<Relation>, fresh: Vec<Relation>) -> Vec<Relation> {
     let mut out = Vec::with_capacity(kept.len() + fresh.len());
     let mut fresh = fresh.into_iter().peekable();
     for r in kept {
-        while let Some(f) = fresh.next_if(|f| pair::relation_key(f) < pair::relation_key(&r)) {
+        while let Some(f) = fresh.next_if(|f| order::relation_key(f) < order::relation_key(&r)) {
             out.push(f);
         }
         out.push(r);
@@ -491,7 +495,7 @@ fn open_side(
     let mut lists = Interner::default();
     let mut again = move |t: usize| {
         let span = side.spans.get(t)?;
-        pair::open_point(side.atoms.get(span.clone())?, seen.get(span.clone())?, &mut lists)
+        collect::open_point(side.atoms.get(span.clone())?, seen.get(span.clone())?, &mut lists)
     };
     // The earlier open points are in term order, this side's in one stretch.
     let earlier = &previous.open;

@@ -8,7 +8,7 @@ use std::hash::Hash;
 use std::ops::Range;
 
 use super::atom::Atom;
-use super::pair::Related;
+use super::related::Related;
 use crate::collections::FastMap;
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 

@@ -6,16 +6,19 @@ mod analysis;
 mod atom;
 mod blocked;
 mod burden;
+mod collect;
 mod derive;
 mod error;
 mod graph;
 mod impact;
 mod incremental;
 mod index;
+mod order;
 mod pair;
 mod params;
 mod reblock;
 mod relate;
+mod related;
 mod relations;
 mod renumber;
 mod scope;
@@ -184,12 +187,12 @@ fn assemble(
             uses[*j] += 1;
         }
     }
-    let mut indices: Vec<Option<pair::AtomIndex>> = (0..n).map(|_| None).collect();
+    let mut indices: Vec<Option<index::AtomIndex>> = (0..n).map(|_| None).collect();
     // A what-if keeps the earlier analysis' (its atoms were made with the same
     // vocabulary), unless the vocabulary is plainly another.
     let related = match reuse.map(|r| &r.base.related) {
         Some(earlier) if earlier.fits(vocab) => Arc::clone(earlier),
-        _ => Arc::new(pair::Related::new(vocab)),
+        _ => Arc::new(related::Related::new(vocab)),
     };
     let mut pairs = Vec::with_capacity(plans.len());
     for (i, j, plan) in plans {
@@ -207,9 +210,9 @@ fn assemble(
             Some(p) => p,
             None => {
                 if let (Some(slot @ None), Some(a)) = (indices.get_mut(j), atoms.get(j)) {
-                    *slot = Some(pair::AtomIndex::new(&a.atoms, vocab));
+                    *slot = Some(index::AtomIndex::new(&a.atoms, vocab));
                 }
-                let empty = pair::AtomIndex::default();
+                let empty = index::AtomIndex::default();
                 let input = |k: usize| pair::PairInput {
                     proposal: &proposals[k],
                     atoms: &atoms[k].atoms,
@@ -301,7 +304,7 @@ fn update_pair(
     atoms: &[Arc<ProposalAtoms>],
     reuse: &Reuse,
     previous: &Pair,
-    related: &pair::Related,
+    related: &related::Related,
     vocab: &Vocab,
     limits: &Limits,
 ) -> Result<Pair, EngineError> {

@@ -1,0 +1,338 @@
+//! Turning atom relations into term relations ([`Collector`]) and finding the open
+//! points: the written terms the other side does not fully cover.
+
+use crate::collections::FastMap;
+
+use super::analysis::{ChainStep, Coverage, Open, Relation, RelationKind, Side};
+use super::atom::Atom;
+use super::derive;
+use super::params;
+use super::relate::{AtomRelation, relate};
+use crate::collections::shared::{Interner, Shared};
+use crate::resolved::ResolvedProposal;
+use crate::vocab::{LabelId, PartyId, Vocab};
+
+/// What a pair computation learned about one atom: whether it relates to some atom
+/// of the other side, and whether the other side covers it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Seen {
+    pub(crate) related: bool,
+    pub(crate) covered: bool,
+}
+
+/// Records in `seen_left[i]` and `seen_right[j]` that atoms `i` and `j` relate with
+/// `coverage`.
+pub fn mark(seen_left: &mut [Seen], seen_right: &mut [Seen], i: usize, j: usize, coverage: Coverage) {
+    if let Some(s) = seen_left.get_mut(i) {
+        s.related = true;
+        s.covered |= matches!(coverage, Coverage::Same | Coverage::RightBroader);
+    }
+    if let Some(s) = seen_right.get_mut(j) {
+        s.related = true;
+        s.covered |= matches!(coverage, Coverage::Same | Coverage::LeftBroader);
+    }
+}
+
+/// Term relations being collected from pairs of atoms: the atoms of the same two terms
+/// through the same rules make one relation, whose subjects are theirs. Left atoms come
+/// term by term (each term's atoms together, as both callers add them): a relation is
+/// looked for again only among those of the current left term, so the table that
+/// finds them holds one term's relations, not the pair's millions.
+pub struct Collector<'a> {
+    left: &'a ResolvedProposal,
+    left_atoms: &'a [Atom],
+    right: &'a ResolvedProposal,
+    right_atoms: &'a [Atom],
+    /// The left term whose atoms are being added.
+    current: Option<usize>,
+    /// The last relation found for each kind and pair of terms, of the current left term.
+    groups: FastMap<GroupKey, usize>,
+    /// For a relation, the one found before it with the same kind and terms but other
+    /// derivation chains (rare: only derived atoms give them).
+    earlier: FastMap<usize, usize>,
+    /// One list per party of that party alone: most relations hold for one subject,
+    /// and share its list.
+    lists: Interner<PartyId>,
+    /// The comparisons of parameters made so far, shared by the relations that make
+    /// the same one.
+    params: params::Comparisons,
+    /// The relations so far, in the order they were found.
+    pub relations: Vec<Relation>,
+}
+
+impl<'a> Collector<'a> {
+    /// An empty collection for the atoms of two proposals.
+    pub fn new(
+        left: &'a ResolvedProposal,
+        left_atoms: &'a [Atom],
+        right: &'a ResolvedProposal,
+        right_atoms: &'a [Atom],
+    ) -> Collector<'a> {
+        Collector {
+            left,
+            left_atoms,
+            right,
+            right_atoms,
+            current: None,
+            groups: FastMap::default(),
+            earlier: FastMap::default(),
+            lists: Interner::default(),
+            params: params::Comparisons::default(),
+            relations: Vec::new(),
+        }
+    }
+
+    /// Makes room for `relations` relations.
+    pub fn reserve(&mut self, relations: usize) {
+        self.relations.reserve(relations);
+    }
+
+    /// Relates left atom `i` to right atom `j`, adding to the relations when they
+    /// relate; returns how they relate then (`None` when they do not, or when only
+    /// derived atoms meet without conflict, which is no finding). The atoms of a left
+    /// term come together (see [`Collector`]).
+    pub fn add(&mut self, i: usize, j: usize, vocab: &Vocab) -> Option<Coverage> {
+        let (a, b) = (self.left_atoms.get(i)?, self.right_atoms.get(j)?);
+        if self.current != Some(a.term.term) {
+            self.start_term(a.term.term);
+        }
+        let rel = finding(a, b, vocab)?;
+        let derived = a.is_derived() || b.is_derived();
+        let params = if derived {
+            Shared::empty()
+        } else {
+            self.params
+                .of(term_params(self.left, a), term_params(self.right, b))
+        };
+        let kind = match rel.kind {
+            RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
+                RelationKind::Diverge
+            }
+            k => k,
+        };
+        let key = GroupKey {
+            kind,
+            left: a.term.term,
+            right: b.term.term,
+        };
+        match self.find(&key, i, j) {
+            Some(g) => {
+                if let Some(r) = self.relations.get_mut(g)
+                    && !r.subjects.contains(&a.subject)
+                {
+                    // Rare (one relation per subject of a many-party term): the short
+                    // list is made again.
+                    r.subjects = r.subjects.iter().copied().chain([a.subject]).collect();
+                }
+            }
+            None => {
+                let at = self.relations.len();
+                if let Some(before) = self.groups.insert(key, at) {
+                    self.earlier.insert(at, before);
+                }
+                self.relations.push(Relation {
+                    kind,
+                    left: side(self.left_atoms, i),
+                    right: side(self.right_atoms, j),
+                    subjects: self.lists.of(&[a.subject]),
+                    action: rel.action,
+                    scope: shared_scope(rel.scope, a, b),
+                    coverage: rel.coverage,
+                    params,
+                    criticality: 0,
+                });
+            }
+        }
+        Some(rel.coverage)
+    }
+}
+
+impl Collector<'_> {
+    /// Forgets the relations of the previous left term: none is found again.
+    fn start_term(&mut self, term: usize) {
+        self.current = Some(term);
+        // A term with many relations leaves a large table; clearing one walks all of
+        // it, so it is let go instead.
+        if self.groups.capacity() > 64 {
+            self.groups = FastMap::default();
+            self.earlier = FastMap::default();
+        } else {
+            self.groups.clear();
+            self.earlier.clear();
+        }
+    }
+
+    /// The relation of `key`'s kind and terms found through the same rules as left
+    /// atom `i` and right atom `j`, if any.
+    fn find(&self, key: &GroupKey, i: usize, j: usize) -> Option<usize> {
+        let mut at = self.groups.get(key).copied();
+        let (left, right) = (rules(self.left_atoms, i), rules(self.right_atoms, j));
+        while let Some(g) = at {
+            let r = self.relations.get(g)?;
+            let same =
+                |chain: &[ChainStep], rules: &[usize]| chain.iter().map(|s| s.rule).eq(rules.iter().copied());
+            if same(&r.left.chain, &left) && same(&r.right.chain, &right) {
+                return Some(g);
+            }
+            at = self.earlier.get(&g).copied();
+        }
+        None
+    }
+}
+
+/// The common scope of atoms `a` and `b` as a shared list: one of theirs when it is
+/// the same (a scope within the other's is the usual case), a new one otherwise.
+fn shared_scope(scope: Vec<LabelId>, a: &Atom, b: &Atom) -> Shared<LabelId> {
+    if scope == *a.scope {
+        a.scope.clone()
+    } else if scope == *b.scope {
+        b.scope.clone()
+    } else {
+        scope.into()
+    }
+}
+
+/// How left atom `a` relates to right atom `b`, when that is a finding: they relate,
+/// and if a derived atom is involved, they conflict.
+pub fn finding(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
+    let rel = relate(a, b, vocab)?;
+    let derived = a.is_derived() || b.is_derived();
+    (!derived || rel.kind == RelationKind::Conflict).then_some(rel)
+}
+
+/// What the relations of one kind between two terms (of the collector's two
+/// proposals) share; those found through different rules are told apart by their
+/// chains.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct GroupKey {
+    kind: RelationKind,
+    left: usize,
+    right: usize,
+}
+
+fn rules(atoms: &[Atom], i: usize) -> Vec<usize> {
+    if atoms.get(i).is_none_or(|a| !a.is_derived()) {
+        return Vec::new();
+    }
+    let (block, at) = block_to(atoms, i);
+    derive::chain(block, at)
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .collect()
+}
+
+/// Atom `i`'s block (its term's atoms, which lie together) up to the atom, and the
+/// atom's place in it.
+fn block_to(atoms: &[Atom], i: usize) -> (&[Atom], usize) {
+    let Some(a) = atoms.get(i) else {
+        return (&[], 0);
+    };
+    let start = atoms
+        .get(..i)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|b| b.term != a.term)
+        .map_or(0, |k| k + 1);
+    (atoms.get(start..=i).unwrap_or_default(), i - start)
+}
+
+fn side(atoms: &[Atom], i: usize) -> Side {
+    let a = &atoms[i];
+    let (block, at) = block_to(atoms, i);
+    let chain = derive::chain(block, at)
+        .into_iter()
+        .map(|(rule, k)| ChainStep {
+            rule,
+            subject: block[k].subject,
+            modality: block[k].modality,
+            action: block[k].action,
+        })
+        .collect();
+    Side {
+        term: a.term,
+        atom: u32::try_from(at).unwrap_or(u32::MAX),
+        chain,
+    }
+}
+
+fn term_params<'p>(p: &'p ResolvedProposal, a: &Atom) -> &'p [(String, crate::model::ParamValue)] {
+    p.proposal
+        .terms
+        .get(a.term.term)
+        .map_or(&[], |t| t.params.as_slice())
+}
+
+/// The written terms not fully covered by the other side, with the subjects for which
+/// they are open (`seen` runs alongside `atoms`; a term's atoms lie together).
+pub fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
+    let mut out = Vec::new();
+    let mut lists = Interner::default();
+    let mut start = 0;
+    for block in atoms.chunk_by(|a, b| a.term == b.term) {
+        let end = start + block.len();
+        out.extend(open_point(
+            block,
+            seen.get(start..end).unwrap_or_default(),
+            &mut lists,
+        ));
+        start = end;
+    }
+    out
+}
+
+/// Whether one term (its atoms, and what was seen of them) is open, and for whom.
+/// Open points for the same subjects share one list (from `lists`), so that copying
+/// them touches few reference counts.
+pub fn open_point(block: &[Atom], seen: &[Seen], lists: &mut Interner<PartyId>) -> Option<Open> {
+    let first = block.first()?;
+    let mut partial = false;
+    let mut subjects = Vec::new();
+    for (a, s) in block.iter().zip(seen).filter(|(a, _)| !a.is_derived()) {
+        partial |= s.related;
+        if !s.covered {
+            subjects.push(a.subject);
+        }
+    }
+    (!subjects.is_empty()).then(|| Open {
+        term: first.term,
+        subjects: lists.of(&subjects),
+        partial,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    /// Open points open for the same subjects hold one list of them.
+    #[test]
+    fn open_points_for_the_same_subjects_share_their_list() {
+        let w = crate::generate::generate(&crate::generate::Spec::new(300, 2));
+        let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+        let (a, b) = (
+            crate::load::resolve(&w.a, &vocab).0.unwrap(),
+            crate::load::resolve(&w.b, &vocab).0.unwrap(),
+        );
+        let analysis = crate::engine::analyze(vec![a, b], &vocab).unwrap();
+        let pair = &analysis.pairs[0];
+        let mut shared = 0;
+        for (i, o) in pair
+            .open
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.subjects.len() == 1)
+        {
+            for p in pair
+                .open
+                .iter_from(i + 1)
+                .filter(|p| p.term.proposal == o.term.proposal && p.subjects == o.subjects)
+            {
+                assert_eq!(o.subjects.as_ptr(), p.subjects.as_ptr(), "{o:?} {p:?}");
+                shared += 1;
+            }
+        }
+        assert!(
+            shared > 100,
+            "{shared} pairs of open points for the same subjects"
+        );
+    }
+}
