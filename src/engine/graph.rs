@@ -18,15 +18,10 @@ use crate::model::Timing;
 use crate::resolved::ResolvedProposal;
 
 /// Whether both proposals of a pair have a `requires` condition: a deadlock needs one
-/// of each, so without them the condition graph need not be built. A proposal loaded
-/// for what-ifs tells it from its list of who requires each term; otherwise every
-/// term is read (a millisecond at 10^5 terms, which a what-if need not spend).
-pub fn may_deadlock(sides: [(usize, &ResolvedProposal); 2]) -> bool {
+/// of each, so without them the condition graph need not be built.
+pub(crate) fn may_deadlock(sides: [(usize, &ResolvedProposal); 2]) -> bool {
     sides.iter().all(|(_, p)| {
         let n = p.terms.len();
-        if p.required_by.covers(n) {
-            return !p.required_by.is_empty();
-        }
         p.terms.iter().any(|t| t.requires.iter().any(|&(req, _)| req < n))
     })
 }
@@ -195,35 +190,5 @@ impl ConditionGraph {
         }
         edges.reverse();
         Some(edges)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use super::*;
-    use crate::load::{Purpose, resolve_for};
-    use crate::vocab::Vocab;
-
-    /// Whether both sides have conditions is told alike whether the proposals were
-    /// loaded for what-ifs (from who requires each term) or for one analysis (from the
-    /// terms).
-    #[test]
-    fn both_loadings_tell_whether_a_deadlock_may_be() {
-        let w = crate::generate::generate(&crate::generate::Spec::new(300, 2));
-        let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
-        let mut unconditioned = w.b.clone();
-        for t in &mut unconditioned.terms {
-            t.requires = Box::default();
-        }
-        for purpose in [Purpose::Analysis, Purpose::WhatIfs] {
-            let load = |p: &crate::model::Proposal| resolve_for(p.clone(), &vocab, purpose).0.unwrap();
-            let (b, none) = (load(&w.b), load(&unconditioned));
-            assert!(b.terms.iter().any(|t| !t.requires.is_empty()));
-            assert!(may_deadlock([(0, &b), (1, &b)]), "{purpose:?}");
-            assert!(!may_deadlock([(0, &b), (1, &none)]), "{purpose:?}");
-            assert!(!may_deadlock([(0, &none), (1, &b)]), "{purpose:?}");
-        }
     }
 }

@@ -1,7 +1,7 @@
 //! Term-level incremental relating, for `reanalyze`: when a proposal changes in a few
 //! terms, the relations of a pair between terms that did not change are kept from the
 //! earlier analysis (renumbered), and only the changed terms' atoms are related again,
-//! against the other side. The result is exactly what [`super::pair::relate_pair`]
+//! against the other side. The result is exactly what [`crate::engine::pair::relate_pair`]
 //! gives on the new versions: the same relations in the same order, the same open
 //! points.
 //!
@@ -20,20 +20,20 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::analysis::{Open, Pair, Relation};
-use super::atom::{Atom, TermRef};
-use super::blocked;
-use super::collect::{self, Collector, Seen};
-use super::index::AtomIndex;
-use super::order;
-use super::pair::TooManyCandidates;
-use super::related::Related;
-use super::relations::{Builder, Relations};
 use super::renumber::Renumber;
 use super::termmap::TermMap;
 use crate::collections::FastSet;
 use crate::collections::chunked::{self, Chunked};
 use crate::collections::shared::Interner;
+use crate::engine::analysis::{Open, Pair, Relation};
+use crate::engine::atom::{Atom, TermRef};
+use crate::engine::blocked;
+use crate::engine::collect::{self, Collector, Seen};
+use crate::engine::index::AtomIndex;
+use crate::engine::order;
+use crate::engine::pair::TooManyCandidates;
+use crate::engine::related::Related;
+use crate::engine::relations::{Builder, Relations};
 use crate::resolved::ResolvedProposal;
 use crate::vocab::{ActionId, PartyId, Vocab};
 

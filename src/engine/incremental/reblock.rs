@@ -1,4 +1,4 @@
-//! Held-up terms of a pair brought up to date for `reanalyze` (see [`super::blocked`]).
+//! Held-up terms of a pair brought up to date for `reanalyze` (see [`crate::engine::blocked`]).
 //!
 //! Whether a term is held up, and by which paths, depends only on the terms it reaches
 //! through `requires` and on whether those fail (their conflicts and open points). So
@@ -8,19 +8,19 @@
 //! conflicts' criticality. The steps counted against `max_paths` are the earlier
 //! total, less those of the earlier terms traced again, plus those of the terms traced
 //! now: the result, and the error past the limit, are those of a full
-//! [`super::blocked::blocked`].
+//! [`crate::engine::blocked::blocked`].
 
 use rayon::prelude::*;
 
-use super::analysis::{BlockCause, Blocked, Open, Pair, RelationKind};
-use super::atom::TermRef;
-use super::blocked::{self, Failures, Steps, Trace};
-use super::relations::Relations;
 use super::renumber::Renumber;
 use super::termmap::TermMap;
 use crate::collections::FastSet;
 use crate::collections::chunked::Chunked;
 use crate::collections::shared::Shared;
+use crate::engine::analysis::{BlockCause, Blocked, Open, Pair, RelationKind};
+use crate::engine::atom::TermRef;
+use crate::engine::blocked::{self, Failures, Steps, Trace};
+use crate::engine::relations::Relations;
 use crate::resolved::ByTerm;
 use crate::resolved::ResolvedProposal;
 
