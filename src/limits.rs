@@ -48,17 +48,44 @@ pub struct Limits {
     pub time_limit: Option<Duration>,
 }
 
+/// The default largest input file read, in bytes (1 GiB; [`Limits::max_file_bytes`]):
+/// far above any hand-written proposal, and room for the generated proposals of a
+/// million terms the benchmarks use.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The default deepest nesting of arrays and objects accepted
+/// ([`Limits::max_depth`]).
+pub const MAX_DEPTH: usize = 128;
+
+/// The default most rule firings allowed for one proposal before the engine gives up
+/// ([`Limits::max_firings`]).
+pub const MAX_FIRINGS: usize = 1_000_000;
+
+/// The most pairs of atoms compared for one pair of proposals. Terms that meet few
+/// others stay far below it even at millions of terms; proposals whose every term
+/// meets every other (no scopes, one subject and action) would take hours, and end
+/// with an error instead.
+pub const MAX_CANDIDATES: usize = 500_000_000;
+
+/// The default most scenarios one sweep may make ([`Limits::max_sweep`]): 1024, a
+/// sweep of 10 edits.
+pub const MAX_SWEEP: usize = 1024;
+
+/// The default most scenarios a run evaluates, sweeps expanded
+/// ([`Limits::max_scenarios`]).
+pub const MAX_SCENARIOS: usize = 4096;
+
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_file_bytes: crate::load::MAX_FILE_BYTES,
-            max_depth: crate::load::MAX_DEPTH,
-            max_firings: crate::engine::MAX_FIRINGS,
+            max_file_bytes: MAX_FILE_BYTES,
+            max_depth: MAX_DEPTH,
+            max_firings: MAX_FIRINGS,
             max_derived: 1_000_000,
-            max_comparisons: crate::engine::MAX_CANDIDATES,
+            max_comparisons: MAX_CANDIDATES,
             max_paths: 10_000_000,
-            max_sweep: crate::whatif::MAX_SWEEP,
-            max_scenarios: crate::whatif::MAX_SCENARIOS,
+            max_sweep: MAX_SWEEP,
+            max_scenarios: MAX_SCENARIOS,
             max_nodes: 1_000_000,
             time_limit: Some(Duration::from_secs(60)),
         }

@@ -62,7 +62,7 @@ fn files_above_the_size_limit_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.json");
     let f = std::fs::File::create(&big).unwrap();
-    f.set_len(armistice::load::MAX_FILE_BYTES + 1).unwrap(); // sparse: costs no disk
+    f.set_len(armistice::limits::MAX_FILE_BYTES + 1).unwrap(); // sparse: costs no disk
     let (code, _, stderr) = check(&[big.to_str().unwrap()]);
     dir.close().unwrap();
     assert_eq!(code, 2);

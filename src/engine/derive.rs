@@ -8,10 +8,6 @@ use super::atom::{Atom, Step};
 use crate::limits::Limits;
 use crate::vocab::{PartyId, PartyRef, Pattern, Vocab};
 
-/// The default most rule firings allowed for one proposal before the engine gives up
-/// ([`Limits::max_firings`]).
-pub const MAX_FIRINGS: usize = 1_000_000;
-
 /// What derivation has spent so far on one proposal, against [`Limits::max_firings`]
 /// and [`Limits::max_derived`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

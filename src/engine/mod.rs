@@ -32,11 +32,9 @@ pub use analysis::{
 };
 pub use atom::{Atom, ProposalAtoms, Step, TermRef};
 pub use burden::{Burden, BurdenRow};
-pub use derive::MAX_FIRINGS;
 pub use error::EngineError;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use incremental::reanalyze;
-pub use pair::MAX_CANDIDATES;
 pub use params::{ParamComparison, ParamOutcome};
 pub use relations::{Findings, Iter as RelationIter, Relations};
 

@@ -15,13 +15,7 @@ use super::related::Related;
 use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 
-/// The most pairs of atoms compared for one pair of proposals. Terms that meet few
-/// others stay far below it even at millions of terms; proposals whose every term
-/// meets every other (no scopes, one subject and action) would take hours, and end
-/// with an error instead.
-pub const MAX_CANDIDATES: usize = 500_000_000;
-
-/// The pair needed more than [`MAX_CANDIDATES`] comparisons of atoms.
+/// The pair needed more than [`crate::limits::MAX_CANDIDATES`] comparisons of atoms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooManyCandidates;
 

@@ -6,10 +6,6 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// The default deepest nesting of arrays and objects accepted
-/// ([`crate::limits::Limits::max_depth`]).
-pub const MAX_DEPTH: usize = 128;
-
 /// A problem found while preparing the text: its byte offset and the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -132,7 +128,8 @@ pub fn byte_order_mark() -> Problem {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_DEPTH, blank_comments};
+    use super::blank_comments;
+    use crate::limits::MAX_DEPTH;
 
     #[test]
     fn comments_become_spaces_and_positions_stay() {

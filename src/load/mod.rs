@@ -14,10 +14,9 @@ mod validate;
 mod vocab_file;
 
 pub use diagnostic::{Diagnostic, FileReport, Located, Severity};
-pub use jsonc::MAX_DEPTH;
 pub use read::{
-    MAX_FILE_BYTES, SourceFile, load_proposal, load_proposal_for, load_proposal_with, parse_json,
-    parse_json_limited, parse_proposal,
+    SourceFile, load_proposal, load_proposal_for, load_proposal_with, parse_json, parse_json_limited,
+    parse_proposal,
 };
 pub use render::{render, render_message, render_report};
 pub use validate::{Purpose, ceasefire_window, resolve, resolve_for, resolve_owned};

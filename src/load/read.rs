@@ -14,11 +14,6 @@ use crate::model::Proposal;
 use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 
-/// The default largest input file read, in bytes (1 GiB; [`Limits::max_file_bytes`]):
-/// far above any hand-written proposal, and room for the generated proposals of a
-/// million terms the benchmarks use.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
-
 /// An input file and its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -31,7 +26,7 @@ pub struct SourceFile {
 impl SourceFile {
     /// Reads `path` as UTF-8 text of at most [`MAX_FILE_BYTES`].
     pub fn read(path: &Path) -> Result<SourceFile, String> {
-        SourceFile::read_limited(path, MAX_FILE_BYTES)
+        SourceFile::read_limited(path, crate::limits::MAX_FILE_BYTES)
     }
 
     /// Reads `path` as UTF-8 text of at most `limit` bytes.
@@ -127,7 +122,7 @@ fn too_large(path: &Path, len: u64, limit: u64) -> String {
 /// Parses JSON with comments into `T`, an object type (the text must hold an object);
 /// a syntax or type error comes back located, with its JSON path.
 pub fn parse_json<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Box<Located>> {
-    parse_json_limited(file, jsonc::MAX_DEPTH)
+    parse_json_limited(file, crate::limits::MAX_DEPTH)
 }
 
 /// [`parse_json`], refusing nesting deeper than `max_depth` (at most

@@ -19,4 +19,4 @@ pub use eval::{
     ChangedFinding, Edited, Evaluation, Held, Outcome, PairChanges, Problem, ScenarioResult, WhatIf, Witness,
     apply_edits, evaluate, evaluate_one,
 };
-pub use scenario::{MAX_SCENARIOS, MAX_SWEEP, Scenario, ScenarioDef, ScenarioEdit, ScenarioFile};
+pub use scenario::{Scenario, ScenarioDef, ScenarioEdit, ScenarioFile};

@@ -8,14 +8,6 @@ use super::edit::Edit;
 use crate::limits::Limits;
 use crate::load::{Diagnostic, Located, SourceFile};
 
-/// The default most scenarios one sweep may make ([`Limits::max_sweep`]): 1024, a
-/// sweep of 10 edits.
-pub const MAX_SWEEP: usize = 1024;
-
-/// The default most scenarios a run evaluates, sweeps expanded
-/// ([`Limits::max_scenarios`]).
-pub const MAX_SCENARIOS: usize = 4096;
-
 /// A scenario file: named what-if scenarios on a set of proposals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
