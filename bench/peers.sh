@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # armistice side by side with the tools a user could reach for instead, on one machine
-# in one run, on the same generated files (DESIGN §8, issue 7):
+# in one run, on the same generated files (the performance targets of docs/benchmarks.md):
 #   compare workload  a.json + b.json (TERMS terms): the serde_json parse floor
 #                     (examples/parse_floor.rs, into Value and into Proposal), `jq empty`,
 #                     armistice compare, clingo on the direct-conflict encoding;

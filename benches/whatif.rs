@@ -1,7 +1,7 @@
 //! Benchmark: a one-edit what-if. `reanalyze` with one term of the first proposal
 //! changed, against a full `analyze` of the same edited pair, at several sizes.
-//! `ARMISTICE_BENCH_LARGE=1` adds 10^5 terms (the size DESIGN §8 sets the 1/20
-//! target at).
+//! `ARMISTICE_BENCH_LARGE=1` adds 10^5 terms, the size at which a one-edit what-if
+//! must take at most 1/20 of a full analysis.
 //!
 //! It runs with mimalloc, the allocator the `armistice` binary uses: a what-if copies
 //! the unchanged parts of the analysis, which is allocation-heavy (BENCHMARKS.md also

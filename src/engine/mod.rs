@@ -1,4 +1,4 @@
-//! The comparison engine (DESIGN §3): terms normalized to atoms, rules applied to a
+//! The comparison engine: terms normalized to atoms, rules applied to a
 //! fixpoint, atoms related pair by pair through an index, the condition graph, burden
 //! and verdicts. The result is one plain [`Analysis`].
 

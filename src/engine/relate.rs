@@ -1,5 +1,5 @@
-//! The relation between two atoms with the same subject and related actions (DESIGN
-//! §3): overlap of target, scope and window; the modality table; which side is broader.
+//! The relation between two atoms with the same subject and related actions
+//! (overlap of target, scope and window; the modality table; which side is broader).
 
 use super::analysis::{Coverage, RelationKind};
 use super::atom::Atom;
