@@ -1,4 +1,4 @@
-//! A driver for profiling the one-edit what-if (DESIGN §8, BENCHMARKS.md): generates
+//! A driver for profiling the one-edit what-if (BENCHMARKS.md): generates
 //! the pair of `N` terms (seed 1, as `benches/whatif.rs`), analyses it, then runs
 //! `engine::reanalyze` with the middle term of the first proposal's modality flipped,
 //! and a full `engine::analyze` of the same edited pair. It uses mimalloc, as the
