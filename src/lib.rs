@@ -6,9 +6,11 @@
 //! changed between two versions of a proposal, and what a change to a term would do.
 //!
 //! The pipeline: [`model`] (the file format) → [`vocab`] (the domain pack) → [`load`]
-//! (reading and validation) → [`engine`] (the analysis) → [`report`] (renderers) →
-//! [`cli`] (the command line). [`limits`] bounds every step: input size and nesting,
-//! derivation, comparisons, scenarios and the concession search.
+//! (reading and validation) → [`resolved`] (names turned into ids) → [`engine`] (the
+//! analysis) → [`diff`], [`whatif`], [`concede`] → [`report`] (renderers) → [`cli`]
+//! (the command line). [`limits`] bounds every step: input size and nesting,
+//! derivation, comparisons, scenarios and the concession search. `ARCHITECTURE.md`
+//! in the repository is the map of the code and its invariants.
 
 pub mod cli;
 pub mod collections;
@@ -16,6 +18,7 @@ pub mod concede;
 pub mod diff;
 pub mod engine;
 pub mod fmt;
+#[doc(hidden)]
 pub mod generate;
 pub mod limits;
 pub mod load;
