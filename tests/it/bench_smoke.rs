@@ -1,7 +1,6 @@
 //! The benchmarks' workloads run, untimed, at a small size: the generator's files load,
 //! and load, compare, diff, the one-edit what-if and concede (the very functions the
 //! benches in `benches/` time) give sensible results. Nothing here is timed.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../../benches/common/mod.rs"]
 mod common;

@@ -2,31 +2,14 @@
 //! exit code of `armistice check` on it is a snapshot. A new case is a new file:
 //! `NAME.json` is checked as it is; `NAME.args` holds the whole command line instead.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
-
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn run(args: &[String]) -> (i32, String, String) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::support::ROOT;
+use crate::support::cli::{Run, plain};
 
 #[test]
 fn bad_fixtures() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let dir = Path::new(ROOT).join("tests/fixtures/bad");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -48,7 +31,7 @@ fn bad_fixtures() {
         } else {
             panic!("unexpected file {name} in tests/fixtures/bad");
         };
-        let (code, stdout, stderr) = run(&args);
+        let Run { code, stdout, stderr } = Run::of(plain().args(&args));
         assert!(!stderr.contains("panicked"), "{name} panicked:\n{stderr}");
         let shown = format!(
             "$ armistice {}\nexit: {code}\n--- stderr\n{stderr}--- stdout\n{stdout}",
@@ -62,7 +45,7 @@ fn bad_fixtures() {
 
 #[test]
 fn every_bad_fixture_but_warnings_exits_2_and_names_a_line() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let dir = Path::new(ROOT).join("tests/fixtures/bad");
     for entry in std::fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         let Some(stem) = name.strip_suffix(".json") else {
@@ -71,7 +54,8 @@ fn every_bad_fixture_but_warnings_exits_2_and_names_a_line() {
         if stem == "warnings" || stem == "empty" || stem == "only-a-comment" || stem == "not-utf8" {
             continue;
         }
-        let (code, _, stderr) = run(&["check".into(), format!("tests/fixtures/bad/{name}")]);
+        let Run { code, stderr, .. } =
+            Run::of(plain().args(["check", &format!("tests/fixtures/bad/{name}")]));
         assert_eq!(code, 2, "{name}");
         let located = format!("--> tests/fixtures/bad/{name}:");
         assert!(

@@ -2,29 +2,17 @@
 //! `--vocab` extension; and the size limit on inputs. (A byte-order mark is refused: see
 //! tests/fixtures/hostile/check/byte-order-mark.)
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
+use crate::support::ROOT;
+use crate::support::cli::{self, Run};
 
-use assert_cmd::Command;
-
-fn check(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .arg("check")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+/// `armistice check ARGS`, colour decided by the flags.
+fn check(args: &[&str]) -> Run {
+    Run::of(cli::plain().arg("check").args(args))
 }
 
 #[test]
 fn bundled_proposals_load_without_errors_or_warnings() {
-    let mut paths: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/proposals"))
+    let mut paths: Vec<String> = std::fs::read_dir(std::path::Path::new(ROOT).join("proposals"))
         .unwrap()
         .map(|e| format!("proposals/{}", e.unwrap().file_name().to_string_lossy()))
         .collect();
@@ -32,7 +20,7 @@ fn bundled_proposals_load_without_errors_or_warnings() {
     assert!(paths.len() >= 4, "{paths:?}");
     let mut args: Vec<&str> = paths.iter().map(String::as_str).collect();
     args.push("--deny-warnings");
-    let (code, stdout, stderr) = check(&args);
+    let Run { code, stdout, stderr } = check(&args);
     assert_eq!(stderr, "");
     assert_eq!(code, 0);
     insta::assert_snapshot!(stdout);
@@ -40,7 +28,7 @@ fn bundled_proposals_load_without_errors_or_warnings() {
 
 #[test]
 fn comments_are_allowed() {
-    let (code, stdout, stderr) = check(&["tests/fixtures/good/commented.jsonc"]);
+    let Run { code, stdout, stderr } = check(&["tests/fixtures/good/commented.jsonc"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     assert!(stdout.starts_with("ok  commented "), "{stdout}");
 }
@@ -48,11 +36,11 @@ fn comments_are_allowed() {
 #[test]
 fn vocab_file_extends_the_default_pack() {
     let file = "tests/fixtures/good/uses-extension.json";
-    let (code, _, stderr) = check(&[file]);
+    let Run { code, stderr, .. } = check(&[file]);
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown party `PL`"), "{stderr}");
     assert!(stderr.contains("unknown action `grain_deal`"), "{stderr}");
-    let (code, stdout, stderr) = check(&["--vocab", "tests/fixtures/vocab/extension.json", file]);
+    let Run { code, stdout, stderr } = check(&["--vocab", "tests/fixtures/vocab/extension.json", file]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     assert!(stdout.contains("by PL"), "{stdout}");
 }
@@ -63,7 +51,7 @@ fn files_above_the_size_limit_are_refused() {
     let big = dir.path().join("big.json");
     let f = std::fs::File::create(&big).unwrap();
     f.set_len(armistice::load::MAX_FILE_BYTES + 1).unwrap(); // sparse: costs no disk
-    let (code, _, stderr) = check(&[big.to_str().unwrap()]);
+    let Run { code, stderr, .. } = check(&[big.to_str().unwrap()]);
     dir.close().unwrap();
     assert_eq!(code, 2);
     assert!(
@@ -75,11 +63,15 @@ fn files_above_the_size_limit_are_refused() {
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let bad = "tests/fixtures/bad/unknown-action.json";
-    let (_, _, plain) = check(&[bad]);
+    let plain = check(&[bad]).stderr;
     assert!(!plain.contains('\u{1b}'), "{plain}");
-    let (code, _, coloured) = check(&["--color", "always", bad]);
+    let Run {
+        code,
+        stderr: coloured,
+        ..
+    } = check(&["--color", "always", bad]);
     assert_eq!(code, 2);
     assert!(coloured.contains('\u{1b}'), "{coloured}");
-    let (_, _, never) = check(&["--color", "never", bad]);
+    let never = check(&["--color", "never", bad]).stderr;
     assert_eq!(never, plain);
 }

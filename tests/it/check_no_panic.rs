@@ -1,8 +1,6 @@
 //! Nothing panics on any input: arbitrary text, and a real proposal with bytes cut out
 //! or put in, goes through loading and rendering to diagnostics without panicking.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
-
 use armistice::load::{SourceFile, load_proposal, render_report};
 use armistice::vocab::Vocab;
 use proptest::prelude::*;

@@ -1,24 +1,12 @@
 //! The committed JSON Schemas are the generated ones, and every bundled file validates
 //! against them with a standard validator (the `jsonschema` crate).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
-
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn generated(args: &[&str]) -> String {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::support::ROOT;
+use crate::support::cli::run;
 
 fn read_json(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -32,7 +20,7 @@ fn committed_schemas_are_up_to_date() {
     ] {
         let committed = std::fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
         assert!(
-            committed == generated(&args),
+            committed == run(&args).success(),
             "{file} differs from the generated schema; regenerate it with\n    cargo run -- {} --force -o {file}",
             args.join(" ")
         );

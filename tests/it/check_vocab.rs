@@ -1,12 +1,12 @@
 //! The embedded vocabulary is consistent, `--vocab` files extend and override it, and
 //! `armistice vocab` prints it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
-
 use std::collections::HashSet;
 
 use armistice::vocab::{Vocab, VocabFile};
-use assert_cmd::Command;
+
+use crate::support::ROOT;
+use crate::support::cli::run;
 
 fn default_file() -> VocabFile {
     serde_json::from_str(armistice::vocab::DEFAULT_PACK).unwrap()
@@ -126,11 +126,9 @@ fn embedded_vocabulary_covers_the_issue_list() {
 
 #[test]
 fn user_vocabulary_extends_and_overrides() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/vocab/extension.json"
-    ))
-    .unwrap();
+    let text =
+        std::fs::read_to_string(std::path::Path::new(ROOT).join("tests/fixtures/vocab/extension.json"))
+            .unwrap();
     let file = armistice::load::SourceFile::from_text("extension.json", text);
     let v = armistice::load::load_vocab(vec![file]).unwrap();
     let default = Vocab::default_pack().unwrap();
@@ -157,31 +155,22 @@ fn user_vocabulary_extends_and_overrides() {
     assert!(v.label("energy_infrastructure").is_some());
 }
 
-fn vocab_cmd(args: &[&str]) -> String {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("vocab")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn vocab_text() {
-    insta::assert_snapshot!(vocab_cmd(&[]));
+    let text = run(["vocab"]).success();
+    insta::assert_snapshot!(text);
 }
 
 #[test]
 fn vocab_json_is_the_merged_file() {
-    let json = vocab_cmd(&[
+    let json = run([
+        "vocab",
         "--format",
         "json",
         "--vocab",
         "tests/fixtures/vocab/extension.json",
-    ]);
+    ])
+    .success();
     let merged: VocabFile = serde_json::from_str(&json).unwrap();
     assert!(merged.parties.iter().any(|p| p.code == "PL"));
     let again = Vocab::build(std::slice::from_ref(&merged)).unwrap();

@@ -1,45 +1,37 @@
 //! `armistice compare` on the built binary: every output format on the real
 //! proposals (snapshots), exit codes, `--only`, `-o`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+use crate::support::cli::{Run, armistice};
+use crate::support::{RU, US};
 
-use assert_cmd::Command;
-
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
-
-fn armistice() -> Command {
-    Command::cargo_bin("armistice").unwrap()
-}
-
-fn compare(args: &[&str]) -> (String, i32) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .arg("compare")
-        .args(args)
-        .arg("--color=never")
-        .output()
-        .unwrap();
-    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap())
+/// `armistice compare ARGS --color=never`.
+fn compare(args: &[&str]) -> Run {
+    Run::of(armistice().arg("compare").args(args).arg("--color=never"))
 }
 
 #[test]
 fn seed_text() {
-    let (out, code) = compare(&[US, RU]);
+    let Run {
+        stdout: out, code, ..
+    } = compare(&[US, RU]);
     assert_eq!(code, 1, "conflicts exit 1");
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn seed_markdown() {
-    let (out, code) = compare(&[US, RU, "--format", "markdown"]);
+    let Run {
+        stdout: out, code, ..
+    } = compare(&[US, RU, "--format", "markdown"]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn seed_json() {
-    let (out, code) = compare(&[US, RU, "--format", "json"]);
+    let Run {
+        stdout: out, code, ..
+    } = compare(&[US, RU, "--format", "json"]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["schema_version"], 1);
@@ -48,7 +40,7 @@ fn seed_json() {
 
 #[test]
 fn seed_findings_read_back_from_json() {
-    let (out, _) = compare(&[US, RU, "--format", "json"]);
+    let out = compare(&[US, RU, "--format", "json"]).stdout;
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let pair = &v["pairs"][0];
     assert_eq!(pair["verdict"], "conflicting");
@@ -121,7 +113,9 @@ fn seed_findings_read_back_from_json() {
 
 #[test]
 fn only_filters_sections_but_not_counts_or_exit() {
-    let (out, code) = compare(&[US, RU, "--only", "conflicts", "--format", "json"]);
+    let Run {
+        stdout: out, code, ..
+    } = compare(&[US, RU, "--only", "conflicts", "--format", "json"]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let pair = &v["pairs"][0];
@@ -145,7 +139,9 @@ fn same_proposal_twice_under_two_ids_is_compatible() {
         .replace("\"id\": \"us-2025-03-11\"", "\"id\": \"copy\"");
     let copy = dir.path().join("copy.json");
     std::fs::write(&copy, text).unwrap();
-    let (out, code) = compare(&[US, copy.to_str().unwrap()]);
+    let Run {
+        stdout: out, code, ..
+    } = compare(&[US, copy.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("COMPATIBLE"));
 }

@@ -1,19 +1,7 @@
 //! `armistice completions` and `armistice man` on the built binary: a script for each
 //! shell that knows the subcommands, and a manual page that documents them.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use assert_cmd::Command;
-
-fn run(args: &[&str]) -> (String, i32) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
-    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap())
-}
+use crate::support::cli::run;
 
 const SUBCOMMANDS: [&str; 7] = [
     "check",
@@ -28,7 +16,7 @@ const SUBCOMMANDS: [&str; 7] = [
 #[test]
 fn completions_for_each_shell_know_the_subcommands() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
-        let (out, code) = run(&["completions", shell]);
+        let (out, code) = run(["completions", shell]).quiet();
         assert_eq!(code, 0, "{shell}");
         assert!(out.len() > 1000, "{shell}: a real script");
         for sub in SUBCOMMANDS {
@@ -39,25 +27,20 @@ fn completions_for_each_shell_know_the_subcommands() {
             assert!(out.contains("mermaid"), "{shell} completes option values");
         }
     }
-    let (bash, _) = run(&["completions", "bash"]);
+    let (bash, _) = run(["completions", "bash"]).quiet();
     assert!(bash.contains("complete -F") && bash.contains("armistice"));
-    let (fish, _) = run(&["completions", "fish"]);
+    let (fish, _) = run(["completions", "fish"]).quiet();
     assert!(fish.contains("complete -c armistice -n"));
 }
 
 #[test]
 fn an_unknown_shell_is_an_error() {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .args(["completions", "tcsh"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(run(["completions", "tcsh"]).code, 2);
 }
 
 #[test]
 fn man_page_documents_the_commands() {
-    let (out, code) = run(&["man"]);
+    let (out, code) = run(["man"]).quiet();
     assert_eq!(code, 0);
     assert!(out.contains(".TH armistice 1"), "a roff page");
     for sub in SUBCOMMANDS {
@@ -74,7 +57,7 @@ fn man_page_documents_the_commands() {
 fn man_writes_to_a_file_with_o() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("armistice.1");
-    let (out, code) = run(&["man", "-o", path.to_str().unwrap()]);
+    let (out, code) = run(["man", "-o", path.to_str().unwrap()]).quiet();
     assert_eq!((out.as_str(), code), ("", 0));
     assert!(std::fs::read_to_string(&path).unwrap().contains("compare"));
 }

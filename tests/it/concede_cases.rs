@@ -1,8 +1,6 @@
 //! Hand-made cases of the concession solver: the seed pair, red lines, budgets, progress,
 //! malformed instances, and a large two-proposal instance.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::time::Instant;
 
 use armistice::concede::{

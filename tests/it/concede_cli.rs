@@ -2,52 +2,47 @@
 //! (snapshots), the seed packages read back from JSON and fed to `whatif`, red lines
 //! that make it infeasible, and error paths.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
+use crate::support::cli::{Run, armistice};
+use crate::support::{RU, US};
 
-fn run(cmd: &str, args: &[&str]) -> (String, String, i32) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .arg(cmd)
-        .args(args)
-        .arg("--color=never")
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
+/// `armistice CMD ARGS --color=never`.
+fn run(cmd: &str, args: &[&str]) -> Run {
+    Run::of(armistice().arg(cmd).args(args).arg("--color=never"))
 }
 
 #[test]
 fn seed_text() {
-    let (out, err, code) = run("concede", &[US, RU]);
+    let Run {
+        stdout: out,
+        stderr: err,
+        code,
+    } = run("concede", &[US, RU]);
     assert_eq!(code, 1, "{err}");
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn seed_markdown() {
-    let (out, _, code) = run("concede", &[US, RU, "--format", "markdown"]);
+    let Run {
+        stdout: out, code, ..
+    } = run("concede", &[US, RU, "--format", "markdown"]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn seed_json() {
-    let (out, _, code) = run("concede", &[US, RU, "--format", "json"]);
+    let Run {
+        stdout: out, code, ..
+    } = run("concede", &[US, RU, "--format", "json"]);
     assert_eq!(code, 1);
     insta::assert_snapshot!(out);
 }
 
 fn seed_json_value(extra: &[&str]) -> Value {
-    let (out, _, _) = run("concede", &[&[US, RU, "--format", "json"], extra].concat());
+    let out = run("concede", &[&[US, RU, "--format", "json"], extra].concat()).stdout;
     serde_json::from_str(&out).unwrap()
 }
 
@@ -105,7 +100,11 @@ fn every_package_pasted_into_whatif_leaves_no_conflict() {
             args.push(e["text"].as_str().unwrap().to_owned());
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let (out, err, _) = run("whatif", &args);
+        let Run {
+            stdout: out,
+            stderr: err,
+            ..
+        } = run("whatif", &args);
         let w: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
         let pair = &w["scenarios"][0]["summary"]["pairs"][0];
         assert_eq!(pair["conflicts"], 0, "{p}");
@@ -131,7 +130,11 @@ fn red_lines_that_clash_make_it_infeasible() {
     let (usf, ruf) = (dir.path().join("us.json"), dir.path().join("ru.json"));
     std::fs::write(&usf, us.to_string()).unwrap();
     std::fs::write(&ruf, ru.to_string()).unwrap();
-    let (out, err, code) = run("concede", &[usf.to_str().unwrap(), ruf.to_str().unwrap()]);
+    let Run {
+        stdout: out,
+        stderr: err,
+        code,
+    } = run("concede", &[usf.to_str().unwrap(), ruf.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
     assert!(out.contains("NO PACKAGE: red lines clash"), "{out}");
     assert!(
@@ -141,7 +144,9 @@ fn red_lines_that_clash_make_it_infeasible() {
         "{out}"
     );
     // Letting red lines be conceded at a cost makes a package again.
-    let (out, _, code) = run(
+    let Run {
+        stdout: out, code, ..
+    } = run(
         "concede",
         &[
             usf.to_str().unwrap(),
@@ -159,10 +164,14 @@ fn red_lines_that_clash_make_it_infeasible() {
 
 #[test]
 fn bad_costs_are_errors() {
-    let (_, err, code) = run("concede", &[US, RU, "--cost", "cor=3"]);
+    let Run {
+        stderr: err, code, ..
+    } = run("concede", &[US, RU, "--cost", "cor=3"]);
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `core`?"), "{err}");
-    let (_, err, code) = run("concede", &[US, RU, "--time-limit=0"]);
+    let Run {
+        stderr: err, code, ..
+    } = run("concede", &[US, RU, "--time-limit=0"]);
     assert_eq!(code, 2);
     assert!(err.contains("--time-limit"), "{err}");
 }

@@ -1,8 +1,6 @@
 //! Property tests of the concession solver against a brute-force reference that
 //! enumerates every subset of concessions of small instances.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use armistice::concede::{
     Concession, Conflict, Cost, Instance, Method, Options, Package, SolveError, Solver, solve,
 };

@@ -1,21 +1,16 @@
 //! `armistice diff` on the command line: exit codes (0 same in meaning, 1 different,
 //! 2 error), formats, `--ignore`, `-o`, and the git diff driver script.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use assert_cmd::prelude::*;
+use crate::support::{NEW, OLD, ROOT, RU, US, cli};
 
-const OLD: &str = "tests/fixtures/diff/old.json";
-const NEW: &str = "tests/fixtures/diff/new.json";
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
-
-fn armistice() -> Command {
-    let mut cmd = Command::cargo_bin("armistice").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR");
+/// The binary with colour left to the flags and the terminal: the tests of `--color`
+/// here must not meet a `NO_COLOR` from the environment.
+fn armistice() -> assert_cmd::Command {
+    let mut cmd = cli::armistice();
+    cmd.env_remove("NO_COLOR");
     cmd
 }
 
@@ -53,8 +48,7 @@ fn the_patch_on_stdout_applies() {
         .unwrap();
     let patch: json_patch::Patch = serde_json::from_slice(&out.stdout).unwrap();
     let read = |p: &str| -> serde_json::Value {
-        serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap())
-            .unwrap()
+        serde_json::from_str(&std::fs::read_to_string(Path::new(ROOT).join(p)).unwrap()).unwrap()
     };
     let mut doc = read(US);
     json_patch::patch(&mut doc, &patch).unwrap();
@@ -64,7 +58,7 @@ fn the_patch_on_stdout_applies() {
 #[test]
 fn ignoring_every_changed_field_makes_a_notation_change_clean() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(US)).unwrap();
+    let text = std::fs::read_to_string(Path::new(ROOT).join(US)).unwrap();
     // Same meaning, other spelling and other wording.
     let respelled = text.replace("\"resume_aid\"", "\"military_aid\"").replace(
         "Russia and Ukraine would halt all conflict",
@@ -140,12 +134,12 @@ fn output_goes_to_a_file_without_colour() {
 }
 
 fn script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/git-diff-armistice")
+    Path::new(ROOT).join("scripts/git-diff-armistice")
 }
 
 #[test]
 fn the_git_driver_handles_git_s_seven_arguments() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(ROOT);
     let run = |old: &Path, new: &Path| {
         Command::new(script())
             .env("ARMISTICE", env!("CARGO_BIN_EXE_armistice"))
@@ -210,7 +204,7 @@ fn git_diff_uses_the_driver() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(ROOT);
     git(&["init", "-q"]);
     git(&["config", "diff.armistice.command", script().to_str().unwrap()]);
     std::fs::create_dir(dir.path().join("proposals")).unwrap();

@@ -1,23 +1,14 @@
 //! `armistice diff --against OTHER`: snapshots of the change impact, and a check that
 //! it agrees with running `armistice compare` before and after.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use crate::support::diff as diff_support;
-
 use std::collections::{BTreeSet, HashMap};
-use std::process::Command;
 
 use armistice::diff::{DiffOptions, diff, impact};
 use armistice::report::diff::{json, markdown, text};
-use assert_cmd::prelude::*;
-use diff_support::{load, vocab};
 use serde_json::Value;
 
-const OLD: &str = "tests/fixtures/diff/old.json";
-const NEW: &str = "tests/fixtures/diff/new.json";
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
+use crate::support::diff::load;
+use crate::support::{NEW, OLD, RU, US, cli, vocab};
 
 #[test]
 fn impact_snapshots() {
@@ -53,19 +44,11 @@ fn flipping_aid_resolves_the_conflict_with_russia() {
     assert_eq!(resolved.witnesses[0].right, "ru-2025-03-13/no-aid");
 }
 
-fn run(args: &[&str]) -> Value {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.code().is_some_and(|c| c < 2),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+/// The JSON report of `armistice ARGS`, which must not fail (exit 0 or 1).
+fn run_json(args: &[&str]) -> Value {
+    let r = cli::run(args);
+    assert!((0..2).contains(&r.code), "{args:?}: {}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap()
 }
 
 /// A pair's findings as `compare --format json` reports them, named after renaming.
@@ -95,9 +78,9 @@ fn findings(pair: &Value, rename: &HashMap<String, String>) -> BTreeSet<(String,
 #[test]
 fn impact_agrees_with_compare_before_and_after() {
     for (old, new, other) in [(OLD, NEW, RU), (US, NEW, RU), (US, RU, OLD), (OLD, NEW, US)] {
-        let d = run(&["diff", old, new, "--against", other, "--format", "json"]);
-        let before = run(&["compare", old, other, "--format", "json"]);
-        let after = run(&["compare", new, other, "--format", "json"]);
+        let d = run_json(&["diff", old, new, "--against", other, "--format", "json"]);
+        let before = run_json(&["compare", old, other, "--format", "json"]);
+        let after = run_json(&["compare", new, other, "--format", "json"]);
         let (bp, ap) = (&before["pairs"][0], &after["pairs"][0]);
         let i = &d["impact"];
         assert_eq!(i["verdict"]["before"], bp["verdict"], "{old} {new} {other}");
@@ -155,9 +138,7 @@ fn impact_agrees_with_compare_before_and_after() {
 
 #[test]
 fn against_a_proposal_with_the_same_id_is_an_error() {
-    Command::cargo_bin("armistice")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    cli::armistice()
         .args(["diff", US, RU, "--against", US])
         .assert()
         .code(2)

@@ -2,15 +2,13 @@
 //! is the same in meaning; the patch of a diff turns the old file into the new one; a
 //! renamed term with unchanged content is aligned, not removed and added.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use crate::support::diff as diff_support;
-
 use armistice::diff::{DiffOptions, MatchBy, TermDiff, diff, json_patch};
 use armistice::report::diff::patch;
-use diff_support::{apply, edit, edits, proposal, rename, resolve, vocab};
 use proptest::prelude::*;
 use serde_json::Value;
+
+use crate::support::diff::{apply, edit, edits, load, proposal, rename, resolve};
+use crate::support::vocab;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
@@ -99,7 +97,7 @@ fn json() -> impl Strategy<Value = Value> {
 /// the new side (the summary of an unchanged term is made once and shared).
 #[test]
 fn a_changed_parameter_shows_in_the_new_summary() {
-    let (old, _) = diff_support::load("proposals/us-ua-2025-03-11-jeddah.json");
+    let (old, _) = load("proposals/us-ua-2025-03-11-jeddah.json");
     let mut written = old.proposal.clone();
     let term = written.terms.iter_mut().find(|t| &*t.id == "halt-ua").unwrap();
     term.params.insert(

@@ -1,26 +1,13 @@
 //! Snapshots of every `armistice diff` format on the fixture pair and on the seed pair,
 //! with each patch applied to its old file to check that it gives the new one.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use crate::support::diff as diff_support;
-
 use armistice::diff::{DiffOptions, diff, json_patch};
 use armistice::report::diff::{json, markdown, patch, text};
-use diff_support::{apply, load, vocab};
 
-const PAIRS: [(&str, &str, &str); 2] = [
-    (
-        "fixture",
-        "tests/fixtures/diff/old.json",
-        "tests/fixtures/diff/new.json",
-    ),
-    (
-        "seed",
-        "proposals/us-2025-03-11.json",
-        "proposals/ru-2025-03-13.json",
-    ),
-];
+use crate::support::diff::{apply, load};
+use crate::support::{NEW, OLD, RU, US, vocab};
+
+const PAIRS: [(&str, &str, &str); 2] = [("fixture", OLD, NEW), ("seed", US, RU)];
 
 #[test]
 fn every_format_on_every_pair() {

@@ -1,13 +1,10 @@
 //! The comparison engine, relation class by relation class and edge case by edge case,
 //! on small proposals written inline.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use crate::support;
-
 use armistice::engine::{Analysis, BlockStatus, Coverage, RelationKind, Verdict};
 use serde_json::{Value, json};
-use support::analyze;
+
+use crate::support::{self, analyze};
 
 fn p(id: &str, terms: Value) -> Value {
     json!({ "id": id, "terms": terms })

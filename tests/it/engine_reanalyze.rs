@@ -6,10 +6,6 @@
 //! unconditioned, dropped, renamed, copied or moved), and the same error when the
 //! edited proposals take more steps than `max_paths`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use crate::support;
-
 use armistice::engine::{self, Analysis, EngineError};
 use armistice::limits::Limits;
 use armistice::load;
@@ -17,6 +13,8 @@ use armistice::model::Proposal;
 use armistice::resolved::ResolvedProposal;
 use proptest::prelude::*;
 use serde_json::{Value, json};
+
+use crate::support::{self, resolve_json};
 
 const PARTIES: [&str; 2] = ["US", "RU"];
 const ACTIONS: [&str; 3] = ["hostilities", "strikes", "ground_offensive"];
@@ -44,25 +42,12 @@ fn term() -> impl Strategy<Value = Value> {
 fn proposal(id: &'static str, max: usize) -> impl Strategy<Value = Value> {
     proptest::collection::vec((term(), proptest::collection::vec(1usize..5, 0..3)), 1..=max).prop_map(
         move |terms| {
-            let terms: Vec<Value> = terms
+            let terms = terms
                 .into_iter()
                 .enumerate()
-                .map(|(i, (mut t, back))| {
-                    t["id"] = json!(format!("t{i}"));
-                    let mut reqs: Vec<String> = back
-                        .into_iter()
-                        .filter(|&b| b <= i)
-                        .map(|b| format!("t{}", i - b))
-                        .collect();
-                    reqs.sort();
-                    reqs.dedup();
-                    if !reqs.is_empty() {
-                        t["requires"] = json!(reqs);
-                    }
-                    t
-                })
+                .map(|(i, (t, back))| (t, back.into_iter().filter(|&b| b <= i).map(|b| i - b).collect()))
                 .collect();
-            json!({ "id": id, "by": ["US"], "source": "test", "terms": terms })
+            support::numbered(id, terms)
         },
     )
 }
@@ -131,11 +116,6 @@ fn edit(p: &mut Value, n: usize, kind: usize, pick: usize) {
     }
 }
 
-fn resolved(v: &Value) -> ResolvedProposal {
-    let model: Proposal = serde_json::from_value(v.clone()).unwrap();
-    load::resolve(&model, &support::vocab()).0.unwrap()
-}
-
 fn assert_same(again: &Result<Analysis, EngineError>, full: &Result<Analysis, EngineError>) {
     match (again, full) {
         (Ok(a), Ok(f)) => {
@@ -168,7 +148,7 @@ proptest! {
         let vocab = support::vocab();
         let limits = Limits { max_paths: max_paths.unwrap_or(Limits::default().max_paths), ..Limits::default() };
         let mut values = if three { vec![p, q, r] } else { vec![p, q] };
-        let originals: Vec<ResolvedProposal> = values.iter().map(resolved).collect();
+        let originals: Vec<ResolvedProposal> = values.iter().map(|v| resolve_json(v, &vocab)).collect();
         let Ok(base) = engine::analyze_with(originals, &vocab, &limits) else {
             // Past the limit already: nothing to bring up to date.
             return Ok(());
@@ -188,9 +168,9 @@ proptest! {
             load::resolve(&model, &vocab).0.is_some()
         };
         prop_assume!(values.iter().all(valid));
-        let changed: Vec<(usize, ResolvedProposal)> = touched.iter().map(|&w| (w, resolved(&values[w]))).collect();
+        let changed: Vec<(usize, ResolvedProposal)> = touched.iter().map(|&w| (w, resolve_json(&values[w], &vocab))).collect();
         let again = engine::reanalyze(&base, changed, &vocab);
-        let full = engine::analyze_with(values.iter().map(resolved).collect::<Vec<_>>(), &vocab, &limits);
+        let full = engine::analyze_with(values.iter().map(|v| resolve_json(v, &vocab)).collect::<Vec<_>>(), &vocab, &limits);
         assert_same(&again, &full);
     }
 }

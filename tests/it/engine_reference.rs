@@ -2,19 +2,17 @@
 //! every atom, no index, naive derivation to a fixpoint), and property tests that check
 //! the engine against it and against the laws of comparison.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use crate::support;
-
 use std::collections::BTreeSet;
 
 use armistice::engine::{self, Analysis, RelationKind};
-use armistice::load::{self, resolve};
+use armistice::load;
 use armistice::model::{Modality, Proposal};
 use armistice::resolved::{Interval, ResolvedProposal};
 use armistice::vocab::{PartyRef, Vocab};
 use proptest::prelude::*;
 use serde_json::Value;
+
+use crate::support::{self, resolve_json};
 
 #[derive(Debug, Clone, PartialEq)]
 struct RefAtom {
@@ -268,12 +266,6 @@ fn engine_sets(a: &Analysis) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u32)>
     (rels, open)
 }
 
-fn resolved(v: &Value, vocab: &Vocab) -> ResolvedProposal {
-    let p: Proposal = serde_json::from_value(v.clone()).unwrap();
-    let (r, diags) = resolve(&p, vocab);
-    r.unwrap_or_else(|| panic!("generated proposal is invalid: {diags:?}"))
-}
-
 fn conflicts(a: &Analysis) -> BTreeSet<(bool, usize, usize)> {
     a.pairs[0]
         .relations
@@ -410,9 +402,12 @@ fn assert_reanalyze_is_analyze(
     for (i, v) in &changes {
         all[*i] = v.clone();
     }
-    let changed = changes.iter().map(|(i, v)| (*i, resolved(v, vocab))).collect();
+    let changed = changes
+        .iter()
+        .map(|(i, v)| (*i, resolve_json(v, vocab)))
+        .collect();
     let incremental = engine::reanalyze(base, changed, vocab).unwrap();
-    let full = engine::analyze(all.iter().map(|x| resolved(x, vocab)).collect(), vocab).unwrap();
+    let full = engine::analyze(all.iter().map(|x| resolve_json(x, vocab)).collect(), vocab).unwrap();
     assert_eq!(incremental.pairs, full.pairs);
     assert_eq!(incremental.atoms, full.atoms);
     assert_eq!(incremental.burden, full.burden);
@@ -434,7 +429,11 @@ fn reanalyze_follows_edits_of_a_generated_pair() {
         serde_json::to_value(&w.a).unwrap(),
         serde_json::to_value(&w.b).unwrap(),
     ];
-    let base = engine::analyze(originals.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
+    let base = engine::analyze(
+        originals.iter().map(|x| resolve_json(x, &vocab)).collect(),
+        &vocab,
+    )
+    .unwrap();
     for op in 0..EDIT_KINDS + 1 {
         for (which, k) in [(0, 17), (1, 723), (0, 1499)] {
             let edited = edit(&originals[which], op, k);
@@ -455,9 +454,9 @@ fn reanalyze_follows_edits_of_a_generated_pair() {
         .enumerate()
     {
         let edited = edit(&now[which], op, k);
-        let again = engine::reanalyze(&last, vec![(which, resolved(&edited, &vocab))], &vocab).unwrap();
+        let again = engine::reanalyze(&last, vec![(which, resolve_json(&edited, &vocab))], &vocab).unwrap();
         now[which] = edited;
-        let full = engine::analyze(now.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
+        let full = engine::analyze(now.iter().map(|x| resolve_json(x, &vocab)).collect(), &vocab).unwrap();
         assert_eq!(again.pairs, full.pairs, "edit {step}");
         last = again;
     }
@@ -501,11 +500,15 @@ fn reanalyze_compares_unpacked_parameters_in_full() {
         ] })
     };
     let originals = [side("p", 3.5), side("q", 3.5)];
-    let base = engine::analyze(originals.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
+    let base = engine::analyze(
+        originals.iter().map(|x| resolve_json(x, &vocab)).collect(),
+        &vocab,
+    )
+    .unwrap();
     let kind = |a: &Analysis| a.pairs[0].relations.first().map(|r| r.kind);
     assert_eq!(kind(&base), Some(RelationKind::Agree));
     let edited = side("p", 4.5);
-    let again = engine::reanalyze(&base, vec![(0, resolved(&edited, &vocab))], &vocab).unwrap();
+    let again = engine::reanalyze(&base, vec![(0, resolve_json(&edited, &vocab))], &vocab).unwrap();
     assert_eq!(kind(&again), Some(RelationKind::Diverge));
     assert_reanalyze_is_analyze(&base, vec![(0, edited)], &originals, &vocab);
 }
@@ -528,7 +531,7 @@ proptest! {
         let vocab = support::vocab();
         let originals: Vec<Value> = if two { vec![p, q] } else { vec![p, q, r] };
         let which = which % originals.len();
-        let base = engine::analyze(originals.iter().map(|x| resolved(x, &vocab)).collect(), &vocab).unwrap();
+        let base = engine::analyze(originals.iter().map(|x| resolve_json(x, &vocab)).collect(), &vocab).unwrap();
         let mut edited = originals[which].clone();
         for (op, k) in ops {
             edited = edit(&edited, op, k);
@@ -543,7 +546,7 @@ proptest! {
     #[test]
     fn engine_matches_the_reference(p in support::proposal_strategy("p", 6, true), q in support::proposal_strategy("q", 6, true)) {
         let vocab = support::vocab();
-        let (rp, rq) = (resolved(&p, &vocab), resolved(&q, &vocab));
+        let (rp, rq) = (resolve_json(&p, &vocab), resolve_json(&q, &vocab));
         let expected = reference(&rp, &rq, &vocab);
         let analysis = engine::analyze(vec![rp, rq], &vocab).unwrap();
         prop_assert_eq!(engine_sets(&analysis), expected);
@@ -554,7 +557,7 @@ proptest! {
         let vocab = support::vocab();
         let mut q = p.clone();
         q["id"] = "q".into();
-        let analysis = engine::analyze(vec![resolved(&p, &vocab), resolved(&q, &vocab)], &vocab).unwrap();
+        let analysis = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
         let pair = &analysis.pairs[0];
         prop_assert!(pair.relations.iter().all(|r| !r.is_conflict()));
         for t in 0..analysis.proposals[0].terms.len() {
@@ -566,8 +569,8 @@ proptest! {
     #[test]
     fn compare_mirrors(p in support::proposal_strategy("p", 6, true), q in support::proposal_strategy("q", 6, true)) {
         let vocab = support::vocab();
-        let ab = engine::analyze(vec![resolved(&p, &vocab), resolved(&q, &vocab)], &vocab).unwrap();
-        let ba = engine::analyze(vec![resolved(&q, &vocab), resolved(&p, &vocab)], &vocab).unwrap();
+        let ab = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
+        let ba = engine::analyze(vec![resolve_json(&q, &vocab), resolve_json(&p, &vocab)], &vocab).unwrap();
         let (rels_ab, open_ab) = engine_sets(&ab);
         let (rels_ba, open_ba) = engine_sets(&ba);
         let swapped: BTreeSet<RelKey> = rels_ba.into_iter().map(|(k, i, l, r, s)| (k, i, r, l, s)).collect();
@@ -584,13 +587,13 @@ proptest! {
         extra in support::proposal_strategy("x", 1, true),
     ) {
         let vocab = support::vocab();
-        let before = engine::analyze(vec![resolved(&p, &vocab), resolved(&q, &vocab)], &vocab).unwrap();
+        let before = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
         let mut q2 = q.clone();
         let mut t = extra["terms"][0].clone();
         t["id"] = "extra".into();
         t.as_object_mut().unwrap().remove("requires");
         q2["terms"].as_array_mut().unwrap().push(t);
-        let after = engine::analyze(vec![resolved(&p, &vocab), resolved(&q2, &vocab)], &vocab).unwrap();
+        let after = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q2, &vocab)], &vocab).unwrap();
         prop_assert!(conflicts(&before).is_subset(&conflicts(&after)));
     }
 }

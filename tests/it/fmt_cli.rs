@@ -2,31 +2,22 @@
 //! reached from any key order and spacing without changing content (property test),
 //! keeps comments or refuses, and `--check`, invalid files and exit codes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::PathBuf;
 
 use armistice::fmt::format;
 use armistice::model::Proposal;
-use assert_cmd::Command;
 use proptest::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
-const SEEDS: [&str; 2] = ["proposals/us-2025-03-11.json", "proposals/ru-2025-03-13.json"];
+use crate::support::cli::{Run, armistice};
+use crate::support::{RU, US};
 
-fn fmt(args: &[&str]) -> (String, String, i32) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .arg("fmt")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
+const SEEDS: [&str; 2] = [US, RU];
+
+/// `armistice fmt ARGS`.
+fn fmt(args: &[&str]) -> Run {
+    Run::of(armistice().arg("fmt").args(args))
 }
 
 /// Writes `text` to `name` in a fresh scratch folder, removed when the guard drops.
@@ -47,8 +38,8 @@ fn every_proposal_file_is_formatted() {
     all.sort();
     let mut args = vec!["--check"];
     args.extend(all.iter().map(String::as_str));
-    let (out, err, code) = fmt(&args);
-    assert_eq!((out.as_str(), err.as_str(), code), ("", "", 0));
+    let Run { stdout, stderr, code } = fmt(&args);
+    assert_eq!((stdout.as_str(), stderr.as_str(), code), ("", "", 0));
     for s in &all {
         let text = std::fs::read_to_string(s).unwrap();
         assert_eq!(format(&text).unwrap(), text, "{s}");
@@ -137,7 +128,9 @@ fn comments_are_kept_with_their_fields() {
 fn a_comment_inside_a_field_is_refused_and_the_file_left_alone() {
     let text = "{\"id\": /* x */ \"p\", \"by\": [], \"terms\": []}";
     let (_dir, path) = temp("inside.json", text);
-    let (_, err, code) = fmt(&[path.to_str().unwrap()]);
+    let Run {
+        stderr: err, code, ..
+    } = fmt(&[path.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(err.contains("the comment on line 1 sits inside a field"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -173,7 +166,9 @@ fn invalid_files_are_errors_and_never_rewritten() {
             if check {
                 args.push("--check");
             }
-            let (_, err, code) = fmt(&args);
+            let Run {
+                stderr: err, code, ..
+            } = fmt(&args);
             assert_eq!(code, 2, "{name}");
             assert!(err.contains(message), "{name}: {err}");
             assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -186,7 +181,9 @@ fn check_lists_files_that_would_change_and_fmt_rewrites_them() {
     let messy = "{\"terms\": [], \"by\": [\"US\"],\n\"id\": \"p\"}";
     let (_dir, path) = temp("messy.json", messy);
     let p = path.to_str().unwrap();
-    let (out, _, code) = fmt(&["--check", p, SEEDS[0]]);
+    let Run {
+        stdout: out, code, ..
+    } = fmt(&["--check", p, SEEDS[0]]);
     assert_eq!(code, 1);
     assert_eq!(out, format!("{p}\n"), "only the file that would change");
     assert_eq!(
@@ -194,19 +191,23 @@ fn check_lists_files_that_would_change_and_fmt_rewrites_them() {
         messy,
         "--check writes nothing"
     );
-    let (_, _, code) = fmt(&[p]);
+    let code = fmt(&[p]).code;
     assert_eq!(code, 0);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "{\n  \"id\": \"p\",\n  \"by\": [\"US\"],\n  \"terms\": []\n}\n"
     );
-    let (out, _, code) = fmt(&["--check", p]);
+    let Run {
+        stdout: out, code, ..
+    } = fmt(&["--check", p]);
     assert_eq!((out.as_str(), code), ("", 0));
 }
 
 #[test]
 fn a_missing_file_is_an_error() {
-    let (_, err, code) = fmt(&["no/such/file.json"]);
+    let Run {
+        stderr: err, code, ..
+    } = fmt(&["no/such/file.json"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot read `no/such/file.json`"), "{err}");
 }

@@ -3,8 +3,6 @@
 //! (`fuzz/regressions/<target>/`, each named after what it found) goes through the
 //! same harness the targets run (`fuzz/src/harness.rs`), without libFuzzer.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
-
 mod harness {
     #![allow(dead_code)]
     include!("../../fuzz/src/harness.rs");
@@ -14,10 +12,7 @@ use std::path::Path;
 
 /// Runs `target` on every file under `fuzz/<dir>/<name>/`; returns how many there were.
 fn run_all(dir: &str, name: &str, target: fn(&[u8])) -> usize {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz")
-        .join(dir)
-        .join(name);
+    let folder = Path::new(crate::support::ROOT).join("fuzz").join(dir).join(name);
     let Ok(entries) = std::fs::read_dir(&folder) else {
         return 0;
     };

@@ -2,27 +2,19 @@
 //! proposals, the DOT rendered by the real Graphviz `dot` and read back (nodes and
 //! edges), hostile labels, and a deadlock cycle highlighted.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command as Std, Stdio};
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
 
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
+use crate::support::cli::{Run, armistice};
+use crate::support::{RU, US};
 
+/// `armistice graph ARGS`, which must print nothing on standard error: standard
+/// output and the exit code.
 fn graph(args: &[&str]) -> (String, i32) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .arg("graph")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
-    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap())
+    Run::of(armistice().arg("graph").args(args)).quiet()
 }
 
 /// Whether Graphviz `dot` can be run. Under CI (`CI` set) its absence fails the test;

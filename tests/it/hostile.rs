@@ -9,14 +9,13 @@
 //! folder. Files `CASE.*` next to it are copied into that folder under their own names;
 //! `CASE.gen` generates large inputs there, one `FILE RECIPE N` a line (see [`generate`]).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
-
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use assert_cmd::Command;
+use crate::support::ROOT;
+use crate::support::cli::{Run, plain};
 
 /// A generous guard against a hang, not a timing assertion.
 const HANG_GUARD: Duration = Duration::from_secs(120);
@@ -28,7 +27,7 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let root = Path::new(ROOT).join("tests/fixtures/hostile");
     let mut out = Vec::new();
     for dir in std::fs::read_dir(&root).unwrap() {
         let dir = dir.unwrap().path();
@@ -234,7 +233,7 @@ fn snapshot_inputs(tmp: &Path, args: &[String]) -> BTreeMap<PathBuf, Vec<u8>> {
         let p = e.unwrap().path();
         files.insert(p.clone(), std::fs::read(&p).unwrap());
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(ROOT);
     for a in args {
         let p = root.join(a);
         if p.is_file() {
@@ -301,20 +300,16 @@ fn run_case(case: &Case) -> Result<(), String> {
         .map(|l| l.replace("$TMP", &tmp_str))
         .collect();
     let before = snapshot_inputs(tmp.path(), &args);
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("RUST_BACKTRACE")
-        .timeout(HANG_GUARD)
-        .args(&args)
-        .output()
-        .unwrap();
+    let out = Run::of(
+        plain()
+            .env_remove("RUST_BACKTRACE")
+            .timeout(HANG_GUARD)
+            .args(&args),
+    );
     let id = format!("{}/{}", case.command, case.name);
-    let code = out.status.code().unwrap_or(-1);
-    let stdout = String::from_utf8_lossy(&out.stdout).replace(&tmp_str, "$TMP");
-    let stderr = String::from_utf8_lossy(&out.stderr).replace(&tmp_str, "$TMP");
+    let code = out.code;
+    let stdout = out.stdout.replace(&tmp_str, "$TMP");
+    let stderr = out.stderr.replace(&tmp_str, "$TMP");
     let mut problems = String::new();
     if code != 2 {
         let _ = writeln!(problems, "{id}: exit {code}, not 2");

@@ -3,35 +3,27 @@
 //! exit 2; then the same input passes with the limit raised. Also the depth ceiling,
 //! and the flags in the manual page.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+use crate::support::cli::{Run, armistice};
+use crate::support::{RU, US};
 
-use assert_cmd::Command;
-
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
 const NESTED: &str = "tests/fixtures/limits/nested.json";
 const SWEEP: &str = "tests/fixtures/limits/sweep.json";
 
-fn run(cmd: &str, args: &[&str]) -> (String, String, i32) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .arg(cmd)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
+/// `armistice CMD ARGS`.
+fn run(cmd: &str, args: &[&str]) -> Run {
+    Run::of(armistice().arg(cmd).args(args))
 }
 
 /// Runs `cmd args low` and expects exit 2, then `cmd args high` and expects `passes`;
 /// returns the first run's standard error.
 fn hit_then_raised(cmd: &str, args: &[&str], low: &[&str], high: &[&str], passes: i32) -> String {
-    let (_, err, code) = run(cmd, &[args, low].concat());
+    let Run {
+        stderr: err, code, ..
+    } = run(cmd, &[args, low].concat());
     assert_eq!(code, 2, "{err}");
-    let (_, raised, code) = run(cmd, &[args, high].concat());
+    let Run {
+        stderr: raised, code, ..
+    } = run(cmd, &[args, high].concat());
     assert_eq!(code, passes, "{raised}");
     err
 }
@@ -46,14 +38,18 @@ fn file_size() {
         0,
     );
     insta::assert_snapshot!(err);
-    let (_, err, code) = run("check", &[NESTED, "--max-file-size", "1 parsec"]);
+    let Run {
+        stderr: err, code, ..
+    } = run("check", &[NESTED, "--max-file-size", "1 parsec"]);
     assert_eq!(code, 2);
     assert!(err.contains("not a size"), "{err}");
 }
 
 #[test]
 fn file_size_applies_to_vocabularies_scenarios_and_fmt() {
-    let (_, err, code) = run(
+    let Run {
+        stderr: err, code, ..
+    } = run(
         "vocab",
         &[
             "--vocab",
@@ -64,10 +60,14 @@ fn file_size_applies_to_vocabularies_scenarios_and_fmt() {
     );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("more than the limit of 10 bytes"), "{err}");
-    let (_, err, code) = run("whatif", &[US, RU, "--scenarios", SWEEP, "--max-file-size", "10"]);
+    let Run {
+        stderr: err, code, ..
+    } = run("whatif", &[US, RU, "--scenarios", SWEEP, "--max-file-size", "10"]);
     assert_eq!(code, 2);
     assert!(err.contains("sweep.json`: the file has"), "{err}");
-    let (_, err, code) = run("fmt", &["--check", NESTED, "--max-file-size", "10"]);
+    let Run {
+        stderr: err, code, ..
+    } = run("fmt", &["--check", NESTED, "--max-file-size", "10"]);
     assert_eq!(code, 2);
     assert!(err.contains("--max-file-size SIZE"), "{err}");
 }
@@ -86,7 +86,9 @@ fn depth() {
 
 #[test]
 fn depth_has_a_ceiling() {
-    let (_, err, code) = run("check", &[NESTED, "--max-depth", "1025"]);
+    let Run {
+        stderr: err, code, ..
+    } = run("check", &[NESTED, "--max-depth", "1025"]);
     assert_eq!(code, 2);
     assert!(err.contains("from 1 to 1024"), "{err}");
 }
@@ -103,7 +105,9 @@ fn nesting_at_the_ceiling_overflows_nothing() {
     let path = dir.path().join("deep.json");
     std::fs::write(&path, scenarios).unwrap();
     let path = path.to_str().unwrap();
-    let (_, err, code) = run(
+    let Run {
+        stderr: err, code, ..
+    } = run(
         "whatif",
         &[
             US,
@@ -118,7 +122,9 @@ fn nesting_at_the_ceiling_overflows_nothing() {
     );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("invalid type: sequence, expected a string"), "{err}");
-    let (_, err, code) = run("whatif", &[US, RU, "--scenarios", path, "--max-depth", "1023"]);
+    let Run {
+        stderr: err, code, ..
+    } = run("whatif", &[US, RU, "--scenarios", path, "--max-depth", "1023"]);
     assert_eq!(code, 2);
     assert!(err.contains("nested deeper than 1023 levels"), "{err}");
     // A proposal nested as deep, where a string is expected.
@@ -129,7 +135,9 @@ fn nesting_at_the_ceiling_overflows_nothing() {
     );
     let path = dir.path().join("deep-proposal.json");
     std::fs::write(&path, proposal).unwrap();
-    let (_, err, code) = run("check", &[path.to_str().unwrap(), "--max-depth", "1024"]);
+    let Run {
+        stderr: err, code, ..
+    } = run("check", &[path.to_str().unwrap(), "--max-depth", "1024"]);
     assert_eq!(code, 2);
     assert!(err.contains("expected a string"), "{err}");
 }
@@ -189,11 +197,15 @@ fn engine_limits_apply_to_every_analysing_command() {
         if cmd == "whatif" {
             args.extend(["--drop", "us-2025-03-11/pow"]);
         }
-        let (_, err, code) = run(cmd, &args);
+        let Run {
+            stderr: err, code, ..
+        } = run(cmd, &args);
         assert_eq!(code, 2, "{cmd}: {err}");
         assert!(err.contains("--max-firings N"), "{cmd}: {err}");
     }
-    let (_, err, code) = run(
+    let Run {
+        stderr: err, code, ..
+    } = run(
         "diff",
         &[
             US,
@@ -257,27 +269,35 @@ fn search_time() {
         1,
     );
     insta::assert_snapshot!(err);
-    let (_, err, code) = run("concede", &[US, RU, "--time-limit", "0"]);
+    let Run {
+        stderr: err, code, ..
+    } = run("concede", &[US, RU, "--time-limit", "0"]);
     assert_eq!(code, 2);
     assert!(err.contains("positive number of seconds"), "{err}");
 }
 
 #[test]
 fn the_report_says_why_its_search_stopped() {
-    let (page, err, code) = run("report", &[US, RU, "--max-nodes", "1"]);
+    let Run {
+        stdout: page,
+        stderr: err,
+        code,
+    } = run("report", &[US, RU, "--max-nodes", "1"]);
     assert_eq!(code, 1, "{err}");
     assert!(
         page.contains("The search for concessions stopped: the concession search explored 1 node, its limit"),
         "{page}"
     );
     assert!(page.contains("--max-nodes N"));
-    let (page, _, _) = run("report", &[US, RU]);
+    let page = run("report", &[US, RU]).stdout;
     assert!(!page.contains("The search for concessions stopped"));
 }
 
 #[test]
 fn the_manual_lists_the_flags() {
-    let (page, _, code) = run("man", &[]);
+    let Run {
+        stdout: page, code, ..
+    } = run("man", &[]);
     assert_eq!(code, 0);
     for flag in [
         "max\\-file\\-size",

@@ -2,10 +2,6 @@
 //! `Limits` value, with the error naming the place and the limit, and passed when the
 //! limit is raised; `reanalyze` keeps the limits of its base analysis.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use crate::support;
-
 use std::time::Duration;
 
 use armistice::concede::{Concession, Conflict, Cost, Instance, Limit, Options, SolveError, solve};
@@ -15,8 +11,10 @@ use armistice::load::{self, SourceFile};
 use armistice::model::Proposal;
 use armistice::whatif::{Outcome, Scenario, evaluate_one, parse_drop};
 
+use crate::support::{self, RU, US};
+
 fn seed() -> Vec<Proposal> {
-    ["proposals/us-2025-03-11.json", "proposals/ru-2025-03-13.json"]
+    [US, RU]
         .iter()
         .map(|p| load::parse_proposal(&SourceFile::read(p.as_ref()).unwrap()).unwrap())
         .collect()

@@ -4,6 +4,9 @@
 //! `snapshots/`, named `it__MODULE__NAME.snap`; proptest keeps the failing cases it has
 //! seen in `MODULE.proptest-regressions` next to each module.
 
+// A test fails by panicking: unwrapping, expecting and panicking are how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 mod bench_smoke;

@@ -2,31 +2,20 @@
 //! to replace an input or, without `--force`, an existing file, and a process killed
 //! while writing leaves the old file or the new one, whole.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
 
-use assert_cmd::Command;
+use crate::support::cli::{self, Run};
+use crate::support::{RU, US};
 
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
 const README: &str = "proposals/us-2025-03-18-readout.json";
 const SCENARIOS: &str = "examples/scenarios/seed.json";
 const VOCAB: &str = "tests/fixtures/vocab/extension.json";
 
-fn armistice(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .args(args)
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+/// `armistice ARGS`, stopped after two minutes if it hangs.
+fn armistice(args: &[&str]) -> Run {
+    Run::of(cli::armistice().args(args).timeout(Duration::from_secs(120)))
 }
 
 /// A copy of the bundled inputs in a fresh folder, so that a command that wrongly
@@ -91,7 +80,7 @@ fn no_command_modifies_its_inputs() {
         vec!["vocab", "--vocab", &vocab],
     ];
     for args in &runs {
-        let (code, stderr) = armistice(args);
+        let Run { code, stderr, .. } = armistice(args);
         assert!(code <= 1, "{args:?} failed: {stderr}");
     }
     assert!(
@@ -106,7 +95,7 @@ fn output_refuses_an_existing_file_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.md");
     std::fs::write(&out, "keep me\n").unwrap();
-    let (code, stderr) = armistice(&["compare", US, RU, "--format", "markdown", "-o", s(&out)]);
+    let Run { code, stderr, .. } = armistice(&["compare", US, RU, "--format", "markdown", "-o", s(&out)]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("exists; give `--force` to overwrite it"),
@@ -114,7 +103,7 @@ fn output_refuses_an_existing_file_without_force() {
     );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me\n");
 
-    let (code, stderr) = armistice(&[
+    let Run { code, stderr, .. } = armistice(&[
         "compare",
         US,
         RU,
@@ -136,7 +125,7 @@ fn commands_without_inputs_refuse_an_existing_file_too() {
     for args in [vec!["schema"], vec!["man"], vec!["completions", "bash"]] {
         let mut args = args.clone();
         args.extend(["-o", s(&out)]);
-        let (code, stderr) = armistice(&args);
+        let Run { code, stderr, .. } = armistice(&args);
         assert_eq!(code, 2, "{args:?}");
         assert!(stderr.contains("exists; give `--force`"), "{args:?}: {stderr}");
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me\n");
@@ -164,7 +153,7 @@ fn output_never_replaces_an_input_even_with_force() {
     for args in runs {
         let mut args = args.clone();
         args.push("--force");
-        let (code, stderr) = armistice(&args);
+        let Run { code, stderr, .. } = armistice(&args);
         assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(stderr.contains("refusing to write"), "{args:?}: {stderr}");
         assert!(stderr.contains("it is an input file"), "{args:?}: {stderr}");
@@ -180,7 +169,7 @@ fn a_replaced_file_keeps_its_permissions() {
     let out = dir.path().join("brief.md");
     std::fs::write(&out, "old\n").unwrap();
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
-    let (code, _) = armistice(&[
+    let Run { code, .. } = armistice(&[
         "compare",
         US,
         RU,
@@ -211,12 +200,12 @@ fn writing(dir: &Path, name: &str) -> bool {
 fn a_kill_mid_write_leaves_the_old_file_or_the_new_one() {
     let dir = tempfile::tempdir().unwrap();
     let gen_dir = dir.path().join("gen");
-    let (code, stderr) = armistice(&["generate", "--terms", "5000", "--out", s(&gen_dir)]);
+    let Run { code, stderr, .. } = armistice(&["generate", "--terms", "5000", "--out", s(&gen_dir)]);
     assert_eq!(code, 0, "{stderr}");
     let old = std::fs::read(gen_dir.join("a.json")).unwrap();
     let reference = dir.path().join("reference.json");
     std::fs::write(&reference, &old).unwrap();
-    let (code, stderr) = armistice(&["fmt", s(&reference)]);
+    let Run { code, stderr, .. } = armistice(&["fmt", s(&reference)]);
     assert_eq!(code, 0, "{stderr}");
     let new = std::fs::read(&reference).unwrap();
     assert_ne!(old, new, "formatting changes the compact file");

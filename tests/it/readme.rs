@@ -2,14 +2,15 @@
 //! prints exactly what the README shows (on standard error, then standard output; an
 //! example cut with `...` lines is compared part by part, in order).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+use std::path::Path;
 
-use assert_cmd::Command;
+use crate::support::ROOT;
+use crate::support::cli::{Run, armistice};
 
 /// The `text` blocks of the README that start with `$ armistice ...`, as (arguments,
 /// shown output) pairs.
 fn examples() -> Vec<(Vec<String>, String)> {
-    let readme = std::fs::read_to_string("README.md").unwrap();
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
     let mut out = Vec::new();
     for block in readme.split("```text\n").skip(1) {
         let Some(body) = block.split("\n```").next() else {
@@ -41,14 +42,9 @@ fn readme_examples_print_what_the_readme_shows() {
     let examples = examples();
     assert!(examples.len() >= 4, "found {} examples", examples.len());
     for (args, shown) in examples {
-        let out = Command::cargo_bin("armistice")
-            .unwrap()
-            .args(&args)
-            .arg("--color=never")
-            .output()
-            .unwrap();
+        let out = Run::of(armistice().args(&args).arg("--color=never"));
         // What the user sees: diagnostics on standard error, the report on standard output.
-        let actual = String::from_utf8(out.stderr).unwrap() + &String::from_utf8(out.stdout).unwrap();
+        let actual = out.stderr + &out.stdout;
         // Parts cut with `...` must each appear, in order.
         let mut at = 0;
         for part in shown.split("\n...\n").flat_map(|p| p.split("\n...")) {

@@ -4,17 +4,11 @@
 //! a missing browser fails the test; elsewhere the test is skipped with a note.
 //! With `ARMISTICE_WRITE_DOCS=1` the seed screenshot is copied to docs/brief.png.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};
 
-use assert_cmd::Command;
-use serde_json::json;
-
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
-const HOSTILE: &str = "<script>document.title='pwned'</script>\"><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
+use crate::support::cli::armistice;
+use crate::support::{RU, US, hostile_pair};
 
 /// The browser binary, if there is one.
 fn browser() -> Option<PathBuf> {
@@ -72,8 +66,7 @@ fn chromium(browser: &Path, dir: &Path, extra: &[String], page: &Path) -> String
 
 fn write_report(dir: &Path, files: &[&str]) -> PathBuf {
     let page = dir.join("brief.html");
-    let status = Command::cargo_bin("armistice")
-        .unwrap()
+    let status = armistice()
         .arg("report")
         .args(files)
         .arg("-o")
@@ -139,20 +132,8 @@ fn hostile_text_shows_as_text_and_runs_nothing() {
     let Some(browser) = browser() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let a = json!({
-        "id": "a", "title": HOSTILE, "by": ["US"], "source": HOSTILE, "note": HOSTILE,
-        "terms": [{ "id": "aid", "subject": "US", "action": "military_aid", "target": "UA",
-                    "text": HOSTILE, "note": HOSTILE, "source": HOSTILE }]
-    });
-    let b = json!({
-        "id": "b", "by": ["RU"], "source": "test",
-        "terms": [{ "id": "no-aid", "subject": "US", "modality": "must_not", "action": "military_aid",
-                    "target": "UA", "text": HOSTILE }]
-    });
-    std::fs::write(dir.join("a.json"), a.to_string()).unwrap();
-    std::fs::write(dir.join("b.json"), b.to_string()).unwrap();
-    let (pa, pb) = (dir.join("a.json"), dir.join("b.json"));
-    let page = write_report(dir, &[pa.to_str().unwrap(), pb.to_str().unwrap()]);
+    let (a, b) = hostile_pair(dir);
+    let page = write_report(dir, &[&a, &b]);
     let dom = chromium(&browser, dir, &["--dump-dom".to_owned()], &page);
 
     // Nothing ran: the title and the body are as written.

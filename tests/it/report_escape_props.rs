@@ -3,16 +3,14 @@
 //! markup it has with plain words, every `&` starts an entity, and the string appears
 //! escaped.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use crate::support;
-
 use armistice::concede::Options;
 use armistice::engine;
 use armistice::report::html;
 use armistice::whatif::concede::{self, CostTable};
 use proptest::prelude::*;
 use serde_json::json;
+
+use crate::support;
 
 /// The briefing, with its concessions appendix, of a conflicting pair whose every
 /// user string is `s` (ids made distinct by a prefix, and without the `/` that ids

@@ -2,26 +2,13 @@
 //! (snapshot), its standalone-ness (no script, no external asset), and hostile user
 //! text escaped everywhere it appears.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+use crate::support::cli::{Run, armistice};
+use crate::support::{RU, US, hostile_pair};
 
-use assert_cmd::Command;
-use serde_json::json;
-
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
-
-/// Text that would run script or inject markup if it were not escaped.
-pub const HOSTILE: &str = "<script>document.title='pwned'</script>\"><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
-
+/// `armistice report ARGS`, which must print nothing on standard error: standard
+/// output and the exit code.
 fn report(args: &[&str]) -> (String, i32) {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .arg("report")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
-    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap())
+    Run::of(armistice().arg("report").args(args)).quiet()
 }
 
 #[test]
@@ -77,25 +64,6 @@ fn written_to_a_file_with_o() {
     assert!(out.is_empty());
     let (stdout, _) = report(&[US, RU]);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), stdout);
-}
-
-/// Writes a pair of proposals whose user text is hostile; returns their paths.
-pub fn hostile_pair(dir: &std::path::Path) -> (String, String) {
-    std::fs::create_dir_all(dir).unwrap();
-    let a = json!({
-        "id": "a", "title": HOSTILE, "by": ["US"], "source": HOSTILE, "note": HOSTILE,
-        "terms": [{ "id": "aid", "subject": "US", "action": "military_aid", "target": "UA",
-                    "text": HOSTILE, "note": HOSTILE, "source": HOSTILE }]
-    });
-    let b = json!({
-        "id": "b", "by": ["RU"], "source": "test",
-        "terms": [{ "id": "no-aid", "subject": "US", "modality": "must_not", "action": "military_aid",
-                    "target": "UA", "text": HOSTILE }]
-    });
-    let (pa, pb) = (dir.join("a.json"), dir.join("b.json"));
-    std::fs::write(&pa, a.to_string()).unwrap();
-    std::fs::write(&pb, b.to_string()).unwrap();
-    (pa.to_str().unwrap().to_owned(), pb.to_str().unwrap().to_owned())
 }
 
 #[test]

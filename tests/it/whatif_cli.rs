@@ -2,39 +2,26 @@
 //! (snapshots), the seed findings read back from JSON, scenario files, `--write-dir`,
 //! and every error path.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-const US: &str = "proposals/us-2025-03-11.json";
-const RU: &str = "proposals/ru-2025-03-13.json";
+use crate::support::cli::{Run, armistice, run};
+use crate::support::{RU, US};
+
 const SEED: &str = "examples/scenarios/seed.json";
 const DROP_AID_INTEL: [&str; 4] = ["--drop", "us-2025-03-11/aid", "--drop", "us-2025-03-11/intel"];
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
+/// `armistice whatif US RU ARGS --color=never`, on the seed pair.
 fn whatif(args: &[&str]) -> Run {
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .arg("whatif")
-        .args([US, RU])
-        .args(args)
-        .arg("--color=never")
-        .output()
-        .unwrap();
-    Run {
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code().unwrap(),
-    }
+    Run::of(
+        armistice()
+            .arg("whatif")
+            .args([US, RU])
+            .args(args)
+            .arg("--color=never"),
+    )
 }
 
 /// A fresh, empty scratch folder for one test, removed when the guard drops.
@@ -372,15 +359,13 @@ fn write_dir_never_writes_over_an_input() {
     let input = dir.join("us-2025-03-11.command-line.json");
     let original = std::fs::read_to_string(US).unwrap();
     std::fs::write(&input, &original).unwrap();
-    let out = Command::cargo_bin("armistice")
-        .unwrap()
-        .args(["whatif", input.to_str().unwrap(), RU])
-        .args(DROP_AID_INTEL)
-        .args(["--write-dir", dir.to_str().unwrap(), "--force"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("it is an input file"), "{stderr}");
+    let out = run([
+        &["whatif", input.to_str().unwrap(), RU],
+        &DROP_AID_INTEL[..],
+        &["--write-dir", dir.to_str().unwrap(), "--force"],
+    ]
+    .concat());
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("it is an input file"), "{}", out.stderr);
     assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
 }

@@ -2,8 +2,6 @@
 //! dropped terms taken out at the end) leaves the proposals exactly as a plain
 //! reference does, edit by edit on the list, and fails at the same edit.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers of tests
-
 use armistice::model::{Condition, Proposal, Term, Timing};
 use armistice::whatif::{Edit, Editor};
 use proptest::prelude::*;

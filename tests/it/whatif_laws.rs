@@ -4,18 +4,15 @@
 //! incremental `reanalyze` behind it gives exactly what `analyze` gives, with two or
 //! three proposals and every kind of edit).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-use crate::support;
-
 use std::collections::BTreeSet;
 
 use armistice::engine::{self, Analysis, Finding};
-use armistice::load;
 use armistice::model::Proposal;
 use armistice::whatif::{Edit, Outcome, Scenario, evaluate_one};
 use proptest::prelude::*;
 use serde_json::Value;
+
+use crate::support::{self, resolve_json};
 
 const FIELDS: [&str; 11] = [
     "id", "subject", "modality", "action", "target", "scope", "window", "params", "requires", "priority",
@@ -28,13 +25,7 @@ fn baseline(p: &Value, q: &Value) -> Analysis {
 
 fn baseline_of(proposals: &[&Value]) -> Analysis {
     let vocab = support::vocab();
-    let resolved = proposals
-        .iter()
-        .map(|v| {
-            let model: Proposal = serde_json::from_value((*v).clone()).unwrap();
-            load::resolve(&model, &vocab).0.unwrap()
-        })
-        .collect();
+    let resolved = proposals.iter().map(|v| resolve_json(v, &vocab)).collect();
     engine::analyze(resolved, &vocab).unwrap()
 }
 

@@ -1,13 +1,11 @@
 //! The committed JSON Schema of scenario files is the generated one, and the example
 //! scenario files read and expand.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::Path;
 
 use armistice::whatif::scenario::{ScenarioFile, json_schema};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use crate::support::ROOT;
 const FILE: &str = "schema/scenarios.schema.json";
 
 #[test]

@@ -1,7 +1,5 @@
-//! Shared helpers of the diff tests: loading proposals, generating them, applying
-//! patches.
-
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Helpers of the diff tests: loading proposals, generating them as models with
+//! edits for a second version, applying patches.
 
 use std::path::Path;
 
@@ -10,27 +8,22 @@ use armistice::model::{
     Condition, Modality, ParamValue, Params, Priority, Proposal, Subject, Term, Timing, Window, WindowRange,
 };
 use armistice::resolved::ResolvedProposal;
-use armistice::vocab::Vocab;
 use proptest::prelude::*;
 use serde_json::Value;
 
-/// The default vocabulary.
-pub fn vocab() -> Vocab {
-    Vocab::default_pack().unwrap()
-}
+use super::vocab;
 
 /// Reads and resolves a proposal file (relative to the package root).
 pub fn load(path: &str) -> (ResolvedProposal, Value) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let path = Path::new(super::ROOT).join(path);
     let file = SourceFile::read(&path).unwrap();
     let value = serde_json::from_str(&file.text).unwrap();
     (resolve(&load::parse_proposal(&file).unwrap()), value)
 }
 
-/// Resolves a proposal that must be valid.
+/// Resolves a proposal that must be valid against the default vocabulary.
 pub fn resolve(p: &Proposal) -> ResolvedProposal {
-    let (r, diags) = load::resolve(p, &vocab());
-    r.unwrap_or_else(|| panic!("invalid proposal: {diags:?}\n{p:#?}"))
+    super::resolve(p, &vocab())
 }
 
 /// Applies an RFC 6902 patch (as rendered JSON text) to `doc`.
