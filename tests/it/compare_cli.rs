@@ -11,31 +11,25 @@ fn compare(args: &[&str]) -> Run {
 
 #[test]
 fn seed_text() {
-    let Run {
-        stdout: out, code, ..
-    } = compare(&[US, RU]);
+    let Run { stdout, code, .. } = compare(&[US, RU]);
     assert_eq!(code, 1, "conflicts exit 1");
-    insta::assert_snapshot!(out);
+    insta::assert_snapshot!(stdout);
 }
 
 #[test]
 fn seed_markdown() {
-    let Run {
-        stdout: out, code, ..
-    } = compare(&[US, RU, "--format", "markdown"]);
+    let Run { stdout, code, .. } = compare(&[US, RU, "--format", "markdown"]);
     assert_eq!(code, 1);
-    insta::assert_snapshot!(out);
+    insta::assert_snapshot!(stdout);
 }
 
 #[test]
 fn seed_json() {
-    let Run {
-        stdout: out, code, ..
-    } = compare(&[US, RU, "--format", "json"]);
+    let Run { stdout, code, .. } = compare(&[US, RU, "--format", "json"]);
     assert_eq!(code, 1);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["schema_version"], 1);
-    insta::assert_snapshot!(out);
+    insta::assert_snapshot!(stdout);
 }
 
 #[test]
@@ -113,11 +107,9 @@ fn seed_findings_read_back_from_json() {
 
 #[test]
 fn only_filters_sections_but_not_counts_or_exit() {
-    let Run {
-        stdout: out, code, ..
-    } = compare(&[US, RU, "--only", "conflicts", "--format", "json"]);
+    let Run { stdout, code, .. } = compare(&[US, RU, "--only", "conflicts", "--format", "json"]);
     assert_eq!(code, 1);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let pair = &v["pairs"][0];
     assert!(
         pair["relations"]
@@ -139,11 +131,9 @@ fn same_proposal_twice_under_two_ids_is_compatible() {
         .replace("\"id\": \"us-2025-03-11\"", "\"id\": \"copy\"");
     let copy = dir.path().join("copy.json");
     std::fs::write(&copy, text).unwrap();
-    let Run {
-        stdout: out, code, ..
-    } = compare(&[US, copy.to_str().unwrap()]);
-    assert_eq!(code, 0, "{out}");
-    assert!(out.contains("COMPATIBLE"));
+    let Run { stdout, code, .. } = compare(&[US, copy.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("COMPATIBLE"));
 }
 
 #[test]

@@ -14,31 +14,23 @@ fn run(cmd: &str, args: &[&str]) -> Run {
 
 #[test]
 fn seed_text() {
-    let Run {
-        stdout: out,
-        stderr: err,
-        code,
-    } = run("concede", &[US, RU]);
-    assert_eq!(code, 1, "{err}");
-    insta::assert_snapshot!(out);
+    let Run { stdout, stderr, code } = run("concede", &[US, RU]);
+    assert_eq!(code, 1, "{stderr}");
+    insta::assert_snapshot!(stdout);
 }
 
 #[test]
 fn seed_markdown() {
-    let Run {
-        stdout: out, code, ..
-    } = run("concede", &[US, RU, "--format", "markdown"]);
+    let Run { stdout, code, .. } = run("concede", &[US, RU, "--format", "markdown"]);
     assert_eq!(code, 1);
-    insta::assert_snapshot!(out);
+    insta::assert_snapshot!(stdout);
 }
 
 #[test]
 fn seed_json() {
-    let Run {
-        stdout: out, code, ..
-    } = run("concede", &[US, RU, "--format", "json"]);
+    let Run { stdout, code, .. } = run("concede", &[US, RU, "--format", "json"]);
     assert_eq!(code, 1);
-    insta::assert_snapshot!(out);
+    insta::assert_snapshot!(stdout);
 }
 
 fn seed_json_value(extra: &[&str]) -> Value {
@@ -100,12 +92,8 @@ fn every_package_pasted_into_whatif_leaves_no_conflict() {
             args.push(e["text"].as_str().unwrap().to_owned());
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let Run {
-            stdout: out,
-            stderr: err,
-            ..
-        } = run("whatif", &args);
-        let w: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        let Run { stdout, stderr, .. } = run("whatif", &args);
+        let w: Value = serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
         let pair = &w["scenarios"][0]["summary"]["pairs"][0];
         assert_eq!(pair["conflicts"], 0, "{p}");
         assert_eq!(pair["indirect"], 0, "{p}");
@@ -130,23 +118,17 @@ fn red_lines_that_clash_make_it_infeasible() {
     let (usf, ruf) = (dir.path().join("us.json"), dir.path().join("ru.json"));
     std::fs::write(&usf, us.to_string()).unwrap();
     std::fs::write(&ruf, ru.to_string()).unwrap();
-    let Run {
-        stdout: out,
-        stderr: err,
-        code,
-    } = run("concede", &[usf.to_str().unwrap(), ruf.to_str().unwrap()]);
-    assert_eq!(code, 1, "{err}");
-    assert!(out.contains("NO PACKAGE: red lines clash"), "{out}");
+    let Run { stdout, stderr, code } = run("concede", &[usf.to_str().unwrap(), ruf.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("NO PACKAGE: red lines clash"), "{stdout}");
     assert!(
-        out.contains(
+        stdout.contains(
             "us-2025-03-11/aid ⟷ ru-2025-03-13/no-aid  red lines: us-2025-03-11/aid, ru-2025-03-13/no-aid"
         ),
-        "{out}"
+        "{stdout}"
     );
     // Letting red lines be conceded at a cost makes a package again.
-    let Run {
-        stdout: out, code, ..
-    } = run(
+    let Run { stdout, code, .. } = run(
         "concede",
         &[
             usf.to_str().unwrap(),
@@ -158,20 +140,16 @@ fn red_lines_that_clash_make_it_infeasible() {
         ],
     );
     assert_eq!(code, 1);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let v: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["status"], "packages");
 }
 
 #[test]
 fn bad_costs_are_errors() {
-    let Run {
-        stderr: err, code, ..
-    } = run("concede", &[US, RU, "--cost", "cor=3"]);
+    let Run { stderr, code, .. } = run("concede", &[US, RU, "--cost", "cor=3"]);
     assert_eq!(code, 2);
-    assert!(err.contains("did you mean `core`?"), "{err}");
-    let Run {
-        stderr: err, code, ..
-    } = run("concede", &[US, RU, "--time-limit=0"]);
+    assert!(stderr.contains("did you mean `core`?"), "{stderr}");
+    let Run { stderr, code, .. } = run("concede", &[US, RU, "--time-limit=0"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--time-limit"), "{err}");
+    assert!(stderr.contains("--time-limit"), "{stderr}");
 }

@@ -128,11 +128,12 @@ fn comments_are_kept_with_their_fields() {
 fn a_comment_inside_a_field_is_refused_and_the_file_left_alone() {
     let text = "{\"id\": /* x */ \"p\", \"by\": [], \"terms\": []}";
     let (_dir, path) = temp("inside.json", text);
-    let Run {
-        stderr: err, code, ..
-    } = fmt(&[path.to_str().unwrap()]);
+    let Run { stderr, code, .. } = fmt(&[path.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("the comment on line 1 sits inside a field"), "{err}");
+    assert!(
+        stderr.contains("the comment on line 1 sits inside a field"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 
@@ -166,11 +167,9 @@ fn invalid_files_are_errors_and_never_rewritten() {
             if check {
                 args.push("--check");
             }
-            let Run {
-                stderr: err, code, ..
-            } = fmt(&args);
+            let Run { stderr, code, .. } = fmt(&args);
             assert_eq!(code, 2, "{name}");
-            assert!(err.contains(message), "{name}: {err}");
+            assert!(stderr.contains(message), "{name}: {stderr}");
             assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
         }
     }
@@ -181,11 +180,9 @@ fn check_lists_files_that_would_change_and_fmt_rewrites_them() {
     let messy = "{\"terms\": [], \"by\": [\"US\"],\n\"id\": \"p\"}";
     let (_dir, path) = temp("messy.json", messy);
     let p = path.to_str().unwrap();
-    let Run {
-        stdout: out, code, ..
-    } = fmt(&["--check", p, SEEDS[0]]);
+    let Run { stdout, code, .. } = fmt(&["--check", p, SEEDS[0]]);
     assert_eq!(code, 1);
-    assert_eq!(out, format!("{p}\n"), "only the file that would change");
+    assert_eq!(stdout, format!("{p}\n"), "only the file that would change");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         messy,
@@ -197,17 +194,13 @@ fn check_lists_files_that_would_change_and_fmt_rewrites_them() {
         std::fs::read_to_string(&path).unwrap(),
         "{\n  \"id\": \"p\",\n  \"by\": [\"US\"],\n  \"terms\": []\n}\n"
     );
-    let Run {
-        stdout: out, code, ..
-    } = fmt(&["--check", p]);
-    assert_eq!((out.as_str(), code), ("", 0));
+    let Run { stdout, code, .. } = fmt(&["--check", p]);
+    assert_eq!((stdout.as_str(), code), ("", 0));
 }
 
 #[test]
 fn a_missing_file_is_an_error() {
-    let Run {
-        stderr: err, code, ..
-    } = fmt(&["no/such/file.json"]);
+    let Run { stderr, code, .. } = fmt(&["no/such/file.json"]);
     assert_eq!(code, 2);
-    assert!(err.contains("cannot read `no/such/file.json`"), "{err}");
+    assert!(stderr.contains("cannot read `no/such/file.json`"), "{stderr}");
 }

@@ -17,15 +17,11 @@ fn run(cmd: &str, args: &[&str]) -> Run {
 /// Runs `cmd args low` and expects exit 2, then `cmd args high` and expects `passes`;
 /// returns the first run's standard error.
 fn hit_then_raised(cmd: &str, args: &[&str], low: &[&str], high: &[&str], passes: i32) -> String {
-    let Run {
-        stderr: err, code, ..
-    } = run(cmd, &[args, low].concat());
-    assert_eq!(code, 2, "{err}");
-    let Run {
-        stderr: raised, code, ..
-    } = run(cmd, &[args, high].concat());
-    assert_eq!(code, passes, "{raised}");
-    err
+    let hit = run(cmd, &[args, low].concat());
+    assert_eq!(hit.code, 2, "{}", hit.stderr);
+    let raised = run(cmd, &[args, high].concat());
+    assert_eq!(raised.code, passes, "{}", raised.stderr);
+    hit.stderr
 }
 
 #[test]
@@ -38,18 +34,14 @@ fn file_size() {
         0,
     );
     insta::assert_snapshot!(err);
-    let Run {
-        stderr: err, code, ..
-    } = run("check", &[NESTED, "--max-file-size", "1 parsec"]);
+    let Run { stderr, code, .. } = run("check", &[NESTED, "--max-file-size", "1 parsec"]);
     assert_eq!(code, 2);
-    assert!(err.contains("not a size"), "{err}");
+    assert!(stderr.contains("not a size"), "{stderr}");
 }
 
 #[test]
 fn file_size_applies_to_vocabularies_scenarios_and_fmt() {
-    let Run {
-        stderr: err, code, ..
-    } = run(
+    let Run { stderr, code, .. } = run(
         "vocab",
         &[
             "--vocab",
@@ -58,18 +50,14 @@ fn file_size_applies_to_vocabularies_scenarios_and_fmt() {
             "10",
         ],
     );
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("more than the limit of 10 bytes"), "{err}");
-    let Run {
-        stderr: err, code, ..
-    } = run("whatif", &[US, RU, "--scenarios", SWEEP, "--max-file-size", "10"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("more than the limit of 10 bytes"), "{stderr}");
+    let Run { stderr, code, .. } = run("whatif", &[US, RU, "--scenarios", SWEEP, "--max-file-size", "10"]);
     assert_eq!(code, 2);
-    assert!(err.contains("sweep.json`: the file has"), "{err}");
-    let Run {
-        stderr: err, code, ..
-    } = run("fmt", &["--check", NESTED, "--max-file-size", "10"]);
+    assert!(stderr.contains("sweep.json`: the file has"), "{stderr}");
+    let Run { stderr, code, .. } = run("fmt", &["--check", NESTED, "--max-file-size", "10"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--max-file-size SIZE"), "{err}");
+    assert!(stderr.contains("--max-file-size SIZE"), "{stderr}");
 }
 
 #[test]
@@ -86,11 +74,9 @@ fn depth() {
 
 #[test]
 fn depth_has_a_ceiling() {
-    let Run {
-        stderr: err, code, ..
-    } = run("check", &[NESTED, "--max-depth", "1025"]);
+    let Run { stderr, code, .. } = run("check", &[NESTED, "--max-depth", "1025"]);
     assert_eq!(code, 2);
-    assert!(err.contains("from 1 to 1024"), "{err}");
+    assert!(stderr.contains("from 1 to 1024"), "{stderr}");
 }
 
 #[test]
@@ -105,9 +91,7 @@ fn nesting_at_the_ceiling_overflows_nothing() {
     let path = dir.path().join("deep.json");
     std::fs::write(&path, scenarios).unwrap();
     let path = path.to_str().unwrap();
-    let Run {
-        stderr: err, code, ..
-    } = run(
+    let Run { stderr, code, .. } = run(
         "whatif",
         &[
             US,
@@ -120,13 +104,14 @@ fn nesting_at_the_ceiling_overflows_nothing() {
             "json",
         ],
     );
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("invalid type: sequence, expected a string"), "{err}");
-    let Run {
-        stderr: err, code, ..
-    } = run("whatif", &[US, RU, "--scenarios", path, "--max-depth", "1023"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("invalid type: sequence, expected a string"),
+        "{stderr}"
+    );
+    let Run { stderr, code, .. } = run("whatif", &[US, RU, "--scenarios", path, "--max-depth", "1023"]);
     assert_eq!(code, 2);
-    assert!(err.contains("nested deeper than 1023 levels"), "{err}");
+    assert!(stderr.contains("nested deeper than 1023 levels"), "{stderr}");
     // A proposal nested as deep, where a string is expected.
     let proposal = format!(
         r#"{{"id": "x", "by": ["US"], "source": "s", "terms": [], "note": {}{}}}"#,
@@ -135,11 +120,9 @@ fn nesting_at_the_ceiling_overflows_nothing() {
     );
     let path = dir.path().join("deep-proposal.json");
     std::fs::write(&path, proposal).unwrap();
-    let Run {
-        stderr: err, code, ..
-    } = run("check", &[path.to_str().unwrap(), "--max-depth", "1024"]);
+    let Run { stderr, code, .. } = run("check", &[path.to_str().unwrap(), "--max-depth", "1024"]);
     assert_eq!(code, 2);
-    assert!(err.contains("expected a string"), "{err}");
+    assert!(stderr.contains("expected a string"), "{stderr}");
 }
 
 #[test]
@@ -197,15 +180,11 @@ fn engine_limits_apply_to_every_analysing_command() {
         if cmd == "whatif" {
             args.extend(["--drop", "us-2025-03-11/pow"]);
         }
-        let Run {
-            stderr: err, code, ..
-        } = run(cmd, &args);
-        assert_eq!(code, 2, "{cmd}: {err}");
-        assert!(err.contains("--max-firings N"), "{cmd}: {err}");
+        let Run { stderr, code, .. } = run(cmd, &args);
+        assert_eq!(code, 2, "{cmd}: {stderr}");
+        assert!(stderr.contains("--max-firings N"), "{cmd}: {stderr}");
     }
-    let Run {
-        stderr: err, code, ..
-    } = run(
+    let Run { stderr, code, .. } = run(
         "diff",
         &[
             US,
@@ -217,7 +196,7 @@ fn engine_limits_apply_to_every_analysing_command() {
         ],
     );
     assert_eq!(code, 2);
-    assert!(err.contains("--max-comparisons N"), "{err}");
+    assert!(stderr.contains("--max-comparisons N"), "{stderr}");
 }
 
 #[test]
@@ -269,21 +248,16 @@ fn search_time() {
         1,
     );
     insta::assert_snapshot!(err);
-    let Run {
-        stderr: err, code, ..
-    } = run("concede", &[US, RU, "--time-limit", "0"]);
+    let Run { stderr, code, .. } = run("concede", &[US, RU, "--time-limit", "0"]);
     assert_eq!(code, 2);
-    assert!(err.contains("positive number of seconds"), "{err}");
+    assert!(stderr.contains("positive number of seconds"), "{stderr}");
 }
 
 #[test]
 fn the_report_says_why_its_search_stopped() {
-    let Run {
-        stdout: page,
-        stderr: err,
-        code,
-    } = run("report", &[US, RU, "--max-nodes", "1"]);
-    assert_eq!(code, 1, "{err}");
+    let stopped = run("report", &[US, RU, "--max-nodes", "1"]);
+    assert_eq!(stopped.code, 1, "{}", stopped.stderr);
+    let page = stopped.stdout;
     assert!(
         page.contains("The search for concessions stopped: the concession search explored 1 node, its limit"),
         "{page}"
@@ -295,10 +269,7 @@ fn the_report_says_why_its_search_stopped() {
 
 #[test]
 fn the_manual_lists_the_flags() {
-    let Run {
-        stdout: page, code, ..
-    } = run("man", &[]);
-    assert_eq!(code, 0);
+    let page = run("man", &[]).success();
     for flag in [
         "max\\-file\\-size",
         "max\\-depth",
