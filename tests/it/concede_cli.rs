@@ -1,0 +1,155 @@
+//! `armistice concede` on the built binary: every format on the seed case
+//! (snapshots), the seed packages read back from JSON and fed to `whatif`, red lines
+//! that make it infeasible, and error paths.
+
+use serde_json::Value;
+
+use crate::support::cli::{Run, armistice};
+use crate::support::{RU, US};
+
+/// `armistice CMD ARGS --color=never`.
+fn run(cmd: &str, args: &[&str]) -> Run {
+    Run::of(armistice().arg(cmd).args(args).arg("--color=never"))
+}
+
+#[test]
+fn seed_text() {
+    let Run { stdout, stderr, code } = run("concede", &[US, RU]);
+    assert_eq!(code, 1, "{stderr}");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn seed_markdown() {
+    let Run { stdout, code, .. } = run("concede", &[US, RU, "--format", "markdown"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn seed_json() {
+    let Run { stdout, code, .. } = run("concede", &[US, RU, "--format", "json"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stdout);
+}
+
+fn seed_json_value(extra: &[&str]) -> Value {
+    let out = run("concede", &[&[US, RU, "--format", "json"], extra].concat()).stdout;
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn seed_lists_both_one_sided_packages_and_the_cheaper() {
+    let v = seed_json_value(&[]);
+    assert_eq!(v["status"], "packages");
+    let packages = v["packages"].as_array().unwrap();
+    let find = |terms: &[&str]| {
+        packages
+            .iter()
+            .find(|p| {
+                let mut w: Vec<&str> = p["withdraw"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap())
+                    .collect();
+                w.sort();
+                let mut t = terms.to_vec();
+                t.sort();
+                w == t
+            })
+            .unwrap_or_else(|| panic!("no package {terms:?}"))
+    };
+    let us = find(&["us-2025-03-11/aid", "us-2025-03-11/intel"]);
+    assert_eq!(us["cost"], 8);
+    assert_eq!(us["cost_by_proposal"][0]["cost"], 8);
+    assert_eq!(us["unblocks"], serde_json::json!(["ru-2025-03-13/halt"]));
+    let ru = find(&[
+        "ru-2025-03-13/no-aid",
+        "ru-2025-03-13/no-intel",
+        "ru-2025-03-13/no-resupply",
+    ]);
+    assert_eq!(ru["cost"], 10);
+    assert_eq!(ru["cost_by_proposal"][1]["cost"], 10);
+    let sided = v["one_sided"].as_array().unwrap();
+    assert_eq!(sided[0]["proposal"], "us-2025-03-11");
+    assert_eq!(sided[0]["cost"], 8);
+    assert_eq!(sided[1]["proposal"], "ru-2025-03-13");
+    assert_eq!(sided[1]["cost"], 10);
+    // Costs follow `--cost`: with core terms at 1, the US package costs 2, Russia's 4.
+    let v = seed_json_value(&["--cost", "core=1"]);
+    assert_eq!(v["one_sided"][0]["cost"], 2);
+    assert_eq!(v["one_sided"][1]["cost"], 4);
+}
+
+#[test]
+fn every_package_pasted_into_whatif_leaves_no_conflict() {
+    let v = seed_json_value(&[]);
+    for p in v["packages"].as_array().unwrap() {
+        let mut args = vec![US.to_owned(), RU.to_owned(), "--format".into(), "json".into()];
+        for e in p["edits"].as_array().unwrap() {
+            args.push("--edit".into());
+            args.push(e["text"].as_str().unwrap().to_owned());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let Run { stdout, stderr, .. } = run("whatif", &args);
+        let w: Value = serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
+        let pair = &w["scenarios"][0]["summary"]["pairs"][0];
+        assert_eq!(pair["conflicts"], 0, "{p}");
+        assert_eq!(pair["indirect"], 0, "{p}");
+    }
+}
+
+#[test]
+fn red_lines_that_clash_make_it_infeasible() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut us: Value = serde_json::from_str(&std::fs::read_to_string(US).unwrap()).unwrap();
+    let mut ru: Value = serde_json::from_str(&std::fs::read_to_string(RU).unwrap()).unwrap();
+    for t in us["terms"].as_array_mut().unwrap() {
+        if t["id"] == "aid" {
+            t["priority"] = "red_line".into();
+        }
+    }
+    for t in ru["terms"].as_array_mut().unwrap() {
+        if t["id"] == "no-aid" {
+            t["priority"] = "red_line".into();
+        }
+    }
+    let (usf, ruf) = (dir.path().join("us.json"), dir.path().join("ru.json"));
+    std::fs::write(&usf, us.to_string()).unwrap();
+    std::fs::write(&ruf, ru.to_string()).unwrap();
+    let Run { stdout, stderr, code } = run("concede", &[usf.to_str().unwrap(), ruf.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("NO PACKAGE: red lines clash"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "us-2025-03-11/aid ⟷ ru-2025-03-13/no-aid  red lines: us-2025-03-11/aid, ru-2025-03-13/no-aid"
+        ),
+        "{stdout}"
+    );
+    // Letting red lines be conceded at a cost makes a package again.
+    let Run { stdout, code, .. } = run(
+        "concede",
+        &[
+            usf.to_str().unwrap(),
+            ruf.to_str().unwrap(),
+            "--cost",
+            "red_line=100",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["status"], "packages");
+}
+
+#[test]
+fn bad_costs_are_errors() {
+    let Run { stderr, code, .. } = run("concede", &[US, RU, "--cost", "cor=3"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean `core`?"), "{stderr}");
+    let Run { stderr, code, .. } = run("concede", &[US, RU, "--time-limit=0"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--time-limit"), "{stderr}");
+}

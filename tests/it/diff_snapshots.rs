@@ -1,0 +1,63 @@
+//! Snapshots of every `armistice diff` format on the fixture pair and on the seed pair,
+//! with each patch applied to its old file to check that it gives the new one.
+
+use armistice::diff::{DiffOptions, diff, json_patch};
+use armistice::report::diff::{json, markdown, patch, text};
+
+use crate::support::diff::{apply, load};
+use crate::support::{NEW, OLD, RU, US, vocab};
+
+const PAIRS: [(&str, &str, &str); 2] = [("fixture", OLD, NEW), ("seed", US, RU)];
+
+#[test]
+fn every_format_on_every_pair() {
+    for (name, old, new) in PAIRS {
+        let ((a, va), (b, vb)) = (load(old), load(new));
+        let d = diff(&a, &b, &vocab(), &DiffOptions::default());
+        insta::assert_snapshot!(format!("{name}_text"), text::render(&d, false));
+        insta::assert_snapshot!(format!("{name}_text_color"), text::render(&d, true));
+        insta::assert_snapshot!(format!("{name}_markdown"), markdown::render(&d));
+        let j = json::render(&d);
+        insta::assert_snapshot!(format!("{name}_json"), j);
+        let back: serde_json::Value = serde_json::from_str(&j).unwrap();
+        assert_eq!(back["schema_version"], json::SCHEMA_VERSION);
+        let p = patch::render(&json_patch(&va, &vb, &d.pairs()));
+        insta::assert_snapshot!(format!("{name}_patch"), p);
+        assert_eq!(apply(&va, &p), vb, "the {name} patch does not give the new file");
+    }
+}
+
+#[test]
+fn ignored_fields_leave_the_result() {
+    let ((a, _), (b, _)) = (load(PAIRS[0].1), load(PAIRS[0].2));
+    let opts = DiffOptions::ignoring("text,source,note,title,date").unwrap();
+    let d = diff(&a, &b, &vocab(), &opts);
+    insta::assert_snapshot!("fixture_text_ignoring", text::render(&d, false));
+    assert!(d.metadata.is_empty());
+}
+
+#[test]
+fn the_fixture_pair_says_what_changed_in_domain_words() {
+    let ((a, _), (b, _)) = (load(PAIRS[0].1), load(PAIRS[0].2));
+    let out = text::render(&diff(&a, &b, &vocab(), &DiffOptions::default()), false);
+    for expected in [
+        "modality  must → must_not: US now agrees to halt military aid to UA",
+        "window    30 → 60 days (lengthened)",
+        "scope     everywhere → energy_infrastructure (narrowed)",
+        "CHANGED  energy-strikes (matched to `strikes` by similarity",
+        "CHANGED  prisoners (matched to `pow` by similarity 1.00)",
+        "The US would [-restart-]{+pause+} delivering aid to Kyiv.",
+        "ADDED    talks",
+        "REMOVED  monitor",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+}
+
+#[test]
+fn the_seed_pair_aligns_aid_with_its_halt() {
+    let ((a, _), (b, _)) = (load(PAIRS[1].1), load(PAIRS[1].2));
+    let out = text::render(&diff(&a, &b, &vocab(), &DiffOptions::default()), false);
+    assert!(out.contains("CHANGED  no-aid (matched to `aid`"), "{out}");
+    assert!(out.contains("must → must_not: the proposal now demands that US halt military aid to UA"));
+}

@@ -1,0 +1,599 @@
+//! A deliberately simple reference implementation of the relations (every atom against
+//! every atom, no index, naive derivation to a fixpoint), and property tests that check
+//! the engine against it and against the laws of comparison.
+
+use std::collections::BTreeSet;
+
+use armistice::engine::{self, Analysis, RelationKind};
+use armistice::load;
+use armistice::model::{Modality, Proposal};
+use armistice::resolved::{Interval, ResolvedProposal};
+use armistice::vocab::{PartyRef, Vocab};
+use proptest::prelude::*;
+use serde_json::Value;
+
+use crate::support::{self, resolve_json};
+
+#[derive(Debug, Clone, PartialEq)]
+struct RefAtom {
+    term: usize,
+    subject: u32,
+    modality: Modality,
+    action: u32,
+    target: Option<u32>,
+    scope: Vec<u32>,
+    window: Interval,
+    derived: bool,
+}
+
+impl RefAtom {
+    fn content(&self) -> (u32, Modality, u32, Option<u32>, Vec<u32>, Interval) {
+        (
+            self.subject,
+            self.modality,
+            self.action,
+            self.target,
+            self.scope.clone(),
+            self.window,
+        )
+    }
+}
+
+fn within(parents: impl Fn(u32) -> Option<u32>, outer: u32, inner: u32) -> bool {
+    let mut cur = Some(inner);
+    while let Some(x) = cur {
+        if x == outer {
+            return true;
+        }
+        cur = parents(x);
+    }
+    false
+}
+
+fn action_within(v: &Vocab, outer: u32, inner: u32) -> bool {
+    within(|a| v.actions[a as usize].parent, outer, inner)
+}
+
+fn label_within(v: &Vocab, outer: u32, inner: u32) -> bool {
+    within(|l| v.labels[l as usize].parent, outer, inner)
+}
+
+/// Every term's written atoms, then what the rules derive from them (term by term:
+/// a derived atom repeats no atom of its own term).
+fn atoms(p: &ResolvedProposal, v: &Vocab) -> Vec<RefAtom> {
+    let mut all = Vec::new();
+    for (i, t) in p.terms.iter().enumerate() {
+        let mut atoms: Vec<RefAtom> = t
+            .subjects
+            .iter()
+            .map(|&s| RefAtom {
+                term: i,
+                subject: s,
+                modality: t.modality,
+                action: t.action,
+                target: t.target,
+                scope: t.scope.to_vec(),
+                window: t.window,
+                derived: false,
+            })
+            .collect();
+        derive_all(&mut atoms, v);
+        all.extend(atoms);
+    }
+    all
+}
+
+fn derive_all(atoms: &mut Vec<RefAtom>, v: &Vocab) {
+    loop {
+        let mut added = false;
+        for a in atoms.clone() {
+            for rule in &v.rules {
+                if rule.when.modality.is_some_and(|m| m != a.modality)
+                    || !action_within(v, rule.when.action, a.action)
+                {
+                    continue;
+                }
+                let mut vars: Vec<(String, u32)> = Vec::new();
+                let mut ok = true;
+                for (pat, val) in [
+                    (Some(&rule.when.subject), Some(a.subject)),
+                    (rule.when.target.as_ref(), a.target),
+                ] {
+                    match (pat, val) {
+                        (None, _) => {}
+                        (Some(_), None) => ok = false,
+                        (Some(PartyRef::Party(p)), Some(x)) => ok &= *p == x,
+                        (Some(PartyRef::Var(name)), Some(x)) => match vars.iter().find(|(n, _)| n == name) {
+                            Some((_, y)) => ok &= *y == x,
+                            None => vars.push((name.clone(), x)),
+                        },
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+                let get = |r: &PartyRef| match r {
+                    PartyRef::Party(p) => Some(*p),
+                    PartyRef::Var(n) => vars.iter().find(|(m, _)| m == n).map(|(_, x)| *x),
+                };
+                let Some(subject) = get(&rule.then.subject) else {
+                    continue;
+                };
+                let d = RefAtom {
+                    term: a.term,
+                    subject,
+                    modality: rule.then.modality.unwrap_or(a.modality),
+                    action: rule.then.action,
+                    target: rule.then.target.as_ref().and_then(get),
+                    scope: a.scope.clone(),
+                    window: a.window,
+                    derived: true,
+                };
+                if !atoms.iter().any(|x| x.content() == d.content()) {
+                    atoms.push(d);
+                    added = true;
+                }
+            }
+        }
+        if !added {
+            return;
+        }
+    }
+}
+
+fn windows_overlap(a: Interval, b: Interval) -> bool {
+    let end = |w: Interval| w.to().unwrap_or(i64::MAX);
+    a.from.max(b.from) < end(a).min(end(b))
+}
+
+fn window_within(outer: Interval, inner: Interval) -> bool {
+    outer.from <= inner.from && inner.to().unwrap_or(i64::MAX) <= outer.to().unwrap_or(i64::MAX)
+}
+
+fn scopes_overlap(v: &Vocab, a: &[u32], b: &[u32]) -> bool {
+    (0..v.taxonomies.len()).all(|t| {
+        let la: Vec<u32> = a
+            .iter()
+            .copied()
+            .filter(|&l| v.labels[l as usize].taxonomy == t)
+            .collect();
+        let lb: Vec<u32> = b
+            .iter()
+            .copied()
+            .filter(|&l| v.labels[l as usize].taxonomy == t)
+            .collect();
+        la.is_empty()
+            || lb.is_empty()
+            || la
+                .iter()
+                .any(|&x| lb.iter().any(|&y| label_within(v, x, y) || label_within(v, y, x)))
+    })
+}
+
+fn scope_within(v: &Vocab, outer: &[u32], inner: &[u32]) -> bool {
+    (0..v.taxonomies.len()).all(|t| {
+        let lo: Vec<u32> = outer
+            .iter()
+            .copied()
+            .filter(|&l| v.labels[l as usize].taxonomy == t)
+            .collect();
+        let li: Vec<u32> = inner
+            .iter()
+            .copied()
+            .filter(|&l| v.labels[l as usize].taxonomy == t)
+            .collect();
+        lo.is_empty() || (!li.is_empty() && li.iter().all(|&y| lo.iter().any(|&x| label_within(v, x, y))))
+    })
+}
+
+fn atom_within(v: &Vocab, outer: &RefAtom, inner: &RefAtom) -> bool {
+    action_within(v, outer.action, inner.action)
+        && (outer.target.is_none() || outer.target == inner.target)
+        && scope_within(v, &outer.scope, &inner.scope)
+        && window_within(outer.window, inner.window)
+}
+
+type RelKey = (RelationKind, bool, usize, usize, u32);
+
+/// Relations as (kind, indirect, left term, right term, subject), and open points as
+/// (side, term, subject).
+fn reference(
+    p: &ResolvedProposal,
+    q: &ResolvedProposal,
+    v: &Vocab,
+) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u32)>) {
+    let (ap, aq) = (atoms(p, v), atoms(q, v));
+    let mut rels = BTreeSet::new();
+    let mut covered_p = vec![false; ap.len()];
+    let mut covered_q = vec![false; aq.len()];
+    for (i, a) in ap.iter().enumerate() {
+        for (j, b) in aq.iter().enumerate() {
+            let related = a.subject == b.subject
+                && (action_within(v, a.action, b.action) || action_within(v, b.action, a.action))
+                && (a.target.is_none() || b.target.is_none() || a.target == b.target)
+                && windows_overlap(a.window, b.window)
+                && scopes_overlap(v, &a.scope, &b.scope);
+            if !related {
+                continue;
+            }
+            use Modality::*;
+            let mut kind = match (a.modality, b.modality) {
+                (Must, Must) | (MustNot, MustNot) | (May, May) => RelationKind::Agree,
+                (Must, May) | (May, Must) => RelationKind::Compatible,
+                _ => RelationKind::Conflict,
+            };
+            let indirect = a.derived || b.derived;
+            if indirect && kind != RelationKind::Conflict {
+                continue;
+            }
+            if kind == RelationKind::Agree && !indirect {
+                let (pa, pb) = (&p.proposal.terms[a.term].params, &q.proposal.terms[b.term].params);
+                let differ = pa.iter().any(|(n, x)| pb.iter().any(|(m, y)| n == m && x != y));
+                if differ || a.window != b.window {
+                    kind = RelationKind::Diverge;
+                }
+            }
+            rels.insert((kind, indirect, a.term, b.term, a.subject));
+            covered_p[i] |= atom_within(v, b, a);
+            covered_q[j] |= atom_within(v, a, b);
+        }
+    }
+    let mut open = BTreeSet::new();
+    for (side, (atoms, covered)) in [(0, (&ap, &covered_p)), (1, (&aq, &covered_q))] {
+        for (a, c) in atoms.iter().zip(covered) {
+            if !a.derived && !c {
+                open.insert((side, a.term, a.subject));
+            }
+        }
+    }
+    (rels, open)
+}
+
+fn engine_sets(a: &Analysis) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u32)>) {
+    let pair = &a.pairs[0];
+    let mut rels = BTreeSet::new();
+    for r in &pair.relations {
+        for &s in &r.subjects {
+            rels.insert((r.kind, r.is_indirect(), r.left.term.term, r.right.term.term, s));
+        }
+    }
+    let mut open = BTreeSet::new();
+    for o in &pair.open {
+        for &s in &o.subjects {
+            open.insert((o.term.proposal, o.term.term, s));
+        }
+    }
+    (rels, open)
+}
+
+fn conflicts(a: &Analysis) -> BTreeSet<(bool, usize, usize)> {
+    a.pairs[0]
+        .relations
+        .iter()
+        .filter(|r| r.is_conflict())
+        .map(|r| (r.is_indirect(), r.left.term.term, r.right.term.term))
+        .collect()
+}
+
+/// The kinds of edit the incremental reanalysis must follow.
+const EDIT_KINDS: usize = 11;
+
+/// An edit of a generated proposal, by `op`: drop term `k` (and the conditions on
+/// it), flip its modality between must and may, append a copy of it under a new id,
+/// insert a copy before it (every later term moves), rename it (and the conditions
+/// on it), add or remove a condition, change only its wording, move it to the end,
+/// change only its priority (its burden), or change only its `count` parameter, to a
+/// whole number (which a term's key holds) or to a fraction (which it does not).
+fn edit(q: &Value, op: usize, k: usize) -> Value {
+    let mut q = q.clone();
+    let terms = q["terms"].as_array_mut().unwrap();
+    let k = k % terms.len();
+    let id = terms[k]["id"].as_str().unwrap().to_owned();
+    match op % EDIT_KINDS {
+        0 if terms.len() > 1 => {
+            terms.remove(k);
+            for reqs in terms
+                .iter_mut()
+                .filter_map(|t| t.get_mut("requires").and_then(Value::as_array_mut))
+            {
+                reqs.retain(|r| required(r) != Some(id.as_str()));
+            }
+        }
+        1 => {
+            let flipped = if terms[k]["modality"] == "may" {
+                "must"
+            } else {
+                "may"
+            };
+            terms[k]["modality"] = flipped.into();
+            if terms[k]["action"] == "halt_aid" {
+                terms[k]["action"] = "military_aid".into();
+            }
+        }
+        3 => {
+            let mut copy = terms[k].clone();
+            copy["id"] = fresh_id(terms, "inserted").into();
+            copy["scope"] = serde_json::json!(["kursk"]);
+            copy.as_object_mut().unwrap().remove("requires");
+            terms.insert(k, copy);
+        }
+        4 => {
+            let renamed = fresh_id(terms, "renamed");
+            terms[k]["id"] = renamed.clone().into();
+            for reqs in terms
+                .iter_mut()
+                .filter_map(|t| t.get_mut("requires").and_then(Value::as_array_mut))
+            {
+                for r in reqs.iter_mut().filter(|r| required(r) == Some(id.as_str())) {
+                    *r = renamed.clone().into();
+                }
+            }
+        }
+        5 => {
+            // The last condition removed, or one on the first term added.
+            let first = terms[0]["id"].clone();
+            let free = terms[0]
+                .get("requires")
+                .and_then(Value::as_array)
+                .is_none_or(Vec::is_empty);
+            let reqs = terms[k]
+                .as_object_mut()
+                .unwrap()
+                .entry("requires")
+                .or_insert(serde_json::json!([]));
+            let reqs = reqs.as_array_mut().unwrap();
+            if reqs.pop().is_none() && k > 0 && free {
+                reqs.push(first);
+            }
+        }
+        6 => terms[k]["text"] = "other wording".into(),
+        8 => {
+            let other = if terms[k]["priority"] == "core" {
+                "minor"
+            } else {
+                "core"
+            };
+            terms[k]["priority"] = other.into();
+        }
+        9 => {
+            let count = terms[k]["params"]["count"].as_f64().unwrap_or(0.0);
+            terms[k]["params"] = serde_json::json!({ "count": count + 1.0 });
+        }
+        10 => {
+            let count = terms[k]["params"]["count"].as_f64().unwrap_or(0.0);
+            terms[k]["params"] = serde_json::json!({ "count": count + 0.5 });
+        }
+        7 => {
+            // Moved to the end: every later term moves (conditions name terms by id).
+            let moved = terms.remove(k);
+            terms.push(moved);
+        }
+        _ => {
+            let mut copy = terms[k].clone();
+            copy["id"] = fresh_id(terms, "copy").into();
+            copy.as_object_mut().unwrap().remove("requires");
+            terms.push(copy);
+        }
+    }
+    q
+}
+
+/// The term a condition names (`"id"` or `{"term": "id", ...}`).
+fn required(r: &Value) -> Option<&str> {
+    r.as_str().or_else(|| r.get("term").and_then(Value::as_str))
+}
+
+/// An id no term has.
+fn fresh_id(terms: &[Value], prefix: &str) -> String {
+    (0..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|id| terms.iter().all(|t| t["id"].as_str() != Some(id.as_str())))
+        .unwrap()
+}
+
+/// `reanalyze` of `base` with `changes` equals `analyze` of the edited proposals.
+fn assert_reanalyze_is_analyze(
+    base: &Analysis,
+    changes: Vec<(usize, Value)>,
+    originals: &[Value],
+    vocab: &Vocab,
+) {
+    let mut all = originals.to_vec();
+    for (i, v) in &changes {
+        all[*i] = v.clone();
+    }
+    let changed = changes
+        .iter()
+        .map(|(i, v)| (*i, resolve_json(v, vocab)))
+        .collect();
+    let incremental = engine::reanalyze(base, changed, vocab).unwrap();
+    let full = engine::analyze(all.iter().map(|x| resolve_json(x, vocab)).collect(), vocab).unwrap();
+    assert_eq!(incremental.pairs, full.pairs);
+    assert_eq!(incremental.atoms, full.atoms);
+    assert_eq!(incremental.burden, full.burden);
+    assert_eq!(incremental.common, full.common);
+    for (a, b) in incremental.proposals.iter().zip(&full.proposals) {
+        assert_eq!(a.proposal, b.proposal);
+        assert_eq!(a.terms, b.terms);
+    }
+}
+
+#[test]
+fn reanalyze_follows_edits_of_a_generated_pair() {
+    // 1500 terms: large enough that one edit is a small share of the terms (the
+    // incremental path) and that the relations fill several of the chunks an edit
+    // shares, with conditions, derived atoms and every kind of relation.
+    let w = armistice::generate::generate(&armistice::generate::Spec::new(1500, 3));
+    let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+    let originals = [
+        serde_json::to_value(&w.a).unwrap(),
+        serde_json::to_value(&w.b).unwrap(),
+    ];
+    let base = engine::analyze(
+        originals.iter().map(|x| resolve_json(x, &vocab)).collect(),
+        &vocab,
+    )
+    .unwrap();
+    for op in 0..EDIT_KINDS + 1 {
+        for (which, k) in [(0, 17), (1, 723), (0, 1499)] {
+            let edited = edit(&originals[which], op, k);
+            assert_reanalyze_is_analyze(&base, vec![(which, edited)], &originals, &vocab);
+        }
+    }
+    // Both sides at once, and a new version with 1% of its terms changed.
+    let both = vec![(0, edit(&originals[0], 1, 5)), (1, edit(&originals[1], 4, 6))];
+    assert_reanalyze_is_analyze(&base, both, &originals, &vocab);
+    let next = serde_json::to_value(&w.a_next).unwrap();
+    assert_reanalyze_is_analyze(&base, vec![(0, next)], &originals, &vocab);
+    // Edits on top of edits: each what-if starts from the last one's analysis, whose
+    // relations are partly shared with the analyses before it.
+    let mut now = originals.clone();
+    let mut last = base;
+    for (step, (which, op, k)) in [(0, 0, 40), (1, 1, 900), (0, 4, 41), (0, 0, 1200), (1, 2, 3)]
+        .into_iter()
+        .enumerate()
+    {
+        let edited = edit(&now[which], op, k);
+        let again = engine::reanalyze(&last, vec![(which, resolve_json(&edited, &vocab))], &vocab).unwrap();
+        now[which] = edited;
+        let full = engine::analyze(now.iter().map(|x| resolve_json(x, &vocab)).collect(), &vocab).unwrap();
+        assert_eq!(again.pairs, full.pairs, "edit {step}");
+        last = again;
+    }
+}
+
+/// A what-if from proposals without the what-if's keys and reverse conditions (loaded
+/// for one analysis, as `compare` loads them) compares the terms in full, and gives
+/// what a full analysis gives.
+#[test]
+fn reanalyze_needs_no_keys() {
+    let w = armistice::generate::generate(&armistice::generate::Spec::new(600, 5));
+    let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+    let originals = [
+        serde_json::to_value(&w.a).unwrap(),
+        serde_json::to_value(&w.b).unwrap(),
+    ];
+    let bare = originals
+        .iter()
+        .map(|x| {
+            let p: Proposal = serde_json::from_value(x.clone()).unwrap();
+            load::resolve_for(p, &vocab, load::Purpose::Analysis).0.unwrap()
+        })
+        .collect();
+    let base = engine::analyze(bare, &vocab).unwrap();
+    for op in 0..EDIT_KINDS {
+        for (which, k) in [(0, 11), (1, 300)] {
+            let edited = edit(&originals[which], op, k);
+            assert_reanalyze_is_analyze(&base, vec![(which, edited)], &originals, &vocab);
+        }
+    }
+}
+
+/// Parameters that a term's key cannot hold (fractions) are compared in full: a what-if
+/// that changes one re-relates the term, and an agreement becomes a divergence.
+#[test]
+fn reanalyze_compares_unpacked_parameters_in_full() {
+    let vocab = support::vocab();
+    let side = |id: &str, count: f64| {
+        serde_json::json!({ "id": id, "by": ["US"], "source": "test", "terms": [
+            { "id": "x", "subject": "RU", "action": "prisoner_exchange", "params": { "count": count }, "text": "x" }
+        ] })
+    };
+    let originals = [side("p", 3.5), side("q", 3.5)];
+    let base = engine::analyze(
+        originals.iter().map(|x| resolve_json(x, &vocab)).collect(),
+        &vocab,
+    )
+    .unwrap();
+    let kind = |a: &Analysis| a.pairs[0].relations.first().map(|r| r.kind);
+    assert_eq!(kind(&base), Some(RelationKind::Agree));
+    let edited = side("p", 4.5);
+    let again = engine::reanalyze(&base, vec![(0, resolve_json(&edited, &vocab))], &vocab).unwrap();
+    assert_eq!(kind(&again), Some(RelationKind::Diverge));
+    assert_reanalyze_is_analyze(&base, vec![(0, edited)], &originals, &vocab);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn reanalyze_equals_a_full_recompute(
+        p in support::proposal_strategy("p", 6, true),
+        q in support::proposal_strategy("q", 6, true),
+        r in support::proposal_strategy("r", 4, true),
+        ops in proptest::collection::vec((0usize..EDIT_KINDS + 1, 0usize..8), 1..4),
+        which in 0usize..3,
+        also in proptest::option::of((0usize..3, 0usize..EDIT_KINDS + 1, 0usize..8)),
+        two in any::<bool>(),
+    ) {
+        // One or more edits of one proposal, maybe an edit of another too, with two
+        // or three proposals.
+        let vocab = support::vocab();
+        let originals: Vec<Value> = if two { vec![p, q] } else { vec![p, q, r] };
+        let which = which % originals.len();
+        let base = engine::analyze(originals.iter().map(|x| resolve_json(x, &vocab)).collect(), &vocab).unwrap();
+        let mut edited = originals[which].clone();
+        for (op, k) in ops {
+            edited = edit(&edited, op, k);
+        }
+        let mut changes = vec![(which, edited)];
+        if let Some((other, op, k)) = also.map(|(o, op, k)| (o % originals.len(), op, k)).filter(|(o, _, _)| *o != which) {
+            changes.push((other, edit(&originals[other], op, k)));
+        }
+        assert_reanalyze_is_analyze(&base, changes, &originals, &vocab);
+    }
+
+    #[test]
+    fn engine_matches_the_reference(p in support::proposal_strategy("p", 6, true), q in support::proposal_strategy("q", 6, true)) {
+        let vocab = support::vocab();
+        let (rp, rq) = (resolve_json(&p, &vocab), resolve_json(&q, &vocab));
+        let expected = reference(&rp, &rq, &vocab);
+        let analysis = engine::analyze(vec![rp, rq], &vocab).unwrap();
+        prop_assert_eq!(engine_sets(&analysis), expected);
+    }
+
+    #[test]
+    fn a_proposal_agrees_with_itself(p in support::proposal_strategy("p", 6, false)) {
+        let vocab = support::vocab();
+        let mut q = p.clone();
+        q["id"] = "q".into();
+        let analysis = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
+        let pair = &analysis.pairs[0];
+        prop_assert!(pair.relations.iter().all(|r| !r.is_conflict()));
+        for t in 0..analysis.proposals[0].terms.len() {
+            prop_assert!(pair.relations.iter().any(|r| r.kind == RelationKind::Agree && r.left.term.term == t && r.right.term.term == t));
+        }
+        prop_assert!(pair.open.is_empty());
+    }
+
+    #[test]
+    fn compare_mirrors(p in support::proposal_strategy("p", 6, true), q in support::proposal_strategy("q", 6, true)) {
+        let vocab = support::vocab();
+        let ab = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
+        let ba = engine::analyze(vec![resolve_json(&q, &vocab), resolve_json(&p, &vocab)], &vocab).unwrap();
+        let (rels_ab, open_ab) = engine_sets(&ab);
+        let (rels_ba, open_ba) = engine_sets(&ba);
+        let swapped: BTreeSet<RelKey> = rels_ba.into_iter().map(|(k, i, l, r, s)| (k, i, r, l, s)).collect();
+        prop_assert_eq!(rels_ab, swapped);
+        let swapped: BTreeSet<(usize, usize, u32)> = open_ba.into_iter().map(|(side, t, s)| (1 - side, t, s)).collect();
+        prop_assert_eq!(open_ab, swapped);
+        prop_assert_eq!(ab.pairs[0].verdict, ba.pairs[0].verdict);
+    }
+
+    #[test]
+    fn adding_a_term_never_removes_a_conflict(
+        p in support::proposal_strategy("p", 5, true),
+        q in support::proposal_strategy("q", 5, true),
+        extra in support::proposal_strategy("x", 1, true),
+    ) {
+        let vocab = support::vocab();
+        let before = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
+        let mut q2 = q.clone();
+        let mut t = extra["terms"][0].clone();
+        t["id"] = "extra".into();
+        t.as_object_mut().unwrap().remove("requires");
+        q2["terms"].as_array_mut().unwrap().push(t);
+        let after = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q2, &vocab)], &vocab).unwrap();
+        prop_assert!(conflicts(&before).is_subset(&conflicts(&after)));
+    }
+}

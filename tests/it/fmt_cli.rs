@@ -1,0 +1,206 @@
+//! `armistice fmt`: the canonical layout is a fixpoint on the seed proposals, is
+//! reached from any key order and spacing without changing content (property test),
+//! keeps comments or refuses, and `--check`, invalid files and exit codes.
+
+use std::path::PathBuf;
+
+use armistice::fmt::format;
+use armistice::model::Proposal;
+use proptest::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::support::cli::{Run, armistice};
+use crate::support::{RU, US};
+
+const SEEDS: [&str; 2] = [US, RU];
+
+/// `armistice fmt ARGS`.
+fn fmt(args: &[&str]) -> Run {
+    Run::of(armistice().arg("fmt").args(args))
+}
+
+/// Writes `text` to `name` in a fresh scratch folder, removed when the guard drops.
+fn temp(name: &str, text: &str) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn every_proposal_file_is_formatted() {
+    let mut all: Vec<String> = std::fs::read_dir("proposals")
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_owned())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    all.sort();
+    let mut args = vec!["--check"];
+    args.extend(all.iter().map(String::as_str));
+    let Run { stdout, stderr, code } = fmt(&args);
+    assert_eq!((stdout.as_str(), stderr.as_str(), code), ("", "", 0));
+    for s in &all {
+        let text = std::fs::read_to_string(s).unwrap();
+        assert_eq!(format(&text).unwrap(), text, "{s}");
+    }
+}
+
+/// Rewrites every object of `v` with its keys in an order drawn from `seed`.
+fn shuffle(v: &Value, seed: &mut u64) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut entries: Vec<(String, Value)> =
+                m.iter().map(|(k, v)| (k.clone(), shuffle(v, seed))).collect();
+            for i in (1..entries.len()).rev() {
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                entries.swap(i, (*seed >> 33) as usize % (i + 1));
+            }
+            Value::Object(entries.into_iter().collect())
+        }
+        Value::Array(a) => Value::Array(a.iter().map(|x| shuffle(x, seed)).collect()),
+        x => x.clone(),
+    }
+}
+
+proptest! {
+    /// From any key order and spacing, fmt reaches the seed file's own layout; the
+    /// content is the same and formatting again changes nothing.
+    #[test]
+    fn any_layout_formats_to_the_canonical_one(which in 0usize..2, mut seed in any::<u64>(), pretty in any::<bool>()) {
+        let canonical = std::fs::read_to_string(SEEDS[which]).unwrap();
+        let v: Value = serde_json::from_str(&canonical).unwrap();
+        let shuffled = shuffle(&v, &mut seed);
+        let text = if pretty {
+            serde_json::to_string_pretty(&shuffled).unwrap()
+        } else {
+            serde_json::to_string(&shuffled).unwrap()
+        };
+        let once = format(&text).unwrap();
+        prop_assert_eq!(&once, &canonical);
+        prop_assert_eq!(format(&once).unwrap(), once.clone());
+        let before: Proposal = serde_json::from_str(&text).unwrap();
+        let after: Proposal = serde_json::from_str(&once).unwrap();
+        prop_assert_eq!(before, after);
+    }
+}
+
+const COMMENTED: &str = r#"// leading file comment
+{
+  "terms": [ // the terms
+    { "text": "x", "action": "hostilities", "subject": [ "RU",
+       "UA" ], "id": "halt", "window": {"to": 30, "from": 0}, /* trailing block */
+      // before modality
+      "modality": "must_not",
+      "params": {"b": 1, "a": {"max": 3, "min": 1}},
+      "requires": [{"timing": "concurrent", "term": "x"}, "y"],
+    },
+  ],
+  "by": ["US"], "id": "p", // id comment
+  /* dangling */
+}
+// trailing file comment
+"#;
+
+#[test]
+fn comments_are_kept_with_their_fields() {
+    let once = format(COMMENTED).unwrap();
+    assert_eq!(format(&once).unwrap(), once, "idempotent with comments");
+    for c in [
+        "// leading file comment",
+        "// the terms",
+        "/* trailing block */",
+        "// before modality",
+        "// id comment",
+        "/* dangling */",
+        "// trailing file comment",
+    ] {
+        assert!(once.contains(c), "{c} kept");
+    }
+    assert!(once.contains("\"id\": \"p\", // id comment\n"));
+    assert!(once.contains("// before modality\n      \"modality\": \"must_not\",\n"));
+    insta::assert_snapshot!(once);
+}
+
+#[test]
+fn a_comment_inside_a_field_is_refused_and_the_file_left_alone() {
+    let text = "{\"id\": /* x */ \"p\", \"by\": [], \"terms\": []}";
+    let (_dir, path) = temp("inside.json", text);
+    let Run { stderr, code, .. } = fmt(&[path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("the comment on line 1 sits inside a field"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn invalid_files_are_errors_and_never_rewritten() {
+    for (name, text, message) in [
+        (
+            "syntax.json",
+            "{\"id\": \"p\", \"by\": [",
+            "unexpected end of file",
+        ),
+        (
+            "unknown.json",
+            "{\"id\": \"p\", \"by\": [], \"terms\": [], \"x\": 1}",
+            "unknown field `x`",
+        ),
+        (
+            "type.json",
+            "{\"id\": 1, \"by\": [], \"terms\": []}",
+            "= path: id",
+        ),
+        (
+            "dup.json",
+            "{\"id\": \"p\", \"id\": \"q\", \"by\": [], \"terms\": []}",
+            "duplicate field `id`",
+        ),
+    ] {
+        let (_dir, path) = temp(name, text);
+        for check in [false, true] {
+            let mut args = vec![path.to_str().unwrap()];
+            if check {
+                args.push("--check");
+            }
+            let Run { stderr, code, .. } = fmt(&args);
+            assert_eq!(code, 2, "{name}");
+            assert!(stderr.contains(message), "{name}: {stderr}");
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        }
+    }
+}
+
+#[test]
+fn check_lists_files_that_would_change_and_fmt_rewrites_them() {
+    let messy = "{\"terms\": [], \"by\": [\"US\"],\n\"id\": \"p\"}";
+    let (_dir, path) = temp("messy.json", messy);
+    let p = path.to_str().unwrap();
+    let Run { stdout, code, .. } = fmt(&["--check", p, SEEDS[0]]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, format!("{p}\n"), "only the file that would change");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        messy,
+        "--check writes nothing"
+    );
+    let code = fmt(&[p]).code;
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "{\n  \"id\": \"p\",\n  \"by\": [\"US\"],\n  \"terms\": []\n}\n"
+    );
+    let Run { stdout, code, .. } = fmt(&["--check", p]);
+    assert_eq!((stdout.as_str(), code), ("", 0));
+}
+
+#[test]
+fn a_missing_file_is_an_error() {
+    let Run { stderr, code, .. } = fmt(&["no/such/file.json"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot read `no/such/file.json`"), "{stderr}");
+}

@@ -1,0 +1,155 @@
+//! The HTML briefing in a real browser: headless Chromium opens the report from disk;
+//! the rendered DOM must hold the conflict rows and the SVG chart, hostile user text
+//! must show as text and run nothing, and a screenshot is taken. Under CI (`CI` set)
+//! a missing browser fails the test; elsewhere the test is skipped with a note.
+//! With `ARMISTICE_WRITE_DOCS=1` the seed screenshot is copied to docs/brief.png.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Std, Stdio};
+
+use crate::support::cli::armistice;
+use crate::support::{RU, US, hostile_pair};
+
+/// The browser binary, if there is one.
+fn browser() -> Option<PathBuf> {
+    let candidates = ["chromium", "chromium-browser", "google-chrome"];
+    let found = candidates.iter().find_map(|c| {
+        Std::new(c)
+            .arg("--version")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()
+            .filter(|s| s.success())
+            .map(|_| PathBuf::from(c))
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is missing under CI: run .ci/install-deps"
+        );
+        eprintln!("note: Chromium not found; skipping the browser test");
+    }
+    found
+}
+
+/// Runs headless Chromium on `page` with a fresh profile, no network services.
+fn chromium(browser: &Path, dir: &Path, extra: &[String], page: &Path) -> String {
+    let profile = dir.join(format!("profile-{}", extra.len()));
+    let out = Std::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(format!("file://{}", page.canonicalize().unwrap().display()))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn write_report(dir: &Path, files: &[&str]) -> PathBuf {
+    let page = dir.join("brief.html");
+    let status = armistice()
+        .arg("report")
+        .args(files)
+        .arg("-o")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1), "the pairs conflict");
+    page
+}
+
+/// Width and height from a PNG's header.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    (be(&bytes[16..20]), be(&bytes[20..24]))
+}
+
+#[test]
+fn seed_report_renders_with_conflicts_and_chart_and_a_screenshot() {
+    let Some(browser) = browser() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let page = write_report(dir, &[US, RU]);
+    let dom = chromium(&browser, dir, &["--dump-dom".to_owned()], &page);
+    assert!(dom.contains("<title>Briefing: us-2025-03-11 vs ru-2025-03-13</title>"));
+    assert_eq!(
+        dom.matches("<tr class=\"finding k-conflict\">").count(),
+        2,
+        "{dom}"
+    );
+    assert_eq!(dom.matches("<tr class=\"finding k-indirect\">").count(), 1);
+    assert!(dom.contains("us-2025-03-11/aid ⟹ UA may resupply"));
+    let svg_start = dom.find("<svg class=\"chart\"").expect("the chart is in the DOM");
+    let svg = &dom[svg_start..svg_start + dom[svg_start..].find("</svg>").unwrap()];
+    assert_eq!(svg.matches("<rect ").count(), 6, "one bar per proposal and party");
+    assert!(svg.contains("UA"));
+
+    let shot = dir.join("brief.png");
+    chromium(
+        &browser,
+        dir,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,2000".to_owned(),
+        ],
+        &page,
+    );
+    let bytes = std::fs::read(&shot).unwrap();
+    assert_eq!(png_size(&bytes), (1280, 2000));
+    assert!(
+        bytes.len() > 50_000,
+        "a page with content, not a blank: {} bytes",
+        bytes.len()
+    );
+    if std::env::var_os("ARMISTICE_WRITE_DOCS").is_some() {
+        std::fs::create_dir_all("docs").unwrap();
+        std::fs::copy(&shot, "docs/brief.png").unwrap();
+    }
+}
+
+#[test]
+fn hostile_text_shows_as_text_and_runs_nothing() {
+    let Some(browser) = browser() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let (a, b) = hostile_pair(dir);
+    let page = write_report(dir, &[&a, &b]);
+    let dom = chromium(&browser, dir, &["--dump-dom".to_owned()], &page);
+
+    // Nothing ran: the title and the body are as written.
+    assert!(dom.contains("<title>Briefing: a vs b</title>"), "{dom}");
+    let body = &dom[dom.find("<body").unwrap()..];
+    assert!(
+        body.starts_with("<body>"),
+        "the body has no attribute: {}",
+        &body[..40]
+    );
+    // Nothing was injected: no script or image element exists.
+    assert!(!dom.contains("<script"), "{dom}");
+    assert!(!dom.contains("<img"), "{dom}");
+    // The hostile text is shown, as text (the DOM serializer escapes `<` and `>`).
+    let as_text = "&lt;script&gt;document.title='pwned'&lt;/script&gt;\"&gt;&lt;img src=x \
+                   onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;";
+    assert!(dom.matches(as_text).count() >= 5, "{dom}");
+    assert_eq!(dom.matches("<tr class=\"finding k-conflict\">").count(), 1);
+}
