@@ -1,5 +1,5 @@
 //! The workloads the benchmarks time, shared by every bench target and by
-//! `tests/bench_smoke.rs` (which runs each of them once at a small size, untimed).
+//! `tests/it/bench_smoke.rs` (which runs each of them once at a small size, untimed).
 //!
 //! A [`Fixture`] is a generated pair (`armistice::generate`, default mix) serialized
 //! to JSON text and also loaded; each `run_*` function is exactly what one benchmark

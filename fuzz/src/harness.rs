@@ -1,7 +1,7 @@
 // The bodies of the fuzz targets: each takes the fuzzer's bytes and drives the
 // library the way the subcommand of the same name does, through every renderer.
 // Shared by the libFuzzer targets (fuzz/fuzz_targets/*.rs, through fuzz/src/lib.rs)
-// and by the stable regression test (tests/fuzz_regressions.rs, through `include!`),
+// and by the stable regression test (tests/it/fuzz_regressions.rs, through `include!`),
 // so this file has no inner attributes or `//!` comments and uses only `armistice`,
 // `serde_json` and `json_patch`.
 //
