@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::{analysis, problem};
-use crate::engine::{Analysis, BlockStatus, Direction, Finding};
+use crate::engine::{Analysis, Finding};
+use crate::report::words;
 use crate::whatif::{Edit, Outcome, Problem, ScenarioResult, WhatIf};
 
 /// The version of this output format.
@@ -292,11 +293,8 @@ fn scenario(s: &ScenarioResult) -> ScenarioOut {
                         .changes
                         .iter()
                         .map(|c| ChangeOut {
-                            change: c.change.describe(),
-                            direction: match c.change.direction {
-                                Direction::Gained => "gained",
-                                Direction::Lost => "lost",
-                            },
+                            change: words::changed(&c.change),
+                            direction: words::direction(c.change.direction),
                             finding: finding_out(&c.change.finding),
                             witnesses: c
                                 .witnesses
@@ -350,10 +348,7 @@ fn finding_out(f: &Finding) -> FindingOut {
         },
         Finding::Held { term, status } => FindingOut::Held {
             term: term.clone(),
-            status: match status {
-                BlockStatus::Blocked => "blocked",
-                BlockStatus::Pending => "pending",
-            },
+            status: words::status(*status),
         },
         Finding::Open { term } => FindingOut::Open { term: term.clone() },
         Finding::Deadlock { terms } => FindingOut::Deadlock { terms: terms.clone() },

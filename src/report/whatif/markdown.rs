@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{analysis, finding, problem, share};
+use super::{analysis, problem};
 use crate::engine::{Analysis, Direction};
 use crate::report::compare::markdown::esc;
 use crate::report::words;
@@ -46,7 +46,7 @@ pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
         let cells: Vec<String> = (0..ids.len())
             .map(|i| {
                 a.and_then(|a| a.burden.get(i))
-                    .map_or("—".to_owned(), |b| share(b.own_share()))
+                    .map_or("—".to_owned(), |b| words::share(b.own_share()))
             })
             .collect();
         let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
@@ -127,11 +127,11 @@ fn row(out: &mut String, label: &str, a: Option<&Analysis>, pair: usize) {
 }
 
 fn change(out: &mut String, c: &ChangedFinding) {
-    let f = finding(&c.change.finding);
-    let _ = writeln!(out, "- **{}**: {}", c.change.describe(), code_terms(&f));
+    let f = words::finding(&c.change.finding);
+    let _ = writeln!(out, "- **{}**: {}", words::changed(&c.change), code_terms(&f));
     for h in &c.held_by {
         let with: Vec<String> = h.conflicts_with.iter().map(|t| format!("`{t}`")).collect();
-        let why = crate::report::words::why_held(&with);
+        let why = words::why_held(&with);
         let was = if c.change.direction == Direction::Lost {
             "was: "
         } else {

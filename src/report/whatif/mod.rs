@@ -1,7 +1,7 @@
 //! Renderers of a what-if evaluation ([`crate::whatif::WhatIf`]): `text` (terminal),
-//! `markdown` (a briefing), `json` (for scripts, with its own output types). The words
-//! shared by the three (what a changed finding is, whether it is for the better, what a
-//! problem says) live here.
+//! `markdown` (a briefing), `json` (for scripts, with its own output types), in the
+//! words of [`crate::report::words`]. What the three share beyond words lives here:
+//! whether a change is for the better, what a problem says.
 
 pub mod json;
 pub mod markdown;
@@ -48,16 +48,6 @@ pub fn tone(change: &Change) -> Tone {
     }
 }
 
-/// The terms of a finding (what it is comes from [`Change::describe`]):
-/// `us/aid ⟷ ru/no-aid`, `ru/halt`.
-pub fn finding(f: &Finding) -> String {
-    match f {
-        Finding::Relation { left, right, .. } => format!("{left} ⟷ {right}"),
-        Finding::Held { term, .. } | Finding::Open { term } => term.clone(),
-        Finding::Deadlock { terms } => terms.join(", "),
-    }
-}
-
 /// A problem in words: the message and a suggestion, one entry per error.
 pub fn problem(p: &Problem) -> Vec<(String, Option<String>)> {
     match p {
@@ -100,9 +90,4 @@ pub fn analysis(s: &ScenarioResult) -> Option<&Analysis> {
         Outcome::Evaluated(e) => Some(&e.analysis),
         Outcome::Invalid(_) => None,
     }
-}
-
-/// A share as a percentage, or `—`.
-pub fn share(s: Option<f64>) -> String {
-    s.map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0))
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Tone, analysis, finding, problem, share, tone};
+use super::{Tone, analysis, problem, tone};
 use crate::engine::{Analysis, Counts, Direction, Verdict};
 use crate::report::style::{Painter, Role};
 use crate::report::words;
@@ -150,7 +150,7 @@ fn burden(out: &mut String, w: &WhatIf, p: Painter) {
         for (i, id) in ids.iter().enumerate() {
             let s = a
                 .and_then(|a| a.burden.get(i))
-                .map_or("—".to_owned(), |b| share(b.own_share()));
+                .map_or("—".to_owned(), |b| words::share(b.own_share()));
             let _ = write!(out, "  {s:>w$}", w = id.len().max(4));
         }
         let _ = writeln!(out, "  {name}");
@@ -171,11 +171,11 @@ fn change(out: &mut String, p: Painter, c: &ChangedFinding) {
     let _ = writeln!(
         out,
         "    {}  {}",
-        p.paint(role, &format!("{:<28}", c.change.describe())),
-        finding(&c.change.finding)
+        p.paint(role, &format!("{:<28}", words::changed(&c.change))),
+        words::finding(&c.change.finding)
     );
     for h in &c.held_by {
-        let why = crate::report::words::why_held(&h.conflicts_with);
+        let why = words::why_held(&h.conflicts_with);
         let was = if c.change.direction == Direction::Lost {
             "was: "
         } else {
