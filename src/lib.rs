@@ -17,6 +17,7 @@ pub mod engine;
 mod fast;
 pub mod fmt;
 pub mod generate;
+pub mod limit_kind;
 pub mod limits;
 pub mod load;
 pub mod model;

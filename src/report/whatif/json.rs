@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use super::{analysis, problem};
+use super::{analysis, problem_with};
 use crate::engine::{Analysis, Finding};
+use crate::limit_kind::{LimitKind, Raise};
 use crate::report::words;
 use crate::whatif::{Edit, Outcome, Problem, ScenarioResult, WhatIf};
 
@@ -202,17 +203,27 @@ pub struct ProblemOut {
 
 /// Builds the report.
 pub fn report(w: &WhatIf) -> Report {
+    report_with(w, LimitKind::raise)
+}
+
+/// [`report`], with `raise` saying how to raise a limit a scenario went past.
+pub fn report_with(w: &WhatIf, raise: Raise) -> Report {
     Report {
         schema_version: SCHEMA_VERSION,
         proposals: w.baseline.proposals.iter().map(|p| p.id().to_owned()).collect(),
         baseline: summary(&w.baseline),
-        scenarios: w.scenarios.iter().map(scenario).collect(),
+        scenarios: w.scenarios.iter().map(|s| scenario(s, raise)).collect(),
     }
 }
 
 /// Renders the report as pretty JSON with a final newline.
 pub fn render(w: &WhatIf) -> Result<String, serde_json::Error> {
-    let mut s = serde_json::to_string_pretty(&report(w))?;
+    render_with(w, LimitKind::raise)
+}
+
+/// [`render`], with `raise` saying how to raise a limit a scenario went past.
+pub fn render_with(w: &WhatIf, raise: Raise) -> Result<String, serde_json::Error> {
+    let mut s = serde_json::to_string_pretty(&report_with(w, raise))?;
     s.push('\n');
     Ok(s)
 }
@@ -252,7 +263,7 @@ fn summary(a: &Analysis) -> SummaryOut {
     }
 }
 
-fn scenario(s: &ScenarioResult) -> ScenarioOut {
+fn scenario(s: &ScenarioResult, raise: Raise) -> ScenarioOut {
     let edits = s
         .scenario
         .edits
@@ -277,7 +288,7 @@ fn scenario(s: &ScenarioResult) -> ScenarioOut {
     match &s.outcome {
         Outcome::Invalid(problems) => {
             out.status = "invalid";
-            out.problems = problems.iter().flat_map(problem_out).collect();
+            out.problems = problems.iter().flat_map(|p| problem_out(p, raise)).collect();
         }
         Outcome::Evaluated(e) => {
             out.changed_proposals = e.changed.iter().map(|(_, p)| p.id.clone()).collect();
@@ -321,13 +332,13 @@ fn scenario(s: &ScenarioResult) -> ScenarioOut {
     out
 }
 
-fn problem_out(p: &Problem) -> Vec<ProblemOut> {
+fn problem_out(p: &Problem, raise: Raise) -> Vec<ProblemOut> {
     let kind = match p {
         Problem::Edit { .. } => "edit",
         Problem::Invalid { .. } => "invalid_proposal",
         Problem::Engine(_) => "engine",
     };
-    problem(p)
+    problem_with(p, raise)
         .into_iter()
         .map(|(message, help)| ProblemOut { kind, message, help })
         .collect()

@@ -4,8 +4,9 @@
 
 use std::fmt::Write;
 
-use super::{analysis, problem};
+use super::{analysis, problem_with};
 use crate::engine::{Analysis, Direction};
+use crate::limit_kind::{LimitKind, Raise};
 use crate::report::compare::markdown::esc;
 use crate::report::words;
 use crate::vocab::Vocab;
@@ -13,6 +14,11 @@ use crate::whatif::{ChangedFinding, Outcome, WhatIf};
 
 /// Renders `w` as Markdown.
 pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
+    render_with(w, vocab, LimitKind::raise)
+}
+
+/// [`render`], with `raise` saying how to raise a limit a scenario went past.
+pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
     let mut out = String::new();
     let base = &w.baseline;
     let ids: Vec<String> = base.proposals.iter().map(|p| format!("`{}`", p.id())).collect();
@@ -74,7 +80,7 @@ pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
             Outcome::Invalid(problems) => {
                 let _ = writeln!(out, "**Invalid: not evaluated.**\n");
                 for pr in problems {
-                    for (message, help) in problem(pr) {
+                    for (message, help) in problem_with(pr, raise) {
                         let help = help.map(|h| format!(" ({})", esc(&h))).unwrap_or_default();
                         let _ = writeln!(out, "- error: {}{help}", esc(&message));
                     }

@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod text;
 
 use crate::engine::{Analysis, BlockStatus, Change, Direction, Finding, RelationKind};
+use crate::limit_kind::{LimitKind, Raise};
 use crate::whatif::{Outcome, Problem, ScenarioResult};
 
 /// Whether a change moves the sides closer or further apart.
@@ -50,6 +51,13 @@ pub fn tone(change: &Change) -> Tone {
 
 /// A problem in words: the message and a suggestion, one entry per error.
 pub fn problem(p: &Problem) -> Vec<(String, Option<String>)> {
+    problem_with(p, LimitKind::raise)
+}
+
+/// [`problem`], with `raise` saying how to raise a limit the scenario went past (the
+/// library's [`LimitKind::raise`] names the field of [`crate::limits::Limits`]; the
+/// command line names its flag).
+pub fn problem_with(p: &Problem, raise: Raise) -> Vec<(String, Option<String>)> {
     match p {
         Problem::Edit { index, edit, error } => vec![(
             format!("edit {} `{}`: {}", index + 1, edit.edit, error.message),
@@ -58,6 +66,8 @@ pub fn problem(p: &Problem) -> Vec<(String, Option<String>)> {
         Problem::Invalid { proposal, errors } => errors
             .iter()
             .map(|d| {
+                let mut d = d.clone();
+                d.raise_with(raise);
                 let term = term_at(proposal, &d.path)
                     .map(|t| format!(" (term `{t}`)"))
                     .unwrap_or_default();
@@ -68,11 +78,11 @@ pub fn problem(p: &Problem) -> Vec<(String, Option<String>)> {
                 };
                 (
                     format!("the edits leave `{}` invalid{at}: {}", proposal.id, d.message),
-                    d.help.clone(),
+                    d.help,
                 )
             })
             .collect(),
-        Problem::Engine(message) => vec![(message.clone(), None)],
+        Problem::Engine(e) => vec![(e.message(raise), None)],
     }
 }
 

@@ -4,8 +4,9 @@
 
 use std::fmt::Write;
 
-use super::{Tone, analysis, problem, tone};
+use super::{Tone, analysis, problem_with, tone};
 use crate::engine::{Analysis, Counts, Direction, Verdict};
+use crate::limit_kind::{LimitKind, Raise};
 use crate::report::style::{Painter, Role};
 use crate::report::words;
 use crate::vocab::Vocab;
@@ -13,6 +14,11 @@ use crate::whatif::{ChangedFinding, Outcome, WhatIf};
 
 /// Renders `w` as text.
 pub fn render(w: &WhatIf, vocab: &Vocab, p: Painter) -> String {
+    render_with(w, vocab, LimitKind::raise, p)
+}
+
+/// [`render`], with `raise` saying how to raise a limit a scenario went past.
+pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> String {
     let mut out = String::new();
     let base = &w.baseline;
     for (k, pair) in base.pairs.iter().enumerate() {
@@ -60,7 +66,7 @@ pub fn render(w: &WhatIf, vocab: &Vocab, p: Painter) -> String {
             Outcome::Invalid(problems) => {
                 let _ = writeln!(out, "  {}", p.paint(Role::Bad, "INVALID: not evaluated"));
                 for pr in problems {
-                    for (message, help) in problem(pr) {
+                    for (message, help) in problem_with(pr, raise) {
                         let _ = writeln!(out, "  {} {message}", p.paint(Role::Bad, "error:"));
                         if let Some(h) = help {
                             let _ = writeln!(out, "    = help: {h}");
