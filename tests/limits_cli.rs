@@ -216,7 +216,10 @@ fn a_scenario_past_an_engine_limit_names_the_flag() {
     let args = [US, RU, "--max-derived", "2", "--add", more, "--color=never"];
     let (out, err, code) = run("whatif", &args);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains(&format!("error: scenario `command line`: {expected}")), "{err}");
+    assert!(
+        err.contains(&format!("error: scenario `command line`: {expected}")),
+        "{err}"
+    );
     assert!(out.contains(expected), "{out}");
     let (out, _, _) = run("whatif", &[&args[..], &["--format", "json"]].concat());
     assert!(out.contains(expected), "{out}");

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{analysis, problem_with};
+use super::{COLUMNS, analysis, columns, problem_with};
 use crate::engine::{Analysis, Direction};
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::compare::markdown::esc;
@@ -32,7 +32,9 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
         );
         let _ = writeln!(
             out,
-            "| scenario | conflicts | indirect | blocked | pending | open | agreed | verdict |\n|---|--:|--:|--:|--:|--:|--:|---|"
+            "| scenario | {} | verdict |\n|---|{}---|",
+            COLUMNS.join(" | "),
+            "--:|".repeat(COLUMNS.len())
         );
         row(&mut out, "baseline", Some(base), k);
         for (i, s) in w.scenarios.iter().enumerate() {
@@ -111,25 +113,9 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
 }
 
 fn row(out: &mut String, label: &str, a: Option<&Analysis>, pair: usize) {
-    match a.and_then(|a| a.pairs.get(pair)) {
-        Some(p) => {
-            let c = p.counts();
-            let _ = writeln!(
-                out,
-                "| {label} | {} | {} | {} | {} | {} | {} | {} |",
-                c.conflicts,
-                c.indirect,
-                c.blocked,
-                c.pending,
-                c.open,
-                c.agree,
-                p.verdict.as_str()
-            );
-        }
-        None => {
-            let _ = writeln!(out, "| {label} | — | — | — | — | — | — | invalid |");
-        }
-    }
+    let pair = a.and_then(|a| a.pairs.get(pair));
+    let verdict = pair.map_or("invalid", |p| p.verdict.as_str());
+    let _ = writeln!(out, "| {label} | {} | {verdict} |", columns(pair).join(" | "));
 }
 
 fn change(out: &mut String, c: &ChangedFinding) {

@@ -7,7 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::engine::{Analysis, BlockStatus, Change, Direction, Finding, RelationKind};
+use crate::engine::{Analysis, BlockStatus, Change, Direction, Finding, Pair, RelationKind};
 use crate::limit_kind::{LimitKind, Raise};
 use crate::whatif::{Outcome, Problem, ScenarioResult};
 
@@ -83,6 +83,19 @@ pub fn problem_with(p: &Problem, raise: Raise) -> Vec<(String, Option<String>)> 
             })
             .collect(),
         Problem::Engine(e) => vec![(e.message(raise), None)],
+    }
+}
+
+/// The counts a what-if shows for each scenario and pair, in order, by their column
+/// names.
+pub const COLUMNS: [&str; 6] = ["conflicts", "indirect", "blocked", "pending", "open", "agreed"];
+
+/// A pair's counts in the order of [`COLUMNS`]; `—` each for a pair a scenario has no
+/// analysis of.
+pub fn columns(pair: Option<&Pair>) -> [String; 6] {
+    match pair.map(Pair::counts) {
+        Some(c) => [c.conflicts, c.indirect, c.blocked, c.pending, c.open, c.agree].map(|n| n.to_string()),
+        None => std::array::from_fn(|_| "—".to_owned()),
     }
 }
 

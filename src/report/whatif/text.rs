@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use super::{Tone, analysis, problem_with, tone};
-use crate::engine::{Analysis, Counts, Direction, Verdict};
+use super::{COLUMNS, Tone, analysis, columns, problem_with, tone};
+use crate::engine::{Analysis, Direction, Verdict};
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::style::{Painter, Role};
 use crate::report::words;
@@ -31,8 +31,10 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
         );
         let _ = writeln!(
             out,
-            "  {:<8}  {:>9}  {:>8}  {:>7}  {:>7}  {:>4}  {:>6}  {:<27}  scenario",
-            "", "conflicts", "indirect", "blocked", "pending", "open", "agreed", "verdict"
+            "  {:<8}{}  {:<27}  scenario",
+            "",
+            cells(&COLUMNS.map(str::to_owned)),
+            "verdict"
         );
         row(&mut out, p, "baseline", Some(base), k, "");
         for (i, s) in w.scenarios.iter().enumerate() {
@@ -103,32 +105,21 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
 }
 
 fn row(out: &mut String, p: Painter, label: &str, a: Option<&Analysis>, pair: usize, name: &str) {
-    let Some(pair) = a.and_then(|a| a.pairs.get(pair)) else {
-        let _ = writeln!(
-            out,
-            "  {label:<8}  {:>9}  {:>8}  {:>7}  {:>7}  {:>4}  {:>6}  {}  {name}",
-            "—",
-            "—",
-            "—",
-            "—",
-            "—",
-            "—",
-            p.paint(Role::Bad, &format!("{:<27}", "invalid"))
-        );
-        return;
+    let pair = a.and_then(|a| a.pairs.get(pair));
+    let verdict = match pair {
+        Some(pair) => paint_verdict(p, pair.verdict, &format!("{:<27}", pair.verdict.as_str())),
+        None => p.paint(Role::Bad, &format!("{:<27}", "invalid")),
     };
-    let c: Counts = pair.counts();
-    let _ = writeln!(
-        out,
-        "  {label:<8}  {:>9}  {:>8}  {:>7}  {:>7}  {:>4}  {:>6}  {}  {name}",
-        c.conflicts,
-        c.indirect,
-        c.blocked,
-        c.pending,
-        c.open,
-        c.agree,
-        paint_verdict(p, pair.verdict, &format!("{:<27}", pair.verdict.as_str())),
-    );
+    let _ = writeln!(out, "  {label:<8}{}  {verdict}  {name}", cells(&columns(pair)));
+}
+
+/// The counts of a row, each right-aligned under its column's name.
+fn cells(values: &[String; 6]) -> String {
+    COLUMNS
+        .iter()
+        .zip(values)
+        .map(|(column, v)| format!("  {v:>w$}", w = column.chars().count()))
+        .collect()
 }
 
 fn verdict(p: Painter, v: Verdict) -> String {
