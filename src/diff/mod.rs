@@ -1,13 +1,13 @@
 //! What changed between two versions of a proposal.
 //!
-//! [`diff`] aligns the terms of the two versions ([`align`]: by id, then by action,
-//! subject and wording similarity), compares each matched pair field by field on the
-//! resolved meaning ([`terms`]), and returns a [`ProposalDiff`]: plain data, which the
-//! renderers in `crate::report::diff` turn into text, Markdown or JSON, with the words
-//! of `crate::report::words` (each term's one-line summary is made with them here, as
-//! the renderers of a diff have no vocabulary). [`json_patch`]
-//! computes the RFC 6902 patch from one file's JSON to the other's; [`impact`] what
-//! the change does to the relations with another proposal (`--against`).
+//! [`diff`] aligns the terms of the two versions ([`align`](fn@align): by id, then by
+//! action, subject and wording similarity), compares each matched pair field by field
+//! on the resolved meaning (`terms`), and returns a [`ProposalDiff`]: plain data, which
+//! the renderers in `crate::report::diff` turn into text, Markdown or JSON, with the
+//! words of `crate::report::words` (each term's one-line summary is made with them
+//! here, as the renderers of a diff have no vocabulary). [`json_patch`] computes the
+//! RFC 6902 patch from one file's JSON to the other's; [`impact`] what the change does
+//! to the relations with another proposal (`--against`).
 //!
 //! Glossary: a *matched* term is in both versions (perhaps renamed); a change is
 //! *meaningful* unless it is *notation* only (an alias, an order, `"ceasefire"` for
