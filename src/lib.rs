@@ -20,6 +20,7 @@ pub mod engine;
 pub mod fmt;
 #[doc(hidden)]
 pub mod generate;
+pub mod limit_kind;
 pub mod limits;
 pub mod load;
 pub mod model;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::Exit;
-use super::limits::ReadLimitOptions;
+use super::limits::{ReadLimitOptions, raise};
 use crate::limits::Limits;
 use crate::load::{self, FileReport, Purpose, SourceFile};
 use crate::resolved::ResolvedProposal;
@@ -35,7 +35,7 @@ impl InputOptions {
 
     /// Reads `path` within the size limit.
     pub fn read(&self, path: &Path) -> Result<SourceFile, String> {
-        SourceFile::read_limited(path, self.limits.max_file_size)
+        SourceFile::read_limited_with(path, self.limits.max_file_size, raise)
     }
 
     /// Every file read: the `files` given and the vocabulary files.
@@ -336,8 +336,9 @@ pub fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
         }
     }
     load::load_vocab_with(files, &opts.limits()).map_err(|reports| {
-        for r in &reports {
-            print_report(r);
+        for mut r in reports {
+            r.raise_with(raise);
+            print_report(&r);
         }
         Exit::Error
     })
@@ -362,6 +363,7 @@ pub fn load_each(
             if opts.deny_warnings {
                 report.deny_warnings();
             }
+            report.raise_with(raise);
             let ok = report.errors() == 0;
             Ok((resolved.filter(|_| ok), report_text(&report)))
         })
@@ -406,7 +408,7 @@ pub fn analyze_files(
     let vocab = load_vocab(input)?;
     let proposals = load_proposals(files, &vocab, input, purpose)?;
     let analysis = crate::engine::analyze_with(proposals, &vocab, limits).map_err(|e| {
-        eprintln!("error: {e}");
+        eprintln!("error: {}", e.message(raise));
         Exit::Error
     })?;
     Ok((vocab, analysis))

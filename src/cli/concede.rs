@@ -72,7 +72,8 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
     );
     let vocab = load_vocab(&args.input)?;
     let proposals = load_proposals(&args.files, &vocab, &args.input, Purpose::WhatIfs)?;
-    let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.to_string()))?;
+    let baseline = engine::analyze_with(proposals, &vocab, &limits)
+        .map_err(|e| fail(&e.message(super::limits::raise)))?;
     // The clock starts after loading and analysis: the time limit is the search's.
     let options = Options {
         top: args.top.max(1),

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
-use super::limits::EngineLimitOptions;
+use super::limits::{EngineLimitOptions, raise};
 use crate::diff::{DiffOptions, json_patch};
 use crate::load::{Purpose, SourceFile};
 use crate::report::diff::{json, markdown, patch, text};
@@ -80,7 +80,7 @@ fn diff(args: &Args) -> Result<Exit, Exit> {
     if let Some(other) = other {
         let limits = args.engine.apply(args.input.limits());
         let impact = crate::diff::impact_with(old, new, other, &d, &vocab, &limits).map_err(|e| {
-            eprintln!("error: --against: {e}");
+            eprintln!("error: --against: {}", e.message(raise));
             Exit::Error
         })?;
         d.impact = Some(impact);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::Exit;
 use super::common::write_atomic;
+use super::limits::raise;
 use crate::load::SourceFile;
 
 /// Arguments of `armistice fmt`.
@@ -27,7 +28,7 @@ pub struct Args {
 pub fn run(args: Args) -> Exit {
     let mut exit = Exit::Clean;
     for path in &args.files {
-        let file = match SourceFile::read_limited(path, args.max_file_size) {
+        let file = match SourceFile::read_limited_with(path, args.max_file_size, raise) {
             Ok(f) => f,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -38,10 +39,12 @@ pub fn run(args: Args) -> Exit {
         // What the loader refuses is reported as `check` reports it: line, column,
         // JSON path and suggestion.
         if let Err(located) = crate::load::parse_proposal(&file) {
-            super::common::print_report(&crate::load::FileReport {
+            let mut report = crate::load::FileReport {
                 file,
                 diagnostics: vec![*located],
-            });
+            };
+            report.raise_with(raise);
+            super::common::print_report(&report);
             exit = Exit::Error;
             continue;
         }

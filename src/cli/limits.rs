@@ -1,11 +1,37 @@
 //! The flags that raise (or lower) the limits of [`crate::limits::Limits`], in groups
 //! flattened into the subcommands they apply to, all shown under one "Limits" heading;
-//! and the message for a concession search that ran out of its budget.
+//! the one place that names them in messages ([`raise`]: the library's errors carry
+//! the [`LimitKind`] they stopped at, and the command line words how to raise it); and
+//! the message for a concession search that ran out of its budget.
 
 use std::time::Duration;
 
 use crate::concede::{Limit, SolveError};
+use crate::limit_kind::LimitKind;
 use crate::limits::{DEPTH_CEILING, Limits, parse_size};
+
+/// The flag that sets a limit, with its argument: `--max-firings N`.
+pub fn flag(limit: LimitKind) -> &'static str {
+    match limit {
+        LimitKind::FileSize => "--max-file-size SIZE",
+        LimitKind::Depth => "--max-depth N",
+        LimitKind::Firings => "--max-firings N",
+        LimitKind::Derived => "--max-derived N",
+        LimitKind::Comparisons => "--max-comparisons N",
+        LimitKind::Paths => "--max-paths N",
+        LimitKind::Sweep => "--max-sweep N",
+        LimitKind::Scenarios => "--max-scenarios N",
+        LimitKind::Nodes => "--max-nodes N",
+        LimitKind::Time => "--time-limit SECONDS",
+    }
+}
+
+/// How the command line says to raise a limit, by its flag: ``raise the limit with
+/// `--max-firings N` `` (the [`crate::limit_kind::Raise`] every command words the
+/// library's errors with).
+pub fn raise(limit: LimitKind) -> String {
+    format!("raise the limit with `{}`", flag(limit))
+}
 
 /// Limits on reading input files: every command that reads proposals or vocabularies.
 #[derive(Debug, Clone, clap::Args)]
@@ -140,18 +166,20 @@ pub fn search_stopped(error: &SolveError, limits: &Limits) -> String {
             explored,
             limit: Limit::Nodes,
         } => format!(
-            "the concession search explored {}, its limit, before it could prove the cheapest packages; raise the limit with `--max-nodes N`",
-            super::common::plural(usize::try_from(*explored).unwrap_or(usize::MAX), "node")
+            "the concession search explored {}, its limit, before it could prove the cheapest packages; {}",
+            super::common::plural(usize::try_from(*explored).unwrap_or(usize::MAX), "node"),
+            raise(LimitKind::Nodes)
         ),
         SolveError::BudgetExceeded {
             explored,
             limit: Limit::Time,
         } => format!(
-            "the concession search stopped at its time limit of {} after {}; raise the limit with `--time-limit SECONDS`",
+            "the concession search stopped at its time limit of {} after {}; {}",
             limits
                 .time_limit
                 .map_or_else(|| "none".to_owned(), |t| format!("{} s", t.as_secs_f64())),
-            super::common::plural(usize::try_from(*explored).unwrap_or(usize::MAX), "node")
+            super::common::plural(usize::try_from(*explored).unwrap_or(usize::MAX), "node"),
+            raise(LimitKind::Time)
         ),
         other => other.to_string(),
     }
@@ -221,6 +249,23 @@ mod tests {
         assert!(All::try_parse_from(["x", "--max-depth=1025"]).is_err());
         assert!(All::try_parse_from(["x", "--time-limit=-1"]).is_err());
         assert!(All::try_parse_from(["x", "--time-limit=inf"]).is_err());
+    }
+
+    #[test]
+    fn every_limit_is_raised_by_a_flag_of_its_own_name() {
+        for limit in LimitKind::ALL {
+            let flag = flag(limit);
+            let (name, _) = flag.split_once(' ').unwrap();
+            let expected = match limit {
+                // The flags speak of a file's size and of a time limit.
+                LimitKind::FileSize => "--max-file-size".to_owned(),
+                LimitKind::Time => "--time-limit".to_owned(),
+                _ => format!("--{}", limit.field().replace('_', "-")),
+            };
+            assert_eq!(name, expected);
+            let all = All::try_parse_from(["x", &format!("{name}=1")]);
+            assert!(all.is_ok(), "{flag} is not a flag");
+        }
     }
 
     #[test]

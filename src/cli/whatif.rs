@@ -16,12 +16,12 @@ use super::common::{
     InputOptions, OutputOptions, ReportFormat as Format, clobbers, load_proposals, load_vocab, print_error,
     write_atomic,
 };
-use super::limits::{EngineLimitOptions, SweepLimitOptions};
+use super::limits::{EngineLimitOptions, SweepLimitOptions, raise};
 use crate::engine;
 use crate::limits::Limits;
 use crate::load::{self, Diagnostic, Purpose, SourceFile};
 use crate::report::style::Painter;
-use crate::report::whatif::{json, markdown, problem, text};
+use crate::report::whatif::{json, markdown, problem_with, text};
 use crate::whatif::{self, Edit, Outcome, Problem, Scenario, WhatIf};
 
 /// Arguments of `armistice whatif`.
@@ -167,7 +167,7 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
     }
     let vocab = load_vocab(&args.input)?;
     let proposals = load_proposals(&args.files, &vocab, &args.input, Purpose::WhatIfs)?;
-    let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.to_string()))?;
+    let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.message(raise)))?;
     let result = whatif::evaluate(baseline, scenarios, &vocab);
     report_problems(&result, file.as_ref());
     if let Some(dir) = &args.write_dir {
@@ -175,9 +175,11 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
     }
     if args.output.renders() {
         let rendered = match args.format {
-            Format::Text => text::render(&result, &vocab, Painter::new(args.output.colored())),
-            Format::Markdown => markdown::render(&result, &vocab),
-            Format::Json => json::render(&result).map_err(|e| fail(&format!("cannot render JSON: {e}")))?,
+            Format::Text => text::render_with(&result, &vocab, raise, Painter::new(args.output.colored())),
+            Format::Markdown => markdown::render_with(&result, &vocab, raise),
+            Format::Json => {
+                json::render_with(&result, raise).map_err(|e| fail(&format!("cannot render JSON: {e}")))?
+            }
         };
         args.output.write(&rendered)?;
     }
@@ -198,14 +200,18 @@ fn read_scenarios(
 ) -> Result<(SourceFile, Vec<Scenario>), Exit> {
     let file = input.read(path).map_err(|e| fail(&format!("--scenarios: {e}")))?;
     let parsed = whatif::scenario::parse_file_with(&file, limits).map_err(|located| {
-        let report = load::FileReport {
+        let mut report = load::FileReport {
             file: file.clone(),
             diagnostics: vec![*located],
         };
+        report.raise_with(raise);
         eprint!("{}", load::render_report(&report, false));
         Exit::Error
     })?;
-    let scenarios = parsed.expand_with(before, limits).map_err(|ds| {
+    let scenarios = parsed.expand_with(before, limits).map_err(|mut ds| {
+        for d in &mut ds {
+            d.raise_with(raise);
+        }
         eprint!("{}", load::render(&file, &ds));
         Exit::Error
     })?;
@@ -233,7 +239,7 @@ fn report_problems(result: &WhatIf, file: Option<&SourceFile>) {
                 eprint!("{}", load::render(file, &[d]));
                 continue;
             }
-            for (message, help) in problem(p) {
+            for (message, help) in problem_with(p, raise) {
                 eprintln!("error: scenario `{name}`: {message}");
                 if let Some(h) = help {
                     eprintln!("  = help: {h}");

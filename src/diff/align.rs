@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::MatchBy;
-use super::words::similarity;
+use super::word_diff::similarity;
 use crate::model::Term;
 use crate::resolved::{ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ActionId, Vocab};

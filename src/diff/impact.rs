@@ -71,13 +71,6 @@ impl Witness {
     }
 }
 
-impl Effect {
-    /// The change in a negotiator's words: "conflict resolved", "newly blocked".
-    pub fn describe(&self) -> &'static str {
-        self.change.describe()
-    }
-}
-
 /// Runs the engine on (OLD, OTHER) and (NEW, OTHER) and matches the findings through
 /// the alignment of `diff` (which must be the diff of `old` and `new`).
 pub fn impact(

@@ -1,11 +1,13 @@
 //! What changed between two versions of a proposal.
 //!
-//! [`diff`] aligns the terms of the two versions ([`align`]: by id, then by action,
-//! subject and wording similarity), compares each matched pair field by field on the
-//! resolved meaning ([`terms`]), and returns a [`ProposalDiff`]: plain data, which the
-//! renderers in `crate::report::diff` turn into text, Markdown or JSON. [`json_patch`]
-//! computes the RFC 6902 patch from one file's JSON to the other's; [`impact`] what
-//! the change does to the relations with another proposal (`--against`).
+//! [`diff`] aligns the terms of the two versions ([`align`](fn@align): by id, then by
+//! action, subject and wording similarity), compares each matched pair field by field
+//! on the resolved meaning (`terms`), and returns a [`ProposalDiff`]: plain data, which
+//! the renderers in `crate::report::diff` turn into text, Markdown or JSON, with the
+//! words of `crate::report::words` (each term's one-line summary is made with them
+//! here, as the renderers of a diff have no vocabulary). [`json_patch`] computes the
+//! RFC 6902 patch from one file's JSON to the other's; [`impact`] what the change does
+//! to the relations with another proposal (`--against`).
 //!
 //! Glossary: a *matched* term is in both versions (perhaps renamed); a change is
 //! *meaningful* unless it is *notation* only (an alias, an order, `"ceasefire"` for
@@ -13,17 +15,15 @@
 //! fields, no change is meaningful and no term was added or removed.
 
 pub mod align;
-mod describe;
 mod field;
 mod impact;
 mod patch;
 mod result;
 mod scope;
 mod terms;
-mod words;
+mod word_diff;
 
 pub use align::{Alignment, align};
-pub use describe::{modality_gloss, param, term_summary};
 pub use field::{DiffOptions, Field};
 pub use impact::{Effect, Impact, Link, Witness, impact, impact_with};
 pub use patch::{PatchOp, json_patch, pointer_escape};
@@ -32,8 +32,9 @@ pub use result::{
     TermDiff, TermSide,
 };
 pub use scope::{covers, scope_direction};
-pub use words::{Segment, SegmentKind, similarity, word_diff};
+pub use word_diff::{Segment, SegmentKind, similarity, word_diff};
 
+use crate::report::words::term_summary;
 use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 

@@ -2,7 +2,7 @@
 //! Names are already resolved to strings (party codes, action and label ids), so a
 //! renderer needs nothing else.
 
-use super::words::Segment;
+use super::word_diff::Segment;
 use super::{Field, Impact};
 use crate::model::{Modality, ParamValue, Priority, Timing};
 use crate::resolved::Interval;
@@ -65,7 +65,8 @@ pub struct TermSide {
     pub index: usize,
     /// Its id.
     pub id: String,
-    /// What it says, in one line: `US must not military_aid → UA, days 0–30`.
+    /// What it says, in one line ([`crate::report::words::term_summary`]): `US must
+    /// not military_aid to UA, days 0–30`.
     pub summary: String,
     /// Its original wording.
     pub text: Option<String>,
@@ -124,6 +125,19 @@ impl Change {
     /// Whether the change alters the proposal (a notation change does not).
     pub fn is_meaningful(&self) -> bool {
         !matches!(self.kind, ChangeKind::Notation { .. })
+    }
+
+    /// The word diff of a rewording, when both versions have a wording (renderers
+    /// show it inline instead of a summary).
+    pub fn rewording(&self) -> Option<&[Segment]> {
+        match &self.kind {
+            ChangeKind::Wording {
+                old: Some(_),
+                new: Some(_),
+                words,
+            } => Some(words),
+            _ => None,
+        }
     }
 }
 

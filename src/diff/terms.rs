@@ -3,7 +3,7 @@
 
 use super::result::{Change, ChangeKind, Direction};
 use super::scope::scope_direction;
-use super::words::word_diff;
+use super::word_diff::word_diff;
 use super::{DiffOptions, Field};
 use crate::model::{ParamValue, Term, Window};
 use crate::resolved::{Interval, ResolvedTerm};

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::limit_kind::{LimitKind, Raise};
 use crate::load::Diagnostic;
 
 /// Why an analysis could not be made.
@@ -52,38 +53,60 @@ pub enum EngineError {
     },
 }
 
-impl fmt::Display for EngineError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl EngineError {
+    /// The limit the analysis stopped at, if it stopped at one.
+    pub fn limit(&self) -> Option<LimitKind> {
         match self {
-            EngineError::DuplicateProposalId(id) => write!(f, "two proposals have the id `{id}`"),
-            EngineError::TooManyFirings { proposal, limit } => write!(
-                f,
-                "rules fired more than {} on proposal `{proposal}`; raise the limit with `--max-firings N` or check the vocabulary's rules",
-                counted(*limit, "time")
+            EngineError::TooManyFirings { .. } => Some(LimitKind::Firings),
+            EngineError::TooManyDerived { .. } => Some(LimitKind::Derived),
+            EngineError::TooManyPaths { .. } => Some(LimitKind::Paths),
+            EngineError::TooManyRelations { .. } => Some(LimitKind::Comparisons),
+            EngineError::DuplicateProposalId(_) | EngineError::Invalid { .. } => None,
+        }
+    }
+
+    /// The message, with `raise` saying how to raise the limit the analysis stopped at
+    /// (the library's [`LimitKind::raise`] names the field of
+    /// [`crate::limits::Limits`]; the command line names its flag).
+    pub fn message(&self, raise: Raise) -> String {
+        match self {
+            EngineError::DuplicateProposalId(id) => format!("two proposals have the id `{id}`"),
+            EngineError::TooManyFirings { proposal, limit } => format!(
+                "rules fired more than {} on proposal `{proposal}`; {} or check the vocabulary's rules",
+                counted(*limit, "time"),
+                raise(LimitKind::Firings)
             ),
-            EngineError::TooManyDerived { proposal, limit } => write!(
-                f,
-                "rules derived more than {} from proposal `{proposal}`; raise the limit with `--max-derived N` or check the vocabulary's rules",
-                counted(*limit, "atom")
+            EngineError::TooManyDerived { proposal, limit } => format!(
+                "rules derived more than {} from proposal `{proposal}`; {} or check the vocabulary's rules",
+                counted(*limit, "atom"),
+                raise(LimitKind::Derived)
             ),
-            EngineError::TooManyPaths { left, right, limit } => write!(
-                f,
-                "the conditions of `{left}` and `{right}` chain so long that tracing the paths of their blocked terms would take more than {}; raise the limit with `--max-paths N`, or shorten the chains of `requires`",
-                counted(*limit, "step")
+            EngineError::TooManyPaths { left, right, limit } => format!(
+                "the conditions of `{left}` and `{right}` chain so long that tracing the paths of their blocked terms would take more than {}; {}, or shorten the chains of `requires`",
+                counted(*limit, "step"),
+                raise(LimitKind::Paths)
             ),
-            EngineError::TooManyRelations { left, right, limit } => write!(
-                f,
-                "`{left}` and `{right}` would need more than {} of terms; raise the limit with `--max-comparisons N`, or give the terms scopes (areas, sectors) so that they meet fewer others",
-                counted(*limit, "comparison")
+            EngineError::TooManyRelations { left, right, limit } => format!(
+                "`{left}` and `{right}` would need more than {} of terms; {}, or give the terms scopes (areas, sectors) so that they meet fewer others",
+                counted(*limit, "comparison"),
+                raise(LimitKind::Comparisons)
             ),
             EngineError::Invalid { proposal, errors } => {
-                write!(f, "proposal `{proposal}` is invalid")?;
+                let mut out = format!("proposal `{proposal}` is invalid");
                 for e in errors {
-                    write!(f, "\n  {}: {}", e.path, e.message)?;
+                    out.push_str(&format!("\n  {}: {}", e.path, e.message));
                 }
-                Ok(())
+                out
             }
         }
+    }
+}
+
+/// The message in the library's words ([`EngineError::message`] with
+/// [`LimitKind::raise`]).
+impl fmt::Display for EngineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(LimitKind::raise))
     }
 }
 

@@ -1,5 +1,7 @@
 //! Diagnostics: an error or warning about an input, located by JSON path.
 
+use crate::limit_kind::{LimitKind, Raise};
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -21,6 +23,10 @@ pub struct Diagnostic {
     pub message: String,
     /// A suggestion, such as "did you mean `military_aid`?".
     pub help: Option<String>,
+    /// The limit the input went past, when that is what is wrong: the help says how to
+    /// raise it in the library's words ([`LimitKind::raise`]), which
+    /// [`Diagnostic::raise_with`] turns into a reader's own.
+    pub limit: Option<LimitKind>,
 }
 
 impl Diagnostic {
@@ -31,6 +37,7 @@ impl Diagnostic {
             path: path.into(),
             message: message.into(),
             help: None,
+            limit: None,
         }
     }
 
@@ -41,6 +48,7 @@ impl Diagnostic {
             path: path.into(),
             message: message.into(),
             help: None,
+            limit: None,
         }
     }
 
@@ -55,6 +63,24 @@ impl Diagnostic {
         match crate::vocab::did_you_mean(name, candidates) {
             Some(s) => self.with_help(format!("did you mean `{s}`?")),
             None => self,
+        }
+    }
+
+    /// The same diagnostic about going past `limit`, with a suggestion that begins
+    /// with how to raise it (``raise the limit `max_sweep` ``) and goes on with `rest`
+    /// (`, or split the sweep`).
+    pub fn with_limit(self, limit: LimitKind, rest: &str) -> Diagnostic {
+        Diagnostic {
+            limit: Some(limit),
+            ..self.with_help(format!("{}{rest}", limit.raise()))
+        }
+    }
+
+    /// Has `raise` say how to raise the diagnostic's limit, if it is about one, where
+    /// the library's words ([`LimitKind::raise`]) said it.
+    pub fn raise_with(&mut self, raise: Raise) {
+        if let (Some(limit), Some(help)) = (self.limit, self.help.as_mut()) {
+            *help = help.replace(&limit.raise(), &raise(limit));
         }
     }
 
@@ -96,6 +122,14 @@ impl FileReport {
     /// The number of warnings.
     pub fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
+    }
+
+    /// Has `raise` say how to raise the limit of each diagnostic about one
+    /// ([`Diagnostic::raise_with`]).
+    pub fn raise_with(&mut self, raise: Raise) {
+        for d in &mut self.diagnostics {
+            d.diagnostic.raise_with(raise);
+        }
     }
 
     /// Turns every warning into an error (`--deny-warnings`).

@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::limit_kind::LimitKind;
+
 /// A problem found while preparing the text: its byte offset and the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -15,6 +17,9 @@ pub struct Problem {
     pub message: String,
     /// A suggestion, if any.
     pub help: Option<String>,
+    /// The limit the text went past, which the help says how to raise (see
+    /// [`super::Diagnostic::limit`]).
+    pub limit: Option<LimitKind>,
 }
 
 /// The text with comments replaced by spaces (newlines kept), or the first problem;
@@ -69,6 +74,7 @@ fn find_comments(bytes: &[u8], max_depth: usize) -> Result<Vec<Range<usize>>, Pr
                         offset: i,
                         message: "unterminated comment: `/*` without `*/`".into(),
                         help: None,
+                        limit: None,
                     });
                 };
                 comments.push(i..i + 2 + n + 2);
@@ -110,9 +116,11 @@ fn too_deep(offset: usize, max_depth: usize) -> Problem {
         offset,
         message: format!("arrays and objects nested deeper than {max_depth} levels"),
         help: Some(format!(
-            "a proposal needs only a few levels; if the file is right, raise the limit with `--max-depth N` (at most {})",
+            "a proposal needs only a few levels; if the file is right, {} (at most {})",
+            LimitKind::Depth.raise(),
             crate::limits::DEPTH_CEILING
         )),
+        limit: Some(LimitKind::Depth),
     }
 }
 
@@ -123,6 +131,7 @@ pub fn byte_order_mark() -> Problem {
         offset: 0,
         message: "the file starts with a byte-order mark (U+FEFF)".into(),
         help: Some("save the file as UTF-8 without a byte-order mark (BOM)".into()),
+        limit: None,
     }
 }
 
@@ -161,7 +170,8 @@ mod tests {
         let e = blank_comments(text, 2).unwrap_err();
         assert_eq!(e.offset, 7);
         assert!(e.message.contains("deeper than 2 levels"), "{}", e.message);
-        assert!(e.help.unwrap().contains("--max-depth N"));
+        assert_eq!(e.limit, Some(crate::limit_kind::LimitKind::Depth));
+        assert!(e.help.unwrap().contains("raise the limit `max_depth`"));
         assert!(blank_comments(text, 3).is_ok());
     }
 

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::span::{Document, Part};
 use super::{Diagnostic, FileReport, Located, Purpose, jsonc, syntax};
+use crate::limit_kind::{LimitKind, Raise};
 use crate::limits::{Limits, format_size};
 use crate::model::Proposal;
 use crate::resolved::ResolvedProposal;
@@ -24,13 +25,20 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Reads `path` as UTF-8 text of at most [`MAX_FILE_BYTES`].
+    /// Reads `path` as UTF-8 text of at most [`crate::limits::MAX_FILE_BYTES`].
     pub fn read(path: &Path) -> Result<SourceFile, String> {
         SourceFile::read_limited(path, crate::limits::MAX_FILE_BYTES)
     }
 
-    /// Reads `path` as UTF-8 text of at most `limit` bytes.
+    /// Reads `path` as UTF-8 text of at most `limit` bytes
+    /// ([`crate::limits::Limits::max_file_bytes`]).
     pub fn read_limited(path: &Path, limit: u64) -> Result<SourceFile, String> {
+        SourceFile::read_limited_with(path, limit, LimitKind::raise)
+    }
+
+    /// [`SourceFile::read_limited`], a file over the limit refused with `raise` saying
+    /// how to raise it ([`LimitKind::FileSize`]; the command line names its flag).
+    pub fn read_limited_with(path: &Path, limit: u64, raise: Raise) -> Result<SourceFile, String> {
         let shown = path.display();
         let cannot = |e: std::io::Error| match e.kind() {
             std::io::ErrorKind::NotFound => format!("cannot read `{shown}`: no such file"),
@@ -42,13 +50,13 @@ impl SourceFile {
             return Err(format!("cannot read `{shown}`: it is a directory"));
         }
         if meta.len() > limit {
-            return Err(too_large(path, meta.len(), limit));
+            return Err(too_large(path, meta.len(), limit, raise));
         }
         // Room for the whole file at once (a list grown by doubling would copy it).
         let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).map_or(0, |n| n.saturating_add(1)));
         file.take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
         if bytes.len() as u64 > limit {
-            return Err(too_large(path, bytes.len() as u64, limit));
+            return Err(too_large(path, bytes.len() as u64, limit, raise));
         }
         let text = String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error()))?;
         Ok(SourceFile {
@@ -111,11 +119,12 @@ fn not_utf8(path: &Path, bytes: &[u8], e: std::str::Utf8Error) -> String {
     )
 }
 
-fn too_large(path: &Path, len: u64, limit: u64) -> String {
+fn too_large(path: &Path, len: u64, limit: u64, raise: Raise) -> String {
     format!(
-        "cannot read `{}`: the file has {len} bytes, more than the limit of {}; raise the limit with `--max-file-size SIZE`",
+        "cannot read `{}`: the file has {len} bytes, more than the limit of {}; {}",
         path.display(),
-        format_size(limit)
+        format_size(limit),
+        raise(LimitKind::FileSize)
     )
 }
 
@@ -148,6 +157,7 @@ pub fn parse_json_limited<T: DeserializeOwned>(
         Box::new(Located {
             diagnostic: Diagnostic {
                 help: p.help,
+                limit: p.limit,
                 ..Diagnostic::error("", p.message)
             },
             span: Some(p.offset..(p.offset + 1).min(file.text.len())),

@@ -8,7 +8,7 @@ use super::apply::{EditError, unknown_proposal};
 use super::edit::Edit;
 use super::editor::Editor;
 use super::scenario::{Scenario, ScenarioEdit};
-use crate::engine::{self, Analysis, BlockStatus, Change, Direction, Finding, Pair, Verdict};
+use crate::engine::{self, Analysis, BlockStatus, Change, Direction, EngineError, Finding, Pair, Verdict};
 use crate::load::Diagnostic;
 use crate::model::Proposal;
 use crate::vocab::Vocab;
@@ -136,7 +136,7 @@ pub enum Problem {
         errors: Vec<Diagnostic>,
     },
     /// The engine refused the edited proposals.
-    Engine(String),
+    Engine(EngineError),
 }
 
 /// The proposals a scenario's edits change, as edited, and the terms they rename.
@@ -251,7 +251,7 @@ pub fn evaluate_one(baseline: &Analysis, scenario: &Scenario, vocab: &Vocab) -> 
     }
     let analysis = match engine::reanalyze(baseline, resolved, vocab) {
         Ok(a) => a,
-        Err(e) => return Outcome::Invalid(vec![Problem::Engine(e.to_string())]),
+        Err(e) => return Outcome::Invalid(vec![Problem::Engine(e)]),
     };
     let back: HashMap<&str, &str> = edited
         .renames

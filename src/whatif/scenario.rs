@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
+use crate::limit_kind::LimitKind;
 use crate::limits::Limits;
 use crate::load::{Diagnostic, Located, SourceFile};
 
@@ -141,8 +142,9 @@ impl ScenarioFile {
                             limits.max_sweep
                         ),
                     )
-                    .with_help(
-                        "raise the limit with `--max-sweep N`, split the sweep, or move edits every scenario shares into `edits`",
+                    .with_limit(
+                        LimitKind::Sweep,
+                        ", split the sweep, or move edits every scenario shares into `edits`",
                     ),
                 );
                 continue;
@@ -157,7 +159,7 @@ impl ScenarioFile {
                             def.name, limits.max_scenarios
                         ),
                     )
-                    .with_help("raise the limit with `--max-scenarios N`, or evaluate the file in parts"),
+                    .with_limit(LimitKind::Scenarios, ", or evaluate the file in parts"),
                 );
                 break;
             }
@@ -326,7 +328,13 @@ mod tests {
         let e = f.expand_with(1, &limits).unwrap_err();
         assert_eq!(e[0].path, "scenarios[2]");
         assert!(e[0].message.contains("limit of 3 scenarios"), "{}", e[0].message);
-        assert!(e[0].help.as_deref().unwrap().contains("--max-scenarios N"));
+        assert_eq!(e[0].limit, Some(LimitKind::Scenarios));
+        assert!(
+            e[0].help
+                .as_deref()
+                .unwrap()
+                .contains("raise the limit `max_scenarios`")
+        );
     }
 
     #[test]

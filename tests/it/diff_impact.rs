@@ -37,7 +37,7 @@ fn flipping_aid_resolves_the_conflict_with_russia() {
     let resolved = i
         .effects
         .iter()
-        .find(|e| e.describe() == "conflict resolved")
+        .find(|e| armistice::report::words::effect(e) == "conflict resolved")
         .expect("a conflict is resolved");
     assert_eq!(resolved.terms, ["aid"]);
     assert_eq!(resolved.witnesses[0].left, "mediator-draft/aid");

@@ -61,3 +61,51 @@ fn the_seed_pair_aligns_aid_with_its_halt() {
     assert!(out.contains("CHANGED  no-aid (matched to `aid`"), "{out}");
     assert!(out.contains("must → must_not: the proposal now demands that US halt military aid to UA"));
 }
+
+/// The fixture's old version against itself with the `count` of `pow` set to `count`.
+fn with_count(count: armistice::model::ParamValue) -> armistice::diff::ProposalDiff {
+    let (a, _) = load(PAIRS[0].1);
+    let mut written = a.proposal.clone();
+    let pow = written.terms.iter_mut().find(|t| &*t.id == "pow").unwrap();
+    pow.params.insert("count".into(), count);
+    diff(
+        &a,
+        &crate::support::diff::resolve(&written),
+        &vocab(),
+        &DiffOptions::default(),
+    )
+}
+
+#[test]
+fn a_range_reads_as_in_a_comparison() {
+    // `at least 30` and `at most 200`, as `compare` says them, in every diff format
+    // (they were `≥ 30` and `≤ 200`).
+    use armistice::model::ParamValue::Range;
+    let d = with_count(Range {
+        min: Some(30.0),
+        max: None,
+    });
+    let line = "`count` 175 → at least 30";
+    let (t, m) = (text::render(&d, false), markdown::render(&d));
+    assert!(t.contains(line), "{t}");
+    assert!(m.contains(line), "{m}");
+    let j: serde_json::Value = serde_json::from_str(&json::render(&d)).unwrap();
+    let pow = j["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["new"]["id"] == "pow")
+        .unwrap();
+    let summary = pow["new"]["summary"].as_str().unwrap();
+    assert!(summary.contains(", count at least 30,"), "{summary}");
+    assert!(
+        pow["changes"][0]["summary"].as_str().unwrap().starts_with(line),
+        "{pow}"
+    );
+    let d = with_count(Range {
+        min: None,
+        max: Some(200.0),
+    });
+    let t = text::render(&d, false);
+    assert!(t.contains("`count` 175 → at most 200"), "{t}");
+}

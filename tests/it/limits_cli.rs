@@ -200,6 +200,23 @@ fn engine_limits_apply_to_every_analysing_command() {
 }
 
 #[test]
+fn a_scenario_past_an_engine_limit_names_the_flag() {
+    // The baseline derives two atoms; another aid term makes the rules derive a third.
+    let more = r#"us-2025-03-11={"id": "more", "subject": "US", "action": "military_aid", "target": "UA", "text": "x"}"#;
+    let expected = "rules derived more than 2 atoms from proposal `us-2025-03-11`; raise the limit with `--max-derived N` or check the vocabulary's rules";
+    let args = [US, RU, "--max-derived", "2", "--add", more, "--color=never"];
+    let Run { code, stdout, stderr } = run("whatif", &args);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: scenario `command line`: {expected}")),
+        "{stderr}"
+    );
+    assert!(stdout.contains(expected), "{stdout}");
+    let json = run("whatif", &[&args[..], &["--format", "json"]].concat()).stdout;
+    assert!(json.contains(expected), "{json}");
+}
+
+#[test]
 fn sweep() {
     let err = hit_then_raised(
         "whatif",

@@ -9,7 +9,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{Section, Sections};
-use crate::engine::{Analysis, BlockStatus, Coverage, Pair, Relation, Side};
+use crate::engine::{Analysis, Coverage, Pair, Relation, Side};
 use crate::report::stream::{Stream, TermName, to_string, write_pretty};
 use crate::report::words;
 use crate::resolved::Interval;
@@ -321,10 +321,7 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
             Stream::new(pair.blocked.iter().map(move |b| {
                 BlockedOut {
                     term: TermName(a, b.term),
-                    status: match b.status {
-                        BlockStatus::Blocked => "blocked",
-                        BlockStatus::Pending => "pending",
-                    },
+                    status: words::status(b.status),
                     agreed_with: b.agreed_with.iter().map(|&t| TermName(a, t)).collect(),
                     causes: b
                         .causes
@@ -418,12 +415,7 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
                 StepOut {
                     rule: rule.map_or("", |r| r.def.id.as_str()),
                     description: rule.map_or("", |r| r.def.description.as_str()),
-                    derived: format!(
-                        "{} {} {}",
-                        vocab.party_code(step.subject),
-                        words::modality(step.modality),
-                        vocab.action_id(step.action)
-                    ),
+                    derived: words::step(vocab, step),
                 }
             })
             .collect(),

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{Section, Sections};
-use crate::engine::{Analysis, BlockStatus, Pair, Relation, RelationKind, TermRef};
+use crate::engine::{Analysis, Pair, Relation, RelationKind, TermRef};
 use crate::report::words;
 use crate::vocab::Vocab;
 
@@ -57,7 +57,7 @@ pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> String {
                 let _ = writeln!(out, "No term is agreed by all {} proposals.", a.proposals.len());
             }
             for g in &a.common {
-                let names: Vec<String> = g.iter().map(|&t| format!("`{}`", words::term(a, t))).collect();
+                let names: Vec<String> = g.iter().map(|&t| code(a, t)).collect();
                 let _ = writeln!(out, "- {}", names.join(" = "));
             }
             out.push('\n');
@@ -76,7 +76,7 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
         esc(&words::proposal(a, vocab, pair.left)),
         esc(&words::proposal(a, vocab, pair.right)),
         pair.verdict.as_str(),
-        super::text::summary(&pair.counts())
+        words::counts(&pair.counts())
     );
     for (_, r) in sections.relations(pair) {
         relation(out, a, vocab, r);
@@ -84,23 +84,16 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
     if sections.shows(Section::Blocked) && !pair.blocked.is_empty() {
         let _ = writeln!(out, "### Held up by their conditions\n");
         for b in &pair.blocked {
-            let status = match b.status {
-                BlockStatus::Blocked => "blocked",
-                BlockStatus::Pending => "pending",
-            };
-            let agreed = if b.agreed_with.is_empty() {
-                String::new()
-            } else {
-                format!(" (agrees with {})", names(a, &b.agreed_with))
-            };
-            let _ = writeln!(out, "- `{}` is **{status}**{agreed}:", words::term(a, b.term));
+            let names: Vec<String> = b.agreed_with.iter().map(|&t| code(a, t)).collect();
+            let _ = writeln!(
+                out,
+                "- `{}` is **{}**{}:",
+                words::term(a, b.term),
+                words::status(b.status),
+                words::agrees_with(&names)
+            );
             for c in &b.causes {
-                let why = words::held_because(pair, c, |t| format!("`{}`", words::term(a, t)));
-                let _ = writeln!(
-                    out,
-                    "  - requires {} — {why}",
-                    names_arrow(a, c.path.get(1..).unwrap_or_default())
-                );
+                let _ = writeln!(out, "  - {}", words::cause(pair, c, |t| code(a, t)));
             }
         }
         out.push('\n');
@@ -140,7 +133,7 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
                 "| `{}` | {} | {} | {} |",
                 words::term(a, o.term),
                 words::parties(vocab, &o.subjects),
-                if o.partial { "partly open" } else { "open" },
+                words::open(o.partial),
                 words::text(a, o.term).map(esc).unwrap_or_default()
             );
         }
@@ -156,10 +149,7 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
         RelationKind::Compatible => "Compatible",
         RelationKind::Agree => "Agreement",
     };
-    let side = |s: &crate::engine::Side| match words::derived(vocab, s) {
-        Some(d) => format!("`{}` ⟹ {d}", words::term(a, s.term)),
-        None => format!("`{}`", words::term(a, s.term)),
-    };
+    let side = |s: &crate::engine::Side| words::side(vocab, s, |t| code(a, t));
     let _ = writeln!(out, "### {kind}: {} ⟷ {}\n", side(&r.left), side(&r.right));
     let _ = writeln!(out, "{}.", esc(&words::relation(a, vocab, r)));
     if r.criticality > 0 {
@@ -209,29 +199,16 @@ fn burden(out: &mut String, a: &Analysis, vocab: &Vocab) {
                     .to_string()
             })
             .collect();
-        let share = b
-            .own_share()
-            .map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0));
+        let share = words::share(b.own_share());
         let id = a.proposals.get(b.proposal).map(|p| p.id()).unwrap_or_default();
         let _ = writeln!(out, "| `{id}` | {} | {share} |", cells.join(" | "));
     }
     out.push('\n');
 }
 
-fn names(a: &Analysis, terms: &[TermRef]) -> String {
-    terms
-        .iter()
-        .map(|&t| format!("`{}`", words::term(a, t)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn names_arrow(a: &Analysis, terms: &[TermRef]) -> String {
-    terms
-        .iter()
-        .map(|&t| format!("`{}`", words::term(a, t)))
-        .collect::<Vec<_>>()
-        .join(" → ")
+/// A term's name as code: `` `us/aid` ``.
+fn code(a: &Analysis, t: TermRef) -> String {
+    format!("`{}`", words::term(a, t))
 }
 
 /// `text` with its first letter in upper case.

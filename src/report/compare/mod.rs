@@ -1,5 +1,6 @@
-//! Renderers of an [`Analysis`]: `text` (terminal), `markdown` (a briefing to paste),
-//! `json` (for scripts, with its own output types).
+//! Renderers of an [`Analysis`](crate::engine::Analysis): `text` (terminal),
+//! `markdown` (a briefing to paste), `json` (for scripts, with its own output types),
+//! all in the words of [`crate::report::words`].
 
 pub mod json;
 pub mod markdown;

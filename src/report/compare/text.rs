@@ -10,6 +10,10 @@ use crate::report::style::{Painter, Role};
 use crate::report::words;
 use crate::vocab::Vocab;
 
+/// The counts after a verdict, under the name the concession renderers know it by
+/// ([`words::counts`]).
+pub use crate::report::words::counts as summary;
+
 /// Renders `analysis` as text.
 pub fn render(analysis: &Analysis, vocab: &Vocab, sections: &Sections, painter: Painter) -> String {
     // Writing to memory cannot fail.
@@ -62,7 +66,7 @@ fn pair_block(
         p.paint(Role::Strong, &words::proposal(a, vocab, pair.left)),
         p.paint(Role::Strong, &words::proposal(a, vocab, pair.right)),
         p.paint(role, &verdict),
-        summary(&c)
+        words::counts(&c)
     );
     for (_, r) in sections.relations(pair) {
         relation(out, a, vocab, p, r);
@@ -75,12 +79,8 @@ fn pair_block(
                 BlockStatus::Blocked => ("BLOCKED ", Role::Bad),
                 BlockStatus::Pending => ("PENDING ", Role::Warn),
             };
-            let agreed = if b.agreed_with.is_empty() {
-                String::new()
-            } else {
-                let names: Vec<String> = b.agreed_with.iter().map(|&t| words::term(a, t)).collect();
-                format!(" (agrees with {})", names.join(", "))
-            };
+            let names: Vec<String> = b.agreed_with.iter().map(|&t| words::term(a, t)).collect();
+            let agreed = words::agrees_with(&names);
             let _ = writeln!(
                 out,
                 "{}  {}{agreed}",
@@ -88,38 +88,18 @@ fn pair_block(
                 p.paint(Role::Strong, &words::term(a, b.term))
             );
             for cause in &b.causes {
-                let path: Vec<String> = cause.path.iter().skip(1).map(|&t| words::term(a, t)).collect();
-                let why = words::held_because(pair, cause, |t| words::term(a, t));
-                let _ = writeln!(out, "          requires {} — {why}", path.join(" → "));
+                let why = words::cause(pair, cause, |t| words::term(a, t));
+                let _ = writeln!(out, "          {why}");
             }
         }
     }
     if sections.shows(Section::Deadlocks) {
         for d in &pair.deadlocks {
-            let mut steps = Vec::new();
-            for e in &d.cycle {
-                let arrow = match e.requires {
-                    Some(t) => format!(" —requires ({})→ ", t.as_str()),
-                    None => " —agrees— ".to_owned(),
-                };
-                steps.push(format!("{}{arrow}", words::term(a, e.from)));
-            }
-            let back = d
-                .cycle
-                .first()
-                .map(|e| words::term(a, e.from))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{}  {}{back}",
-                p.paint(Role::Bad, "DEADLOCK"),
-                steps.concat()
-            );
+            let _ = writeln!(out, "{}  {}", p.paint(Role::Bad, "DEADLOCK"), words::cycle(a, d));
         }
     }
     if sections.shows(Section::Open) {
         for o in &pair.open {
-            let part = if o.partial { "partly open" } else { "open" };
             let other = if o.term.proposal == pair.left {
                 pair.right
             } else {
@@ -128,11 +108,12 @@ fn pair_block(
             let silent = a.proposals.get(other).map(|q| q.id()).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "{}  {} ({}) — {part}: {silent} is silent{}",
+                "{}  {} ({}) — {}: {}",
                 p.paint(Role::Warn, "OPEN    "),
                 p.paint(Role::Strong, &words::term(a, o.term)),
                 words::parties(vocab, &o.subjects),
-                if o.partial { " on part of it" } else { "" },
+                words::open(o.partial),
+                words::silent(silent, o.partial),
             );
             quote(out, a, p, o.term);
             out.spill();
@@ -149,16 +130,9 @@ fn relation(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter, r: &Re
         RelationKind::Compatible => ("COMPAT  ", Role::Warn),
         RelationKind::Agree => ("AGREE   ", Role::Good),
     };
-    let side = |s: &crate::engine::Side| match words::derived(vocab, s) {
-        Some(d) => format!("{} ⟹ {d}", words::term(a, s.term)),
-        None => words::term(a, s.term),
-    };
+    let side = |s: &crate::engine::Side| words::side(vocab, s, |t| words::term(a, t));
     let critical = if r.criticality > 0 {
-        format!(
-            "  [blocks {} agreed term{}]",
-            r.criticality,
-            if r.criticality == 1 { "" } else { "s" }
-        )
+        format!("  [{}]", words::blocks(r.criticality))
     } else {
         String::new()
     };
@@ -193,31 +167,6 @@ fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRe
             "          {who}: {}",
             p.paint(Role::Dim, &format!("\"{text}\""))
         );
-    }
-}
-
-/// The counts after the verdict: `2 conflicts, 1 indirect, 1 blocked, 3 open`.
-pub fn summary(c: &crate::engine::Counts) -> String {
-    let parts = [
-        (c.conflicts, "conflict", "conflicts"),
-        (c.indirect, "indirect", "indirect"),
-        (c.deadlocks, "deadlock", "deadlocks"),
-        (c.blocked, "blocked", "blocked"),
-        (c.pending, "pending", "pending"),
-        (c.diverge, "divergence", "divergences"),
-        (c.compatible, "compatible", "compatible"),
-        (c.open, "open", "open"),
-        (c.agree, "agreed", "agreed"),
-    ];
-    let s: Vec<String> = parts
-        .iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
-        .collect();
-    if s.is_empty() {
-        "nothing in common".to_owned()
-    } else {
-        s.join(", ")
     }
 }
 
@@ -265,9 +214,7 @@ fn burden(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter) {
             let _ = write!(out, " {n:>5}");
         }
         let (others, total) = b.on_others();
-        let share = b
-            .own_share()
-            .map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0));
+        let share = words::share(b.own_share());
         let _ = writeln!(out, "   {share:>4}  ({others} of {total} on others)");
     }
 }

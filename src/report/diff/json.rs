@@ -9,11 +9,12 @@ use serde_json::{Value, json};
 use super::is_improvement;
 use crate::diff::{
     Change, ChangeKind, Direction, Effect, Impact, Link, MatchBy, ProposalDiff, ProposalInfo, Segment,
-    SegmentKind, TermDiff, TermSide, param,
+    SegmentKind, TermDiff, TermSide,
 };
-use crate::engine::{self, BlockStatus, Finding};
+use crate::engine::Finding;
 use crate::model::{ParamValue, Timing};
 use crate::report::stream::{Stream, to_string, write_pretty};
+use crate::report::words;
 use crate::resolved::Interval;
 
 /// The version of this output format; raised on any incompatible change.
@@ -257,7 +258,7 @@ pub fn output(d: &ProposalDiff) -> DiffOutput<'_> {
                 field: m.field.as_str(),
                 old: m.old.clone(),
                 new: m.new.clone(),
-                summary: m.summary(),
+                summary: words::meta_change(m),
             })
             .collect(),
         terms: Stream::new(d.terms.iter().map(term)),
@@ -290,10 +291,7 @@ fn effect(e: &Effect) -> EffectOut {
             terms: names,
         },
         Finding::Held { status, .. } => FindingOut {
-            kind: match status {
-                BlockStatus::Blocked => "blocked",
-                BlockStatus::Pending => "pending",
-            },
+            kind: words::status(*status),
             relation: None,
             indirect: None,
             terms: names,
@@ -312,11 +310,8 @@ fn effect(e: &Effect) -> EffectOut {
         },
     };
     EffectOut {
-        effect: e.describe(),
-        direction: match e.change.direction {
-            engine::Direction::Gained => "gained",
-            engine::Direction::Lost => "lost",
-        },
+        effect: words::effect(e),
+        direction: words::direction(e.change.direction),
         improvement: is_improvement(e),
         finding,
         witnesses: e
@@ -405,7 +400,7 @@ fn change(c: &Change) -> ChangeOut {
         field: c.field.as_str(),
         kind: "",
         meaningful: c.is_meaningful(),
-        summary: c.summary(),
+        summary: words::change(c),
         old: Value::Null,
         new: Value::Null,
         direction: None,
@@ -506,7 +501,7 @@ fn interval(i: Interval) -> Value {
 
 fn param_json(v: Option<&ParamValue>) -> Value {
     match v {
-        Some(v) => serde_json::to_value(v).unwrap_or_else(|_| json!(param(v))),
+        Some(v) => serde_json::to_value(v).unwrap_or_else(|_| json!(words::value_in_list(v))),
         None => Value::Null,
     }
 }

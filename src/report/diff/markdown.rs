@@ -1,8 +1,9 @@
 //! The Markdown rendering of a diff, for briefings and pull requests: the wording as
 //! an inline word diff with ~~removed~~ and **added** words.
 
-use super::{counts_change, counts_line, impact_rows, is_improvement, witness_line};
-use crate::diff::{ChangeKind, Impact, MatchBy, MatchedTerm, ProposalDiff, SegmentKind, TermDiff, TermSide};
+use super::{impact_rows, is_improvement};
+use crate::diff::{Impact, MatchBy, MatchedTerm, ProposalDiff, SegmentKind, TermDiff, TermSide};
+use crate::report::words;
 
 /// Renders `d` as Markdown.
 pub fn render(d: &ProposalDiff) -> String {
@@ -12,7 +13,7 @@ pub fn render(d: &ProposalDiff) -> String {
     } else {
         "Different"
     };
-    out.push_str(&format!("{verdict}: {}.\n", counts_line(d)));
+    out.push_str(&format!("{verdict}: {}.\n", words::diff_counts(d)));
     if !d.ignored.is_empty() {
         let names: Vec<String> = d.ignored.iter().map(|f| format!("`{f}`")).collect();
         out.push_str(&format!("\nIgnored fields: {}.\n", names.join(", ")));
@@ -77,7 +78,7 @@ fn impact(d: &ProposalDiff, i: &Impact) -> String {
         i.other,
         i.before.as_str(),
         i.after.as_str(),
-        counts_change(&i.before_counts, &i.after_counts)
+        words::counts_change(&i.before_counts, &i.after_counts)
     );
     let rows = impact_rows(d, i);
     if !rows.is_empty() {
@@ -87,8 +88,8 @@ fn impact(d: &ProposalDiff, i: &Impact) -> String {
             out.push_str(&format!(
                 "| {} | {mark} {} | {} |\n",
                 escape(&label),
-                e.describe(),
-                escape(&witness_line(e))
+                words::effect(e),
+                escape(&words::witnesses(e))
             ));
         }
     }
@@ -104,12 +105,8 @@ fn matched(m: &MatchedTerm) -> String {
         out.push_str(&format!("Matched to `{}` by similarity {c:.2}.\n\n", m.old.id));
     }
     for c in &m.changes {
-        let body = match &c.kind {
-            ChangeKind::Wording {
-                old: Some(_),
-                new: Some(_),
-                words,
-            } => words
+        let body = match c.rewording() {
+            Some(segments) => segments
                 .iter()
                 .map(|s| {
                     let t = escape(&s.text);
@@ -120,7 +117,7 @@ fn matched(m: &MatchedTerm) -> String {
                     }
                 })
                 .collect(),
-            _ => escape_summary(&c.summary()),
+            None => escape_summary(&words::change(c)),
         };
         out.push_str(&format!("- **{}**: {body}\n", c.field));
     }

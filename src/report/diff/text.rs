@@ -4,10 +4,9 @@
 
 use anstyle::{AnsiColor, Style};
 
-use super::{counts_change, counts_line, impact_rows, is_improvement, witness_line};
-use crate::diff::Impact;
-use crate::diff::{ChangeKind, MatchedTerm};
-use crate::diff::{MatchBy, ProposalDiff, Segment, SegmentKind, TermDiff, TermSide};
+use super::{impact_rows, is_improvement};
+use crate::diff::{Impact, MatchBy, MatchedTerm, ProposalDiff, Segment, SegmentKind, TermDiff, TermSide};
+use crate::report::words;
 
 /// Renders `d` for a terminal; `color` adds ANSI styles.
 pub fn render(d: &ProposalDiff, color: bool) -> String {
@@ -20,13 +19,18 @@ pub fn render(d: &ProposalDiff, color: bool) -> String {
     };
     out.push_str(&paint.style(
         Style::new().bold(),
-        &format!("{} → {}: {verdict} — {}", d.old.id, d.new.id, counts_line(d)),
+        &format!(
+            "{} → {}: {verdict} — {}",
+            d.old.id,
+            d.new.id,
+            words::diff_counts(d)
+        ),
     ));
     out.push('\n');
     if !d.metadata.is_empty() {
         out.push('\n');
         for m in &d.metadata {
-            out.push_str(&format!("{:<9} {}\n", m.field.as_str(), m.summary()));
+            out.push_str(&format!("{:<9} {}\n", m.field.as_str(), words::meta_change(m)));
         }
     }
     let mut first = true;
@@ -64,7 +68,7 @@ fn impact(d: &ProposalDiff, i: &Impact, paint: &Paint) -> String {
     );
     out.push_str(&format!(
         "  {}\n",
-        counts_change(&i.before_counts, &i.after_counts)
+        words::counts_change(&i.before_counts, &i.after_counts)
     ));
     let rows = impact_rows(d, i);
     let width = rows
@@ -79,8 +83,8 @@ fn impact(d: &ProposalDiff, i: &Impact, paint: &Paint) -> String {
         } else {
             AnsiColor::Red
         };
-        let what = paint.style(Style::new().fg_color(Some(color.into())), e.describe());
-        out.push_str(&format!("  {label:<width$}  {what}: {}\n", witness_line(e)));
+        let what = paint.style(Style::new().fg_color(Some(color.into())), words::effect(e));
+        out.push_str(&format!("  {label:<width$}  {what}: {}\n", words::witnesses(e)));
     }
     out
 }
@@ -115,13 +119,9 @@ fn matched(m: &MatchedTerm, paint: &Paint) -> String {
     };
     let mut out = format!("{} {}{how}\n", paint.fg(color, &format!("{label:<8}")), m.new.id);
     for c in &m.changes {
-        let body = match &c.kind {
-            ChangeKind::Wording {
-                old: Some(_),
-                new: Some(_),
-                words,
-            } => inline(words, paint),
-            _ => c.summary(),
+        let body = match c.rewording() {
+            Some(segments) => inline(segments, paint),
+            None => words::change(c),
         };
         out.push_str(&format!("  {:<9} {body}\n", c.field.as_str()));
     }
@@ -142,10 +142,10 @@ fn one_sided(label: &str, color: AnsiColor, s: &TermSide, paint: &Paint) -> Stri
 }
 
 /// The word diff inline: coloured, or with `[-…-]` and `{+…+}` markers.
-fn inline(words: &[Segment], paint: &Paint) -> String {
+fn inline(segments: &[Segment], paint: &Paint) -> String {
     let removed = Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough();
     let added = Style::new().fg_color(Some(AnsiColor::Green.into())).underline();
-    words
+    segments
         .iter()
         .map(|s| match (s.kind, paint.color) {
             (SegmentKind::Same, _) => s.text.clone(),

@@ -128,15 +128,7 @@ pub fn build(a: &Analysis, vocab: &Vocab) -> TermGraph {
                 proposal: pi,
                 term: ti,
             };
-            let mut statement = format!(
-                "{} {} {}",
-                words::parties(vocab, &t.subjects),
-                words::modality(t.modality),
-                words::action(vocab, t.action, t.target)
-            );
-            if !t.scope.is_empty() {
-                statement.push_str(&format!(" in {}", words::scope(vocab, &t.scope)));
-            }
+            let statement = words::statement(vocab, t);
             let n = graph.add_node(TermNode {
                 term,
                 name: a.term_name(term),

@@ -116,9 +116,7 @@ fn table(h: &mut Html, a: &Analysis, vocab: &Vocab) {
             h.el("td", "", &n.to_string());
         }
         let (others, total) = b.on_others();
-        let share = b
-            .own_share()
-            .map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0));
+        let share = words::share(b.own_share());
         h.el("td", "", &format!("{share} ({others} of {total} on others)"))
             .raw("</tr>\n");
     }

@@ -92,16 +92,11 @@ fn term_card(h: &mut Html, a: &Analysis, vocab: &Vocab, t: TermRef) {
         }
         None => {}
     }
-    let mut stmt = format!(
-        "{} {} {}",
-        words::parties(vocab, &resolved.subjects),
-        words::modality(resolved.modality),
-        words::action(vocab, resolved.action, resolved.target)
+    let stmt = format!(
+        "{}, {}",
+        words::statement(vocab, resolved),
+        words::window(resolved.window)
     );
-    if !resolved.scope.is_empty() {
-        stmt.push_str(&format!(" in {}", words::scope(vocab, &resolved.scope)));
-    }
-    stmt.push_str(&format!(", {}", words::window(resolved.window)));
     h.el("div", "stmt", &stmt);
     if let Some(text) = &term.text {
         h.el("blockquote", "", text);

@@ -4,8 +4,7 @@
 
 use super::align::class_of;
 use super::escape::Html;
-use crate::engine::{Analysis, BlockStatus, Pair, Relation, RelationKind, Side, TermRef, Verdict};
-use crate::report::compare::text::summary;
+use crate::engine::{Analysis, Relation, RelationKind, Side, TermRef, Verdict};
 use crate::report::graph::RelationEdge;
 use crate::report::words;
 use crate::vocab::Vocab;
@@ -25,7 +24,7 @@ pub fn verdicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
                 " — {} and {}: {}",
                 words::proposal(a, vocab, pair.left),
                 words::proposal(a, vocab, pair.right),
-                summary(&pair.counts())
+                words::counts(&pair.counts())
             ))
             .raw("</div>\n");
     }
@@ -85,10 +84,7 @@ pub fn conflicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
 }
 
 fn side_name(a: &Analysis, vocab: &Vocab, s: &Side) -> String {
-    match words::derived(vocab, s) {
-        Some(d) => format!("{} ⟹ {d}", words::term(a, s.term)),
-        None => words::term(a, s.term),
-    }
+    words::side(vocab, s, |t| words::term(a, t))
 }
 
 fn finding_row(h: &mut Html, a: &Analysis, vocab: &Vocab, r: &Relation) {
@@ -97,12 +93,8 @@ fn finding_row(h: &mut Html, a: &Analysis, vocab: &Vocab, r: &Relation) {
         .open("td", &[("data-label", "kind")])
         .el("span", "badge kind", kind.as_str());
     if r.criticality > 0 {
-        let n = r.criticality;
         h.raw("<div class=\"why\">")
-            .text(&format!(
-                "blocks {n} agreed term{}",
-                if n == 1 { "" } else { "s" }
-            ))
+            .text(&words::blocks(r.criticality))
             .raw("</div>");
     }
     h.raw("</td>")
@@ -196,43 +188,24 @@ pub fn blocked(h: &mut Html, a: &Analysis) {
     for pair in &a.pairs {
         for b in &pair.blocked {
             any = true;
-            let (class, label) = match b.status {
-                BlockStatus::Blocked => ("blocked", "blocked"),
-                BlockStatus::Pending => ("pending", "pending"),
-            };
-            h.open("li", &[("class", &format!("held {class}"))])
-                .el("span", &format!("badge {class}"), label)
+            let status = words::status(b.status);
+            h.open("li", &[("class", &format!("held {status}"))])
+                .el("span", &format!("badge {status}"), status)
                 .raw(" ")
                 .el("span", "tid", &words::term(a, b.term));
-            if !b.agreed_with.is_empty() {
-                let names: Vec<String> = b.agreed_with.iter().map(|&t| words::term(a, t)).collect();
-                h.text(&format!(" (agrees with {})", names.join(", ")));
-            }
+            let names: Vec<String> = b.agreed_with.iter().map(|&t| words::term(a, t)).collect();
+            h.text(&words::agrees_with(&names));
             for cause in &b.causes {
-                h.el("div", "why", &cause_words(a, pair, cause));
+                h.el("div", "why", &words::cause(pair, cause, |t| words::term(a, t)));
             }
             h.raw("</li>\n");
         }
         for d in &pair.deadlocks {
             any = true;
-            let mut steps = String::new();
-            for e in &d.cycle {
-                steps.push_str(&words::term(a, e.from));
-                steps.push_str(&match e.requires {
-                    Some(t) => format!(" —requires ({})→ ", t.as_str()),
-                    None => " —agrees— ".to_owned(),
-                });
-            }
-            steps.push_str(
-                &d.cycle
-                    .first()
-                    .map(|e| words::term(a, e.from))
-                    .unwrap_or_default(),
-            );
             h.raw("<li class=\"deadlock\">")
                 .el("span", "badge blocked", "deadlock")
                 .raw(" ")
-                .el("span", "cycle", &steps)
+                .el("span", "cycle", &words::cycle(a, d))
                 .el(
                     "div",
                     "why",
@@ -251,12 +224,6 @@ pub fn blocked(h: &mut Html, a: &Analysis) {
     h.raw("</ul>\n</section>\n");
 }
 
-fn cause_words(a: &Analysis, pair: &Pair, cause: &crate::engine::BlockCause) -> String {
-    let path: Vec<String> = cause.path.iter().skip(1).map(|&t| words::term(a, t)).collect();
-    let why = words::held_because(pair, cause, |t| words::term(a, t));
-    format!("requires {} — {why}", path.join(" → "))
-}
-
 /// Terms the other side is silent on.
 pub fn open(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"open\">\n<h2>Open points</h2>\n<ul class=\"plain\">\n");
@@ -270,12 +237,12 @@ pub fn open(h: &mut Html, a: &Analysis, vocab: &Vocab) {
                 pair.left
             };
             let silent = a.proposals.get(other).map(|q| q.id()).unwrap_or_default();
-            let part = if o.partial { " on part of it" } else { "" };
             h.raw("<li class=\"open\">")
                 .el("span", "tid", &words::term(a, o.term))
                 .text(&format!(
-                    " ({}) — {silent} is silent{part}",
-                    words::parties(vocab, &o.subjects)
+                    " ({}) — {}",
+                    words::parties(vocab, &o.subjects),
+                    words::silent(silent, o.partial)
                 ))
                 .raw("</li>\n");
         }

@@ -4,8 +4,10 @@
 
 use serde::Serialize;
 
-use super::{analysis, problem};
-use crate::engine::{Analysis, BlockStatus, Direction, Finding};
+use super::{analysis, problem_with};
+use crate::engine::{Analysis, Finding};
+use crate::limit_kind::{LimitKind, Raise};
+use crate::report::words;
 use crate::whatif::{Edit, Outcome, Problem, ScenarioResult, WhatIf};
 
 /// The version of this output format.
@@ -201,17 +203,27 @@ pub struct ProblemOut {
 
 /// Builds the report.
 pub fn report(w: &WhatIf) -> Report {
+    report_with(w, LimitKind::raise)
+}
+
+/// [`report`], with `raise` saying how to raise a limit a scenario went past.
+pub fn report_with(w: &WhatIf, raise: Raise) -> Report {
     Report {
         schema_version: SCHEMA_VERSION,
         proposals: w.baseline.proposals.iter().map(|p| p.id().to_owned()).collect(),
         baseline: summary(&w.baseline),
-        scenarios: w.scenarios.iter().map(scenario).collect(),
+        scenarios: w.scenarios.iter().map(|s| scenario(s, raise)).collect(),
     }
 }
 
 /// Renders the report as pretty JSON with a final newline.
 pub fn render(w: &WhatIf) -> Result<String, serde_json::Error> {
-    let mut s = serde_json::to_string_pretty(&report(w))?;
+    render_with(w, LimitKind::raise)
+}
+
+/// [`render`], with `raise` saying how to raise a limit a scenario went past.
+pub fn render_with(w: &WhatIf, raise: Raise) -> Result<String, serde_json::Error> {
+    let mut s = serde_json::to_string_pretty(&report_with(w, raise))?;
     s.push('\n');
     Ok(s)
 }
@@ -251,7 +263,7 @@ fn summary(a: &Analysis) -> SummaryOut {
     }
 }
 
-fn scenario(s: &ScenarioResult) -> ScenarioOut {
+fn scenario(s: &ScenarioResult, raise: Raise) -> ScenarioOut {
     let edits = s
         .scenario
         .edits
@@ -276,7 +288,7 @@ fn scenario(s: &ScenarioResult) -> ScenarioOut {
     match &s.outcome {
         Outcome::Invalid(problems) => {
             out.status = "invalid";
-            out.problems = problems.iter().flat_map(problem_out).collect();
+            out.problems = problems.iter().flat_map(|p| problem_out(p, raise)).collect();
         }
         Outcome::Evaluated(e) => {
             out.changed_proposals = e.changed.iter().map(|(_, p)| p.id.clone()).collect();
@@ -292,11 +304,8 @@ fn scenario(s: &ScenarioResult) -> ScenarioOut {
                         .changes
                         .iter()
                         .map(|c| ChangeOut {
-                            change: c.change.describe(),
-                            direction: match c.change.direction {
-                                Direction::Gained => "gained",
-                                Direction::Lost => "lost",
-                            },
+                            change: words::changed(&c.change),
+                            direction: words::direction(c.change.direction),
                             finding: finding_out(&c.change.finding),
                             witnesses: c
                                 .witnesses
@@ -323,13 +332,13 @@ fn scenario(s: &ScenarioResult) -> ScenarioOut {
     out
 }
 
-fn problem_out(p: &Problem) -> Vec<ProblemOut> {
+fn problem_out(p: &Problem, raise: Raise) -> Vec<ProblemOut> {
     let kind = match p {
         Problem::Edit { .. } => "edit",
         Problem::Invalid { .. } => "invalid_proposal",
         Problem::Engine(_) => "engine",
     };
-    problem(p)
+    problem_with(p, raise)
         .into_iter()
         .map(|(message, help)| ProblemOut { kind, message, help })
         .collect()
@@ -350,10 +359,7 @@ fn finding_out(f: &Finding) -> FindingOut {
         },
         Finding::Held { term, status } => FindingOut::Held {
             term: term.clone(),
-            status: match status {
-                BlockStatus::Blocked => "blocked",
-                BlockStatus::Pending => "pending",
-            },
+            status: words::status(*status),
         },
         Finding::Open { term } => FindingOut::Open { term: term.clone() },
         Finding::Deadlock { terms } => FindingOut::Deadlock { terms: terms.clone() },

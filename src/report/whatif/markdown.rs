@@ -4,8 +4,9 @@
 
 use std::fmt::Write;
 
-use super::{analysis, finding, problem, share};
+use super::{COLUMNS, analysis, columns, problem_with};
 use crate::engine::{Analysis, Direction};
+use crate::limit_kind::{LimitKind, Raise};
 use crate::report::compare::markdown::esc;
 use crate::report::words;
 use crate::vocab::Vocab;
@@ -13,6 +14,11 @@ use crate::whatif::{ChangedFinding, Outcome, WhatIf};
 
 /// Renders `w` as Markdown.
 pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
+    render_with(w, vocab, LimitKind::raise)
+}
+
+/// [`render`], with `raise` saying how to raise a limit a scenario went past.
+pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
     let mut out = String::new();
     let base = &w.baseline;
     let ids: Vec<String> = base.proposals.iter().map(|p| format!("`{}`", p.id())).collect();
@@ -26,7 +32,9 @@ pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
         );
         let _ = writeln!(
             out,
-            "| scenario | conflicts | indirect | blocked | pending | open | agreed | verdict |\n|---|--:|--:|--:|--:|--:|--:|---|"
+            "| scenario | {} | verdict |\n|---|{}---|",
+            COLUMNS.join(" | "),
+            "--:|".repeat(COLUMNS.len())
         );
         row(&mut out, "baseline", Some(base), k);
         for (i, s) in w.scenarios.iter().enumerate() {
@@ -46,7 +54,7 @@ pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
         let cells: Vec<String> = (0..ids.len())
             .map(|i| {
                 a.and_then(|a| a.burden.get(i))
-                    .map_or("—".to_owned(), |b| share(b.own_share()))
+                    .map_or("—".to_owned(), |b| words::share(b.own_share()))
             })
             .collect();
         let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
@@ -74,7 +82,7 @@ pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
             Outcome::Invalid(problems) => {
                 let _ = writeln!(out, "**Invalid: not evaluated.**\n");
                 for pr in problems {
-                    for (message, help) in problem(pr) {
+                    for (message, help) in problem_with(pr, raise) {
                         let help = help.map(|h| format!(" ({})", esc(&h))).unwrap_or_default();
                         let _ = writeln!(out, "- error: {}{help}", esc(&message));
                     }
@@ -105,33 +113,17 @@ pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
 }
 
 fn row(out: &mut String, label: &str, a: Option<&Analysis>, pair: usize) {
-    match a.and_then(|a| a.pairs.get(pair)) {
-        Some(p) => {
-            let c = p.counts();
-            let _ = writeln!(
-                out,
-                "| {label} | {} | {} | {} | {} | {} | {} | {} |",
-                c.conflicts,
-                c.indirect,
-                c.blocked,
-                c.pending,
-                c.open,
-                c.agree,
-                p.verdict.as_str()
-            );
-        }
-        None => {
-            let _ = writeln!(out, "| {label} | — | — | — | — | — | — | invalid |");
-        }
-    }
+    let pair = a.and_then(|a| a.pairs.get(pair));
+    let verdict = pair.map_or("invalid", |p| p.verdict.as_str());
+    let _ = writeln!(out, "| {label} | {} | {verdict} |", columns(pair).join(" | "));
 }
 
 fn change(out: &mut String, c: &ChangedFinding) {
-    let f = finding(&c.change.finding);
-    let _ = writeln!(out, "- **{}**: {}", c.change.describe(), code_terms(&f));
+    let f = words::finding(&c.change.finding);
+    let _ = writeln!(out, "- **{}**: {}", words::changed(&c.change), code_terms(&f));
     for h in &c.held_by {
         let with: Vec<String> = h.conflicts_with.iter().map(|t| format!("`{t}`")).collect();
-        let why = crate::report::words::why_held(&with);
+        let why = words::why_held(&with);
         let was = if c.change.direction == Direction::Lost {
             "was: "
         } else {

@@ -1,13 +1,14 @@
 //! Renderers of a what-if evaluation ([`crate::whatif::WhatIf`]): `text` (terminal),
-//! `markdown` (a briefing), `json` (for scripts, with its own output types). The words
-//! shared by the three (what a changed finding is, whether it is for the better, what a
-//! problem says) live here.
+//! `markdown` (a briefing), `json` (for scripts, with its own output types), in the
+//! words of [`crate::report::words`]. What the three share beyond words lives here:
+//! whether a change is for the better, what a problem says.
 
 pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::engine::{Analysis, BlockStatus, Change, Direction, Finding, RelationKind};
+use crate::engine::{Analysis, BlockStatus, Change, Direction, Finding, Pair, RelationKind};
+use crate::limit_kind::{LimitKind, Raise};
 use crate::whatif::{Outcome, Problem, ScenarioResult};
 
 /// Whether a change moves the sides closer or further apart.
@@ -48,18 +49,15 @@ pub fn tone(change: &Change) -> Tone {
     }
 }
 
-/// The terms of a finding (what it is comes from [`Change::describe`]):
-/// `us/aid ⟷ ru/no-aid`, `ru/halt`.
-pub fn finding(f: &Finding) -> String {
-    match f {
-        Finding::Relation { left, right, .. } => format!("{left} ⟷ {right}"),
-        Finding::Held { term, .. } | Finding::Open { term } => term.clone(),
-        Finding::Deadlock { terms } => terms.join(", "),
-    }
-}
-
 /// A problem in words: the message and a suggestion, one entry per error.
 pub fn problem(p: &Problem) -> Vec<(String, Option<String>)> {
+    problem_with(p, LimitKind::raise)
+}
+
+/// [`problem`], with `raise` saying how to raise a limit the scenario went past (the
+/// library's [`LimitKind::raise`] names the field of [`crate::limits::Limits`]; the
+/// command line names its flag).
+pub fn problem_with(p: &Problem, raise: Raise) -> Vec<(String, Option<String>)> {
     match p {
         Problem::Edit { index, edit, error } => vec![(
             format!("edit {} `{}`: {}", index + 1, edit.edit, error.message),
@@ -68,6 +66,8 @@ pub fn problem(p: &Problem) -> Vec<(String, Option<String>)> {
         Problem::Invalid { proposal, errors } => errors
             .iter()
             .map(|d| {
+                let mut d = d.clone();
+                d.raise_with(raise);
                 let term = term_at(proposal, &d.path)
                     .map(|t| format!(" (term `{t}`)"))
                     .unwrap_or_default();
@@ -78,11 +78,24 @@ pub fn problem(p: &Problem) -> Vec<(String, Option<String>)> {
                 };
                 (
                     format!("the edits leave `{}` invalid{at}: {}", proposal.id, d.message),
-                    d.help.clone(),
+                    d.help,
                 )
             })
             .collect(),
-        Problem::Engine(message) => vec![(message.clone(), None)],
+        Problem::Engine(e) => vec![(e.message(raise), None)],
+    }
+}
+
+/// The counts a what-if shows for each scenario and pair, in order, by their column
+/// names.
+pub const COLUMNS: [&str; 6] = ["conflicts", "indirect", "blocked", "pending", "open", "agreed"];
+
+/// A pair's counts in the order of [`COLUMNS`]; `—` each for a pair a scenario has no
+/// analysis of.
+pub fn columns(pair: Option<&Pair>) -> [String; 6] {
+    match pair.map(Pair::counts) {
+        Some(c) => [c.conflicts, c.indirect, c.blocked, c.pending, c.open, c.agree].map(|n| n.to_string()),
+        None => std::array::from_fn(|_| "—".to_owned()),
     }
 }
 
@@ -100,9 +113,4 @@ pub fn analysis(s: &ScenarioResult) -> Option<&Analysis> {
         Outcome::Evaluated(e) => Some(&e.analysis),
         Outcome::Invalid(_) => None,
     }
-}
-
-/// A share as a percentage, or `—`.
-pub fn share(s: Option<f64>) -> String {
-    s.map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0))
 }

@@ -4,8 +4,9 @@
 
 use std::fmt::Write;
 
-use super::{Tone, analysis, finding, problem, share, tone};
-use crate::engine::{Analysis, Counts, Direction, Verdict};
+use super::{COLUMNS, Tone, analysis, columns, problem_with, tone};
+use crate::engine::{Analysis, Direction, Verdict};
+use crate::limit_kind::{LimitKind, Raise};
 use crate::report::style::{Painter, Role};
 use crate::report::words;
 use crate::vocab::Vocab;
@@ -13,6 +14,11 @@ use crate::whatif::{ChangedFinding, Outcome, WhatIf};
 
 /// Renders `w` as text.
 pub fn render(w: &WhatIf, vocab: &Vocab, p: Painter) -> String {
+    render_with(w, vocab, LimitKind::raise, p)
+}
+
+/// [`render`], with `raise` saying how to raise a limit a scenario went past.
+pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> String {
     let mut out = String::new();
     let base = &w.baseline;
     for (k, pair) in base.pairs.iter().enumerate() {
@@ -25,8 +31,10 @@ pub fn render(w: &WhatIf, vocab: &Vocab, p: Painter) -> String {
         );
         let _ = writeln!(
             out,
-            "  {:<8}  {:>9}  {:>8}  {:>7}  {:>7}  {:>4}  {:>6}  {:<27}  scenario",
-            "", "conflicts", "indirect", "blocked", "pending", "open", "agreed", "verdict"
+            "  {:<8}{}  {:<27}  scenario",
+            "",
+            cells(&COLUMNS.map(str::to_owned)),
+            "verdict"
         );
         row(&mut out, p, "baseline", Some(base), k, "");
         for (i, s) in w.scenarios.iter().enumerate() {
@@ -60,7 +68,7 @@ pub fn render(w: &WhatIf, vocab: &Vocab, p: Painter) -> String {
             Outcome::Invalid(problems) => {
                 let _ = writeln!(out, "  {}", p.paint(Role::Bad, "INVALID: not evaluated"));
                 for pr in problems {
-                    for (message, help) in problem(pr) {
+                    for (message, help) in problem_with(pr, raise) {
                         let _ = writeln!(out, "  {} {message}", p.paint(Role::Bad, "error:"));
                         if let Some(h) = help {
                             let _ = writeln!(out, "    = help: {h}");
@@ -97,32 +105,21 @@ pub fn render(w: &WhatIf, vocab: &Vocab, p: Painter) -> String {
 }
 
 fn row(out: &mut String, p: Painter, label: &str, a: Option<&Analysis>, pair: usize, name: &str) {
-    let Some(pair) = a.and_then(|a| a.pairs.get(pair)) else {
-        let _ = writeln!(
-            out,
-            "  {label:<8}  {:>9}  {:>8}  {:>7}  {:>7}  {:>4}  {:>6}  {}  {name}",
-            "—",
-            "—",
-            "—",
-            "—",
-            "—",
-            "—",
-            p.paint(Role::Bad, &format!("{:<27}", "invalid"))
-        );
-        return;
+    let pair = a.and_then(|a| a.pairs.get(pair));
+    let verdict = match pair {
+        Some(pair) => paint_verdict(p, pair.verdict, &format!("{:<27}", pair.verdict.as_str())),
+        None => p.paint(Role::Bad, &format!("{:<27}", "invalid")),
     };
-    let c: Counts = pair.counts();
-    let _ = writeln!(
-        out,
-        "  {label:<8}  {:>9}  {:>8}  {:>7}  {:>7}  {:>4}  {:>6}  {}  {name}",
-        c.conflicts,
-        c.indirect,
-        c.blocked,
-        c.pending,
-        c.open,
-        c.agree,
-        paint_verdict(p, pair.verdict, &format!("{:<27}", pair.verdict.as_str())),
-    );
+    let _ = writeln!(out, "  {label:<8}{}  {verdict}  {name}", cells(&columns(pair)));
+}
+
+/// The counts of a row, each right-aligned under its column's name.
+fn cells(values: &[String; 6]) -> String {
+    COLUMNS
+        .iter()
+        .zip(values)
+        .map(|(column, v)| format!("  {v:>w$}", w = column.chars().count()))
+        .collect()
 }
 
 fn verdict(p: Painter, v: Verdict) -> String {
@@ -150,7 +147,7 @@ fn burden(out: &mut String, w: &WhatIf, p: Painter) {
         for (i, id) in ids.iter().enumerate() {
             let s = a
                 .and_then(|a| a.burden.get(i))
-                .map_or("—".to_owned(), |b| share(b.own_share()));
+                .map_or("—".to_owned(), |b| words::share(b.own_share()));
             let _ = write!(out, "  {s:>w$}", w = id.len().max(4));
         }
         let _ = writeln!(out, "  {name}");
@@ -171,11 +168,11 @@ fn change(out: &mut String, p: Painter, c: &ChangedFinding) {
     let _ = writeln!(
         out,
         "    {}  {}",
-        p.paint(role, &format!("{:<28}", c.change.describe())),
-        finding(&c.change.finding)
+        p.paint(role, &format!("{:<28}", words::changed(&c.change))),
+        words::finding(&c.change.finding)
     );
     for h in &c.held_by {
-        let why = crate::report::words::why_held(&h.conflicts_with);
+        let why = words::why_held(&h.conflicts_with);
         let was = if c.change.direction == Direction::Lost {
             "was: "
         } else {

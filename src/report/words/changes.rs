@@ -1,0 +1,270 @@
+//! The changes between two versions of a proposal in words: one line per change
+//! (`must → must_not: US now agrees to halt military aid to UA`), the counts of a
+//! diff, and the witnesses of what a change does against another proposal.
+
+use super::findings::changed;
+use super::values::{scope_named, value_in_list};
+use crate::diff::{Change, ChangeKind, Counts, Direction, Effect, Link, MetaChange, ProposalDiff};
+use crate::engine::Finding;
+use crate::model::{Modality, ParamValue, Timing};
+
+/// What a change means, in one line, without the field name:
+/// `must → must_not: US now agrees to halt military aid to UA`.
+pub fn change(c: &Change) -> String {
+    match &c.kind {
+        ChangeKind::Renamed { old, new } => format!("`{old}` → `{new}`"),
+        ChangeKind::Modality {
+            old,
+            new,
+            subject,
+            action,
+            target,
+            self_binding,
+        } => format!(
+            "{old} → {new}: {}",
+            modality_gloss(*new, subject, action, target.as_deref(), *self_binding)
+        ),
+        ChangeKind::Subject {
+            old,
+            new,
+            added,
+            removed,
+        } => {
+            let mut parts = vec![format!("{} → {}", bound(old), bound(new))];
+            if !added.is_empty() {
+                parts.push(format!("now binds {}", added.join(", ")));
+            }
+            if !removed.is_empty() {
+                parts.push(format!("no longer binds {}", removed.join(", ")));
+            }
+            parts.join("; ")
+        }
+        ChangeKind::Target { old, new } => {
+            let t = |x: &Option<String>| x.clone().unwrap_or_else(|| "any".into());
+            format!("{} → {}", t(old), t(new))
+        }
+        ChangeKind::Action { old, new, direction } => format!(
+            "{old} → {new} ({})",
+            how(*direction, ["broadened", "narrowed", "changed"])
+        ),
+        ChangeKind::Scope { old, new, direction } => format!(
+            "{} → {} ({})",
+            scope_named(old.iter().map(String::as_str)),
+            scope_named(new.iter().map(String::as_str)),
+            how(*direction, ["widened", "narrowed", "changed"])
+        ),
+        ChangeKind::Window {
+            old,
+            new,
+            direction,
+            follows_ceasefire,
+        } => {
+            let how = how(*direction, ["lengthened", "shortened", "moved"]);
+            let follows = if *follows_ceasefire {
+                ", following the ceasefire term"
+            } else {
+                ""
+            };
+            match (old.from, old.to(), new.from, new.to()) {
+                (0, Some(a), 0, Some(b)) => format!("{a} → {b} days ({how}{follows})"),
+                _ => format!("{old} → {new} ({how}{follows})"),
+            }
+        }
+        ChangeKind::Param {
+            name,
+            old,
+            new,
+            direction,
+        } => param(name, old.as_ref(), new.as_ref(), *direction),
+        ChangeKind::Requires {
+            added,
+            removed,
+            retimed,
+        } => {
+            let list = |cs: &[(String, Timing)]| {
+                cs.iter()
+                    .map(|(id, t)| format!("`{id}` ({})", t.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                parts.push(format!("now requires {}", list(added)));
+            }
+            if !removed.is_empty() {
+                parts.push(format!("no longer requires {}", list(removed)));
+            }
+            for (id, a, b) in retimed {
+                parts.push(format!("`{id}` {} → {}", a.as_str(), b.as_str()));
+            }
+            parts.join("; ")
+        }
+        ChangeKind::Priority { old, new, direction } => format!(
+            "{old} → {new} ({})",
+            how(*direction, ["raised", "lowered", "changed"])
+        ),
+        ChangeKind::Wording { old, new, .. } => match (old, new) {
+            (None, Some(_)) => "added".into(),
+            (Some(_), None) => "removed".into(),
+            _ => "reworded".into(),
+        },
+        ChangeKind::Annotation { old, new } => annotation(old.as_deref(), new.as_deref()),
+        ChangeKind::Notation { old, new } => format!("written {old} → {new} (same meaning)"),
+    }
+}
+
+/// A change to a field of the proposal itself, without the field name.
+pub fn meta_change(m: &MetaChange) -> String {
+    annotation(m.old.as_deref(), m.new.as_deref())
+}
+
+/// What a new modality means for whom: "US now agrees to halt military aid to UA".
+pub fn modality_gloss(
+    modality: Modality,
+    subject: &[String],
+    action: &str,
+    target: Option<&str>,
+    self_binding: bool,
+) -> String {
+    let who = subject.join(" and ");
+    let what = match target {
+        Some(t) => format!("{} to {t}", action.replace('_', " ")),
+        None => action.replace('_', " "),
+    };
+    match (self_binding, modality) {
+        (true, Modality::Must) => format!("{who} now commits to {what}"),
+        (true, Modality::MustNot) => format!("{who} now agrees to halt {what}"),
+        (true, Modality::May) => format!("{who} now only keeps the option of {what}"),
+        (false, Modality::Must) => format!("the proposal now demands {what} from {who}"),
+        (false, Modality::MustNot) => format!("the proposal now demands that {who} halt {what}"),
+        (false, Modality::May) => format!("the proposal now merely allows {who} {what}"),
+    }
+}
+
+/// The headline counts of a diff: `2 changed, 1 added, 1 removed, 3 unchanged`.
+pub fn diff_counts(d: &ProposalDiff) -> String {
+    let Counts {
+        changed,
+        added,
+        removed,
+        unchanged,
+    } = d.counts();
+    format!("{changed} changed, {added} added, {removed} removed, {unchanged} unchanged")
+}
+
+/// What a change does to a finding against another proposal: `conflict resolved`.
+pub fn effect(e: &Effect) -> &'static str {
+    changed(&e.change)
+}
+
+/// The witnesses of an effect in one line: `a ⟷ b; c requires d`, or the terms the
+/// finding names when it has no pair (an open point, a deadlock's cycle).
+pub fn witnesses(e: &Effect) -> String {
+    if e.witnesses.is_empty() {
+        let sep = match e.change.finding {
+            Finding::Deadlock { .. } => " → ",
+            _ => ", ",
+        };
+        return e.change.witnesses().join(sep);
+    }
+    e.witnesses
+        .iter()
+        .map(|w| match w.link {
+            Link::Relation => format!("{} ⟷ {}", w.left, w.right),
+            Link::Requires => format!("{} requires {}", w.left, w.right),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A parameter's change: `` `count` 30 → at least 60 (increased) ``, `` `count` added: 30 ``.
+fn param(
+    name: &str,
+    old: Option<&ParamValue>,
+    new: Option<&ParamValue>,
+    direction: Option<Direction>,
+) -> String {
+    match (old, new) {
+        (Some(x), Some(y)) => {
+            let how = match (x, y, direction) {
+                (ParamValue::Number(_), ParamValue::Number(_), Some(d)) => {
+                    format!(" ({})", how(d, ["increased", "decreased", "changed"]))
+                }
+                (_, _, Some(d)) => format!(" ({})", how(d, ["widened", "narrowed", "changed"])),
+                _ => String::new(),
+            };
+            format!("`{name}` {} → {}{how}", value_in_list(x), value_in_list(y))
+        }
+        (None, Some(y)) => format!("`{name}` added: {}", value_in_list(y)),
+        (Some(x), None) => format!("`{name}` removed (was {})", value_in_list(x)),
+        (None, None) => format!("`{name}` unchanged"),
+    }
+}
+
+fn annotation(old: Option<&str>, new: Option<&str>) -> String {
+    match (old, new) {
+        (None, Some(n)) => format!("added: \"{n}\""),
+        (Some(o), None) => format!("removed (was \"{o}\")"),
+        (Some(o), Some(n)) => format!("\"{o}\" → \"{n}\""),
+        (None, None) => "unchanged".into(),
+    }
+}
+
+/// The word for a direction of change: `[more, less, other]`.
+fn how(d: Direction, [more, less, other]: [&'static str; 3]) -> &'static str {
+    match d {
+        Direction::Widened => more,
+        Direction::Narrowed => less,
+        Direction::Shifted => other,
+    }
+}
+
+/// The parties a term binds, or `nobody`.
+fn bound(codes: &[String]) -> String {
+    if codes.is_empty() {
+        "nobody".into()
+    } else {
+        codes.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::Field;
+
+    #[test]
+    fn a_range_reads_as_in_a_comparison() {
+        let c = Change {
+            field: Field::Params,
+            kind: ChangeKind::Param {
+                name: "count".into(),
+                old: Some(ParamValue::Number(30.0)),
+                new: Some(ParamValue::Range {
+                    min: Some(30.0),
+                    max: None,
+                }),
+                direction: Some(Direction::Widened),
+            },
+        };
+        assert_eq!(change(&c), "`count` 30 → at least 30 (widened)");
+    }
+
+    #[test]
+    fn modality_glosses_name_who_is_bound() {
+        assert_eq!(
+            modality_gloss(
+                Modality::MustNot,
+                &["US".into()],
+                "military_aid",
+                Some("UA"),
+                true
+            ),
+            "US now agrees to halt military aid to UA"
+        );
+        assert_eq!(
+            modality_gloss(Modality::May, &["RU".into(), "UA".into()], "strikes", None, false),
+            "the proposal now merely allows RU and UA strikes"
+        );
+    }
+}

@@ -1,0 +1,312 @@
+//! Findings in words: terms and proposals by name, what a relation is about and the
+//! differences it rests on, why a term is held up, deadlock cycles, open points,
+//! changed findings and the counts of a pair.
+
+use super::values::{modality, number, parties, scope, value, window};
+use crate::engine::{
+    Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, Deadlock, Direction, Finding, Pair,
+    ParamComparison, ParamOutcome, Relation, Side, TermRef,
+};
+use crate::model::ParamValue;
+use crate::vocab::Vocab;
+
+/// `proposal-id/term-id`.
+pub fn term(analysis: &Analysis, r: TermRef) -> String {
+    analysis.term_name(r)
+}
+
+/// A proposal's id and authors: `us-2025-03-11 (US)`.
+pub fn proposal(analysis: &Analysis, vocab: &Vocab, i: usize) -> String {
+    match analysis.proposals.get(i) {
+        Some(p) => format!("{} ({})", p.id(), parties(vocab, &p.by)),
+        None => format!("#{i}"),
+    }
+}
+
+/// The quoted wording of a term, if it has any.
+pub fn text(analysis: &Analysis, r: TermRef) -> Option<&str> {
+    analysis.term(r).and_then(|t| t.text.as_deref())
+}
+
+/// What a relation is about: `US must / must not military_aid to UA, days 0–30`.
+pub fn relation(analysis: &Analysis, vocab: &Vocab, r: &Relation) -> String {
+    let (left, right) = (analysis.atom(&r.left), analysis.atom(&r.right));
+    // A side not of this analysis has no atom to read: it shows as `?`.
+    let says = |a: Option<&Atom>| a.map_or("?", |a| modality(a.modality));
+    let modalities = if left.map(|a| a.modality) == right.map(|a| a.modality) {
+        says(left).to_owned()
+    } else {
+        format!("{} / {}", says(left), says(right))
+    };
+    let target = left.and_then(|a| a.target).or(right.and_then(|a| a.target));
+    let mut out = format!(
+        "{} {modalities} {}",
+        parties(vocab, &r.subjects),
+        super::values::action(vocab, r.action, target)
+    );
+    if !r.scope.is_empty() {
+        out.push_str(&format!(" in {}", scope(vocab, &r.scope)));
+    }
+    if let Some(w) = analysis.common_window(r) {
+        out.push_str(&format!(", {}", window(w)));
+    }
+    out
+}
+
+/// The atom one rule derived: `UA may resupply`.
+pub fn step(vocab: &Vocab, s: &ChainStep) -> String {
+    format!(
+        "{} {} {}",
+        vocab.party_code(s.subject),
+        modality(s.modality),
+        vocab.action_id(s.action)
+    )
+}
+
+/// What a derived side states, through its chain: `UA may resupply`.
+pub fn derived(vocab: &Vocab, side: &Side) -> Option<String> {
+    side.chain.last().map(|last| step(vocab, last))
+}
+
+/// A side of a relation, its term named by `name`, and what it derives when it is
+/// derived: `us/aid ⟹ UA may resupply`.
+pub fn side(vocab: &Vocab, s: &Side, name: impl Fn(TermRef) -> String) -> String {
+    match derived(vocab, s) {
+        Some(d) => format!("{} ⟹ {d}", name(s.term)),
+        None => name(s.term),
+    }
+}
+
+/// The rules of a derived side, `id: description` each.
+pub fn rules(vocab: &Vocab, side: &Side) -> Vec<String> {
+    side.chain
+        .iter()
+        .filter_map(|s| vocab.rules.get(s.rule))
+        .map(|r| format!("{}: {}", r.def.id, r.def.description))
+        .collect()
+}
+
+/// Which side is broader, in words, if one is.
+pub fn coverage(analysis: &Analysis, r: &Relation) -> Option<String> {
+    use crate::engine::Coverage;
+    match r.coverage {
+        Coverage::Same => None,
+        Coverage::LeftBroader => Some(format!(
+            "{} is broader; the rest of it is open",
+            term(analysis, r.left.term)
+        )),
+        Coverage::RightBroader => Some(format!(
+            "{} is broader; the rest of it is open",
+            term(analysis, r.right.term)
+        )),
+        Coverage::Overlap => Some("they overlap in part; the rest of each is open".to_owned()),
+    }
+}
+
+/// The differences a divergence rests on: windows and parameters.
+pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
+    let mut out = Vec::new();
+    if r.kind != crate::engine::RelationKind::Diverge {
+        return out;
+    }
+    if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
+        && left.window != right.window
+        && let Some(common) = left.window.intersect(right.window)
+    {
+        out.push(format!(
+            "window: {} against {}; common {}",
+            window(left.window),
+            window(right.window),
+            window(common)
+        ));
+    }
+    out.extend(r.params.iter().filter(|p| p.differs()).map(param));
+    out
+}
+
+/// One parameter comparison in words: `days: 30 against 60, 30 apart`.
+pub fn param(p: &ParamComparison) -> String {
+    let side = |v: &Option<ParamValue>| v.as_ref().map_or("unspecified".to_owned(), value);
+    let outcome = match &p.outcome {
+        ParamOutcome::Same => "the same".to_owned(),
+        ParamOutcome::OneSided => "given by one side only".to_owned(),
+        ParamOutcome::Common(v) => format!("common {}", value(v)),
+        ParamOutcome::Gap(g) => format!("{} apart", number(*g)),
+        ParamOutcome::Disjoint => "nothing in common".to_owned(),
+    };
+    format!(
+        "{}: {} against {}, {outcome}",
+        p.name,
+        side(&p.left),
+        side(&p.right)
+    )
+}
+
+/// How many otherwise agreed terms a conflict blocks: `blocks 2 agreed terms`.
+pub fn blocks(n: usize) -> String {
+    format!("blocks {n} agreed term{}", if n == 1 { "" } else { "s" })
+}
+
+/// `blocked` or `pending`.
+pub fn status(s: BlockStatus) -> &'static str {
+    match s {
+        BlockStatus::Blocked => "blocked",
+        BlockStatus::Pending => "pending",
+    }
+}
+
+/// The terms a held-up term agrees with, after its name: ` (agrees with a, b)`, or
+/// nothing.
+pub fn agrees_with(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" (agrees with {})", names.join(", "))
+    }
+}
+
+/// One failing condition of a held-up term, the terms named by `name`:
+/// `requires a → b — in conflict with c`.
+pub fn cause(pair: &Pair, cause: &BlockCause, name: impl Fn(TermRef) -> String) -> String {
+    let path: Vec<String> = cause.path.iter().skip(1).map(|&t| name(t)).collect();
+    format!(
+        "requires {} — {}",
+        path.join(" → "),
+        held_because(pair, cause, name)
+    )
+}
+
+/// Why a condition holds a term up, with the other side's terms named by `name`:
+/// `in conflict with X (indirect)` or `open: the other side is silent on it`.
+pub fn held_because(pair: &Pair, cause: &BlockCause, name: impl Fn(TermRef) -> String) -> String {
+    let others: Vec<String> = cause
+        .conflicts
+        .iter()
+        .filter_map(|&i| pair.relations.get(i))
+        .map(|r| {
+            let other = if Some(r.left.term) == cause.required() {
+                r.right.term
+            } else {
+                r.left.term
+            };
+            let how = if r.is_indirect() { " (indirect)" } else { "" };
+            format!("{}{how}", name(other))
+        })
+        .collect();
+    why_held(&others)
+}
+
+/// `in conflict with X, Y`, or `open: the other side is silent on it` when there is
+/// no conflict.
+pub fn why_held(conflicts_with: &[String]) -> String {
+    if conflicts_with.is_empty() {
+        "open: the other side is silent on it".to_owned()
+    } else {
+        format!("in conflict with {}", conflicts_with.join(", "))
+    }
+}
+
+/// A deadlock's cycle, back to its first term:
+/// `a —requires (before)→ b —agrees— a`.
+pub fn cycle(analysis: &Analysis, d: &Deadlock) -> String {
+    let mut out = String::new();
+    for e in &d.cycle {
+        out.push_str(&term(analysis, e.from));
+        match e.requires {
+            Some(t) => out.push_str(&format!(" —requires ({})→ ", t.as_str())),
+            None => out.push_str(" —agrees— "),
+        }
+    }
+    if let Some(first) = d.cycle.first() {
+        out.push_str(&term(analysis, first.from));
+    }
+    out
+}
+
+/// `partly open` or `open`.
+pub fn open(partial: bool) -> &'static str {
+    if partial { "partly open" } else { "open" }
+}
+
+/// Who is silent on an open point: `ru-2025-03-13 is silent`, `… on part of it`.
+pub fn silent(who: &str, partial: bool) -> String {
+    let part = if partial { " on part of it" } else { "" };
+    format!("{who} is silent{part}")
+}
+
+/// A changed finding in a negotiator's words: `conflict resolved`, `newly blocked`.
+pub fn changed(c: &Change) -> &'static str {
+    c.describe()
+}
+
+/// `gained` or `lost`.
+pub fn direction(d: Direction) -> &'static str {
+    match d {
+        Direction::Gained => "gained",
+        Direction::Lost => "lost",
+    }
+}
+
+/// The terms of a finding: `us/aid ⟷ ru/no-aid`, `ru/halt`, `a, b` for a deadlock.
+pub fn finding(f: &Finding) -> String {
+    match f {
+        Finding::Relation { left, right, .. } => format!("{left} ⟷ {right}"),
+        Finding::Held { term, .. } | Finding::Open { term } => term.clone(),
+        Finding::Deadlock { terms } => terms.join(", "),
+    }
+}
+
+/// A pair's counts after its verdict: `2 conflicts, 1 indirect, 1 blocked, 3 open`,
+/// or `nothing in common`.
+pub fn counts(c: &Counts) -> String {
+    let parts = [
+        (c.conflicts, "conflict", "conflicts"),
+        (c.indirect, "indirect", "indirect"),
+        (c.deadlocks, "deadlock", "deadlocks"),
+        (c.blocked, "blocked", "blocked"),
+        (c.pending, "pending", "pending"),
+        (c.diverge, "divergence", "divergences"),
+        (c.compatible, "compatible", "compatible"),
+        (c.open, "open", "open"),
+        (c.agree, "agreed", "agreed"),
+    ];
+    let s: Vec<String> = parts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect();
+    if s.is_empty() {
+        "nothing in common".to_owned()
+    } else {
+        s.join(", ")
+    }
+}
+
+/// The counts that differ before and after: `conflicts 2 → 0, open 3 → 2`, or `no
+/// count changed`.
+pub fn counts_change(before: &Counts, after: &Counts) -> String {
+    let pick = |c: &Counts| {
+        [
+            ("conflicts", c.conflicts),
+            ("indirect", c.indirect),
+            ("diverge", c.diverge),
+            ("compatible", c.compatible),
+            ("agree", c.agree),
+            ("blocked", c.blocked),
+            ("pending", c.pending),
+            ("open", c.open),
+            ("deadlocks", c.deadlocks),
+        ]
+    };
+    let parts: Vec<String> = pick(before)
+        .into_iter()
+        .zip(pick(after))
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((name, a), (_, b))| format!("{name} {a} → {b}"))
+        .collect();
+    if parts.is_empty() {
+        "no count changed".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}

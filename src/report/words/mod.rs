@@ -1,0 +1,25 @@
+//! How findings and values are put into words: the one place every renderer (text,
+//! Markdown, HTML, the sentences of the JSON reports, the diff renderers) takes its
+//! words from, so that every format says the same thing the same way (a range is `at
+//! least 30` in a comparison and in a diff alike).
+//!
+//! By topic: `values` (numbers, parameter values, windows, scopes, parties, a term's
+//! statement and summary), `findings` (terms and proposals by name, relations and
+//! their differences, held-up terms, deadlocks, open points, changed findings,
+//! counts) and `changes` (what changed between two versions of a proposal). Everything
+//! is used from here: `words::value`, `words::relation`, `words::change`.
+
+mod changes;
+mod findings;
+mod values;
+
+pub use changes::{change, diff_counts, effect, meta_change, modality_gloss, witnesses};
+pub use findings::{
+    agrees_with, blocks, cause, changed, counts, counts_change, coverage, cycle, derived, differences,
+    direction, finding, held_because, open, param, proposal, relation, rules, side, silent, status, step,
+    term, text, why_held,
+};
+pub use values::{
+    action, modality, number, parties, scope, scope_named, share, statement, term_summary, value,
+    value_in_list, window,
+};
