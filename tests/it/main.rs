@@ -33,6 +33,7 @@ mod graph_cli;
 mod hostile;
 mod limits_cli;
 mod limits_lib;
+mod long_chains;
 mod nothing_lost;
 mod readme;
 mod report_browser;
