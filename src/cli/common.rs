@@ -222,45 +222,28 @@ pub fn write_atomic_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (tmp, file) = create_temporary(dir, &name)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+    // A new file `.NAME.RANDOM.tmp` beside the target, created exclusively (never one
+    // that exists, nor a link planted there), and removed if anything below fails.
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
     let result = render(&mut out)
         .and_then(|_| out.into_inner().map_err(std::io::IntoInnerError::into_error))
-        .and_then(|file| {
+        .and_then(|tmp| {
             if let Some(meta) = &existing {
-                file.set_permissions(meta.permissions())?;
+                tmp.as_file().set_permissions(meta.permissions())?;
             }
-            file.sync_all()?;
-            drop(file);
-            std::fs::rename(&tmp, &target)
+            tmp.as_file().sync_all()?;
+            tmp.persist(&target).map(drop).map_err(|e| e.error)
         });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
     result?;
     // The rename itself is made durable by flushing the folder (where the system allows).
     if let Ok(folder) = std::fs::File::open(dir) {
         let _ = folder.sync_all();
     }
     Ok(())
-}
-
-/// Creates a new file `.NAME.PID.N.tmp` in `dir`, never opening one that exists (nor a
-/// link planted there).
-fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let mut attempt = 0u32;
-    loop {
-        let tmp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(file) => return Ok((tmp, file)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 /// Sets the colour choice for diagnostics on standard error (`--color`); `auto`
