@@ -26,6 +26,7 @@ fn whatif(c: &mut Criterion) {
             eprintln!("the generated pair of {n} terms does not analyse");
             continue;
         };
+        let base = armistice::engine::Baseline::new(base, &f.vocab);
         let edited = f.one_edit();
         group.bench_with_input(BenchmarkId::new("reanalyze", n), &f, |bench, f| {
             bench.iter_batched(

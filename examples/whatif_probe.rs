@@ -1,6 +1,6 @@
 //! A driver for profiling the one-edit what-if (BENCHMARKS.md): generates
 //! the pair of `N` terms (seed 1, as `benches/whatif.rs`), analyses it, then runs
-//! `engine::reanalyze` with the middle term of the first proposal's modality flipped,
+//! `engine::Baseline::reanalyze` with the middle term of the first proposal's modality flipped,
 //! and a full `engine::analyze` of the same edited pair. It uses mimalloc, as the
 //! binary and the bench do.
 //!
@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! cargo build --release --example whatif_probe
-//! valgrind --tool=callgrind --toggle-collect='armistice::engine::reanalyze*' \
+//! valgrind --tool=callgrind --toggle-collect='armistice::engine::incremental::reanalyze_with*' \
 //!     target/release/examples/whatif_probe 10000
 //! valgrind --tool=callgrind --toggle-collect='armistice::engine::analyze_shared*' \
 //!     target/release/examples/whatif_probe 10000
@@ -63,9 +63,13 @@ fn main() -> ExitCode {
         eprintln!("error: the generated pair does not analyse");
         return ExitCode::from(2);
     };
+    // As `armistice whatif` does: the baseline's keys made once, before any what-if.
+    let base = engine::Baseline::new(base, &vocab);
 
     let start = Instant::now();
-    let again = engine::reanalyze(&base, vec![(0, edited.clone())], &vocab);
+    let again = base
+        .reanalyze(vec![(0, edited.clone())], &vocab)
+        .map(engine::Baseline::into_analysis);
     let incremental = start.elapsed();
     let start = Instant::now();
     let full_edited = edited.clone();
@@ -80,7 +84,7 @@ fn main() -> ExitCode {
             .map(|_| {
                 let edited = full_edited.clone();
                 let start = Instant::now();
-                let again = engine::reanalyze(&base, vec![(0, edited)], &vocab);
+                let again = base.reanalyze(vec![(0, edited)], &vocab);
                 let took = start.elapsed();
                 drop(again);
                 took

@@ -1,7 +1,6 @@
 //! The resolved form of a proposal: names turned into vocabulary indices, windows into
 //! day intervals, negating aliases into modalities, conditions into term indices.
 
-use crate::load::key::TermKey;
 use crate::model::{Modality, Proposal, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
@@ -98,80 +97,6 @@ pub struct ResolvedProposal {
     pub by: Vec<PartyId>,
     /// The terms, in file order (index `i` is `proposal.terms[i]`).
     pub terms: Vec<ResolvedTerm>,
-    /// Each term's id and relating content, packed (index `i` is `terms[i]`), made
-    /// with them when loading for what-ifs ([`super::Purpose::WhatIfs`]): `reanalyze`
-    /// matches versions of a proposal by them.
-    pub(crate) keys: Vec<TermKey>,
-    /// Who requires each term, made with the keys: `reanalyze` traces held-up terms up
-    /// from a changed term without going through every term.
-    pub(crate) required_by: ByTerm,
-}
-
-/// A list of indices for each term, all in one list: `by[first[t]..first[t + 1]]` are
-/// term `t`'s. Who requires each term (the reverse of the terms' `requires`), and in a
-/// pair the conflicts each term is in.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ByTerm {
-    first: Vec<usize>,
-    by: Vec<usize>,
-}
-
-impl ByTerm {
-    /// The lists of `edges`, pairs `(term, index)`, each term's in the order of
-    /// `edges`, among `terms` terms (edges out of range are left out). For who
-    /// requires whom, the pairs are `(required, requiring)`.
-    pub(crate) fn of(terms: usize, edges: &[(usize, usize)]) -> ByTerm {
-        // Counts summed up to each term's end, then filled downwards to its start.
-        let mut first = vec![0usize; terms + 1];
-        for &(req, _) in edges.iter().filter(|(req, _)| *req < terms) {
-            if let Some(c) = first.get_mut(req) {
-                *c += 1;
-            }
-        }
-        let mut sum = 0;
-        for c in &mut first {
-            sum += *c;
-            *c = sum;
-        }
-        let mut by = vec![0usize; sum];
-        for &(req, t) in edges.iter().rev().filter(|(req, _)| *req < terms) {
-            if let Some(f) = first.get_mut(req) {
-                *f -= 1;
-                if let Some(slot) = by.get_mut(*f) {
-                    *slot = t;
-                }
-            }
-        }
-        ByTerm { first, by }
-    }
-
-    /// The reverse of the `requires` of `terms`.
-    pub(crate) fn of_terms(terms: &[ResolvedTerm]) -> ByTerm {
-        let edges: Vec<(usize, usize)> = terms
-            .iter()
-            .enumerate()
-            .flat_map(|(t, term)| term.requires.iter().map(move |&(req, _)| (req, t)))
-            .collect();
-        ByTerm::of(terms.len(), &edges)
-    }
-
-    /// Whether this has a list for each of `terms` terms.
-    pub(crate) fn covers(&self, terms: usize) -> bool {
-        self.first.len() == terms + 1
-    }
-
-    /// Whether every list is empty.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.by.is_empty()
-    }
-
-    /// Term `t`'s list (for who requires whom, the terms that require it, ascending).
-    pub(crate) fn of_term(&self, t: usize) -> &[usize] {
-        match (self.first.get(t), self.first.get(t + 1)) {
-            (Some(&a), Some(&b)) => self.by.get(a..b).unwrap_or_default(),
-            _ => &[],
-        }
-    }
 }
 
 impl ResolvedProposal {

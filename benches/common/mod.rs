@@ -10,7 +10,7 @@
 
 use armistice::concede::{self, Concession, Conflict, Instance, Options, Solution, SolveError};
 use armistice::diff::{DiffOptions, ProposalDiff};
-use armistice::engine::{Analysis, EngineError, RelationKind, TermRef};
+use armistice::engine::{Analysis, Baseline, EngineError, RelationKind, TermRef};
 use armistice::generate::{Spec, generate};
 use armistice::load::{SourceFile, parse_proposal, resolve_owned};
 use armistice::model::{Modality, Proposal};
@@ -108,13 +108,16 @@ pub fn run_diff(f: &Fixture) -> ProposalDiff {
     armistice::diff::diff(&f.loaded[0], &f.loaded[2], &f.vocab, &DiffOptions::default())
 }
 
-/// One-edit what-if: the analysis again with the first proposal replaced by `edited`.
+/// One-edit what-if, as `armistice whatif` runs one: the analysis again with the first
+/// proposal replaced by `edited` (whose keys are made here), from a baseline whose
+/// keys were made once.
 pub fn run_reanalyze(
-    base: &Analysis,
+    base: &Baseline,
     edited: ResolvedProposal,
     vocab: &Vocab,
 ) -> Result<Analysis, EngineError> {
-    armistice::engine::reanalyze(base, vec![(0, edited)], vocab)
+    base.reanalyze(vec![(0, edited)], vocab)
+        .map(Baseline::into_analysis)
 }
 
 /// The concession instance of an analysis, built as `armistice concede` builds it

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use super::Exit;
 use super::common::{self, ColorChoice, InputOptions};
-use crate::load::Purpose;
 use crate::model::Modality;
 use crate::resolved::ResolvedProposal;
 use crate::vocab::{PartyId, Vocab};
@@ -30,7 +29,7 @@ pub fn run(args: Args) -> Exit {
         Ok(v) => v,
         Err(e) => return e,
     };
-    let loaded = common::load_each(&args.files, &vocab, &args.input, Purpose::Analysis);
+    let loaded = common::load_each(&args.files, &vocab, &args.input);
     let mut text = String::new();
     for (path, proposal) in args.files.iter().zip(&loaded) {
         if let Some(p) = proposal {

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::Exit;
 use super::limits::{ReadLimitOptions, raise};
 use crate::limits::Limits;
-use crate::load::{self, FileReport, Purpose, SourceFile};
+use crate::load::{self, FileReport, SourceFile};
 use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 
@@ -327,22 +327,17 @@ pub fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
     })
 }
 
-/// Loads and resolves each file for `purpose`, printing every diagnostic to standard
+/// Loads and resolves each file, printing every diagnostic to standard
 /// error: for each path, the resolved proposal, or `None` when the file has an error
 /// (or a warning, under `--deny-warnings`). The files are read and resolved in
 /// parallel, each report rendered as soon as its file is done (so that the file's
 /// text is let go then), and printed in the order of the paths.
-pub fn load_each(
-    paths: &[PathBuf],
-    vocab: &Vocab,
-    opts: &InputOptions,
-    purpose: Purpose,
-) -> Vec<Option<ResolvedProposal>> {
+pub fn load_each(paths: &[PathBuf], vocab: &Vocab, opts: &InputOptions) -> Vec<Option<ResolvedProposal>> {
     let loaded: Vec<_> = paths
         .par_iter()
         .map(|path| {
             let file = opts.read(path)?;
-            let (resolved, mut report) = load::load_proposal_for(file, vocab, &opts.limits(), purpose);
+            let (resolved, mut report) = load::load_proposal_with(file, vocab, &opts.limits());
             if opts.deny_warnings {
                 report.deny_warnings();
             }
@@ -372,24 +367,22 @@ pub fn load_proposals(
     paths: &[PathBuf],
     vocab: &Vocab,
     opts: &InputOptions,
-    purpose: Purpose,
 ) -> Result<Vec<ResolvedProposal>, Exit> {
-    load_each(paths, vocab, opts, purpose)
+    load_each(paths, vocab, opts)
         .into_iter()
         .collect::<Option<Vec<_>>>()
         .ok_or(Exit::Error)
 }
 
-/// Loads the vocabulary and the proposal `files` for `purpose` and analyses them within
+/// Loads the vocabulary and the proposal `files` and analyses them within
 /// `limits`: where `compare`, `graph` and `report` start.
 pub fn analyze_files(
     files: &[PathBuf],
     input: &InputOptions,
     limits: &Limits,
-    purpose: Purpose,
 ) -> Result<(Vocab, crate::engine::Analysis), Exit> {
     let vocab = load_vocab(input)?;
-    let proposals = load_proposals(files, &vocab, input, purpose)?;
+    let proposals = load_proposals(files, &vocab, input)?;
     let analysis = crate::engine::analyze_with(proposals, &vocab, limits).map_err(|e| {
         eprintln!("error: {}", e.message(raise));
         Exit::Error

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, analyze_files};
 use super::limits::EngineLimitOptions;
-use crate::load::Purpose;
 use crate::report::compare::{Section, Sections, json, markdown, text};
 use crate::report::style::Painter;
 
@@ -78,12 +77,7 @@ pub fn run(args: Args) -> Exit {
 
 fn compare(args: &Args) -> Result<Exit, Exit> {
     args.output.guard(&args.input.with_files(&args.files))?;
-    let (vocab, analysis) = analyze_files(
-        &args.files,
-        &args.input,
-        &args.engine.apply(args.input.limits()),
-        Purpose::Analysis,
-    )?;
+    let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
     let sections = if args.only.is_empty() {
         Sections::default()
     } else {

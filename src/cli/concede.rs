@@ -16,7 +16,6 @@ use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::{Options, Progress, SolveError};
 use crate::engine;
 use crate::limits::Limits;
-use crate::load::Purpose;
 use crate::report::concede::{json, markdown, text};
 use crate::report::style::Painter;
 use crate::whatif::concede::{CostTable, Packages, concessions};
@@ -71,7 +70,7 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         Limits::default().time_limit.unwrap_or(Duration::from_secs(60)),
     );
     let vocab = load_vocab(&args.input)?;
-    let proposals = load_proposals(&args.files, &vocab, &args.input, Purpose::WhatIfs)?;
+    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
     let baseline = engine::analyze_with(proposals, &vocab, &limits)
         .map_err(|e| fail(&e.message(super::limits::raise)))?;
     // The clock starts after loading and analysis: the time limit is the search's.

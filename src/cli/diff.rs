@@ -8,7 +8,7 @@ use super::Exit;
 use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
 use super::limits::{EngineLimitOptions, raise};
 use crate::diff::{DiffOptions, json_patch};
-use crate::load::{Purpose, SourceFile};
+use crate::load::SourceFile;
 use crate::report::diff::{json, markdown, patch, text};
 use crate::resolved::ResolvedProposal;
 
@@ -70,7 +70,7 @@ fn diff(args: &Args) -> Result<Exit, Exit> {
     paths.extend(args.against.clone());
     args.output.guard(&args.input.with_files(&paths))?;
     let vocab = load_vocab(&args.input)?;
-    let loaded = load_proposals(&paths, &vocab, &args.input, Purpose::Analysis)?;
+    let loaded = load_proposals(&paths, &vocab, &args.input)?;
     let (old, new, other) = match loaded.as_slice() {
         [old, new] => (old, new, None),
         [old, new, other] => (old, new, Some(other)),

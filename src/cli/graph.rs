@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, analyze_files};
 use super::limits::EngineLimitOptions;
-use crate::load::Purpose;
 use crate::report::graph::{self, dot, mermaid};
 
 /// Arguments of `armistice graph`.
@@ -43,12 +42,7 @@ pub fn run(args: Args) -> Exit {
 
 fn render(args: &Args) -> Result<Exit, Exit> {
     args.output.guard(&args.input.with_files(&args.files))?;
-    let (vocab, analysis) = analyze_files(
-        &args.files,
-        &args.input,
-        &args.engine.apply(args.input.limits()),
-        Purpose::Analysis,
-    )?;
+    let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
     let g = graph::build(&analysis, &vocab);
     if args.output.renders() {
         let rendered = match args.format {

@@ -9,7 +9,6 @@ use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::Options;
 use crate::engine::Analysis;
 use crate::limits::Limits;
-use crate::load::Purpose;
 use crate::report::html;
 use crate::vocab::Vocab;
 use crate::whatif::concede;
@@ -43,7 +42,7 @@ fn report(args: &Args) -> Result<Exit, Exit> {
         .search
         .apply(args.engine.apply(args.input.limits()), APPENDIX_TIME);
     // The concessions appendix evaluates packages as what-ifs from this analysis.
-    let (vocab, analysis) = analyze_files(&args.files, &args.input, &limits, Purpose::WhatIfs)?;
+    let (vocab, analysis) = analyze_files(&args.files, &args.input, &limits)?;
     // The page, and the concession search of its appendix, only if it is written.
     if args.output.renders() {
         let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab, &limits)]);

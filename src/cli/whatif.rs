@@ -19,7 +19,7 @@ use super::common::{
 use super::limits::{EngineLimitOptions, SweepLimitOptions, raise};
 use crate::engine;
 use crate::limits::Limits;
-use crate::load::{self, Diagnostic, Purpose, SourceFile};
+use crate::load::{self, Diagnostic, SourceFile};
 use crate::report::style::Painter;
 use crate::report::whatif::{json, markdown, problem_with, text};
 use crate::whatif::{self, Edit, Outcome, Problem, Scenario, WhatIf};
@@ -166,7 +166,7 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
         ));
     }
     let vocab = load_vocab(&args.input)?;
-    let proposals = load_proposals(&args.files, &vocab, &args.input, Purpose::WhatIfs)?;
+    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
     let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.message(raise)))?;
     let result = whatif::evaluate(baseline, scenarios, &vocab);
     report_problems(&result, file.as_ref());

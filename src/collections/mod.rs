@@ -4,9 +4,11 @@
 //! lists one.
 
 pub(crate) mod chunked;
+mod flat;
 pub(crate) mod shared;
 
 pub use chunked::{Chunked, Summary};
+pub(crate) use flat::FlatLists;
 pub use shared::Shared;
 
 /// A hash map with a fast, deterministic hasher (foldhash with a fixed seed). Its keys

@@ -12,9 +12,9 @@ use std::collections::VecDeque;
 
 use super::analysis::{BlockCause, BlockStatus, Blocked, Relation, RelationKind};
 use super::atom::TermRef;
+use crate::collections::FlatLists;
 use crate::collections::shared::Shared;
 use crate::collections::{FastMap, FastSet};
-use crate::resolved::ByTerm;
 use crate::resolved::ResolvedProposal;
 
 /// The terms of proposals `sides` (index, proposal) held up by their conditions, given
@@ -62,7 +62,7 @@ pub struct Failures {
 enum By {
     /// For each side, each term's conflicts, and whether each term is open.
     Terms {
-        conflicts: [ByTerm; 2],
+        conflicts: [FlatLists; 2],
         open: [Vec<bool>; 2],
     },
     /// The conflicts of the terms in some, and the open terms.
@@ -103,7 +103,10 @@ impl Failures {
         Failures {
             sides: proposals,
             by: By::Terms {
-                conflicts: [ByTerm::of(left, &left_edges), ByTerm::of(right, &right_edges)],
+                conflicts: [
+                    FlatLists::of(left, &left_edges),
+                    FlatLists::of(right, &right_edges),
+                ],
                 open: is_open,
             },
         }
@@ -132,7 +135,7 @@ impl Failures {
     pub fn conflicts(&self, t: &TermRef) -> &[usize] {
         match &self.by {
             By::Terms { conflicts, .. } => match self.sides.iter().position(|&p| p == t.proposal) {
-                Some(s) => conflicts.get(s).map_or(&[], |c| c.of_term(t.term)),
+                Some(s) => conflicts.get(s).map_or(&[], |c| c.list(t.term)),
                 None => &[],
             },
             By::Few { conflicts, .. } => conflicts.get(t).map_or(&[], Vec::as_slice),

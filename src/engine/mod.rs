@@ -34,7 +34,7 @@ pub use atom::{Atom, ProposalAtoms, Step, TermRef};
 pub use burden::{Burden, BurdenRow};
 pub use error::EngineError;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
-pub use incremental::reanalyze;
+pub use incremental::{Baseline, reanalyze};
 pub use params::{ParamComparison, ParamOutcome};
 pub use relations::{Findings, Iter as RelationIter, Relations};
 

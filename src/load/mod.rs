@@ -5,7 +5,6 @@
 mod cycles;
 mod diagnostic;
 mod jsonc;
-pub(crate) mod key;
 mod read;
 mod render;
 mod span;
@@ -15,9 +14,8 @@ mod vocab_file;
 
 pub use diagnostic::{Diagnostic, FileReport, Located, Severity};
 pub use read::{
-    SourceFile, load_proposal, load_proposal_for, load_proposal_with, parse_json, parse_json_limited,
-    parse_proposal,
+    SourceFile, load_proposal, load_proposal_with, parse_json, parse_json_limited, parse_proposal,
 };
 pub use render::{render, render_message, render_report};
-pub use validate::{Purpose, ceasefire_window, resolve, resolve_for, resolve_owned};
+pub use validate::{ceasefire_window, resolve, resolve_owned};
 pub use vocab_file::{load_vocab, load_vocab_with};

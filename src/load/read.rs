@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use super::span::{Document, Part};
-use super::{Diagnostic, FileReport, Located, Purpose, jsonc, syntax};
+use super::{Diagnostic, FileReport, Located, jsonc, syntax};
 use crate::limit_kind::{LimitKind, Raise};
 use crate::limits::{Limits, format_size};
 use crate::model::Proposal;
@@ -220,16 +220,6 @@ pub fn load_proposal_with(
     vocab: &Vocab,
     limits: &Limits,
 ) -> (Option<ResolvedProposal>, FileReport) {
-    load_proposal_for(file, vocab, limits, Purpose::WhatIfs)
-}
-
-/// [`load_proposal_with`], making only what `purpose` needs.
-pub fn load_proposal_for(
-    file: SourceFile,
-    vocab: &Vocab,
-    limits: &Limits,
-    purpose: Purpose,
-) -> (Option<ResolvedProposal>, FileReport) {
     // Every term has an `"id"` key, so their count is about the number of terms (the
     // proposal's own id and a parameter so named make it a little more): room for
     // them is made at once rather than by doubling.
@@ -242,7 +232,7 @@ pub fn load_proposal_for(
             // a block that shrinks by less than half in place; the spare part was
             // never written, so it holds no memory then either.)
             p.terms.shrink_to_fit();
-            let (resolved, diags) = super::validate::resolve_for(p, vocab, purpose);
+            let (resolved, diags) = super::validate::resolve_owned(p, vocab);
             let mut located = file.locate_all(diags);
             located.sort_by_key(|l| l.span.as_ref().map_or(usize::MAX, |s| s.start));
             (resolved, located)

@@ -2,23 +2,20 @@
 //! every error and warning rather than stopping at the first.
 
 use super::diagnostic::Diagnostic;
-use super::key::TermKey;
 use crate::collections::FastMap;
 use crate::model::{Modality, ParamValue, Proposal, Term, Window};
-use crate::resolved::{ByTerm, Interval, ResolvedProposal, ResolvedTerm};
+use crate::resolved::{Interval, ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ParamKind, PartyId, Vocab};
 
 /// Resolves `proposal` against `vocab`. Returns the resolved proposal when there is no
 /// error, and every diagnostic (errors and warnings) in file order.
 pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
-    let (resolved, diags) = check(proposal, vocab, Purpose::WhatIfs);
+    let (resolved, diags) = check(proposal, vocab);
     (
-        resolved.map(|(by, terms, keys, required_by)| ResolvedProposal {
+        resolved.map(|(by, terms)| ResolvedProposal {
             proposal: proposal.clone(),
             by,
             terms,
-            keys,
-            required_by,
         }),
         diags,
     )
@@ -26,46 +23,18 @@ pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>,
 
 /// [`resolve`], taking the proposal rather than copying it (large proposals).
 pub fn resolve_owned(proposal: Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
-    resolve_for(proposal, vocab, Purpose::WhatIfs)
-}
-
-/// [`resolve_owned`], making only what `purpose` needs.
-pub fn resolve_for(
-    proposal: Proposal,
-    vocab: &Vocab,
-    purpose: Purpose,
-) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
-    let (resolved, diags) = check(&proposal, vocab, purpose);
+    let (resolved, diags) = check(&proposal, vocab);
     (
-        resolved.map(|(by, terms, keys, required_by)| ResolvedProposal {
-            proposal,
-            by,
-            terms,
-            keys,
-            required_by,
-        }),
+        resolved.map(|(by, terms)| ResolvedProposal { proposal, by, terms }),
         diags,
     )
 }
 
-/// The authors, resolved terms, their keys and who requires each of `proposal` when it
-/// has no error, and every diagnostic.
-type Checked = (
-    Option<(Vec<PartyId>, Vec<ResolvedTerm>, Vec<TermKey>, ByTerm)>,
-    Vec<Diagnostic>,
-);
+/// The authors and resolved terms of `proposal` when it has no error, and every
+/// diagnostic.
+type Checked = (Option<(Vec<PartyId>, Vec<ResolvedTerm>)>, Vec<Diagnostic>);
 
-/// What a resolved proposal is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    /// One analysis: the terms' keys and who requires each term, which only a what-if
-    /// reads, are not made (a what-if from it compares terms in full instead).
-    Analysis,
-    /// Analyses and what-ifs from them: the keys and the reverse conditions are made.
-    WhatIfs,
-}
-
-fn check(proposal: &Proposal, vocab: &Vocab, purpose: Purpose) -> Checked {
+fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     let mut cx = Cx {
         vocab,
         diags: Vec::new(),
@@ -120,15 +89,7 @@ fn check(proposal: &Proposal, vocab: &Vocab, purpose: Purpose) -> Checked {
     }
 
     let ceasefire = ceasefire_window(proposal, vocab);
-    // Keys and conditions are noted as each term is resolved, while it is at hand.
-    let mut param_names: Vec<&str> = vocab.params.keys().map(String::as_str).collect();
-    param_names.sort_unstable();
-    let param_index =
-        |name: &str| -> Option<u16> { u16::try_from(param_names.binary_search(&name).ok()?).ok() };
-    let mut keys = match purpose {
-        Purpose::WhatIfs => Vec::with_capacity(proposal.terms.len()),
-        Purpose::Analysis => Vec::new(),
-    };
+    // Conditions are noted as each term is resolved, while it is at hand.
     let mut edges = Vec::new();
     let terms: Vec<Option<ResolvedTerm>> = proposal
         .terms
@@ -137,18 +98,7 @@ fn check(proposal: &Proposal, vocab: &Vocab, purpose: Purpose) -> Checked {
         .map(|(i, t)| {
             let resolved = cx.term(proposal, t, i, &ids, ceasefire);
             if let Some(r) = &resolved {
-                if purpose == Purpose::WhatIfs {
-                    keys.push(TermKey::of(
-                        &t.id,
-                        t.priority,
-                        t.params.as_slice(),
-                        r,
-                        param_index,
-                    ));
-                }
                 edges.extend(r.requires.iter().map(|&(req, _)| (req, i)));
-            } else if purpose == Purpose::WhatIfs {
-                keys.push(TermKey::default());
             }
             resolved
         })
@@ -161,13 +111,7 @@ fn check(proposal: &Proposal, vocab: &Vocab, purpose: Purpose) -> Checked {
     }
     let ok = cx.diags.iter().all(|d| !d.is_error());
     let resolved = match (ok, terms.into_iter().collect::<Option<Vec<_>>>()) {
-        (true, Some(terms)) => {
-            let required_by = match purpose {
-                Purpose::WhatIfs => ByTerm::of(terms.len(), &edges),
-                Purpose::Analysis => ByTerm::default(),
-            };
-            Some((by, terms, keys, required_by))
-        }
+        (true, Some(terms)) => Some((by, terms)),
         _ => None,
     };
     (resolved, cx.diags)

@@ -12,7 +12,7 @@ use super::scenario::Scenario;
 use crate::concede::{
     self, Concession, Conflict, Cost, Instance, Options, Package, Progress, SolveError, Solver,
 };
-use crate::engine::{Analysis, RelationKind, TermRef};
+use crate::engine::{Analysis, Baseline, RelationKind, TermRef};
 use crate::model::Priority;
 use crate::vocab::Vocab;
 
@@ -202,6 +202,9 @@ pub fn concessions(
             packages: Packages::NoConflict,
         });
     }
+    // Each package is verified by a what-if from the baseline, its keys made once.
+    let keyed = Baseline::new(baseline, vocab);
+    let baseline = keyed.analysis();
     let packages = match concede::solve_with_progress(&instance, options, progress) {
         Ok(solution) => Packages::Found {
             packages: solution
@@ -209,9 +212,9 @@ pub fn concessions(
                 .into_iter()
                 .map(|package| {
                     let terms = package.concessions.clone();
-                    let edits = withdraw(&baseline, &candidates, &terms);
+                    let edits = withdraw(baseline, &candidates, &terms);
                     let scenario = Scenario::command_line(edits.clone());
-                    let outcome = evaluate_one(&baseline, &scenario, vocab);
+                    let outcome = evaluate_one(&keyed, &scenario, vocab);
                     PackageResult {
                         package,
                         terms,
@@ -226,7 +229,7 @@ pub fn concessions(
         Err(e) => return Err(e),
     };
     Ok(Concessions {
-        baseline,
+        baseline: keyed.into_analysis(),
         candidates,
         conflicts,
         packages,

@@ -8,7 +8,9 @@ use super::apply::{EditError, unknown_proposal};
 use super::edit::Edit;
 use super::editor::Editor;
 use super::scenario::{Scenario, ScenarioEdit};
-use crate::engine::{self, Analysis, BlockStatus, Change, Direction, EngineError, Finding, Pair, Verdict};
+use crate::engine::{
+    self, Analysis, Baseline, BlockStatus, Change, Direction, EngineError, Finding, Pair, Verdict,
+};
 use crate::load::Diagnostic;
 use crate::model::Proposal;
 use crate::vocab::Vocab;
@@ -212,6 +214,7 @@ fn term_of(edit: &Edit) -> &str {
 
 /// Evaluates every scenario against `baseline`.
 pub fn evaluate(baseline: Analysis, scenarios: Vec<Scenario>, vocab: &Vocab) -> WhatIf {
+    let baseline = Baseline::new(baseline, vocab);
     let scenarios = scenarios
         .into_iter()
         .map(|scenario| {
@@ -219,12 +222,17 @@ pub fn evaluate(baseline: Analysis, scenarios: Vec<Scenario>, vocab: &Vocab) -> 
             ScenarioResult { scenario, outcome }
         })
         .collect();
-    WhatIf { baseline, scenarios }
+    WhatIf {
+        baseline: baseline.into_analysis(),
+        scenarios,
+    }
 }
 
 /// Evaluates one scenario against `baseline`: the engine receives only the proposals
 /// the edits changed.
-pub fn evaluate_one(baseline: &Analysis, scenario: &Scenario, vocab: &Vocab) -> Outcome {
+pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> Outcome {
+    let base = baseline;
+    let baseline = base.analysis();
     let originals: Vec<&Proposal> = baseline.proposals.iter().map(|p| &p.proposal).collect();
     let edited = match apply_edits(&originals, &scenario.edits) {
         Ok(e) => e,
@@ -249,8 +257,8 @@ pub fn evaluate_one(baseline: &Analysis, scenario: &Scenario, vocab: &Vocab) -> 
     if !problems.is_empty() {
         return Outcome::Invalid(problems);
     }
-    let analysis = match engine::reanalyze(baseline, resolved, vocab) {
-        Ok(a) => a,
+    let analysis = match base.reanalyze(resolved, vocab) {
+        Ok(a) => a.into_analysis(),
         Err(e) => return Outcome::Invalid(vec![Problem::Engine(e)]),
     };
     let back: HashMap<&str, &str> = edited

@@ -169,8 +169,11 @@ proptest! {
         };
         prop_assume!(values.iter().all(valid));
         let changed: Vec<(usize, ResolvedProposal)> = touched.iter().map(|&w| (w, resolve_json(&values[w], &vocab))).collect();
-        let again = engine::reanalyze(&base, changed, &vocab);
         let full = engine::analyze_with(values.iter().map(|v| resolve_json(v, &vocab)).collect::<Vec<_>>(), &vocab, &limits);
-        assert_same(&again, &full);
+        // Terms compared in full, and matched by their keys from a baseline.
+        let bare = engine::reanalyze(&base, changed.clone(), &vocab);
+        assert_same(&bare, &full);
+        let keyed = engine::Baseline::new(base, &vocab).reanalyze(changed, &vocab).map(engine::Baseline::into_analysis);
+        assert_same(&keyed, &full);
     }
 }

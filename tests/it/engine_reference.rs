@@ -4,9 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use armistice::engine::{self, Analysis, RelationKind};
-use armistice::load;
-use armistice::model::{Modality, Proposal};
+use armistice::engine::{self, Analysis, Baseline, RelationKind};
+use armistice::model::Modality;
 use armistice::resolved::{Interval, ResolvedProposal};
 use armistice::vocab::{PartyRef, Vocab};
 use proptest::prelude::*;
@@ -402,19 +401,29 @@ fn assert_reanalyze_is_analyze(
     for (i, v) in &changes {
         all[*i] = v.clone();
     }
-    let changed = changes
-        .iter()
-        .map(|(i, v)| (*i, resolve_json(v, vocab)))
-        .collect();
-    let incremental = engine::reanalyze(base, changed, vocab).unwrap();
+    let changed = || {
+        changes
+            .iter()
+            .map(|(i, v)| (*i, resolve_json(v, vocab)))
+            .collect::<Vec<_>>()
+    };
     let full = engine::analyze(all.iter().map(|x| resolve_json(x, vocab)).collect(), vocab).unwrap();
-    assert_eq!(incremental.pairs, full.pairs);
-    assert_eq!(incremental.atoms, full.atoms);
-    assert_eq!(incremental.burden, full.burden);
-    assert_eq!(incremental.common, full.common);
-    for (a, b) in incremental.proposals.iter().zip(&full.proposals) {
-        assert_eq!(a.proposal, b.proposal);
-        assert_eq!(a.terms, b.terms);
+    // Without keys (terms compared in full) and from a baseline (terms matched by
+    // their keys where the keys can tell).
+    let bare = engine::reanalyze(base, changed(), vocab).unwrap();
+    let keyed = Baseline::new(base.clone(), vocab)
+        .reanalyze(changed(), vocab)
+        .unwrap()
+        .into_analysis();
+    for (how, incremental) in [("without keys", bare), ("with keys", keyed)] {
+        assert_eq!(incremental.pairs, full.pairs, "{how}");
+        assert_eq!(incremental.atoms, full.atoms, "{how}");
+        assert_eq!(incremental.burden, full.burden, "{how}");
+        assert_eq!(incremental.common, full.common, "{how}");
+        for (a, b) in incremental.proposals.iter().zip(&full.proposals) {
+            assert_eq!(a.proposal, b.proposal, "{how}");
+            assert_eq!(a.terms, b.terms, "{how}");
+        }
     }
 }
 
@@ -448,44 +457,19 @@ fn reanalyze_follows_edits_of_a_generated_pair() {
     // Edits on top of edits: each what-if starts from the last one's analysis, whose
     // relations are partly shared with the analyses before it.
     let mut now = originals.clone();
-    let mut last = base;
+    let mut last = Baseline::new(base, &vocab);
     for (step, (which, op, k)) in [(0, 0, 40), (1, 1, 900), (0, 4, 41), (0, 0, 1200), (1, 2, 3)]
         .into_iter()
         .enumerate()
     {
         let edited = edit(&now[which], op, k);
-        let again = engine::reanalyze(&last, vec![(which, resolve_json(&edited, &vocab))], &vocab).unwrap();
+        let again = last
+            .reanalyze(vec![(which, resolve_json(&edited, &vocab))], &vocab)
+            .unwrap();
         now[which] = edited;
         let full = engine::analyze(now.iter().map(|x| resolve_json(x, &vocab)).collect(), &vocab).unwrap();
-        assert_eq!(again.pairs, full.pairs, "edit {step}");
+        assert_eq!(again.analysis().pairs, full.pairs, "edit {step}");
         last = again;
-    }
-}
-
-/// A what-if from proposals without the what-if's keys and reverse conditions (loaded
-/// for one analysis, as `compare` loads them) compares the terms in full, and gives
-/// what a full analysis gives.
-#[test]
-fn reanalyze_needs_no_keys() {
-    let w = armistice::generate::generate(&armistice::generate::Spec::new(600, 5));
-    let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
-    let originals = [
-        serde_json::to_value(&w.a).unwrap(),
-        serde_json::to_value(&w.b).unwrap(),
-    ];
-    let bare = originals
-        .iter()
-        .map(|x| {
-            let p: Proposal = serde_json::from_value(x.clone()).unwrap();
-            load::resolve_for(p, &vocab, load::Purpose::Analysis).0.unwrap()
-        })
-        .collect();
-    let base = engine::analyze(bare, &vocab).unwrap();
-    for op in 0..EDIT_KINDS {
-        for (which, k) in [(0, 11), (1, 300)] {
-            let edited = edit(&originals[which], op, k);
-            assert_reanalyze_is_analyze(&base, vec![(which, edited)], &originals, &vocab);
-        }
     }
 }
 

@@ -121,6 +121,7 @@ fn reanalysis_keeps_the_limits_of_its_base() {
     let tight = with(|l| l.max_derived = 2);
     let base = engine::compare_with(&seed(), &vocab, &tight).unwrap();
     assert_eq!(base.limits, tight);
+    let base = engine::Baseline::new(base, &vocab);
     // Another aid term in the US proposal makes the rules derive a third atom.
     let edit = armistice::whatif::parse_edit(
         r#"add us-2025-03-11 {"id": "more", "subject": "US", "action": "military_aid", "target": "UA", "text": "x"}"#,
@@ -131,7 +132,7 @@ fn reanalysis_keeps_the_limits_of_its_base() {
         Outcome::Invalid(problems) => assert!(format!("{problems:?}").contains("TooManyDerived")),
         Outcome::Evaluated(_) => panic!("the limit of the base analysis applies"),
     }
-    let roomy = engine::compare(&seed(), &vocab).unwrap();
+    let roomy = engine::Baseline::new(engine::compare(&seed(), &vocab).unwrap(), &vocab);
     assert!(matches!(
         evaluate_one(&roomy, &grown, &vocab),
         Outcome::Evaluated(_)

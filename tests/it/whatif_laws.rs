@@ -34,7 +34,9 @@ fn all_findings(a: &Analysis) -> Vec<BTreeSet<Finding>> {
 }
 
 fn run(base: &Analysis, edits: Vec<Edit>) -> Outcome {
-    evaluate_one(base, &Scenario::command_line(edits), &support::vocab())
+    let vocab = support::vocab();
+    let base = engine::Baseline::new(base.clone(), &vocab);
+    evaluate_one(&base, &Scenario::command_line(edits), &vocab)
 }
 
 proptest! {

@@ -149,6 +149,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
+    use crate::engine::incremental::key::{Keys, Version};
     use crate::model::Modality;
 
     /// Atoms rebuilt from an earlier version are those built afresh, whether the terms
@@ -183,7 +184,17 @@ mod tests {
         removed.terms.remove(1234);
         for edited in [flipped, rebound, removed] {
             let new = resolve(&edited);
-            let map = TermMap::between(&old, &new);
+            let (old_keys, new_keys) = (Keys::of(&old, &vocab), Keys::of(&new, &vocab));
+            let map = TermMap::between(
+                Version {
+                    resolved: &old,
+                    keys: &old_keys,
+                },
+                Version {
+                    resolved: &new,
+                    keys: &new_keys,
+                },
+            );
             let rebuilt =
                 ProposalAtoms::rebuild(0, &new, Some((&old_atoms, &map)), &vocab, &Limits::default())
                     .unwrap();

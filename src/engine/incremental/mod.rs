@@ -11,12 +11,19 @@
 //!   again where an edit can have changed them.
 
 mod atoms;
+mod key;
 mod reblock;
 mod relate;
 mod renumber;
 mod termmap;
 
 use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use key::{Keys, Version};
+
+use crate::collections::FlatLists;
 
 use crate::engine::analysis::{Analysis, Deadlock, Pair};
 use crate::engine::assemble::{Fresh, deadlocks, finish, finish_pair, too_many, too_many_paths};
@@ -29,45 +36,123 @@ use crate::limits::Limits;
 use crate::resolved::ResolvedProposal;
 use crate::vocab::Vocab;
 
+/// An analysis kept for what-ifs: the analysis, and for each proposal the keys that
+/// the terms of its next versions are matched by (made once, here, rather than for
+/// every what-if).
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    analysis: Analysis,
+    keys: Vec<Arc<Keys>>,
+}
+
+impl Baseline {
+    /// `analysis` kept for what-ifs, its proposals' keys made (in parallel).
+    pub fn new(analysis: Analysis, vocab: &Vocab) -> Baseline {
+        let keys = analysis
+            .proposals
+            .par_iter()
+            .map(|p| Arc::new(Keys::of(p, vocab)))
+            .collect();
+        Baseline { analysis, keys }
+    }
+
+    /// The analysis.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// The analysis, let go of the keys.
+    pub fn into_analysis(self) -> Analysis {
+        self.analysis
+    }
+
+    /// [`reanalyze`] from this baseline, matching terms by their keys: the result is
+    /// itself a baseline, for a what-if from the what-if.
+    pub fn reanalyze(
+        &self,
+        changed: Vec<(usize, ResolvedProposal)>,
+        vocab: &Vocab,
+    ) -> Result<Baseline, EngineError> {
+        let changed = changed
+            .into_iter()
+            .map(|(i, p)| {
+                let keys = Arc::new(Keys::of(&p, vocab));
+                (i, p, keys)
+            })
+            .collect();
+        reanalyze_with(&self.analysis, &self.keys, changed, vocab)
+    }
+}
+
 /// The analysis of `base`'s proposals with some of them replaced: `changed` holds
 /// `(index, new version)` pairs. Only what the change touches is computed again: the
 /// atoms of changed terms (a term keeps its atoms when its id and content are the
 /// same), and, in the pairs that involve a changed proposal, the relations of its
-/// changed terms (see [`incremental`]); pairs of unchanged proposals are kept. The
-/// result is the same as [`analyze_with`] on the edited set of proposals, within the
-/// limits of `base`.
+/// changed terms; pairs of unchanged proposals are kept. The result is the same as
+/// [`crate::engine::analyze_with`] on the edited set of proposals, within the limits
+/// of `base`. Terms are compared in full; a [`Baseline`] compares most by their keys.
 pub fn reanalyze(
     base: &Analysis,
     changed: Vec<(usize, ResolvedProposal)>,
     vocab: &Vocab,
 ) -> Result<Analysis, EngineError> {
+    let none = Arc::new(Keys::default());
+    let changed = changed
+        .into_iter()
+        .map(|(i, p)| (i, p, Arc::clone(&none)))
+        .collect();
+    reanalyze_with(base, &[], changed, vocab).map(Baseline::into_analysis)
+}
+
+/// [`reanalyze`] with the keys of `base`'s proposals (missing ones taken as not made)
+/// and of each new version.
+fn reanalyze_with(
+    base: &Analysis,
+    base_keys: &[Arc<Keys>],
+    changed: Vec<(usize, ResolvedProposal, Arc<Keys>)>,
+    vocab: &Vocab,
+) -> Result<Baseline, EngineError> {
     let n = base.proposals.len();
-    let mut replacements: Vec<Option<ResolvedProposal>> = (0..n).map(|_| None).collect();
-    for (i, p) in changed {
+    let none = Arc::new(Keys::default());
+    let mut replacements: Vec<Option<(ResolvedProposal, Arc<Keys>)>> = (0..n).map(|_| None).collect();
+    for (i, p, keys) in changed {
         if let Some(slot) = replacements.get_mut(i) {
-            *slot = Some(p);
+            *slot = Some((p, keys));
         }
     }
     let mut proposals = Vec::with_capacity(n);
     let mut atoms = Vec::with_capacity(n);
     let mut maps = Vec::with_capacity(n);
+    let mut keys = Vec::with_capacity(n);
     for ((i, replacement), (old, old_atoms)) in replacements
         .into_iter()
         .enumerate()
         .zip(base.proposals.iter().zip(&base.atoms))
     {
+        let old_keys = base_keys.get(i).unwrap_or(&none);
         match replacement {
-            Some(p) => {
-                let map = termmap::TermMap::between(old, &p);
+            Some((p, new_keys)) => {
+                let map = termmap::TermMap::between(
+                    Version {
+                        resolved: old,
+                        keys: old_keys,
+                    },
+                    Version {
+                        resolved: &p,
+                        keys: &new_keys,
+                    },
+                );
                 let rebuilt = ProposalAtoms::rebuild(i, &p, Some((old_atoms, &map)), vocab, &base.limits)?;
                 maps.push(Some(map));
                 atoms.push(Arc::new(rebuilt));
                 proposals.push(Arc::new(p));
+                keys.push(new_keys);
             }
             None => {
                 maps.push(None);
                 atoms.push(Arc::clone(old_atoms));
                 proposals.push(Arc::clone(old));
+                keys.push(Arc::clone(old_keys));
             }
         }
     }
@@ -81,15 +166,29 @@ pub fn reanalyze(
             return Err(EngineError::DuplicateProposalId(p.id().to_owned()));
         }
     }
-    assemble(proposals, atoms, &Reuse { base, maps }, vocab, &base.limits)
+    let reuse = Reuse {
+        base,
+        maps,
+        keys: &keys,
+    };
+    let analysis = assemble(proposals, atoms, &reuse, vocab, &base.limits)?;
+    Ok(Baseline { analysis, keys })
 }
 
 /// What a reanalysis reuses: the earlier analysis, and for each proposal how its
-/// terms correspond to the earlier version's (`None` when it did not change).
+/// terms correspond to the earlier version's (`None` when it did not change) and the
+/// keys of its new version.
 struct Reuse<'a> {
     base: &'a Analysis,
     maps: Vec<Option<termmap::TermMap>>,
+    keys: &'a [Arc<Keys>],
 }
+
+/// The keys of a proposal whose keys were not made.
+static NO_KEYS: Keys = Keys {
+    terms: Vec::new(),
+    required_by: FlatLists::EMPTY,
+};
 
 /// A pair is related again term by term when at most this share of a side's terms
 /// changed (one in eight); past it, relating the pair afresh is as quick.
@@ -109,6 +208,11 @@ enum Plan {
 }
 
 impl Reuse<'_> {
+    /// The keys of the new version of proposal `i` (empty when not made).
+    fn keys_of(&self, i: usize) -> &Keys {
+        self.keys.get(i).map_or(&NO_KEYS, |k| k)
+    }
+
     fn plan(&self, i: usize, j: usize, terms: [usize; 2]) -> Plan {
         let Some(k) = self.base.pairs.iter().position(|p| p.left == i && p.right == j) else {
             return Plan::Full;
@@ -260,6 +364,7 @@ fn update_pair(
                 maps: [left.map, right.map],
                 touched: &touched,
                 renumber,
+                required_by: [&reuse.keys_of(i).required_by, &reuse.keys_of(j).required_by],
             };
             reblock::blocked_again(sides, earlier, &changes, &mut relations, &open, limits.max_paths)
                 .map_err(|limit| too_many_paths(sides, limit))?
@@ -288,7 +393,7 @@ fn update_pair(
     {
         Vec::new()
     } else {
-        deadlocks_again(sides, &relations)
+        deadlocks_again(sides, [reuse.keys_of(i), reuse.keys_of(j)], &relations)
     };
     Ok(finish_pair(sides, relations, open, blocked, deadlocks))
 }
@@ -311,12 +416,16 @@ fn same_conditions(
             .all(|&t| old.terms.get(t).map(|x| &x.requires) == new.terms.get(t).map(|x| &x.requires))
 }
 
-/// The deadlocks of a pair brought up to date. A proposal loaded for what-ifs tells at
-/// once, from its list of who requires each term, whether it has a condition (a
-/// deadlock needs one on each side); otherwise every term is read (a millisecond at
-/// 10^5 terms, which a what-if need not spend).
-fn deadlocks_again(sides: [(usize, &ResolvedProposal); 2], relations: &Relations) -> Vec<Deadlock> {
-    if sides.iter().all(|(_, p)| conditioned(p)) {
+/// The deadlocks of a pair brought up to date. A proposal with keys tells at once,
+/// from its list of who requires each term, whether it has a condition (a deadlock
+/// needs one on each side); otherwise every term is read (a millisecond at 10^5
+/// terms, which a what-if need not spend).
+fn deadlocks_again(
+    sides: [(usize, &ResolvedProposal); 2],
+    keys: [&Keys; 2],
+    relations: &Relations,
+) -> Vec<Deadlock> {
+    if sides.iter().zip(keys).all(|((_, p), k)| conditioned(p, k)) {
         deadlocks(sides, relations)
     } else {
         Vec::new()
@@ -324,10 +433,10 @@ fn deadlocks_again(sides: [(usize, &ResolvedProposal); 2], relations: &Relations
 }
 
 /// Whether a proposal has a `requires` condition.
-fn conditioned(p: &ResolvedProposal) -> bool {
+fn conditioned(p: &ResolvedProposal, keys: &Keys) -> bool {
     let n = p.terms.len();
-    if p.required_by.covers(n) {
-        !p.required_by.is_empty()
+    if keys.required_by.covers(n) {
+        !keys.required_by.is_empty()
     } else {
         p.terms.iter().any(|t| t.requires.iter().any(|&(req, _)| req < n))
     }
@@ -338,12 +447,10 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-    use crate::load::{Purpose, resolve_for};
     use crate::vocab::Vocab;
 
-    /// Whether both sides have conditions is told alike whether the proposals were
-    /// loaded for what-ifs (from who requires each term) or for one analysis (from the
-    /// terms).
+    /// Whether a proposal has conditions is told alike with its keys (from who
+    /// requires each term) or without (from the terms).
     #[test]
     fn both_loadings_tell_whether_a_deadlock_may_be() {
         let w = crate::generate::generate(&crate::generate::Spec::new(300, 2));
@@ -352,12 +459,19 @@ mod tests {
         for t in &mut unconditioned.terms {
             t.requires = Box::default();
         }
-        for purpose in [Purpose::Analysis, Purpose::WhatIfs] {
-            let load = |p: &crate::model::Proposal| resolve_for(p.clone(), &vocab, purpose).0.unwrap();
-            let (b, none) = (load(&w.b), load(&unconditioned));
-            assert!(b.terms.iter().any(|t| !t.requires.is_empty()));
-            assert!(conditioned(&b), "{purpose:?}");
-            assert!(!conditioned(&none), "{purpose:?}");
+        let load = |p: &crate::model::Proposal| crate::load::resolve(p, &vocab).0.unwrap();
+        let (b, none) = (load(&w.b), load(&unconditioned));
+        assert!(b.terms.iter().any(|t| !t.requires.is_empty()));
+        for keyed in [false, true] {
+            let keys = |p: &ResolvedProposal| {
+                if keyed {
+                    Keys::of(p, &vocab)
+                } else {
+                    Keys::default()
+                }
+            };
+            assert!(conditioned(&b, &keys(&b)), "keys made: {keyed}");
+            assert!(!conditioned(&none, &keys(&none)), "keys made: {keyed}");
         }
     }
 }

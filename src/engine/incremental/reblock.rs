@@ -15,13 +15,13 @@ use rayon::prelude::*;
 use super::renumber::Renumber;
 use super::termmap::TermMap;
 use crate::collections::FastSet;
+use crate::collections::FlatLists;
 use crate::collections::chunked::Chunked;
 use crate::collections::shared::Shared;
 use crate::engine::analysis::{BlockCause, Blocked, Open, Pair, RelationKind};
 use crate::engine::atom::TermRef;
 use crate::engine::blocked::{self, Failures, Steps, Trace};
 use crate::engine::relations::Relations;
-use crate::resolved::ByTerm;
 use crate::resolved::ResolvedProposal;
 
 /// The pair as the earlier analysis had it.
@@ -40,6 +40,9 @@ pub struct Changes<'a> {
     pub touched: &'a [Vec<usize>; 2],
     /// Where the kept relations are now.
     pub renumber: &'a Renumber,
+    /// Who requires each term of each side, when the side's keys were made (empty
+    /// otherwise: it is then made from the terms).
+    pub required_by: [&'a FlatLists; 2],
 }
 
 /// The held-up terms of proposals `sides` (index, proposal, new versions) and the steps
@@ -63,7 +66,7 @@ pub fn blocked_again(
             changes.maps[s],
             &changes.touched[s],
         );
-        ancestors(sides[s].1, seeds)
+        ancestors(sides[s].1, changes.required_by[s], seeds)
     });
 
     // The earlier entries: kept, renumbered (in parallel: each is a few lists to copy),
@@ -202,15 +205,15 @@ fn seeds(new: &ResolvedProposal, old: &ResolvedProposal, map: &TermMap, touched:
 
 /// `seeds` and every term of `p` that requires one, directly or transitively,
 /// ascending.
-fn ancestors(p: &ResolvedProposal, seeds: Vec<usize>) -> Vec<usize> {
+fn ancestors(p: &ResolvedProposal, known: &FlatLists, seeds: Vec<usize>) -> Vec<usize> {
     if seeds.is_empty() {
         return seeds;
     }
     let made;
-    let required_by = if p.required_by.covers(p.terms.len()) {
-        &p.required_by
+    let required_by = if known.covers(p.terms.len()) {
+        known
     } else {
-        made = ByTerm::of_terms(&p.terms);
+        made = super::key::required_by(&p.terms);
         &made
     };
     let mut seen: FastSet<usize> = seeds.iter().copied().collect();
@@ -218,7 +221,7 @@ fn ancestors(p: &ResolvedProposal, seeds: Vec<usize>) -> Vec<usize> {
     let mut out = Vec::new();
     while let Some(t) = stack.pop() {
         out.push(t);
-        for &from in required_by.of_term(t) {
+        for &from in required_by.list(t) {
             if seen.insert(from) {
                 stack.push(from);
             }

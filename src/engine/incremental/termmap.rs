@@ -7,9 +7,9 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::load::key::{Same, TermKey};
+use super::key::{Same, TermKey, Version};
 use crate::model::Params;
-use crate::resolved::{ResolvedProposal, ResolvedTerm};
+use crate::resolved::ResolvedTerm;
 
 /// How the terms of a new version of a proposal correspond to the earlier version's
 /// (see the module doc).
@@ -68,7 +68,7 @@ impl TermMap {
     /// The map from `old`'s terms to `new`'s. When the ids are the same at the same
     /// places, the terms themselves are read only where their keys cannot tell;
     /// otherwise ids are matched through the written terms.
-    pub fn between(old: &ResolvedProposal, new: &ResolvedProposal) -> TermMap {
+    pub fn between(old: Version, new: Version) -> TermMap {
         let maps = match in_place(old, new) {
             Some(changes) => Maps::InPlace(changes),
             None => Maps::General(General::between(old, new)),
@@ -174,7 +174,7 @@ const IN_PLACE_CHUNK: usize = 1 << 13;
 /// What changed from `old` to `new` when they have the same ids at the same places;
 /// `None` otherwise. One pass over the two lists of keys, in chunks on the threads of
 /// the pool.
-fn in_place(old: &ResolvedProposal, new: &ResolvedProposal) -> Option<InPlace> {
+fn in_place(old: Version, new: Version) -> Option<InPlace> {
     let n = new.proposal.terms.len();
     if old.proposal.terms.len() != n || old.terms.len() != n || new.terms.len() != n {
         return None;
@@ -193,7 +193,7 @@ fn in_place(old: &ResolvedProposal, new: &ResolvedProposal) -> Option<InPlace> {
 }
 
 /// [`in_place`] for the terms `range` (of the same number in both versions).
-fn in_place_within(old: &ResolvedProposal, new: &ResolvedProposal, range: Range<usize>) -> Option<InPlace> {
+fn in_place_within(old: Version, new: Version, range: Range<usize>) -> Option<InPlace> {
     let (old_written, new_written) = (&old.proposal.terms, &new.proposal.terms);
     let mut out = InPlace::default();
     for t in range {
@@ -237,7 +237,7 @@ fn in_place_within(old: &ResolvedProposal, new: &ResolvedProposal, range: Range<
 }
 
 impl General {
-    fn between(old: &ResolvedProposal, new: &ResolvedProposal) -> General {
+    fn between(old: Version, new: Version) -> General {
         let mut maps = General {
             new_to_old: vec![None; new.terms.len()],
             old_to_new: vec![None; old.terms.len()],
@@ -285,7 +285,7 @@ impl General {
 
 /// Whether `old`'s term `k` and `new`'s term `t` are the same for relating: by their
 /// keys, or in full where the keys cannot tell.
-fn same_content(old: &ResolvedProposal, k: usize, new: &ResolvedProposal, t: usize) -> bool {
+fn same_content(old: Version, k: usize, new: Version, t: usize) -> bool {
     match keys(old, k).zip(keys(new, t)).map(|(a, b)| a.same_content(b)) {
         Some(Same::Yes) => true,
         Some(Same::No) => false,
@@ -297,8 +297,9 @@ fn same_content(old: &ResolvedProposal, k: usize, new: &ResolvedProposal, t: usi
 }
 
 /// The key of term `t`, when the proposal has one for each term.
-fn keys(p: &ResolvedProposal, t: usize) -> Option<&TermKey> {
-    (p.keys.len() == p.terms.len()).then(|| p.keys.get(t)).flatten()
+fn keys<'a>(p: Version<'a>, t: usize) -> Option<&'a TermKey> {
+    let keys = &p.keys.terms;
+    (keys.len() == p.terms.len()).then(|| keys.get(t)).flatten()
 }
 
 /// Whether two versions of a term give the same atoms (their conditions may differ:
@@ -313,6 +314,6 @@ fn same_for_relating(a: &ResolvedTerm, b: &ResolvedTerm) -> bool {
 }
 
 /// The parameters of term `t` as written (resolution keeps them as they are).
-fn params(p: &ResolvedProposal, t: usize) -> Option<&Params> {
-    p.proposal.terms.get(t).map(|term| &term.params)
+fn params<'a>(p: Version<'a>, t: usize) -> Option<&'a Params> {
+    p.resolved.proposal.terms.get(t).map(|term| &term.params)
 }

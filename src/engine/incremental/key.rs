@@ -3,11 +3,75 @@
 //! 15 bytes; one subject, at most one scope label, small numbers; no parameter or one
 //! whole number; at most one condition). `reanalyze` matches the terms of a new version of a proposal
 //! to the earlier version's by these keys, in two dense lists, and reads the terms
-//! themselves only where a key could not be packed. Keys are made when a proposal is
-//! resolved, while its terms are at hand.
+//! themselves only where a key could not be packed. A proposal's [`Keys`] are made
+//! once for a [`super::Baseline`] and once for each new version a what-if brings.
 
+use std::ops::Deref;
+
+use rayon::prelude::*;
+
+use crate::collections::FlatLists;
 use crate::model::{Modality, ParamValue, Priority, Timing};
-use crate::resolved::ResolvedTerm;
+use crate::resolved::{ResolvedProposal, ResolvedTerm};
+use crate::vocab::Vocab;
+
+/// What a what-if reads of one version of a proposal besides its terms. Empty when
+/// not made: terms are then compared in full, and who requires each is found from
+/// the terms.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Keys {
+    /// Each term's key (index `i` is `terms[i]`).
+    pub(crate) terms: Vec<TermKey>,
+    /// Who requires each term: held-up terms are traced up from a changed term without
+    /// going through every term.
+    pub(crate) required_by: FlatLists,
+}
+
+impl Keys {
+    /// The keys of `p`'s terms, made in parallel, and who requires each term.
+    pub(crate) fn of(p: &ResolvedProposal, vocab: &Vocab) -> Keys {
+        let mut names: Vec<&str> = vocab.params.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        let index = |name: &str| -> Option<u16> { u16::try_from(names.binary_search(&name).ok()?).ok() };
+        let terms = p
+            .terms
+            .par_iter()
+            .zip(p.proposal.terms.par_iter())
+            .map(|(r, t)| TermKey::of(&t.id, t.priority, t.params.as_slice(), r, index))
+            .collect();
+        Keys {
+            terms,
+            required_by: required_by(&p.terms),
+        }
+    }
+}
+
+/// Who requires each of `terms` (the reverse of their `requires`).
+pub(crate) fn required_by(terms: &[ResolvedTerm]) -> FlatLists {
+    let edges: Vec<(usize, usize)> = terms
+        .iter()
+        .enumerate()
+        .flat_map(|(t, term)| term.requires.iter().map(move |&(req, _)| (req, t)))
+        .collect();
+    FlatLists::of(terms.len(), &edges)
+}
+
+/// One version of a proposal as a what-if compares it: its terms and its keys.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Version<'a> {
+    /// The proposal.
+    pub(crate) resolved: &'a ResolvedProposal,
+    /// Its keys (empty when not made).
+    pub(crate) keys: &'a Keys,
+}
+
+impl Deref for Version<'_> {
+    type Target = ResolvedProposal;
+
+    fn deref(&self) -> &ResolvedProposal {
+        self.resolved
+    }
+}
 
 /// A term's id, relating content, conditions, priority and parameters, packed; `0`
 /// in a part means "not packed": compare the term itself. Packing is exact (two packed
