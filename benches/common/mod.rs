@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 /// The sizes (terms in the first proposal) every benchmark runs at, and the larger
 /// ones when `ARMISTICE_BENCH_LARGE` is set (to anything but `0`).
-pub fn sizes() -> Vec<usize> {
+pub(crate) fn sizes() -> Vec<usize> {
     let mut sizes = vec![100, 1_000, 10_000];
     if std::env::var("ARMISTICE_BENCH_LARGE").is_ok_and(|v| v != "0") {
         sizes.push(100_000);
@@ -30,7 +30,7 @@ pub fn sizes() -> Vec<usize> {
 }
 
 /// A generated workload, as text and loaded.
-pub struct Fixture {
+pub(crate) struct Fixture {
     /// Terms in the first proposal.
     pub terms: usize,
     /// The default vocabulary with the generated sector taxonomy.
@@ -43,7 +43,7 @@ pub struct Fixture {
 
 impl Fixture {
     /// Generates and loads the workload of `terms` terms (seed 1).
-    pub fn new(terms: usize) -> Fixture {
+    pub(crate) fn new(terms: usize) -> Fixture {
         let w = generate(&Spec::new(terms, 1));
         let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap_or_else(|e| {
             eprintln!("generated vocabulary is invalid: {e:?}");
@@ -60,17 +60,17 @@ impl Fixture {
     }
 
     /// Input size of a compare (the bytes of `a.json` and `b.json`).
-    pub fn compare_bytes(&self) -> u64 {
+    pub(crate) fn compare_bytes(&self) -> u64 {
         (self.texts[0].len() + self.texts[1].len()) as u64
     }
 
     /// The two proposals compared, cloned (the engine takes them by value).
-    pub fn pair(&self) -> Vec<ResolvedProposal> {
+    pub(crate) fn pair(&self) -> Vec<ResolvedProposal> {
         vec![self.loaded[0].clone(), self.loaded[1].clone()]
     }
 
     /// The first proposal with one term (the middle one) changed: its modality flipped.
-    pub fn one_edit(&self) -> ResolvedProposal {
+    pub(crate) fn one_edit(&self) -> ResolvedProposal {
         let mut p: Proposal = self.loaded[0].proposal.clone();
         let middle = p.terms.len() / 2;
         if let Some(t) = p.terms.get_mut(middle) {
@@ -92,26 +92,26 @@ fn loaded(p: Option<ResolvedProposal>) -> ResolvedProposal {
 }
 
 /// Load: parse one proposal's JSON text (as `armistice` reads a file) and resolve it.
-pub fn run_load(text: &str, vocab: &Vocab) -> Option<ResolvedProposal> {
+pub(crate) fn run_load(text: &str, vocab: &Vocab) -> Option<ResolvedProposal> {
     let file = SourceFile::from_text("bench.json", text);
     let proposal = parse_proposal(&file).ok()?;
     resolve_owned(proposal, vocab).0
 }
 
 /// Compare: the full analysis of two loaded proposals.
-pub fn run_compare(pair: Vec<ResolvedProposal>, vocab: &Vocab) -> Result<Analysis, EngineError> {
+pub(crate) fn run_compare(pair: Vec<ResolvedProposal>, vocab: &Vocab) -> Result<Analysis, EngineError> {
     armistice::engine::analyze(pair, vocab)
 }
 
 /// Diff: `a.json` against `a-next.json` (1% of terms changed).
-pub fn run_diff(f: &Fixture) -> ProposalDiff {
+pub(crate) fn run_diff(f: &Fixture) -> ProposalDiff {
     armistice::diff::diff(&f.loaded[0], &f.loaded[2], &f.vocab, &DiffOptions::default())
 }
 
 /// One-edit what-if, as `armistice whatif` runs one: the analysis again with the first
 /// proposal replaced by `edited` (whose keys are made here), from a baseline whose
 /// keys were made once.
-pub fn run_reanalyze(
+pub(crate) fn run_reanalyze(
     base: &Baseline,
     edited: ResolvedProposal,
     vocab: &Vocab,
@@ -123,7 +123,7 @@ pub fn run_reanalyze(
 /// The concession instance of an analysis, built as `armistice concede` builds it
 /// (`armistice::whatif::concede::concessions`): every term in a conflict (direct or
 /// indirect) is a candidate withdrawal priced by priority, every conflict an edge.
-pub fn concede_instance(analysis: &Analysis) -> Instance {
+pub(crate) fn concede_instance(analysis: &Analysis) -> Instance {
     let costs = CostTable::default();
     let mut index: HashMap<TermRef, usize> = HashMap::new();
     let mut instance = Instance::default();
@@ -146,7 +146,7 @@ pub fn concede_instance(analysis: &Analysis) -> Instance {
 }
 
 /// Concede: the exact solver on an instance, for the `top` cheapest packages.
-pub fn run_solve(instance: &Instance, top: usize) -> Result<Solution, SolveError> {
+pub(crate) fn run_solve(instance: &Instance, top: usize) -> Result<Solution, SolveError> {
     concede::solve(
         instance,
         &Options {

@@ -11,7 +11,7 @@ use crate::vocab::{PartyId, Vocab};
 
 /// Arguments of `armistice check`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Proposal files (JSON, comments allowed).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 /// Runs `armistice check`: exit 0 when every file is valid, 2 otherwise.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     common::set_color(args.color);
     let vocab = match common::load_vocab(&args.input) {
         Ok(v) => v,

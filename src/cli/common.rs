@@ -15,38 +15,38 @@ use crate::vocab::Vocab;
 
 /// How inputs are read.
 #[derive(Debug, Clone, clap::Args)]
-pub struct InputOptions {
+pub(crate) struct InputOptions {
     /// A vocabulary file to merge over the default pack (repeatable).
     #[arg(long = "vocab", value_name = "FILE")]
-    pub vocab: Vec<PathBuf>,
+    pub(crate) vocab: Vec<PathBuf>,
     /// Treat warnings about the inputs as errors.
     #[arg(long)]
-    pub deny_warnings: bool,
+    pub(crate) deny_warnings: bool,
     /// The limits on reading the files.
     #[command(flatten)]
-    pub limits: ReadLimitOptions,
+    pub(crate) limits: ReadLimitOptions,
 }
 
 impl InputOptions {
     /// The default limits with those of the reading flags.
-    pub fn limits(&self) -> Limits {
+    pub(crate) fn limits(&self) -> Limits {
         self.limits.apply(Limits::default())
     }
 
     /// Reads `path` within the size limit.
-    pub fn read(&self, path: &Path) -> Result<SourceFile, String> {
+    pub(crate) fn read(&self, path: &Path) -> Result<SourceFile, String> {
         SourceFile::read_limited_with(path, self.limits.max_file_size, raise)
     }
 
     /// Every file read: the `files` given and the vocabulary files.
-    pub fn with_files<'a>(&'a self, files: &'a [PathBuf]) -> Vec<&'a Path> {
+    pub(crate) fn with_files<'a>(&'a self, files: &'a [PathBuf]) -> Vec<&'a Path> {
         files.iter().chain(&self.vocab).map(PathBuf::as_path).collect()
     }
 }
 
 /// When to colour text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     /// On a terminal, unless `NO_COLOR` is set.
     Auto,
     /// Always.
@@ -58,7 +58,7 @@ pub enum ColorChoice {
 /// The formats of the report commands that write a terminal report, a Markdown
 /// briefing or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
+pub(crate) enum ReportFormat {
     /// A terminal report.
     Text,
     /// A Markdown briefing.
@@ -69,26 +69,26 @@ pub enum ReportFormat {
 
 /// Where and how output is written.
 #[derive(Debug, Clone, clap::Args)]
-pub struct OutputOptions {
+pub(crate) struct OutputOptions {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
     /// Print nothing on standard output, for scripts that read only the exit code
     /// (errors still go to standard error; `-o FILE` is still written).
     #[arg(short = 'q', long)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// Replace files that already exist (`-o FILE`, and `whatif --write-dir`); an input
     /// file is never replaced.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 impl OutputOptions {
     /// Whether text written now should carry colour.
-    pub fn colored(&self) -> bool {
+    pub(crate) fn colored(&self) -> bool {
         match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -103,7 +103,7 @@ impl OutputOptions {
     /// Checks, before any work is done, that `-o FILE` would destroy nothing: it is
     /// none of the `inputs`, and it does not exist unless `--force` is given. Prints the
     /// error and fails otherwise.
-    pub fn guard(&self, inputs: &[&Path]) -> Result<(), Exit> {
+    pub(crate) fn guard(&self, inputs: &[&Path]) -> Result<(), Exit> {
         let Some(path) = &self.output else {
             return Ok(());
         };
@@ -119,19 +119,22 @@ impl OutputOptions {
 
     /// Whether anything is written: not with `--quiet` and no `-o` (a report need not
     /// be made then).
-    pub fn renders(&self) -> bool {
+    pub(crate) fn renders(&self) -> bool {
         !(self.quiet && self.output.is_none())
     }
 
     /// Writes `text` to the output file (atomically) or to standard output.
-    pub fn write(&self, text: &str) -> Result<(), Exit> {
+    pub(crate) fn write(&self, text: &str) -> Result<(), Exit> {
         self.write_with(|out| out.write_all(text.as_bytes()))
     }
 
     /// Writes what `render` writes, as it writes it, to the output file (atomically:
     /// the file appears whole once `render` is done) or to standard output, buffered.
     /// A large report is so never held whole in memory.
-    pub fn write_with(&self, render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Exit> {
+    pub(crate) fn write_with(
+        &self,
+        render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Exit> {
         if !self.renders() {
             return Ok(());
         }
@@ -162,7 +165,7 @@ impl OutputOptions {
 /// Why writing `path` would destroy something: it is one of the `inputs` (always
 /// refused), or an existing file and `force` is not given. Devices and pipes
 /// (`-o /dev/stdout`) are written in place and lose nothing, so they are allowed.
-pub fn clobbers(path: &Path, inputs: &[&Path], force: bool) -> Option<String> {
+pub(crate) fn clobbers(path: &Path, inputs: &[&Path], force: bool) -> Option<String> {
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() {
         return meta
@@ -189,13 +192,13 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// Writes `bytes` to `path` through a new temporary file in the same folder, flushed to
 /// disk and renamed over `path`, so that whoever reads `path`, even after a crash or a
 /// kill, finds the old content or the new, whole. A replaced file keeps its permissions.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, |out| out.write_all(bytes))
 }
 
 /// [`write_atomic`] of what `render` writes (buffered); when `render` fails, the
 /// temporary file is removed and `path` is left as it was.
-pub fn write_atomic_with(
+pub(crate) fn write_atomic_with(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
@@ -248,7 +251,7 @@ pub fn write_atomic_with(
 
 /// Sets the colour choice for diagnostics on standard error (`--color`); `auto`
 /// colours on a terminal unless `NO_COLOR` is set.
-pub fn set_color(choice: ColorChoice) {
+pub(crate) fn set_color(choice: ColorChoice) {
     let c = match choice {
         ColorChoice::Auto => anstream::ColorChoice::Auto,
         ColorChoice::Always => anstream::ColorChoice::Always,
@@ -258,18 +261,18 @@ pub fn set_color(choice: ColorChoice) {
 }
 
 /// Whether diagnostics written to standard error now should carry colour.
-pub fn stderr_styled() -> bool {
+pub(crate) fn stderr_styled() -> bool {
     anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
 /// Prints an error that is about no position in a file.
-pub fn print_error(message: &str) {
+pub(crate) fn print_error(message: &str) {
     eprintln!("{}", load::render_message(true, message, stderr_styled()));
 }
 
 /// Prints the diagnostics of a report, then, when it has errors, a line saying the file
 /// could not be loaded.
-pub fn print_report(report: &FileReport) {
+pub(crate) fn print_report(report: &FileReport) {
     eprint!("{}", report_text(report));
 }
 
@@ -297,7 +300,7 @@ fn report_text(report: &FileReport) -> String {
 }
 
 /// `1 error`, `3 errors`.
-pub fn plural(n: usize, noun: &str) -> String {
+pub(crate) fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("{n} {noun}")
     } else {
@@ -307,7 +310,7 @@ pub fn plural(n: usize, noun: &str) -> String {
 
 /// Loads the vocabulary: the default pack with the `--vocab` files merged over it.
 /// Every problem is printed to standard error.
-pub fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
+pub(crate) fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
     let mut files = Vec::new();
     for path in &opts.vocab {
         match opts.read(path) {
@@ -332,7 +335,11 @@ pub fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
 /// (or a warning, under `--deny-warnings`). The files are read and resolved in
 /// parallel, each report rendered as soon as its file is done (so that the file's
 /// text is let go then), and printed in the order of the paths.
-pub fn load_each(paths: &[PathBuf], vocab: &Vocab, opts: &InputOptions) -> Vec<Option<ResolvedProposal>> {
+pub(crate) fn load_each(
+    paths: &[PathBuf],
+    vocab: &Vocab,
+    opts: &InputOptions,
+) -> Vec<Option<ResolvedProposal>> {
     let loaded: Vec<_> = paths
         .par_iter()
         .map(|path| {
@@ -363,7 +370,7 @@ pub fn load_each(paths: &[PathBuf], vocab: &Vocab, opts: &InputOptions) -> Vec<O
 
 /// Loads and resolves each proposal, printing every diagnostic to standard error.
 /// Fails when any file has an error (or a warning, under `--deny-warnings`).
-pub fn load_proposals(
+pub(crate) fn load_proposals(
     paths: &[PathBuf],
     vocab: &Vocab,
     opts: &InputOptions,
@@ -376,7 +383,7 @@ pub fn load_proposals(
 
 /// Loads the vocabulary and the proposal `files` and analyses them within
 /// `limits`: where `compare`, `graph` and `report` start.
-pub fn analyze_files(
+pub(crate) fn analyze_files(
     files: &[PathBuf],
     input: &InputOptions,
     limits: &Limits,

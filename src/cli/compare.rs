@@ -10,27 +10,27 @@ use crate::report::style::Painter;
 
 /// Arguments of `armistice compare`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The proposal files to compare (two or more).
     #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Show only these parts of the report (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub only: Vec<OnlyArg>,
+    pub(crate) only: Vec<OnlyArg>,
     #[command(flatten)]
-    pub input: InputOptions,
+    pub(crate) input: InputOptions,
     #[command(flatten)]
-    pub engine: EngineLimitOptions,
+    pub(crate) engine: EngineLimitOptions,
     #[command(flatten)]
-    pub output: OutputOptions,
+    pub(crate) output: OutputOptions,
 }
 
 /// Parts of the report for `--only`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OnlyArg {
+pub(crate) enum OnlyArg {
     /// Direct and indirect conflicts.
     Conflicts,
     /// Divergences.
@@ -69,7 +69,7 @@ impl From<OnlyArg> for Section {
 
 /// Runs `armistice compare`: exit 0 when every pair is compatible (possibly with open
 /// points), 1 when any pair conflicts, 2 on error.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     match compare(&args) {
         Ok(exit) | Err(exit) => exit,
     }

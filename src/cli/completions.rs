@@ -7,16 +7,16 @@ use super::{Cli, Exit};
 
 /// Arguments of `armistice completions`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The shell to complete for.
     #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
+    pub(crate) shell: clap_complete::Shell,
     #[command(flatten)]
-    pub output: OutputOptions,
+    pub(crate) output: OutputOptions,
 }
 
 /// Runs `armistice completions`: writes the script; exit 0, or 2 if it cannot be written.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "armistice", &mut buf);
     match args.output.write(&String::from_utf8_lossy(&buf)) {

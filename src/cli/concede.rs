@@ -23,32 +23,32 @@ use crate::whatif::shell_quote;
 
 /// Arguments of `armistice concede`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The proposal files (two or more).
     #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// How many packages to list: the optimal one and the next best.
     #[arg(long, value_name = "K", default_value_t = 5)]
-    pub top: usize,
+    pub(crate) top: usize,
     /// Costs of withdrawing a term by priority, over the defaults
     /// `red_line=never,core=4,normal=2,minor=1` (`red_line=N` lets red lines be conceded).
     #[arg(long, value_name = "PRIORITY=COST,...")]
-    pub cost: Option<String>,
+    pub(crate) cost: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
     #[command(flatten)]
-    pub input: InputOptions,
+    pub(crate) input: InputOptions,
     #[command(flatten)]
-    pub engine: EngineLimitOptions,
+    pub(crate) engine: EngineLimitOptions,
     #[command(flatten)]
-    pub search: SearchLimitOptions,
+    pub(crate) search: SearchLimitOptions,
     #[command(flatten)]
-    pub output: OutputOptions,
+    pub(crate) output: OutputOptions,
 }
 
 /// Runs `armistice concede` (exit codes in the module documentation).
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     match concede(&args) {
         Ok(exit) | Err(exit) => exit,
     }

@@ -14,7 +14,7 @@ use crate::resolved::ResolvedProposal;
 
 /// Arguments of `armistice diff`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The old version of the proposal.
     #[arg(value_name = "OLD")]
     old: PathBuf,
@@ -55,7 +55,7 @@ enum Format {
 
 /// Runs `armistice diff`: exit 0 when the versions are the same in meaning, 1 when
 /// they differ, 2 on error.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     match diff(&args) {
         Ok(exit) | Err(exit) => exit,
     }

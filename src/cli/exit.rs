@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
+pub(crate) enum Exit {
     /// Valid, compatible, identical: nothing to report.
     Clean = 0,
     /// Findings: conflicts, differences, files that would change.

@@ -10,22 +10,22 @@ use crate::load::SourceFile;
 
 /// Arguments of `armistice fmt`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The proposal files to format.
     #[arg(value_name = "FILE", required = true)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// Change nothing: list the files that would change and exit 1 if there are any.
     #[arg(long)]
-    pub check: bool,
+    pub(crate) check: bool,
     /// The largest file read: bytes, or a number with a unit (`500MB`, `2GiB`).
     #[arg(long, value_name = "SIZE", default_value = "1GiB", value_parser = crate::limits::parse_size, help_heading = "Limits")]
-    pub max_file_size: u64,
+    pub(crate) max_file_size: u64,
 }
 
 /// Runs `armistice fmt`: exit 0 when done (or, with `--check`, when every file is
 /// formatted), 1 when `--check` finds files that would change, 2 when a file cannot
 /// be read, parsed or written (that file is left as it was).
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     let mut exit = Exit::Clean;
     for path in &args.files {
         let file = match SourceFile::read_limited_with(path, args.max_file_size, raise) {

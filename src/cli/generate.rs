@@ -9,26 +9,26 @@ use crate::generate::{Spec, generate};
 
 /// Arguments of `armistice generate`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Terms in the first proposal.
     #[arg(long, default_value_t = 1000)]
-    pub terms: usize,
+    pub(crate) terms: usize,
     /// Seed of the generator: the same seed gives the same files.
     #[arg(long, default_value_t = 1)]
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Folder to write the files into (created if missing).
     #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Indent the JSON (larger files, closer to hand-written ones).
     #[arg(long)]
-    pub pretty: bool,
+    pub(crate) pretty: bool,
     /// Replace the files if they exist.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// Runs `armistice generate`.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     let w = generate(&Spec::new(args.terms, args.seed));
     if let Err(e) = std::fs::create_dir_all(&args.out) {
         eprintln!("error: cannot create `{}`: {e}", args.out.display());

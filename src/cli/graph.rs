@@ -9,24 +9,24 @@ use crate::report::graph::{self, dot, mermaid};
 
 /// Arguments of `armistice graph`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The proposal files to compare (two or more).
     #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Dot)]
-    pub format: Format,
+    pub(crate) format: Format,
     #[command(flatten)]
-    pub input: InputOptions,
+    pub(crate) input: InputOptions,
     #[command(flatten)]
-    pub engine: EngineLimitOptions,
+    pub(crate) engine: EngineLimitOptions,
     #[command(flatten)]
-    pub output: OutputOptions,
+    pub(crate) output: OutputOptions,
 }
 
 /// Output formats of `graph`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Graphviz DOT (render with `dot -Tsvg`).
     Dot,
     /// A Mermaid flowchart (renders in GitHub Markdown).
@@ -34,7 +34,7 @@ pub enum Format {
 }
 
 /// Runs `armistice graph`: exit 0 when no pair conflicts, 1 when one does, 2 on error.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     match render(&args) {
         Ok(exit) | Err(exit) => exit,
     }

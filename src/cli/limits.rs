@@ -11,7 +11,7 @@ use crate::limit_kind::LimitKind;
 use crate::limits::{DEPTH_CEILING, Limits, parse_size};
 
 /// The flag that sets a limit, with its argument: `--max-firings N`.
-pub fn flag(limit: LimitKind) -> &'static str {
+pub(crate) fn flag(limit: LimitKind) -> &'static str {
     match limit {
         LimitKind::FileSize => "--max-file-size SIZE",
         LimitKind::Depth => "--max-depth N",
@@ -29,25 +29,25 @@ pub fn flag(limit: LimitKind) -> &'static str {
 /// How the command line says to raise a limit, by its flag: ``raise the limit with
 /// `--max-firings N` `` (the [`crate::limit_kind::Raise`] every command words the
 /// library's errors with).
-pub fn raise(limit: LimitKind) -> String {
+pub(crate) fn raise(limit: LimitKind) -> String {
     format!("raise the limit with `{}`", flag(limit))
 }
 
 /// Limits on reading input files: every command that reads proposals or vocabularies.
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Limits")]
-pub struct ReadLimitOptions {
+pub(crate) struct ReadLimitOptions {
     /// The largest input file read: bytes, or a number with a unit (`500MB`, `2GiB`).
     #[arg(long, value_name = "SIZE", default_value = "1GiB", value_parser = parse_size)]
-    pub max_file_size: u64,
+    pub(crate) max_file_size: u64,
     /// The deepest nesting of arrays and objects in an input file (at most 1024).
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_depth, value_parser = parse_depth)]
-    pub max_depth: usize,
+    pub(crate) max_depth: usize,
 }
 
 impl ReadLimitOptions {
     /// `limits` with these flags' values.
-    pub fn apply(&self, limits: Limits) -> Limits {
+    pub(crate) fn apply(&self, limits: Limits) -> Limits {
         Limits {
             max_file_bytes: self.max_file_size,
             max_depth: self.max_depth,
@@ -72,24 +72,24 @@ fn parse_depth(text: &str) -> Result<usize, String> {
 /// Limits on the analysis: every command that compares proposals.
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Limits")]
-pub struct EngineLimitOptions {
+pub(crate) struct EngineLimitOptions {
     /// The most rule firings while deriving one proposal's implied terms.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_firings)]
-    pub max_firings: usize,
+    pub(crate) max_firings: usize,
     /// The most atoms the rules may derive for one proposal.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_derived)]
-    pub max_derived: usize,
+    pub(crate) max_derived: usize,
     /// The most comparisons of terms (atoms) for one pair of proposals.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_comparisons)]
-    pub max_comparisons: usize,
+    pub(crate) max_comparisons: usize,
     /// The most steps taken tracing the `requires` paths of one pair's blocked terms.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_paths)]
-    pub max_paths: usize,
+    pub(crate) max_paths: usize,
 }
 
 impl EngineLimitOptions {
     /// `limits` with these flags' values.
-    pub fn apply(&self, limits: Limits) -> Limits {
+    pub(crate) fn apply(&self, limits: Limits) -> Limits {
         Limits {
             max_firings: self.max_firings,
             max_derived: self.max_derived,
@@ -103,19 +103,19 @@ impl EngineLimitOptions {
 /// Limits on what-if scenarios.
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Limits")]
-pub struct SweepLimitOptions {
+pub(crate) struct SweepLimitOptions {
     /// The most scenarios one sweep of a scenario file may make (a sweep of n edits
     /// makes up to 2^n).
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_sweep)]
-    pub max_sweep: usize,
+    pub(crate) max_sweep: usize,
     /// The most scenarios evaluated in one run, sweeps expanded.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_scenarios)]
-    pub max_scenarios: usize,
+    pub(crate) max_scenarios: usize,
 }
 
 impl SweepLimitOptions {
     /// `limits` with these flags' values.
-    pub fn apply(&self, limits: Limits) -> Limits {
+    pub(crate) fn apply(&self, limits: Limits) -> Limits {
         Limits {
             max_sweep: self.max_sweep,
             max_scenarios: self.max_scenarios,
@@ -127,19 +127,19 @@ impl SweepLimitOptions {
 /// Limits on the concession search.
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Limits")]
-pub struct SearchLimitOptions {
+pub(crate) struct SearchLimitOptions {
     /// The most search nodes to explore before giving up.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_nodes)]
-    pub max_nodes: u64,
+    pub(crate) max_nodes: u64,
     /// Give up the search after this many seconds [default: 60; 10 for `report`].
     #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
-    pub time_limit: Option<f64>,
+    pub(crate) time_limit: Option<f64>,
 }
 
 impl SearchLimitOptions {
     /// `limits` with these flags' values; without `--time-limit`, the search may run
     /// for `default_time`.
-    pub fn apply(&self, limits: Limits, default_time: Duration) -> Limits {
+    pub(crate) fn apply(&self, limits: Limits, default_time: Duration) -> Limits {
         Limits {
             max_nodes: self.max_nodes,
             time_limit: Some(
@@ -160,7 +160,7 @@ fn parse_seconds(text: &str) -> Result<f64, String> {
 
 /// What to say when the concession search stopped at a limit: which, the limit, and
 /// the flag that raises it.
-pub fn search_stopped(error: &SolveError, limits: &Limits) -> String {
+pub(crate) fn search_stopped(error: &SolveError, limits: &Limits) -> String {
     match error {
         SolveError::BudgetExceeded {
             explored,

@@ -7,14 +7,14 @@ use super::{Cli, Exit};
 
 /// Arguments of `armistice man`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     #[command(flatten)]
-    pub output: OutputOptions,
+    pub(crate) output: OutputOptions,
 }
 
 /// Runs `armistice man`: writes armistice(1), with a section per subcommand; exit 0,
 /// or 2 if it cannot be written.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     let mut cmd = Cli::command();
     cmd.build();
     let mut buf = Vec::new();

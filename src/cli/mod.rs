@@ -2,7 +2,7 @@
 //! to one function per subcommand, each returning an [`Exit`].
 
 mod check;
-pub mod common;
+pub(crate) mod common;
 mod compare;
 mod completions;
 mod concede;
@@ -11,7 +11,7 @@ mod exit;
 mod fmt;
 mod generate;
 mod graph;
-pub mod limits;
+pub(crate) mod limits;
 mod man;
 mod report;
 mod schema;
@@ -22,12 +22,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use exit::Exit;
+pub(crate) use exit::Exit;
 
 /// armistice compares negotiation proposals term by term.
 #[derive(Debug, Parser)]
 #[command(name = "armistice", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
 }

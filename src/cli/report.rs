@@ -15,22 +15,22 @@ use crate::whatif::concede;
 
 /// Arguments of `armistice report`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The proposal files to compare (two or more).
     #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     #[command(flatten)]
-    pub input: InputOptions,
+    pub(crate) input: InputOptions,
     #[command(flatten)]
-    pub engine: EngineLimitOptions,
+    pub(crate) engine: EngineLimitOptions,
     #[command(flatten)]
-    pub search: SearchLimitOptions,
+    pub(crate) search: SearchLimitOptions,
     #[command(flatten)]
-    pub output: OutputOptions,
+    pub(crate) output: OutputOptions,
 }
 
 /// Runs `armistice report`: exit 0 when no pair conflicts, 1 when one does, 2 on error.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     match report(&args) {
         Ok(exit) | Err(exit) => exit,
     }

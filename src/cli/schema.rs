@@ -9,7 +9,7 @@ use crate::vocab::VocabFile;
 
 /// Arguments of `armistice schema`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Print the schema of vocabulary files (`--vocab FILE`) instead of proposals.
     #[arg(long)]
     vocab_schema: bool,
@@ -18,7 +18,7 @@ pub struct Args {
 }
 
 /// Runs `armistice schema`.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     let schema = if args.vocab_schema {
         schemars::schema_for!(VocabFile)
     } else {

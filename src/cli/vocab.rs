@@ -9,7 +9,7 @@ use crate::vocab::{PatternDef, Vocab};
 
 /// Output formats of `armistice vocab`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Trees for people.
     Text,
     /// The merged vocabulary file, in the `--vocab` file format.
@@ -18,7 +18,7 @@ pub enum Format {
 
 /// Arguments of `armistice vocab`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     #[command(flatten)]
     input: InputOptions,
     /// Output format.
@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 /// Runs `armistice vocab`.
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     common::set_color(args.output.color);
     if let Err(e) = args.output.guard(&args.input.with_files(&[])) {
         return e;
@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Exit {
 
 /// The vocabulary as text: parties, the action tree with aliases, the scope trees,
 /// parameters and rules.
-pub fn text(v: &Vocab) -> String {
+pub(crate) fn text(v: &Vocab) -> String {
     let mut out = String::new();
     if let Some(name) = &v.merged.name {
         let _ = writeln!(out, "vocabulary `{name}`\n");

@@ -26,36 +26,36 @@ use crate::whatif::{self, Edit, Outcome, Problem, Scenario, WhatIf};
 
 /// Arguments of `armistice whatif`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The proposal files (two or more).
     #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     #[command(flatten)]
-    pub edits: EditArgs,
+    pub(crate) edits: EditArgs,
     /// A scenario file (JSON; see schema/scenarios.schema.json).
     #[arg(long, value_name = "FILE")]
-    pub scenarios: Option<PathBuf>,
+    pub(crate) scenarios: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Write each edited proposal to DIR/<proposal-id>.<scenario-slug>.json.
     #[arg(long, value_name = "DIR")]
-    pub write_dir: Option<PathBuf>,
+    pub(crate) write_dir: Option<PathBuf>,
     #[command(flatten)]
-    pub input: InputOptions,
+    pub(crate) input: InputOptions,
     #[command(flatten)]
-    pub engine: EngineLimitOptions,
+    pub(crate) engine: EngineLimitOptions,
     #[command(flatten)]
-    pub sweep: SweepLimitOptions,
+    pub(crate) sweep: SweepLimitOptions,
     #[command(flatten)]
-    pub output: OutputOptions,
+    pub(crate) output: OutputOptions,
 }
 
 /// The edits given on the command line, in the order given, each with its form.
 #[derive(Debug, Clone, Default)]
-pub struct EditArgs {
+pub(crate) struct EditArgs {
     /// `(flag, value)` pairs: the flag is `edit`, `set`, `drop` or `add`.
-    pub raw: Vec<(&'static str, String)>,
+    pub(crate) raw: Vec<(&'static str, String)>,
 }
 
 const EDIT_FLAGS: [(&str, &str, &str); 4] = [
@@ -114,7 +114,7 @@ impl clap::Args for EditArgs {
 
 impl EditArgs {
     /// Parses every edit; the first bad one is an error message.
-    pub fn parse(&self) -> Result<Vec<Edit>, String> {
+    pub(crate) fn parse(&self) -> Result<Vec<Edit>, String> {
         self.raw
             .iter()
             .map(|(flag, v)| {
@@ -131,7 +131,7 @@ impl EditArgs {
 }
 
 /// Runs `armistice whatif` (exit codes in the module documentation).
-pub fn run(args: Args) -> Exit {
+pub(crate) fn run(args: Args) -> Exit {
     match what_if(&args) {
         Ok(exit) | Err(exit) => exit,
     }

@@ -290,7 +290,7 @@ impl<T, S> std::iter::FusedIterator for Iter<'_, T, S> {}
 
 /// A list being made from new items and runs of an earlier list, sharing the earlier
 /// list's whole chunks.
-pub struct Builder<T, S = ()> {
+pub(crate) struct Builder<T, S = ()> {
     out: Chunked<T, S>,
     /// Items not yet in a chunk.
     pending: Vec<T>,
@@ -307,12 +307,12 @@ impl<T, S> Default for Builder<T, S> {
 
 impl<T: Clone, S: Summary<T>> Builder<T, S> {
     /// An empty list.
-    pub fn new() -> Builder<T, S> {
+    pub(crate) fn new() -> Builder<T, S> {
         Builder::default()
     }
 
     /// Adds one item.
-    pub fn push(&mut self, item: T) {
+    pub(crate) fn push(&mut self, item: T) {
         self.pending.push(item);
         if self.pending.len() >= 2 * CHUNK {
             self.flush();
@@ -321,7 +321,7 @@ impl<T: Clone, S: Summary<T>> Builder<T, S> {
 
     /// Adds the items `range` of `earlier`: its chunks that lie wholly in the range are
     /// shared, the rest copied.
-    pub fn extend_shared(&mut self, earlier: &Chunked<T, S>, range: Range<usize>) {
+    pub(crate) fn extend_shared(&mut self, earlier: &Chunked<T, S>, range: Range<usize>) {
         if range.is_empty() {
             return;
         }
@@ -351,7 +351,7 @@ impl<T: Clone, S: Summary<T>> Builder<T, S> {
     }
 
     /// Adds new items.
-    pub fn extend(&mut self, items: impl IntoIterator<Item = T>) {
+    pub(crate) fn extend(&mut self, items: impl IntoIterator<Item = T>) {
         for item in items {
             self.push(item);
         }
@@ -367,7 +367,7 @@ impl<T: Clone, S: Summary<T>> Builder<T, S> {
     }
 
     /// The list made.
-    pub fn finish(mut self) -> Chunked<T, S> {
+    pub(crate) fn finish(mut self) -> Chunked<T, S> {
         self.flush();
         self.out
     }

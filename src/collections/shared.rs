@@ -72,7 +72,7 @@ impl<T> FromIterator<T> for Shared<T> {
 /// Lists made once each: the atoms of terms with the same scope, or the open points
 /// open for the same subjects, hold one list, so that there are few allocations and
 /// copies of them count on a few reference counts that stay in the cache.
-pub struct Interner<T> {
+pub(crate) struct Interner<T> {
     made: FastSet<Shared<T>>,
 }
 
@@ -86,7 +86,7 @@ impl<T> Default for Interner<T> {
 
 impl<T: Clone + Eq + Hash> Interner<T> {
     /// `list` as a shared list: the one made before for an equal list, if any.
-    pub fn of(&mut self, list: &[T]) -> Shared<T> {
+    pub(crate) fn of(&mut self, list: &[T]) -> Shared<T> {
         if let Some(made) = self.made.get(list) {
             return made.clone();
         }

@@ -11,7 +11,7 @@ use crate::vocab::{PartyId, Vocab};
 
 /// One side of a matched pair: the term as written and as resolved, and its authors.
 #[derive(Clone, Copy)]
-pub struct Side<'a> {
+pub(super) struct Side<'a> {
     /// As written.
     pub term: &'a Term,
     /// As resolved.
@@ -23,7 +23,7 @@ pub struct Side<'a> {
 }
 
 /// The changes from `old` to `new`; `old_to_new` maps old term indices to new ones.
-pub fn compare(
+pub(super) fn compare(
     vocab: &Vocab,
     old: Side<'_>,
     new: Side<'_>,
@@ -248,7 +248,7 @@ fn notation<T: serde::Serialize>(old: &T, new: &T) -> ChangeKind {
 }
 
 /// Longer when the new window contains the old, shorter when the old contains the new.
-pub fn window_direction(old: Interval, new: Interval) -> Direction {
+pub(super) fn window_direction(old: Interval, new: Interval) -> Direction {
     if new.contains(old) {
         Direction::Widened
     } else if old.contains(new) {

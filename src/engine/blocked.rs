@@ -22,7 +22,7 @@ use crate::resolved::ResolvedProposal;
 /// into `relations`), with the steps the tracing took. Tracing the `requires` paths
 /// takes at most `max_steps` steps (terms visited and path entries); past it, `Err`
 /// with the limit.
-pub fn blocked(
+pub(super) fn blocked(
     sides: [(usize, &ResolvedProposal); 2],
     relations: &mut [Relation],
     open: impl Iterator<Item = TermRef>,
@@ -53,7 +53,7 @@ pub fn blocked(
 /// term of the two sides is in, and the open terms. Kept term by term rather than in
 /// hash tables keyed by term, which took about 100 MB at 10^6 terms; a what-if, which
 /// reaches few terms, keeps only theirs.
-pub struct Failures {
+pub(super) struct Failures {
     /// The two sides' proposal indices.
     sides: [usize; 2],
     by: By,
@@ -76,7 +76,7 @@ impl Failures {
     /// The failures of a pair of `sides` (proposal index, number of terms), from
     /// `conflicts` (a term and a conflict it is in, the conflicts ascending) and the
     /// `open` terms; terms of other proposals are left out.
-    pub fn new(
+    pub(super) fn new(
         sides: [(usize, usize); 2],
         conflicts: impl Iterator<Item = (TermRef, usize)>,
         open: impl Iterator<Item = TermRef>,
@@ -113,7 +113,7 @@ impl Failures {
     }
 
     /// [`Failures::new`] for a few terms: only those given are kept, in hash tables.
-    pub fn few(
+    pub(super) fn few(
         sides: [usize; 2],
         conflicts: impl Iterator<Item = (TermRef, usize)>,
         open: impl Iterator<Item = TermRef>,
@@ -132,7 +132,7 @@ impl Failures {
     }
 
     /// The conflicts term `t` is in, ascending.
-    pub fn conflicts(&self, t: &TermRef) -> &[usize] {
+    pub(super) fn conflicts(&self, t: &TermRef) -> &[usize] {
         match &self.by {
             By::Terms { conflicts, .. } => match self.sides.iter().position(|&p| p == t.proposal) {
                 Some(s) => conflicts.get(s).map_or(&[], |c| c.list(t.term)),
@@ -157,7 +157,7 @@ impl Failures {
 
 /// Fills in what each held-up term agrees with on the other side (direct agreements
 /// and compatibles), sorted, without repeats.
-pub fn agreed_with<'r>(out: &mut [Blocked], relations: impl IntoIterator<Item = &'r Relation>) {
+pub(super) fn agreed_with<'r>(out: &mut [Blocked], relations: impl IntoIterator<Item = &'r Relation>) {
     if out.is_empty() {
         return;
     }
@@ -190,7 +190,7 @@ fn add_criticality(out: &[Blocked], relations: &mut [Relation]) {
 
 /// The conflicts whose criticality held-up term `b` adds to (each once): those of its
 /// causes when it is blocked and otherwise agreed.
-pub fn critical_conflicts(b: &Blocked) -> Vec<usize> {
+pub(super) fn critical_conflicts(b: &Blocked) -> Vec<usize> {
     if b.status != BlockStatus::Blocked || b.agreed_with.is_empty() {
         return Vec::new();
     }
@@ -206,7 +206,7 @@ pub fn critical_conflicts(b: &Blocked) -> Vec<usize> {
 
 /// Whether a relation counts as agreement for conditions: a direct agreement or a
 /// compatible pair.
-pub fn agrees(r: &Relation) -> bool {
+pub(super) fn agrees(r: &Relation) -> bool {
     !r.is_indirect() && matches!(r.kind, RelationKind::Agree | RelationKind::Compatible)
 }
 
@@ -214,7 +214,7 @@ pub fn agrees(r: &Relation) -> bool {
 /// term to the next: for each term, the search that last reached it (`start + 1`), the
 /// term it was reached from and its distance from the start. Dense (a slot per term)
 /// for a search from every term, sparse for a few.
-pub struct Trace {
+pub(super) struct Trace {
     reached: Slots,
     queue: VecDeque<usize>,
     order: Vec<usize>,
@@ -259,7 +259,7 @@ impl Slots {
 
 impl Trace {
     /// A search from each of a proposal's `terms` terms in turn.
-    pub fn new(terms: usize) -> Trace {
+    pub(super) fn new(terms: usize) -> Trace {
         Trace {
             reached: Slots::Dense(vec![Reached::default(); terms]),
             queue: VecDeque::new(),
@@ -268,7 +268,7 @@ impl Trace {
     }
 
     /// A search from a few terms.
-    pub fn sparse() -> Trace {
+    pub(super) fn sparse() -> Trace {
         Trace {
             reached: Slots::Sparse(FastMap::default()),
             queue: VecDeque::new(),
@@ -277,7 +277,7 @@ impl Trace {
     }
 
     /// Term `t` of proposal `p` (index `pi`) as a held-up term, if it is one.
-    pub fn held(
+    pub(super) fn held(
         &mut self,
         pi: usize,
         p: &ResolvedProposal,
@@ -316,7 +316,7 @@ impl Trace {
 
     /// The terms term `start` of `p` requires, directly or transitively (not `start`
     /// itself), in the order the search reaches them; each reached term takes a step.
-    pub fn reach(
+    pub(super) fn reach(
         &mut self,
         p: &ResolvedProposal,
         start: usize,
@@ -400,7 +400,7 @@ impl Trace {
 /// The steps left for tracing `requires` paths: long chains of conditions in which
 /// every term fails make the paths grow with the square of the chain, so they are
 /// bounded (`--max-paths`).
-pub struct Steps {
+pub(super) struct Steps {
     left: usize,
     budget: usize,
     limit: usize,
@@ -408,7 +408,7 @@ pub struct Steps {
 
 impl Steps {
     /// `budget` steps, failing with `limit` when they are used up.
-    pub fn new(budget: usize, limit: usize) -> Steps {
+    pub(super) fn new(budget: usize, limit: usize) -> Steps {
         Steps {
             left: budget,
             budget,
@@ -417,13 +417,13 @@ impl Steps {
     }
 
     /// Takes `n` steps, or fails with the limit when they are used up.
-    pub fn take(&mut self, n: usize) -> Result<(), usize> {
+    pub(super) fn take(&mut self, n: usize) -> Result<(), usize> {
         self.left = self.left.checked_sub(n).ok_or(self.limit)?;
         Ok(())
     }
 
     /// The steps taken.
-    pub fn used(&self) -> usize {
+    pub(super) fn used(&self) -> usize {
         self.budget - self.left
     }
 }

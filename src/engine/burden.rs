@@ -7,9 +7,9 @@ use crate::resolved::ResolvedProposal;
 use crate::vocab::PartyId;
 
 /// Days in the window of weight 1.
-pub const WINDOW_UNIT_DAYS: i64 = 30;
+pub(super) const WINDOW_UNIT_DAYS: i64 = 30;
 /// Windows longer than this (and open-ended ones) weigh as this many days.
-pub const WINDOW_CAP_DAYS: i64 = 360;
+pub(super) const WINDOW_CAP_DAYS: i64 = 360;
 
 /// What one proposal asks of the parties.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ impl Burden {
 }
 
 /// The burden of proposal `index`, from its written atoms.
-pub fn burden(index: usize, proposal: &ResolvedProposal, atoms: &[Atom]) -> Burden {
+pub(super) fn burden(index: usize, proposal: &ResolvedProposal, atoms: &[Atom]) -> Burden {
     let mut rows = proposal
         .by
         .iter()
@@ -79,7 +79,7 @@ pub fn burden(index: usize, proposal: &ResolvedProposal, atoms: &[Atom]) -> Burd
 /// earlier version `old` at the same places, from the earlier burden: the shares of
 /// the terms `changed` (ascending; every term whose atoms or priority changed) taken
 /// out as they were and put in as they are.
-pub fn burden_again(
+pub(super) fn burden_again(
     index: usize,
     earlier: &Burden,
     old: (&ResolvedProposal, &ProposalAtoms),

@@ -15,14 +15,14 @@ use crate::vocab::{LabelId, PartyId, Vocab};
 /// What a pair computation learned about one atom: whether it relates to some atom
 /// of the other side, and whether the other side covers it.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Seen {
+pub(super) struct Seen {
     pub(crate) related: bool,
     pub(crate) covered: bool,
 }
 
 /// Records in `seen_left[i]` and `seen_right[j]` that atoms `i` and `j` relate with
 /// `coverage`.
-pub fn mark(seen_left: &mut [Seen], seen_right: &mut [Seen], i: usize, j: usize, coverage: Coverage) {
+pub(super) fn mark(seen_left: &mut [Seen], seen_right: &mut [Seen], i: usize, j: usize, coverage: Coverage) {
     if let Some(s) = seen_left.get_mut(i) {
         s.related = true;
         s.covered |= matches!(coverage, Coverage::Same | Coverage::RightBroader);
@@ -38,7 +38,7 @@ pub fn mark(seen_left: &mut [Seen], seen_right: &mut [Seen], i: usize, j: usize,
 /// term by term (each term's atoms together, as both callers add them): a relation is
 /// looked for again only among those of the current left term, so the table that
 /// finds them holds one term's relations, not the pair's millions.
-pub struct Collector<'a> {
+pub(super) struct Collector<'a> {
     left: &'a ResolvedProposal,
     left_atoms: &'a [Atom],
     right: &'a ResolvedProposal,
@@ -62,7 +62,7 @@ pub struct Collector<'a> {
 
 impl<'a> Collector<'a> {
     /// An empty collection for the atoms of two proposals.
-    pub fn new(
+    pub(super) fn new(
         left: &'a ResolvedProposal,
         left_atoms: &'a [Atom],
         right: &'a ResolvedProposal,
@@ -83,7 +83,7 @@ impl<'a> Collector<'a> {
     }
 
     /// Makes room for `relations` relations.
-    pub fn reserve(&mut self, relations: usize) {
+    pub(super) fn reserve(&mut self, relations: usize) {
         self.relations.reserve(relations);
     }
 
@@ -91,7 +91,7 @@ impl<'a> Collector<'a> {
     /// relate; returns how they relate then (`None` when they do not, or when only
     /// derived atoms meet without conflict, which is no finding). The atoms of a left
     /// term come together (see [`Collector`]).
-    pub fn add(&mut self, i: usize, j: usize, vocab: &Vocab) -> Option<Coverage> {
+    pub(super) fn add(&mut self, i: usize, j: usize, vocab: &Vocab) -> Option<Coverage> {
         let (a, b) = (self.left_atoms.get(i)?, self.right_atoms.get(j)?);
         if self.current != Some(a.term.term) {
             self.start_term(a.term.term);
@@ -194,7 +194,7 @@ fn shared_scope(scope: Vec<LabelId>, a: &Atom, b: &Atom) -> Shared<LabelId> {
 
 /// How left atom `a` relates to right atom `b`, when that is a finding: they relate,
 /// and if a derived atom is involved, they conflict.
-pub fn finding(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
+pub(super) fn finding(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
     let rel = relate(a, b, vocab)?;
     let derived = a.is_derived() || b.is_derived();
     (!derived || rel.kind == RelationKind::Conflict).then_some(rel)
@@ -264,7 +264,7 @@ fn term_params<'p>(p: &'p ResolvedProposal, a: &Atom) -> &'p [(String, crate::mo
 
 /// The written terms not fully covered by the other side, with the subjects for which
 /// they are open (`seen` runs alongside `atoms`; a term's atoms lie together).
-pub fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
+pub(super) fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
     let mut out = Vec::new();
     let mut lists = Interner::default();
     let mut start = 0;
@@ -283,7 +283,7 @@ pub fn open_points(atoms: &[Atom], seen: &[Seen]) -> Vec<Open> {
 /// Whether one term (its atoms, and what was seen of them) is open, and for whom.
 /// Open points for the same subjects share one list (from `lists`), so that copying
 /// them touches few reference counts.
-pub fn open_point(block: &[Atom], seen: &[Seen], lists: &mut Interner<PartyId>) -> Option<Open> {
+pub(super) fn open_point(block: &[Atom], seen: &[Seen], lists: &mut Interner<PartyId>) -> Option<Open> {
     let first = block.first()?;
     let mut partial = false;
     let mut subjects = Vec::new();

@@ -11,7 +11,7 @@ use crate::vocab::{PartyId, PartyRef, Pattern, Vocab};
 /// What derivation has spent so far on one proposal, against [`Limits::max_firings`]
 /// and [`Limits::max_derived`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Spent {
+pub(super) struct Spent {
     /// Rule firings.
     pub firings: usize,
     /// Atoms derived.
@@ -22,7 +22,7 @@ pub struct Spent {
 /// transitively, counting firings and derived atoms in `spent`. An atom already in the
 /// block (same content) is not derived again, which makes the fixpoint finite; going
 /// past a limit of `limits` is an error naming `proposal`.
-pub fn derive(
+pub(super) fn derive(
     atoms: &mut Vec<Atom>,
     vocab: &Vocab,
     proposal: &str,
@@ -144,7 +144,7 @@ impl Key {
 
 /// The rules and atoms that led to atom `i` of a term's `block`, from the written term
 /// to the atom itself: `(rule index, place in the block)` pairs, first rule first.
-pub fn chain(block: &[Atom], mut i: usize) -> Vec<(usize, usize)> {
+pub(super) fn chain(block: &[Atom], mut i: usize) -> Vec<(usize, usize)> {
     let mut steps = Vec::new();
     while let Some(step) = block.get(i).and_then(|a| a.derived) {
         steps.push((step.rule as usize, i));

@@ -28,7 +28,7 @@ pub(crate) fn may_deadlock(sides: [(usize, &ResolvedProposal); 2]) -> bool {
 
 /// The condition graph of one pair: node `k` is term `k` of the left proposal, node
 /// `left terms + k` term `k` of the right one.
-pub struct ConditionGraph {
+pub(super) struct ConditionGraph {
     graph: DiGraph<TermRef, Option<Timing>>,
     /// Each side's proposal index, its first node and its number of terms.
     sides: [(usize, usize, usize); 2],
@@ -37,7 +37,7 @@ pub struct ConditionGraph {
 impl ConditionGraph {
     /// Builds the graph of proposals `(li, left)` and `(ri, right)` with the agreements
     /// among `relations` (direct agreements and compatibles, in both directions).
-    pub fn new(sides: [(usize, &ResolvedProposal); 2], relations: &Relations) -> ConditionGraph {
+    pub(super) fn new(sides: [(usize, &ResolvedProposal); 2], relations: &Relations) -> ConditionGraph {
         let [(li, left), (ri, right)] = sides;
         let terms = left.terms.len() + right.terms.len();
         let requires: usize = sides
@@ -95,7 +95,7 @@ impl ConditionGraph {
 
     /// Cycles of conditions across the two proposals with at least one precondition
     /// (`before`) on them: one per strongly connected component that holds such a cycle.
-    pub fn deadlocks(&self) -> Vec<Deadlock> {
+    pub(super) fn deadlocks(&self) -> Vec<Deadlock> {
         let mut out = Vec::new();
         if !self.both_sides_require() {
             // Every cycle's conditions would be one proposal's: no deadlock.

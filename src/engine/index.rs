@@ -15,7 +15,7 @@ use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 /// The atoms of a proposal by subject and action, and by scope label (see the module
 /// doc).
 #[derive(Debug, Clone, Default)]
-pub struct AtomIndex {
+pub(super) struct AtomIndex {
     by_action: Postings<(PartyId, ActionId)>,
     /// Per taxonomy: atoms by their labels in it, or under [`NO_LABEL`] when they have
     /// none.
@@ -31,7 +31,7 @@ const NO_LABEL: LabelId = LabelId::MAX;
 
 impl AtomIndex {
     /// Indexes `atoms`.
-    pub fn new(atoms: &[Atom], vocab: &Vocab) -> AtomIndex {
+    pub(super) fn new(atoms: &[Atom], vocab: &Vocab) -> AtomIndex {
         let unindexed = AtomIndex {
             unindexed: Some(atoms.len()),
             ..AtomIndex::default()
@@ -70,7 +70,7 @@ impl AtomIndex {
 
     /// The atoms that may relate to `a` (same subject, related action, scopes that may
     /// overlap), each once, in index order.
-    pub fn candidates(&self, a: &Atom, related: &Related, vocab: &Vocab) -> Vec<usize> {
+    pub(super) fn candidates(&self, a: &Atom, related: &Related, vocab: &Vocab) -> Vec<usize> {
         if let Some(n) = self.unindexed {
             return (0..n).collect();
         }

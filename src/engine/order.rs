@@ -6,7 +6,7 @@ use super::atom::TermRef;
 
 /// Relations in report order: by kind, direct before indirect, then by terms; those of
 /// the same two terms keep the order they were found in.
-pub fn sort_relations(relations: Vec<Relation>) -> Vec<Relation> {
+pub(super) fn sort_relations(relations: Vec<Relation>) -> Vec<Relation> {
     match packed_order(&relations) {
         Some(from) => permuted(relations, from),
         None => sorted_by_key(relations, relation_key),
@@ -42,7 +42,7 @@ fn packed_order(relations: &[Relation]) -> Option<Vec<usize>> {
 }
 
 /// What [`sort_relations`] orders by.
-pub fn relation_key(r: &Relation) -> (RelationKind, bool, TermRef, TermRef) {
+pub(super) fn relation_key(r: &Relation) -> (RelationKind, bool, TermRef, TermRef) {
     (r.kind, r.is_indirect(), r.left.term, r.right.term)
 }
 

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::analysis::{Open, Relation};
 use super::atom::Atom;
 use super::collect::{Collector, Seen, mark, open_points};
-pub use super::index::AtomIndex;
+pub(super) use super::index::AtomIndex;
 use super::order::sort_relations;
 use super::related::Related;
 use crate::resolved::ResolvedProposal;
@@ -17,10 +17,10 @@ use crate::vocab::Vocab;
 
 /// The pair needed more than [`crate::limits::MAX_CANDIDATES`] comparisons of atoms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooManyCandidates;
+pub(super) struct TooManyCandidates;
 
 /// One proposal as the pair computation sees it.
-pub struct PairInput<'a> {
+pub(super) struct PairInput<'a> {
     /// The resolved proposal.
     pub proposal: &'a ResolvedProposal,
     /// Its atoms, written then derived.
@@ -34,7 +34,7 @@ pub struct PairInput<'a> {
 /// pairs of atoms. The left side's atoms are related in runs on the threads of the
 /// pool (each run whole terms, so that a term's relations are found in one run), and
 /// the runs' relations put together in their order, as one run would find them.
-pub fn relate_pair(
+pub(super) fn relate_pair(
     left: &PairInput,
     right: &PairInput,
     related: &Related,

@@ -45,7 +45,7 @@ impl ParamComparison {
 /// values (a count of 300 on both sides, say), and each relation held its own copy of
 /// the same comparison (at 10^6 terms, 60 MB of them).
 #[derive(Default)]
-pub struct Comparisons {
+pub(super) struct Comparisons {
     /// The comparisons made, by a hash of their content (a later one with the same
     /// hash but another content takes the place).
     made: FastMap<u64, Shared<ParamComparison>>,
@@ -54,7 +54,7 @@ pub struct Comparisons {
 impl Comparisons {
     /// The comparison of `left` and `right` (see [`compare`]), shared with an equal one
     /// made before.
-    pub fn of(
+    pub(super) fn of(
         &mut self,
         left: &[(String, ParamValue)],
         right: &[(String, ParamValue)],
@@ -109,7 +109,7 @@ fn hash_outcome(o: &ParamOutcome, h: &mut impl Hasher) {
 }
 
 /// Compares two sorted parameter lists, name by name.
-pub fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValue)]) -> Vec<ParamComparison> {
+pub(super) fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValue)]) -> Vec<ParamComparison> {
     if left.is_empty() && right.is_empty() {
         return Vec::new();
     }

@@ -10,7 +10,7 @@ use crate::vocab::{ActionId, LabelId, Vocab};
 
 /// What two overlapping atoms are to each other, before parameters are looked at.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AtomRelation {
+pub(super) struct AtomRelation {
     /// The kind, from the modalities (agree here may still become diverge).
     pub kind: RelationKind,
     /// The narrower action.
@@ -25,7 +25,7 @@ pub struct AtomRelation {
 
 /// The relation between `a` and `b`, or `None` when they do not overlap (different
 /// subjects, unrelated actions, different targets, disjoint scopes or windows).
-pub fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
+pub(super) fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
     if a.subject != b.subject {
         return None;
     }
@@ -58,7 +58,7 @@ pub fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
 }
 
 /// The relation the modality table gives.
-pub fn kind(a: Modality, b: Modality) -> RelationKind {
+pub(super) fn kind(a: Modality, b: Modality) -> RelationKind {
     use Modality::*;
     match (a, b) {
         (Must, Must) | (MustNot, MustNot) | (May, May) => RelationKind::Agree,
@@ -68,7 +68,7 @@ pub fn kind(a: Modality, b: Modality) -> RelationKind {
 }
 
 /// Whether atom `outer` covers all of atom `inner` (action, target, scope, window).
-pub fn contains(outer: &Atom, inner: &Atom, vocab: &Vocab) -> bool {
+pub(super) fn contains(outer: &Atom, inner: &Atom, vocab: &Vocab) -> bool {
     vocab.action_contains(outer.action, inner.action)
         && (outer.target.is_none() || outer.target == inner.target)
         && scope::contains(&outer.scope, &inner.scope, vocab)

@@ -7,7 +7,7 @@ use crate::vocab::{ActionId, LabelId, Vocab};
 /// For each action and each scope label, the ones related to it: itself, its
 /// ancestors and its descendants.
 #[derive(Debug, Clone)]
-pub struct Related {
+pub(crate) struct Related {
     actions: Vec<Vec<ActionId>>,
     /// The labels related to each label (in one flat list: vocabularies may have
     /// many).
@@ -16,7 +16,7 @@ pub struct Related {
 
 impl Related {
     /// Computes the relations of `vocab`'s hierarchies.
-    pub fn new(vocab: &Vocab) -> Related {
+    pub(crate) fn new(vocab: &Vocab) -> Related {
         let mut actions: Vec<Vec<ActionId>> = (0..vocab.actions.len() as ActionId).map(|a| vec![a]).collect();
         for a in 0..vocab.actions.len() as ActionId {
             for anc in vocab.action_ancestors(a) {
@@ -44,17 +44,17 @@ impl Related {
 
     /// Whether these are the hierarchies of a vocabulary with as many actions and
     /// labels as `vocab`.
-    pub fn fits(&self, vocab: &Vocab) -> bool {
+    pub(crate) fn fits(&self, vocab: &Vocab) -> bool {
         self.actions.len() == vocab.actions.len() && self.labels.covers(vocab.labels.len())
     }
 
     /// The labels related to `l`: itself, its ancestors and its descendants.
-    pub fn labels(&self, l: LabelId) -> &[LabelId] {
+    pub(crate) fn labels(&self, l: LabelId) -> &[LabelId] {
         self.labels.list(l as usize)
     }
 
     /// The actions related to `a` (the relation is symmetric).
-    pub fn actions(&self, a: ActionId) -> &[ActionId] {
+    pub(crate) fn actions(&self, a: ActionId) -> &[ActionId] {
         self.actions.get(a as usize).map_or(&[][..], Vec::as_slice)
     }
 }

@@ -16,7 +16,7 @@ pub type Relations = Chunked<Relation, Findings>;
 pub type Iter<'a> = chunked::Iter<'a, Relation, Findings>;
 
 /// A list of relations being made from new relations and runs of an earlier list.
-pub type Builder = chunked::Builder<Relation, Findings>;
+pub(super) type Builder = chunked::Builder<Relation, Findings>;
 
 /// What a chunk of relations holds: how many of each kind, and the terms they relate.
 #[derive(Clone)]

@@ -4,7 +4,7 @@
 use crate::vocab::{LabelId, Vocab};
 
 /// The common part of two scopes, or `None` when they are disjoint.
-pub fn intersect(a: &[LabelId], b: &[LabelId], vocab: &Vocab) -> Option<Vec<LabelId>> {
+pub(super) fn intersect(a: &[LabelId], b: &[LabelId], vocab: &Vocab) -> Option<Vec<LabelId>> {
     if a == b {
         return Some(a.to_vec());
     }
@@ -39,7 +39,7 @@ pub fn intersect(a: &[LabelId], b: &[LabelId], vocab: &Vocab) -> Option<Vec<Labe
 }
 
 /// Whether scope `outer` contains all of scope `inner`.
-pub fn contains(outer: &[LabelId], inner: &[LabelId], vocab: &Vocab) -> bool {
+pub(super) fn contains(outer: &[LabelId], inner: &[LabelId], vocab: &Vocab) -> bool {
     if outer == inner {
         return true;
     }

@@ -65,7 +65,7 @@ struct Attached {
 }
 
 /// Writes the canonical text.
-pub struct Printer<'a> {
+pub(super) struct Printer<'a> {
     text: &'a str,
     comments: Vec<Comment<'a>>,
     used: Vec<bool>,
@@ -74,7 +74,7 @@ pub struct Printer<'a> {
 
 impl<'a> Printer<'a> {
     /// A printer of `text`, whose comments are `comments` (sorted by position).
-    pub fn new(text: &'a str, comments: Vec<Comment<'a>>) -> Printer<'a> {
+    pub(super) fn new(text: &'a str, comments: Vec<Comment<'a>>) -> Printer<'a> {
         let used = vec![false; comments.len()];
         Printer {
             text,
@@ -85,7 +85,7 @@ impl<'a> Printer<'a> {
     }
 
     /// The whole file, with the comments before and after the root value.
-    pub fn document(mut self, root: &Ast) -> Result<String, FmtError> {
+    pub(super) fn document(mut self, root: &Ast) -> Result<String, FmtError> {
         let r = root.range();
         for i in self.take(0, r.start) {
             self.comment(i);

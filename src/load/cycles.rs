@@ -5,7 +5,7 @@ use petgraph::graph::DiGraph;
 
 /// One cycle per strongly connected component of `edges` (node `i` requires each of
 /// `edges[i]`), as the nodes in order, starting from the smallest index.
-pub fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+pub(super) fn find_cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let mut graph = DiGraph::<(), ()>::with_capacity(edges.len(), 0);
     let nodes: Vec<_> = (0..edges.len()).map(|_| graph.add_node(())).collect();
     for (from, tos) in edges.iter().enumerate() {

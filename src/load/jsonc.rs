@@ -10,7 +10,7 @@ use crate::limit_kind::LimitKind;
 
 /// A problem found while preparing the text: its byte offset and the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(super) struct Problem {
     /// Byte offset in the text.
     pub offset: usize,
     /// What is wrong.
@@ -25,7 +25,7 @@ pub struct Problem {
 /// The text with comments replaced by spaces (newlines kept), or the first problem;
 /// nesting deeper than `max_depth` is a problem. A text without comments is returned
 /// as it is, not copied.
-pub fn blank_comments(text: &str, max_depth: usize) -> Result<Cow<'_, str>, Problem> {
+pub(super) fn blank_comments(text: &str, max_depth: usize) -> Result<Cow<'_, str>, Problem> {
     if text.starts_with('\u{feff}') {
         return Err(byte_order_mark());
     }
@@ -126,7 +126,7 @@ fn too_deep(offset: usize, max_depth: usize) -> Problem {
 
 /// The problem of a text that starts with a byte-order mark: JSON has none (RFC 8259
 /// §8.1), and `fmt` could not keep it.
-pub fn byte_order_mark() -> Problem {
+pub(super) fn byte_order_mark() -> Problem {
     Problem {
         offset: 0,
         message: "the file starts with a byte-order mark (U+FEFF)".into(),

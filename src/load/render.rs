@@ -22,7 +22,7 @@ use super::{Diagnostic, FileReport, Located, SourceFile};
 
 /// The most diagnostics printed for one file; the rest are counted in one line, so that
 /// a file with 10^5 identical mistakes does not flood the terminal.
-pub const MAX_SHOWN: usize = 50;
+pub(super) const MAX_SHOWN: usize = 50;
 
 /// The longest line quoted whole, in bytes; of a longer line only the part around the
 /// offending place is quoted (rendering a line costs time in its length).

@@ -9,7 +9,7 @@ use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 
 /// What to underline at a path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
+pub(super) enum Part {
     /// The value.
     Value,
     /// The key of the last step, when it is an object property (else the value).
@@ -17,13 +17,13 @@ pub enum Part {
 }
 
 /// A parsed document, kept to locate several paths.
-pub struct Document<'t> {
+pub(super) struct Document<'t> {
     root: Option<Value<'t>>,
 }
 
 impl<'t> Document<'t> {
     /// Parses `text` (JSON with comments); a text that does not parse locates nothing.
-    pub fn parse(text: &'t str) -> Document<'t> {
+    pub(super) fn parse(text: &'t str) -> Document<'t> {
         let root = parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default())
             .ok()
             .and_then(|r| r.value);
@@ -32,7 +32,7 @@ impl<'t> Document<'t> {
 
     /// The byte range of `part` at `path`, or of the deepest value on the way to it
     /// when the path goes further than the document (a missing field).
-    pub fn locate(&self, path: &str, part: Part) -> Option<Range<usize>> {
+    pub(super) fn locate(&self, path: &str, part: Part) -> Option<Range<usize>> {
         let mut value = self.root.as_ref()?;
         let mut rest = path.strip_prefix('.').unwrap_or(path);
         let mut last_prop: Option<&ObjectProp> = None;
@@ -92,7 +92,7 @@ fn key_step<'a, 'p, 't>(props: &'p [ObjectProp<'t>], rest: &'a str) -> Option<(&
 }
 
 /// The byte offset of 1-based `line` and 1-based byte `column`, as serde_json reports them.
-pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+pub(super) fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
         0
     } else {
@@ -104,7 +104,7 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// The largest char boundary at or below `i`.
-pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+pub(super) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;

@@ -9,7 +9,7 @@ use super::{Diagnostic, Located};
 
 /// Turns a deserialization error about `text`, at the JSON path serde_path_to_error
 /// wrote as `path`, into a located diagnostic.
-pub fn from_serde(text: &str, path: &str, inner: serde_json::Error) -> Located {
+pub(super) fn from_serde(text: &str, path: &str, inner: serde_json::Error) -> Located {
     let path = clean_path(path);
     let raw = strip_position(&inner.to_string());
     let at = offset_of(text, inner.line(), inner.column());

@@ -35,7 +35,7 @@ pub struct WindowRange {
 }
 
 /// The keyword for the ceasefire window.
-pub const CEASEFIRE: &str = "ceasefire";
+pub(super) const CEASEFIRE: &str = "ceasefire";
 
 impl Serialize for Window {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -7,7 +7,7 @@ pub mod concede;
 pub mod diff;
 pub mod graph;
 pub mod html;
-pub mod stream;
+pub(crate) mod stream;
 pub mod style;
 pub mod whatif;
 pub mod words;

@@ -13,7 +13,7 @@ use serde_json::ser::Formatter;
 /// Text made with `write!` and handed on to a writer in pieces of about
 /// [`Spill::PIECE`] bytes: a renderer pushes text and calls [`Spill::spill`] between
 /// items. The first write error is kept and returned by [`Spill::finish`].
-pub struct Spill<'w> {
+pub(crate) struct Spill<'w> {
     buf: String,
     out: &'w mut dyn Write,
     error: Option<io::Error>,
@@ -21,10 +21,10 @@ pub struct Spill<'w> {
 
 impl<'w> Spill<'w> {
     /// The size of a piece handed on.
-    pub const PIECE: usize = 1 << 16;
+    pub(crate) const PIECE: usize = 1 << 16;
 
     /// A buffer in front of `out`.
-    pub fn new(out: &'w mut dyn Write) -> Spill<'w> {
+    pub(crate) fn new(out: &'w mut dyn Write) -> Spill<'w> {
         Spill {
             buf: String::with_capacity(Spill::PIECE + 1024),
             out,
@@ -32,25 +32,20 @@ impl<'w> Spill<'w> {
         }
     }
 
-    /// Appends `s`.
-    pub fn push_str(&mut self, s: &str) {
-        self.buf.push_str(s);
-    }
-
     /// Appends `c`.
-    pub fn push(&mut self, c: char) {
+    pub(crate) fn push(&mut self, c: char) {
         self.buf.push(c);
     }
 
     /// Hands the text on once there is a piece of it.
-    pub fn spill(&mut self) {
+    pub(crate) fn spill(&mut self) {
         if self.buf.len() >= Spill::PIECE {
             self.hand_on();
         }
     }
 
     /// Hands on the rest; the first error met, if any.
-    pub fn finish(mut self) -> io::Result<()> {
+    pub(crate) fn finish(mut self) -> io::Result<()> {
         self.hand_on();
         match self.error.take() {
             Some(e) => Err(e),
@@ -77,7 +72,7 @@ impl std::fmt::Write for Spill<'_> {
 
 /// What `write` writes, as a string (the renderers' `render`, for tests and callers
 /// that want the whole text).
-pub fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<String> {
+pub(crate) fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<String> {
     let mut bytes = Vec::new();
     write(&mut bytes)?;
     String::from_utf8(bytes).map_err(io::Error::other)
@@ -85,7 +80,7 @@ pub fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Re
 
 /// Writes `value` to `out` as pretty JSON (two-space indentation, as
 /// `serde_json::to_string_pretty`) with a final newline, through a buffer.
-pub fn write_pretty<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write_pretty<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
     // The serializer makes many small writes: a buffer whose type it knows takes them
     // without a dynamic call each.
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
@@ -260,7 +255,7 @@ mod tests {
         let mut full = [0u8; 10];
         let mut small = full.as_mut_slice();
         let mut s = Spill::new(&mut small);
-        s.push_str(&"x".repeat(Spill::PIECE));
+        std::fmt::Write::write_str(&mut s, &"x".repeat(Spill::PIECE)).unwrap();
         s.spill();
         assert!(s.finish().is_err());
     }

@@ -4,7 +4,7 @@
 //! same harness the targets run (`fuzz/src/harness.rs`), without libFuzzer.
 
 mod harness {
-    #![allow(dead_code)]
+    #![allow(dead_code, unreachable_pub)]
     include!("../../fuzz/src/harness.rs");
 }
 

@@ -80,7 +80,7 @@ impl Deref for Version<'_> {
 /// and a part packs or not by its value alone, so a packed part never equals an
 /// unpacked one's value. (In 64-bit words, so that a key takes 48 bytes.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TermKey {
+pub(crate) struct TermKey {
     id: [u64; 2],
     content: [u64; 2],
     requires: u64,
@@ -89,7 +89,7 @@ pub struct TermKey {
 
 /// Whether two terms are the same in some part, as far as their keys tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Same {
+pub(crate) enum Same {
     /// Both parts packed, and equal.
     Yes,
     /// Both packed and different, or only one packed: the values differ.
@@ -101,7 +101,7 @@ pub enum Same {
 impl TermKey {
     /// The key of the term with id `id` and `priority`, resolved as `term`;
     /// `param_index` numbers the vocabulary's parameters.
-    pub fn of(
+    pub(crate) fn of(
         id: &str,
         priority: Priority,
         params: &[(String, ParamValue)],
@@ -128,18 +128,18 @@ impl TermKey {
 
     /// Whether every part is packed: two such keys are equal exactly when the terms'
     /// ids, relating content, conditions and priorities are.
-    pub fn is_whole(&self) -> bool {
+    pub(crate) fn is_whole(&self) -> bool {
         self.id != [0, 0] && self.content != [0, 0] && self.requires >> 2 != 0 && self.params != 0
     }
 
     /// Whether the ids of two terms are the same.
-    pub fn same_id(&self, other: &TermKey) -> Same {
+    pub(crate) fn same_id(&self, other: &TermKey) -> Same {
         same(self.id, other.id)
     }
 
     /// Whether two terms are the same for relating: modality, action, target,
     /// window, subjects, scope and parameters.
-    pub fn same_content(&self, other: &TermKey) -> Same {
+    pub(crate) fn same_content(&self, other: &TermKey) -> Same {
         match (
             same(self.content, other.content),
             same([self.params, 0], [other.params, 0]),
@@ -152,12 +152,12 @@ impl TermKey {
 
     /// Whether two terms have the same conditions: the same required term indices
     /// with the same timings, in the same order.
-    pub fn same_requires(&self, other: &TermKey) -> Same {
+    pub(crate) fn same_requires(&self, other: &TermKey) -> Same {
         same([self.requires >> 2, 0], [other.requires >> 2, 0])
     }
 
     /// Whether two terms have the same priority (always told by the keys).
-    pub fn same_priority(&self, other: &TermKey) -> bool {
+    pub(crate) fn same_priority(&self, other: &TermKey) -> bool {
         self.requires & 3 == other.requires & 3
     }
 }

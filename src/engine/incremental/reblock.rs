@@ -25,7 +25,7 @@ use crate::engine::relations::Relations;
 use crate::resolved::ResolvedProposal;
 
 /// The pair as the earlier analysis had it.
-pub struct Earlier<'a> {
+pub(super) struct Earlier<'a> {
     /// The earlier versions of the two proposals.
     pub proposals: [&'a ResolvedProposal; 2],
     /// The earlier pair.
@@ -33,7 +33,7 @@ pub struct Earlier<'a> {
 }
 
 /// What changed in the pair.
-pub struct Changes<'a> {
+pub(super) struct Changes<'a> {
     /// Each side's terms against the earlier version's.
     pub maps: [&'a TermMap; 2],
     /// Each side's terms whose relations or open point may have changed, ascending.
@@ -51,7 +51,7 @@ pub struct Changes<'a> {
 /// earlier entries cannot be carried over: then the criticality of kept relations is
 /// no longer right, and the caller traces every term afresh. `Err` with `max_steps`
 /// when tracing takes more steps than that.
-pub fn blocked_again(
+pub(super) fn blocked_again(
     sides: [(usize, &ResolvedProposal); 2],
     earlier: &Earlier,
     changes: &Changes,

@@ -39,7 +39,7 @@ use crate::vocab::{ActionId, PartyId, Vocab};
 
 /// One side of a pair being related again: the new version and how its terms
 /// correspond to the earlier one.
-pub struct Side<'a> {
+pub(super) struct Side<'a> {
     /// The proposal, new version.
     pub proposal: &'a ResolvedProposal,
     /// Its atoms.
@@ -71,7 +71,7 @@ impl Side<'_> {
 
 /// A pair related again: its relations and open points, and what a caller needs to
 /// bring the rest of the pair up to date.
-pub struct Again {
+pub(super) struct Again {
     /// The relations, in report order. Those kept from the earlier analysis keep
     /// their criticality (`renumber` is `Some`) or have it cleared (`None`).
     pub relations: Relations,
@@ -91,7 +91,7 @@ pub struct Again {
 /// The relations and open points of `previous` (the earlier analysis of the pair)
 /// brought up to date with the new versions `left` and `right`, comparing at most
 /// `budget` pairs of atoms.
-pub fn relate_pair_again(
+pub(super) fn relate_pair_again(
     left: &Side,
     right: &Side,
     previous: &Pair,

@@ -6,7 +6,7 @@
 /// relations keep their order, some earlier ones were removed and some new ones
 /// inserted between them.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Renumber {
+pub(super) struct Renumber {
     /// The indices of the earlier relations not kept, ascending.
     pub removed: Vec<usize>,
     /// For each inserted relation, how many kept ones come before it, ascending.
@@ -15,12 +15,12 @@ pub struct Renumber {
 
 impl Renumber {
     /// Whether every kept relation keeps its index.
-    pub fn is_identity(&self) -> bool {
+    pub(super) fn is_identity(&self) -> bool {
         self.removed.is_empty() && self.inserted.is_empty()
     }
 
     /// The new index of earlier relation `old`, or `None` when it was removed.
-    pub fn new_of(&self, old: usize) -> Option<usize> {
+    pub(super) fn new_of(&self, old: usize) -> Option<usize> {
         let before = match self.removed.binary_search(&old) {
             Ok(_) => return None,
             Err(before) => before,

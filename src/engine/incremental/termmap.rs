@@ -14,7 +14,7 @@ use crate::resolved::ResolvedTerm;
 /// How the terms of a new version of a proposal correspond to the earlier version's
 /// (see the module doc).
 #[derive(Debug, Clone)]
-pub struct TermMap {
+pub(crate) struct TermMap {
     /// Terms in the new version.
     terms: usize,
     maps: Maps,
@@ -58,7 +58,7 @@ struct General {
 
 impl TermMap {
     /// The map of a proposal of `terms` terms that did not change.
-    pub fn identity(terms: usize) -> TermMap {
+    pub(crate) fn identity(terms: usize) -> TermMap {
         TermMap {
             terms,
             maps: Maps::Identity,
@@ -68,7 +68,7 @@ impl TermMap {
     /// The map from `old`'s terms to `new`'s. When the ids are the same at the same
     /// places, the terms themselves are read only where their keys cannot tell;
     /// otherwise ids are matched through the written terms.
-    pub fn between(old: Version, new: Version) -> TermMap {
+    pub(crate) fn between(old: Version, new: Version) -> TermMap {
         let maps = match in_place(old, new) {
             Some(changes) => Maps::InPlace(changes),
             None => Maps::General(General::between(old, new)),
@@ -80,12 +80,12 @@ impl TermMap {
     }
 
     /// Whether this is the identity (the proposal did not change).
-    pub fn is_identity(&self) -> bool {
+    pub(crate) fn is_identity(&self) -> bool {
         matches!(self.maps, Maps::Identity)
     }
 
     /// The earlier index of new term `t`, when it is clean.
-    pub fn old_of(&self, t: usize) -> Option<usize> {
+    pub(crate) fn old_of(&self, t: usize) -> Option<usize> {
         match &self.maps {
             Maps::Identity => (t < self.terms).then_some(t),
             Maps::InPlace(m) => (t < self.terms && m.changed.binary_search(&t).is_err()).then_some(t),
@@ -94,7 +94,7 @@ impl TermMap {
     }
 
     /// The new index of earlier term `k`, when it is clean.
-    pub fn new_of(&self, k: usize) -> Option<usize> {
+    pub(crate) fn new_of(&self, k: usize) -> Option<usize> {
         match &self.maps {
             // The earlier version has as many terms as the new one.
             Maps::Identity | Maps::InPlace(_) => self.old_of(k),
@@ -103,12 +103,12 @@ impl TermMap {
     }
 
     /// Whether new term `t` is dirty.
-    pub fn is_dirty(&self, t: usize) -> bool {
+    pub(crate) fn is_dirty(&self, t: usize) -> bool {
         self.old_of(t).is_none()
     }
 
     /// The dirty new terms, ascending.
-    pub fn dirty(&self) -> &[usize] {
+    pub(crate) fn dirty(&self) -> &[usize] {
         match &self.maps {
             Maps::Identity => &[],
             Maps::InPlace(m) => &m.changed,
@@ -117,7 +117,7 @@ impl TermMap {
     }
 
     /// The earlier terms no clean term matches, ascending.
-    pub fn gone(&self) -> &[usize] {
+    pub(crate) fn gone(&self) -> &[usize] {
         match &self.maps {
             Maps::Identity => &[],
             Maps::InPlace(m) => &m.changed,
@@ -126,12 +126,12 @@ impl TermMap {
     }
 
     /// How many of the new terms are dirty.
-    pub fn dirty_count(&self) -> usize {
+    pub(crate) fn dirty_count(&self) -> usize {
         self.dirty().len()
     }
 
     /// Whether every clean term keeps its index (`new_of(k) == Some(k)`).
-    pub fn keeps_indices(&self) -> bool {
+    pub(crate) fn keeps_indices(&self) -> bool {
         match &self.maps {
             Maps::Identity | Maps::InPlace(_) => true,
             Maps::General(m) => m.in_place,
@@ -140,7 +140,7 @@ impl TermMap {
 
     /// Whether the map keeps the order of terms (a clean term after another stays
     /// after it), so that lists sorted by term stay sorted when renumbered.
-    pub fn keeps_order(&self) -> bool {
+    pub(crate) fn keeps_order(&self) -> bool {
         match &self.maps {
             Maps::Identity | Maps::InPlace(_) => true,
             Maps::General(m) => m.ordered,
@@ -149,7 +149,7 @@ impl TermMap {
 
     /// The clean terms whose `requires` changed, ascending, when the map is known to
     /// keep every term in place (`None`: not told).
-    pub fn rewired(&self) -> Option<&[usize]> {
+    pub(crate) fn rewired(&self) -> Option<&[usize]> {
         match &self.maps {
             Maps::Identity => Some(&[]),
             Maps::InPlace(m) => Some(&m.rewired),
@@ -159,7 +159,7 @@ impl TermMap {
 
     /// The terms whose priority changed, ascending, when the map is known to keep
     /// every term in place (`None`: not told).
-    pub fn reweighed(&self) -> Option<&[usize]> {
+    pub(crate) fn reweighed(&self) -> Option<&[usize]> {
         match &self.maps {
             Maps::Identity => Some(&[]),
             Maps::InPlace(m) => Some(&m.reweighed),

@@ -101,7 +101,7 @@ fn rows(a: &Analysis) -> Vec<Row> {
 }
 
 /// The alignment table.
-pub fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+pub(super) fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"alignment\">\n<h2>Side by side</h2>\n")
         .raw("<p class=\"legend\">One column per proposal; related terms share a row, marked by their gravest relation: ")
         .raw("<span class=\"badge k-conflict\">conflict</span> <span class=\"badge k-indirect\">indirect conflict</span> ")
@@ -150,7 +150,7 @@ pub fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
 }
 
 /// The CSS class suffix of a relation kind.
-pub fn class_of(k: RelationEdge) -> &'static str {
+pub(super) fn class_of(k: RelationEdge) -> &'static str {
     match k {
         RelationEdge::Conflict => "conflict",
         RelationEdge::Indirect => "indirect",

@@ -14,7 +14,7 @@ const ROW: usize = 22;
 const HEAD: usize = 26;
 
 /// The burden section: chart and table.
-pub fn burden(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+pub(super) fn burden(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"burden\">\n<h2>Burden</h2>\n")
         .raw("<p class=\"legend\">Obligations and prohibitions each proposal places on each party: ")
         .raw("grey bars on the proposal's own authors, red bars on others. The share is weighted ")

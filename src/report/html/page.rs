@@ -5,7 +5,7 @@
 use super::escape::Html;
 
 /// The whole page around `body`, titled `title`.
-pub fn page(title: &str, body: Html) -> String {
+pub(super) fn page(title: &str, body: Html) -> String {
     let mut h = Html::new();
     h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

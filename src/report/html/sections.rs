@@ -10,7 +10,7 @@ use crate::report::words;
 use crate::vocab::Vocab;
 
 /// The verdict of each pair, and the proposals compared.
-pub fn verdicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+pub(super) fn verdicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"verdict\">\n<h2>Verdict</h2>\n");
     for pair in &a.pairs {
         let class = match pair.verdict {
@@ -58,7 +58,7 @@ pub fn verdicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
 }
 
 /// Every conflict, direct and indirect, of every pair, with its explanation.
-pub fn conflicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+pub(super) fn conflicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
     let any = a
         .pairs
@@ -123,7 +123,7 @@ fn finding_row(h: &mut Html, a: &Analysis, vocab: &Vocab, r: &Relation) {
 }
 
 /// A term's wording as a quotation, attributed.
-pub fn quote(h: &mut Html, a: &Analysis, t: TermRef) {
+pub(super) fn quote(h: &mut Html, a: &Analysis, t: TermRef) {
     let who = a.proposals.get(t.proposal).map(|p| p.id()).unwrap_or_default();
     match words::text(a, t) {
         Some(text) => {
@@ -139,7 +139,7 @@ pub fn quote(h: &mut Html, a: &Analysis, t: TermRef) {
 }
 
 /// Where a term's wording comes from: its own source, or its proposal's.
-pub fn source(a: &Analysis, t: TermRef) -> String {
+pub(super) fn source(a: &Analysis, t: TermRef) -> String {
     let term = a.term(t).and_then(|t| t.source.as_deref());
     let proposal = a
         .proposals
@@ -149,7 +149,7 @@ pub fn source(a: &Analysis, t: TermRef) -> String {
 }
 
 /// Divergences, must-against-may pairs and agreements, briefly.
-pub fn other_relations(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+pub(super) fn other_relations(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"relations\">\n<h2>Divergences and agreements</h2>\n<ul class=\"plain\">\n");
     let mut any = false;
     for pair in &a.pairs {
@@ -182,7 +182,7 @@ pub fn other_relations(h: &mut Html, a: &Analysis, vocab: &Vocab) {
 }
 
 /// Blocked and pending terms with their failing conditions, and sequencing deadlocks.
-pub fn blocked(h: &mut Html, a: &Analysis) {
+pub(super) fn blocked(h: &mut Html, a: &Analysis) {
     h.raw("<section id=\"blocked\">\n<h2>Blocked terms and deadlocks</h2>\n<ul class=\"plain\">\n");
     let mut any = false;
     for pair in &a.pairs {
@@ -225,7 +225,7 @@ pub fn blocked(h: &mut Html, a: &Analysis) {
 }
 
 /// Terms the other side is silent on.
-pub fn open(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+pub(super) fn open(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"open\">\n<h2>Open points</h2>\n<ul class=\"plain\">\n");
     let mut any = false;
     for pair in &a.pairs {
@@ -254,7 +254,7 @@ pub fn open(h: &mut Html, a: &Analysis, vocab: &Vocab) {
 }
 
 /// The sources of the proposals.
-pub fn sources(h: &mut Html, a: &Analysis, vocab: &Vocab) {
+pub(super) fn sources(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"sources\">\n<h2>Sources</h2>\n<ul class=\"plain\">\n");
     for (i, p) in a.proposals.iter().enumerate() {
         h.raw("<li>")

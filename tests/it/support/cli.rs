@@ -11,7 +11,7 @@ use super::ROOT;
 /// The built binary, run from the package root (the paths the tests give, like
 /// [`super::US`] or `tests/fixtures/...`, are relative to it), in the test's
 /// environment.
-pub fn armistice() -> Command {
+pub(crate) fn armistice() -> Command {
     let mut cmd = Command::cargo_bin("armistice").unwrap();
     cmd.current_dir(ROOT);
     cmd
@@ -20,7 +20,7 @@ pub fn armistice() -> Command {
 /// [`armistice`] with colour decided by the flags alone: `NO_COLOR` set and
 /// `CLICOLOR_FORCE` removed, so that messages compared with a snapshot do not depend on
 /// the terminal the tests run from.
-pub fn plain() -> Command {
+pub(crate) fn plain() -> Command {
     let mut cmd = armistice();
     cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
     cmd
@@ -28,7 +28,7 @@ pub fn plain() -> Command {
 
 /// What one run of the binary gave.
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     /// The exit code; -1 when a signal ended the process.
     pub code: i32,
     /// Standard output (the binary writes UTF-8 only).
@@ -39,7 +39,7 @@ pub struct Run {
 
 impl Run {
     /// Runs `cmd` to its end.
-    pub fn of(cmd: &mut Command) -> Run {
+    pub(crate) fn of(cmd: &mut Command) -> Run {
         let out = cmd.output().unwrap();
         Run {
             code: out.status.code().unwrap_or(-1),
@@ -50,19 +50,19 @@ impl Run {
 
     /// Standard output and the exit code, once checked that nothing went to standard
     /// error.
-    pub fn quiet(self) -> (String, i32) {
+    pub(crate) fn quiet(self) -> (String, i32) {
         assert!(self.stderr.is_empty(), "{}", self.stderr);
         (self.stdout, self.code)
     }
 
     /// Standard output, once checked that the run succeeded.
-    pub fn success(self) -> String {
+    pub(crate) fn success(self) -> String {
         assert_eq!(self.code, 0, "{}", self.stderr);
         self.stdout
     }
 }
 
 /// Runs [`armistice`] with `args`.
-pub fn run<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> Run {
+pub(crate) fn run<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> Run {
     Run::of(armistice().args(args))
 }

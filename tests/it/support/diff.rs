@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::vocab;
 
 /// Reads and resolves a proposal file (relative to the package root).
-pub fn load(path: &str) -> (ResolvedProposal, Value) {
+pub(crate) fn load(path: &str) -> (ResolvedProposal, Value) {
     let path = Path::new(super::ROOT).join(path);
     let file = SourceFile::read(&path).unwrap();
     let value = serde_json::from_str(&file.text).unwrap();
@@ -22,12 +22,12 @@ pub fn load(path: &str) -> (ResolvedProposal, Value) {
 }
 
 /// Resolves a proposal that must be valid against the default vocabulary.
-pub fn resolve(p: &Proposal) -> ResolvedProposal {
+pub(crate) fn resolve(p: &Proposal) -> ResolvedProposal {
     super::resolve(p, &vocab())
 }
 
 /// Applies an RFC 6902 patch (as rendered JSON text) to `doc`.
-pub fn apply(doc: &Value, patch_text: &str) -> Value {
+pub(crate) fn apply(doc: &Value, patch_text: &str) -> Value {
     let patch: json_patch::Patch = serde_json::from_str(patch_text).unwrap();
     let mut out = doc.clone();
     json_patch::patch(&mut out, &patch).unwrap();
@@ -131,7 +131,7 @@ fn range(days: i64) -> Window {
 
 /// A valid proposal: a ceasefire term first, then up to `max` more terms, each
 /// perhaps requiring earlier ones.
-pub fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
+pub(crate) fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
     (
         1i64..90,
         prop::collection::vec(
@@ -194,7 +194,7 @@ pub fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
 
 /// An edit of a proposal, for generating a second version.
 #[derive(Debug, Clone)]
-pub enum Edit {
+pub(crate) enum Edit {
     /// Renames a term (and the conditions naming it).
     Rename(prop::sample::Index),
     /// Drops a term other than the ceasefire term (and the conditions naming it).
@@ -214,7 +214,7 @@ pub enum Edit {
 }
 
 /// Edits of a proposal.
-pub fn edits() -> impl Strategy<Value = Vec<Edit>> {
+pub(crate) fn edits() -> impl Strategy<Value = Vec<Edit>> {
     let edit = prop_oneof![
         any::<prop::sample::Index>().prop_map(Edit::Rename),
         any::<prop::sample::Index>().prop_map(Edit::Drop),
@@ -229,7 +229,7 @@ pub fn edits() -> impl Strategy<Value = Vec<Edit>> {
 }
 
 /// Applies edits to a proposal; the result is still valid.
-pub fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
+pub(crate) fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
     let mut p = p.clone();
     let mut fresh = 0;
     for e in edits {
@@ -289,7 +289,7 @@ fn is_anchor(t: &Term) -> bool {
 }
 
 /// Renames term `old` to `new`, with the conditions naming it.
-pub fn rename(p: &mut Proposal, old: &str, new: &str) {
+pub(crate) fn rename(p: &mut Proposal, old: &str, new: &str) {
     for t in &mut p.terms {
         if &*t.id == old {
             t.id = new.into();

@@ -2,8 +2,8 @@
 //! built binary ([`cli`]), building proposals inline, and random proposals for
 //! property tests (as JSON here; as models, with their edits, in [`diff`]).
 
-pub mod cli;
-pub mod diff;
+pub(crate) mod cli;
+pub(crate) mod diff;
 
 use std::path::Path;
 
@@ -17,24 +17,24 @@ use serde_json::{Value, json};
 
 /// The package root. Paths in the tests are relative to it, and `cargo test` runs
 /// the tests there.
-pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+pub(crate) const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// The seed pair: the US proposal of 11 March 2025 ...
-pub const US: &str = "proposals/us-2025-03-11.json";
+pub(crate) const US: &str = "proposals/us-2025-03-11.json";
 /// ... and Russia's conditions of 13 March 2025.
-pub const RU: &str = "proposals/ru-2025-03-13.json";
+pub(crate) const RU: &str = "proposals/ru-2025-03-13.json";
 
 /// The diff fixture pair: two versions of one mediator's draft, old ...
-pub const OLD: &str = "tests/fixtures/diff/old.json";
+pub(crate) const OLD: &str = "tests/fixtures/diff/old.json";
 /// ... and new.
-pub const NEW: &str = "tests/fixtures/diff/new.json";
+pub(crate) const NEW: &str = "tests/fixtures/diff/new.json";
 
 /// Text that would run script or inject markup if it were not escaped.
-pub const HOSTILE: &str = "<script>document.title='pwned'</script>\"><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
+pub(crate) const HOSTILE: &str = "<script>document.title='pwned'</script>\"><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
 
 /// Writes to `dir` (made if missing) a conflicting pair of proposals, `a.json` and
 /// `b.json`, whose every user string is [`HOSTILE`]; returns their paths.
-pub fn hostile_pair(dir: &Path) -> (String, String) {
+pub(crate) fn hostile_pair(dir: &Path) -> (String, String) {
     std::fs::create_dir_all(dir).unwrap();
     let a = json!({
         "id": "a", "title": HOSTILE, "by": ["US"], "source": HOSTILE, "note": HOSTILE,
@@ -53,12 +53,12 @@ pub fn hostile_pair(dir: &Path) -> (String, String) {
 }
 
 /// The default vocabulary.
-pub fn vocab() -> Vocab {
+pub(crate) fn vocab() -> Vocab {
     Vocab::default_pack().unwrap()
 }
 
 /// A proposal from JSON, with `by` and `source` filled in when missing.
-pub fn proposal(mut v: Value) -> Proposal {
+pub(crate) fn proposal(mut v: Value) -> Proposal {
     let obj = v.as_object_mut().unwrap();
     obj.entry("by").or_insert(json!(["US"]));
     obj.entry("source").or_insert(json!("test"));
@@ -66,18 +66,18 @@ pub fn proposal(mut v: Value) -> Proposal {
 }
 
 /// Resolves `p`, which must be valid, against `vocab`.
-pub fn resolve(p: &Proposal, vocab: &Vocab) -> ResolvedProposal {
+pub(crate) fn resolve(p: &Proposal, vocab: &Vocab) -> ResolvedProposal {
     let (r, diags) = load::resolve(p, vocab);
     r.unwrap_or_else(|| panic!("invalid proposal: {diags:?}\n{p:#?}"))
 }
 
 /// Resolves a proposal given as JSON, which must be valid, against `vocab`.
-pub fn resolve_json(v: &Value, vocab: &Vocab) -> ResolvedProposal {
+pub(crate) fn resolve_json(v: &Value, vocab: &Vocab) -> ResolvedProposal {
     resolve(&serde_json::from_value(v.clone()).unwrap(), vocab)
 }
 
 /// Analyses proposals given as JSON.
-pub fn analyze(proposals: &[Value]) -> Analysis {
+pub(crate) fn analyze(proposals: &[Value]) -> Analysis {
     let ps: Vec<Proposal> = proposals.iter().cloned().map(proposal).collect();
     engine::compare(&ps, &vocab()).unwrap()
 }
@@ -154,7 +154,7 @@ fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = Value> {
 
 /// A random valid proposal with up to `max_terms` terms; requires only point to
 /// earlier terms, so there is no cycle.
-pub fn proposal_strategy(
+pub(crate) fn proposal_strategy(
     id: &'static str,
     max_terms: usize,
     allow_prohibitions: bool,
@@ -179,7 +179,7 @@ pub fn proposal_strategy(
 /// Proposal `id` (by the US) of `terms` named `t0`, `t1`, ... in order, each with
 /// the list of the terms it requires, by index (the `requires` written sorted, without
 /// repeats).
-pub fn numbered(id: &str, terms: Vec<(Value, Vec<usize>)>) -> Value {
+pub(crate) fn numbered(id: &str, terms: Vec<(Value, Vec<usize>)>) -> Value {
     let terms: Vec<Value> = terms
         .into_iter()
         .enumerate()
