@@ -63,7 +63,7 @@ pub fn load_text(name: &str, text: &str) -> Option<ResolvedProposal> {
         assert!(plain.contains("error"), "a failed load renders no error:\n{plain}");
     }
     let resolved = resolved.filter(|_| report.errors() == 0);
-    report.deny_warnings();
+    report.deny_warnings("a warning, made an error by `--deny-warnings`");
     let _ = load::render_report(&report, false);
     resolved
 }

@@ -344,7 +344,7 @@ pub fn load_each(
             let file = opts.read(path)?;
             let (resolved, mut report) = load::load_proposal_for(file, vocab, &opts.limits(), purpose);
             if opts.deny_warnings {
-                report.deny_warnings();
+                report.deny_warnings("a warning, made an error by `--deny-warnings`");
             }
             report.raise_with(raise);
             let ok = report.errors() == 0;
