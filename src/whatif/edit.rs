@@ -445,8 +445,8 @@ mod tests {
             "bad short form of `set` `us/aid.modality`: expected `PROPOSAL/TERM.FIELD=VALUE`"
         );
         assert_eq!(
-            e.message(|op| format!("`--{op}`")),
-            "bad `--set` `us/aid.modality`: expected `PROPOSAL/TERM.FIELD=VALUE`"
+            e.message(|op| format!("`{op}` form")),
+            "bad `set` form `us/aid.modality`: expected `PROPOSAL/TERM.FIELD=VALUE`"
         );
         let e = parse_add("us").unwrap_err();
         assert_eq!(

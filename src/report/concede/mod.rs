@@ -1,8 +1,8 @@
 //! Renderers of a concession analysis ([`crate::whatif::concede::Concessions`]):
 //! `text` (terminal), `markdown` (a briefing), `json` (for scripts, with its own output
 //! types). The words the three share live here. The command that tries a package
-//! (`armistice whatif A B --edit ...`) is the caller's: the text and Markdown
-//! renderers take it as a function of the package's edits.
+//! (an `armistice whatif` command) is the caller's: the text and Markdown renderers
+//! take it as a function of the package's edits.
 
 pub mod json;
 pub mod markdown;

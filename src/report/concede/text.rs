@@ -11,7 +11,7 @@ use crate::whatif::concede::{Concessions, Packages};
 use crate::whatif::{Edit, Outcome};
 
 /// Renders `c` as text; `try_edits` gives the command that applies a package's edits
-/// (the command line's: `armistice whatif A.json B.json --edit 'drop a/x'`).
+/// (the command line gives a `whatif` command).
 pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter) -> String {
     let mut out = String::new();
     let ids: Vec<&str> = c.baseline.proposals.iter().map(|q| q.id()).collect();
