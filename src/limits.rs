@@ -1,7 +1,8 @@
 //! The limits that keep every run bounded: input size and nesting, rule derivation,
 //! comparisons of terms, what-if scenarios and the concession search. [`Limits`] is
 //! passed to loading, the engine, `whatif` and `concede`; its `Default` is what the
-//! command line uses without flags (docs/limits.md lists them with their flags).
+//! command line uses without flags. The command line maps each field to a flag of its
+//! own (`src/cli/limits.rs` is the table; docs/limits.md lists them for users).
 
 use std::time::Duration;
 
@@ -10,41 +11,40 @@ use std::time::Duration;
 pub const DEPTH_CEILING: usize = 1024;
 
 /// How far armistice goes before it stops with an error instead of running out of
-/// memory or time. Each error names the limit it hit and the flag that raises it.
+/// memory or time. Each error names what went past which limit, and carries the
+/// limit's [`LimitKind`](crate::limit_kind::LimitKind) so that its reader says how to
+/// raise it: the library by the field here, the command line by its flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// The largest input file read, in bytes (`--max-file-size`; default 1 GiB, room
-    /// for generated proposals of a million terms).
+    /// The largest input file read, in bytes (default 1 GiB, room for generated
+    /// proposals of a million terms).
     pub max_file_bytes: u64,
-    /// The deepest nesting of arrays and objects in an input file (`--max-depth`;
-    /// default 128, at most [`DEPTH_CEILING`]); checked before any parser recurses.
+    /// The deepest nesting of arrays and objects in an input file (default 128, at
+    /// most [`DEPTH_CEILING`]); checked before any parser recurses.
     pub max_depth: usize,
-    /// The most rule firings while deriving one proposal's implied atoms
-    /// (`--max-firings`; default 1,000,000).
+    /// The most rule firings while deriving one proposal's implied atoms (default
+    /// 1,000,000).
     pub max_firings: usize,
-    /// The most atoms the rules may derive for one proposal (`--max-derived`; default
-    /// 1,000,000). Each derived atom takes a firing, so by default the firings limit
-    /// is met first; this one bounds memory when firings are raised.
+    /// The most atoms the rules may derive for one proposal (default 1,000,000). Each
+    /// derived atom takes a firing, so by default the firings limit is met first; this
+    /// one bounds memory when firings are raised.
     pub max_derived: usize,
-    /// The most comparisons of atoms for one pair of proposals (`--max-comparisons`;
-    /// default 500,000,000). Terms that meet few others stay far below it even at
-    /// millions of terms.
+    /// The most comparisons of atoms for one pair of proposals (default 500,000,000).
+    /// Terms that meet few others stay far below it even at millions of terms.
     pub max_comparisons: usize,
     /// The most steps taken tracing the `requires` paths of one pair's blocked terms
-    /// (`--max-paths`; default 10,000,000). Only chains of hundreds of conditions on
-    /// failing terms come near it: their paths grow with the square of the chain.
+    /// (default 10,000,000). Only chains of hundreds of conditions on failing terms
+    /// come near it: their paths grow with the square of the chain.
     pub max_paths: usize,
-    /// The most scenarios one sweep of a scenario file may make (`--max-sweep`;
-    /// default 1024, a sweep of 10 edits).
+    /// The most scenarios one sweep of a scenario file may make (default 1024, a
+    /// sweep of 10 edits).
     pub max_sweep: usize,
-    /// The most scenarios one `whatif` run evaluates, sweeps expanded
-    /// (`--max-scenarios`; default 4096).
+    /// The most scenarios one `whatif` run evaluates, sweeps expanded (default 4096).
     pub max_scenarios: usize,
-    /// The most nodes the concession search explores (`--max-nodes`; default
-    /// 1,000,000).
+    /// The most nodes the concession search explores (default 1,000,000).
     pub max_nodes: u64,
-    /// How long the concession search may run (`--time-limit`; default 60 s; `None`
-    /// for no limit, which only a library user can choose).
+    /// How long the concession search may run (default 60 s; `None` for no limit,
+    /// which only a library user can choose).
     pub time_limit: Option<Duration>,
 }
 

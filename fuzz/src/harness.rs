@@ -63,7 +63,7 @@ pub fn load_text(name: &str, text: &str) -> Option<ResolvedProposal> {
         assert!(plain.contains("error"), "a failed load renders no error:\n{plain}");
     }
     let resolved = resolved.filter(|_| report.errors() == 0);
-    report.deny_warnings();
+    report.deny_warnings("a warning, made an error by `--deny-warnings`");
     let _ = load::render_report(&report, false);
     resolved
 }
@@ -279,9 +279,14 @@ pub fn concede(data: &[u8]) {
     let Ok(c) = concessions(baseline, &costs, &options, vocab(), &mut |_| {}) else {
         return;
     };
-    let _ = concede_report::text::render(&c, "armistice whatif a.json b.json", Painter::new(false));
-    let _ = concede_report::text::render(&c, "armistice whatif a.json b.json", Painter::new(true));
-    let _ = concede_report::markdown::render(&c, "armistice whatif a.json b.json");
+    // The edits that apply a package, in the form `whatif --edit` reads.
+    let try_edits = |edits: &[whatif::Edit]| {
+        let shown: Vec<String> = edits.iter().map(|e| whatif::shell_quote(&e.to_string())).collect();
+        shown.join(" ")
+    };
+    let _ = concede_report::text::render(&c, try_edits, Painter::new(false));
+    let _ = concede_report::text::render(&c, try_edits, Painter::new(true));
+    let _ = concede_report::markdown::render(&c, try_edits);
     let json = concede_report::json::render(&c).unwrap_or_else(|e| panic!("concede JSON: {e}"));
     assert!(serde_json::from_str::<Value>(&json).is_ok(), "concede JSON is not JSON");
     let _ = html::concede::appendix(&c);

@@ -346,7 +346,7 @@ pub(crate) fn load_each(
             let file = opts.read(path)?;
             let (resolved, mut report) = load::load_proposal_with(file, vocab, &opts.limits());
             if opts.deny_warnings {
-                report.deny_warnings();
+                report.deny_warnings("a warning, made an error by `--deny-warnings`");
             }
             report.raise_with(raise);
             let ok = report.errors() == 0;

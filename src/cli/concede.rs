@@ -19,7 +19,7 @@ use crate::limits::Limits;
 use crate::report::concede::{json, markdown, text};
 use crate::report::style::Painter;
 use crate::whatif::concede::{CostTable, Packages, concessions};
-use crate::whatif::shell_quote;
+use crate::whatif::{Edit, shell_quote};
 
 /// Arguments of `armistice concede`.
 #[derive(Debug, clap::Args)]
@@ -94,10 +94,18 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         .map(|f| shell_quote(&f.display().to_string()))
         .collect();
     let command = format!("armistice whatif {}", files.join(" "));
+    // The whatif command that applies a package: its edits as `--edit` flags.
+    let try_edits = |edits: &[Edit]| {
+        let flags: Vec<String> = edits
+            .iter()
+            .map(|e| format!("--edit {}", shell_quote(&e.to_string())))
+            .collect();
+        format!("{command} {}", flags.join(" "))
+    };
     if args.output.renders() {
         let rendered = match args.format {
-            Format::Text => text::render(&result, &command, Painter::new(args.output.colored())),
-            Format::Markdown => markdown::render(&result, &command),
+            Format::Text => text::render(&result, try_edits, Painter::new(args.output.colored())),
+            Format::Markdown => markdown::render(&result, try_edits),
             Format::Json => json::render(&result).map_err(|e| fail(&format!("cannot render JSON: {e}")))?,
         };
         args.output.write(&rendered)?;

@@ -8,6 +8,8 @@ mod completions;
 mod concede;
 mod diff;
 mod exit;
+#[cfg(test)]
+mod flag_names;
 mod fmt;
 mod generate;
 mod graph;

@@ -124,7 +124,7 @@ impl EditArgs {
                     "add" => whatif::parse_add(v),
                     _ => whatif::parse_edit(v),
                 }
-                .map_err(|e| format!("--{flag}: {e}"))
+                .map_err(|e| format!("--{flag}: {}", e.message(|_| format!("`--{flag}`"))))
             })
             .collect()
     }

@@ -1,5 +1,5 @@
-//! Change impact (`diff --against OTHER`): what the move from the old version to the
-//! new one does to the relations with another proposal.
+//! Change impact (a diff against a third proposal, OTHER): what the move from the old
+//! version to the new one does to the relations with OTHER.
 //!
 //! The engine runs on (OLD, OTHER) and on (NEW, OTHER); findings are matched across
 //! the two runs through the term alignment (a renamed term keeps its findings), and

@@ -7,7 +7,7 @@
 //! words of `crate::report::words` (each term's one-line summary is made with them
 //! here, as the renderers of a diff have no vocabulary). [`json_patch`] computes the
 //! RFC 6902 patch from one file's JSON to the other's; [`impact`] what the change does
-//! to the relations with another proposal (`--against`).
+//! to the relations with a third proposal.
 //!
 //! Glossary: a *matched* term is in both versions (perhaps renamed); a change is
 //! *meaningful* unless it is *notation* only (an alias, an order, `"ceasefire"` for

@@ -21,7 +21,8 @@ pub struct ProposalDiff {
     pub terms: Vec<TermDiff>,
     /// The fields left out of the comparison.
     pub ignored: Vec<Field>,
-    /// With `--against OTHER`: what the change does to the relations with OTHER.
+    /// Against a third proposal OTHER: what the change does to the relations with
+    /// OTHER.
     pub impact: Option<Impact>,
 }
 

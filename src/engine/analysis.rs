@@ -1,5 +1,5 @@
-//! The result of a comparison, as plain data: what the renderers, `diff --against`,
-//! `whatif` and `concede` read.
+//! The result of a comparison, as plain data: what the renderers, the change impact
+//! of a diff, `whatif` and `concede` read.
 
 use super::atom::{Atom, ProposalAtoms, TermRef};
 use super::burden::Burden;

@@ -399,7 +399,7 @@ impl Trace {
 
 /// The steps left for tracing `requires` paths: long chains of conditions in which
 /// every term fails make the paths grow with the square of the chain, so they are
-/// bounded (`--max-paths`).
+/// bounded ([`crate::limits::Limits::max_paths`]).
 pub(super) struct Steps {
     left: usize,
     budget: usize,

@@ -49,7 +49,7 @@ pub enum Direction {
     Lost,
 }
 
-/// One changed finding.
+/// One changed finding (in words: `report::words::changed`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Change {
     /// Gained or lost.
@@ -59,117 +59,6 @@ pub struct Change {
 }
 
 impl Change {
-    /// The change in the words of a negotiator: "conflict resolved", "newly blocked".
-    pub fn describe(&self) -> &'static str {
-        use Direction::*;
-        match (&self.finding, self.direction) {
-            (
-                Finding::Relation {
-                    kind: RelationKind::Conflict,
-                    indirect: true,
-                    ..
-                },
-                Gained,
-            ) => "indirect conflict introduced",
-            (
-                Finding::Relation {
-                    kind: RelationKind::Conflict,
-                    indirect: true,
-                    ..
-                },
-                Lost,
-            ) => "indirect conflict resolved",
-            (
-                Finding::Relation {
-                    kind: RelationKind::Conflict,
-                    ..
-                },
-                Gained,
-            ) => "conflict introduced",
-            (
-                Finding::Relation {
-                    kind: RelationKind::Conflict,
-                    ..
-                },
-                Lost,
-            ) => "conflict resolved",
-            (
-                Finding::Relation {
-                    kind: RelationKind::Agree,
-                    ..
-                },
-                Gained,
-            ) => "agreement gained",
-            (
-                Finding::Relation {
-                    kind: RelationKind::Agree,
-                    ..
-                },
-                Lost,
-            ) => "agreement lost",
-            (
-                Finding::Relation {
-                    kind: RelationKind::Diverge,
-                    ..
-                },
-                Gained,
-            ) => "divergence introduced",
-            (
-                Finding::Relation {
-                    kind: RelationKind::Diverge,
-                    ..
-                },
-                Lost,
-            ) => "divergence gone",
-            (
-                Finding::Relation {
-                    kind: RelationKind::Compatible,
-                    ..
-                },
-                Gained,
-            ) => "compatibility gained",
-            (
-                Finding::Relation {
-                    kind: RelationKind::Compatible,
-                    ..
-                },
-                Lost,
-            ) => "compatibility lost",
-            (
-                Finding::Held {
-                    status: BlockStatus::Blocked,
-                    ..
-                },
-                Gained,
-            ) => "newly blocked",
-            (
-                Finding::Held {
-                    status: BlockStatus::Blocked,
-                    ..
-                },
-                Lost,
-            ) => "unblocked",
-            (
-                Finding::Held {
-                    status: BlockStatus::Pending,
-                    ..
-                },
-                Gained,
-            ) => "newly pending",
-            (
-                Finding::Held {
-                    status: BlockStatus::Pending,
-                    ..
-                },
-                Lost,
-            ) => "no longer pending",
-            (Finding::Open { .. }, Gained) => "newly open",
-            (Finding::Open { .. }, Lost) => "no longer open",
-            (Finding::Deadlock { .. }, Gained) => "deadlock introduced",
-            (Finding::Deadlock { .. }, Lost) => "deadlock resolved",
-        }
-    }
-
     /// The terms that witness the change.
     pub fn witnesses(&self) -> Vec<&str> {
         match &self.finding {

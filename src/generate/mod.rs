@@ -57,7 +57,7 @@ impl Spec {
 /// A generated workload.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workload {
-    /// The vocabulary extension with the sector taxonomy (give it with `--vocab`).
+    /// The vocabulary extension with the sector taxonomy (the proposals need it).
     pub vocab: VocabFile,
     /// The first proposal.
     pub a: Proposal,

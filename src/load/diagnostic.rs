@@ -132,12 +132,13 @@ impl FileReport {
         }
     }
 
-    /// Turns every warning into an error (`--deny-warnings`).
-    pub fn deny_warnings(&mut self) {
+    /// Turns every warning into an error, with `note` saying why (the caller knows
+    /// what made it deny warnings: the command line names its flag).
+    pub fn deny_warnings(&mut self, note: &str) {
         for d in &mut self.diagnostics {
             if !d.diagnostic.is_error() {
                 d.diagnostic.severity = Severity::Error;
-                d.note = Some("a warning, made an error by `--deny-warnings`".into());
+                d.note = Some(note.to_owned());
             }
         }
     }

@@ -1,4 +1,4 @@
-//! Reading vocabulary files given with `--vocab`: the same located syntax and type
+//! Reading vocabulary extension files: the same located syntax and type
 //! errors as proposals, and each inconsistency of the merged vocabulary traced back to
 //! the file and entry that caused it.
 

@@ -1,5 +1,6 @@
 //! The vocabulary file format: parties, actions, scope taxonomies, parameters and
-//! derivation rules, as written in `vocab/*.json` and in files given with `--vocab`.
+//! derivation rules, as written in `vocab/*.json` and in the extension files a run is
+//! given.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -1,8 +1,8 @@
 //! The vocabulary: parties, actions and their hierarchy, scope taxonomies, parameters
 //! and derivation rules, resolved into indices the loader and the engine use.
 //!
-//! A default ceasefire pack is embedded from `vocab/ceasefire.json`; files given with
-//! `--vocab` are merged into it by id (see [`VocabFile`]).
+//! A default ceasefire pack is embedded from `vocab/ceasefire.json`; extension files
+//! are merged into it by id (see [`VocabFile`]).
 
 mod file;
 mod resolve;

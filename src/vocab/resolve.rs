@@ -73,7 +73,7 @@ pub struct Rule {
 /// The effective vocabulary: the merged definitions plus lookup indices.
 #[derive(Debug, Clone)]
 pub struct Vocab {
-    /// The merged definitions, as `armistice vocab --format json` prints them.
+    /// The merged definitions, as `armistice vocab` prints them in JSON.
     pub merged: VocabFile,
     /// Parties, in definition order; a [`PartyId`] indexes this.
     pub parties: Vec<PartyDef>,

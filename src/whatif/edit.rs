@@ -121,9 +121,53 @@ pub fn write_value(value: &Value) -> String {
     }
 }
 
+/// Why the text of an edit could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditSyntaxError {
+    /// A short form ([`parse_set`], [`parse_add`]) not of its shape.
+    Shape {
+        /// The operation it is the short form of: `set` or `add`.
+        op: &'static str,
+        /// The text read.
+        text: String,
+        /// The shape it should have: `PROPOSAL/TERM.FIELD=VALUE`.
+        expected: &'static str,
+    },
+    /// Anything else: what is wrong, lowercase, no final period, user input in
+    /// backticks.
+    Other(String),
+}
+
+impl EditSyntaxError {
+    /// The message, with `form` naming the short form of an operation as its reader
+    /// knows it: the library says ``short form of `set` `` ([`EditSyntaxError`]'s
+    /// `Display`), the command line names the flag that takes it.
+    pub fn message(&self, form: impl Fn(&str) -> String) -> String {
+        match self {
+            EditSyntaxError::Shape { op, text, expected } => {
+                format!("bad {} `{text}`: expected `{expected}`", form(op))
+            }
+            EditSyntaxError::Other(message) => message.clone(),
+        }
+    }
+}
+
+/// The message in the library's words ([`EditSyntaxError::message`]).
+impl fmt::Display for EditSyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(|op| format!("short form of `{op}`")))
+    }
+}
+
+impl std::error::Error for EditSyntaxError {}
+
 /// Parses an edit in command-line form: `set P/T FIELD=VALUE`, `drop P/T`,
 /// `add P {JSON}`, `require P/T COND [before|concurrent]`, `unrequire P/T COND`.
-pub fn parse_edit(text: &str) -> Result<Edit, String> {
+pub fn parse_edit(text: &str) -> Result<Edit, EditSyntaxError> {
+    parse_long(text).map_err(EditSyntaxError::Other)
+}
+
+fn parse_long(text: &str) -> Result<Edit, String> {
     let text = text.trim();
     let (op, rest) = split_word(text);
     let usage = |what: &str| format!("bad edit `{text}`: expected `{what}`");
@@ -198,8 +242,12 @@ pub fn parse_edit(text: &str) -> Result<Edit, String> {
 
 /// Parses the short form of `set`: `P/T.FIELD=VALUE` (the field starts at the first
 /// `.` after the `/`; a term id containing `.` needs the long form).
-pub fn parse_set(text: &str) -> Result<Edit, String> {
-    let usage = || format!("bad `--set` `{text}`: expected `PROPOSAL/TERM.FIELD=VALUE`");
+pub fn parse_set(text: &str) -> Result<Edit, EditSyntaxError> {
+    let usage = || EditSyntaxError::Shape {
+        op: "set",
+        text: text.to_owned(),
+        expected: "PROPOSAL/TERM.FIELD=VALUE",
+    };
     let (target, value) = text.split_once('=').ok_or_else(usage)?;
     let (proposal, rest) = target.trim().split_once('/').ok_or_else(usage)?;
     let (term, field) = rest.split_once('.').ok_or_else(usage)?;
@@ -208,25 +256,27 @@ pub fn parse_set(text: &str) -> Result<Edit, String> {
         return Err(usage());
     }
     Ok(Edit::Set {
-        term: term_name(&format!("{proposal}/{term}"), text)?,
+        term: term_name(&format!("{proposal}/{term}"), text).map_err(EditSyntaxError::Other)?,
         field: field.to_owned(),
         value: parse_value(value.trim()),
     })
 }
 
 /// Parses the short form of `drop`: `P/T`.
-pub fn parse_drop(text: &str) -> Result<Edit, String> {
+pub fn parse_drop(text: &str) -> Result<Edit, EditSyntaxError> {
     Ok(Edit::Drop {
-        term: term_name(text.trim(), text)?,
+        term: term_name(text.trim(), text).map_err(EditSyntaxError::Other)?,
     })
 }
 
 /// Parses the short form of `add`: `P={JSON}`.
-pub fn parse_add(text: &str) -> Result<Edit, String> {
-    let (proposal, json) = text
-        .split_once('=')
-        .ok_or_else(|| format!("bad `--add` `{text}`: expected `PROPOSAL={{\"id\": ..., ...}}`"))?;
-    add(proposal.trim(), json.trim(), text)
+pub fn parse_add(text: &str) -> Result<Edit, EditSyntaxError> {
+    let (proposal, json) = text.split_once('=').ok_or_else(|| EditSyntaxError::Shape {
+        op: "add",
+        text: text.to_owned(),
+        expected: "PROPOSAL={\"id\": ..., ...}",
+    })?;
+    add(proposal.trim(), json.trim(), text).map_err(EditSyntaxError::Other)
 }
 
 fn add(proposal: &str, json: &str, text: &str) -> Result<Edit, String> {
@@ -351,30 +401,61 @@ mod tests {
         assert!(
             parse_edit("sett us/aid modality=may")
                 .unwrap_err()
+                .to_string()
                 .contains("did you mean `set`")
         );
         assert!(
             parse_edit("set us/aid modality")
                 .unwrap_err()
+                .to_string()
                 .contains("FIELD=VALUE")
         );
         assert!(
             parse_edit("drop aid")
                 .unwrap_err()
+                .to_string()
                 .contains("proposal-id/term-id")
         );
         assert!(
             parse_edit("require us/a b sometime")
                 .unwrap_err()
+                .to_string()
                 .contains("unknown timing")
         );
-        assert!(parse_add("us={\"id\": 3}").unwrap_err().contains("at `id`"));
+        assert!(
+            parse_add("us={\"id\": 3}")
+                .unwrap_err()
+                .to_string()
+                .contains("at `id`")
+        );
         assert!(
             parse_set("us/aid=3")
                 .unwrap_err()
+                .to_string()
                 .contains("PROPOSAL/TERM.FIELD=VALUE")
         );
         assert!(parse_edit("").is_err());
+    }
+
+    #[test]
+    fn a_misshapen_short_form_is_named_as_its_reader_knows_it() {
+        let e = parse_set("us/aid.modality").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "bad short form of `set` `us/aid.modality`: expected `PROPOSAL/TERM.FIELD=VALUE`"
+        );
+        assert_eq!(
+            e.message(|op| format!("`{op}` form")),
+            "bad `set` form `us/aid.modality`: expected `PROPOSAL/TERM.FIELD=VALUE`"
+        );
+        let e = parse_add("us").unwrap_err();
+        assert_eq!(
+            e.message(|op| format!("`{op}`")),
+            "bad `add` `us`: expected `PROPOSAL={\"id\": ..., ...}`"
+        );
+        // Other errors read the same whoever reads them.
+        let e = parse_set("us a/aid.modality=may").unwrap_err();
+        assert_eq!(e.message(|_| String::new()), e.to_string());
     }
 
     #[test]

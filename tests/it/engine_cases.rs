@@ -400,6 +400,7 @@ fn duplicate_proposal_ids_are_an_error() {
 #[test]
 fn impact_names_each_change_with_its_witnesses() {
     use armistice::engine::{Direction, Finding, impact};
+    use armistice::report::words;
     let us = |aid: bool| {
         let mut terms = vec![
             json!({ "id": "halt", "subject": "RU", "modality": "must_not", "action": "hostilities", "text": "x" }),
@@ -424,7 +425,7 @@ fn impact_names_each_change_with_its_witnesses() {
     let described: Vec<(&str, Vec<&str>)> = pairs[0]
         .changes
         .iter()
-        .map(|c| (c.describe(), c.witnesses()))
+        .map(|c| (words::changed(c), c.witnesses()))
         .collect();
     assert!(
         described.contains(&("conflict resolved", vec!["us/aid", "ru/no-aid"])),

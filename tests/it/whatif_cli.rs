@@ -219,6 +219,15 @@ fn bad_syntax_is_an_error() {
             "expected `PROPOSAL/TERM.FIELD=VALUE`",
         ),
         (vec!["--add", "us-2025-03-11={\"id\": 1}"], "bad term"),
+        // The library names the short form, the command line its flag.
+        (
+            vec!["--set", "us-2025-03-11/aid"],
+            "error: --set: bad `--set` `us-2025-03-11/aid`: expected `PROPOSAL/TERM.FIELD=VALUE`\n",
+        ),
+        (
+            vec!["--add", "us-2025-03-11"],
+            "error: --add: bad `--add` `us-2025-03-11`: expected `PROPOSAL={\"id\": ..., ...}`\n",
+        ),
         (
             vec!["--edit", "require ru-2025-03-13/halt no-aid later"],
             "unknown timing `later`",

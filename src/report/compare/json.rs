@@ -61,7 +61,7 @@ pub struct PairOut<'a> {
     pub verdict: &'static str,
     /// Counts of findings.
     pub counts: CountsOut,
-    /// Relations between terms (filtered by `--only`).
+    /// Relations between terms (only those of the sections asked for).
     pub relations: Stream<'a, RelationOut<'a>>,
     /// Held-up terms.
     pub blocked: Stream<'a, BlockedOut<'a>>,

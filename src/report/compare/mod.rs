@@ -8,7 +8,7 @@ pub mod text;
 
 use crate::engine::{Pair, Relation, RelationKind};
 
-/// A part of the comparison report, for `--only`.
+/// A part of the comparison report, which a report may be limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Section {
     /// Direct and indirect conflicts.

@@ -3,13 +3,13 @@
 
 use std::fmt::Write;
 
-use super::{edit_args, unblocks};
-use crate::whatif::Outcome;
+use super::unblocks;
 use crate::whatif::concede::{Concessions, Packages};
+use crate::whatif::{Edit, Outcome};
 
-/// Renders `c` as Markdown; `command` starts the `whatif` command line that applies
-/// a package.
-pub fn render(c: &Concessions, command: &str) -> String {
+/// Renders `c` as Markdown; `try_edits` gives the command that applies a package's
+/// edits.
+pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String {
     let mut out = String::new();
     let ids: Vec<&str> = c.baseline.proposals.iter().map(|q| q.id()).collect();
     let codes: Vec<String> = ids.iter().map(|i| format!("`{i}`")).collect();
@@ -111,7 +111,7 @@ pub fn render(c: &Concessions, command: &str) -> String {
                     let names: Vec<String> = un.iter().map(|u| format!("`{u}`")).collect();
                     let _ = writeln!(out, "- unblocks {}", names.join(", "));
                 }
-                let _ = writeln!(out, "\n```sh\n{command} {}\n```\n", edit_args(k));
+                let _ = writeln!(out, "\n```sh\n{}\n```\n", try_edits(&k.edits));
             }
         }
     }

@@ -1,6 +1,8 @@
 //! Renderers of a concession analysis ([`crate::whatif::concede::Concessions`]):
 //! `text` (terminal), `markdown` (a briefing), `json` (for scripts, with its own output
-//! types). The words the three share live here.
+//! types). The words the three share live here. The command that tries a package
+//! (an `armistice whatif` command) is the caller's: the text and Markdown renderers
+//! take it as a function of the package's edits.
 
 pub mod json;
 pub mod markdown;
@@ -8,8 +10,8 @@ pub mod text;
 
 use crate::concede::Cost;
 use crate::engine::{BlockStatus, Direction, Finding};
+use crate::whatif::Outcome;
 use crate::whatif::concede::{Candidate, PackageResult};
-use crate::whatif::{Outcome, shell_quote};
 
 /// A cost in words: `4` or `never` (a red line).
 pub fn cost(c: Cost) -> String {
@@ -43,13 +45,4 @@ pub fn unblocks(p: &PackageResult) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-/// The package's edits as `whatif` arguments: `--edit 'drop us/aid' ...`.
-pub fn edit_args(p: &PackageResult) -> String {
-    p.edits
-        .iter()
-        .map(|e| format!("--edit {}", shell_quote(&e.to_string())))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

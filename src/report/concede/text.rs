@@ -4,15 +4,15 @@
 
 use std::fmt::Write;
 
-use super::{candidate, edit_args, unblocks};
+use super::{candidate, unblocks};
 use crate::report::compare::text::summary;
 use crate::report::style::{Painter, Role};
-use crate::whatif::Outcome;
 use crate::whatif::concede::{Concessions, Packages};
+use crate::whatif::{Edit, Outcome};
 
-/// Renders `c` as text; `command` starts the `whatif` command line that applies a
-/// package (`armistice whatif A.json B.json`).
-pub fn render(c: &Concessions, command: &str, p: Painter) -> String {
+/// Renders `c` as text; `try_edits` gives the command that applies a package's edits
+/// (the command line gives a `whatif` command).
+pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter) -> String {
     let mut out = String::new();
     let ids: Vec<&str> = c.baseline.proposals.iter().map(|q| q.id()).collect();
     let _ = writeln!(
@@ -111,7 +111,7 @@ pub fn render(c: &Concessions, command: &str, p: Painter) -> String {
                     out,
                     "  {:<8}  {}",
                     "try",
-                    p.paint(Role::Dim, &format!("{command} {}", edit_args(k)))
+                    p.paint(Role::Dim, &try_edits(&k.edits))
                 );
                 out.push('\n');
             }

@@ -41,7 +41,8 @@ pub struct DiffOutput<'a> {
     pub metadata: Vec<MetaOut>,
     /// Every term of either version, made as it is written.
     pub terms: Stream<'a, TermOut<'a>>,
-    /// With `--against OTHER`: what the change does to the relations with OTHER.
+    /// Against a third proposal OTHER: what the change does to the relations with
+    /// OTHER.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub impact: Option<ImpactOut>,
 }

@@ -71,7 +71,7 @@ pub fn render(d: &ProposalDiff) -> String {
     out
 }
 
-/// The `--against` section: verdicts, counts, then a table of effects.
+/// The impact section: verdicts, counts, then a table of effects.
 fn impact(d: &ProposalDiff, i: &Impact) -> String {
     let mut out = format!(
         "\n## Impact against `{}`\n\nVerdict: {} → **{}** ({}).\n",

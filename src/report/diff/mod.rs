@@ -1,6 +1,6 @@
 //! Renderers of a [`crate::diff::ProposalDiff`]: one file per format, each in the
 //! words of [`crate::report::words`]; here what the formats share beyond words: the
-//! order of the effects of `--against`, and whether an effect is for the better.
+//! order of the effects of the change impact, and whether an effect is for the better.
 
 pub mod json;
 pub mod markdown;
@@ -10,7 +10,7 @@ pub mod text;
 use crate::diff::{Effect, Impact, ProposalDiff, TermDiff};
 use crate::engine::{self, Finding, RelationKind};
 
-/// The effects of `--against`, each once, ordered by the first term of the diff they
+/// The effects of the change impact, each once, ordered by the first term of the diff they
 /// are attributed to (effects naming only OTHER's terms last), with the term ids as a
 /// label (`—` for none).
 pub fn impact_rows<'a>(d: &ProposalDiff, i: &'a Impact) -> Vec<(String, &'a Effect)> {

@@ -1,6 +1,6 @@
 //! The terminal rendering of a diff: one line per change, the wording as an inline word
-//! diff, coloured when asked (without colour, `[-removed-]{+added+}` as in
-//! `git diff --word-diff`).
+//! diff, coloured when asked (without colour, `[-removed-]{+added+}` as in git's
+//! word diff).
 
 use anstyle::{AnsiColor, Style};
 
@@ -57,7 +57,7 @@ pub fn render(d: &ProposalDiff, color: bool) -> String {
     out
 }
 
-/// The `--against` section: verdicts, counts, then each effect with its witnesses.
+/// The impact section: verdicts, counts, then each effect with its witnesses.
 fn impact(d: &ProposalDiff, i: &Impact, paint: &Paint) -> String {
     let mut out = format!(
         "\n{} against {}: {} → {}\n",

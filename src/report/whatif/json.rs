@@ -79,7 +79,7 @@ pub struct BurdenOut {
 pub struct ScenarioOut {
     /// Its name.
     pub name: String,
-    /// The name in file-name form (as `--write-dir` uses it).
+    /// The name in file-name form (as the files of its edited proposals are named).
     pub slug: String,
     /// What it stands for.
     pub description: Option<String>,

@@ -5,7 +5,7 @@
 use super::values::{modality, number, parties, scope, value, window};
 use crate::engine::{
     Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, Deadlock, Direction, Finding, Pair,
-    ParamComparison, ParamOutcome, Relation, Side, TermRef,
+    ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
 };
 use crate::model::ParamValue;
 use crate::vocab::Vocab;
@@ -106,7 +106,7 @@ pub fn coverage(analysis: &Analysis, r: &Relation) -> Option<String> {
 /// The differences a divergence rests on: windows and parameters.
 pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
     let mut out = Vec::new();
-    if r.kind != crate::engine::RelationKind::Diverge {
+    if r.kind != RelationKind::Diverge {
         return out;
     }
     if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
@@ -236,7 +236,29 @@ pub fn silent(who: &str, partial: bool) -> String {
 
 /// A changed finding in a negotiator's words: `conflict resolved`, `newly blocked`.
 pub fn changed(c: &Change) -> &'static str {
-    c.describe()
+    let [gained, lost] = match &c.finding {
+        Finding::Relation {
+            kind: RelationKind::Conflict,
+            indirect: true,
+            ..
+        } => ["indirect conflict introduced", "indirect conflict resolved"],
+        Finding::Relation { kind, .. } => match kind {
+            RelationKind::Conflict => ["conflict introduced", "conflict resolved"],
+            RelationKind::Agree => ["agreement gained", "agreement lost"],
+            RelationKind::Diverge => ["divergence introduced", "divergence gone"],
+            RelationKind::Compatible => ["compatibility gained", "compatibility lost"],
+        },
+        Finding::Held { status, .. } => match status {
+            BlockStatus::Blocked => ["newly blocked", "unblocked"],
+            BlockStatus::Pending => ["newly pending", "no longer pending"],
+        },
+        Finding::Open { .. } => ["newly open", "no longer open"],
+        Finding::Deadlock { .. } => ["deadlock introduced", "deadlock resolved"],
+    };
+    match c.direction {
+        Direction::Gained => gained,
+        Direction::Lost => lost,
+    }
 }
 
 /// `gained` or `lost`.
@@ -308,5 +330,56 @@ pub fn counts_change(before: &Counts, after: &Counts) -> String {
         "no count changed".to_owned()
     } else {
         parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_changed_finding_has_words_of_its_own() {
+        let relation = |kind, indirect| Finding::Relation {
+            kind,
+            indirect,
+            left: "a/x".into(),
+            right: "b/y".into(),
+        };
+        let held = |status| Finding::Held {
+            term: "a/x".into(),
+            status,
+        };
+        let findings = [
+            relation(RelationKind::Conflict, true),
+            relation(RelationKind::Conflict, false),
+            relation(RelationKind::Agree, false),
+            relation(RelationKind::Diverge, false),
+            relation(RelationKind::Compatible, false),
+            held(BlockStatus::Blocked),
+            held(BlockStatus::Pending),
+            Finding::Open { term: "a/x".into() },
+            Finding::Deadlock {
+                terms: vec!["a/x".into()],
+            },
+        ];
+        let mut words: Vec<&str> = findings
+            .iter()
+            .flat_map(|f| {
+                [Direction::Gained, Direction::Lost].map(|direction| {
+                    changed(&Change {
+                        direction,
+                        finding: f.clone(),
+                    })
+                })
+            })
+            .collect();
+        assert_eq!(
+            words[..2],
+            ["indirect conflict introduced", "indirect conflict resolved"]
+        );
+        assert_eq!(words[10..12], ["newly blocked", "unblocked"]);
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words.len(), 2 * findings.len());
     }
 }
