@@ -10,7 +10,7 @@
 /// A conflict as the solver sees it: its id in the instance and its ways, each sorted
 /// and free of duplicates.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Clause {
+pub(super) struct Clause {
     /// The conflict's id in the instance.
     pub id: usize,
     /// The ways; after [`reduce`]: at least two, none empty, none containing another.
@@ -19,7 +19,7 @@ pub(crate) struct Clause {
 
 /// The result of [`reduce`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Reduced {
+pub(super) struct Reduced {
     /// The concessions included, given and forced (a flag per concession).
     pub included: Vec<bool>,
     /// The concessions forced by the reduction, beyond those given.
@@ -30,7 +30,7 @@ pub(crate) struct Reduced {
 
 /// Reduces `clauses` under `included` and `excluded` (flags per concession, both of the
 /// instance's length). Returns the ids of the conflicts that cannot be resolved if any.
-pub(crate) fn reduce(
+pub(super) fn reduce(
     clauses: &[Clause],
     included: Vec<bool>,
     excluded: &[bool],
@@ -120,7 +120,7 @@ fn simplify(ways: &[Vec<usize>], included: &[bool], excluded: &[bool]) -> Simpli
 }
 
 /// Whether sorted `a` is a subset of sorted `b`.
-pub(crate) fn is_subset(a: &[usize], b: &[usize]) -> bool {
+pub(super) fn is_subset(a: &[usize], b: &[usize]) -> bool {
     let mut j = 0;
     for &x in a {
         while j < b.len() && b.get(j).is_some_and(|&y| y < x) {

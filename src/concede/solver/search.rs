@@ -53,7 +53,7 @@ struct State<'a> {
 
 /// The `k` cheapest minimal packages of `clauses` (concession ids ascending, and cost),
 /// cheapest first. `cost` gives each concession's cost.
-pub(crate) fn search(
+pub(super) fn search(
     clauses: &[Clause],
     cost: &[u64],
     k: usize,
