@@ -7,10 +7,9 @@
 
 mod support;
 
-use armistice::concede::Options;
+use armistice::concede::{self, CostTable, Options};
 use armistice::engine;
 use armistice::report::html;
-use armistice::whatif::concede::{self, CostTable};
 use proptest::prelude::*;
 use serde_json::json;
 

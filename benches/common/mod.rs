@@ -8,7 +8,7 @@
 // Each bench target uses only some of these.
 #![allow(dead_code)]
 
-use armistice::concede::{self, Concession, Conflict, Instance, Options, Solution, SolveError};
+use armistice::concede::{self, Concession, Conflict, CostTable, Instance, Options, Solution, SolveError};
 use armistice::diff::{DiffOptions, ProposalDiff};
 use armistice::engine::{Analysis, EngineError, RelationKind, TermRef};
 use armistice::generate::{Spec, generate};
@@ -16,7 +16,6 @@ use armistice::load::{SourceFile, parse_proposal, resolve_owned};
 use armistice::model::{Modality, Proposal};
 use armistice::resolved::ResolvedProposal;
 use armistice::vocab::Vocab;
-use armistice::whatif::concede::CostTable;
 use std::collections::HashMap;
 
 /// The sizes (terms in the first proposal) every benchmark runs at, and the larger
@@ -118,7 +117,7 @@ pub fn run_reanalyze(
 }
 
 /// The concession instance of an analysis, built as `armistice concede` builds it
-/// (`armistice::whatif::concede::concessions`): every term in a conflict (direct or
+/// (`armistice::concede::concessions`): every term in a conflict (direct or
 /// indirect) is a candidate withdrawal priced by priority, every conflict an edge.
 pub fn concede_instance(analysis: &Analysis) -> Instance {
     let costs = CostTable::default();

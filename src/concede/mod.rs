@@ -1,10 +1,17 @@
 //! Concessions: the cheapest packages of withdrawn terms after which no conflict
-//! remains.
+//! remains, each evaluated as a what-if.
 //!
-//! [`solver`] is the exact algorithm on an abstract [`Instance`] of concessions and
-//! conflicts; it imports nothing else from the crate. Its types are re-exported here.
+//! Two layers. [`solver`] is the exact algorithm on an abstract [`Instance`] of
+//! concessions and conflicts; it imports nothing else from the crate, and its types are
+//! re-exported here. Around it, the domain: [`CostTable`] prices the withdrawal of a
+//! term by its priority, and [`concessions`] turns an analysis into an instance, solves
+//! it and evaluates each package as a what-if scenario ([`Concessions`], plain data for
+//! the renderers in `crate::report::concede`).
 
+mod analysis;
+mod costs;
 pub mod solver;
+mod withdraw;
 
 use std::time::Instant;
 
@@ -12,6 +19,9 @@ pub use solver::{
     Concession, Conflict, Cost, Instance, Limit, Method, Options, Package, Progress, Solution, SolveError,
     Solver, solve, solve_with_progress,
 };
+
+pub use analysis::{Candidate, Concessions, ConflictRef, PackageResult, Packages, concessions};
+pub use costs::CostTable;
 
 use crate::limits::Limits;
 

@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::{edit_args, unblocks};
+use crate::concede::{Concessions, Packages};
 use crate::whatif::Outcome;
-use crate::whatif::concede::{Concessions, Packages};
 
 /// Renders `c` as Markdown; `command` starts the `whatif` command line that applies
 /// a package.

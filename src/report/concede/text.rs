@@ -5,10 +5,10 @@
 use std::fmt::Write;
 
 use super::{candidate, edit_args, unblocks};
+use crate::concede::{Concessions, Packages};
 use crate::report::compare::text::summary;
 use crate::report::style::{Painter, Role};
 use crate::whatif::Outcome;
-use crate::whatif::concede::{Concessions, Packages};
 
 /// Renders `c` as text; `command` starts the `whatif` command line that applies a
 /// package (`armistice whatif A.json B.json`).

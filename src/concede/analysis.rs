@@ -1,90 +1,20 @@
-//! Concessions (DESIGN §5): the terms in conflict as candidate concessions (withdrawing
-//! a term, at the cost of its priority; red lines never), the conflicts as what they
-//! must resolve, solved exactly by `crate::concede`, and each package checked by
-//! evaluating it as a what-if scenario (the edits that withdraw its terms), so that
-//! what it unblocks comes from the engine itself.
+//! The concession analysis of a set of proposals: the terms in conflict as candidate
+//! concessions (withdrawing a term, at the cost of its priority; red lines never), the
+//! conflicts as what they must resolve, solved exactly by [`super::solver`], and each
+//! package checked by evaluating it as a what-if scenario (the edits that withdraw its
+//! terms), so that what it unblocks comes from the engine itself.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::edit::Edit;
-use super::eval::{Outcome, evaluate_one};
-use super::scenario::Scenario;
-use crate::concede::{
+use super::costs::CostTable;
+use super::solver::{
     self, Concession, Conflict, Cost, Instance, Options, Package, Progress, SolveError, Solver,
 };
+use super::withdraw::withdraw;
 use crate::engine::{Analysis, RelationKind, TermRef};
 use crate::model::Priority;
 use crate::vocab::Vocab;
-
-/// The cost of withdrawing a term of each priority; `red_line: None` never concedes one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CostTable {
-    /// Red lines: `None` (the default) never conceded.
-    pub red_line: Option<u64>,
-    /// Core terms.
-    pub core: u64,
-    /// Normal terms.
-    pub normal: u64,
-    /// Minor terms.
-    pub minor: u64,
-}
-
-impl Default for CostTable {
-    /// The weights of [`Priority::weight`], red lines never conceded.
-    fn default() -> CostTable {
-        CostTable {
-            red_line: None,
-            core: u64::from(Priority::Core.weight()),
-            normal: u64::from(Priority::Normal.weight()),
-            minor: u64::from(Priority::Minor.weight()),
-        }
-    }
-}
-
-impl CostTable {
-    /// Reads `red_line=never,core=5,minor=1` over the defaults.
-    pub fn parse(text: &str) -> Result<CostTable, String> {
-        let mut table = CostTable::default();
-        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (name, value) = part
-                .split_once('=')
-                .ok_or_else(|| format!("bad cost `{part}`: expected `PRIORITY=COST`"))?;
-            let (name, value) = (name.trim(), value.trim());
-            let number = || {
-                value
-                    .parse::<u64>()
-                    .map_err(|_| format!("bad cost `{part}`: `{value}` is not a whole number"))
-            };
-            match name {
-                "red_line" if value == "never" => table.red_line = None,
-                "red_line" => table.red_line = Some(number()?),
-                "core" => table.core = number()?,
-                "normal" => table.normal = number()?,
-                "minor" => table.minor = number()?,
-                other => {
-                    let names = ["red_line", "core", "normal", "minor"];
-                    let hint = crate::vocab::did_you_mean(other, names)
-                        .map(|s| format!(" (did you mean `{s}`?)"))
-                        .unwrap_or_default();
-                    return Err(format!(
-                        "bad cost `{part}`: unknown priority `{other}`{hint}; expected `red_line`, `core`, `normal` or `minor`"
-                    ));
-                }
-            }
-        }
-        Ok(table)
-    }
-
-    /// The cost of withdrawing a term of priority `p`.
-    pub fn cost(&self, p: Priority) -> Cost {
-        match p {
-            Priority::RedLine => self.red_line.map_or(Cost::Forbidden, Cost::Finite),
-            Priority::Core => Cost::Finite(self.core),
-            Priority::Normal => Cost::Finite(self.normal),
-            Priority::Minor => Cost::Finite(self.minor),
-        }
-    }
-}
+use crate::whatif::{Edit, Outcome, Scenario, evaluate_one};
 
 /// A term that could be withdrawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -202,7 +132,7 @@ pub fn concessions(
             packages: Packages::NoConflict,
         });
     }
-    let packages = match concede::solve_with_progress(&instance, options, progress) {
+    let packages = match solver::solve_with_progress(&instance, options, progress) {
         Ok(solution) => Packages::Found {
             packages: solution
                 .packages
@@ -231,42 +161,6 @@ pub fn concessions(
         conflicts,
         packages,
     })
-}
-
-/// The edits that withdraw `terms`: first every condition on them held by a term that
-/// stays, then the terms themselves.
-fn withdraw(a: &Analysis, candidates: &[Candidate], terms: &[usize]) -> Vec<Edit> {
-    let dropped: Vec<TermRef> = terms
-        .iter()
-        .filter_map(|&i| candidates.get(i))
-        .map(|c| c.term)
-        .collect();
-    let gone: HashSet<TermRef> = dropped.iter().copied().collect();
-    let gone_ids: HashSet<(usize, &str)> = dropped
-        .iter()
-        .filter_map(|d| Some((d.proposal, &*a.term(*d)?.id)))
-        .collect();
-    let mut edits = Vec::new();
-    for (pi, p) in a.proposals.iter().enumerate() {
-        for (ti, t) in p.proposal.terms.iter().enumerate() {
-            if t.requires.is_empty()
-                || gone.contains(&TermRef {
-                    proposal: pi,
-                    term: ti,
-                })
-            {
-                continue;
-            }
-            for c in t.requires.iter().filter(|c| gone_ids.contains(&(pi, &*c.term))) {
-                edits.push(Edit::Unrequire {
-                    term: format!("{}/{}", p.id(), t.id),
-                    condition: c.term.to_string(),
-                });
-            }
-        }
-    }
-    edits.extend(dropped.iter().map(|&d| Edit::Drop { term: a.term_name(d) }));
-    edits
 }
 
 impl Concessions {
@@ -301,28 +195,5 @@ impl Concessions {
             .iter()
             .filter(|k| k.cost == Cost::Forbidden && (k.name == c.left || k.name == c.right))
             .collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::CostTable;
-
-    #[test]
-    fn cost_tables() {
-        let t = CostTable::parse("core=5, red_line=20").unwrap();
-        assert_eq!((t.core, t.red_line, t.normal), (5, Some(20), 2));
-        assert_eq!(CostTable::parse("red_line=never").unwrap().red_line, None);
-        assert!(
-            CostTable::parse("cor=5")
-                .unwrap_err()
-                .contains("did you mean `core`?")
-        );
-        assert!(CostTable::parse("core").unwrap_err().contains("PRIORITY=COST"));
-        assert!(
-            CostTable::parse("core=-1")
-                .unwrap_err()
-                .contains("not a whole number")
-        );
     }
 }
