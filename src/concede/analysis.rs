@@ -4,41 +4,13 @@
 //! package checked by evaluating it as a what-if scenario (the edits that withdraw its
 //! terms), so that what it unblocks comes from the engine itself.
 
-use std::collections::HashMap;
-
 use super::costs::CostTable;
-use super::solver::{
-    self, Concession, Conflict, Cost, Instance, Options, Package, Progress, SolveError, Solver,
-};
+use super::problem::{Candidate, ConflictRef, Problem, problem};
+use super::solver::{self, Cost, Options, Package, Progress, SolveError, Solver};
 use super::withdraw::withdraw;
-use crate::engine::{Analysis, RelationKind, TermRef};
-use crate::model::Priority;
+use crate::engine::Analysis;
 use crate::vocab::Vocab;
 use crate::whatif::{Edit, Outcome, Scenario, evaluate_one};
-
-/// A term that could be withdrawn.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    /// The term.
-    pub term: TermRef,
-    /// `proposal-id/term-id`.
-    pub name: String,
-    /// Its priority.
-    pub priority: Priority,
-    /// What withdrawing it costs its proposal.
-    pub cost: Cost,
-}
-
-/// A conflict to resolve: a conflict relation of a pair.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConflictRef {
-    /// The left term.
-    pub left: String,
-    /// The right term.
-    pub right: String,
-    /// Whether a derived atom is involved.
-    pub indirect: bool,
-}
 
 /// One package of concessions and what it does.
 #[derive(Debug, Clone)]
@@ -94,36 +66,11 @@ pub fn concessions(
     vocab: &Vocab,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Concessions, SolveError> {
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut index: HashMap<TermRef, usize> = HashMap::new();
-    let mut conflicts = Vec::new();
-    let mut instance = Instance::default();
-    for pair in &baseline.pairs {
-        for r in pair.relations.iter().filter(|r| r.kind == RelationKind::Conflict) {
-            let mut ends = [0usize; 2];
-            for (slot, term) in ends.iter_mut().zip([r.left.term, r.right.term]) {
-                *slot = *index.entry(term).or_insert_with(|| {
-                    let priority = baseline.term(term).map(|t| t.priority).unwrap_or_default();
-                    candidates.push(Candidate {
-                        term,
-                        name: baseline.term_name(term),
-                        priority,
-                        cost: costs.cost(priority),
-                    });
-                    instance
-                        .concessions
-                        .push(Concession::new(term.proposal, costs.cost(priority)));
-                    candidates.len() - 1
-                });
-            }
-            instance.conflicts.push(Conflict::edge(ends[0], ends[1]));
-            conflicts.push(ConflictRef {
-                left: baseline.term_name(r.left.term),
-                right: baseline.term_name(r.right.term),
-                indirect: r.is_indirect(),
-            });
-        }
-    }
+    let Problem {
+        candidates,
+        conflicts,
+        instance,
+    } = problem(&baseline, costs);
     if conflicts.is_empty() {
         return Ok(Concessions {
             baseline,

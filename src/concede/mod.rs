@@ -4,12 +4,13 @@
 //! Two layers. [`solver`] is the exact algorithm on an abstract [`Instance`] of
 //! concessions and conflicts; it imports nothing else from the crate, and its types are
 //! re-exported here. Around it, the domain: [`CostTable`] prices the withdrawal of a
-//! term by its priority, and [`concessions`] turns an analysis into an instance, solves
-//! it and evaluates each package as a what-if scenario ([`Concessions`], plain data for
+//! term by its priority, [`problem`] turns an analysis into an instance, and
+//! [`concessions`] solves it and evaluates each package as a what-if scenario ([`Concessions`], plain data for
 //! the renderers in `crate::report::concede`).
 
 mod analysis;
 mod costs;
+mod problem;
 pub mod solver;
 mod withdraw;
 
@@ -20,8 +21,9 @@ pub use solver::{
     Solver, solve, solve_with_progress,
 };
 
-pub use analysis::{Candidate, Concessions, ConflictRef, PackageResult, Packages, concessions};
+pub use analysis::{Concessions, PackageResult, Packages, concessions};
 pub use costs::CostTable;
+pub use problem::{Candidate, ConflictRef, Problem, problem};
 
 use crate::limits::Limits;
 

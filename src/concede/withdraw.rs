@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::analysis::Candidate;
+use super::problem::Candidate;
 use crate::engine::{Analysis, TermRef};
 use crate::whatif::Edit;
 
