@@ -1,8 +1,8 @@
-//! The concession analysis of a set of proposals: the terms in conflict as candidate
-//! concessions (withdrawing a term, at the cost of its priority; red lines never), the
-//! conflicts as what they must resolve, solved exactly by [`super::solver`], and each
-//! package checked by evaluating it as a what-if scenario (the edits that withdraw its
-//! terms), so that what it unblocks comes from the engine itself.
+//! The concession analysis of a set of proposals: their concession problem (terms in
+//! conflict as candidate withdrawals, conflicts as what they must resolve) solved
+//! exactly by [`super::solver`], and each package checked by evaluating it as a what-if
+//! scenario (the edits that withdraw its terms), so that what it unblocks comes from
+//! the engine itself.
 
 use super::costs::CostTable;
 use super::problem::{Candidate, ConflictRef, Problem, problem};

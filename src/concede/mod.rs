@@ -5,8 +5,8 @@
 //! concessions and conflicts; it imports nothing else from the crate, and its types are
 //! re-exported here. Around it, the domain: [`CostTable`] prices the withdrawal of a
 //! term by its priority, [`problem`] turns an analysis into an instance, and
-//! [`concessions`] solves it and evaluates each package as a what-if scenario ([`Concessions`], plain data for
-//! the renderers in `crate::report::concede`).
+//! [`concessions`] solves it and evaluates each package as a what-if scenario. The
+//! result, [`Concessions`], is plain data for the renderers in `crate::report::concede`.
 
 mod analysis;
 mod costs;
