@@ -110,17 +110,24 @@ fn simplify(ways: &[Vec<usize>], included: &[bool], excluded: &[bool]) -> Simpli
         return Simplified::Blocked;
     }
     out.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
-    let mut kept: Vec<Vec<usize>> = Vec::with_capacity(out.len());
-    for way in out {
+    Simplified::Ways(drop_supersets(out))
+}
+
+/// The sorted `ways` in the order given, less each way that contains one kept before
+/// it: given in an order where a subset comes before its supersets (shorter first, or
+/// cheaper first), none of the ways kept contains another.
+pub(super) fn drop_supersets(ways: impl IntoIterator<Item = Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut kept: Vec<Vec<usize>> = Vec::new();
+    for way in ways {
         if !kept.iter().any(|k| is_subset(k, &way)) {
             kept.push(way);
         }
     }
-    Simplified::Ways(kept)
+    kept
 }
 
 /// Whether sorted `a` is a subset of sorted `b`.
-pub(super) fn is_subset(a: &[usize], b: &[usize]) -> bool {
+fn is_subset(a: &[usize], b: &[usize]) -> bool {
     let mut j = 0;
     for &x in a {
         while j < b.len() && b.get(j).is_some_and(|&y| y < x) {
