@@ -10,9 +10,9 @@
 //! cheapest packages, cheapest first.
 //!
 //! How, exactly in every case:
-//! 1. [`reduce`](self::reduce) drops red-line ways and resolved conflicts and forces the
-//!    concessions a conflict cannot do without; a conflict all of whose ways use a red
-//!    line makes the instance [`SolveError::Infeasible`].
+//! 1. The reduction (`reduce.rs`) drops red-line ways and resolved conflicts and forces
+//!    the concessions a conflict cannot do without; a conflict all of whose ways use a
+//!    red line makes the instance [`SolveError::Infeasible`].
 //! 2. When the remaining conflicts are edges of a bipartite graph (the common case of two
 //!    proposals), the optimum is a minimum-weight vertex cover found by min-cut (Dinic),
 //!    and the next best come from Lawler's partitioning over the min-cut, run on each
