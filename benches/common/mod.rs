@@ -8,16 +8,14 @@
 // Each bench target uses only some of these.
 #![allow(dead_code)]
 
-use armistice::concede::{self, Concession, Conflict, Instance, Options, Solution, SolveError};
+use armistice::concede::{self, CostTable, Instance, Options, Solution, SolveError};
 use armistice::diff::{DiffOptions, ProposalDiff};
-use armistice::engine::{Analysis, Baseline, EngineError, RelationKind, TermRef};
+use armistice::engine::{Analysis, Baseline, EngineError};
 use armistice::generate::{Spec, generate};
 use armistice::load::{SourceFile, parse_proposal, resolve_owned};
 use armistice::model::{Modality, Proposal};
 use armistice::resolved::ResolvedProposal;
 use armistice::vocab::Vocab;
-use armistice::whatif::concede::CostTable;
-use std::collections::HashMap;
 
 /// The sizes (terms in the first proposal) every benchmark runs at, and the larger
 /// ones when `ARMISTICE_BENCH_LARGE` is set (to anything but `0`).
@@ -120,29 +118,11 @@ pub(crate) fn run_reanalyze(
         .map(Baseline::into_analysis)
 }
 
-/// The concession instance of an analysis, built as `armistice concede` builds it
-/// (`armistice::whatif::concede::concessions`): every term in a conflict (direct or
-/// indirect) is a candidate withdrawal priced by priority, every conflict an edge.
+/// The concession instance of an analysis, as `armistice concede` builds it
+/// (`armistice::concede::problem`): every term in a conflict (direct or indirect) is a
+/// candidate withdrawal priced by priority, every conflict an edge.
 pub(crate) fn concede_instance(analysis: &Analysis) -> Instance {
-    let costs = CostTable::default();
-    let mut index: HashMap<TermRef, usize> = HashMap::new();
-    let mut instance = Instance::default();
-    for pair in &analysis.pairs {
-        for r in pair.relations.iter().filter(|r| r.kind == RelationKind::Conflict) {
-            let mut ends = [0usize; 2];
-            for (slot, term) in ends.iter_mut().zip([r.left.term, r.right.term]) {
-                *slot = *index.entry(term).or_insert_with(|| {
-                    let priority = analysis.term(term).map(|t| t.priority).unwrap_or_default();
-                    instance
-                        .concessions
-                        .push(Concession::new(term.proposal, costs.cost(priority)));
-                    instance.concessions.len() - 1
-                });
-            }
-            instance.conflicts.push(Conflict::edge(ends[0], ends[1]));
-        }
-    }
-    instance
+    concede::problem(analysis, &CostTable::default()).instance
 }
 
 /// Concede: the exact solver on an instance, for the `top` cheapest packages.

@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use armistice::concede::Options;
+use armistice::concede::{CostTable, Options, concessions};
 use armistice::diff::{DiffOptions, json_patch};
 use armistice::engine::{self, Analysis};
 use armistice::load::{self, SourceFile};
@@ -21,7 +21,6 @@ use armistice::report::style::Painter;
 use armistice::report::{compare, concede as concede_report, diff as diff_report, graph, html};
 use armistice::report::whatif as whatif_report;
 use armistice::vocab::Vocab;
-use armistice::whatif::concede::{CostTable, concessions};
 use armistice::whatif::{self, Scenario};
 use serde_json::Value;
 

@@ -13,12 +13,11 @@ use std::time::{Duration, Instant};
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, load_proposals, load_vocab};
 use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
-use crate::concede::{Options, Progress, SolveError};
+use crate::concede::{CostTable, Options, Packages, Progress, SolveError, concessions};
 use crate::engine;
 use crate::limits::Limits;
 use crate::report::concede::{json, markdown, text};
 use crate::report::style::Painter;
-use crate::whatif::concede::{CostTable, Packages, concessions};
 use crate::whatif::{Edit, shell_quote};
 
 /// Arguments of `armistice concede`.

@@ -6,12 +6,11 @@ use std::time::Duration;
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, analyze_files};
 use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
-use crate::concede::Options;
+use crate::concede::{self, Options};
 use crate::engine::Analysis;
 use crate::limits::Limits;
 use crate::report::html;
 use crate::vocab::Vocab;
-use crate::whatif::concede;
 
 /// Arguments of `armistice report`.
 #[derive(Debug, clap::Args)]

@@ -1,189 +1,40 @@
-//! The exact concession solver: the cheapest packages of concessions that resolve every
-//! conflict between proposals.
+//! Concessions: the cheapest packages of withdrawn terms after which no conflict
+//! remains, each evaluated as a what-if.
 //!
-//! A pure algorithm on an [`Instance`]: candidate concessions (each belonging to one
-//! proposal, with a cost or [`Cost::Forbidden`] for a red line) and conflicts (each with
-//! the ways — sets of concessions — that resolve it). A *package* is a set of
-//! concessions that contains a whole way of every conflict and none of whose
-//! concessions can be dropped (it is minimal); [`solve`] returns the cheapest packages,
-//! cheapest first.
-//!
-//! How, exactly in every case:
-//! 1. [`reduce`](self::reduce) drops red-line ways and resolved conflicts and forces the
-//!    concessions a conflict cannot do without; a conflict all of whose ways use a red
-//!    line makes the instance [`SolveError::Infeasible`].
-//! 2. When the remaining conflicts are edges of a bipartite graph (the common case of two
-//!    proposals), the optimum is a minimum-weight vertex cover found by min-cut (Dinic),
-//!    and the next best come from Lawler's partitioning over the min-cut, run on each
-//!    connected component and combined ([`Solver::MinCut`]).
-//! 3. Otherwise a branch and bound over conflicts finds them ([`Solver::Search`]), within
-//!    the node budget and deadline of [`Options`].
-//!
-//! ```
-//! use armistice::concede::{solve, Concession, Conflict, Cost, Instance, Options};
-//! let instance = Instance {
-//!     concessions: vec![
-//!         Concession::new(0, Cost::Finite(3)), // P withdraws `aid`
-//!         Concession::new(1, Cost::Finite(2)), // Q withdraws `no-aid`
-//!         Concession::new(1, Cost::Forbidden), // Q's red line
-//!     ],
-//!     conflicts: vec![Conflict::edge(0, 1), Conflict::edge(0, 2)],
-//! };
-//! let solution = solve(&instance, &Options::default()).unwrap();
-//! assert_eq!(solution.packages[0].concessions, vec![0]);
-//! assert_eq!(solution.packages[0].cost_by_proposal, vec![3, 0]);
-//! ```
+//! Two layers. [`solver`] is the exact algorithm on an abstract [`Instance`] of
+//! concessions and conflicts; it imports nothing else from the crate, and its types are
+//! re-exported here. Around it, the domain: [`CostTable`] prices the withdrawal of a
+//! term by its priority, [`problem`] turns an analysis into an instance, and
+//! [`concessions`] solves it and evaluates each package as a what-if scenario. The
+//! result, [`Concessions`], is plain data for the renderers in `crate::report::concede`.
 
-mod budget;
-mod combine;
-mod cover;
-mod flow;
-mod ranked;
-mod reduce;
-mod search;
-mod types;
+mod analysis;
+mod costs;
+mod problem;
+pub mod solver;
+mod withdraw;
 
-pub use types::{
+use std::time::Instant;
+
+pub use solver::{
     Concession, Conflict, Cost, Instance, Limit, Method, Options, Package, Progress, Solution, SolveError,
-    Solver,
+    Solver, solve, solve_with_progress,
 };
 
-use budget::Budget;
-use reduce::Clause;
+pub use analysis::{Concessions, PackageResult, Packages, concessions};
+pub use costs::CostTable;
+pub use problem::{Candidate, ConflictRef, Problem, problem};
 
-/// The cheapest packages of `instance`, as many as [`Options::top`] asks.
-pub fn solve(instance: &Instance, options: &Options) -> Result<Solution, SolveError> {
-    solve_with_progress(instance, options, &mut |_| {})
-}
+use crate::limits::Limits;
 
-/// [`solve`], calling `progress` every so many nodes of a long search (to drive a
-/// progress bar).
-pub fn solve_with_progress(
-    instance: &Instance,
-    options: &Options,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<Solution, SolveError> {
-    let n = instance.concessions.len();
-    let clauses = validate(instance)?;
-    let cost: Vec<u64> = instance
-        .concessions
-        .iter()
-        .map(|c| c.cost.finite().unwrap_or(0))
-        .collect();
-    let forbidden: Vec<bool> = instance
-        .concessions
-        .iter()
-        .map(|c| c.cost == Cost::Forbidden)
-        .collect();
-    let root = reduce::reduce(&clauses, vec![false; n], &forbidden)
-        .map_err(|red_line_conflicts| SolveError::Infeasible { red_line_conflicts })?;
-    let mut budget = Budget::new(options, progress);
-    let k = options.top.max(1);
-    let graph = match options.method {
-        Method::Auto => cover::bipartite(&root.clauses, &cost),
-        Method::Search => None,
-    };
-    let (found, solver) = match graph {
-        Some(g) => {
-            // Largest last: the fold asks the last component for covers lazily, and the
-            // largest is where each further cover costs most.
-            let mut parts = cover::components(&g);
-            parts.sort_by_key(|p| p.concession.len());
-            let mut streams: Vec<ranked::Ranked> = parts.iter().map(ranked::Ranked::new).collect();
-            (
-                combine::k_best_unions(&mut streams, k, &mut budget)?,
-                Solver::MinCut,
-            )
+impl Options {
+    /// The default options within `limits`: its node budget, and a deadline its time
+    /// limit from now.
+    pub fn within(limits: &Limits) -> Options {
+        Options {
+            max_nodes: limits.max_nodes,
+            deadline: limits.time_limit.and_then(|t| Instant::now().checked_add(t)),
+            ..Options::default()
         }
-        None => (
-            search::search(&root.clauses, &cost, k, &mut budget)?,
-            Solver::Search,
-        ),
-    };
-    let proposals = instance
-        .concessions
-        .iter()
-        .map(|c| c.proposal + 1)
-        .max()
-        .unwrap_or(0);
-    let packages = found
-        .into_iter()
-        .map(|(set, _)| package(instance, &cost, proposals, &root.forced, set))
-        .collect();
-    Ok(Solution {
-        packages,
-        solver,
-        explored: budget.explored(),
-    })
-}
-
-/// Checks the ids and the cost total, and sorts each way.
-fn validate(instance: &Instance) -> Result<Vec<Clause>, SolveError> {
-    let n = instance.concessions.len();
-    let total = instance
-        .concessions
-        .iter()
-        .filter_map(|c| c.cost.finite())
-        .try_fold(0u64, |a, c| a.checked_add(c).filter(|&t| t <= u64::MAX / 4));
-    if total.is_none() {
-        return Err(SolveError::InvalidInstance {
-            message: "the total cost of the concessions overflows".into(),
-        });
-    }
-    let mut clauses = Vec::with_capacity(instance.conflicts.len());
-    for (id, conflict) in instance.conflicts.iter().enumerate() {
-        let mut ways = Vec::with_capacity(conflict.ways.len());
-        for way in &conflict.ways {
-            if let Some(&bad) = way.iter().find(|&&x| x >= n) {
-                return Err(SolveError::InvalidInstance {
-                    message: format!("conflict `{id}` names concession `{bad}`, but there are {n}"),
-                });
-            }
-            let mut way = way.clone();
-            way.sort_unstable();
-            way.dedup();
-            ways.push(way);
-        }
-        clauses.push(Clause { id, ways });
-    }
-    Ok(clauses)
-}
-
-/// A package of the `forced` concessions and `chosen` ones, with its costs.
-fn package(
-    instance: &Instance,
-    cost: &[u64],
-    proposals: usize,
-    forced: &[usize],
-    chosen: Vec<usize>,
-) -> Package {
-    let mut concessions = chosen;
-    concessions.extend_from_slice(forced);
-    concessions.sort_unstable();
-    concessions.dedup();
-    let mut cost_by_proposal = vec![0u64; proposals];
-    let mut total = 0u64;
-    for &x in &concessions {
-        let c = cost.get(x).copied().unwrap_or(0);
-        total = total.saturating_add(c);
-        if let Some(p) = instance
-            .concessions
-            .get(x)
-            .and_then(|k| cost_by_proposal.get_mut(k.proposal))
-        {
-            *p = p.saturating_add(c);
-        }
-    }
-    let most = cost_by_proposal.iter().copied().max().unwrap_or(0);
-    let balance = if total == 0 {
-        0.0
-    } else {
-        most as f64 / total as f64
-    };
-    Package {
-        concessions,
-        cost: total,
-        cost_by_proposal,
-        balance,
     }
 }

@@ -2,11 +2,10 @@
 //! scenarios and sweeps ([`scenario`]), and their evaluation against the baseline
 //! analysis: for each scenario the analysis after its edits and every finding that
 //! changed, with the terms that witness it. The result, [`WhatIf`], is plain data for
-//! the renderers in `crate::report::whatif`. [`concede`] finds the cheapest packages of
-//! concessions and evaluates each as a scenario.
+//! the renderers in `crate::report::whatif`. `crate::concede` evaluates each package of
+//! concessions it finds as a scenario.
 
 pub mod apply;
-pub mod concede;
 pub mod edit;
 mod editor;
 mod eval;

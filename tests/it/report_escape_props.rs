@@ -3,10 +3,9 @@
 //! markup it has with plain words, every `&` starts an entity, and the string appears
 //! escaped.
 
-use armistice::concede::Options;
+use armistice::concede::{self, CostTable, Options};
 use armistice::engine;
 use armistice::report::html;
-use armistice::whatif::concede::{self, CostTable};
 use proptest::prelude::*;
 use serde_json::json;
 

@@ -4,8 +4,7 @@
 use serde::Serialize;
 
 use super::unblocks;
-use crate::concede::Solver;
-use crate::whatif::concede::{Concessions, Packages};
+use crate::concede::{Concessions, Packages, Solver};
 use crate::whatif::{Edit, Outcome};
 
 /// The version of this output format.

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::unblocks;
-use crate::whatif::concede::{Concessions, Packages};
+use crate::concede::{Concessions, Packages};
 use crate::whatif::{Edit, Outcome};
 
 /// Renders `c` as Markdown; `try_edits` gives the command that applies a package's

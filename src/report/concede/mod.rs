@@ -1,4 +1,4 @@
-//! Renderers of a concession analysis ([`crate::whatif::concede::Concessions`]):
+//! Renderers of a concession analysis ([`crate::concede::Concessions`]):
 //! `text` (terminal), `markdown` (a briefing), `json` (for scripts, with its own output
 //! types). The words the three share live here. The command that tries a package
 //! (an `armistice whatif` command) is the caller's: the text and Markdown renderers
@@ -8,10 +8,9 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::concede::Cost;
+use crate::concede::{Candidate, Cost, PackageResult};
 use crate::engine::{BlockStatus, Direction, Finding};
 use crate::whatif::Outcome;
-use crate::whatif::concede::{Candidate, PackageResult};
 
 /// A cost in words: `4` or `never` (a red line).
 pub fn cost(c: Cost) -> String {

@@ -5,9 +5,9 @@
 use std::fmt::Write;
 
 use super::{candidate, unblocks};
+use crate::concede::{Concessions, Packages};
 use crate::report::compare::text::summary;
 use crate::report::style::{Painter, Role};
-use crate::whatif::concede::{Concessions, Packages};
 use crate::whatif::{Edit, Outcome};
 
 /// Renders `c` as text; `try_edits` gives the command that applies a package's edits

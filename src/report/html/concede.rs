@@ -4,9 +4,9 @@
 
 use super::Appendix;
 use super::escape::Html;
+use crate::concede::{Concessions, Packages};
 use crate::report::concede::{candidate, unblocks};
 use crate::whatif::Outcome;
-use crate::whatif::concede::{Concessions, Packages};
 
 /// The appendix for `c`.
 pub fn appendix(c: &Concessions) -> Appendix {

@@ -9,7 +9,7 @@ use super::types::{Limit, Options, Progress, SolveError};
 const EVERY: u64 = 1024;
 
 /// The budget of one solve.
-pub(crate) struct Budget<'a> {
+pub(super) struct Budget<'a> {
     max_nodes: u64,
     deadline: Option<Instant>,
     explored: u64,
@@ -18,7 +18,7 @@ pub(crate) struct Budget<'a> {
 
 impl<'a> Budget<'a> {
     /// The budget set by `options`, reporting to `progress`.
-    pub(crate) fn new(options: &Options, progress: &'a mut dyn FnMut(Progress)) -> Budget<'a> {
+    pub(super) fn new(options: &Options, progress: &'a mut dyn FnMut(Progress)) -> Budget<'a> {
         Budget {
             max_nodes: options.max_nodes,
             deadline: options.deadline,
@@ -28,12 +28,12 @@ impl<'a> Budget<'a> {
     }
 
     /// The nodes explored so far.
-    pub(crate) fn explored(&self) -> u64 {
+    pub(super) fn explored(&self) -> u64 {
         self.explored
     }
 
     /// Counts one node; fails when a budget is exhausted.
-    pub(crate) fn tick(&mut self, found: usize, best_cost: Option<u64>) -> Result<(), SolveError> {
+    pub(super) fn tick(&mut self, found: usize, best_cost: Option<u64>) -> Result<(), SolveError> {
         if self.explored >= self.max_nodes {
             return Err(SolveError::BudgetExceeded {
                 explored: self.explored,
@@ -54,7 +54,7 @@ impl<'a> Budget<'a> {
     }
 
     /// Reports progress now.
-    pub(crate) fn report(&mut self, found: usize, best_cost: Option<u64>) {
+    pub(super) fn report(&mut self, found: usize, best_cost: Option<u64>) {
         let progress = Progress {
             explored: self.explored,
             max_nodes: self.max_nodes,

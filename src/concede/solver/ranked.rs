@@ -74,7 +74,7 @@ impl Queue {
 }
 
 /// The minimal covers of one graph, cheapest first, computed on demand.
-pub(crate) struct Ranked<'g> {
+pub(super) struct Ranked<'g> {
     g: &'g Graph,
     queue: Queue,
     /// The covers found so far (vertex indices ascending, and cost), cheapest first.
@@ -83,7 +83,7 @@ pub(crate) struct Ranked<'g> {
 
 impl<'g> Ranked<'g> {
     /// The enumeration of the minimal covers of `g`.
-    pub(crate) fn new(g: &'g Graph) -> Ranked<'g> {
+    pub(super) fn new(g: &'g Graph) -> Ranked<'g> {
         let mut queue = Queue {
             heap: BinaryHeap::new(),
             slab: Vec::new(),
@@ -103,13 +103,13 @@ impl<'g> Ranked<'g> {
     }
 
     /// The concession id of vertex `w`.
-    pub(crate) fn concession(&self, w: usize) -> Option<usize> {
+    pub(super) fn concession(&self, w: usize) -> Option<usize> {
         self.g.concession.get(w).copied()
     }
 
     /// The cost of the `j`-th cheapest minimal cover (from 0), computing it if need be;
     /// `None` when there are no more.
-    pub(crate) fn cost(&mut self, j: usize, budget: &mut Budget) -> Result<Option<u64>, SolveError> {
+    pub(super) fn cost(&mut self, j: usize, budget: &mut Budget) -> Result<Option<u64>, SolveError> {
         let more = j.saturating_add(1);
         if self.found.len() < more {
             advance(self.g, &mut self.queue, &mut self.found, more, budget)?;

@@ -7,7 +7,7 @@
 
 /// A flow network with capacities in `u64`.
 #[derive(Debug, Clone)]
-pub(crate) struct Network {
+pub(super) struct Network {
     /// Head of each edge.
     to: Vec<usize>,
     /// Residual capacity of each edge.
@@ -23,7 +23,7 @@ const UNSEEN: usize = usize::MAX;
 impl Network {
     /// A network on `nodes` nodes with the given `(from, to, capacity)` edges; edges that
     /// name a node out of range are ignored.
-    pub(crate) fn new(nodes: usize, edges: &[(usize, usize, u64)]) -> Network {
+    pub(super) fn new(nodes: usize, edges: &[(usize, usize, u64)]) -> Network {
         let edges: Vec<&(usize, usize, u64)> = edges.iter().filter(|e| e.0 < nodes && e.1 < nodes).collect();
         let mut to = Vec::with_capacity(2 * edges.len());
         let mut cap = Vec::with_capacity(2 * edges.len());
@@ -56,7 +56,7 @@ impl Network {
     }
 
     /// Pushes the maximum flow from `s` to `t` and returns its value (saturating).
-    pub(crate) fn max_flow(&mut self, s: usize, t: usize) -> u64 {
+    pub(super) fn max_flow(&mut self, s: usize, t: usize) -> u64 {
         let n = self.nodes();
         if s >= n || t >= n || s == t {
             return 0;
@@ -148,7 +148,7 @@ impl Network {
 
     /// The nodes reachable from `s` over edges with residual capacity: after
     /// [`Network::max_flow`], the source side of a minimum cut.
-    pub(crate) fn reachable(&self, s: usize) -> Vec<bool> {
+    pub(super) fn reachable(&self, s: usize) -> Vec<bool> {
         let n = self.nodes();
         let mut seen = vec![false; n];
         if s >= n {

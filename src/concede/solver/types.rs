@@ -95,21 +95,9 @@ pub struct Options {
     pub method: Method,
 }
 
-impl Options {
-    /// The default options within `limits`: its node budget, and a deadline its time
-    /// limit from now.
-    pub fn within(limits: &crate::limits::Limits) -> Options {
-        Options {
-            max_nodes: limits.max_nodes,
-            deadline: limits.time_limit.and_then(|t| Instant::now().checked_add(t)),
-            ..Options::default()
-        }
-    }
-}
-
 impl Default for Options {
-    /// One package, a million nodes, no deadline (a library caller's choice; the
-    /// command line always sets one, see [`Options::within`]).
+    /// One package, a million nodes, no deadline (a caller that must stop in time sets
+    /// [`Options::deadline`]; the command line always does).
     fn default() -> Options {
         Options {
             top: 1,

@@ -20,7 +20,7 @@ type Entry = (u64, usize, usize);
 /// The `k` cheapest unions taking one minimal cover from each component (concession ids
 /// ascending, and cost), cheapest first. A component's next cover is computed only when
 /// a combination might use it.
-pub(crate) fn k_best_unions(
+pub(super) fn k_best_unions(
     parts: &mut [Ranked],
     k: usize,
     budget: &mut Budget,

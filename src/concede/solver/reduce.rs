@@ -10,7 +10,7 @@
 /// A conflict as the solver sees it: its id in the instance and its ways, each sorted
 /// and free of duplicates.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Clause {
+pub(super) struct Clause {
     /// The conflict's id in the instance.
     pub id: usize,
     /// The ways; after [`reduce`]: at least two, none empty, none containing another.
@@ -19,7 +19,7 @@ pub(crate) struct Clause {
 
 /// The result of [`reduce`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Reduced {
+pub(super) struct Reduced {
     /// The concessions included, given and forced (a flag per concession).
     pub included: Vec<bool>,
     /// The concessions forced by the reduction, beyond those given.
@@ -30,7 +30,7 @@ pub(crate) struct Reduced {
 
 /// Reduces `clauses` under `included` and `excluded` (flags per concession, both of the
 /// instance's length). Returns the ids of the conflicts that cannot be resolved if any.
-pub(crate) fn reduce(
+pub(super) fn reduce(
     clauses: &[Clause],
     included: Vec<bool>,
     excluded: &[bool],
@@ -110,17 +110,24 @@ fn simplify(ways: &[Vec<usize>], included: &[bool], excluded: &[bool]) -> Simpli
         return Simplified::Blocked;
     }
     out.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
-    let mut kept: Vec<Vec<usize>> = Vec::with_capacity(out.len());
-    for way in out {
+    Simplified::Ways(drop_supersets(out))
+}
+
+/// The sorted `ways` in the order given, less each way that contains one kept before
+/// it: given in an order where a subset comes before its supersets (shorter first, or
+/// cheaper first), none of the ways kept contains another.
+pub(super) fn drop_supersets(ways: impl IntoIterator<Item = Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut kept: Vec<Vec<usize>> = Vec::new();
+    for way in ways {
         if !kept.iter().any(|k| is_subset(k, &way)) {
             kept.push(way);
         }
     }
-    Simplified::Ways(kept)
+    kept
 }
 
 /// Whether sorted `a` is a subset of sorted `b`.
-pub(crate) fn is_subset(a: &[usize], b: &[usize]) -> bool {
+fn is_subset(a: &[usize], b: &[usize]) -> bool {
     let mut j = 0;
     for &x in a {
         while j < b.len() && b.get(j).is_some_and(|&y| y < x) {

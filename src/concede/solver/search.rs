@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 
 use super::budget::Budget;
-use super::reduce::Clause;
+use super::reduce::{Clause, drop_supersets};
 use super::types::SolveError;
 
 /// One open branching point.
@@ -53,7 +53,7 @@ struct State<'a> {
 
 /// The `k` cheapest minimal packages of `clauses` (concession ids ascending, and cost),
 /// cheapest first. `cost` gives each concession's cost.
-pub(crate) fn search(
+pub(super) fn search(
     clauses: &[Clause],
     cost: &[u64],
     k: usize,
@@ -230,13 +230,7 @@ impl State<'_> {
                 .then_with(|| a.1.len().cmp(&b.1.len()))
                 .then_with(|| a.1.cmp(&b.1))
         });
-        let mut kept: Vec<Vec<usize>> = Vec::with_capacity(ways.len());
-        for (_, way) in ways {
-            if !kept.iter().any(|k| super::reduce::is_subset(k, &way)) {
-                kept.push(way);
-            }
-        }
-        Eval::Branch(kept)
+        Eval::Branch(drop_supersets(ways.into_iter().map(|(_, way)| way)))
     }
 
     /// The cost of completing `way`, unless it is complete or blocked.

@@ -12,7 +12,7 @@ use super::reduce::Clause;
 
 /// A conflict graph on the concessions that appear in edge conflicts.
 #[derive(Debug, Clone)]
-pub(crate) struct Graph {
+pub(super) struct Graph {
     /// The concession id of each vertex.
     pub concession: Vec<usize>,
     /// The cost of each vertex.
@@ -27,7 +27,7 @@ pub(crate) struct Graph {
 
 /// The graph of `clauses` if each is an edge and together they are bipartite. `cost`
 /// gives each concession's cost.
-pub(crate) fn bipartite(clauses: &[Clause], cost: &[u64]) -> Option<Graph> {
+pub(super) fn bipartite(clauses: &[Clause], cost: &[u64]) -> Option<Graph> {
     const NONE: usize = usize::MAX;
     let mut vertex = vec![NONE; cost.len()];
     let mut g = Graph {
@@ -97,7 +97,7 @@ pub(crate) fn bipartite(clauses: &[Clause], cost: &[u64]) -> Option<Graph> {
 
 /// The connected components of `g`, each a graph of its own (with the same concession
 /// ids); covers of `g` are unions of covers of its components.
-pub(crate) fn components(g: &Graph) -> Vec<Graph> {
+pub(super) fn components(g: &Graph) -> Vec<Graph> {
     const NONE: usize = usize::MAX;
     let n = g.concession.len();
     let mut local = vec![NONE; n];
@@ -141,7 +141,7 @@ pub(crate) fn components(g: &Graph) -> Vec<Graph> {
 
 /// A vertex cover: a flag per vertex, and its cost.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Cover {
+pub(super) struct Cover {
     /// Whether each vertex is in the cover.
     pub set: Vec<bool>,
     /// The total cost.
@@ -151,7 +151,7 @@ pub(crate) struct Cover {
 /// A cheapest vertex cover of `g` that contains `include` and avoids `exclude`, or `None`
 /// when there is none. Within the vertices not forced by the constraints, the cover is
 /// minimal (no vertex can be dropped); vertices of `include` may be redundant.
-pub(crate) fn min_cover(g: &Graph, include: &[usize], exclude: &[usize]) -> Option<Cover> {
+pub(super) fn min_cover(g: &Graph, include: &[usize], exclude: &[usize]) -> Option<Cover> {
     let n = g.concession.len();
     let mut inc = vec![false; n];
     let mut exc = vec![false; n];
