@@ -265,6 +265,13 @@ pub(crate) fn stderr_styled() -> bool {
     anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
+/// Prints `error: MESSAGE` plainly (a message that carries its own layout) and gives
+/// the exit code of an error.
+pub(crate) fn fail(message: &str) -> Exit {
+    eprintln!("error: {message}");
+    Exit::Error
+}
+
 /// Prints an error that is about no position in a file.
 pub(crate) fn print_error(message: &str) {
     eprintln!("{}", load::render_message(true, message, stderr_styled()));

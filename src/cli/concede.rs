@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, ReportFormat as Format, load_proposals, load_vocab};
+use super::common::{InputOptions, OutputOptions, ReportFormat as Format, fail, load_proposals, load_vocab};
 use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::{CostTable, Options, Packages, Progress, SolveError, concessions};
 use crate::engine;
@@ -51,11 +51,6 @@ pub(crate) fn run(args: Args) -> Exit {
     match concede(&args) {
         Ok(exit) | Err(exit) => exit,
     }
-}
-
-fn fail(message: &str) -> Exit {
-    eprintln!("error: {message}");
-    Exit::Error
 }
 
 fn concede(args: &Args) -> Result<Exit, Exit> {

@@ -13,8 +13,8 @@ use clap::{Arg, ArgAction, ArgMatches, FromArgMatches};
 
 use super::Exit;
 use super::common::{
-    InputOptions, OutputOptions, ReportFormat as Format, clobbers, load_proposals, load_vocab, print_error,
-    write_atomic,
+    InputOptions, OutputOptions, ReportFormat as Format, clobbers, fail, load_proposals, load_vocab,
+    print_error, write_atomic,
 };
 use super::limits::{EngineLimitOptions, SweepLimitOptions, raise};
 use crate::engine;
@@ -135,11 +135,6 @@ pub(crate) fn run(args: Args) -> Exit {
     match what_if(&args) {
         Ok(exit) | Err(exit) => exit,
     }
-}
-
-fn fail(message: &str) -> Exit {
-    eprintln!("error: {message}");
-    Exit::Error
 }
 
 fn what_if(args: &Args) -> Result<Exit, Exit> {

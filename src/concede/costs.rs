@@ -1,5 +1,5 @@
 //! What withdrawing a term costs its proposal, by the term's priority: the table and
-//! its `--cost` syntax (`red_line=never,core=5,minor=1`).
+//! the text that sets it (`red_line=never,core=5,minor=1`), as the command line takes it.
 
 use super::solver::Cost;
 use crate::model::Priority;
