@@ -2,7 +2,7 @@
 //! one (an analysis that derives or compares too much, a file too large or nested too
 //! deep, a scenario file that makes too many scenarios) carry it, so that each reader
 //! is told how to raise it in its own terms: the library names the field of `Limits`
-//! ([`LimitKind::raise`]), the command line its flag (`crate::cli::limits`).
+//! ([`LimitKind::raise`]), the command line its flag (`crate::cli::limit_flags`).
 
 /// A limit of [`crate::limits::Limits`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

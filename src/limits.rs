@@ -2,7 +2,7 @@
 //! comparisons of terms, what-if scenarios and the concession search. [`Limits`] is
 //! passed to loading, the engine, `whatif` and `concede`; its `Default` is what the
 //! command line uses without flags. The command line maps each field to a flag of its
-//! own (`src/cli/limits.rs` is the table; docs/limits.md lists them for users).
+//! own (`src/cli/limit_flags.rs` is the table; docs/limits.md lists them for users).
 
 use std::time::Duration;
 

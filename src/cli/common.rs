@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::Exit;
-use super::limits::{ReadLimitOptions, raise};
+use super::limit_flags::{ReadLimitOptions, raise};
 use crate::limits::Limits;
 use crate::load::{self, FileReport, SourceFile};
 use crate::resolved::ResolvedProposal;

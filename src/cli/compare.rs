@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, analyze_files};
-use super::limits::EngineLimitOptions;
+use super::limit_flags::EngineLimitOptions;
 use crate::report::compare::{Section, Sections, json, markdown, text};
 use crate::report::style::Painter;
 

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, fail, load_proposals, load_vocab};
-use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
+use super::limit_flags::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::{CostTable, Options, Packages, Progress, SolveError, concessions};
 use crate::engine;
 use crate::limits::Limits;
@@ -66,7 +66,7 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
     let vocab = load_vocab(&args.input)?;
     let proposals = load_proposals(&args.files, &vocab, &args.input)?;
     let baseline = engine::analyze_with(proposals, &vocab, &limits)
-        .map_err(|e| fail(&e.message(super::limits::raise)))?;
+        .map_err(|e| fail(&e.message(super::limit_flags::raise)))?;
     // The clock starts after loading and analysis: the time limit is the search's.
     let options = Options {
         top: args.top.max(1),

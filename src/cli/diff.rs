@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
-use super::limits::{EngineLimitOptions, raise};
+use super::limit_flags::{EngineLimitOptions, raise};
 use crate::diff::{DiffOptions, json_patch};
 use crate::load::SourceFile;
 use crate::report::diff::{json, markdown, patch, text};

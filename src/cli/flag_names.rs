@@ -91,7 +91,7 @@ fn only_the_command_line_names_its_flags() {
     assert!(paths.len() > 50, "src/ read from {}", root.display());
     assert!(
         found.is_empty(),
-        "flags named outside src/cli/ (let the library say what it needs and the command line add the flag, as with cli::limits::raise):\n{}",
+        "flags named outside src/cli/ (let the library say what it needs and the command line add the flag, as with cli::limit_flags::raise):\n{}",
         found.join("\n")
     );
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::Exit;
 use super::common::write_atomic;
-use super::limits::raise;
+use super::limit_flags::raise;
 use crate::load::SourceFile;
 
 /// Arguments of `armistice fmt`.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, analyze_files};
-use super::limits::EngineLimitOptions;
+use super::limit_flags::EngineLimitOptions;
 use crate::report::graph::{self, dot, mermaid};
 
 /// Arguments of `armistice graph`.

@@ -1,5 +1,5 @@
 //! The command line: argument parsing (the only module that knows clap) and dispatch
-//! to one function per subcommand, each returning an [`Exit`].
+//! to one function per subcommand, each returning an exit code (0, 1 or 2).
 
 mod check;
 pub(crate) mod common;
@@ -13,7 +13,7 @@ mod flag_names;
 mod fmt;
 mod generate;
 mod graph;
-pub(crate) mod limits;
+pub(crate) mod limit_flags;
 mod man;
 mod report;
 mod schema;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, analyze_files};
-use super::limits::{EngineLimitOptions, SearchLimitOptions, search_stopped};
+use super::limit_flags::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::{self, Options};
 use crate::engine::Analysis;
 use crate::limits::Limits;

@@ -16,7 +16,7 @@ use super::common::{
     InputOptions, OutputOptions, ReportFormat as Format, clobbers, fail, load_proposals, load_vocab,
     print_error, write_atomic,
 };
-use super::limits::{EngineLimitOptions, SweepLimitOptions, raise};
+use super::limit_flags::{EngineLimitOptions, SweepLimitOptions, raise};
 use crate::engine;
 use crate::limits::Limits;
 use crate::load::{self, Diagnostic, SourceFile};

@@ -1,6 +1,6 @@
 //! Generic containers the analysis is built from, with no knowledge of negotiations:
 //! the fast deterministic hash map and set, [`Chunked`] lists shared in chunks,
-//! [`Shared`] lists behind a reference count, and the [`Interner`] that makes equal
+//! [`Shared`] lists behind a reference count, and the interner that makes equal
 //! lists one.
 
 pub(crate) mod chunked;

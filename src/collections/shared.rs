@@ -96,7 +96,7 @@ impl<T: Clone + Eq + Hash> Interner<T> {
     }
 }
 
-/// A list is found in an [`Interner`] by its items (its hash and equality are theirs).
+/// A list is found in an interner by its items (its hash and equality are theirs).
 impl<T> Borrow<[T]> for Shared<T> {
     fn borrow(&self) -> &[T] {
         self

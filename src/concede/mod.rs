@@ -8,8 +8,8 @@
 //! [`concessions`] solves it and evaluates each package as a what-if scenario. The
 //! result, [`Concessions`], is plain data for the renderers in `crate::report::concede`.
 
-mod analysis;
 mod costs;
+mod packages;
 mod problem;
 pub mod solver;
 mod withdraw;
@@ -21,8 +21,8 @@ pub use solver::{
     Solver, solve, solve_with_progress,
 };
 
-pub use analysis::{Concessions, PackageResult, Packages, concessions};
 pub use costs::CostTable;
+pub use packages::{Concessions, PackageResult, Packages, concessions};
 pub use problem::{Candidate, ConflictRef, Problem, problem};
 
 use crate::limits::Limits;

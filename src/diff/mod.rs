@@ -14,24 +14,22 @@
 //! the same days); two versions are *the same in meaning* when, outside the ignored
 //! fields, no change is meaningful and no term was added or removed.
 
+mod against;
 pub mod align;
 mod field;
-mod impact;
 mod patch;
 mod result;
-mod scope;
 mod terms;
 mod word_diff;
 
+pub use against::{Effect, Impact, Link, Witness, impact, impact_with};
 pub use align::{Alignment, align};
 pub use field::{DiffOptions, Field};
-pub use impact::{Effect, Impact, Link, Witness, impact, impact_with};
 pub use patch::{PatchOp, json_patch, pointer_escape};
 pub use result::{
     Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, ProposalDiff, ProposalInfo,
     TermDiff, TermSide,
 };
-pub use scope::{covers, scope_direction};
 pub use word_diff::{Segment, SegmentKind, similarity, word_diff};
 
 use crate::report::words::term_summary;

@@ -2,11 +2,12 @@
 //! differences of spelling only reported as notation.
 
 use super::result::{Change, ChangeKind, Direction};
-use super::scope::scope_direction;
 use super::word_diff::word_diff;
 use super::{DiffOptions, Field};
 use crate::model::{ParamValue, Term, Window};
 use crate::resolved::{Interval, ResolvedTerm};
+use crate::vocab::LabelId;
+use crate::vocab::scope::contains;
 use crate::vocab::{PartyId, Vocab};
 
 /// One side of a matched pair: the term as written and as resolved, and its authors.
@@ -352,5 +353,18 @@ fn requires_change(
             removed,
             retimed,
         })
+    }
+}
+
+/// A scope is a set of labels per taxonomy (area, target class...). Within a taxonomy
+/// the labels add up (`kursk` and `belgorod`), and no label means all of it; across
+/// taxonomies they restrict each other (`kursk` and `encircled_troops`).
+/// Widened when the new scope covers the old, narrowed when the old covers the new.
+fn scope_direction(vocab: &Vocab, old: &[LabelId], new: &[LabelId]) -> Direction {
+    match (contains(new, old, vocab), contains(old, new, vocab)) {
+        (true, false) => Direction::Widened,
+        (false, true) => Direction::Narrowed,
+        // Both: the same area written with other labels; neither: moved.
+        _ => Direction::Shifted,
     }
 }

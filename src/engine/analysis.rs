@@ -3,7 +3,7 @@
 
 use super::atom::{Atom, ProposalAtoms, TermRef};
 use super::burden::Burden;
-use super::params::ParamComparison;
+use super::param_compare::ParamComparison;
 use super::relations::Relations;
 use crate::collections::chunked::Chunked;
 use crate::collections::shared::Shared;

@@ -6,7 +6,7 @@ use crate::collections::FastMap;
 use super::analysis::{ChainStep, Coverage, Open, Relation, RelationKind, Side};
 use super::atom::Atom;
 use super::derive;
-use super::params;
+use super::param_compare;
 use super::relate::{AtomRelation, relate};
 use crate::collections::shared::{Interner, Shared};
 use crate::resolved::ResolvedProposal;
@@ -55,7 +55,7 @@ pub(super) struct Collector<'a> {
     lists: Interner<PartyId>,
     /// The comparisons of parameters made so far, shared by the relations that make
     /// the same one.
-    params: params::Comparisons,
+    params: param_compare::Comparisons,
     /// The relations so far, in the order they were found.
     pub relations: Vec<Relation>,
 }
@@ -77,7 +77,7 @@ impl<'a> Collector<'a> {
             groups: FastMap::default(),
             earlier: FastMap::default(),
             lists: Interner::default(),
-            params: params::Comparisons::default(),
+            params: param_compare::Comparisons::default(),
             relations: Vec::new(),
         }
     }

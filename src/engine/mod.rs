@@ -16,11 +16,10 @@ mod incremental;
 mod index;
 mod order;
 mod pair;
-mod params;
+mod param_compare;
 mod relate;
 mod related;
 mod relations;
-mod scope;
 
 use std::sync::Arc;
 
@@ -35,7 +34,7 @@ pub use burden::{Burden, BurdenRow};
 pub use error::EngineError;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use incremental::{Baseline, reanalyze};
-pub use params::{ParamComparison, ParamOutcome};
+pub use param_compare::{ParamComparison, ParamOutcome};
 pub use relations::{Findings, Iter as RelationIter, Relations};
 
 use crate::limits::Limits;

@@ -3,9 +3,9 @@
 
 use super::analysis::{Coverage, RelationKind};
 use super::atom::Atom;
-use super::scope;
 use crate::model::Modality;
 use crate::resolved::Interval;
+use crate::vocab::scope;
 use crate::vocab::{ActionId, LabelId, Vocab};
 
 /// What two overlapping atoms are to each other, before parameters are looked at.

@@ -28,7 +28,7 @@ pub(super) const MAX_SHOWN: usize = 50;
 /// offending place is quoted (rendering a line costs time in its length).
 const MAX_QUOTED_LINE: usize = 240;
 
-/// Renders at most [`MAX_SHOWN`] diagnostics of a report, in file order, each followed
+/// Renders at most 50 diagnostics of a report, in file order, each followed
 /// by a blank line, then how many more there are; with ANSI colours when `styled`.
 /// When there are more, errors come first: a file's errors are not hidden behind its
 /// warnings.

@@ -6,6 +6,7 @@
 
 mod file;
 mod resolve;
+pub(crate) mod scope;
 mod suggest;
 
 pub use file::{

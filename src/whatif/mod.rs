@@ -1,4 +1,4 @@
-//! What-if: edits to the proposals compared ([`edit`], [`apply`]), named
+//! What-if: edits to the proposals compared ([`edit`], [`apply`](mod@apply)), named
 //! scenarios and sweeps ([`scenario`]), and their evaluation against the baseline
 //! analysis: for each scenario the analysis after its edits and every finding that
 //! changed, with the terms that witness it. The result, [`WhatIf`], is plain data for

@@ -5,15 +5,15 @@
 //!
 //! - [`termmap`]: how the terms of a new version correspond to the earlier one's;
 //! - [`atoms`]: atoms rebuilt, copying the blocks of unchanged terms;
-//! - [`relate`]: a pair's relations and open points kept for unchanged terms and found
+//! - [`again`]: a pair's relations and open points kept for unchanged terms and found
 //!   again for the changed ones;
 //! - [`renumber`] and [`reblock`]: held-up terms carried over, renumbered, and traced
 //!   again where an edit can have changed them.
 
+mod again;
 mod atoms;
 mod key;
 mod reblock;
-mod relate;
 mod renumber;
 mod termmap;
 
@@ -334,16 +334,16 @@ fn update_pair(
         termmap::TermMap::identity(proposals[i].terms.len()),
         termmap::TermMap::identity(proposals[j].terms.len()),
     ];
-    let side = |k: usize, fallback| relate::Side {
+    let side = |k: usize, fallback| again::Side {
         proposal: &proposals[k],
         atoms: &atoms[k].atoms,
         spans: &atoms[k].spans,
         map: reuse.maps.get(k).and_then(Option::as_ref).unwrap_or(fallback),
     };
     let (left, right) = (side(i, &identity[0]), side(j, &identity[1]));
-    let again = relate::relate_pair_again(&left, &right, previous, related, vocab, limits.max_comparisons)
+    let again = again::relate_pair_again(&left, &right, previous, related, vocab, limits.max_comparisons)
         .map_err(|_| too_many(left.proposal, right.proposal, limits))?;
-    let relate::Again {
+    let again::Again {
         mut relations,
         open,
         touched,

@@ -1,7 +1,7 @@
 //! The JSON report of a comparison. Its types are its own (not the engine's), so the
 //! engine can change without breaking scripts; `schema_version` changes when they do.
 //! The format is documented in `docs/json-output.md`. The types borrow from the
-//! analysis and the long lists are [`Stream`]s: the report is written as it is made,
+//! analysis and the long lists are streams: the report is written as it is made,
 //! never held whole in memory.
 
 use std::io::Write;

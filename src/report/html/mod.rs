@@ -10,11 +10,11 @@
 //! [`concede::appendix`]) are passed to [`render`] as [`Appendix`] values, built with
 //! the same builder, and placed after the findings.
 
-mod align;
 mod chart;
 pub mod concede;
 pub mod escape;
 mod page;
+mod rows;
 mod sections;
 
 use crate::engine::{Analysis, TermRef};
@@ -40,7 +40,7 @@ pub fn render(a: &Analysis, vocab: &Vocab, appendices: Vec<Appendix>) -> String 
     let title = format!("Briefing: {}", ids.join(" vs "));
     let mut body = Html::new();
     sections::verdicts(&mut body, a, vocab);
-    align::alignment(&mut body, a, vocab);
+    rows::alignment(&mut body, a, vocab);
     sections::conflicts(&mut body, a, vocab);
     sections::blocked(&mut body, a);
     sections::other_relations(&mut body, a, vocab);

@@ -2,8 +2,8 @@
 //! indirect conflict with its explanation and wording, the other relations, blocked
 //! terms and deadlocks, open points, and the sources.
 
-use super::align::class_of;
 use super::escape::Html;
+use super::rows::class_of;
 use crate::engine::{Analysis, Relation, RelationKind, Side, TermRef, Verdict};
 use crate::report::graph::RelationEdge;
 use crate::report::words;

@@ -1,10 +1,11 @@
 //! Scope algebra under the vocabulary's taxonomies: intersection and containment of
-//! label sets, dimension by dimension (an absent dimension means everywhere).
+//! label sets, dimension by dimension (an absent dimension means everywhere). The
+//! engine relates scopes with it; the diff tells a widened scope from a narrowed one.
 
 use crate::vocab::{LabelId, Vocab};
 
 /// The common part of two scopes, or `None` when they are disjoint.
-pub(super) fn intersect(a: &[LabelId], b: &[LabelId], vocab: &Vocab) -> Option<Vec<LabelId>> {
+pub(crate) fn intersect(a: &[LabelId], b: &[LabelId], vocab: &Vocab) -> Option<Vec<LabelId>> {
     if a == b {
         return Some(a.to_vec());
     }
@@ -39,7 +40,7 @@ pub(super) fn intersect(a: &[LabelId], b: &[LabelId], vocab: &Vocab) -> Option<V
 }
 
 /// Whether scope `outer` contains all of scope `inner`.
-pub(super) fn contains(outer: &[LabelId], inner: &[LabelId], vocab: &Vocab) -> bool {
+pub(crate) fn contains(outer: &[LabelId], inner: &[LabelId], vocab: &Vocab) -> bool {
     if outer == inner {
         return true;
     }
