@@ -227,10 +227,17 @@ pub(crate) fn write_atomic_with(
         .unwrap_or_default();
     // A new file `.NAME.RANDOM.tmp` beside the target, created exclusively (never one
     // that exists, nor a link planted there), and removed if anything below fails.
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new output gets the mode any new file gets (0666 less the umask), not
+    // tempfile's private 0600; an existing file's mode is carried over below.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(dir)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
     let result = render(&mut out)
         .and_then(|_| out.into_inner().map_err(std::io::IntoInnerError::into_error))

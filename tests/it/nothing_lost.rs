@@ -184,6 +184,22 @@ fn a_replaced_file_keeps_its_permissions() {
     assert_eq!(mode, 0o640);
 }
 
+/// A new output file gets the mode any new file of the user gets (0666 less the umask),
+/// not the owner-only mode of a temporary file.
+#[cfg(unix)]
+#[test]
+fn a_new_file_gets_the_usual_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, "").unwrap();
+    let out = dir.path().join("brief.md");
+    let Run { code, .. } = armistice(&["compare", US, RU, "--format", "markdown", "-o", s(&out)]);
+    assert_eq!(code, 1);
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), mode(&plain));
+}
+
 /// Whether a temporary file of `name` is in `dir` (a write in progress).
 fn writing(dir: &Path, name: &str) -> bool {
     let prefix = format!(".{name}.");
