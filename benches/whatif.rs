@@ -30,7 +30,7 @@ fn whatif(c: &mut Criterion) {
         let edited = f.one_edit();
         group.bench_with_input(BenchmarkId::new("reanalyze", n), &f, |bench, f| {
             bench.iter_batched(
-                || edited.clone(),
+                || armistice::engine::Revision::new(edited.clone(), &f.vocab),
                 |e| run_reanalyze(&base, e, &f.vocab),
                 BatchSize::PerIteration,
             )

@@ -10,7 +10,7 @@
 
 use armistice::concede::{self, CostTable, Instance, Options, Solution, SolveError};
 use armistice::diff::{DiffOptions, ProposalDiff};
-use armistice::engine::{Analysis, Baseline, EngineError};
+use armistice::engine::{Analysis, Baseline, EngineError, Revision};
 use armistice::generate::{Spec, generate};
 use armistice::load::{SourceFile, parse_proposal, resolve_owned};
 use armistice::model::{Modality, Proposal};
@@ -107,14 +107,14 @@ pub(crate) fn run_diff(f: &Fixture) -> ProposalDiff {
 }
 
 /// One-edit what-if, as `armistice whatif` runs one: the analysis again with the first
-/// proposal replaced by `edited` (whose keys are made here), from a baseline whose
-/// keys were made once.
+/// proposal replaced by `edited` (keyed when it was resolved, as `whatif` does), from
+/// a baseline whose keys were made once.
 pub(crate) fn run_reanalyze(
     base: &Baseline,
-    edited: ResolvedProposal,
+    edited: Revision,
     vocab: &Vocab,
 ) -> Result<Analysis, EngineError> {
-    base.reanalyze(vec![(0, edited)], vocab)
+    base.reanalyze_revised(vec![(0, edited)], vocab)
         .map(Baseline::into_analysis)
 }
 

@@ -33,7 +33,7 @@ pub use atom::{Atom, ProposalAtoms, Step, TermRef};
 pub use burden::{Burden, BurdenRow};
 pub use error::EngineError;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
-pub use incremental::{Baseline, reanalyze};
+pub use incremental::{Baseline, Revision, reanalyze};
 pub use param_compare::{ParamComparison, ParamOutcome};
 pub use relations::{Findings, Iter as RelationIter, Relations};
 

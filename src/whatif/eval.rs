@@ -9,7 +9,7 @@ use super::edit::Edit;
 use super::editor::Editor;
 use super::scenario::{Scenario, ScenarioEdit};
 use crate::engine::{
-    self, Analysis, Baseline, BlockStatus, Change, Direction, EngineError, Finding, Pair, Verdict,
+    self, Analysis, Baseline, BlockStatus, Change, Direction, EngineError, Finding, Pair, Revision, Verdict,
 };
 use crate::load::Diagnostic;
 use crate::model::Proposal;
@@ -243,7 +243,7 @@ pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> 
     for (i, p) in &edited.changed {
         let (r, diags) = crate::load::resolve(p, vocab);
         match r {
-            Some(r) => resolved.push((*i, r)),
+            Some(r) => resolved.push((*i, Revision::new(r, vocab))),
             None => problems.push(Problem::Invalid {
                 proposal: Box::new(p.clone()),
                 errors: diags
@@ -257,7 +257,7 @@ pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> 
     if !problems.is_empty() {
         return Outcome::Invalid(problems);
     }
-    let analysis = match base.reanalyze(resolved, vocab) {
+    let analysis = match base.reanalyze_revised(resolved, vocab) {
         Ok(a) => a.into_analysis(),
         Err(e) => return Outcome::Invalid(vec![Problem::Engine(e)]),
     };

@@ -34,7 +34,12 @@ fn every_benched_workload_runs_at_a_small_size() {
     // The one-edit what-if gives what a full analysis of the edited pair gives.
     let edited = f.one_edit();
     let keyed = armistice::engine::Baseline::new(analysis.clone(), &f.vocab);
-    let again = run_reanalyze(&keyed, edited.clone(), &f.vocab).unwrap();
+    let again = run_reanalyze(
+        &keyed,
+        armistice::engine::Revision::new(edited.clone(), &f.vocab),
+        &f.vocab,
+    )
+    .unwrap();
     let full = run_compare(vec![edited, f.loaded[1].clone()], &f.vocab).unwrap();
     assert_eq!(format!("{:?}", again.pairs), format!("{:?}", full.pairs));
 

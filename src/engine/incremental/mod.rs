@@ -67,7 +67,8 @@ impl Baseline {
     }
 
     /// [`reanalyze`] from this baseline, matching terms by their keys: the result is
-    /// itself a baseline, for a what-if from the what-if.
+    /// itself a baseline, for a what-if from the what-if. The new versions' keys are
+    /// made here; [`Baseline::reanalyze_revised`] takes versions keyed beforehand.
     pub fn reanalyze(
         &self,
         changed: Vec<(usize, ResolvedProposal)>,
@@ -75,12 +76,39 @@ impl Baseline {
     ) -> Result<Baseline, EngineError> {
         let changed = changed
             .into_iter()
-            .map(|(i, p)| {
-                let keys = Arc::new(Keys::of(&p, vocab));
-                (i, p, keys)
-            })
+            .map(|(i, p)| (i, Revision::new(p, vocab)))
+            .collect();
+        self.reanalyze_revised(changed, vocab)
+    }
+
+    /// [`Baseline::reanalyze`] of new versions whose keys were made when they were
+    /// resolved (as `whatif` does, scenario by scenario).
+    pub fn reanalyze_revised(
+        &self,
+        changed: Vec<(usize, Revision)>,
+        vocab: &Vocab,
+    ) -> Result<Baseline, EngineError> {
+        let changed = changed
+            .into_iter()
+            .map(|(i, e)| (i, e.proposal, e.keys))
             .collect();
         reanalyze_with(&self.analysis, &self.keys, changed, vocab)
+    }
+}
+
+/// A new version of one of a baseline's proposals, with the keys its terms will be
+/// matched by.
+#[derive(Debug, Clone)]
+pub struct Revision {
+    proposal: ResolvedProposal,
+    keys: Arc<Keys>,
+}
+
+impl Revision {
+    /// `proposal` with its keys made (in parallel).
+    pub fn new(proposal: ResolvedProposal, vocab: &Vocab) -> Revision {
+        let keys = Arc::new(Keys::of(&proposal, vocab));
+        Revision { proposal, keys }
     }
 }
 
