@@ -204,6 +204,35 @@ fn hostile_labels_are_escaped_for_dot_and_mermaid() {
     );
 }
 
+/// Robustness case 14: Graphviz expands entities in labels, so `&` is escaped; an id
+/// written `x&#8238;yz&amp;` is drawn as written, not with a right-to-left override.
+#[test]
+fn entities_in_ids_are_drawn_as_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = write(
+        tmp.path(),
+        "ent.json",
+        &json!({
+            "id": "ent", "by": ["US"], "source": "s",
+            "terms": [{ "id": "x&#8238;yz&amp;", "subject": "RU", "modality": "must_not", "action": "hostilities", "text": "x" }]
+        }),
+    );
+    let (out, _) = graph(&[&a, RU]);
+    assert!(out.contains("x&amp;#8238;yz&amp;amp;"), "{out}");
+    if !dot_available() {
+        return;
+    }
+    let svg = dot("svg", &out);
+    assert!(
+        !svg.contains('\u{202E}'),
+        "no right-to-left override is drawn: {svg}"
+    );
+    assert!(
+        svg.contains("x&amp;#8238;yz&amp;amp;"),
+        "the id is drawn as written: {svg}"
+    );
+}
+
 #[test]
 fn a_sequencing_deadlock_is_highlighted() {
     let tmp = tempfile::tempdir().unwrap();

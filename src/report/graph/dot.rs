@@ -111,7 +111,9 @@ pub fn colour(k: RelationEdge) -> &'static str {
 }
 
 /// `s` as a DOT quoted string: quotes and backslashes escaped, line breaks as `\n`
-/// (so that no escape sequence of the user's, like `\l`, reaches Graphviz).
+/// (so that no escape sequence of the user's, like `\l`, reaches Graphviz), and `&` as
+/// `&amp;` (Graphviz expands entities in a label: an id written `x&#8238;y` would
+/// otherwise be drawn with a right-to-left override, reading backwards).
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -119,6 +121,7 @@ pub fn quote(s: &str) -> String {
         match ch {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
             c => out.push(c),
@@ -136,6 +139,7 @@ mod tests {
     fn quote_escapes_quotes_backslashes_and_newlines() {
         assert_eq!(quote(r#"a "b" \l"#), r#""a \"b\" \\l""#);
         assert_eq!(quote("x\r\ny"), r#""x\ny""#);
-        assert_eq!(quote("<b>&</b>"), "\"<b>&</b>\"");
+        assert_eq!(quote("<b>&</b>"), "\"<b>&amp;</b>\"");
+        assert_eq!(quote("x&#8238;y&amp;"), "\"x&amp;#8238;y&amp;amp;\"");
     }
 }
