@@ -382,6 +382,57 @@ pub(crate) fn load_each(
         .collect()
 }
 
+/// [`load_proposals`] of proposals to be compared with each other, which findings tell
+/// apart by their ids (see [`distinct_ids`]).
+pub(crate) fn load_compared(
+    paths: &[PathBuf],
+    vocab: &Vocab,
+    opts: &InputOptions,
+) -> Result<Vec<ResolvedProposal>, Exit> {
+    let proposals = load_proposals(paths, vocab, opts)?;
+    distinct_ids(paths, &proposals, opts, 1)?;
+    Ok(proposals)
+}
+
+/// Refuses a proposal, from the `from`-th on, with the id of an earlier one: findings
+/// name terms by their proposal's id. The error names both files and points at the
+/// later one's `id`.
+pub(crate) fn distinct_ids(
+    paths: &[PathBuf],
+    proposals: &[ResolvedProposal],
+    opts: &InputOptions,
+    from: usize,
+) -> Result<(), Exit> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, p) in proposals.iter().enumerate() {
+        let earlier = seen.get(p.id()).and_then(|&j| paths.get(j));
+        let (true, Some(earlier), Some(path)) = (i >= from, earlier, paths.get(i)) else {
+            seen.entry(p.id()).or_insert(i);
+            continue;
+        };
+        let diagnostic = load::Diagnostic::error(
+            "id",
+            format!(
+                "proposal id `{}` is also the id of `{}`",
+                p.id(),
+                earlier.display()
+            ),
+        )
+        .with_help(
+            "findings name terms by their proposal's id: give each proposal compared an id of its own",
+        );
+        match opts.read(path) {
+            Ok(file) => {
+                let diagnostics = vec![file.locate(diagnostic)];
+                eprint!("{}", report_text(&FileReport { file, diagnostics }));
+            }
+            Err(e) => print_error(&e),
+        }
+        return Err(Exit::Error);
+    }
+    Ok(())
+}
+
 /// Loads and resolves each proposal, printing every diagnostic to standard error.
 /// Fails when any file has an error (or a warning, under `--deny-warnings`).
 pub(crate) fn load_proposals(
@@ -403,7 +454,7 @@ pub(crate) fn analyze_files(
     limits: &Limits,
 ) -> Result<(Vocab, crate::engine::Analysis), Exit> {
     let vocab = load_vocab(input)?;
-    let proposals = load_proposals(files, &vocab, input)?;
+    let proposals = load_compared(files, &vocab, input)?;
     let analysis = crate::engine::analyze_with(proposals, &vocab, limits).map_err(|e| {
         eprintln!("error: {}", e.message(raise));
         Exit::Error

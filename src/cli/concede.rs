@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, ReportFormat as Format, fail, load_proposals, load_vocab};
+use super::common::{InputOptions, OutputOptions, ReportFormat as Format, fail, load_compared, load_vocab};
 use super::limit_flags::{EngineLimitOptions, SearchLimitOptions, search_stopped};
 use crate::concede::{CostTable, Options, Packages, Progress, SolveError, concessions};
 use crate::engine;
@@ -64,7 +64,7 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         Limits::default().time_limit.unwrap_or(Duration::from_secs(60)),
     );
     let vocab = load_vocab(&args.input)?;
-    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
+    let proposals = load_compared(&args.files, &vocab, &args.input)?;
     let baseline = engine::analyze_with(proposals, &vocab, &limits)
         .map_err(|e| fail(&e.message(super::limit_flags::raise)))?;
     // The clock starts after loading and analysis: the time limit is the search's.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, load_proposals, load_vocab};
+use super::common::{InputOptions, OutputOptions, distinct_ids, load_proposals, load_vocab};
 use super::limit_flags::{EngineLimitOptions, raise};
 use crate::diff::{DiffOptions, json_patch};
 use crate::load::SourceFile;
@@ -71,6 +71,8 @@ fn diff(args: &Args) -> Result<Exit, Exit> {
     args.output.guard(&args.input.with_files(&paths))?;
     let vocab = load_vocab(&args.input)?;
     let loaded = load_proposals(&paths, &vocab, &args.input)?;
+    // The two versions may share their id; the proposal they are measured against may not.
+    distinct_ids(&paths, &loaded, &args.input, 2)?;
     let (old, new, other) = match loaded.as_slice() {
         [old, new] => (old, new, None),
         [old, new, other] => (old, new, Some(other)),

@@ -13,7 +13,7 @@ use clap::{Arg, ArgAction, ArgMatches, FromArgMatches};
 
 use super::Exit;
 use super::common::{
-    InputOptions, OutputOptions, ReportFormat as Format, clobbers, fail, load_proposals, load_vocab,
+    InputOptions, OutputOptions, ReportFormat as Format, clobbers, fail, load_compared, load_vocab,
     print_error, write_atomic,
 };
 use super::limit_flags::{EngineLimitOptions, SweepLimitOptions, raise};
@@ -161,7 +161,7 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
         ));
     }
     let vocab = load_vocab(&args.input)?;
-    let proposals = load_proposals(&args.files, &vocab, &args.input)?;
+    let proposals = load_compared(&args.files, &vocab, &args.input)?;
     let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.message(raise)))?;
     let result = whatif::evaluate(baseline, scenarios, &vocab);
     report_problems(&result, file.as_ref());

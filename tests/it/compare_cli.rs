@@ -163,7 +163,45 @@ fn errors_exit_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.json"));
     let out = armistice().args(["compare", US, US]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("two proposals have the id `us-2025-03-11`"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains(&format!("proposal id `us-2025-03-11` is also the id of `{US}`"))
+    );
+}
+
+/// Robustness case 15: two proposals with the same id are an error that names both
+/// files and points at the second one's `id`, in every command that compares them.
+#[test]
+fn a_duplicate_proposal_id_names_both_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = tmp.path().join("copy.json");
+    std::fs::copy(US, &copy).unwrap();
+    let copy = copy.to_str().unwrap();
+    let html = tmp.path().join("brief.html");
+    for extra in [
+        vec!["compare"],
+        vec!["concede"],
+        vec!["whatif", "--drop", "us-2025-03-11/halt"],
+        vec!["graph"],
+        vec!["report", "-o", html.to_str().unwrap()],
+    ] {
+        let run = Run::of(armistice().args(&extra).args([US, RU, copy, "--color", "never"]));
+        assert_eq!(run.code, 2, "{extra:?}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: proposal id `us-2025-03-11` is also the id of `{US}`\n --> {copy}:3:9\n"
+            )),
+            "{extra:?}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains("give each proposal compared an id of its own"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!html.exists());
 }
 
 #[test]

@@ -136,11 +136,23 @@ fn impact_agrees_with_compare_before_and_after() {
     }
 }
 
+/// Robustness case 15 for `diff --against`: the error names both files and points at
+/// the `id` of the proposal measured against (the two versions may share an id).
 #[test]
 fn against_a_proposal_with_the_same_id_is_an_error() {
-    cli::armistice()
-        .args(["diff", US, RU, "--against", US])
-        .assert()
-        .code(2)
-        .stderr("error: --against: two proposals have the id `us-2025-03-11`\n");
+    let run = cli::Run::of(cli::armistice().args(["diff", US, RU, "--against", US, "--color", "never"]));
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: proposal id `us-2025-03-11` is also the id of `{US}`\n --> {US}:3:9\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    let versions = cli::Run::of(cli::armistice().args(["diff", US, US, "--against", RU]));
+    assert_eq!(
+        versions.code, 0,
+        "two versions may share their id: {}",
+        versions.stderr
+    );
 }
