@@ -285,8 +285,8 @@ fn add(proposal: &str, json: &str, text: &str) -> Result<Edit, String> {
             "bad edit `{text}`: `add` names a proposal id, not `{proposal}`"
         ));
     }
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let term: Term = serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let term: Term = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let at = if path == "." {
             String::new()
@@ -295,6 +295,13 @@ fn add(proposal: &str, json: &str, text: &str) -> Result<Edit, String> {
         };
         format!("bad term in `{text}`{at}: {}", e.into_inner())
     })?;
+    // The term is the whole rest: anything after it (a second term, a stray word) would
+    // otherwise be dropped without a word.
+    if de.end().is_err() {
+        return Err(format!(
+            "bad edit `{text}`: unexpected text after the term; add one term per edit"
+        ));
+    }
     Ok(Edit::Add {
         proposal: proposal.to_owned(),
         term,

@@ -219,6 +219,21 @@ fn bad_syntax_is_an_error() {
             "expected `PROPOSAL/TERM.FIELD=VALUE`",
         ),
         (vec!["--add", "us-2025-03-11={\"id\": 1}"], "bad term"),
+        // Robustness case 12: what follows the term is not dropped without a word.
+        (
+            vec![
+                "--edit",
+                r#"add us-2025-03-11 {"id":"n2","subject":"US","action":"strikes","text":"x"} {"id":"n3","subject":"RU","action":"hostilities"} ; junk"#,
+            ],
+            "unexpected text after the term; add one term per edit",
+        ),
+        (
+            vec![
+                "--add",
+                r#"us-2025-03-11={"id":"n2","subject":"US","action":"strikes","text":"x"} garbage"#,
+            ],
+            "unexpected text after the term; add one term per edit",
+        ),
         // The library names the short form, the command line its flag.
         (
             vec!["--set", "us-2025-03-11/aid"],
