@@ -90,7 +90,7 @@ impl Baseline {
     ) -> Result<Baseline, EngineError> {
         let changed = changed
             .into_iter()
-            .map(|(i, e)| (i, e.proposal, e.keys))
+            .map(|(i, r)| (i, r.proposal, r.keys))
             .collect();
         reanalyze_with(&self.analysis, &self.keys, changed, vocab)
     }
