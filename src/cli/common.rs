@@ -181,8 +181,16 @@ pub(crate) fn clobbers(path: &Path, inputs: &[&Path], force: bool) -> Option<Str
     (!force).then(|| format!("`{}` exists; give `--force` to overwrite it", path.display()))
 }
 
-/// Whether two paths name the same file (through links and relative paths).
+/// Whether two paths name the same file: through symbolic links and relative paths,
+/// and (on Unix, by device and inode) through hard links.
 fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return (a.dev(), a.ino()) == (b.dev(), b.ino());
+        }
+    }
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

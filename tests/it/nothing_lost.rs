@@ -138,6 +138,11 @@ fn output_never_replaces_an_input_even_with_force() {
     let [us, ru, readout, scenarios, vocab] = [0, 1, 2, 3, 4].map(|i| s(&files[i]).to_owned());
     let link = dir.path().join("link.json");
     std::os::unix::fs::symlink(&files[0], &link).unwrap();
+    // Robustness case 11: a hard link is the input under another name.
+    let hard = dir.path().join("hard.json");
+    std::fs::hard_link(&files[1], &hard).unwrap();
+    let hard_vocab = dir.path().join("hard-vocab.json");
+    std::fs::hard_link(&files[4], &hard_vocab).unwrap();
     let before = state(&files);
     let runs: Vec<Vec<&str>> = vec![
         vec!["compare", &us, &ru, "-o", &us],
@@ -149,6 +154,9 @@ fn output_never_replaces_an_input_even_with_force() {
         vec!["graph", &us, &ru, "-o", &us],
         vec!["report", &us, &ru, "-o", &ru],
         vec!["vocab", "--vocab", &vocab, "-o", &vocab],
+        vec!["report", &us, &ru, "-o", s(&hard)],
+        vec!["compare", &us, &ru, "-o", s(&hard)],
+        vec!["vocab", "--vocab", &vocab, "-o", s(&hard_vocab)],
     ];
     for args in runs {
         let mut args = args.clone();
