@@ -50,6 +50,7 @@ pub(crate) fn run(args: Args) -> Exit {
         color: ColorChoice::Never,
         quiet: false,
         force: false,
+        inputs: std::sync::OnceLock::new(),
     };
     if let Err(e) = options.write(&text) {
         return e;

@@ -84,6 +84,37 @@ pub(crate) struct OutputOptions {
     /// file is never replaced.
     #[arg(long)]
     pub(crate) force: bool,
+    /// The inputs [`OutputOptions::guard`] was given, by file identity: checked again
+    /// when the output is written, in case `-o FILE` became a link to one meanwhile.
+    #[arg(skip)]
+    pub(crate) inputs: std::sync::OnceLock<Vec<FileId>>,
+}
+
+/// A file's identity: its device and inode (on Unix; elsewhere its canonical path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FileId {
+    /// Device and inode.
+    #[cfg(unix)]
+    Inode(u64, u64),
+    /// The canonical path.
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+impl FileId {
+    /// The identity of the file `path` names (through links), if it exists.
+    fn of(path: &Path) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let meta = std::fs::metadata(path).ok()?;
+            Some(FileId::Inode(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            std::fs::canonicalize(path).ok().map(FileId::Path)
+        }
+    }
 }
 
 impl OutputOptions {
@@ -107,6 +138,11 @@ impl OutputOptions {
         let Some(path) = &self.output else {
             return Ok(());
         };
+        if !inputs.is_empty() {
+            let _ = self
+                .inputs
+                .set(inputs.iter().filter_map(|p| FileId::of(p)).collect());
+        }
         let problem = clobbers(path, inputs, self.force);
         match problem {
             Some(message) => {
@@ -141,6 +177,16 @@ impl OutputOptions {
         match &self.output {
             Some(path) => {
                 self.guard(&[])?;
+                // The inputs again, by identity, right before writing: `-o FILE` may
+                // have become a link to one of them while the work was done.
+                let inputs = self.inputs.get();
+                if FileId::of(path).is_some_and(|now| inputs.is_some_and(|ids| ids.contains(&now))) {
+                    print_error(&format!(
+                        "refusing to write `{}`: it is an input file",
+                        path.display()
+                    ));
+                    return Err(Exit::Error);
+                }
                 write_atomic_with(path, render).map_err(|e| {
                     print_error(&format!("cannot write `{}`: {e}", path.display()));
                     Exit::Error
@@ -472,7 +518,7 @@ pub(crate) fn analyze_files(
 
 #[cfg(test)]
 mod tests {
-    use super::write_atomic_with;
+    use super::{ColorChoice, OutputOptions, write_atomic_with};
 
     #[test]
     fn a_render_that_fails_midway_leaves_the_file_as_it_was_and_no_temporary() {
@@ -493,5 +539,31 @@ mod tests {
 
         write_atomic_with(&path, |out| out.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    /// Robustness case 6: `-o FILE` that becomes a link to an input while the work is
+    /// done is refused when the output is written, and the input is left as it was.
+    #[cfg(unix)]
+    #[test]
+    fn an_output_that_became_a_link_to_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("a.json");
+        std::fs::write(&input, "input").unwrap();
+        let out = dir.path().join("out.txt");
+        let options = OutputOptions {
+            output: Some(out.clone()),
+            color: ColorChoice::Never,
+            quiet: false,
+            force: true,
+            inputs: std::sync::OnceLock::new(),
+        };
+        assert!(options.guard(&[&input]).is_ok());
+        std::os::unix::fs::symlink(&input, &out).unwrap();
+        assert!(options.write("the report").is_err());
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "input");
+        // Without the swap, the same options write.
+        std::fs::remove_file(&out).unwrap();
+        assert!(options.write("the report").is_ok());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "the report");
     }
 }
