@@ -28,6 +28,18 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> Exit {
     let mut exit = Exit::Clean;
     for path in &args.files {
+        // A pipe, a FIFO or a device (`/dev/stdin`, `<(...)`) cannot be rewritten in
+        // place: writing it would block on a full pipe or throw the text away. It is
+        // refused before it is read; `--check` only reads, and takes it.
+        let stream = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if stream && !args.check {
+            eprintln!(
+                "error: cannot rewrite `{}` in place: it is not a regular file\n  = help: save the text to a file and format that, or give `--check` to check it without writing",
+                path.display()
+            );
+            exit = Exit::Error;
+            continue;
+        }
         let file = match SourceFile::read_limited_with(path, args.max_file_size, raise) {
             Ok(f) => f,
             Err(e) => {

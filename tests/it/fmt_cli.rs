@@ -204,3 +204,36 @@ fn a_missing_file_is_an_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot read `no/such/file.json`"), "{stderr}");
 }
+
+/// Robustness case 5: standard input (a pipe) cannot be rewritten in place; `fmt`
+/// says so at once, before reading it, rather than blocking on a full pipe or
+/// throwing the text away. `--check` only reads, and takes it.
+#[test]
+fn a_pipe_is_refused_not_rewritten() {
+    let terms: Vec<String> = (0..3000)
+        .map(|i| format!(r#"{{"id":"t{i}","subject":"RU","action":"strikes","text":"x"}}"#))
+        .collect();
+    let ugly = format!(r#"{{"id":"p",   "by":["US"],"terms":[{}]}}"#, terms.join(","));
+    assert!(ugly.len() > 150_000, "more than a pipe holds");
+    let run = Run::of(
+        armistice()
+            .args(["fmt", "/dev/stdin"])
+            .write_stdin(ugly.clone())
+            .timeout(std::time::Duration::from_secs(60)),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot rewrite `/dev/stdin` in place: it is not a regular file\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+    let check = Run::of(
+        armistice()
+            .args(["fmt", "--check", "/dev/stdin"])
+            .write_stdin(ugly),
+    );
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert_eq!(check.stdout, "/dev/stdin\n");
+}
