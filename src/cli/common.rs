@@ -227,20 +227,10 @@ pub(crate) fn clobbers(path: &Path, inputs: &[&Path], force: bool) -> Option<Str
     (!force).then(|| format!("`{}` exists; give `--force` to overwrite it", path.display()))
 }
 
-/// Whether two paths name the same file: through symbolic links and relative paths,
-/// and (on Unix, by device and inode) through hard links.
+/// Whether two paths name the same file (by [`FileId`]: through symbolic links,
+/// relative paths and hard links).
 fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return (a.dev(), a.ino()) == (b.dev(), b.ino());
-        }
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    FileId::of(a).is_some_and(|a| FileId::of(b) == Some(a))
 }
 
 /// Writes `bytes` to `path` through a new temporary file in the same folder, flushed to
