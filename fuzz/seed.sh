@@ -7,18 +7,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=fuzz/seeds
 rm -rf "$out"
-mkdir -p "$out"/{load,compare,edit,diff,concede}
+mkdir -p "$out"/{load,compare,edit,diff,concede,report,fmt}
 
 proposals=(proposals/*.json tests/fixtures/good/* tests/fixtures/diff/*.json)
 for f in "${proposals[@]}" tests/fixtures/bad/*.json; do
     cp "$f" "$out/load/$(basename "$f")"
+done
+# fmt: every proposal, the good fixtures (one commented) and the hostile files.
+for f in "${proposals[@]}" tests/fixtures/good/* tests/fixtures/hostile/*/*.json; do
+    [ -f "$f" ] && cp "$f" "$out/fmt/$(basename "$f")"
 done
 
 n=0
 for a in "${proposals[@]}"; do
     for b in "${proposals[@]}"; do
         n=$((n + 1))
-        for t in compare diff concede; do
+        for t in compare diff concede report; do
             { cat "$a"; printf '\0'; cat "$b"; } > "$out/$t/pair-$n"
         done
     done

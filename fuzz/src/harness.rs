@@ -290,3 +290,113 @@ pub fn concede(data: &[u8]) {
     assert!(serde_json::from_str::<Value>(&json).is_ok(), "concede JSON is not JSON");
     let _ = html::concede::appendix(&c);
 }
+
+/// The `report` target: two or three proposals (NUL-separated), analysed, and the
+/// outputs meant for a browser checked for what a payload in an id or a wording could
+/// smuggle in: the HTML briefing opens no element but the briefing's own and carries
+/// no event handler, and the Markdown of `compare` and `diff`, read by a CommonMark
+/// parser, holds no raw HTML at all.
+pub fn report(data: &[u8]) {
+    let Some((_, proposals)) = load_all(data, 2, 3) else {
+        return;
+    };
+    let diff = armistice::diff::diff(&proposals[0], &proposals[1], vocab(), &DiffOptions::default());
+    assert_no_markdown_html("diff", &diff_report::markdown::render(&diff));
+    let Ok(a) = engine::analyze(proposals, vocab()) else {
+        return;
+    };
+    assert_no_markdown_html("compare", &compare::markdown::render(&a, vocab(), &Sections::default()));
+    assert_html_tags_own(&html::render(&a, vocab(), Vec::new()));
+}
+
+/// The elements the HTML briefing writes itself.
+const BRIEFING_TAGS: &[&str] = &[
+    "!doctype", "html", "head", "meta", "title", "style", "script", "body", "header", "main", "footer",
+    "section", "div", "span", "h1", "h2", "h3", "p", "b", "ul", "li", "table", "thead", "tbody", "tr",
+    "th", "td", "img", "svg", "g", "rect", "text", "line", "path", "title", "details", "summary",
+    "code", "a", "em", "small", "strong", "nav", "figure", "figcaption", "abbr", "br", "q", "blockquote",
+];
+
+/// Every `<` that opens an element in `page` opens one of the briefing's own, with no
+/// `on…` attribute, and there is one script.
+fn assert_html_tags_own(page: &str) {
+    let mut scripts = 0;
+    let mut rest = page;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '/')
+            .collect::<String>()
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        assert!(BRIEFING_TAGS.contains(&name.as_str()), "the briefing opens a `<{name}>` of its input");
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        let lower = tag.to_ascii_lowercase();
+        let handler = lower
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
+            .any(|word| word.starts_with("on") && word.contains('='));
+        assert!(!handler, "the briefing's `<{tag}>` carries an event handler");
+        if name == "script" && !rest.starts_with('/') {
+            scripts += 1;
+        }
+    }
+    assert!(scripts <= 1, "the briefing has {scripts} scripts");
+}
+
+/// `markdown`, read as CommonMark, holds no raw HTML.
+fn assert_no_markdown_html(what: &str, markdown: &str) {
+    use pulldown_cmark::{Event, Parser};
+    for event in Parser::new(markdown) {
+        if let Event::Html(h) | Event::InlineHtml(h) = event {
+            panic!("the {what} Markdown holds raw HTML `{h}`:\n{markdown}");
+        }
+    }
+}
+
+/// The `fmt` target: arbitrary bytes as a proposal file. What `fmt` writes reads back
+/// as the same proposal, keeps every comment, and is left as it is by a second `fmt`.
+pub fn fmt(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(out) = armistice::fmt::format(text) else {
+        return;
+    };
+    let before = load::parse_proposal(&SourceFile::from_text("in.json", text));
+    let after = load::parse_proposal(&SourceFile::from_text("out.json", &out));
+    match (before, after) {
+        (Ok(b), Ok(a)) => assert_eq!(b, a, "fmt changed the proposal:\n{out}"),
+        (Ok(_), Err(e)) => panic!("fmt wrote a file the loader refuses: {e:?}\n{out}"),
+        (Err(_), _) => {}
+    }
+    assert_eq!(comments(text), comments(&out), "fmt lost or changed a comment:\n{out}");
+    assert_eq!(armistice::fmt::format(&out).as_deref(), Ok(out.as_str()), "fmt is not idempotent");
+}
+
+/// The comments of a JSONC text, sorted.
+fn comments(text: &str) -> Vec<String> {
+    use jsonc_parser::common::Ranged;
+    let collect = jsonc_parser::CollectOptions {
+        comments: jsonc_parser::CommentCollectionStrategy::Separate,
+        tokens: false,
+    };
+    let Ok(parsed) = jsonc_parser::parse_to_ast(text, &collect, &jsonc_parser::ParseOptions::default()) else {
+        return Vec::new();
+    };
+    let mut all: Vec<(usize, String)> = parsed
+        .comments
+        .iter()
+        .flat_map(|m| m.values())
+        .flat_map(|v| v.iter())
+        .map(|c| (c.range().start, c.text().trim_end().to_owned()))
+        .collect();
+    all.sort();
+    all.dedup();
+    let mut texts: Vec<String> = all.into_iter().map(|(_, t)| t).collect();
+    texts.sort();
+    texts
+}

@@ -1,10 +1,12 @@
 //! `armistice generate` (hidden): writes a synthetic workload for benchmarks —
-//! `a.json`, `b.json`, `a-next.json` and the vocabulary extension `vocab.json`.
+//! `a.json`, `b.json`, `a-next.json` and the vocabulary extension `vocab.json` — or,
+//! with `--shape`, an adversarial one (see [`crate::generate::shapes`]).
 
 use std::path::PathBuf;
 
 use super::Exit;
 use super::common::{clobbers, print_error, write_atomic};
+use crate::generate::shapes::{Shape, shape};
 use crate::generate::{Spec, generate};
 
 /// Arguments of `armistice generate`.
@@ -25,21 +27,44 @@ pub(crate) struct Args {
     /// Replace the files if they exist.
     #[arg(long)]
     pub(crate) force: bool,
+    /// Write an adversarial workload of this shape instead, `--terms` terms a side (or
+    /// levels deep): its proposals, and `vocab.json` and `scenarios.json` where the
+    /// shape has them.
+    #[arg(long, value_name = "SHAPE", value_parser = shape_names())]
+    pub(crate) shape: Option<String>,
+}
+
+fn shape_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(Shape::ALL.map(Shape::name))
 }
 
 /// Runs `armistice generate`.
 pub(crate) fn run(args: Args) -> Exit {
-    let w = generate(&Spec::new(args.terms, args.seed));
     if let Err(e) = std::fs::create_dir_all(&args.out) {
         eprintln!("error: cannot create `{}`: {e}", args.out.display());
         return Exit::Error;
     }
-    let files: [(&str, serde_json::Result<Vec<u8>>); 4] = [
-        ("vocab.json", to_json(&w.vocab, args.pretty)),
-        ("a.json", to_json(&w.a, args.pretty)),
-        ("b.json", to_json(&w.b, args.pretty)),
-        ("a-next.json", to_json(&w.a_next, args.pretty)),
-    ];
+    let files: Vec<(String, serde_json::Result<Vec<u8>>)> =
+        match args.shape.as_deref().and_then(Shape::from_name) {
+            Some(s) => {
+                let f = shape(s, args.terms);
+                let extra = [("vocab.json", f.vocab), ("scenarios.json", f.scenarios)];
+                f.proposals
+                    .into_iter()
+                    .chain(extra.into_iter().filter_map(|(n, v)| Some((n.to_owned(), v?))))
+                    .map(|(name, v)| (name, to_json(&v, args.pretty)))
+                    .collect()
+            }
+            None => {
+                let w = generate(&Spec::new(args.terms, args.seed));
+                vec![
+                    ("vocab.json".to_owned(), to_json(&w.vocab, args.pretty)),
+                    ("a.json".to_owned(), to_json(&w.a, args.pretty)),
+                    ("b.json".to_owned(), to_json(&w.b, args.pretty)),
+                    ("a-next.json".to_owned(), to_json(&w.a_next, args.pretty)),
+                ]
+            }
+        };
     let refused: Vec<String> = files
         .iter()
         .filter_map(|(name, _)| clobbers(&args.out.join(name), &[], args.force))

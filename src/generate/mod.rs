@@ -8,6 +8,7 @@
 //! most terms meet a handful of others, not all of them.
 
 mod rng;
+pub mod shapes;
 
 pub use rng::Rng;
 

@@ -56,3 +56,13 @@ fn diff() {
 fn concede() {
     corpus_and_crashes("concede", harness::concede);
 }
+
+#[test]
+fn report() {
+    corpus_and_crashes("report", harness::report);
+}
+
+#[test]
+fn fmt() {
+    corpus_and_crashes("fmt", harness::fmt);
+}

@@ -7,6 +7,7 @@
 // A test fails by panicking: unwrapping, expecting and panicking are how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod adversarial;
 mod support;
 
 mod bench_smoke;
