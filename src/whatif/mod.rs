@@ -7,6 +7,7 @@
 
 pub mod apply;
 pub mod edit;
+mod edit_names;
 mod editor;
 mod eval;
 pub mod scenario;
