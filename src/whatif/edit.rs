@@ -442,19 +442,6 @@ fn split_word(text: &str) -> (&str, &str) {
     }
 }
 
-/// `text` quoted for a POSIX shell, if it needs quoting.
-pub fn shell_quote(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,@+".contains(c));
-    if plain {
-        text.to_owned()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,12 +592,5 @@ mod tests {
         assert_eq!(r.to_string(), "require ru/halt no-aid");
         let bad = serde_json::from_value::<Edit>(json!({"op": "drop", "term": "us/aid", "extra": 1}));
         assert!(bad.is_err());
-    }
-
-    #[test]
-    fn shell_quoting() {
-        assert_eq!(shell_quote("drop"), "drop");
-        assert_eq!(shell_quote("drop us/aid"), "'drop us/aid'");
-        assert_eq!(shell_quote("it's"), r"'it'\''s'");
     }
 }

@@ -3,7 +3,8 @@
 //! (`"we ird.p"/"a b"`): whitespace ends a word, `/` a proposal id, and in the short
 //! form of `set` a `.` ends the term id; `=` ends the proposal id of the short form of
 //! `add`. Any id can be written quoted; an edit's `Display` quotes just the ids that
-//! need it, so that [`super::parse_edit`] reads it back.
+//! need it, so that [`super::parse_edit`] reads it back. A whole edit on a command
+//! line is quoted for the shell by [`shell_quote`].
 
 use std::borrow::Cow;
 
@@ -95,9 +96,29 @@ pub(super) fn read_term(
     Ok((format!("{proposal}/{term}"), rest))
 }
 
+/// `text` quoted for a POSIX shell, if it needs quoting.
+pub fn shell_quote(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,@+".contains(c));
+    if plain {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shell_quoting() {
+        assert_eq!(shell_quote("drop"), "drop");
+        assert_eq!(shell_quote("drop us/aid"), "'drop us/aid'");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+    }
 
     #[test]
     fn ids_are_quoted_only_when_they_must_be() {
