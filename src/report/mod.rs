@@ -7,6 +7,7 @@ pub mod concede;
 pub mod diff;
 pub mod graph;
 pub mod html;
+pub mod markdown;
 pub(crate) mod stream;
 pub mod style;
 pub mod whatif;

@@ -35,6 +35,7 @@ mod hostile;
 mod limits_cli;
 mod limits_lib;
 mod long_chains;
+mod markdown_escape_props;
 mod nothing_lost;
 mod readme;
 mod report_browser;
