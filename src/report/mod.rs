@@ -10,5 +10,6 @@ pub mod html;
 pub mod markdown;
 pub(crate) mod stream;
 pub mod style;
+pub mod terminal;
 pub mod whatif;
 pub mod words;

@@ -41,6 +41,7 @@ mod readme;
 mod report_browser;
 mod report_escape_props;
 mod report_html;
+mod terminal_escape_props;
 mod whatif_cli;
 mod whatif_edit_names;
 mod whatif_editor;
