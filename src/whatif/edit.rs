@@ -321,24 +321,11 @@ pub fn parse_set(text: &str) -> Result<Edit, EditSyntaxError> {
     let (term, rest) = if rest.starts_with('"') {
         names::read_id(rest, |_| false).map_err(other)?
     } else {
-        let fields = super::apply::term_fields();
-        let is_field_at = |dot: usize| {
-            let after = rest.get(dot + 1..).unwrap_or_default();
-            fields.iter().any(|f| {
-                after
-                    .strip_prefix(f.as_str())
-                    .is_some_and(|t| t.starts_with(['.', '=']) || t.starts_with(char::is_whitespace))
-            })
-        };
-        let dots: Vec<usize> = rest.match_indices('.').map(|(i, _)| i).collect();
-        let dot = dots
-            .iter()
-            .copied()
-            .find(|&d| is_field_at(d))
-            .or(dots.first().copied())
-            .ok_or_else(usage)?;
-        let (term, after) = rest.split_at(dot);
-        (term.to_owned(), after)
+        match names::split_term_field(&proposal, rest, &super::apply::term_fields()) {
+            Ok(Some((term, after))) => (term.to_owned(), after),
+            Ok(None) => return Err(usage()),
+            Err(e) => return Err(other(e)),
+        }
     };
     let (field, value) = rest
         .strip_prefix('.')

@@ -70,6 +70,51 @@ fn closing_quote(text: &str) -> Option<usize> {
     None
 }
 
+/// In the short form of `set`, after `P/`: a bare term id and the rest from the `.`
+/// that starts the field, the first `.` a term field's name (one of `fields`) follows
+/// (else the first `.`; `None` when there is none). A second field's name before the
+/// `=` (`c.window.modality` beside a term `c.window`) is an error: which `.` ends the
+/// term id only its author knows, and the message says how to quote it.
+pub(super) fn split_term_field<'r>(
+    proposal: &str,
+    rest: &'r str,
+    fields: &[String],
+) -> Result<Option<(&'r str, &'r str)>, String> {
+    let is_field_at = |dot: usize| {
+        let after = rest.get(dot + 1..).unwrap_or_default();
+        fields.iter().any(|f| {
+            after
+                .strip_prefix(f.as_str())
+                .is_some_and(|t| t.starts_with(['.', '=']) || t.starts_with(char::is_whitespace))
+        })
+    };
+    let dots: Vec<usize> = rest.match_indices('.').map(|(i, _)| i).collect();
+    let mut fields_at = dots.iter().copied().filter(|&d| is_field_at(d));
+    let Some(dot) = fields_at.next().or(dots.first().copied()) else {
+        return Ok(None);
+    };
+    let end = rest
+        .get(dot..)
+        .and_then(|r| r.find('='))
+        .map_or(rest.len(), |e| dot + e);
+    if let Some(second) = fields_at.find(|&d| d < end) {
+        let (a, b) = (&rest[..dot], &rest[..second]);
+        return Err(format!(
+            "`{}` is ambiguous: term `{a}` or term `{b}`; quote the term id, as in `{}/{}{}`",
+            &rest[..end],
+            quoted(proposal),
+            quoted(b),
+            &rest[second..end]
+        ));
+    }
+    Ok(Some(rest.split_at(dot)))
+}
+
+/// `id` as a JSON string.
+fn quoted(id: &str) -> String {
+    serde_json::to_string(id).unwrap_or_default()
+}
+
 /// A term name `PROPOSAL/TERM` read at the start of `text`, as `proposal-id/term-id`,
 /// and the rest after it. A bare proposal id ends at `/` (or where `proposal_ends`
 /// holds), a bare term id where `term_ends` holds. The error says what was read

@@ -28,6 +28,17 @@ fn any_id_can_be_named_quoted() {
         value: json!("may"),
     };
     assert_eq!(parse_set("dot.p/a.b.modality=may").unwrap(), set("dot.p/a.b"));
+    // Term `c.window` beside `c`: `c.window.modality` could be either.
+    let e = parse_set("p/c.window.modality=may").unwrap_err().to_string();
+    assert!(
+        e.contains("ambiguous") && e.contains(r#"`"p"/"c.window".modality`"#),
+        "{e}"
+    );
+    assert_eq!(
+        parse_set(r#"p/"c.window".modality=may"#).unwrap(),
+        set("p/c.window")
+    );
+    assert!(parse_set("us/aid.window.days=60").is_ok());
     assert_eq!(
         parse_set(r#""dot.p"/"a.b".modality=may"#).unwrap(),
         set("dot.p/a.b")
