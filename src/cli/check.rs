@@ -1,5 +1,6 @@
 //! `armistice check`: validates proposal files and prints a short summary of each.
 
+use crate::report::terminal::{guard, one_line as line};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -33,7 +34,11 @@ pub(crate) fn run(args: Args) -> Exit {
     let mut text = String::new();
     for (path, proposal) in args.files.iter().zip(&loaded) {
         if let Some(p) = proposal {
-            text.push_str(&format!("ok  {} ({})", p.id(), path.display()));
+            text.push_str(&format!(
+                "ok  {} ({})",
+                line(p.id()),
+                line(&path.display().to_string())
+            ));
             text.push_str(&summary(p, &vocab));
         }
     }
@@ -52,7 +57,9 @@ pub(crate) fn run(args: Args) -> Exit {
         force: false,
         inputs: std::sync::OnceLock::new(),
     };
-    if let Err(e) = options.write(&text) {
+    // What the files say shows its control characters as pictures (`one_line` keeps
+    // each on its line, `guard` covers the rest).
+    if let Err(e) = options.write(&guard(&text, false)) {
         return e;
     }
     if invalid > 0 { Exit::Error } else { Exit::Clean }
@@ -66,10 +73,13 @@ fn summary(p: &ResolvedProposal, vocab: &Vocab) -> String {
         ": {}, by {}{}\n",
         common::plural(p.terms.len(), "term"),
         by.join(", "),
-        meta.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default()
+        meta.date
+            .as_deref()
+            .map(|d| format!(", {}", line(d)))
+            .unwrap_or_default()
     );
     if let Some(title) = &meta.title {
-        out.push_str(&format!("    {title}\n"));
+        out.push_str(&format!("    {}\n", line(title)));
     }
     let mut counts: BTreeMap<PartyId, [usize; 3]> = BTreeMap::new();
     for t in &p.terms {

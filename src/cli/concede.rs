@@ -82,12 +82,21 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         }
         _ => fail(&format!("{}, or lower `--top`", search_stopped(&e, &limits))),
     })?;
-    let files: Vec<String> = args
-        .files
-        .iter()
-        .map(|f| shell_quote(&f.display().to_string()))
-        .collect();
-    let command = format!("armistice whatif {}", files.join(" "));
+    // The `try` command reads the same files as this run, vocabularies included, each
+    // quoted for the shell, and each edit names its ids as the edit language reads them.
+    let path = |f: &std::path::Path| {
+        let shown = f.display().to_string();
+        // A path that starts with `-` would read as a flag.
+        let shown = if shown.starts_with('-') {
+            format!("./{shown}")
+        } else {
+            shown
+        };
+        shell_quote(&shown)
+    };
+    let mut words: Vec<String> = args.files.iter().map(|f| path(f)).collect();
+    words.extend(args.input.vocab.iter().map(|f| format!("--vocab {}", path(f))));
+    let command = format!("armistice whatif {}", words.join(" "));
     // The whatif command that applies a package: its edits as `--edit` flags.
     let try_edits = |edits: &[Edit]| {
         let flags: Vec<String> = edits

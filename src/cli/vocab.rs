@@ -39,7 +39,9 @@ pub(crate) fn run(args: Args) -> Exit {
         Err(e) => return e,
     };
     let text = match args.format {
-        Format::Text => text(&vocab),
+        // A vocabulary file's names and descriptions are input too: their control
+        // characters are shown as pictures.
+        Format::Text => crate::report::terminal::guard(&text(&vocab), false).into_owned(),
         Format::Json => match serde_json::to_string_pretty(&vocab.merged) {
             Ok(t) => t + "\n",
             Err(e) => {

@@ -62,12 +62,12 @@ const EDIT_FLAGS: [(&str, &str, &str); 4] = [
     (
         "edit",
         "EDIT",
-        "An edit: `set P/T FIELD=VALUE`, `drop P/T`, `add P {JSON}`, `require P/T COND [concurrent]`, `unrequire P/T COND` (repeatable; all command-line edits form one scenario, applied in order)",
+        "An edit: `set P/T FIELD=VALUE`, `drop P/T`, `add P {JSON}`, `require P/T COND [concurrent]`, `unrequire P/T COND` (repeatable; all command-line edits form one scenario, applied in order). An id with spaces, `.`, `=` or quotes is written as a JSON string: `drop \"my p\"/\"a b\"`",
     ),
     (
         "set",
         "P/T.FIELD=VALUE",
-        "Short for `--edit 'set P/T FIELD=VALUE'`; VALUE is JSON when valid JSON, else a string",
+        "Short for `--edit 'set P/T FIELD=VALUE'`; VALUE is JSON when valid JSON, else a string. The field starts at the first `.` a field name follows; quote a term id to be sure: `P/\"a.b\".modality=may`",
     ),
     ("drop", "P/T", "Short for `--edit 'drop P/T'`"),
     ("add", "P={JSON}", "Short for `--edit 'add P {JSON}'`"),

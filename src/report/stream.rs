@@ -17,6 +17,9 @@ pub(crate) struct Spill<'w> {
     buf: String,
     out: &'w mut dyn Write,
     error: Option<io::Error>,
+    /// For a terminal: each piece through [`crate::report::terminal::guard`], with
+    /// armistice's own styles kept when this is `Some(true)`.
+    terminal: Option<bool>,
 }
 
 impl<'w> Spill<'w> {
@@ -29,6 +32,18 @@ impl<'w> Spill<'w> {
             buf: String::with_capacity(Spill::PIECE + 1024),
             out,
             error: None,
+            terminal: None,
+        }
+    }
+
+    /// A buffer in front of a terminal's `out`: every piece handed on shows the control
+    /// characters in it as pictures, keeping line breaks and, when `colored`, the
+    /// styles armistice writes. Pieces end where the renderer calls [`Spill::spill`],
+    /// between items, so a style sequence is never cut.
+    pub(crate) fn terminal(out: &'w mut dyn Write, colored: bool) -> Spill<'w> {
+        Spill {
+            terminal: Some(colored),
+            ..Spill::new(out)
         }
     }
 
@@ -54,8 +69,12 @@ impl<'w> Spill<'w> {
     }
 
     fn hand_on(&mut self) {
+        let piece = match self.terminal {
+            Some(colored) => crate::report::terminal::guard(&self.buf, colored),
+            None => std::borrow::Cow::Borrowed(self.buf.as_str()),
+        };
         if self.error.is_none()
-            && let Err(e) = self.out.write_all(self.buf.as_bytes())
+            && let Err(e) = self.out.write_all(piece.as_bytes())
         {
             self.error = Some(e);
         }

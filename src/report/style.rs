@@ -29,6 +29,11 @@ impl Painter {
         Painter { enabled }
     }
 
+    /// Whether it colours.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
     /// `text` in the style of `role`.
     pub fn paint(&self, role: Role, text: &str) -> String {
         if !self.enabled {

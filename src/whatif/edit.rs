@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::edit_names as names;
 use crate::model::{Term, Timing};
 
 /// One change to the proposals compared. Terms are named `proposal-id/term-id`.
@@ -88,21 +89,38 @@ impl Edit {
 impl fmt::Display for Edit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Edit::Set { term, field, value } => write!(f, "set {term} {field}={}", write_value(value)),
-            Edit::Drop { term } => write!(f, "drop {term}"),
+            Edit::Set { term, field, value } => {
+                write!(
+                    f,
+                    "set {} {field}={}",
+                    names::write_term(term),
+                    write_value(value)
+                )
+            }
+            Edit::Drop { term } => write!(f, "drop {}", names::write_term(term)),
             Edit::Add { proposal, term } => {
                 let json = serde_json::to_string(term).map_err(|_| fmt::Error)?;
-                write!(f, "add {proposal} {json}")
+                write!(f, "add {} {json}", names::write_id(proposal))
             }
             Edit::Require {
                 term,
                 condition,
                 timing,
-            } => match timing {
-                Timing::Before => write!(f, "require {term} {condition}"),
-                Timing::Concurrent => write!(f, "require {term} {condition} concurrent"),
-            },
-            Edit::Unrequire { term, condition } => write!(f, "unrequire {term} {condition}"),
+            } => {
+                let (term, condition) = (names::write_term(term), names::write_id(condition));
+                match timing {
+                    Timing::Before => write!(f, "require {term} {condition}"),
+                    Timing::Concurrent => write!(f, "require {term} {condition} concurrent"),
+                }
+            }
+            Edit::Unrequire { term, condition } => {
+                write!(
+                    f,
+                    "unrequire {} {}",
+                    names::write_term(term),
+                    names::write_id(condition)
+                )
+            }
         }
     }
 }
@@ -171,62 +189,96 @@ fn parse_long(text: &str) -> Result<Edit, String> {
     let text = text.trim();
     let (op, rest) = split_word(text);
     let usage = |what: &str| format!("bad edit `{text}`: expected `{what}`");
+    let ws = char::is_whitespace;
+    let bad = |e: String| format!("bad edit `{text}`: {e}");
+    // A term name, then whitespace or the end.
+    let term_then = |rest: &'_ str| -> Result<(String, Vec<String>), String> {
+        let (term, after) = names::read_term(rest, ws, ws).map_err(bad)?;
+        if !after.is_empty() && !after.starts_with(ws) {
+            return Err(bad(format!(
+                "unexpected `{after}` after the term name; {}",
+                names::QUOTE_HINT
+            )));
+        }
+        let mut words = Vec::new();
+        let mut after = after.trim_start();
+        while !after.is_empty() {
+            let (word, next) = names::read_id(after, ws).map_err(bad)?;
+            if !next.is_empty() && !next.starts_with(ws) {
+                return Err(bad(format!("unexpected `{next}` after `{word}`")));
+            }
+            words.push(word);
+            after = next.trim_start();
+        }
+        Ok((term, words))
+    };
     match op {
         "set" => {
-            let (term, assignment) = split_word(rest);
+            if rest.is_empty() {
+                return Err(usage("set PROPOSAL/TERM FIELD=VALUE"));
+            }
+            let (term, assignment) = names::read_term(rest, ws, ws).map_err(bad)?;
+            if !assignment.starts_with(ws) {
+                return Err(usage("set PROPOSAL/TERM FIELD=VALUE"));
+            }
             let (field, value) = assignment
                 .split_once('=')
                 .ok_or_else(|| usage("set PROPOSAL/TERM FIELD=VALUE"))?;
-            if term.is_empty() || field.trim().is_empty() {
+            if field.trim().is_empty() {
                 return Err(usage("set PROPOSAL/TERM FIELD=VALUE"));
             }
             Ok(Edit::Set {
-                term: term_name(term, text)?,
-                field: field.trim().to_owned(),
+                term,
+                field: checked_field(field.trim(), text)?,
                 value: parse_value(value.trim()),
             })
         }
-        "drop" => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
-            [term] => Ok(Edit::Drop {
-                term: term_name(term, text)?,
-            }),
+        "drop" => match term_then(rest)? {
+            (term, words) if words.is_empty() => Ok(Edit::Drop { term }),
             _ => Err(usage("drop PROPOSAL/TERM")),
         },
         "add" => {
-            let (proposal, json) = split_word(rest);
+            let (proposal, json) = names::read_id(rest, ws).map_err(bad)?;
+            let json = json.trim();
             if proposal.is_empty() || json.is_empty() {
                 return Err(usage("add PROPOSAL {\"id\": ..., ...}"));
             }
-            add(proposal, json, text)
+            add(&proposal, json, text)
         }
-        "require" => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
-            [term, condition] => Ok(Edit::Require {
-                term: term_name(term, text)?,
-                condition: (*condition).to_owned(),
-                timing: Timing::Before,
-            }),
-            [term, condition, timing] => Ok(Edit::Require {
-                term: term_name(term, text)?,
-                condition: (*condition).to_owned(),
-                timing: match *timing {
-                    "before" => Timing::Before,
-                    "concurrent" => Timing::Concurrent,
-                    other => {
-                        return Err(format!(
-                            "bad edit `{text}`: unknown timing `{other}`; expected `before` or `concurrent`"
-                        ));
-                    }
-                },
-            }),
-            _ => Err(usage("require PROPOSAL/TERM CONDITION [before|concurrent]")),
-        },
-        "unrequire" => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
-            [term, condition] => Ok(Edit::Unrequire {
-                term: term_name(term, text)?,
-                condition: (*condition).to_owned(),
-            }),
-            _ => Err(usage("unrequire PROPOSAL/TERM CONDITION")),
-        },
+        "require" => {
+            let (term, words) = term_then(rest)?;
+            match words.as_slice() {
+                [condition] => Ok(Edit::Require {
+                    term,
+                    condition: condition.clone(),
+                    timing: Timing::Before,
+                }),
+                [condition, timing] => Ok(Edit::Require {
+                    term,
+                    condition: condition.clone(),
+                    timing: match timing.as_str() {
+                        "before" => Timing::Before,
+                        "concurrent" => Timing::Concurrent,
+                        other => {
+                            return Err(format!(
+                                "bad edit `{text}`: unknown timing `{other}`; expected `before` or `concurrent`"
+                            ));
+                        }
+                    },
+                }),
+                _ => Err(usage("require PROPOSAL/TERM CONDITION [before|concurrent]")),
+            }
+        }
+        "unrequire" => {
+            let (term, words) = term_then(rest)?;
+            match words.as_slice() {
+                [condition] => Ok(Edit::Unrequire {
+                    term,
+                    condition: condition.clone(),
+                }),
+                _ => Err(usage("unrequire PROPOSAL/TERM CONDITION")),
+            }
+        }
         "" => Err("empty edit: expected `set`, `drop`, `add`, `require` or `unrequire`".to_owned()),
         other => {
             let mut message = format!(
@@ -240,47 +292,107 @@ fn parse_long(text: &str) -> Result<Edit, String> {
     }
 }
 
-/// Parses the short form of `set`: `P/T.FIELD=VALUE` (the field starts at the first
-/// `.` after the `/`; a term id containing `.` needs the long form).
+/// `field` when its path can name something: a parameter is set whole
+/// (`params.NAME`) or by a bound (`params.NAME.min`), never deeper.
+fn checked_field(field: &str, text: &str) -> Result<String, String> {
+    let path: Vec<&str> = field.split('.').collect();
+    if let ["params", name, _, _, ..] = path.as_slice() {
+        return Err(format!(
+            "bad edit `{text}`: `{field}` goes too deep: a parameter is set whole (`params.{name}`) or by one bound (`params.{name}.min`, `params.{name}.max`)"
+        ));
+    }
+    Ok(field.to_owned())
+}
+
+/// Parses the short form of `set`: `P/T.FIELD=VALUE`. The field starts at the first
+/// `.` after the `/` that a term field's name follows (`us/a.b.modality=may` sets the
+/// `modality` of term `a.b`); a quoted term id ends at its closing quote
+/// (`us/"a.window".days=3`).
 pub fn parse_set(text: &str) -> Result<Edit, EditSyntaxError> {
     let usage = || EditSyntaxError::Shape {
         op: "set",
         text: text.to_owned(),
         expected: "PROPOSAL/TERM.FIELD=VALUE",
     };
-    let (target, value) = text.split_once('=').ok_or_else(usage)?;
-    let (proposal, rest) = target.trim().split_once('/').ok_or_else(usage)?;
-    let (term, field) = rest.split_once('.').ok_or_else(usage)?;
+    let other = |e: String| EditSyntaxError::Other(format!("bad edit `{text}`: {e}"));
+    let target = text.trim();
+    let (proposal, rest) = names::read_id(target, |c| c == '/').map_err(other)?;
+    let rest = rest.strip_prefix('/').ok_or_else(usage)?;
+    let (term, rest) = if rest.starts_with('"') {
+        names::read_id(rest, |_| false).map_err(other)?
+    } else {
+        match names::split_term_field(&proposal, rest, &super::apply::term_fields()) {
+            Ok(Some((term, after))) => (term.to_owned(), after),
+            Ok(None) => return Err(usage()),
+            Err(e) => return Err(other(e)),
+        }
+    };
+    let (field, value) = rest
+        .strip_prefix('.')
+        .and_then(|r| r.split_once('='))
+        .ok_or_else(usage)?;
     let field = field.trim();
     if proposal.is_empty() || term.is_empty() || field.is_empty() {
         return Err(usage());
     }
+    if term.contains('/') {
+        return Err(other(format!(
+            "`{proposal}/{term}` is not a term name of the form `proposal-id/term-id`; {}",
+            names::QUOTE_HINT
+        )));
+    }
     Ok(Edit::Set {
-        term: term_name(&format!("{proposal}/{term}"), text).map_err(EditSyntaxError::Other)?,
-        field: field.to_owned(),
+        term: format!("{proposal}/{term}"),
+        field: checked_field(field, text).map_err(EditSyntaxError::Other)?,
         value: parse_value(value.trim()),
     })
 }
 
-/// Parses the short form of `drop`: `P/T`.
+/// Parses the short form of `drop`: `P/T` (either id bare or quoted; a bare term id is
+/// the rest of the text).
 pub fn parse_drop(text: &str) -> Result<Edit, EditSyntaxError> {
-    Ok(Edit::Drop {
-        term: term_name(text.trim(), text).map_err(EditSyntaxError::Other)?,
-    })
+    let other = |e: String| EditSyntaxError::Other(format!("bad edit `{text}`: {e}"));
+    let (term, rest) = names::read_term(text.trim(), |_| false, |_| false).map_err(other)?;
+    if !rest.trim().is_empty() {
+        return Err(other(format!("unexpected `{rest}` after the term name")));
+    }
+    Ok(Edit::Drop { term })
 }
 
-/// Parses the short form of `add`: `P={JSON}`.
+/// Parses the short form of `add`: `P={JSON}` (the proposal id bare, up to the `=`
+/// before the term's `{`, or quoted).
 pub fn parse_add(text: &str) -> Result<Edit, EditSyntaxError> {
-    let (proposal, json) = text.split_once('=').ok_or_else(|| EditSyntaxError::Shape {
+    let shape = || EditSyntaxError::Shape {
         op: "add",
         text: text.to_owned(),
         expected: "PROPOSAL={\"id\": ..., ...}",
-    })?;
-    add(proposal.trim(), json.trim(), text).map_err(EditSyntaxError::Other)
+    };
+    let trimmed = text.trim();
+    let (proposal, json) = if trimmed.starts_with('"') {
+        let (p, rest) = names::read_id(trimmed, |_| false)
+            .map_err(|e| EditSyntaxError::Other(format!("bad edit `{text}`: {e}")))?;
+        let json = rest.trim_start().strip_prefix('=').ok_or_else(shape)?;
+        (p, json)
+    } else {
+        // The `=` before the term's `{`: a proposal id may hold `=` itself.
+        let eq = trimmed
+            .match_indices('=')
+            .map(|(i, _)| i)
+            .find(|&i| {
+                trimmed
+                    .get(i + 1..)
+                    .is_some_and(|r| r.trim_start().starts_with('{'))
+            })
+            .or_else(|| trimmed.find('='))
+            .ok_or_else(shape)?;
+        let (p, json) = trimmed.split_at(eq);
+        (p.trim().to_owned(), json.get(1..).unwrap_or_default())
+    };
+    add(&proposal, json.trim(), text).map_err(EditSyntaxError::Other)
 }
 
 fn add(proposal: &str, json: &str, text: &str) -> Result<Edit, String> {
-    if proposal.is_empty() || proposal.contains('/') || proposal.contains(char::is_whitespace) {
+    if proposal.is_empty() || proposal.contains('/') {
         return Err(format!(
             "bad edit `{text}`: `add` names a proposal id, not `{proposal}`"
         ));
@@ -308,40 +420,12 @@ fn add(proposal: &str, json: &str, text: &str) -> Result<Edit, String> {
     })
 }
 
-/// Checks that `name` has the form `proposal-id/term-id` (without whitespace: the
-/// command-line form of an edit is split at it).
-fn term_name(name: &str, text: &str) -> Result<String, String> {
-    match name.split_once('/') {
-        Some((p, t))
-            if !p.is_empty() && !t.is_empty() && !t.contains('/') && !name.contains(char::is_whitespace) =>
-        {
-            Ok(name.to_owned())
-        }
-        _ => Err(format!(
-            "bad edit `{text}`: `{name}` is not a term name of the form `proposal-id/term-id`"
-        )),
-    }
-}
-
 /// The first whitespace-separated word and the rest, trimmed.
 fn split_word(text: &str) -> (&str, &str) {
     let text = text.trim();
     match text.split_once(char::is_whitespace) {
         Some((word, rest)) => (word, rest.trim()),
         None => (text, ""),
-    }
-}
-
-/// `text` quoted for a POSIX shell, if it needs quoting.
-pub fn shell_quote(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,@+".contains(c));
-    if plain {
-        text.to_owned()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
     }
 }
 
@@ -461,7 +545,7 @@ mod tests {
             "bad `add` `us`: expected `PROPOSAL={\"id\": ..., ...}`"
         );
         // Other errors read the same whoever reads them.
-        let e = parse_set("us a/aid.modality=may").unwrap_err();
+        let e = parse_set("us/a/aid.modality=may").unwrap_err();
         assert_eq!(e.message(|_| String::new()), e.to_string());
     }
 
@@ -470,13 +554,16 @@ mod tests {
         // Found by the `edit` fuzz target: each used to parse, printing as an edit
         // that `parse_edit` refuses or reads differently.
         assert!(parse_set("us/aid/x.modality=may").is_err());
-        assert!(parse_set("us a/aid.modality=may").is_err());
+        assert_eq!(
+            parse_set("us a/aid.modality=may").unwrap().to_string(),
+            "set \"us a\"/aid modality=may"
+        );
         assert_eq!(
             parse_set("us/aid. modality=may").unwrap().to_string(),
             "set us/aid modality=may"
         );
-        assert!(parse_drop("us/a id").is_err());
-        assert!(parse_add(r#"u s={"id":"x","subject":"US","action":"military_aid"}"#).is_err());
+        assert_eq!(parse_drop("us/a id").unwrap().to_string(), "drop us/\"a id\"");
+        assert!(parse_add(r#"u/s={"id":"x","subject":"US","action":"military_aid"}"#).is_err());
     }
 
     #[test]
@@ -492,12 +579,5 @@ mod tests {
         assert_eq!(r.to_string(), "require ru/halt no-aid");
         let bad = serde_json::from_value::<Edit>(json!({"op": "drop", "term": "us/aid", "extra": 1}));
         assert!(bad.is_err());
-    }
-
-    #[test]
-    fn shell_quoting() {
-        assert_eq!(shell_quote("drop"), "drop");
-        assert_eq!(shell_quote("drop us/aid"), "'drop us/aid'");
-        assert_eq!(shell_quote("it's"), r"'it'\''s'");
     }
 }

@@ -7,15 +7,16 @@
 
 pub mod apply;
 pub mod edit;
+mod edit_names;
 mod editor;
 mod eval;
 pub mod scenario;
 
 pub use apply::{Applied, EditError, EditPart, apply, term_fields};
 pub use edit::{
-    Edit, EditSyntaxError, parse_add, parse_drop, parse_edit, parse_set, parse_value, shell_quote,
-    write_value,
+    Edit, EditSyntaxError, parse_add, parse_drop, parse_edit, parse_set, parse_value, write_value,
 };
+pub use edit_names::shell_quote;
 pub use editor::Editor;
 pub use eval::{
     ChangedFinding, Edited, Evaluation, Held, Outcome, PairChanges, Problem, ScenarioResult, WhatIf, Witness,

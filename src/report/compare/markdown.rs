@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::{Section, Sections};
 use crate::engine::{Analysis, Pair, Relation, RelationKind, TermRef};
+use crate::report::markdown as md;
 use crate::report::words;
 use crate::vocab::Vocab;
 
@@ -15,10 +16,7 @@ pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> String {
     let _ = writeln!(
         out,
         "# Comparison of {}\n",
-        ids.iter()
-            .map(|i| format!("`{i}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        ids.iter().map(|i| md::code(i)).collect::<Vec<_>>().join(", ")
     );
     for (i, p) in a.proposals.iter().enumerate() {
         let title = p
@@ -31,7 +29,7 @@ pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> String {
             .proposal
             .date
             .as_deref()
-            .map(|d| format!(" ({d})"))
+            .map(|d| format!(" ({})", esc(d)))
             .unwrap_or_default();
         let _ = writeln!(out, "- **{}**{title}{date}", esc(&words::proposal(a, vocab, i)));
     }
@@ -44,9 +42,9 @@ pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> String {
         for pair in &a.pairs {
             let _ = writeln!(
                 out,
-                "| `{}` | `{}` | {} |",
-                ids[pair.left],
-                ids[pair.right],
+                "| {} | {} | {} |",
+                md::cell_code(ids[pair.left]),
+                md::cell_code(ids[pair.right]),
                 pair.verdict.as_str()
             );
         }
@@ -87,8 +85,8 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
             let names: Vec<String> = b.agreed_with.iter().map(|&t| code(a, t)).collect();
             let _ = writeln!(
                 out,
-                "- `{}` is **{}**{}:",
-                words::term(a, b.term),
+                "- {} is **{}**{}:",
+                code(a, b.term),
                 words::status(b.status),
                 words::agrees_with(&names)
             );
@@ -105,17 +103,8 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
                 .cycle
                 .iter()
                 .map(|e| match e.requires {
-                    Some(t) => format!(
-                        "`{}` requires ({}) `{}`",
-                        words::term(a, e.from),
-                        t.as_str(),
-                        words::term(a, e.to)
-                    ),
-                    None => format!(
-                        "`{}` agrees with `{}`",
-                        words::term(a, e.from),
-                        words::term(a, e.to)
-                    ),
+                    Some(t) => format!("{} requires ({}) {}", code(a, e.from), t.as_str(), code(a, e.to)),
+                    None => format!("{} agrees with {}", code(a, e.from), code(a, e.to)),
                 })
                 .collect();
             let _ = writeln!(out, "- {}", steps.join("; "));
@@ -130,8 +119,8 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
         for o in &pair.open {
             let _ = writeln!(
                 out,
-                "| `{}` | {} | {} | {} |",
-                words::term(a, o.term),
+                "| {} | {} | {} | {} |",
+                md::cell_code(&words::term(a, o.term)),
                 words::parties(vocab, &o.subjects),
                 words::open(o.partial),
                 words::text(a, o.term).map(esc).unwrap_or_default()
@@ -170,7 +159,7 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
     for t in [r.left.term, r.right.term] {
         if let Some(text) = words::text(a, t) {
             let who = a.proposals.get(t.proposal).map(|p| p.id()).unwrap_or_default();
-            let _ = writeln!(out, "> **{who}**: “{}”\n", esc(text));
+            let _ = writeln!(out, "> **{}**: “{}”\n", esc(who), esc(text));
         }
     }
 }
@@ -201,14 +190,14 @@ fn burden(out: &mut String, a: &Analysis, vocab: &Vocab) {
             .collect();
         let share = words::share(b.own_share());
         let id = a.proposals.get(b.proposal).map(|p| p.id()).unwrap_or_default();
-        let _ = writeln!(out, "| `{id}` | {} | {share} |", cells.join(" | "));
+        let _ = writeln!(out, "| {} | {} | {share} |", md::cell_code(id), cells.join(" | "));
     }
     out.push('\n');
 }
 
 /// A term's name as code: `` `us/aid` ``.
 fn code(a: &Analysis, t: TermRef) -> String {
-    format!("`{}`", words::term(a, t))
+    md::code(&words::term(a, t))
 }
 
 /// `text` with its first letter in upper case.
@@ -229,7 +218,7 @@ pub fn esc(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' => out.push(' '),
+            '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
     }

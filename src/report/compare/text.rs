@@ -7,6 +7,7 @@ use super::{Section, Sections};
 use crate::engine::{Analysis, BlockStatus, Pair, Relation, RelationKind};
 use crate::report::stream::{Spill, to_string};
 use crate::report::style::{Painter, Role};
+use crate::report::terminal::one_line as line;
 use crate::report::words;
 use crate::vocab::Vocab;
 
@@ -29,7 +30,7 @@ pub fn write(
     painter: Painter,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut out = Spill::new(out);
+    let mut out = Spill::terminal(out, painter.enabled());
     for pair in &analysis.pairs {
         pair_block(&mut out, analysis, vocab, sections, painter, pair);
     }
@@ -63,8 +64,8 @@ fn pair_block(
     let _ = writeln!(
         out,
         "{} vs {}: {} — {}\n",
-        p.paint(Role::Strong, &words::proposal(a, vocab, pair.left)),
-        p.paint(Role::Strong, &words::proposal(a, vocab, pair.right)),
+        p.paint(Role::Strong, &line(&words::proposal(a, vocab, pair.left))),
+        p.paint(Role::Strong, &line(&words::proposal(a, vocab, pair.right))),
         p.paint(role, &verdict),
         words::counts(&c)
     );
@@ -79,23 +80,28 @@ fn pair_block(
                 BlockStatus::Blocked => ("BLOCKED ", Role::Bad),
                 BlockStatus::Pending => ("PENDING ", Role::Warn),
             };
-            let names: Vec<String> = b.agreed_with.iter().map(|&t| words::term(a, t)).collect();
+            let names: Vec<String> = b.agreed_with.iter().map(|&t| name(a, t)).collect();
             let agreed = words::agrees_with(&names);
             let _ = writeln!(
                 out,
                 "{}  {}{agreed}",
                 p.paint(role, label),
-                p.paint(Role::Strong, &words::term(a, b.term))
+                p.paint(Role::Strong, &name(a, b.term))
             );
             for cause in &b.causes {
-                let why = words::cause(pair, cause, |t| words::term(a, t));
+                let why = words::cause(pair, cause, |t| name(a, t));
                 let _ = writeln!(out, "          {why}");
             }
         }
     }
     if sections.shows(Section::Deadlocks) {
         for d in &pair.deadlocks {
-            let _ = writeln!(out, "{}  {}", p.paint(Role::Bad, "DEADLOCK"), words::cycle(a, d));
+            let _ = writeln!(
+                out,
+                "{}  {}",
+                p.paint(Role::Bad, "DEADLOCK"),
+                line(&words::cycle(a, d))
+            );
         }
     }
     if sections.shows(Section::Open) {
@@ -110,10 +116,10 @@ fn pair_block(
                 out,
                 "{}  {} ({}) — {}: {}",
                 p.paint(Role::Warn, "OPEN    "),
-                p.paint(Role::Strong, &words::term(a, o.term)),
+                p.paint(Role::Strong, &name(a, o.term)),
                 words::parties(vocab, &o.subjects),
                 words::open(o.partial),
-                words::silent(silent, o.partial),
+                line(&words::silent(silent, o.partial)),
             );
             quote(out, a, p, o.term);
             out.spill();
@@ -130,7 +136,7 @@ fn relation(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter, r: &Re
         RelationKind::Compatible => ("COMPAT  ", Role::Warn),
         RelationKind::Agree => ("AGREE   ", Role::Good),
     };
-    let side = |s: &crate::engine::Side| words::side(vocab, s, |t| words::term(a, t));
+    let side = |s: &crate::engine::Side| words::side(vocab, s, |t| name(a, t));
     let critical = if r.criticality > 0 {
         format!("  [{}]", words::blocks(r.criticality))
     } else {
@@ -143,17 +149,17 @@ fn relation(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter, r: &Re
         p.paint(Role::Strong, &side(&r.left)),
         p.paint(Role::Strong, &side(&r.right))
     );
-    let _ = writeln!(out, "          {}", words::relation(a, vocab, r));
+    let _ = writeln!(out, "          {}", line(&words::relation(a, vocab, r)));
     for s in [&r.left, &r.right] {
         for rule in words::rules(vocab, s) {
-            let _ = writeln!(out, "          rule {rule}");
+            let _ = writeln!(out, "          rule {}", line(&rule));
         }
     }
     for d in words::differences(a, r) {
-        let _ = writeln!(out, "          {d}");
+        let _ = writeln!(out, "          {}", line(&d));
     }
     if let Some(c) = words::coverage(a, r) {
-        let _ = writeln!(out, "          {c}");
+        let _ = writeln!(out, "          {}", line(&c));
     }
     quote(out, a, p, r.left.term);
     quote(out, a, p, r.right.term);
@@ -164,8 +170,9 @@ fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRe
         let who = a.proposals.get(t.proposal).map(|q| q.id()).unwrap_or_default();
         let _ = writeln!(
             out,
-            "          {who}: {}",
-            p.paint(Role::Dim, &format!("\"{text}\""))
+            "          {}: {}",
+            line(who),
+            p.paint(Role::Dim, &format!("\"{}\"", line(text)))
         );
     }
 }
@@ -178,8 +185,8 @@ fn matrix(out: &mut Spill<'_>, a: &Analysis, p: Painter) {
         let _ = writeln!(
             out,
             "  {:width$}  {:width$}  {}",
-            l.id(),
-            r.id(),
+            line(l.id()),
+            line(r.id()),
             pair.verdict.as_str()
         );
     }
@@ -192,7 +199,7 @@ fn common(out: &mut Spill<'_>, a: &Analysis, p: Painter) {
         let _ = writeln!(out, "  no term is agreed by all {} proposals", a.proposals.len());
     }
     for group in &a.common {
-        let names: Vec<String> = group.iter().map(|&t| words::term(a, t)).collect();
+        let names: Vec<String> = group.iter().map(|&t| name(a, t)).collect();
         let _ = writeln!(out, "  {}", names.join(" = "));
     }
     out.push('\n');
@@ -208,7 +215,7 @@ fn burden(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter) {
     let _ = writeln!(out, "   weighted share on its authors");
     for b in &a.burden {
         let id = a.proposals.get(b.proposal).map(|q| q.id()).unwrap_or_default();
-        let _ = write!(out, "        {id:width$}");
+        let _ = write!(out, "        {:width$}", line(id));
         for &party in &parties {
             let n = b.rows.iter().find(|r| r.party == party).map_or(0, |r| r.count);
             let _ = write!(out, " {n:>5}");
@@ -217,4 +224,11 @@ fn burden(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter) {
         let share = words::share(b.own_share());
         let _ = writeln!(out, "   {share:>4}  ({others} of {total} on others)");
     }
+}
+
+/// A term's name on a line of the report: its line breaks and control characters
+/// shown, so that an id cannot forge a line (the rest of the report goes through
+/// [`crate::report::terminal::guard`]).
+fn name(a: &Analysis, t: crate::engine::TermRef) -> String {
+    line(&words::term(a, t)).into_owned()
 }

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::unblocks;
 use crate::concede::{Concessions, Packages};
+use crate::report::markdown as md;
 use crate::whatif::{Edit, Outcome};
 
 /// Renders `c` as Markdown; `try_edits` gives the command that applies a package's
@@ -12,12 +13,13 @@ use crate::whatif::{Edit, Outcome};
 pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String {
     let mut out = String::new();
     let ids: Vec<&str> = c.baseline.proposals.iter().map(|q| q.id()).collect();
-    let codes: Vec<String> = ids.iter().map(|i| format!("`{i}`")).collect();
-    let _ = writeln!(out, "# Concessions between {}\n", codes.join(" and "));
+    let heading: Vec<String> = ids.iter().map(|i| md::code(i)).collect();
+    let codes: Vec<String> = ids.iter().map(|i| md::cell_code(i)).collect();
+    let _ = writeln!(out, "# Concessions between {}\n", heading.join(" and "));
     let _ = writeln!(out, "{} conflicts to resolve:\n", c.conflicts.len());
     for k in &c.conflicts {
         let how = if k.indirect { " (indirect)" } else { "" };
-        let _ = writeln!(out, "- `{}` ⟷ `{}`{how}", k.left, k.right);
+        let _ = writeln!(out, "- {} ⟷ {}{how}", md::code(&k.left), md::code(&k.right));
     }
     out.push('\n');
     match &c.packages {
@@ -31,12 +33,12 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
             );
             for &i in conflicts {
                 if let Some(k) = c.conflicts.get(i) {
-                    let reds: Vec<String> = c.red_lines(i).iter().map(|r| format!("`{}`", r.name)).collect();
+                    let reds: Vec<String> = c.red_lines(i).iter().map(|r| md::code(&r.name)).collect();
                     let _ = writeln!(
                         out,
-                        "- `{}` ⟷ `{}`: red lines {}",
-                        k.left,
-                        k.right,
+                        "- {} ⟷ {}: red lines {}",
+                        md::code(&k.left),
+                        md::code(&k.right),
                         reds.join(", ")
                     );
                 }
@@ -54,7 +56,7 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
                     .terms
                     .iter()
                     .filter_map(|&t| c.candidates.get(t))
-                    .map(|x| format!("`{}`", x.name))
+                    .map(|x| md::cell_code(&x.name))
                     .collect();
                 let costs: Vec<String> = (0..ids.len())
                     .map(|j| {
@@ -81,7 +83,8 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
                 if let (Some(id), Some(pkg)) = (ids.get(p), packages.get(k)) {
                     let _ = writeln!(
                         out,
-                        "- If only `{id}` concedes: cost {} (package {}).",
+                        "- If only {} concedes: cost {} (package {}).",
+                        md::code(id),
                         pkg.package.cost,
                         k + 1
                     );
@@ -94,8 +97,8 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
                     if let Some(x) = c.candidates.get(t) {
                         let _ = writeln!(
                             out,
-                            "- withdraw `{}` ({}, cost {})",
-                            x.name,
+                            "- withdraw {} ({}, cost {})",
+                            md::code(&x.name),
                             x.priority,
                             super::cost(x.cost)
                         );
@@ -108,10 +111,10 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
                 }
                 let un = unblocks(k);
                 if !un.is_empty() {
-                    let names: Vec<String> = un.iter().map(|u| format!("`{u}`")).collect();
+                    let names: Vec<String> = un.iter().map(|u| md::code(u)).collect();
                     let _ = writeln!(out, "- unblocks {}", names.join(", "));
                 }
-                let _ = writeln!(out, "\n```sh\n{}\n```\n", try_edits(&k.edits));
+                let _ = writeln!(out, "\n{}\n", md::fence("sh", &try_edits(&k.edits)));
             }
         }
     }

@@ -8,13 +8,21 @@ use super::{candidate, unblocks};
 use crate::concede::{Concessions, Packages};
 use crate::report::compare::text::summary;
 use crate::report::style::{Painter, Role};
+use crate::report::terminal::{guard, one_line as line};
 use crate::whatif::{Edit, Outcome};
 
 /// Renders `c` as text; `try_edits` gives the command that applies a package's edits
 /// (the command line gives a `whatif` command).
 pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter) -> String {
     let mut out = String::new();
-    let ids: Vec<&str> = c.baseline.proposals.iter().map(|q| q.id()).collect();
+    // Every string from the files is shown on one line (`line`), and the whole text is
+    // guarded at the end: nothing from an input reaches the terminal as a control.
+    let ids: Vec<String> = c
+        .baseline
+        .proposals
+        .iter()
+        .map(|q| line(q.id()).into_owned())
+        .collect();
     let _ = writeln!(
         out,
         "{}  {}: {} conflict{}",
@@ -25,10 +33,14 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
     );
     for k in &c.conflicts {
         let how = if k.indirect { "indirect" } else { "conflict" };
-        let _ = writeln!(out, "  {how:<8}  {} ⟷ {}", k.left, k.right);
+        let _ = writeln!(out, "  {how:<8}  {} ⟷ {}", line(&k.left), line(&k.right));
     }
     if !c.candidates.is_empty() {
-        let names: Vec<String> = c.candidates.iter().map(candidate).collect();
+        let names: Vec<String> = c
+            .candidates
+            .iter()
+            .map(|x| line(&candidate(x)).into_owned())
+            .collect();
         let _ = writeln!(out, "  {:<8}  {}", "withdraw", names.join(", "));
     }
     out.push('\n');
@@ -47,12 +59,16 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
             );
             for &i in conflicts {
                 if let Some(k) = c.conflicts.get(i) {
-                    let reds: Vec<String> = c.red_lines(i).iter().map(|r| r.name.clone()).collect();
+                    let reds: Vec<String> = c
+                        .red_lines(i)
+                        .iter()
+                        .map(|r| line(&r.name).into_owned())
+                        .collect();
                     let _ = writeln!(
                         out,
                         "  {} ⟷ {}  red line{}: {}",
-                        k.left,
-                        k.right,
+                        line(&k.left),
+                        line(&k.right),
                         if reds.len() == 1 { "" } else { "s" },
                         reds.join(", ")
                     );
@@ -79,7 +95,7 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
                 for (n, &t) in k.terms.iter().enumerate() {
                     if let Some(cand) = c.candidates.get(t) {
                         let label = if n == 0 { "withdraw" } else { "" };
-                        let _ = writeln!(out, "  {label:<8}  {}", candidate(cand));
+                        let _ = writeln!(out, "  {label:<8}  {}", line(&candidate(cand)));
                     }
                 }
                 match &k.outcome {
@@ -95,7 +111,7 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
                         }
                         let un = unblocks(k);
                         if !un.is_empty() {
-                            let _ = writeln!(out, "  {:<8}  {}", "unblocks", un.join(", "));
+                            let _ = writeln!(out, "  {:<8}  {}", "unblocks", line(&un.join(", ")));
                         }
                     }
                     Outcome::Invalid(_) => {
@@ -111,7 +127,7 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
                     out,
                     "  {:<8}  {}",
                     "try",
-                    p.paint(Role::Dim, &try_edits(&k.edits))
+                    p.paint(Role::Dim, &line(&try_edits(&k.edits)))
                 );
                 out.push('\n');
             }
@@ -131,8 +147,8 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
                 && let (Some(pa), Some(pb)) = (packages.get(*ka), packages.get(*kb))
             {
                 let (ida, idb) = (
-                    ids.get(*a).copied().unwrap_or_default(),
-                    ids.get(*b).copied().unwrap_or_default(),
+                    ids.get(*a).cloned().unwrap_or_default(),
+                    ids.get(*b).cloned().unwrap_or_default(),
                 );
                 let (ca, cb) = (pa.package.cost, pb.package.cost);
                 let verdict = if ca < cb {
@@ -146,5 +162,5 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
             }
         }
     }
-    out
+    guard(&out, p.enabled()).into_owned()
 }

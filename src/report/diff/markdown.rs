@@ -3,11 +3,12 @@
 
 use super::{impact_rows, is_improvement};
 use crate::diff::{Impact, MatchBy, MatchedTerm, ProposalDiff, SegmentKind, TermDiff, TermSide};
+use crate::report::markdown as md;
 use crate::report::words;
 
 /// Renders `d` as Markdown.
 pub fn render(d: &ProposalDiff) -> String {
-    let mut out = format!("# Diff: `{}` → `{}`\n\n", d.old.id, d.new.id);
+    let mut out = format!("# Diff: {} → {}\n\n", md::code(&d.old.id), md::code(&d.new.id));
     let verdict = if d.is_same_in_meaning() {
         "Same in meaning"
     } else {
@@ -15,7 +16,7 @@ pub fn render(d: &ProposalDiff) -> String {
     };
     out.push_str(&format!("{verdict}: {}.\n", words::diff_counts(d)));
     if !d.ignored.is_empty() {
-        let names: Vec<String> = d.ignored.iter().map(|f| format!("`{f}`")).collect();
+        let names: Vec<String> = d.ignored.iter().map(|f| md::code(f.as_str())).collect();
         out.push_str(&format!("\nIgnored fields: {}.\n", names.join(", ")));
     }
     if !d.metadata.is_empty() {
@@ -57,7 +58,7 @@ pub fn render(d: &ProposalDiff) -> String {
         if !sides.is_empty() {
             out.push_str(&format!("\n## {title}\n\n"));
             for s in sides {
-                out.push_str(&format!("- `{}`: {}", s.id, escape_summary(&s.summary)));
+                out.push_str(&format!("- {}: {}", md::code(&s.id), escape(&s.summary)));
                 if let Some(text) = &s.text {
                     out.push_str(&format!(" — “{}”", escape(text)));
                 }
@@ -74,8 +75,8 @@ pub fn render(d: &ProposalDiff) -> String {
 /// The impact section: verdicts, counts, then a table of effects.
 fn impact(d: &ProposalDiff, i: &Impact) -> String {
     let mut out = format!(
-        "\n## Impact against `{}`\n\nVerdict: {} → **{}** ({}).\n",
-        i.other,
+        "\n## Impact against {}\n\nVerdict: {} → **{}** ({}).\n",
+        md::code(&i.other),
         i.before.as_str(),
         i.after.as_str(),
         words::counts_change(&i.before_counts, &i.after_counts)
@@ -97,12 +98,15 @@ fn impact(d: &ProposalDiff, i: &Impact) -> String {
 }
 
 fn matched(m: &MatchedTerm) -> String {
-    let mut out = format!("\n### `{}`\n\n", m.new.id);
+    let mut out = format!("\n### {}\n\n", md::code(&m.new.id));
     if !m.changes_meaning() {
         out.push_str("Written differently, same meaning.\n\n");
     }
     if let MatchBy::Similarity(c) = m.by {
-        out.push_str(&format!("Matched to `{}` by similarity {c:.2}.\n\n", m.old.id));
+        out.push_str(&format!(
+            "Matched to {} by similarity {c:.2}.\n\n",
+            md::code(&m.old.id)
+        ));
     }
     for c in &m.changes {
         let body = match c.rewording() {
@@ -117,7 +121,7 @@ fn matched(m: &MatchedTerm) -> String {
                     }
                 })
                 .collect(),
-            None => escape_summary(&words::change(c)),
+            None => summary(c),
         };
         out.push_str(&format!("- **{}**: {body}\n", c.field));
     }
@@ -153,16 +157,29 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// Escapes a summary of ours, keeping its `code spans` (which Markdown does not parse).
-fn escape_summary(s: &str) -> String {
-    s.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                format!("`{part}`")
-            } else {
-                escape(part)
-            }
-        })
-        .collect()
+/// A change in words, its ids and names as code spans and the rest escaped. The spans
+/// are marked while the words are made, with two private-use characters; when the words
+/// hold such a character of their own (an id could), the marks cannot be told from it
+/// and the whole is escaped instead, with no code span.
+fn summary(c: &crate::diff::Change) -> String {
+    const OPEN: char = '\u{E000}';
+    const CLOSE: char = '\u{E001}';
+    let spans = std::cell::Cell::new(0usize);
+    let marked = words::change_with(c, &|name| {
+        spans.set(spans.get() + 1);
+        format!("{OPEN}{name}{CLOSE}")
+    });
+    let ours = |mark| marked.matches(mark).count() == spans.get();
+    if !ours(OPEN) || !ours(CLOSE) {
+        return escape(&words::change(c));
+    }
+    let mut out = String::with_capacity(marked.len() + 8);
+    for (k, part) in marked.split([OPEN, CLOSE]).enumerate() {
+        if k % 2 == 1 {
+            out.push_str(&md::code(part));
+        } else {
+            out.push_str(&escape(part));
+        }
+    }
+    out
 }

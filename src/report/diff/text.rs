@@ -6,6 +6,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::{impact_rows, is_improvement};
 use crate::diff::{Impact, MatchBy, MatchedTerm, ProposalDiff, Segment, SegmentKind, TermDiff, TermSide};
+use crate::report::terminal::{guard, one_line as line};
 use crate::report::words;
 
 /// Renders `d` for a terminal; `color` adds ANSI styles.
@@ -21,8 +22,8 @@ pub fn render(d: &ProposalDiff, color: bool) -> String {
         Style::new().bold(),
         &format!(
             "{} → {}: {verdict} — {}",
-            d.old.id,
-            d.new.id,
+            line(&d.old.id),
+            line(&d.new.id),
             words::diff_counts(d)
         ),
     ));
@@ -30,7 +31,11 @@ pub fn render(d: &ProposalDiff, color: bool) -> String {
     if !d.metadata.is_empty() {
         out.push('\n');
         for m in &d.metadata {
-            out.push_str(&format!("{:<9} {}\n", m.field.as_str(), words::meta_change(m)));
+            out.push_str(&format!(
+                "{:<9} {}\n",
+                m.field.as_str(),
+                line(&words::meta_change(m))
+            ));
         }
     }
     let mut first = true;
@@ -54,7 +59,7 @@ pub fn render(d: &ProposalDiff, color: bool) -> String {
         let names: Vec<&str> = d.ignored.iter().map(|f| f.as_str()).collect();
         out.push_str(&format!("\nignored: {}\n", names.join(", ")));
     }
-    out
+    guard(&out, color).into_owned()
 }
 
 /// The impact section: verdicts, counts, then each effect with its witnesses.
@@ -62,7 +67,7 @@ fn impact(d: &ProposalDiff, i: &Impact, paint: &Paint) -> String {
     let mut out = format!(
         "\n{} against {}: {} → {}\n",
         paint.fg(AnsiColor::Magenta, "IMPACT"),
-        i.other,
+        line(&i.other),
         i.before.as_str(),
         i.after.as_str()
     );
@@ -84,7 +89,11 @@ fn impact(d: &ProposalDiff, i: &Impact, paint: &Paint) -> String {
             AnsiColor::Red
         };
         let what = paint.style(Style::new().fg_color(Some(color.into())), words::effect(e));
-        out.push_str(&format!("  {label:<width$}  {what}: {}\n", words::witnesses(e)));
+        out.push_str(&format!(
+            "  {:<width$}  {what}: {}\n",
+            line(&label),
+            line(&words::witnesses(e))
+        ));
     }
     out
 }
@@ -115,13 +124,17 @@ fn matched(m: &MatchedTerm, paint: &Paint) -> String {
     };
     let how = match m.by {
         MatchBy::Id => String::new(),
-        MatchBy::Similarity(c) => format!(" (matched to `{}` by similarity {c:.2})", m.old.id),
+        MatchBy::Similarity(c) => format!(" (matched to `{}` by similarity {c:.2})", line(&m.old.id)),
     };
-    let mut out = format!("{} {}{how}\n", paint.fg(color, &format!("{label:<8}")), m.new.id);
+    let mut out = format!(
+        "{} {}{how}\n",
+        paint.fg(color, &format!("{label:<8}")),
+        line(&m.new.id)
+    );
     for c in &m.changes {
         let body = match c.rewording() {
             Some(segments) => inline(segments, paint),
-            None => words::change(c),
+            None => line(&words::change(c)).into_owned(),
         };
         out.push_str(&format!("  {:<9} {body}\n", c.field.as_str()));
     }
@@ -132,11 +145,11 @@ fn one_sided(label: &str, color: AnsiColor, s: &TermSide, paint: &Paint) -> Stri
     let mut out = format!(
         "{} {}  {}\n",
         paint.fg(color, &format!("{label:<8}")),
-        s.id,
-        s.summary
+        line(&s.id),
+        line(&s.summary)
     );
     if let Some(text) = &s.text {
-        out.push_str(&format!("{:<9} \"{text}\"\n", ""));
+        out.push_str(&format!("{:<9} \"{}\"\n", "", line(text)));
     }
     out
 }
@@ -147,12 +160,15 @@ fn inline(segments: &[Segment], paint: &Paint) -> String {
     let added = Style::new().fg_color(Some(AnsiColor::Green.into())).underline();
     segments
         .iter()
-        .map(|s| match (s.kind, paint.color) {
-            (SegmentKind::Same, _) => s.text.clone(),
-            (SegmentKind::Removed, true) => paint.style(removed, &s.text),
-            (SegmentKind::Added, true) => paint.style(added, &s.text),
-            (SegmentKind::Removed, false) => format!("[-{}-]", s.text),
-            (SegmentKind::Added, false) => format!("{{+{}+}}", s.text),
+        .map(|s| {
+            let text = line(&s.text);
+            match (s.kind, paint.color) {
+                (SegmentKind::Same, _) => text.into_owned(),
+                (SegmentKind::Removed, true) => paint.style(removed, &text),
+                (SegmentKind::Added, true) => paint.style(added, &text),
+                (SegmentKind::Removed, false) => format!("[-{text}-]"),
+                (SegmentKind::Added, false) => format!("{{+{text}+}}"),
+            }
         })
         .collect()
 }

@@ -8,6 +8,7 @@ use super::{COLUMNS, analysis, columns, problem_with};
 use crate::engine::{Analysis, Direction};
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::compare::markdown::esc;
+use crate::report::markdown as md;
 use crate::report::words;
 use crate::vocab::Vocab;
 use crate::whatif::{ChangedFinding, Outcome, WhatIf};
@@ -21,8 +22,9 @@ pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
 pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
     let mut out = String::new();
     let base = &w.baseline;
-    let ids: Vec<String> = base.proposals.iter().map(|p| format!("`{}`", p.id())).collect();
-    let _ = writeln!(out, "# What-if on {}\n", ids.join(", "));
+    let ids: Vec<String> = base.proposals.iter().map(|p| md::cell_code(p.id())).collect();
+    let heading: Vec<String> = base.proposals.iter().map(|p| md::code(p.id())).collect();
+    let _ = writeln!(out, "# What-if on {}\n", heading.join(", "));
     for (k, pair) in base.pairs.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -75,7 +77,7 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
         }
         let _ = writeln!(out, "Edits:\n");
         for e in &s.scenario.edits {
-            let _ = writeln!(out, "- `{}`", e.edit.to_string().replace('`', "'"));
+            let _ = writeln!(out, "- {}", md::code(&e.edit.to_string()));
         }
         out.push('\n');
         match &s.outcome {
@@ -97,7 +99,12 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
                     } else {
                         format!("{before} → {}", pc.after.as_str())
                     };
-                    let _ = writeln!(out, "### `{}` and `{}`: {verdict}\n", pc.left, pc.right);
+                    let _ = writeln!(
+                        out,
+                        "### {} and {}: {verdict}\n",
+                        md::code(&pc.left),
+                        md::code(&pc.right)
+                    );
                     if pc.changes.is_empty() {
                         let _ = writeln!(out, "No finding changed.");
                     }
@@ -119,36 +126,21 @@ fn row(out: &mut String, label: &str, a: Option<&Analysis>, pair: usize) {
 }
 
 fn change(out: &mut String, c: &ChangedFinding) {
-    let f = words::finding(&c.change.finding);
-    let _ = writeln!(out, "- **{}**: {}", words::changed(&c.change), code_terms(&f));
+    let f = words::finding_with(&c.change.finding, &md::code);
+    let _ = writeln!(out, "- **{}**: {f}", words::changed(&c.change));
     for h in &c.held_by {
-        let with: Vec<String> = h.conflicts_with.iter().map(|t| format!("`{t}`")).collect();
+        let with: Vec<String> = h.conflicts_with.iter().map(|t| md::code(t)).collect();
         let why = words::why_held(&with);
         let was = if c.change.direction == Direction::Lost {
             "was: "
         } else {
             ""
         };
-        let _ = writeln!(out, "  - {was}requires `{}` — {why}", h.required);
+        let _ = writeln!(out, "  - {was}requires {} — {why}", md::code(&h.required));
     }
     for w in &c.witnesses {
         if let Some(text) = &w.text {
-            let _ = writeln!(out, "  - `{}`: \"{}\"", w.term, esc(text));
+            let _ = writeln!(out, "  - {}: \"{}\"", md::code(&w.term), esc(text));
         }
     }
-}
-
-/// The words of a finding with each term name in code spans.
-fn code_terms(f: &str) -> String {
-    f.split(' ')
-        .map(|w| {
-            let bare = w.trim_end_matches(',');
-            if bare.contains('/') {
-                format!("`{bare}`{}", w.get(bare.len()..).unwrap_or_default())
-            } else {
-                w.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }

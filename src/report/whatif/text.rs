@@ -8,6 +8,7 @@ use super::{COLUMNS, Tone, analysis, columns, problem_with, tone};
 use crate::engine::{Analysis, Direction, Verdict};
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::style::{Painter, Role};
+use crate::report::terminal::{guard, one_line as line};
 use crate::report::words;
 use crate::vocab::Vocab;
 use crate::whatif::{ChangedFinding, Outcome, WhatIf};
@@ -26,8 +27,8 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
             out,
             "{}  {} vs {}",
             p.paint(Role::Strong, "WHAT-IF"),
-            words::proposal(base, vocab, pair.left),
-            words::proposal(base, vocab, pair.right)
+            line(&words::proposal(base, vocab, pair.left)),
+            line(&words::proposal(base, vocab, pair.right))
         );
         let _ = writeln!(
             out,
@@ -44,7 +45,7 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
                 &format!("#{}", i + 1),
                 analysis(s),
                 k,
-                &s.scenario.name,
+                &line(&s.scenario.name),
             );
         }
         out.push('\n');
@@ -55,23 +56,23 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
             out,
             "{}  {}",
             p.paint(Role::Strong, &format!("SCENARIO #{}", i + 1)),
-            p.paint(Role::Strong, &s.scenario.name)
+            p.paint(Role::Strong, &line(&s.scenario.name))
         );
         if let Some(d) = &s.scenario.description {
-            let _ = writeln!(out, "  {}", p.paint(Role::Dim, d));
+            let _ = writeln!(out, "  {}", p.paint(Role::Dim, &line(d)));
         }
         for (k, e) in s.scenario.edits.iter().enumerate() {
             let label = if k == 0 { "edits" } else { "" };
-            let _ = writeln!(out, "  {label:<6}  {}", e.edit);
+            let _ = writeln!(out, "  {label:<6}  {}", line(&e.edit.to_string()));
         }
         match &s.outcome {
             Outcome::Invalid(problems) => {
                 let _ = writeln!(out, "  {}", p.paint(Role::Bad, "INVALID: not evaluated"));
                 for pr in problems {
                     for (message, help) in problem_with(pr, raise) {
-                        let _ = writeln!(out, "  {} {message}", p.paint(Role::Bad, "error:"));
+                        let _ = writeln!(out, "  {} {}", p.paint(Role::Bad, "error:"), line(&message));
                         if let Some(h) = help {
-                            let _ = writeln!(out, "    = help: {h}");
+                            let _ = writeln!(out, "    = help: {}", line(&h));
                         }
                     }
                 }
@@ -85,7 +86,7 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
                     } else {
                         format!("{before} → {after}")
                     };
-                    let _ = writeln!(out, "  {} vs {}: {arrow}", pc.left, pc.right);
+                    let _ = writeln!(out, "  {} vs {}: {arrow}", line(&pc.left), line(&pc.right));
                     if pc.changes.is_empty() {
                         let _ = writeln!(out, "    no finding changed");
                     }
@@ -101,7 +102,7 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
     if trimmed.ends_with("\n\n") {
         trimmed.pop();
     }
-    trimmed
+    guard(&trimmed, p.enabled()).into_owned()
 }
 
 fn row(out: &mut String, p: Painter, label: &str, a: Option<&Analysis>, pair: usize, name: &str) {
@@ -136,13 +137,18 @@ fn paint_verdict(p: Painter, v: Verdict, text: &str) -> String {
 }
 
 fn burden(out: &mut String, w: &WhatIf, p: Painter) {
-    let ids: Vec<&str> = w.baseline.proposals.iter().map(|q| q.id()).collect();
+    let ids: Vec<String> = w
+        .baseline
+        .proposals
+        .iter()
+        .map(|q| line(q.id()).into_owned())
+        .collect();
     let _ = write!(out, "{}  {:<8}", p.paint(Role::Strong, "BURDEN"), "own share");
     for id in &ids {
         let _ = write!(out, "  {id:>w$}", w = id.len().max(4));
     }
     out.push('\n');
-    let line = |out: &mut String, label: &str, a: Option<&Analysis>, name: &str| {
+    let line_of = |out: &mut String, label: &str, a: Option<&Analysis>, name: &str| {
         let _ = write!(out, "  {label:<15}");
         for (i, id) in ids.iter().enumerate() {
             let s = a
@@ -152,9 +158,9 @@ fn burden(out: &mut String, w: &WhatIf, p: Painter) {
         }
         let _ = writeln!(out, "  {name}");
     };
-    line(out, "baseline", Some(&w.baseline), "");
+    line_of(out, "baseline", Some(&w.baseline), "");
     for (i, s) in w.scenarios.iter().enumerate() {
-        line(out, &format!("#{}", i + 1), analysis(s), &s.scenario.name);
+        line_of(out, &format!("#{}", i + 1), analysis(s), &line(&s.scenario.name));
     }
     out.push('\n');
 }
@@ -169,16 +175,16 @@ fn change(out: &mut String, p: Painter, c: &ChangedFinding) {
         out,
         "    {}  {}",
         p.paint(role, &format!("{:<28}", words::changed(&c.change))),
-        words::finding(&c.change.finding)
+        line(&words::finding(&c.change.finding))
     );
     for h in &c.held_by {
-        let why = words::why_held(&h.conflicts_with);
+        let why = line(&words::why_held(&h.conflicts_with)).into_owned();
         let was = if c.change.direction == Direction::Lost {
             "was: "
         } else {
             ""
         };
-        let _ = writeln!(out, "{:34}{was}requires {} — {why}", "", h.required);
+        let _ = writeln!(out, "{:34}{was}requires {} — {why}", "", line(&h.required));
     }
     for wit in &c.witnesses {
         if let Some(text) = &wit.text {
@@ -186,8 +192,8 @@ fn change(out: &mut String, p: Painter, c: &ChangedFinding) {
                 out,
                 "{:34}{}: {}",
                 "",
-                wit.term,
-                p.paint(Role::Dim, &format!("\"{text}\""))
+                line(&wit.term),
+                p.paint(Role::Dim, &format!("\"{}\"", line(text)))
             );
         }
     }

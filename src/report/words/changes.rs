@@ -11,8 +11,14 @@ use crate::model::{Modality, ParamValue, Timing};
 /// What a change means, in one line, without the field name:
 /// `must → must_not: US now agrees to halt military aid to UA`.
 pub fn change(c: &Change) -> String {
+    change_with(c, &|name| format!("`{name}`"))
+}
+
+/// [`change`], with the ids and parameter names it quotes written by `code` (Markdown
+/// passes its code spans).
+pub fn change_with(c: &Change, code: &dyn Fn(&str) -> String) -> String {
     match &c.kind {
-        ChangeKind::Renamed { old, new } => format!("`{old}` → `{new}`"),
+        ChangeKind::Renamed { old, new } => format!("{} → {}", code(old), code(new)),
         ChangeKind::Modality {
             old,
             new,
@@ -75,7 +81,7 @@ pub fn change(c: &Change) -> String {
             old,
             new,
             direction,
-        } => param(name, old.as_ref(), new.as_ref(), *direction),
+        } => param(&code(name), old.as_ref(), new.as_ref(), *direction),
         ChangeKind::Requires {
             added,
             removed,
@@ -83,7 +89,7 @@ pub fn change(c: &Change) -> String {
         } => {
             let list = |cs: &[(String, Timing)]| {
                 cs.iter()
-                    .map(|(id, t)| format!("`{id}` ({})", t.as_str()))
+                    .map(|(id, t)| format!("{} ({})", code(id), t.as_str()))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -95,7 +101,7 @@ pub fn change(c: &Change) -> String {
                 parts.push(format!("no longer requires {}", list(removed)));
             }
             for (id, a, b) in retimed {
-                parts.push(format!("`{id}` {} → {}", a.as_str(), b.as_str()));
+                parts.push(format!("{} {} → {}", code(id), a.as_str(), b.as_str()));
             }
             parts.join("; ")
         }
@@ -177,7 +183,8 @@ pub fn witnesses(e: &Effect) -> String {
         .join("; ")
 }
 
-/// A parameter's change: `` `count` 30 → at least 60 (increased) ``, `` `count` added: 30 ``.
+/// A parameter's change, its name as quoted: `` `count` 30 → at least 60 (increased) ``,
+/// `` `count` added: 30 ``.
 fn param(
     name: &str,
     old: Option<&ParamValue>,
@@ -193,11 +200,11 @@ fn param(
                 (_, _, Some(d)) => format!(" ({})", how(d, ["widened", "narrowed", "changed"])),
                 _ => String::new(),
             };
-            format!("`{name}` {} → {}{how}", value_in_list(x), value_in_list(y))
+            format!("{name} {} → {}{how}", value_in_list(x), value_in_list(y))
         }
-        (None, Some(y)) => format!("`{name}` added: {}", value_in_list(y)),
-        (Some(x), None) => format!("`{name}` removed (was {})", value_in_list(x)),
-        (None, None) => format!("`{name}` unchanged"),
+        (None, Some(y)) => format!("{name} added: {}", value_in_list(y)),
+        (Some(x), None) => format!("{name} removed (was {})", value_in_list(x)),
+        (None, None) => format!("{name} unchanged"),
     }
 }
 

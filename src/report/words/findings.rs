@@ -271,10 +271,15 @@ pub fn direction(d: Direction) -> &'static str {
 
 /// The terms of a finding: `us/aid ⟷ ru/no-aid`, `ru/halt`, `a, b` for a deadlock.
 pub fn finding(f: &Finding) -> String {
+    finding_with(f, &|name| name.to_owned())
+}
+
+/// [`finding`], each term written by `name` (Markdown passes its code spans).
+pub fn finding_with(f: &Finding, name: &dyn Fn(&str) -> String) -> String {
     match f {
-        Finding::Relation { left, right, .. } => format!("{left} ⟷ {right}"),
-        Finding::Held { term, .. } | Finding::Open { term } => term.clone(),
-        Finding::Deadlock { terms } => terms.join(", "),
+        Finding::Relation { left, right, .. } => format!("{} ⟷ {}", name(left), name(right)),
+        Finding::Held { term, .. } | Finding::Open { term } => name(term),
+        Finding::Deadlock { terms } => terms.iter().map(|t| name(t)).collect::<Vec<_>>().join(", "),
     }
 }
 
