@@ -235,7 +235,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Writes `bytes` to `path` through a new temporary file in the same folder, flushed to
 /// disk and renamed over `path`, so that whoever reads `path`, even after a crash or a
-/// kill, finds the old content or the new, whole. A replaced file keeps its permissions.
+/// kill, finds the old content or the new, whole. A replaced file keeps its mode, and
+/// its owner and group: where the process may not give them to a new file, the file is
+/// rewritten in place instead, from the finished temporary file.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, |out| out.write_all(bytes))
 }
@@ -286,8 +288,20 @@ pub(crate) fn write_atomic_with(
     let result = render(&mut out)
         .and_then(|_| out.into_inner().map_err(std::io::IntoInnerError::into_error))
         .and_then(|tmp| {
-            if let Some(meta) = &existing {
-                tmp.as_file().set_permissions(meta.permissions())?;
+            if let Some(meta) = &existing
+                && !keep_owner_and_mode(tmp.as_file(), meta)?
+            {
+                // A file of another owner or group, which this process may write but
+                // not hand over (a group-shared file): renaming would make it the
+                // user's own, so it is rewritten in place, from the finished
+                // temporary file, which is then removed.
+                let mut from = tmp.reopen()?;
+                let mut to = std::fs::OpenOptions::new()
+                    .write(true)
+                    .truncate(true)
+                    .open(&target)?;
+                std::io::copy(&mut from, &mut to)?;
+                return to.sync_all();
             }
             tmp.as_file().sync_all()?;
             tmp.persist(&target).map(drop).map_err(|e| e.error)
@@ -298,6 +312,54 @@ pub(crate) fn write_atomic_with(
         let _ = folder.sync_all();
     }
     Ok(())
+}
+
+/// Gives the new file `file` the owner, group and mode of the file it replaces, as far
+/// as the process may: the owner and group when allowed (root; or a group the user is
+/// in), and the mode, with the set-user-id bit only if the owner was kept and the
+/// set-group-id bit only if the group was (a file is never handed over with another
+/// owner's privileges). Whether both owner and group were kept.
+fn keep_owner_and_mode(file: &std::fs::File, meta: &std::fs::Metadata) -> std::io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        if std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
+            let _ = std::os::unix::fs::fchown(file, None, Some(meta.gid()));
+        }
+        let now = file.metadata()?;
+        let mut mode = meta.mode() & 0o7777;
+        if now.uid() != meta.uid() {
+            mode &= !0o4000;
+        }
+        if now.gid() != meta.gid() {
+            mode &= !0o2000;
+        }
+        file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        Ok(now.uid() == meta.uid() && now.gid() == meta.gid())
+    }
+    #[cfg(not(unix))]
+    {
+        file.set_permissions(meta.permissions())?;
+        Ok(true)
+    }
+}
+
+/// Whether the invoking user may write `path` in place: a rewrite by renaming over it
+/// needs only the folder's permission, so a tool that rewrites its input (`fmt`) asks
+/// the file's own first, as an editor or rustfmt would. `Err` holds the system's
+/// reason ("Permission denied", "Read-only file system").
+pub(crate) fn may_write_in_place(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        rustix::fs::access(path, rustix::fs::Access::WRITE_OK).map_err(std::io::Error::from)
+    }
+    #[cfg(not(unix))]
+    {
+        if std::fs::metadata(path)?.permissions().readonly() {
+            return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        }
+        Ok(())
+    }
 }
 
 /// Sets the colour choice for diagnostics on standard error (`--color`); `auto`
