@@ -35,6 +35,7 @@ mod limits_cli;
 mod limits_lib;
 mod long_chains;
 mod nothing_lost;
+mod poor_messages;
 mod readme;
 mod report_browser;
 mod report_escape_props;
