@@ -509,6 +509,7 @@ pub(crate) fn distinct_ids(
     opts: &InputOptions,
     from: usize,
 ) -> Result<(), Exit> {
+    lookalike_ids(paths, proposals, opts);
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, p) in proposals.iter().enumerate() {
         let earlier = seen.get(p.id()).and_then(|&j| paths.get(j));
@@ -537,6 +538,37 @@ pub(crate) fn distinct_ids(
         return Err(Exit::Error);
     }
     Ok(())
+}
+
+/// Warns about a proposal whose id looks like an earlier one's but is another (`café`
+/// in NFC and in NFD, a zero-width space, a Cyrillic letter): findings would name two
+/// proposals that read the same. Names both files, at the later one's `id`.
+fn lookalike_ids(paths: &[PathBuf], proposals: &[ResolvedProposal], opts: &InputOptions) {
+    let mut looks: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, p) in proposals.iter().enumerate() {
+        let look = load::look(p.id());
+        let twin = looks.get(&look).copied().filter(|&j| proposals[j].id() != p.id());
+        looks.entry(look).or_insert(i);
+        let (Some(j), Some(path)) = (twin, paths.get(i)) else {
+            continue;
+        };
+        let earlier = paths.get(j).map_or_else(String::new, |p| p.display().to_string());
+        let diagnostic = load::Diagnostic::warning(
+            "id",
+            format!(
+                "proposal id `{}` looks like `{}`, the id of `{earlier}`, but is another",
+                load::spelled(p.id()),
+                load::spelled(proposals[j].id())
+            ),
+        )
+        .with_help(
+            "findings would name two proposals that read the same: give one an id that reads differently",
+        );
+        if let Ok(file) = opts.read(path) {
+            let diagnostics = vec![file.locate(diagnostic)];
+            eprint!("{}", report_text(&FileReport { file, diagnostics }));
+        }
+    }
 }
 
 /// Loads and resolves each proposal, printing every diagnostic to standard error.

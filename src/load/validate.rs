@@ -88,6 +88,8 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         }
     }
 
+    cx.diags.extend(super::lookalike::warnings(proposal));
+
     let ceasefire = ceasefire_window(proposal, vocab);
     // Conditions are noted as each term is resolved, while it is at hand.
     let mut edges = Vec::new();

@@ -149,6 +149,22 @@ impl Vocab {
                 }
             }
         }
+        for (i, p) in merged.parties.iter().enumerate() {
+            if p.code.starts_with('?') {
+                issues.push(VocabIssue {
+                    path: format!("parties[{i}].code"),
+                    message: format!(
+                        "party code `{}` begins with `?`, which marks a variable in rules: a rule could never name this party",
+                        p.code
+                    ),
+                });
+            } else if action_index.contains_key(&p.code) {
+                issues.push(VocabIssue {
+                    path: format!("parties[{i}].code"),
+                    message: format!("party code `{}` is also the name of an action", p.code),
+                });
+            }
+        }
         let ids: HashMap<&str, ActionId> = merged
             .actions
             .iter()

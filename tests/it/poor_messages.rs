@@ -1,4 +1,5 @@
-//! The poor messages of the second robustness review (`TABLE.md` rows 56, 62, 85, 86):
+//! The poor messages of the second robustness review (`TABLE.md` rows 16-18, 56, 62,
+//! 85, 86; row 9 is the fixture `bad/vocab-party-codes`):
 //! inputs the binary handled safely but explained badly, each now given a message that
 //! says what is wrong and what to do.
 
@@ -104,4 +105,68 @@ fn write_dir_names_are_visible_and_a_file_is_not_a_folder() {
         "{stderr}"
     );
     assert_eq!(std::fs::read_to_string(&dots).unwrap(), before);
+}
+
+/// The US proposal's first term under each of `ids`, as a proposal `id`, in `dir`.
+fn with_term_ids(dir: &Path, file: &str, id: &str, ids: &[&str]) {
+    let mut p: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(ROOT).join(US)).unwrap()).unwrap();
+    let base = p["terms"][0].clone();
+    p["id"] = id.into();
+    p["terms"] = ids
+        .iter()
+        .map(|&t| {
+            let mut term = base.clone();
+            term["id"] = t.into();
+            term
+        })
+        .collect();
+    std::fs::write(dir.join(file), serde_json::to_string(&p).unwrap()).unwrap();
+}
+
+/// Rows 16 and 17: term ids with a bidirectional override, zero-width characters or a
+/// Cyrillic letter beside the id they look like are warned about, naming both ids
+/// (their hidden characters spelled out) and the other's place.
+#[test]
+fn look_alike_term_ids_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    with_term_ids(
+        dir.path(),
+        "look.json",
+        "look",
+        &["aid", "a\u{200d}id", "aid\u{200b}", "\u{430}id", "x\u{202e}yz"],
+    );
+    let Run { code, stderr, .. } = run(dir.path(), &["check", "look.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    for expected in [
+        "warning: term id `a<U+200D>id` contains an invisible character",
+        "warning: term id `a<U+200D>id` looks like term id `aid` of `terms[0]`, but is another",
+        "warning: term id `aid<U+200B>` looks like term id `aid` of `terms[0]`",
+        "warning: term id `<U+0430>id` looks like term id `aid` of `terms[0]`",
+        "warning: term id `x<U+202E>yz` contains a bidirectional control",
+        "= path: terms[3].id",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    let denied = run(dir.path(), &["check", "--deny-warnings", "look.json"]);
+    assert_eq!(denied.code, 2);
+    // Plain and unrelated non-ASCII ids are left alone.
+    with_term_ids(dir.path(), "fine.json", "fine", &["aid", "café", "помощь"]);
+    let Run { code, stderr, .. } = run(dir.path(), &["check", "fine.json"]);
+    assert_eq!((code, stderr.contains("warning")), (0, false), "{stderr}");
+}
+
+/// Row 18: proposals `café` in NFC and in NFD compared: a warning names both files.
+#[test]
+fn look_alike_proposal_ids_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    with_term_ids(dir.path(), "nfc.json", "caf\u{e9}", &["halt"]);
+    with_term_ids(dir.path(), "nfd.json", "cafe\u{301}", &["halt"]);
+    let Run { code, stderr, .. } = run(dir.path(), &["compare", "-q", "nfc.json", "nfd.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: proposal id `cafe<U+0301>` looks like `caf<U+00E9>`, the id of `nfc.json`, but is another"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> nfd.json:"), "{stderr}");
 }
