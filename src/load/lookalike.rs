@@ -97,23 +97,6 @@ pub(crate) fn spelled(id: &str) -> String {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{hidden, look};
-
-    #[test]
-    fn look_alikes_look_the_same() {
-        assert_eq!(look("caf\u{e9}"), look("cafe\u{301}"));
-        assert_eq!(look("a\u{200d}id"), "aid");
-        assert_eq!(look("aid\u{200b}"), "aid");
-        assert_eq!(look("\u{430}id"), "aid");
-        assert_ne!(look("aid"), look("aim"));
-        assert!(
-            hidden("x\u{202e}y").is_some() && hidden("a\u{200d}id").is_some() && hidden("café").is_none()
-        );
-    }
-}
-
 /// The warnings about a proposal's ids: an id that hides characters, and a term id that
 /// looks like another term's. Linear: only ids beyond ASCII can look like another.
 pub(crate) fn warnings(proposal: &crate::model::Proposal) -> Vec<super::Diagnostic> {
@@ -171,4 +154,21 @@ pub(crate) fn warnings(proposal: &crate::model::Proposal) -> Vec<super::Diagnost
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{hidden, look};
+
+    #[test]
+    fn look_alikes_look_the_same() {
+        assert_eq!(look("caf\u{e9}"), look("cafe\u{301}"));
+        assert_eq!(look("a\u{200d}id"), "aid");
+        assert_eq!(look("aid\u{200b}"), "aid");
+        assert_eq!(look("\u{430}id"), "aid");
+        assert_ne!(look("aid"), look("aim"));
+        assert!(
+            hidden("x\u{202e}y").is_some() && hidden("a\u{200d}id").is_some() && hidden("café").is_none()
+        );
+    }
 }

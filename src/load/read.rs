@@ -40,13 +40,15 @@ impl SourceFile {
     /// how to raise it ([`LimitKind::FileSize`]; the command line names its flag).
     pub fn read_limited_with(path: &Path, limit: u64, raise: Raise) -> Result<SourceFile, String> {
         let shown = path.display();
-        let cannot = |e: std::io::Error| match e.kind() {
+        let cannot = |e: std::io::Error| {
+            match e.kind() {
             // `-` is a file name like any other: standard input is `/dev/stdin`.
-            std::io::ErrorKind::NotFound if path.as_os_str() == "-" => format!(
-                "cannot read `-`: no such file; to read standard input, give `/dev/stdin` (armistice takes `-` as a file name)"
-            ),
+            std::io::ErrorKind::NotFound if path.as_os_str() == "-" => {
+                "cannot read `-`: no such file; to read standard input, give `/dev/stdin` (armistice takes `-` as a file name)".to_owned()
+            }
             std::io::ErrorKind::NotFound => format!("cannot read `{shown}`: no such file"),
             _ => format!("cannot read `{shown}`: {e}"),
+        }
         };
         let file = std::fs::File::open(path).map_err(cannot)?;
         let meta = file.metadata().map_err(cannot)?;
