@@ -11,6 +11,8 @@ pub enum LimitKind {
     FileSize,
     /// [`crate::limits::Limits::max_depth`].
     Depth,
+    /// [`crate::limits::Limits::max_hierarchy_depth`].
+    HierarchyDepth,
     /// [`crate::limits::Limits::max_firings`].
     Firings,
     /// [`crate::limits::Limits::max_derived`].
@@ -35,9 +37,10 @@ pub type Raise = fn(LimitKind) -> String;
 
 impl LimitKind {
     /// Every limit.
-    pub const ALL: [LimitKind; 10] = [
+    pub const ALL: [LimitKind; 11] = [
         LimitKind::FileSize,
         LimitKind::Depth,
+        LimitKind::HierarchyDepth,
         LimitKind::Firings,
         LimitKind::Derived,
         LimitKind::Comparisons,
@@ -53,6 +56,7 @@ impl LimitKind {
         match self {
             LimitKind::FileSize => "max_file_bytes",
             LimitKind::Depth => "max_depth",
+            LimitKind::HierarchyDepth => "max_hierarchy_depth",
             LimitKind::Firings => "max_firings",
             LimitKind::Derived => "max_derived",
             LimitKind::Comparisons => "max_comparisons",

@@ -1,4 +1,5 @@
-//! The limits that keep every run bounded: input size and nesting, rule derivation,
+//! The limits that keep every run bounded: input size and nesting, vocabulary depth,
+//! rule derivation,
 //! comparisons of terms, what-if scenarios and the concession search. [`Limits`] is
 //! passed to loading, the engine, `whatif` and `concede`; its `Default` is what the
 //! command line uses without flags. The command line maps each field to a flag of its
@@ -22,6 +23,10 @@ pub struct Limits {
     /// The deepest nesting of arrays and objects in an input file (default 128, at
     /// most [`DEPTH_CEILING`]); checked before any parser recurses.
     pub max_depth: usize,
+    /// The deepest action or scope-label hierarchy of a vocabulary, in levels (default
+    /// [`MAX_HIERARCHY_DEPTH`]): relating terms lists, for each action and label, its
+    /// ancestors and descendants, so the memory grows with the depth.
+    pub max_hierarchy_depth: usize,
     /// The most rule firings while deriving one proposal's implied atoms (default
     /// 1,000,000).
     pub max_firings: usize,
@@ -57,6 +62,11 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 /// ([`Limits::max_depth`]).
 pub const MAX_DEPTH: usize = 128;
 
+/// The default deepest vocabulary hierarchy, in levels ([`Limits::max_hierarchy_depth`]):
+/// real taxonomies have a handful; a chain of 64 actions already makes each of them
+/// related to 63 others.
+pub const MAX_HIERARCHY_DEPTH: usize = 64;
+
 /// The default most rule firings allowed for one proposal before the engine gives up
 /// ([`Limits::max_firings`]).
 pub const MAX_FIRINGS: usize = 1_000_000;
@@ -80,6 +90,7 @@ impl Default for Limits {
         Limits {
             max_file_bytes: MAX_FILE_BYTES,
             max_depth: MAX_DEPTH,
+            max_hierarchy_depth: MAX_HIERARCHY_DEPTH,
             max_firings: MAX_FIRINGS,
             max_derived: 1_000_000,
             max_comparisons: MAX_CANDIDATES,
@@ -146,6 +157,7 @@ mod tests {
         assert_eq!(l.max_file_bytes, 1 << 30);
         assert_eq!(l.max_depth, 128);
         assert!(l.max_depth <= DEPTH_CEILING);
+        assert_eq!(l.max_hierarchy_depth, 64);
         assert_eq!((l.max_firings, l.max_derived), (1_000_000, 1_000_000));
         assert_eq!(l.max_comparisons, 500_000_000);
         assert_eq!((l.max_sweep, l.max_scenarios), (1024, 4096));

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::Exit;
+pub(crate) use super::atomic::{may_write_in_place, write_atomic, write_atomic_with};
 use super::limit_flags::{ReadLimitOptions, raise};
 use crate::limits::Limits;
 use crate::load::{self, FileReport, SourceFile};
@@ -233,73 +234,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
     FileId::of(a).is_some_and(|a| FileId::of(b) == Some(a))
 }
 
-/// Writes `bytes` to `path` through a new temporary file in the same folder, flushed to
-/// disk and renamed over `path`, so that whoever reads `path`, even after a crash or a
-/// kill, finds the old content or the new, whole. A replaced file keeps its permissions.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_with(path, |out| out.write_all(bytes))
-}
-
-/// [`write_atomic`] of what `render` writes (buffered); when `render` fails, the
-/// temporary file is removed and `path` is left as it was.
-pub(crate) fn write_atomic_with(
-    path: &Path,
-    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    // Through a symbolic link, the file it points to is replaced, not the link.
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let existing = std::fs::metadata(&target).ok();
-    // A device, a pipe or a socket (`-o /dev/null`, `-o >(gzip > x.gz)`) is written in
-    // place: renaming over it would put a plain file where it was.
-    if let Some(meta) = existing.as_ref().filter(|m| !m.is_file()) {
-        if meta.is_dir() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "it is a directory",
-            ));
-        }
-        let mut out = std::io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(&target)?);
-        return render(&mut out).and_then(|_| out.flush());
-    }
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // A new file `.NAME.RANDOM.tmp` beside the target, created exclusively (never one
-    // that exists, nor a link planted there), and removed if anything below fails.
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    // A new output gets the mode any new file gets (0666 less the umask), not
-    // tempfile's private 0600; an existing file's mode is carried over below.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let tmp = builder.tempfile_in(dir)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
-    let result = render(&mut out)
-        .and_then(|_| out.into_inner().map_err(std::io::IntoInnerError::into_error))
-        .and_then(|tmp| {
-            if let Some(meta) = &existing {
-                tmp.as_file().set_permissions(meta.permissions())?;
-            }
-            tmp.as_file().sync_all()?;
-            tmp.persist(&target).map(drop).map_err(|e| e.error)
-        });
-    result?;
-    // The rename itself is made durable by flushing the folder (where the system allows).
-    if let Ok(folder) = std::fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
-}
-
 /// Sets the colour choice for diagnostics on standard error (`--color`); `auto`
 /// colours on a terminal unless `NO_COLOR` is set.
 pub(crate) fn set_color(choice: ColorChoice) {
@@ -447,6 +381,7 @@ pub(crate) fn distinct_ids(
     opts: &InputOptions,
     from: usize,
 ) -> Result<(), Exit> {
+    lookalike_ids(paths, proposals, opts);
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, p) in proposals.iter().enumerate() {
         let earlier = seen.get(p.id()).and_then(|&j| paths.get(j));
@@ -475,6 +410,37 @@ pub(crate) fn distinct_ids(
         return Err(Exit::Error);
     }
     Ok(())
+}
+
+/// Warns about a proposal whose id looks like an earlier one's but is another (`café`
+/// in NFC and in NFD, a zero-width space, a Cyrillic letter): findings would name two
+/// proposals that read the same. Names both files, at the later one's `id`.
+fn lookalike_ids(paths: &[PathBuf], proposals: &[ResolvedProposal], opts: &InputOptions) {
+    let mut looks: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, p) in proposals.iter().enumerate() {
+        let look = load::look(p.id());
+        let twin = looks.get(&look).copied().filter(|&j| proposals[j].id() != p.id());
+        looks.entry(look).or_insert(i);
+        let (Some(j), Some(path)) = (twin, paths.get(i)) else {
+            continue;
+        };
+        let earlier = paths.get(j).map_or_else(String::new, |p| p.display().to_string());
+        let diagnostic = load::Diagnostic::warning(
+            "id",
+            format!(
+                "proposal id `{}` looks like `{}`, the id of `{earlier}`, but is another",
+                load::spelled(p.id()),
+                load::spelled(proposals[j].id())
+            ),
+        )
+        .with_help(
+            "findings would name two proposals that read the same: give one an id that reads differently",
+        );
+        if let Ok(file) = opts.read(path) {
+            let diagnostics = vec![file.locate(diagnostic)];
+            eprint!("{}", report_text(&FileReport { file, diagnostics }));
+        }
+    }
 }
 
 /// Loads and resolves each proposal, printing every diagnostic to standard error.
@@ -508,28 +474,7 @@ pub(crate) fn analyze_files(
 
 #[cfg(test)]
 mod tests {
-    use super::{ColorChoice, OutputOptions, write_atomic_with};
-
-    #[test]
-    fn a_render_that_fails_midway_leaves_the_file_as_it_was_and_no_temporary() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.json");
-        std::fs::write(&path, "old").unwrap();
-        let failed = write_atomic_with(&path, |out| {
-            out.write_all(&[b'x'; 200_000])?;
-            Err(std::io::Error::other("the renderer gave up"))
-        });
-        assert!(failed.is_err());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
-
-        write_atomic_with(&path, |out| out.write_all(b"new")).unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-    }
+    use super::{ColorChoice, OutputOptions};
 
     /// Robustness case 6: `-o FILE` that becomes a link to an input while the work is
     /// done is refused when the output is written, and the input is left as it was.

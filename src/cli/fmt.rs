@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::write_atomic;
+use super::common::{may_write_in_place, write_atomic};
 use super::limit_flags::raise;
 use crate::load::SourceFile;
 
@@ -76,7 +76,9 @@ pub(crate) fn run(args: Args) -> Exit {
             if exit == Exit::Clean {
                 exit = Exit::Findings;
             }
-        } else if let Err(e) = write_atomic(path, formatted.as_bytes()) {
+        } else if let Err(e) =
+            may_write_in_place(path).and_then(|()| write_atomic(path, formatted.as_bytes()))
+        {
             eprintln!("error: cannot write `{}`: {e}", path.display());
             exit = Exit::Error;
         }

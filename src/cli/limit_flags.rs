@@ -15,6 +15,7 @@ pub(crate) fn flag(limit: LimitKind) -> &'static str {
     match limit {
         LimitKind::FileSize => "--max-file-size SIZE",
         LimitKind::Depth => "--max-depth N",
+        LimitKind::HierarchyDepth => "--max-hierarchy-depth N",
         LimitKind::Firings => "--max-firings N",
         LimitKind::Derived => "--max-derived N",
         LimitKind::Comparisons => "--max-comparisons N",
@@ -43,6 +44,9 @@ pub(crate) struct ReadLimitOptions {
     /// The deepest nesting of arrays and objects in an input file (at most 1024).
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_depth, value_parser = parse_depth)]
     pub(crate) max_depth: usize,
+    /// The deepest action or scope-label hierarchy of a vocabulary, in levels.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_hierarchy_depth, value_parser = parse_positive)]
+    pub(crate) max_hierarchy_depth: usize,
 }
 
 impl ReadLimitOptions {
@@ -51,6 +55,7 @@ impl ReadLimitOptions {
         Limits {
             max_file_bytes: self.max_file_size,
             max_depth: self.max_depth,
+            max_hierarchy_depth: self.max_hierarchy_depth,
             ..limits
         }
     }
@@ -67,6 +72,13 @@ fn parse_depth(text: &str) -> Result<usize, String> {
         ));
     }
     Ok(n)
+}
+
+fn parse_positive(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("`{text}` is not a whole number from 1 up")),
+    }
 }
 
 /// Limits on the analysis: every command that compares proposals.
@@ -222,6 +234,7 @@ mod tests {
             "x",
             "--max-file-size=2GiB",
             "--max-depth=3",
+            "--max-hierarchy-depth=11",
             "--max-firings=4",
             "--max-derived=5",
             "--max-comparisons=6",
@@ -235,6 +248,7 @@ mod tests {
         let expected = Limits {
             max_file_bytes: 2 << 30,
             max_depth: 3,
+            max_hierarchy_depth: 11,
             max_firings: 4,
             max_derived: 5,
             max_comparisons: 6,
@@ -247,6 +261,7 @@ mod tests {
         assert_eq!(all.limits(), expected);
         assert!(All::try_parse_from(["x", "--max-depth=0"]).is_err());
         assert!(All::try_parse_from(["x", "--max-depth=1025"]).is_err());
+        assert!(All::try_parse_from(["x", "--max-hierarchy-depth=0"]).is_err());
         assert!(All::try_parse_from(["x", "--time-limit=-1"]).is_err());
         assert!(All::try_parse_from(["x", "--time-limit=inf"]).is_err());
     }

@@ -1,6 +1,7 @@
 //! The command line: argument parsing (the only module that knows clap) and dispatch
 //! to one function per subcommand, each returning an exit code (0, 1 or 2).
 
+mod atomic;
 mod check;
 pub(crate) mod common;
 mod compare;

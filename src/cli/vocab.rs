@@ -70,11 +70,12 @@ pub(crate) fn text(v: &Vocab) -> String {
     }
 
     out.push_str("\nactions\n");
-    let parents: Vec<Option<usize>> = v.actions.iter().map(|a| a.parent.map(|p| p as usize)).collect();
-    for (i, depth) in tree_order(&parents) {
-        let a = &v.actions[i].def;
-        let pad = "  ".repeat(depth + 1);
-        let _ = writeln!(out, "{pad}{}: {}", a.id, a.description);
+    for (i, depth) in v.action_tree_order() {
+        let a = &v.actions[i as usize];
+        let parent = a.parent.map(|p| v.action_id(p));
+        let (pad, id) = indent(&a.def.id, depth, parent, 1);
+        let a = &a.def;
+        let _ = writeln!(out, "{pad}{id}: {}", a.description);
         if !a.aliases.is_empty() {
             let _ = writeln!(out, "{pad}    also: {}", a.aliases.join(", "));
         }
@@ -84,24 +85,21 @@ pub(crate) fn text(v: &Vocab) -> String {
     }
 
     out.push_str("\nscopes\n");
-    for (t, tax) in v.taxonomies.iter().enumerate() {
+    let mut per_taxonomy: Vec<Vec<(u32, usize)>> = vec![Vec::new(); v.taxonomies.len()];
+    for (l, depth) in v.label_tree_order() {
+        if let Some(list) = per_taxonomy.get_mut(v.labels[l as usize].taxonomy) {
+            list.push((l, depth));
+        }
+    }
+    for (tax, labels) in v.taxonomies.iter().zip(per_taxonomy) {
         let _ = writeln!(out, "  {}: {}", tax.id, tax.description);
-        let members: Vec<usize> = (0..v.labels.len())
-            .filter(|&l| v.labels[l].taxonomy == t)
-            .collect();
-        let parents: Vec<Option<usize>> = members
-            .iter()
-            .map(|&l| {
-                let p = v.labels[l].parent.map(|p| p as usize)?;
-                members.iter().position(|&m| m == p)
-            })
-            .collect();
-        for (k, depth) in tree_order(&parents) {
-            let label = &v.labels[members[k]].def;
-            let pad = "  ".repeat(depth + 2);
-            match &label.description {
-                Some(d) => _ = writeln!(out, "{pad}{}: {d}", label.id),
-                None => _ = writeln!(out, "{pad}{}", label.id),
+        for (l, depth) in labels {
+            let label = &v.labels[l as usize];
+            let parent = label.parent.map(|p| v.label_id(p));
+            let (pad, id) = indent(&label.def.id, depth, parent, 2);
+            match &label.def.description {
+                Some(d) => _ = writeln!(out, "{pad}{id}: {d}"),
+                None => _ = writeln!(out, "{pad}{id}"),
             }
         }
     }
@@ -136,27 +134,18 @@ fn pattern(p: &PatternDef) -> String {
     format!("{} {modality} {}{target}", p.subject, p.action)
 }
 
-/// Nodes in depth-first order with their depth: roots in definition order, each
-/// followed by its children. Nodes on a parent cycle (refused when the vocabulary is
-/// built) are never reached.
-fn tree_order(parents: &[Option<usize>]) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(parents.len());
-    let mut stack: Vec<(usize, usize)> = (0..parents.len())
-        .rev()
-        .filter(|&i| parents[i].is_none())
-        .map(|i| (i, 0))
-        .collect();
-    while let Some((node, depth)) = stack.pop() {
-        out.push((node, depth));
-        if out.len() > parents.len() {
-            break;
-        }
-        stack.extend(
-            (0..parents.len())
-                .rev()
-                .filter(|&c| parents[c] == Some(node))
-                .map(|c| (c, depth + 1)),
-        );
+/// The deepest level shown by indentation; a node below it is shown at that level,
+/// with its parent named, so that the output stays linear in the vocabulary's size
+/// however deep the hierarchy.
+const MAX_INDENT: usize = 12;
+
+/// The indentation of a node at `depth` (1 for a root) under a heading indented by
+/// `base` levels, and the node's id as shown: beyond [`MAX_INDENT`] levels, with its
+/// level and its parent.
+fn indent(id: &str, depth: usize, parent: Option<&str>, base: usize) -> (String, String) {
+    let pad = "  ".repeat(depth.min(MAX_INDENT) + base - 1);
+    match parent {
+        Some(parent) if depth > MAX_INDENT => (pad, format!("{id} (level {depth}, inside {parent})")),
+        _ => (pad, id.to_owned()),
     }
-    out
 }

@@ -254,6 +254,12 @@ fn edit_origin(p: &Problem) -> Option<String> {
 /// Writes each edited proposal of each evaluated scenario; checks every target first,
 /// so that either all are written or none.
 fn write_dir(result: &WhatIf, dir: &Path, inputs: &[&Path], force: bool) -> Result<(), Exit> {
+    if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        return Err(fail(&format!(
+            "cannot write into `{}`: it is not a folder",
+            dir.display()
+        )));
+    }
     std::fs::create_dir_all(dir).map_err(|e| fail(&format!("cannot create `{}`: {e}", dir.display())))?;
     let mut targets = Vec::new();
     let mut refused = false;
@@ -285,9 +291,11 @@ fn write_dir(result: &WhatIf, dir: &Path, inputs: &[&Path], force: bool) -> Resu
     Ok(())
 }
 
-/// A proposal id made safe as part of a file name.
+/// A proposal id made safe as part of a file name, and visible: a leading `.` (an id
+/// `..` or `.x`) would hide the file, so it becomes `_`.
 fn file_safe(id: &str) -> String {
-    id.chars()
+    let safe: String = id
+        .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || "-_.".contains(c) {
                 c
@@ -295,5 +303,7 @@ fn file_safe(id: &str) -> String {
                 '-'
             }
         })
-        .collect()
+        .collect();
+    let dots = safe.len() - safe.trim_start_matches('.').len();
+    format!("{}{}", "_".repeat(dots), &safe[dots..])
 }

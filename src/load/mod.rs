@@ -5,6 +5,7 @@
 mod cycles;
 mod diagnostic;
 mod jsonc;
+mod lookalike;
 mod read;
 mod render;
 mod span;
@@ -13,6 +14,7 @@ mod validate;
 mod vocab_file;
 
 pub use diagnostic::{Diagnostic, FileReport, Located, Severity};
+pub(crate) use lookalike::{look, spelled};
 pub use read::{
     SourceFile, load_proposal, load_proposal_with, parse_json, parse_json_limited, parse_proposal,
 };

@@ -40,9 +40,15 @@ impl SourceFile {
     /// how to raise it ([`LimitKind::FileSize`]; the command line names its flag).
     pub fn read_limited_with(path: &Path, limit: u64, raise: Raise) -> Result<SourceFile, String> {
         let shown = path.display();
-        let cannot = |e: std::io::Error| match e.kind() {
+        let cannot = |e: std::io::Error| {
+            match e.kind() {
+            // `-` is a file name like any other: standard input is `/dev/stdin`.
+            std::io::ErrorKind::NotFound if path.as_os_str() == "-" => {
+                "cannot read `-`: no such file; to read standard input, give `/dev/stdin` (armistice takes `-` as a file name)".to_owned()
+            }
             std::io::ErrorKind::NotFound => format!("cannot read `{shown}`: no such file"),
             _ => format!("cannot read `{shown}`: {e}"),
+        }
         };
         let file = std::fs::File::open(path).map_err(cannot)?;
         let meta = file.metadata().map_err(cannot)?;
@@ -57,6 +63,11 @@ impl SourceFile {
         file.take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
         if bytes.len() as u64 > limit {
             return Err(too_large(path, bytes.len() as u64, limit, raise));
+        }
+        if let Some(order) = utf16(&bytes) {
+            return Err(format!(
+                "cannot read `{shown}`: not UTF-8 text: it looks like UTF-16 ({order}), every other byte zero; save the file as UTF-8"
+            ));
         }
         let text = String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error()))?;
         Ok(SourceFile {
@@ -99,6 +110,17 @@ impl SourceFile {
         }
         let doc = Document::parse(&self.text);
         diagnostics.into_iter().map(|d| self.locate_in(&doc, d)).collect()
+    }
+}
+
+/// The byte order of a file that begins as UTF-16 text without a byte-order mark
+/// (ASCII characters with a zero byte before or after each), which would otherwise
+/// pass as UTF-8 full of NUL characters and fail to parse for a reason that misleads.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes.get(..4)? {
+        [0, a, 0, b] if *a != 0 && *b != 0 => Some("big-endian"),
+        [a, 0, b, 0] if *a != 0 && *b != 0 => Some("little-endian"),
+        _ => None,
     }
 }
 

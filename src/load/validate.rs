@@ -88,6 +88,8 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         }
     }
 
+    cx.diags.extend(super::lookalike::warnings(proposal));
+
     let ceasefire = ceasefire_window(proposal, vocab);
     // Conditions are noted as each term is resolved, while it is at hand.
     let mut edges = Vec::new();
@@ -174,6 +176,16 @@ fn range_interval(
         (None, Some(d)) => Some(start + d),
         (None, None) => None,
     };
+    if let (Some(e), Some(d)) = (end, days)
+        && e > MAX_DAY
+    {
+        return Err((
+            "days",
+            format!(
+                "window ends on day {e} (day {start} and {d} days), beyond the largest supported, {MAX_DAY}"
+            ),
+        ));
+    }
     match end {
         Some(e) if e < start => Err((
             "to",
@@ -347,6 +359,8 @@ impl Cx<'_> {
         }
 
         let mut requires = Vec::with_capacity(t.requires.len());
+        // Each required term once: where it was first named, and with what timing.
+        let mut seen: FastMap<usize, (usize, crate::model::Timing)> = FastMap::default();
         for (j, c) in t.requires.iter().enumerate() {
             let cp = || format!("terms[{p}].requires[{j}]");
             match ids.get(&*c.term) {
@@ -356,7 +370,28 @@ impl Cx<'_> {
                         format!("term `{}` requires itself", t.id),
                     ));
                 }
-                Some(&k) => requires.push((k, c.timing)),
+                Some(&k) => match seen.get(&k) {
+                    None => {
+                        seen.insert(k, (j, c.timing));
+                        requires.push((k, c.timing));
+                    }
+                    Some(&(first, timing)) if timing == c.timing => self.diags.push(
+                        Diagnostic::warning(cp(), format!("`{}` is required twice", c.term))
+                            .with_help(format!("it is already `requires[{first}]`; keep one")),
+                    ),
+                    Some(&(first, timing)) => self.diags.push(
+                        Diagnostic::error(
+                            cp(),
+                            format!(
+                                "`{}` is required both {} and {}: a condition is one or the other",
+                                c.term,
+                                timing_words(timing),
+                                timing_words(c.timing)
+                            ),
+                        )
+                        .with_help(format!("it is also `requires[{first}]`; keep the timing meant")),
+                    ),
+                },
                 None => {
                     let d = Diagnostic::error(
                         cp(),
@@ -412,6 +447,13 @@ impl Cx<'_> {
         value: &ParamValue,
     ) {
         let known = values.iter().map(String::as_str);
+        if let Some(bad) = out_of_range(value) {
+            self.diags.push(
+                Diagnostic::error(path(), format!("`{name}` is {}: a quantity is from 0 to {MAX_QUANTITY:e}", number(bad)))
+                    .with_help("quantities count people, objects, days or kilometres: none is negative or beyond a trillion"),
+            );
+            return;
+        }
         match (kind, value) {
             (ParamKind::Quantity, ParamValue::Number(_)) => {}
             (
@@ -501,6 +543,38 @@ impl Cx<'_> {
                 .with_help("a term cannot depend on itself, directly or through others"),
             );
         }
+    }
+}
+
+/// How a message says a timing: "before" or "concurrently".
+fn timing_words(timing: crate::model::Timing) -> &'static str {
+    match timing {
+        crate::model::Timing::Before => "before",
+        crate::model::Timing::Concurrent => "concurrently",
+    }
+}
+
+/// The largest quantity a parameter may have: far above any count, duration or
+/// distance of a negotiation, and small enough to print exactly.
+const MAX_QUANTITY: f64 = 1e12;
+
+/// The first number of a quantity outside 0 to [`MAX_QUANTITY`], as written.
+fn out_of_range(value: &ParamValue) -> Option<f64> {
+    let bad = |v: &f64| !(0.0..=MAX_QUANTITY).contains(v);
+    match value {
+        ParamValue::Number(v) => Some(*v).filter(bad),
+        ParamValue::Range { min, max } => min.iter().chain(max).copied().find(bad),
+        _ => None,
+    }
+}
+
+/// A number as a message shows it: in scientific notation when very large or small,
+/// rather than in 309 digits.
+fn number(v: f64) -> String {
+    if v.abs() >= 1e15 || (v != 0.0 && v.abs() < 1e-6) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
     }
 }
 

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::{Diagnostic, FileReport, SourceFile, parse_json_limited};
+use crate::limit_kind::LimitKind;
 use crate::limits::Limits;
 use crate::vocab::{DEFAULT_PACK, Vocab, VocabFile, VocabIssue};
 
@@ -41,14 +42,56 @@ pub fn load_vocab_with(files: Vec<SourceFile>, limits: &Limits) -> Result<Vocab,
         return Err(reports);
     }
     let extra: Vec<VocabFile> = parsed.iter().map(|(_, v)| v.clone()).collect();
-    let issues = match Vocab::with_extensions(&extra) {
-        Ok(vocab) => return Ok(vocab),
-        Err(issues) => issues,
+    let (issues, limit) = match Vocab::with_extensions(&extra) {
+        Ok(vocab) => match too_deep(&vocab, limits.max_hierarchy_depth) {
+            None => return Ok(vocab),
+            Some(issue) => (vec![issue], Some(LimitKind::HierarchyDepth)),
+        },
+        Err(issues) => (issues, None),
     };
     let default = serde_json::from_str::<VocabFile>(DEFAULT_PACK).unwrap_or_default();
     let mut sources = vec![(SourceFile::from_text(DEFAULT_NAME, DEFAULT_PACK), default)];
     sources.extend(parsed);
-    Err(attribute(issues, &sources))
+    let mut reports = attribute(issues, &sources);
+    if let Some(limit) = limit {
+        for d in reports.iter_mut().flat_map(|r| &mut r.diagnostics) {
+            d.diagnostic = d.diagnostic.clone().with_limit(limit, "");
+        }
+    }
+    Err(reports)
+}
+
+/// The first action, or scope label, deeper in its hierarchy than `limit` levels:
+/// closing a hierarchy lists each node's ancestors and descendants, so a deep chain
+/// would take memory that grows with the square of its length.
+fn too_deep(vocab: &Vocab, limit: usize) -> Option<VocabIssue> {
+    let (is_label, node) = vocab.deeper_than(limit)?;
+    let (what, id, parent, path) = if is_label {
+        let l = &vocab.labels[node as usize];
+        let parent = l.parent.map(|p| vocab.label_id(p)).unwrap_or_default();
+        (
+            "scope label",
+            l.def.id.as_str(),
+            parent,
+            format!("scope label #{node}"),
+        )
+    } else {
+        let a = &vocab.actions[node as usize];
+        let parent = a.parent.map(|p| vocab.action_id(p)).unwrap_or_default();
+        (
+            "action",
+            a.def.id.as_str(),
+            parent,
+            format!("actions[{node}].parent"),
+        )
+    };
+    Some(VocabIssue {
+        path,
+        message: format!(
+            "{what} `{id}` (inside `{parent}`) is {} levels deep, more than the limit of {limit}",
+            limit + 1
+        ),
+    })
 }
 
 /// The entries of one file defined twice, or with an empty id: the merge keys entries

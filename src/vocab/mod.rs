@@ -5,6 +5,7 @@
 //! are merged into it by id (see [`VocabFile`]).
 
 mod file;
+mod hierarchy;
 mod resolve;
 pub(crate) mod scope;
 mod suggest;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::file::{ActionDef, LabelDef, ParamDef, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile};
+use super::hierarchy::Hierarchy;
 use super::{ActionId, DEFAULT_PACK, LabelId, PartyId, did_you_mean};
 use crate::collections::FastMap;
 use crate::model::Modality;
@@ -90,6 +91,8 @@ pub struct Vocab {
     party_index: FastMap<String, PartyId>,
     action_index: FastMap<String, (ActionId, bool)>,
     label_index: FastMap<String, LabelId>,
+    action_tree: Hierarchy,
+    label_tree: Hierarchy,
 }
 
 impl Vocab {
@@ -146,6 +149,22 @@ impl Vocab {
                 }
             }
         }
+        for (i, p) in merged.parties.iter().enumerate() {
+            if p.code.starts_with('?') {
+                issues.push(VocabIssue {
+                    path: format!("parties[{i}].code"),
+                    message: format!(
+                        "party code `{}` begins with `?`, which marks a variable in rules: a rule could never name this party",
+                        p.code
+                    ),
+                });
+            } else if action_index.contains_key(&p.code) {
+                issues.push(VocabIssue {
+                    path: format!("parties[{i}].code"),
+                    message: format!("party code `{}` is also the name of an action", p.code),
+                });
+            }
+        }
         let ids: HashMap<&str, ActionId> = merged
             .actions
             .iter()
@@ -172,7 +191,7 @@ impl Vocab {
                 }),
             })
             .collect();
-        check_acyclic(
+        let action_tree = check_acyclic(
             actions.iter().map(|a| a.parent),
             |i| format!("actions[{i}].parent"),
             "action",
@@ -220,7 +239,7 @@ impl Vocab {
                 k += 1;
             }
         }
-        check_acyclic(
+        let label_tree = check_acyclic(
             labels.iter().map(|l| l.parent),
             |i| format!("scope label #{i}"),
             "scope label",
@@ -248,6 +267,8 @@ impl Vocab {
             party_index,
             action_index,
             label_index,
+            action_tree,
+            label_tree,
         };
         let mut rule_ids = HashMap::new();
         for (i, r) in merged.rules.iter().enumerate() {
@@ -387,14 +408,20 @@ impl Vocab {
 
     /// Whether action `outer` contains action `inner` (or is it).
     pub fn action_contains(&self, outer: ActionId, inner: ActionId) -> bool {
-        let mut cur = Some(inner);
-        while let Some(a) = cur {
-            if a == outer {
-                return true;
-            }
-            cur = self.actions[a as usize].parent;
-        }
-        false
+        self.action_tree.contains(outer, inner)
+    }
+
+    /// The level of an action in the hierarchy: 1 for an action without a parent.
+    pub fn action_depth(&self, a: ActionId) -> usize {
+        self.action_tree.depth(a) as usize
+    }
+
+    /// The actions in tree order, each with its level: roots in definition order, each
+    /// followed by what it contains.
+    pub fn action_tree_order(&self) -> impl Iterator<Item = (ActionId, usize)> + '_ {
+        self.action_tree
+            .tree_order()
+            .map(|(a, d)| (a as ActionId, d as usize))
     }
 
     /// The ancestors of an action, nearest first, the action itself excluded.
@@ -421,14 +448,29 @@ impl Vocab {
 
     /// Whether label `outer` contains label `inner` (or is it).
     pub fn label_contains(&self, outer: LabelId, inner: LabelId) -> bool {
-        let mut cur = Some(inner);
-        while let Some(l) = cur {
-            if l == outer {
-                return true;
-            }
-            cur = self.labels[l as usize].parent;
-        }
-        false
+        self.label_tree.contains(outer, inner)
+    }
+
+    /// The level of a scope label in its taxonomy: 1 for a label without a parent.
+    pub fn label_depth(&self, l: LabelId) -> usize {
+        self.label_tree.depth(l) as usize
+    }
+
+    /// The scope labels of all taxonomies in tree order, each with its level.
+    pub fn label_tree_order(&self) -> impl Iterator<Item = (LabelId, usize)> + '_ {
+        self.label_tree
+            .tree_order()
+            .map(|(l, d)| (l as LabelId, d as usize))
+    }
+
+    /// The first action, then the first scope label, deeper in its hierarchy than
+    /// `limit` levels, if any: `(false, action)` or `(true, label)`.
+    pub fn deeper_than(&self, limit: usize) -> Option<(bool, u32)> {
+        let action = self
+            .action_tree
+            .first_deeper_than(limit)
+            .map(|a| (false, a as u32));
+        action.or_else(|| self.label_tree.first_deeper_than(limit).map(|l| (true, l as u32)))
     }
 }
 
@@ -513,28 +555,20 @@ fn unknown<'a>(path: String, what: &str, name: &str, known: impl IntoIterator<It
     }
 }
 
-/// Reports a cycle in a parent relation (each node's parent given by index).
+/// Reports each node on a cycle of a parent relation (each node's parent given by
+/// index), and closes the hierarchy.
 fn check_acyclic(
     parents: impl Iterator<Item = Option<u32>>,
     path: impl Fn(usize) -> String,
     what: &str,
     issues: &mut Vec<VocabIssue>,
-) {
+) -> Hierarchy {
     let parents: Vec<Option<u32>> = parents.collect();
-    for start in 0..parents.len() {
-        let mut cur = parents[start];
-        for _ in 0..parents.len() {
-            match cur {
-                Some(p) if p as usize == start => {
-                    issues.push(VocabIssue {
-                        path: path(start),
-                        message: format!("the {what} hierarchy has a cycle"),
-                    });
-                    break;
-                }
-                Some(p) => cur = parents[p as usize],
-                None => break,
-            }
-        }
+    for start in Hierarchy::on_cycles(&parents) {
+        issues.push(VocabIssue {
+            path: path(start),
+            message: format!("the {what} hierarchy has a cycle"),
+        });
     }
+    Hierarchy::new(&parents)
 }

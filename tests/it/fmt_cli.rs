@@ -237,3 +237,101 @@ fn a_pipe_is_refused_not_rewritten() {
     assert_eq!(check.code, 1, "{}", check.stderr);
     assert_eq!(check.stdout, "/dev/stdin\n");
 }
+
+/// A proposal on one line, which `fmt` rewrites.
+fn one_line() -> String {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(US).unwrap()).unwrap();
+    serde_json::to_string(&v).unwrap()
+}
+
+/// Whether the tests run as root (the owner of a file they just made).
+#[cfg(unix)]
+fn as_root(dir: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).unwrap().uid() == 0
+}
+
+/// Robustness case 10: a rewritten file keeps its owner, group and mode, set-user-id
+/// and set-group-id bits included (as root, which may set them; otherwise the mode).
+#[cfg(unix)]
+#[test]
+fn fmt_keeps_owner_group_and_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, chown};
+    let (dir, path) = temp("t.json", &one_line());
+    let root = as_root(dir.path());
+    let mode = if root { 0o6751 } else { 0o640 };
+    if root {
+        chown(&path, Some(1234), Some(5678)).unwrap();
+    } else {
+        println!("not root: the owner and group cannot be given away; only the mode is checked");
+    }
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    let before = std::fs::metadata(&path).unwrap();
+    let Run { code, stderr, .. } = fmt(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let after = std::fs::metadata(&path).unwrap();
+    assert_ne!(
+        after.ino(),
+        before.ino(),
+        "rewritten by renaming a new file over it"
+    );
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    assert_eq!(after.mode() & 0o7777, mode, "{:o}", after.mode());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("\n  \"terms\": [")
+    );
+}
+
+/// Robustness case 10: `fmt` refuses a file the invoking user may not write, although
+/// the folder would let it rename another over it; and a group-shared file it may
+/// write keeps its owner and group. Run as user `nobody` through `setpriv` when the
+/// tests run as root, else with a read-only mode.
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_a_file_the_user_may_not_write_and_keeps_a_shared_files_owner() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, chown};
+    let text = one_line();
+    let (dir, path) = temp("t.json", &text);
+    let shared = dir.path().join("shared.json");
+    std::fs::write(&shared, &text).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("armistice");
+    let mut cmd = if as_root(dir.path()) {
+        let setpriv = std::path::Path::new("/usr/bin/setpriv");
+        let reachable = bin
+            .ancestors()
+            .all(|d| std::fs::metadata(d).map_or(true, |m| !m.is_dir() || m.mode() & 0o001 != 0));
+        if !setpriv.exists() || !reachable {
+            println!("skipped: root, and no setpriv or a binary user nobody cannot run");
+            return;
+        }
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        chown(&shared, Some(0), Some(100)).unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o666)).unwrap();
+        let mut c = assert_cmd::Command::new(setpriv);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        assert_cmd::Command::new(&bin)
+    };
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::metadata(&shared).unwrap();
+    let Run { code, stderr, .. } =
+        Run::of(cmd.current_dir(dir.path()).args(["fmt", "t.json", "shared.json"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("cannot write `t.json`: Permission denied"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(std::fs::metadata(&path).unwrap().mode() & 0o777, 0o444);
+    // The other file is written, and stays its owner's.
+    let after = std::fs::metadata(&shared).unwrap();
+    assert_ne!(std::fs::read_to_string(&shared).unwrap(), text);
+    assert_eq!(
+        (after.uid(), after.gid(), after.mode()),
+        (before.uid(), before.gid(), before.mode())
+    );
+}
