@@ -163,7 +163,13 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
     let vocab = load_vocab(&args.input)?;
     let proposals = load_compared(&args.files, &vocab, &args.input)?;
     let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.message(raise)))?;
-    let result = whatif::evaluate(baseline, scenarios, &vocab);
+    // Scenarios one after the other, each analysis let go once summarised; the edited
+    // proposals kept only to be written out.
+    let keep = whatif::Keep {
+        analysis: false,
+        proposals: args.write_dir.is_some(),
+    };
+    let result = whatif::evaluate_with(baseline, scenarios, &vocab, keep);
     report_problems(&result, file.as_ref());
     if let Some(dir) = &args.write_dir {
         write_dir(&result, dir, &inputs, args.output.force)?;

@@ -8,6 +8,7 @@ use super::apply::{EditError, unknown_proposal};
 use super::edit::Edit;
 use super::editor::Editor;
 use super::scenario::{Scenario, ScenarioEdit};
+use super::summary::Summary;
 use crate::engine::{
     self, Analysis, Baseline, BlockStatus, Change, Direction, EngineError, Finding, Pair, Revision, Verdict,
 };
@@ -29,7 +30,7 @@ impl WhatIf {
     pub fn has_conflict(&self) -> bool {
         self.baseline.has_conflict()
             || self.scenarios.iter().any(|s| match &s.outcome {
-                Outcome::Evaluated(e) => e.analysis.has_conflict(),
+                Outcome::Evaluated(e) => e.summary.has_conflict(),
                 Outcome::Invalid(_) => false,
             })
     }
@@ -60,15 +61,45 @@ pub enum Outcome {
     Invalid(Vec<Problem>),
 }
 
-/// A scenario's analysis and its changes against the baseline.
+/// A scenario's results and its changes against the baseline.
 #[derive(Debug, Clone)]
 pub struct Evaluation {
-    /// The proposals the edits changed, by index among those compared, as edited.
+    /// The ids of the proposals the edits changed, in the order of their indices.
+    pub edited: Vec<String>,
+    /// The proposals the edits changed, by index among those compared, as edited;
+    /// empty unless kept ([`Keep::proposals`]).
     pub changed: Vec<(usize, Proposal)>,
-    /// The analysis with the edited proposals.
-    pub analysis: Analysis,
+    /// The verdicts, counts and burden shares of the analysis with the edited
+    /// proposals.
+    pub summary: Summary,
+    /// The analysis with the edited proposals, when kept ([`Keep::analysis`]).
+    pub analysis: Option<Analysis>,
     /// What changed, pair by pair.
     pub pairs: Vec<PairChanges>,
+}
+
+/// What an evaluation keeps beyond its summary and changes. A sweep keeps neither by
+/// default: an analysis each would make its memory grow with the number of
+/// scenarios by the size of the proposals, for the few counts the reports show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Keep {
+    /// The analysis with the edited proposals.
+    pub analysis: bool,
+    /// The edited proposals themselves (to write them out).
+    pub proposals: bool,
+}
+
+impl Keep {
+    /// The summary and changes only.
+    pub const SUMMARY: Keep = Keep {
+        analysis: false,
+        proposals: false,
+    };
+    /// Everything: the analysis and the edited proposals too.
+    pub const ALL: Keep = Keep {
+        analysis: true,
+        proposals: true,
+    };
 }
 
 /// What changed for one pair of proposals.
@@ -212,13 +243,29 @@ fn term_of(edit: &Edit) -> &str {
     }
 }
 
-/// Evaluates every scenario against `baseline`.
+/// Evaluates every scenario against `baseline`, one after the other, keeping of each
+/// its summary, its changes and the edited proposals (not its analysis: see
+/// [`Keep`]).
 pub fn evaluate(baseline: Analysis, scenarios: Vec<Scenario>, vocab: &Vocab) -> WhatIf {
+    evaluate_with(
+        baseline,
+        scenarios,
+        vocab,
+        Keep {
+            analysis: false,
+            proposals: true,
+        },
+    )
+}
+
+/// [`evaluate`], keeping of each scenario what `keep` says: each scenario's analysis
+/// is dropped before the next is made unless it is kept.
+pub fn evaluate_with(baseline: Analysis, scenarios: Vec<Scenario>, vocab: &Vocab, keep: Keep) -> WhatIf {
     let baseline = Baseline::new(baseline, vocab);
     let scenarios = scenarios
         .into_iter()
         .map(|scenario| {
-            let outcome = evaluate_one(&baseline, &scenario, vocab);
+            let outcome = evaluate_one_with(&baseline, &scenario, vocab, keep);
             ScenarioResult { scenario, outcome }
         })
         .collect();
@@ -229,8 +276,13 @@ pub fn evaluate(baseline: Analysis, scenarios: Vec<Scenario>, vocab: &Vocab) -> 
 }
 
 /// Evaluates one scenario against `baseline`: the engine receives only the proposals
-/// the edits changed.
+/// the edits changed. Keeps everything ([`Keep::ALL`]).
 pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> Outcome {
+    evaluate_one_with(baseline, scenario, vocab, Keep::ALL)
+}
+
+/// [`evaluate_one`], keeping what `keep` says.
+pub fn evaluate_one_with(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab, keep: Keep) -> Outcome {
     let base = baseline;
     let baseline = base.analysis();
     let originals: Vec<&Proposal> = baseline.proposals.iter().map(|p| &p.proposal).collect();
@@ -318,9 +370,16 @@ pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> 
             }
         })
         .collect();
+    let summary = Summary::of(&analysis);
     Outcome::Evaluated(Box::new(Evaluation {
-        changed: edited.changed,
-        analysis,
+        edited: edited.changed.iter().map(|(_, p)| p.id.clone()).collect(),
+        changed: if keep.proposals {
+            edited.changed
+        } else {
+            Vec::new()
+        },
+        summary,
+        analysis: keep.analysis.then_some(analysis),
         pairs,
     }))
 }
