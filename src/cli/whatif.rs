@@ -273,7 +273,10 @@ fn report_problems(result: &WhatIf, file: Option<&SourceFile>) {
         }
     }
     if plain.len() > MAX_PRINTED {
-        eprintln!("error: … and {} more errors, not shown", plain.len() - MAX_PRINTED);
+        eprintln!(
+            "error: … and {} more errors, not shown",
+            plain.len() - MAX_PRINTED
+        );
     }
 }
 

@@ -9,8 +9,8 @@ use super::problem::{Candidate, ConflictRef, Problem, problem};
 use super::solver::{self, Cost, Options, Package, Progress, SolveError, Solver};
 use super::withdraw::withdraw;
 use crate::engine::{Analysis, Baseline};
-use crate::vocab::Vocab;
 use crate::engine::{BlockStatus, Direction, Finding};
+use crate::vocab::Vocab;
 use crate::whatif::{Edit, Keep, Outcome, Scenario, evaluate_one_with};
 
 /// One package of concessions and what it does.

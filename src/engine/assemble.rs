@@ -76,12 +76,13 @@ impl<'a> Fresh<'a> {
             comparisons: limits.max_comparisons,
             relations: limits.max_relations,
         };
-        let found = pair::relate_pair(&input(i), &input(j), self.related, self.vocab, budget).map_err(
-            |stopped| match stopped {
-                pair::Stopped::Comparisons => too_many(&proposals[i], &proposals[j], limits),
-                pair::Stopped::Relations => too_many_kept(&proposals[i], &proposals[j], limits),
-            },
-        )?;
+        let found =
+            pair::relate_pair(&input(i), &input(j), self.related, self.vocab, budget).map_err(|stopped| {
+                match stopped {
+                    pair::Stopped::Comparisons => too_many(&proposals[i], &proposals[j], limits),
+                    pair::Stopped::Relations => too_many_kept(&proposals[i], &proposals[j], limits),
+                }
+            })?;
         if let Some(u) = self.uses.get_mut(j) {
             *u = u.saturating_sub(1);
             if *u == 0 {
@@ -150,7 +151,11 @@ pub(crate) fn too_many(left: &ResolvedProposal, right: &ResolvedProposal, limits
     }
 }
 
-pub(crate) fn too_many_kept(left: &ResolvedProposal, right: &ResolvedProposal, limits: &Limits) -> EngineError {
+pub(crate) fn too_many_kept(
+    left: &ResolvedProposal,
+    right: &ResolvedProposal,
+    limits: &Limits,
+) -> EngineError {
     EngineError::TooManyRelationsKept {
         left: left.id().to_owned(),
         right: right.id().to_owned(),

@@ -24,5 +24,5 @@ pub use eval::{
     ChangedFinding, Edited, Evaluation, Held, Keep, Outcome, PairChanges, Problem, ScenarioResult, WhatIf,
     Witness, apply_edits, evaluate, evaluate_one, evaluate_one_with, evaluate_with,
 };
-pub use summary::{PairSummary, Summary};
 pub use scenario::{Scenario, ScenarioDef, ScenarioEdit, ScenarioFile};
+pub use summary::{PairSummary, Summary};

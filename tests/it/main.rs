@@ -34,6 +34,7 @@ mod hostile;
 mod limits_cli;
 mod limits_lib;
 mod long_chains;
+mod memory_cli;
 mod nothing_lost;
 mod readme;
 mod report_browser;

@@ -26,7 +26,9 @@ use key::{Keys, Version};
 use crate::collections::FlatLists;
 
 use crate::engine::analysis::{Analysis, Deadlock, Pair};
-use crate::engine::assemble::{Fresh, deadlocks, finish, finish_pair, too_many, too_many_kept, too_many_paths};
+use crate::engine::assemble::{
+    Fresh, deadlocks, finish, finish_pair, too_many, too_many_kept, too_many_paths,
+};
 use crate::engine::atom::ProposalAtoms;
 use crate::engine::burden::{self, Burden};
 use crate::engine::related::Related;

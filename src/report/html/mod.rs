@@ -58,7 +58,13 @@ pub fn render(a: &Analysis, vocab: &Vocab, appendices: Vec<Appendix>) -> String 
 
 /// One term as a card: id, priority, held-up status (`held`: blocked or pending, if
 /// it is held up), statement, wording and source.
-fn term_card(h: &mut Html, a: &Analysis, vocab: &Vocab, t: TermRef, held: Option<crate::engine::BlockStatus>) {
+fn term_card(
+    h: &mut Html,
+    a: &Analysis,
+    vocab: &Vocab,
+    t: TermRef,
+    held: Option<crate::engine::BlockStatus>,
+) {
     let (Some(term), Some(resolved)) = (
         a.term(t),
         a.proposals.get(t.proposal).and_then(|p| p.terms.get(t.term)),

@@ -111,7 +111,11 @@ fn row(out: &mut String, p: Painter, label: &str, a: Option<&Summary>, pair: usi
         Some(pair) => paint_verdict(p, pair.verdict, &format!("{:<27}", pair.verdict.as_str())),
         None => p.paint(Role::Bad, &format!("{:<27}", "invalid")),
     };
-    let _ = writeln!(out, "  {label:<8}{}  {verdict}  {name}", cells(&columns(pair.map(|p| &p.counts))));
+    let _ = writeln!(
+        out,
+        "  {label:<8}{}  {verdict}  {name}",
+        cells(&columns(pair.map(|p| &p.counts)))
+    );
 }
 
 /// The counts of a row, each right-aligned under its column's name.
