@@ -207,6 +207,10 @@ pub fn apply_edits(originals: &[&Proposal], edits: &[ScenarioEdit]) -> Result<Ed
         .filter_map(|&i| originals.get(i).map(|p| (*p).clone()))
         .collect();
     let mut renames: HashMap<String, String> = HashMap::new();
+    // Each current name back to the original one it was renamed from, so that a term
+    // renamed again is found without a scan of the renames (quadratic in a scenario of
+    // many renames).
+    let mut original: HashMap<String, String> = HashMap::new();
     let mut editor = Editor::new(&mut copies);
     for (index, e) in edits.iter().enumerate() {
         let applied = editor.apply(&e.edit).map_err(|error| Problem::Edit {
@@ -215,12 +219,9 @@ pub fn apply_edits(originals: &[&Proposal], edits: &[ScenarioEdit]) -> Result<Ed
             error,
         })?;
         if let Some((old, new)) = applied.renamed {
-            match renames.iter_mut().find(|(_, v)| **v == old) {
-                Some((_, v)) => *v = new,
-                None => {
-                    renames.insert(old, new);
-                }
-            }
+            let first = original.remove(&old).unwrap_or(old);
+            original.insert(new.clone(), first.clone());
+            renames.insert(first, new);
         }
     }
     editor.finish();
@@ -319,7 +320,19 @@ pub fn evaluate_one_with(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab
         .map(|(k, v)| (v.as_str(), k.as_str()))
         .collect();
     let (texts_before, texts_after) = (texts(baseline), texts(&analysis));
-    let pairs = engine::impact(baseline, &analysis, &edited.renames)
+    let impacts = engine::impact(baseline, &analysis, &edited.renames);
+    // Held-up terms by name, made only when some change is about one: a scan of a
+    // pair's held-up terms for each such change would be quadratic in them.
+    let any_held = impacts
+        .iter()
+        .flat_map(|pi| &pi.changes)
+        .any(|c| matches!(c.finding, Finding::Held { .. }));
+    let (held_before, held_after) = if any_held {
+        (HeldIndex::of(baseline), HeldIndex::of(&analysis))
+    } else {
+        (HeldIndex::default(), HeldIndex::default())
+    };
+    let pairs = impacts
         .into_iter()
         .map(|pi| {
             let mut sorted = pi.changes;
@@ -328,7 +341,11 @@ pub fn evaluate_one_with(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab
                 .into_iter()
                 .map(|change| {
                     let lost = change.direction == Direction::Lost;
-                    let here = if lost { baseline } else { &analysis };
+                    let (here, held_here) = if lost {
+                        (baseline, &held_before)
+                    } else {
+                        (&analysis, &held_after)
+                    };
                     let texts_here = if lost { &texts_before } else { &texts_after };
                     let name_here = |n: &str| -> String {
                         if lost {
@@ -350,7 +367,7 @@ pub fn evaluate_one_with(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab
                         .collect();
                     let held_by = match &change.finding {
                         Finding::Held { term, status } => {
-                            held_by(here, &pi.left, &pi.right, &name_here(term), *status)
+                            held_by(here, held_here, &pi.left, &pi.right, &name_here(term), *status)
                         }
                         _ => Vec::new(),
                     };
@@ -450,21 +467,45 @@ fn texts(a: &Analysis) -> HashMap<String, &str> {
         .collect()
 }
 
-fn pair_of<'a>(a: &'a Analysis, left: &str, right: &str) -> Option<&'a Pair> {
-    a.pairs.iter().find(|p| {
+fn pair_of<'a>(a: &'a Analysis, left: &str, right: &str) -> Option<(usize, &'a Pair)> {
+    a.pairs.iter().enumerate().find(|(_, p)| {
         a.proposals.get(p.left).is_some_and(|q| q.id() == left)
             && a.proposals.get(p.right).is_some_and(|q| q.id() == right)
     })
 }
 
-fn held_by(a: &Analysis, left: &str, right: &str, term: &str, status: BlockStatus) -> Vec<Held> {
-    let Some(pair) = pair_of(a, left, right) else {
+/// Each pair's held-up terms (by the pair's index) by `proposal-id/term-id` and
+/// status: the first held-up entry of each.
+#[derive(Default)]
+struct HeldIndex(HashMap<(usize, String, BlockStatus), usize>);
+
+impl HeldIndex {
+    fn of(a: &Analysis) -> HeldIndex {
+        let mut index = HashMap::new();
+        for (k, pair) in a.pairs.iter().enumerate() {
+            for (i, b) in pair.blocked.iter().enumerate() {
+                index.entry((k, a.term_name(b.term), b.status)).or_insert(i);
+            }
+        }
+        HeldIndex(index)
+    }
+}
+
+fn held_by(
+    a: &Analysis,
+    index: &HeldIndex,
+    left: &str,
+    right: &str,
+    term: &str,
+    status: BlockStatus,
+) -> Vec<Held> {
+    let Some((k, pair)) = pair_of(a, left, right) else {
         return Vec::new();
     };
-    let Some(blocked) = pair
-        .blocked
-        .iter()
-        .find(|b| b.status == status && a.term_name(b.term) == term)
+    let Some(blocked) = index
+        .0
+        .get(&(k, term.to_owned(), status))
+        .and_then(|&i| pair.blocked.get(i))
     else {
         return Vec::new();
     };

@@ -284,3 +284,29 @@ fn a_sweep_prints_at_most_50_located_errors() {
     assert_eq!(run.stderr.matches(" --> ").count(), 50, "each located");
     assert!(run.stderr.contains("more errors in"), "{}", run.stderr);
 }
+
+/// A term renamed many times over in one scenario is followed through its renames
+/// by a map (it was a scan of the renames for each): the original name maps to the
+/// last.
+#[test]
+fn renames_are_followed_without_a_scan() {
+    let p = support::proposal(same_terms("a", 2, "must_not"));
+    let mut edits = Vec::new();
+    let mut name = "t0".to_owned();
+    for i in 0..2000 {
+        let next = format!("r{i}");
+        edits.push(armistice::whatif::ScenarioEdit {
+            edit: armistice::whatif::parse_edit(&format!("set a/{name} id={next}")).unwrap(),
+            origin: None,
+        });
+        name = next;
+    }
+    edits.push(armistice::whatif::ScenarioEdit {
+        edit: armistice::whatif::parse_edit("set a/t1 id=u1").unwrap(),
+        origin: None,
+    });
+    let edited = armistice::whatif::apply_edits(&[&p], &edits).unwrap();
+    assert_eq!(edited.renames.len(), 2, "{:?}", edited.renames);
+    assert_eq!(edited.renames["a/t0"], "a/r1999");
+    assert_eq!(edited.renames["a/t1"], "a/u1");
+}
