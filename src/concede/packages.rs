@@ -25,7 +25,7 @@ pub struct PackageResult {
     pub edits: Vec<Edit>,
     /// The package evaluated as a what-if scenario: its summary (verdicts and counts
     /// after it), and of its changes only the blocked terms it unblocks (see
-    /// [`lean`]: the reports need no more, and `--top` packages are kept at once).
+    /// `lean`: the reports need no more, and every package asked for is kept at once).
     pub outcome: Outcome,
 }
 
@@ -118,7 +118,7 @@ pub fn concessions(
 
 /// A package's evaluation cut to what its reports show: the summary, and of the
 /// changed findings only the blocked terms it unblocks, without witnesses. Every
-/// package of `--top` is kept until the report is written, so what each keeps is
+/// package asked for is kept until the report is written, so what each keeps is
 /// bounded by the findings it unblocks, not by the size of the proposals.
 fn lean(outcome: Outcome) -> Outcome {
     let Outcome::Evaluated(mut e) = outcome else {
