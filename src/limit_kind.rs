@@ -19,6 +19,8 @@ pub enum LimitKind {
     Derived,
     /// [`crate::limits::Limits::max_comparisons`].
     Comparisons,
+    /// [`crate::limits::Limits::max_relations`].
+    Relations,
     /// [`crate::limits::Limits::max_paths`].
     Paths,
     /// [`crate::limits::Limits::max_sweep`].
@@ -37,13 +39,14 @@ pub type Raise = fn(LimitKind) -> String;
 
 impl LimitKind {
     /// Every limit.
-    pub const ALL: [LimitKind; 11] = [
+    pub const ALL: [LimitKind; 12] = [
         LimitKind::FileSize,
         LimitKind::Depth,
         LimitKind::HierarchyDepth,
         LimitKind::Firings,
         LimitKind::Derived,
         LimitKind::Comparisons,
+        LimitKind::Relations,
         LimitKind::Paths,
         LimitKind::Sweep,
         LimitKind::Scenarios,
@@ -60,6 +63,7 @@ impl LimitKind {
             LimitKind::Firings => "max_firings",
             LimitKind::Derived => "max_derived",
             LimitKind::Comparisons => "max_comparisons",
+            LimitKind::Relations => "max_relations",
             LimitKind::Paths => "max_paths",
             LimitKind::Sweep => "max_sweep",
             LimitKind::Scenarios => "max_scenarios",

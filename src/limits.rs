@@ -1,6 +1,6 @@
 //! The limits that keep every run bounded: input size and nesting, vocabulary depth,
-//! rule derivation,
-//! comparisons of terms, what-if scenarios and the concession search. [`Limits`] is
+//! rule derivation, comparisons of terms and the relations kept, what-if scenarios and
+//! the concession search. [`Limits`] is
 //! passed to loading, the engine, `whatif` and `concede`; its `Default` is what the
 //! command line uses without flags. The command line maps each field to a flag of its
 //! own (`src/cli/limit_flags.rs` is the table; docs/limits.md lists them for users).
@@ -37,6 +37,11 @@ pub struct Limits {
     /// The most comparisons of atoms for one pair of proposals (default 500,000,000).
     /// Terms that meet few others stay far below it even at millions of terms.
     pub max_comparisons: usize,
+    /// The most relations kept for one pair of proposals (default 10,000,000, about
+    /// 1.5 GB of relations; the benchmarks' pair of a million terms each has about
+    /// 1.6 million). Only terms that nearly all meet each other (no scopes, one subject
+    /// and action) come near it: their relations grow with the product of the sides.
+    pub max_relations: usize,
     /// The most steps taken tracing the `requires` paths of one pair's blocked terms
     /// (default 10,000,000). Only chains of hundreds of conditions on failing terms
     /// come near it: their paths grow with the square of the chain.
@@ -77,6 +82,10 @@ pub const MAX_FIRINGS: usize = 1_000_000;
 /// with an error instead.
 pub const MAX_CANDIDATES: usize = 500_000_000;
 
+/// The default most relations kept for one pair of proposals
+/// ([`Limits::max_relations`]).
+pub const MAX_RELATIONS: usize = 10_000_000;
+
 /// The default most scenarios one sweep may make ([`Limits::max_sweep`]): 1024, a
 /// sweep of 10 edits.
 pub const MAX_SWEEP: usize = 1024;
@@ -94,6 +103,7 @@ impl Default for Limits {
             max_firings: MAX_FIRINGS,
             max_derived: 1_000_000,
             max_comparisons: MAX_CANDIDATES,
+            max_relations: MAX_RELATIONS,
             max_paths: 10_000_000,
             max_sweep: MAX_SWEEP,
             max_scenarios: MAX_SCENARIOS,
@@ -160,6 +170,7 @@ mod tests {
         assert_eq!(l.max_hierarchy_depth, 64);
         assert_eq!((l.max_firings, l.max_derived), (1_000_000, 1_000_000));
         assert_eq!(l.max_comparisons, 500_000_000);
+        assert_eq!(l.max_relations, 10_000_000);
         assert_eq!((l.max_sweep, l.max_scenarios), (1024, 4096));
         assert_eq!(l.max_nodes, 1_000_000);
         assert_eq!(l.time_limit, Some(Duration::from_secs(60)));

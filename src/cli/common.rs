@@ -132,9 +132,9 @@ impl OutputOptions {
         }
     }
 
-    /// Checks, before any work is done, that `-o FILE` would destroy nothing: it is
-    /// none of the `inputs`, and it does not exist unless `--force` is given. Prints the
-    /// error and fails otherwise.
+    /// Checks, before any work is done, that `-o FILE` can be written and would
+    /// destroy nothing: its folder exists, it is none of the `inputs`, and it does not
+    /// exist unless `--force` is given. Prints the error and fails otherwise.
     pub(crate) fn guard(&self, inputs: &[&Path]) -> Result<(), Exit> {
         let Some(path) = &self.output else {
             return Ok(());
@@ -144,7 +144,7 @@ impl OutputOptions {
                 .inputs
                 .set(inputs.iter().filter_map(|p| FileId::of(p)).collect());
         }
-        let problem = clobbers(path, inputs, self.force);
+        let problem = no_folder(path).or_else(|| clobbers(path, inputs, self.force));
         match problem {
             Some(message) => {
                 print_error(&message);
@@ -226,6 +226,28 @@ pub(crate) fn clobbers(path: &Path, inputs: &[&Path], force: bool) -> Option<Str
         ));
     }
     (!force).then(|| format!("`{}` exists; give `--force` to overwrite it", path.display()))
+}
+
+/// Why `path` cannot be written because its folder is missing (or is not a folder),
+/// if it is: said before the work, not after it.
+fn no_folder(path: &Path) -> Option<String> {
+    let folder = path
+        .parent()
+        .filter(|f| !f.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if folder.is_dir() {
+        return None;
+    }
+    let why = if folder.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
+    Some(format!(
+        "cannot write `{}`: the folder `{}` {why}",
+        path.display(),
+        folder.display()
+    ))
 }
 
 /// Whether two paths name the same file (by [`FileId`]: through symbolic links,

@@ -19,6 +19,7 @@ pub(crate) fn flag(limit: LimitKind) -> &'static str {
         LimitKind::Firings => "--max-firings N",
         LimitKind::Derived => "--max-derived N",
         LimitKind::Comparisons => "--max-comparisons N",
+        LimitKind::Relations => "--max-relations N",
         LimitKind::Paths => "--max-paths N",
         LimitKind::Sweep => "--max-sweep N",
         LimitKind::Scenarios => "--max-scenarios N",
@@ -94,6 +95,9 @@ pub(crate) struct EngineLimitOptions {
     /// The most comparisons of terms (atoms) for one pair of proposals.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_comparisons)]
     pub(crate) max_comparisons: usize,
+    /// The most relations kept for one pair of proposals.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_relations)]
+    pub(crate) max_relations: usize,
     /// The most steps taken tracing the `requires` paths of one pair's blocked terms.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_paths)]
     pub(crate) max_paths: usize,
@@ -106,6 +110,7 @@ impl EngineLimitOptions {
             max_firings: self.max_firings,
             max_derived: self.max_derived,
             max_comparisons: self.max_comparisons,
+            max_relations: self.max_relations,
             max_paths: self.max_paths,
             ..limits
         }
@@ -238,6 +243,7 @@ mod tests {
             "--max-firings=4",
             "--max-derived=5",
             "--max-comparisons=6",
+            "--max-relations=11",
             "--max-paths=10",
             "--max-sweep=7",
             "--max-scenarios=8",
@@ -252,6 +258,7 @@ mod tests {
             max_firings: 4,
             max_derived: 5,
             max_comparisons: 6,
+            max_relations: 11,
             max_paths: 10,
             max_sweep: 7,
             max_scenarios: 8,

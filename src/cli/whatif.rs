@@ -163,7 +163,13 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
     let vocab = load_vocab(&args.input)?;
     let proposals = load_compared(&args.files, &vocab, &args.input)?;
     let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.message(raise)))?;
-    let result = whatif::evaluate(baseline, scenarios, &vocab);
+    // Scenarios one after the other, each analysis let go once summarised; the edited
+    // proposals kept only to be written out.
+    let keep = whatif::Keep {
+        analysis: false,
+        proposals: args.write_dir.is_some(),
+    };
+    let result = whatif::evaluate_with(baseline, scenarios, &vocab, keep);
     report_problems(&result, file.as_ref());
     if let Some(dir) = &args.write_dir {
         write_dir(&result, dir, &inputs, args.output.force)?;
@@ -213,17 +219,25 @@ fn read_scenarios(
     Ok((file, scenarios))
 }
 
-/// Prints why each invalid scenario could not be evaluated; edits from the scenario
-/// file are located in it.
+/// The most problems printed for the scenarios given on the command line (those from
+/// a scenario file are capped by the file's rendering, at the same number).
+const MAX_PRINTED: usize = 50;
+
+/// Prints why each invalid scenario could not be evaluated. Problems of scenarios from
+/// the scenario file are located in it (an edit at the edit, any other at the
+/// scenario) and printed as one report, which shows at most 50 and counts the rest;
+/// those of command-line edits are printed up to 50 likewise.
 fn report_problems(result: &WhatIf, file: Option<&SourceFile>) {
+    let mut located: Vec<Diagnostic> = Vec::new();
+    let mut plain: Vec<(String, Option<String>)> = Vec::new();
     for s in &result.scenarios {
         let Outcome::Invalid(problems) = &s.outcome else {
             continue;
         };
         let name = &s.scenario.name;
+        let at = scenario_origin(&s.scenario);
         for p in problems {
-            if let (Problem::Edit { edit, error, .. }, Some(origin), Some(file)) = (p, &edit_origin(p), file)
-            {
+            if let (Problem::Edit { edit, error, .. }, Some(origin), Some(_)) = (p, &edit_origin(p), file) {
                 let mut d = Diagnostic::error(
                     format!("{origin}.{}", error.part.key()),
                     format!("scenario `{name}`: edit `{}`: {}", edit.edit, error.message),
@@ -231,17 +245,47 @@ fn report_problems(result: &WhatIf, file: Option<&SourceFile>) {
                 if let Some(h) = &error.help {
                     d = d.with_help(h.clone());
                 }
-                eprint!("{}", load::render(file, &[d]));
+                located.push(d);
                 continue;
             }
             for (message, help) in problem_with(p, raise) {
-                eprintln!("error: scenario `{name}`: {message}");
-                if let Some(h) = help {
-                    eprintln!("  = help: {h}");
+                let message = format!("scenario `{name}`: {message}");
+                match (&at, file) {
+                    (Some(at), Some(_)) => {
+                        let mut d = Diagnostic::error(at.clone(), message);
+                        if let Some(h) = help {
+                            d = d.with_help(h);
+                        }
+                        located.push(d);
+                    }
+                    _ => plain.push((message, help)),
                 }
             }
         }
     }
+    if let (Some(file), false) = (file, located.is_empty()) {
+        eprint!("{}", load::render(file, &located));
+    }
+    for (message, help) in plain.iter().take(MAX_PRINTED) {
+        eprintln!("error: {message}");
+        if let Some(h) = help {
+            eprintln!("  = help: {h}");
+        }
+    }
+    if plain.len() > MAX_PRINTED {
+        eprintln!(
+            "error: … and {} more errors, not shown",
+            plain.len() - MAX_PRINTED
+        );
+    }
+}
+
+/// Where a scenario from the scenario file was written: `scenarios[N]`, from the
+/// origin of its first edit (`scenarios[N].edits[K]` or `scenarios[N].sweep[K]`).
+fn scenario_origin(s: &Scenario) -> Option<String> {
+    let origin = s.edits.first()?.origin.as_deref()?;
+    let end = origin.rfind(".edits[").or_else(|| origin.rfind(".sweep["))?;
+    Some(origin.get(..end)?.to_owned())
 }
 
 fn edit_origin(p: &Problem) -> Option<String> {

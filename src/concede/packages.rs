@@ -9,8 +9,9 @@ use super::problem::{Candidate, ConflictRef, Problem, problem};
 use super::solver::{self, Cost, Options, Package, Progress, SolveError, Solver};
 use super::withdraw::withdraw;
 use crate::engine::{Analysis, Baseline};
+use crate::engine::{BlockStatus, Direction, Finding};
 use crate::vocab::Vocab;
-use crate::whatif::{Edit, Outcome, Scenario, evaluate_one};
+use crate::whatif::{Edit, Keep, Outcome, Scenario, evaluate_one_with};
 
 /// One package of concessions and what it does.
 #[derive(Debug, Clone)]
@@ -22,7 +23,9 @@ pub struct PackageResult {
     /// The edits that apply it: `unrequire` for each condition on a withdrawn term,
     /// then `drop` for each withdrawn term.
     pub edits: Vec<Edit>,
-    /// The package evaluated as a what-if scenario.
+    /// The package evaluated as a what-if scenario: its summary (verdicts and counts
+    /// after it), and of its changes only the blocked terms it unblocks (see
+    /// `lean`: the reports need no more, and every package asked for is kept at once).
     pub outcome: Outcome,
 }
 
@@ -91,7 +94,7 @@ pub fn concessions(
                     let terms = package.concessions.clone();
                     let edits = withdraw(baseline, &candidates, &terms);
                     let scenario = Scenario::command_line(edits.clone());
-                    let outcome = evaluate_one(&keyed, &scenario, vocab);
+                    let outcome = lean(evaluate_one_with(&keyed, &scenario, vocab, Keep::SUMMARY));
                     PackageResult {
                         package,
                         terms,
@@ -111,6 +114,34 @@ pub fn concessions(
         conflicts,
         packages,
     })
+}
+
+/// A package's evaluation cut to what its reports show: the summary, and of the
+/// changed findings only the blocked terms it unblocks, without witnesses. Every
+/// package asked for is kept until the report is written, so what each keeps is
+/// bounded by the findings it unblocks, not by the size of the proposals.
+fn lean(outcome: Outcome) -> Outcome {
+    let Outcome::Evaluated(mut e) = outcome else {
+        return outcome;
+    };
+    for pc in &mut e.pairs {
+        pc.changes.retain(|c| {
+            c.change.direction == Direction::Lost
+                && matches!(
+                    c.change.finding,
+                    Finding::Held {
+                        status: BlockStatus::Blocked,
+                        ..
+                    }
+                )
+        });
+        pc.changes.shrink_to_fit();
+        for c in &mut pc.changes {
+            c.witnesses = Vec::new();
+            c.held_by = Vec::new();
+        }
+    }
+    Outcome::Evaluated(e)
 }
 
 impl Concessions {

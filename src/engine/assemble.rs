@@ -72,14 +72,17 @@ impl<'a> Fresh<'a> {
             atoms: &atoms[k].atoms,
             index: self.indices.get(k).and_then(Option::as_ref).unwrap_or(&empty),
         };
-        let found = pair::relate_pair(
-            &input(i),
-            &input(j),
-            self.related,
-            self.vocab,
-            limits.max_comparisons,
-        )
-        .map_err(|_| too_many(&proposals[i], &proposals[j], limits))?;
+        let budget = pair::Budget {
+            comparisons: limits.max_comparisons,
+            relations: limits.max_relations,
+        };
+        let found =
+            pair::relate_pair(&input(i), &input(j), self.related, self.vocab, budget).map_err(|stopped| {
+                match stopped {
+                    pair::Stopped::Comparisons => too_many(&proposals[i], &proposals[j], limits),
+                    pair::Stopped::Relations => too_many_kept(&proposals[i], &proposals[j], limits),
+                }
+            })?;
         if let Some(u) = self.uses.get_mut(j) {
             *u = u.saturating_sub(1);
             if *u == 0 {
@@ -145,6 +148,18 @@ pub(crate) fn too_many(left: &ResolvedProposal, right: &ResolvedProposal, limits
         left: left.id().to_owned(),
         right: right.id().to_owned(),
         limit: limits.max_comparisons,
+    }
+}
+
+pub(crate) fn too_many_kept(
+    left: &ResolvedProposal,
+    right: &ResolvedProposal,
+    limits: &Limits,
+) -> EngineError {
+    EngineError::TooManyRelationsKept {
+        left: left.id().to_owned(),
+        right: right.id().to_owned(),
+        limit: limits.max_relations,
     }
 }
 

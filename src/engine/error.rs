@@ -44,6 +44,16 @@ pub enum EngineError {
         /// The limit.
         limit: usize,
     },
+    /// Two proposals' terms relate to each other so widely that their relations would
+    /// be more than [`crate::limits::Limits::max_relations`].
+    TooManyRelationsKept {
+        /// The left proposal's id.
+        left: String,
+        /// The right proposal's id.
+        right: String,
+        /// The limit.
+        limit: usize,
+    },
     /// A proposal is invalid.
     Invalid {
         /// The proposal's id.
@@ -61,6 +71,7 @@ impl EngineError {
             EngineError::TooManyDerived { .. } => Some(LimitKind::Derived),
             EngineError::TooManyPaths { .. } => Some(LimitKind::Paths),
             EngineError::TooManyRelations { .. } => Some(LimitKind::Comparisons),
+            EngineError::TooManyRelationsKept { .. } => Some(LimitKind::Relations),
             EngineError::DuplicateProposalId(_) | EngineError::Invalid { .. } => None,
         }
     }
@@ -90,6 +101,11 @@ impl EngineError {
                 "`{left}` and `{right}` would need more than {} of terms; {}, or give the terms scopes (areas, sectors) so that they meet fewer others",
                 counted(*limit, "comparison"),
                 raise(LimitKind::Comparisons)
+            ),
+            EngineError::TooManyRelationsKept { left, right, limit } => format!(
+                "`{left}` and `{right}` have more than {} between their terms; {}, or give the terms scopes (areas, sectors) so that they meet fewer others",
+                counted(*limit, "relation"),
+                raise(LimitKind::Relations)
             ),
             EngineError::Invalid { proposal, errors } => {
                 let mut out = format!("proposal `{proposal}` is invalid");

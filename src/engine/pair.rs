@@ -1,5 +1,6 @@
 //! Relating the atoms of two proposals through an index on subject, action and scope
-//! ([`AtomIndex`]), in runs on the threads of the pool, within a budget of comparisons.
+//! ([`AtomIndex`]), in runs on the threads of the pool, within a budget of comparisons
+//! and one of relations kept.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,6 +20,25 @@ use crate::vocab::Vocab;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct TooManyCandidates;
 
+/// Why relating a pair stopped: its comparisons or its relations went past their
+/// budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stopped {
+    /// More comparisons than [`crate::limits::Limits::max_comparisons`].
+    Comparisons,
+    /// More relations than [`crate::limits::Limits::max_relations`].
+    Relations,
+}
+
+/// The budgets of relating one pair: comparisons of atoms, and relations kept.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Budget {
+    /// Comparisons of atoms.
+    pub comparisons: usize,
+    /// Relations kept.
+    pub relations: usize,
+}
+
 /// One proposal as the pair computation sees it.
 pub(super) struct PairInput<'a> {
     /// The resolved proposal.
@@ -30,8 +50,10 @@ pub(super) struct PairInput<'a> {
     pub index: &'a AtomIndex,
 }
 
-/// The relations and open points between two proposals, comparing at most `budget`
-/// pairs of atoms. The left side's atoms are related in runs on the threads of the
+/// The relations and open points between two proposals, comparing at most
+/// `budget.comparisons` pairs of atoms and keeping at most `budget.relations` relations
+/// (counted as they are found, so that a pair whose every term meets every other stops
+/// at the limit instead of running out of memory). The left side's atoms are related in runs on the threads of the
 /// pool (each run whole terms, so that a term's relations are found in one run), and
 /// the runs' relations put together in their order, as one run would find them.
 pub(super) fn relate_pair(
@@ -39,8 +61,8 @@ pub(super) fn relate_pair(
     right: &PairInput,
     related: &Related,
     vocab: &Vocab,
-    budget: usize,
-) -> Result<(Vec<Relation>, Vec<Open>), TooManyCandidates> {
+    budget: Budget,
+) -> Result<(Vec<Relation>, Vec<Open>), Stopped> {
     let parts = if left.atoms.len() < MIN_RUN {
         1
     } else {
@@ -55,14 +77,19 @@ fn relate_in_runs(
     right: &PairInput,
     related: &Related,
     vocab: &Vocab,
-    budget: usize,
+    budget: Budget,
     parts: usize,
-) -> Result<(Vec<Relation>, Vec<Open>), TooManyCandidates> {
-    let budget = AtomicUsize::new(budget);
+) -> Result<(Vec<Relation>, Vec<Open>), Stopped> {
+    let budget = Budgets {
+        comparisons: AtomicUsize::new(budget.comparisons),
+        relations: AtomicUsize::new(budget.relations),
+    };
+    // Room made up front is bounded by what may be kept.
+    let most = budget.relations.load(Ordering::Relaxed);
     // A pair of proposals usually has about as many relations as atoms on both sides:
     // the first run makes room for them all at once (sparing the copies and fresh
     // pages of growing a list of millions by doubling), and the others' are added to it.
-    let room = left.atoms.len() + right.atoms.len();
+    let room = (left.atoms.len() + right.atoms.len()).min(most);
     let runs: Vec<_> = split_at_terms(left.atoms, parts)
         .into_par_iter()
         .enumerate()
@@ -114,8 +141,21 @@ struct Run {
     seen_right: Vec<Seen>,
 }
 
+/// The budgets of a pair, shared by its runs.
+struct Budgets {
+    comparisons: AtomicUsize,
+    relations: AtomicUsize,
+}
+
+/// Takes `n` from `budget`, or fails when it has less.
+fn spend(budget: &AtomicUsize, n: usize) -> bool {
+    budget
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| b.checked_sub(n))
+        .is_ok()
+}
+
 /// Relates the left atoms `run` to the right side, with room for `room` relations,
-/// taking the comparisons from `budget` (shared by the runs).
+/// taking the comparisons and the relations found from `budget` (shared by the runs).
 fn relate_run(
     left: &PairInput,
     right: &PairInput,
@@ -123,8 +163,8 @@ fn relate_run(
     vocab: &Vocab,
     run: Range<usize>,
     room: usize,
-    budget: &AtomicUsize,
-) -> Result<Run, TooManyCandidates> {
+    budget: &Budgets,
+) -> Result<Run, Stopped> {
     let mut collector = Collector::new(left.proposal, left.atoms, right.proposal, right.atoms);
     collector.reserve(room);
     let mut seen_left = vec![Seen::default(); run.len()];
@@ -133,15 +173,17 @@ fn relate_run(
     for (i, a) in left.atoms.get(run).unwrap_or_default().iter().enumerate() {
         let i = start + i;
         let candidates = right.index.candidates(a, related, vocab);
-        budget
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| {
-                b.checked_sub(candidates.len())
-            })
-            .map_err(|_| TooManyCandidates)?;
+        if !spend(&budget.comparisons, candidates.len()) {
+            return Err(Stopped::Comparisons);
+        }
+        let before = collector.relations.len();
         for j in candidates {
             if let Some(coverage) = collector.add(i, j, vocab) {
                 mark(&mut seen_left, &mut seen_right, i - start, j, coverage);
             }
+        }
+        if !spend(&budget.relations, collector.relations.len() - before) {
+            return Err(Stopped::Relations);
         }
     }
     Ok(Run {
@@ -195,7 +237,11 @@ mod tests {
             index: &index,
         };
         let related = Related::new(&vocab);
-        let one = relate_in_runs(&left, &right, &related, &vocab, usize::MAX, 1).unwrap();
+        let all = |comparisons| Budget {
+            comparisons,
+            relations: usize::MAX,
+        };
+        let one = relate_in_runs(&left, &right, &related, &vocab, all(usize::MAX), 1).unwrap();
         assert!(one.0.len() > 100 && !one.1.is_empty());
         for parts in [2, 3, 7] {
             let runs = split_at_terms(&atoms_a.atoms, parts);
@@ -205,7 +251,7 @@ mod tests {
                 runs.iter()
                     .all(|r| r.start == 0 || atoms_a.atoms[r.start].term != atoms_a.atoms[r.start - 1].term)
             );
-            let many = relate_in_runs(&left, &right, &related, &vocab, usize::MAX, parts).unwrap();
+            let many = relate_in_runs(&left, &right, &related, &vocab, all(usize::MAX), parts).unwrap();
             assert_eq!(many, one, "{parts} runs");
         }
         // The budget is shared: what one run cannot afford, several cannot either.
@@ -214,8 +260,22 @@ mod tests {
             .iter()
             .map(|x| index.candidates(x, &related, &vocab).len())
             .sum();
-        assert!(relate_in_runs(&left, &right, &related, &vocab, spent, 3).is_ok());
-        assert!(relate_in_runs(&left, &right, &related, &vocab, spent - 1, 3).is_err());
+        assert!(relate_in_runs(&left, &right, &related, &vocab, all(spent), 3).is_ok());
+        assert_eq!(
+            relate_in_runs(&left, &right, &related, &vocab, all(spent - 1), 3).err(),
+            Some(Stopped::Comparisons)
+        );
+        // So is the budget of relations: what one run keeps, several keep, and no more.
+        let kept = one.0.len();
+        let keep = |relations| Budget {
+            comparisons: usize::MAX,
+            relations,
+        };
+        assert!(relate_in_runs(&left, &right, &related, &vocab, keep(kept), 3).is_ok());
+        assert_eq!(
+            relate_in_runs(&left, &right, &related, &vocab, keep(kept - 1), 3).err(),
+            Some(Stopped::Relations)
+        );
     }
     use crate::engine::atom::ProposalAtoms;
 
@@ -238,13 +298,22 @@ mod tests {
             index: &index,
         };
         let related = Related::new(&vocab);
+        let budget = |comparisons, relations| Budget {
+            comparisons,
+            relations,
+        };
         assert!(
-            relate_pair(&input, &input, &related, &vocab, 400).is_ok(),
+            relate_pair(&input, &input, &related, &vocab, budget(400, 400)).is_ok(),
             "20 × 20 fits"
         );
         assert_eq!(
-            relate_pair(&input, &input, &related, &vocab, 399).err(),
-            Some(TooManyCandidates)
+            relate_pair(&input, &input, &related, &vocab, budget(399, 400)).err(),
+            Some(Stopped::Comparisons)
+        );
+        // Every term agrees with every other: 400 relations, one more than allowed.
+        assert_eq!(
+            relate_pair(&input, &input, &related, &vocab, budget(400, 399)).err(),
+            Some(Stopped::Relations)
         );
     }
 }

@@ -8,6 +8,7 @@ use super::apply::{EditError, unknown_proposal};
 use super::edit::Edit;
 use super::editor::Editor;
 use super::scenario::{Scenario, ScenarioEdit};
+use super::summary::Summary;
 use crate::engine::{
     self, Analysis, Baseline, BlockStatus, Change, Direction, EngineError, Finding, Pair, Revision, Verdict,
 };
@@ -29,7 +30,7 @@ impl WhatIf {
     pub fn has_conflict(&self) -> bool {
         self.baseline.has_conflict()
             || self.scenarios.iter().any(|s| match &s.outcome {
-                Outcome::Evaluated(e) => e.analysis.has_conflict(),
+                Outcome::Evaluated(e) => e.summary.has_conflict(),
                 Outcome::Invalid(_) => false,
             })
     }
@@ -60,15 +61,45 @@ pub enum Outcome {
     Invalid(Vec<Problem>),
 }
 
-/// A scenario's analysis and its changes against the baseline.
+/// A scenario's results and its changes against the baseline.
 #[derive(Debug, Clone)]
 pub struct Evaluation {
-    /// The proposals the edits changed, by index among those compared, as edited.
+    /// The ids of the proposals the edits changed, in the order of their indices.
+    pub edited: Vec<String>,
+    /// The proposals the edits changed, by index among those compared, as edited;
+    /// empty unless kept ([`Keep::proposals`]).
     pub changed: Vec<(usize, Proposal)>,
-    /// The analysis with the edited proposals.
-    pub analysis: Analysis,
+    /// The verdicts, counts and burden shares of the analysis with the edited
+    /// proposals.
+    pub summary: Summary,
+    /// The analysis with the edited proposals, when kept ([`Keep::analysis`]).
+    pub analysis: Option<Analysis>,
     /// What changed, pair by pair.
     pub pairs: Vec<PairChanges>,
+}
+
+/// What an evaluation keeps beyond its summary and changes. A sweep keeps neither by
+/// default: an analysis each would make its memory grow with the number of
+/// scenarios by the size of the proposals, for the few counts the reports show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Keep {
+    /// The analysis with the edited proposals.
+    pub analysis: bool,
+    /// The edited proposals themselves (to write them out).
+    pub proposals: bool,
+}
+
+impl Keep {
+    /// The summary and changes only.
+    pub const SUMMARY: Keep = Keep {
+        analysis: false,
+        proposals: false,
+    };
+    /// Everything: the analysis and the edited proposals too.
+    pub const ALL: Keep = Keep {
+        analysis: true,
+        proposals: true,
+    };
 }
 
 /// What changed for one pair of proposals.
@@ -176,6 +207,10 @@ pub fn apply_edits(originals: &[&Proposal], edits: &[ScenarioEdit]) -> Result<Ed
         .filter_map(|&i| originals.get(i).map(|p| (*p).clone()))
         .collect();
     let mut renames: HashMap<String, String> = HashMap::new();
+    // Each current name back to the original one it was renamed from, so that a term
+    // renamed again is found without a scan of the renames (quadratic in a scenario of
+    // many renames).
+    let mut original: HashMap<String, String> = HashMap::new();
     let mut editor = Editor::new(&mut copies);
     for (index, e) in edits.iter().enumerate() {
         let applied = editor.apply(&e.edit).map_err(|error| Problem::Edit {
@@ -184,12 +219,9 @@ pub fn apply_edits(originals: &[&Proposal], edits: &[ScenarioEdit]) -> Result<Ed
             error,
         })?;
         if let Some((old, new)) = applied.renamed {
-            match renames.iter_mut().find(|(_, v)| **v == old) {
-                Some((_, v)) => *v = new,
-                None => {
-                    renames.insert(old, new);
-                }
-            }
+            let first = original.remove(&old).unwrap_or(old);
+            original.insert(new.clone(), first.clone());
+            renames.insert(first, new);
         }
     }
     editor.finish();
@@ -212,13 +244,29 @@ fn term_of(edit: &Edit) -> &str {
     }
 }
 
-/// Evaluates every scenario against `baseline`.
+/// Evaluates every scenario against `baseline`, one after the other, keeping of each
+/// its summary, its changes and the edited proposals (not its analysis: see
+/// [`Keep`]).
 pub fn evaluate(baseline: Analysis, scenarios: Vec<Scenario>, vocab: &Vocab) -> WhatIf {
+    evaluate_with(
+        baseline,
+        scenarios,
+        vocab,
+        Keep {
+            analysis: false,
+            proposals: true,
+        },
+    )
+}
+
+/// [`evaluate`], keeping of each scenario what `keep` says: each scenario's analysis
+/// is dropped before the next is made unless it is kept.
+pub fn evaluate_with(baseline: Analysis, scenarios: Vec<Scenario>, vocab: &Vocab, keep: Keep) -> WhatIf {
     let baseline = Baseline::new(baseline, vocab);
     let scenarios = scenarios
         .into_iter()
         .map(|scenario| {
-            let outcome = evaluate_one(&baseline, &scenario, vocab);
+            let outcome = evaluate_one_with(&baseline, &scenario, vocab, keep);
             ScenarioResult { scenario, outcome }
         })
         .collect();
@@ -229,8 +277,13 @@ pub fn evaluate(baseline: Analysis, scenarios: Vec<Scenario>, vocab: &Vocab) -> 
 }
 
 /// Evaluates one scenario against `baseline`: the engine receives only the proposals
-/// the edits changed.
+/// the edits changed. Keeps everything ([`Keep::ALL`]).
 pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> Outcome {
+    evaluate_one_with(baseline, scenario, vocab, Keep::ALL)
+}
+
+/// [`evaluate_one`], keeping what `keep` says.
+pub fn evaluate_one_with(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab, keep: Keep) -> Outcome {
     let base = baseline;
     let baseline = base.analysis();
     let originals: Vec<&Proposal> = baseline.proposals.iter().map(|p| &p.proposal).collect();
@@ -267,7 +320,19 @@ pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> 
         .map(|(k, v)| (v.as_str(), k.as_str()))
         .collect();
     let (texts_before, texts_after) = (texts(baseline), texts(&analysis));
-    let pairs = engine::impact(baseline, &analysis, &edited.renames)
+    let impacts = engine::impact(baseline, &analysis, &edited.renames);
+    // Held-up terms by name, made only when some change is about one: a scan of a
+    // pair's held-up terms for each such change would be quadratic in them.
+    let any_held = impacts
+        .iter()
+        .flat_map(|pi| &pi.changes)
+        .any(|c| matches!(c.finding, Finding::Held { .. }));
+    let (held_before, held_after) = if any_held {
+        (HeldIndex::of(baseline), HeldIndex::of(&analysis))
+    } else {
+        (HeldIndex::default(), HeldIndex::default())
+    };
+    let pairs = impacts
         .into_iter()
         .map(|pi| {
             let mut sorted = pi.changes;
@@ -276,7 +341,11 @@ pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> 
                 .into_iter()
                 .map(|change| {
                     let lost = change.direction == Direction::Lost;
-                    let here = if lost { baseline } else { &analysis };
+                    let (here, held_here) = if lost {
+                        (baseline, &held_before)
+                    } else {
+                        (&analysis, &held_after)
+                    };
                     let texts_here = if lost { &texts_before } else { &texts_after };
                     let name_here = |n: &str| -> String {
                         if lost {
@@ -298,7 +367,7 @@ pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> 
                         .collect();
                     let held_by = match &change.finding {
                         Finding::Held { term, status } => {
-                            held_by(here, &pi.left, &pi.right, &name_here(term), *status)
+                            held_by(here, held_here, &pi.left, &pi.right, &name_here(term), *status)
                         }
                         _ => Vec::new(),
                     };
@@ -318,9 +387,16 @@ pub fn evaluate_one(baseline: &Baseline, scenario: &Scenario, vocab: &Vocab) -> 
             }
         })
         .collect();
+    let summary = Summary::of(&analysis);
     Outcome::Evaluated(Box::new(Evaluation {
-        changed: edited.changed,
-        analysis,
+        edited: edited.changed.iter().map(|(_, p)| p.id.clone()).collect(),
+        changed: if keep.proposals {
+            edited.changed
+        } else {
+            Vec::new()
+        },
+        summary,
+        analysis: keep.analysis.then_some(analysis),
         pairs,
     }))
 }
@@ -391,21 +467,45 @@ fn texts(a: &Analysis) -> HashMap<String, &str> {
         .collect()
 }
 
-fn pair_of<'a>(a: &'a Analysis, left: &str, right: &str) -> Option<&'a Pair> {
-    a.pairs.iter().find(|p| {
+fn pair_of<'a>(a: &'a Analysis, left: &str, right: &str) -> Option<(usize, &'a Pair)> {
+    a.pairs.iter().enumerate().find(|(_, p)| {
         a.proposals.get(p.left).is_some_and(|q| q.id() == left)
             && a.proposals.get(p.right).is_some_and(|q| q.id() == right)
     })
 }
 
-fn held_by(a: &Analysis, left: &str, right: &str, term: &str, status: BlockStatus) -> Vec<Held> {
-    let Some(pair) = pair_of(a, left, right) else {
+/// Each pair's held-up terms (by the pair's index) by `proposal-id/term-id` and
+/// status: the first held-up entry of each.
+#[derive(Default)]
+struct HeldIndex(HashMap<(usize, String, BlockStatus), usize>);
+
+impl HeldIndex {
+    fn of(a: &Analysis) -> HeldIndex {
+        let mut index = HashMap::new();
+        for (k, pair) in a.pairs.iter().enumerate() {
+            for (i, b) in pair.blocked.iter().enumerate() {
+                index.entry((k, a.term_name(b.term), b.status)).or_insert(i);
+            }
+        }
+        HeldIndex(index)
+    }
+}
+
+fn held_by(
+    a: &Analysis,
+    index: &HeldIndex,
+    left: &str,
+    right: &str,
+    term: &str,
+    status: BlockStatus,
+) -> Vec<Held> {
+    let Some((k, pair)) = pair_of(a, left, right) else {
         return Vec::new();
     };
-    let Some(blocked) = pair
-        .blocked
-        .iter()
-        .find(|b| b.status == status && a.term_name(b.term) == term)
+    let Some(blocked) = index
+        .0
+        .get(&(k, term.to_owned(), status))
+        .and_then(|&i| pair.blocked.get(i))
     else {
         return Vec::new();
     };

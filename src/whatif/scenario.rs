@@ -110,11 +110,14 @@ impl ScenarioFile {
     pub fn expand_with(&self, before: usize, limits: &Limits) -> Result<Vec<Scenario>, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut out = Vec::new();
+        // The first scenario of each name: a scan of the earlier ones for each would be
+        // quadratic in a file of many scenarios.
+        let mut named: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for (i, def) in self.scenarios.iter().enumerate() {
             let at = format!("scenarios[{i}]");
             if def.name.trim().is_empty() {
                 errors.push(Diagnostic::error(format!("{at}.name"), "empty scenario name"));
-            } else if let Some(first) = self.scenarios[..i].iter().position(|d| d.name == def.name) {
+            } else if let Some(&first) = named.get(def.name.as_str()) {
                 errors.push(
                     Diagnostic::error(
                         format!("{at}.name"),
@@ -123,6 +126,7 @@ impl ScenarioFile {
                     .with_help(format!("`scenarios[{first}]` has the same name")),
                 );
             }
+            named.entry(def.name.as_str()).or_insert(i);
             if def.edits.is_empty() && def.sweep.is_empty() {
                 errors.push(
                     Diagnostic::error(at.clone(), format!("scenario `{}` has no edits", def.name))

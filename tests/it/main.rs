@@ -37,6 +37,7 @@ mod limits_cli;
 mod limits_lib;
 mod long_chains;
 mod markdown_escape_props;
+mod memory_cli;
 mod nothing_lost;
 mod poor_messages;
 mod readme;

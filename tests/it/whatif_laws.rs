@@ -62,7 +62,7 @@ proptest! {
             Outcome::Evaluated(e) => {
                 prop_assert!(e.changed.is_empty(), "no proposal changed");
                 prop_assert!(e.pairs.iter().all(|pc| pc.changes.is_empty()));
-                prop_assert_eq!(all_findings(&e.analysis), all_findings(&base));
+                prop_assert_eq!(all_findings(e.analysis.as_ref().unwrap()), all_findings(&base));
             }
             Outcome::Invalid(problems) => prop_assert!(false, "{:?}", problems),
         }
@@ -84,7 +84,7 @@ proptest! {
         match run(&base, edits) {
             Outcome::Evaluated(e) => {
                 prop_assert!(e.pairs.iter().all(|pc| pc.changes.is_empty()), "{:?}", e.pairs);
-                prop_assert_eq!(all_findings(&e.analysis), all_findings(&base));
+                prop_assert_eq!(all_findings(e.analysis.as_ref().unwrap()), all_findings(&base));
             }
             Outcome::Invalid(problems) => prop_assert!(false, "{:?}", problems),
         }
@@ -114,9 +114,9 @@ proptest! {
         let vocab = support::vocab();
         match run(&base, edits) {
             Outcome::Evaluated(e) => {
-                let full = engine::analyze(e.analysis.proposals.clone(), &vocab).unwrap();
-                prop_assert_eq!(all_findings(&e.analysis), all_findings(&full));
-                let edited: Vec<&Proposal> = e.analysis.proposals.iter().map(|r| &r.proposal).collect();
+                let full = engine::analyze(e.analysis.as_ref().unwrap().proposals.clone(), &vocab).unwrap();
+                prop_assert_eq!(all_findings(e.analysis.as_ref().unwrap()), all_findings(&full));
+                let edited: Vec<&Proposal> = e.analysis.as_ref().unwrap().proposals.iter().map(|r| &r.proposal).collect();
                 for (i, changed) in &e.changed {
                     prop_assert_eq!(edited[*i], changed);
                 }
@@ -140,11 +140,11 @@ proptest! {
         let vocab = support::vocab();
         match run(&base, edits) {
             Outcome::Evaluated(e) => {
-                let full = engine::analyze(e.analysis.proposals.clone(), &vocab).unwrap();
-                prop_assert_eq!(&e.analysis.pairs, &full.pairs);
-                prop_assert_eq!(&e.analysis.atoms, &full.atoms);
-                prop_assert_eq!(&e.analysis.burden, &full.burden);
-                prop_assert_eq!(&e.analysis.common, &full.common);
+                let full = engine::analyze(e.analysis.as_ref().unwrap().proposals.clone(), &vocab).unwrap();
+                prop_assert_eq!(&e.analysis.as_ref().unwrap().pairs, &full.pairs);
+                prop_assert_eq!(&e.analysis.as_ref().unwrap().atoms, &full.atoms);
+                prop_assert_eq!(&e.analysis.as_ref().unwrap().burden, &full.burden);
+                prop_assert_eq!(&e.analysis.as_ref().unwrap().common, &full.common);
             }
             // Two edits of one scenario may collide (a term renamed, then named by
             // its old name): reported, not evaluated.

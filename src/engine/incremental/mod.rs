@@ -26,7 +26,9 @@ use key::{Keys, Version};
 use crate::collections::FlatLists;
 
 use crate::engine::analysis::{Analysis, Deadlock, Pair};
-use crate::engine::assemble::{Fresh, deadlocks, finish, finish_pair, too_many, too_many_paths};
+use crate::engine::assemble::{
+    Fresh, deadlocks, finish, finish_pair, too_many, too_many_kept, too_many_paths,
+};
 use crate::engine::atom::ProposalAtoms;
 use crate::engine::burden::{self, Burden};
 use crate::engine::related::Related;
@@ -371,6 +373,9 @@ fn update_pair(
     let (left, right) = (side(i, &identity[0]), side(j, &identity[1]));
     let again = again::relate_pair_again(&left, &right, previous, related, vocab, limits.max_comparisons)
         .map_err(|_| too_many(left.proposal, right.proposal, limits))?;
+    if again.relations.len() > limits.max_relations {
+        return Err(too_many_kept(left.proposal, right.proposal, limits));
+    }
     let again::Again {
         mut relations,
         open,

@@ -185,7 +185,7 @@ pub fn report(c: &Concessions) -> Report {
                     balance: k.package.balance,
                     verdicts_after: match &k.outcome {
                         Outcome::Evaluated(e) => e
-                            .analysis
+                            .summary
                             .pairs
                             .iter()
                             .map(|p| p.verdict.as_str().to_owned())

@@ -105,7 +105,7 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
                     }
                 }
                 if let Outcome::Evaluated(e) = &k.outcome {
-                    for pair in &e.analysis.pairs {
+                    for pair in &e.summary.pairs {
                         let _ = writeln!(out, "- after: {}", pair.verdict.as_str());
                     }
                 }

@@ -100,13 +100,13 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
                 }
                 match &k.outcome {
                     Outcome::Evaluated(e) => {
-                        for pair in &e.analysis.pairs {
+                        for pair in &e.summary.pairs {
                             let _ = writeln!(
                                 out,
                                 "  {:<8}  {} — {}",
                                 "after",
                                 pair.verdict.as_str(),
-                                summary(&pair.counts())
+                                summary(&pair.counts)
                             );
                         }
                         let un = unblocks(k);

@@ -111,8 +111,12 @@ fn table(h: &mut Html, a: &Analysis, vocab: &Vocab) {
             "tid",
             a.proposals.get(b.proposal).map(|p| p.id()).unwrap_or_default(),
         );
+        // Each party's count found in a map: a find per cell would be quadratic in
+        // the parties bound.
+        let counts: crate::collections::FastMap<_, usize> =
+            b.rows.iter().map(|r| (r.party, r.count)).collect();
         for &p in &parties {
-            let n = b.rows.iter().find(|r| r.party == p).map_or(0, |r| r.count);
+            let n = counts.get(&p).copied().unwrap_or(0);
             h.el("td", "", &n.to_string());
         }
         let (others, total) = b.on_others();

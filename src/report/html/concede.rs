@@ -57,7 +57,7 @@ pub fn appendix(c: &Concessions) -> Appendix {
                 h.el("td", "", &withdrawn.join("; "));
                 let after = match &k.outcome {
                     Outcome::Evaluated(e) => e
-                        .analysis
+                        .summary
                         .pairs
                         .iter()
                         .map(|p| p.verdict.as_str())

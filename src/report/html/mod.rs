@@ -56,8 +56,15 @@ pub fn render(a: &Analysis, vocab: &Vocab, appendices: Vec<Appendix>) -> String 
     page::page(&title, body)
 }
 
-/// One term as a card: id, priority, held-up status, statement, wording and source.
-fn term_card(h: &mut Html, a: &Analysis, vocab: &Vocab, t: TermRef) {
+/// One term as a card: id, priority, held-up status (`held`: blocked or pending, if
+/// it is held up), statement, wording and source.
+fn term_card(
+    h: &mut Html,
+    a: &Analysis,
+    vocab: &Vocab,
+    t: TermRef,
+    held: Option<crate::engine::BlockStatus>,
+) {
     let (Some(term), Some(resolved)) = (
         a.term(t),
         a.proposals.get(t.proposal).and_then(|p| p.terms.get(t.term)),
@@ -76,13 +83,6 @@ fn term_card(h: &mut Html, a: &Analysis, vocab: &Vocab, t: TermRef) {
             &term.priority.as_str().replace('_', " "),
         );
     }
-    let held = a
-        .pairs
-        .iter()
-        .flat_map(|p| p.blocked.iter())
-        .filter(|b| b.term == t)
-        .map(|b| b.status)
-        .min();
     match held {
         Some(crate::engine::BlockStatus::Blocked) => {
             h.raw(" <span class=\"badge blocked\">blocked</span>");

@@ -4,7 +4,8 @@
 
 use super::escape::Html;
 use super::term_card;
-use crate::engine::{Analysis, TermRef};
+use crate::collections::{FastMap, FastSet};
+use crate::engine::{Analysis, BlockStatus, TermRef};
 use crate::report::graph::RelationEdge;
 use crate::report::words;
 use crate::vocab::Vocab;
@@ -22,7 +23,10 @@ impl Row {
     }
 }
 
-/// Groups the terms of `a` into rows.
+/// Groups the terms of `a` into rows: terms linked by relations are joined with a
+/// union-find, each term reaches its row through its root, and each relation (once per
+/// kind and pair of terms) the row of its left term, so that the whole grouping is
+/// near-linear in terms and relations.
 fn rows(a: &Analysis) -> Vec<Row> {
     let offsets: Vec<usize> = a
         .proposals
@@ -33,7 +37,11 @@ fn rows(a: &Analysis) -> Vec<Row> {
             Some(o)
         })
         .collect();
-    let flat = |t: TermRef| offsets.get(t.proposal).map(|o| o + t.term);
+    let flat = |t: TermRef| {
+        let o = offsets.get(t.proposal)?;
+        let n = a.proposals.get(t.proposal)?.terms.len();
+        (t.term < n).then_some(o + t.term)
+    };
     let total = a.proposals.iter().map(|p| p.terms.len()).sum();
     let mut parent: Vec<usize> = (0..total).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -49,12 +57,13 @@ fn rows(a: &Analysis) -> Vec<Row> {
         }
         i
     }
+    let mut seen: FastSet<(RelationEdge, TermRef, TermRef)> = FastSet::default();
     let mut relations = Vec::new();
     for pair in &a.pairs {
         for r in &pair.relations {
-            let kind = RelationEdge::of(r);
-            if !relations.contains(&(kind, r.left.term, r.right.term)) {
-                relations.push((kind, r.left.term, r.right.term));
+            let rel = (RelationEdge::of(r), r.left.term, r.right.term);
+            if seen.insert(rel) {
+                relations.push(rel);
             }
             if let (Some(x), Some(y)) = (flat(r.left.term), flat(r.right.term)) {
                 let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
@@ -64,7 +73,10 @@ fn rows(a: &Analysis) -> Vec<Row> {
             }
         }
     }
-    let mut rows: Vec<(usize, Row)> = Vec::new();
+    drop(seen);
+    // The row of each root, by the root's flat index.
+    let mut row_of: Vec<Option<usize>> = vec![None; total];
+    let mut rows: Vec<Row> = Vec::new();
     for (pi, p) in a.proposals.iter().enumerate() {
         for ti in 0..p.terms.len() {
             let t = TermRef {
@@ -73,25 +85,33 @@ fn rows(a: &Analysis) -> Vec<Row> {
             };
             let Some(i) = flat(t) else { continue };
             let root = find(&mut parent, i);
-            match rows.iter_mut().find(|(r, _)| *r == root) {
-                Some((_, row)) => row.terms.push(t),
-                None => rows.push((
-                    root,
-                    Row {
+            let Some(slot) = row_of.get_mut(root) else {
+                continue;
+            };
+            match *slot {
+                Some(k) => {
+                    if let Some(row) = rows.get_mut(k) {
+                        row.terms.push(t);
+                    }
+                }
+                None => {
+                    *slot = Some(rows.len());
+                    rows.push(Row {
                         terms: vec![t],
                         relations: Vec::new(),
-                    },
-                )),
+                    });
+                }
             }
         }
     }
     for rel in relations {
-        if let Some((_, row)) = rows.iter_mut().find(|(_, row)| row.terms.contains(&rel.1)) {
+        let Some(i) = flat(rel.1) else { continue };
+        let root = find(&mut parent, i);
+        if let Some(row) = row_of.get(root).copied().flatten().and_then(|k| rows.get_mut(k)) {
             row.relations.push(rel);
         }
     }
-    let mut rows: Vec<Row> = rows.into_iter().map(|(_, r)| r).collect();
-    rows.sort_by_key(|r| {
+    rows.sort_by_cached_key(|r| {
         (
             r.kind().map_or(usize::MAX, |k| k as usize),
             r.terms.first().copied(),
@@ -112,6 +132,7 @@ pub(super) fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
         h.el("th", "", &words::proposal(a, vocab, i));
     }
     h.raw("</tr></thead>\n<tbody>\n");
+    let held = held(a);
     for row in rows(a) {
         let kind = row.kind();
         let class = format!("align k-{}", kind.map_or("open", class_of));
@@ -140,13 +161,25 @@ pub(super) fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
             }
             h.open("td", &[("data-label", p.id())]);
             for t in terms {
-                term_card(h, a, vocab, t);
+                term_card(h, a, vocab, t, held.get(&t).copied());
             }
             h.raw("</td>");
         }
         h.raw("</tr>\n");
     }
     h.raw("</tbody>\n</table>\n</section>\n");
+}
+
+/// Whether each held-up term is blocked or pending (blocked where some pair blocks
+/// it), found in one pass over the pairs rather than once per term.
+fn held(a: &Analysis) -> FastMap<TermRef, BlockStatus> {
+    let mut held: FastMap<TermRef, BlockStatus> = FastMap::default();
+    for b in a.pairs.iter().flat_map(|p| p.blocked.iter()) {
+        held.entry(b.term)
+            .and_modify(|s| *s = (*s).min(b.status))
+            .or_insert(b.status);
+    }
+    held
 }
 
 /// The CSS class suffix of a relation kind.

@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use super::{analysis, problem_with};
-use crate::engine::{Analysis, Finding};
+use super::problem_with;
+use crate::engine::Finding;
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::words;
-use crate::whatif::{Edit, Outcome, Problem, ScenarioResult, WhatIf};
+use crate::whatif::{Edit, Outcome, Problem, ScenarioResult, Summary, WhatIf};
 
 /// The version of this output format.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -208,11 +208,12 @@ pub fn report(w: &WhatIf) -> Report {
 
 /// [`report`], with `raise` saying how to raise a limit a scenario went past.
 pub fn report_with(w: &WhatIf, raise: Raise) -> Report {
+    let ids: Vec<String> = w.baseline.proposals.iter().map(|p| p.id().to_owned()).collect();
     Report {
         schema_version: SCHEMA_VERSION,
-        proposals: w.baseline.proposals.iter().map(|p| p.id().to_owned()).collect(),
-        baseline: summary(&w.baseline),
-        scenarios: w.scenarios.iter().map(|s| scenario(s, raise)).collect(),
+        baseline: summary(&Summary::of(&w.baseline), &ids),
+        scenarios: w.scenarios.iter().map(|s| scenario(s, &ids, raise)).collect(),
+        proposals: ids,
     }
 }
 
@@ -228,14 +229,16 @@ pub fn render_with(w: &WhatIf, raise: Raise) -> Result<String, serde_json::Error
     Ok(s)
 }
 
-fn summary(a: &Analysis) -> SummaryOut {
-    let id = |i: usize| a.proposals.get(i).map(|p| p.id().to_owned()).unwrap_or_default();
+/// The summary of an analysis, its proposals named by `ids` (a scenario's are the
+/// baseline's: edits change terms, not proposals).
+fn summary(a: &Summary, ids: &[String]) -> SummaryOut {
+    let id = |i: usize| ids.get(i).cloned().unwrap_or_default();
     SummaryOut {
         pairs: a
             .pairs
             .iter()
             .map(|p| {
-                let c = p.counts();
+                let c = p.counts;
                 PairSummaryOut {
                     left: id(p.left),
                     right: id(p.right),
@@ -253,17 +256,18 @@ fn summary(a: &Analysis) -> SummaryOut {
             })
             .collect(),
         burden: a
-            .burden
+            .own_shares
             .iter()
-            .map(|b| BurdenOut {
-                proposal: id(b.proposal),
-                own_share: b.own_share(),
+            .enumerate()
+            .map(|(i, share)| BurdenOut {
+                proposal: id(i),
+                own_share: *share,
             })
             .collect(),
     }
 }
 
-fn scenario(s: &ScenarioResult, raise: Raise) -> ScenarioOut {
+fn scenario(s: &ScenarioResult, ids: &[String], raise: Raise) -> ScenarioOut {
     let edits = s
         .scenario
         .edits
@@ -281,7 +285,7 @@ fn scenario(s: &ScenarioResult, raise: Raise) -> ScenarioOut {
         edits,
         status: "evaluated",
         changed_proposals: Vec::new(),
-        summary: analysis(s).map(summary),
+        summary: super::summary(s).map(|a| summary(a, ids)),
         changes: Vec::new(),
         problems: Vec::new(),
     };
@@ -291,7 +295,7 @@ fn scenario(s: &ScenarioResult, raise: Raise) -> ScenarioOut {
             out.problems = problems.iter().flat_map(|p| problem_out(p, raise)).collect();
         }
         Outcome::Evaluated(e) => {
-            out.changed_proposals = e.changed.iter().map(|(_, p)| p.id.clone()).collect();
+            out.changed_proposals = e.edited.clone();
             out.changes = e
                 .pairs
                 .iter()

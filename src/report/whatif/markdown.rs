@@ -4,14 +4,14 @@
 
 use std::fmt::Write;
 
-use super::{COLUMNS, analysis, columns, problem_with};
-use crate::engine::{Analysis, Direction};
+use super::{COLUMNS, columns, problem_with, summary};
+use crate::engine::Direction;
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::compare::markdown::esc;
 use crate::report::markdown as md;
 use crate::report::words;
 use crate::vocab::Vocab;
-use crate::whatif::{ChangedFinding, Outcome, WhatIf};
+use crate::whatif::{ChangedFinding, Outcome, Summary, WhatIf};
 
 /// Renders `w` as Markdown.
 pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
@@ -22,6 +22,7 @@ pub fn render(w: &WhatIf, vocab: &Vocab) -> String {
 pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
     let mut out = String::new();
     let base = &w.baseline;
+    let base_summary = Summary::of(base);
     let ids: Vec<String> = base.proposals.iter().map(|p| md::cell_code(p.id())).collect();
     let heading: Vec<String> = base.proposals.iter().map(|p| md::code(p.id())).collect();
     let _ = writeln!(out, "# What-if on {}\n", heading.join(", "));
@@ -38,10 +39,10 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
             COLUMNS.join(" | "),
             "--:|".repeat(COLUMNS.len())
         );
-        row(&mut out, "baseline", Some(base), k);
+        row(&mut out, "baseline", Some(&base_summary), k);
         for (i, s) in w.scenarios.iter().enumerate() {
             let label = format!("{}. {}", i + 1, esc(&s.scenario.name));
-            row(&mut out, &label, analysis(s), k);
+            row(&mut out, &label, summary(s), k);
         }
         out.push('\n');
     }
@@ -52,21 +53,21 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
         ids.join(" | "),
         "--:|".repeat(ids.len())
     );
-    let line = |out: &mut String, label: &str, a: Option<&Analysis>| {
+    let line = |out: &mut String, label: &str, a: Option<&Summary>| {
         let cells: Vec<String> = (0..ids.len())
             .map(|i| {
-                a.and_then(|a| a.burden.get(i))
-                    .map_or("—".to_owned(), |b| words::share(b.own_share()))
+                a.and_then(|a| a.own_shares.get(i))
+                    .map_or("—".to_owned(), |share| words::share(*share))
             })
             .collect();
         let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
     };
-    line(&mut out, "baseline", Some(base));
+    line(&mut out, "baseline", Some(&base_summary));
     for (i, s) in w.scenarios.iter().enumerate() {
         line(
             &mut out,
             &format!("{}. {}", i + 1, esc(&s.scenario.name)),
-            analysis(s),
+            summary(s),
         );
     }
     out.push('\n');
@@ -119,10 +120,14 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
     out
 }
 
-fn row(out: &mut String, label: &str, a: Option<&Analysis>, pair: usize) {
+fn row(out: &mut String, label: &str, a: Option<&Summary>, pair: usize) {
     let pair = a.and_then(|a| a.pairs.get(pair));
     let verdict = pair.map_or("invalid", |p| p.verdict.as_str());
-    let _ = writeln!(out, "| {label} | {} | {verdict} |", columns(pair).join(" | "));
+    let _ = writeln!(
+        out,
+        "| {label} | {} | {verdict} |",
+        columns(pair.map(|p| &p.counts)).join(" | ")
+    );
 }
 
 fn change(out: &mut String, c: &ChangedFinding) {

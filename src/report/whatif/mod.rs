@@ -7,9 +7,9 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::engine::{Analysis, BlockStatus, Change, Direction, Finding, Pair, RelationKind};
+use crate::engine::{BlockStatus, Change, Counts, Direction, Finding, RelationKind};
 use crate::limit_kind::{LimitKind, Raise};
-use crate::whatif::{Outcome, Problem, ScenarioResult};
+use crate::whatif::{Outcome, Problem, ScenarioResult, Summary};
 
 /// Whether a change moves the sides closer or further apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,8 +92,8 @@ pub const COLUMNS: [&str; 6] = ["conflicts", "indirect", "blocked", "pending", "
 
 /// A pair's counts in the order of [`COLUMNS`]; `—` each for a pair a scenario has no
 /// analysis of.
-pub fn columns(pair: Option<&Pair>) -> [String; 6] {
-    match pair.map(Pair::counts) {
+pub fn columns(counts: Option<&Counts>) -> [String; 6] {
+    match counts {
         Some(c) => [c.conflicts, c.indirect, c.blocked, c.pending, c.open, c.agree].map(|n| n.to_string()),
         None => std::array::from_fn(|_| "—".to_owned()),
     }
@@ -107,10 +107,10 @@ fn term_at<'a>(proposal: &'a crate::model::Proposal, path: &str) -> Option<&'a s
     proposal.terms.get(n).map(|t| &*t.id)
 }
 
-/// The analysis of a scenario, if it was evaluated.
-pub fn analysis(s: &ScenarioResult) -> Option<&Analysis> {
+/// The summary of a scenario's analysis, if it was evaluated.
+pub fn summary(s: &ScenarioResult) -> Option<&Summary> {
     match &s.outcome {
-        Outcome::Evaluated(e) => Some(&e.analysis),
+        Outcome::Evaluated(e) => Some(&e.summary),
         Outcome::Invalid(_) => None,
     }
 }

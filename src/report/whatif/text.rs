@@ -4,14 +4,14 @@
 
 use std::fmt::Write;
 
-use super::{COLUMNS, Tone, analysis, columns, problem_with, tone};
-use crate::engine::{Analysis, Direction, Verdict};
+use super::{COLUMNS, Tone, columns, problem_with, summary, tone};
+use crate::engine::{Direction, Verdict};
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::style::{Painter, Role};
 use crate::report::terminal::{guard, one_line as line};
 use crate::report::words;
 use crate::vocab::Vocab;
-use crate::whatif::{ChangedFinding, Outcome, WhatIf};
+use crate::whatif::{ChangedFinding, Outcome, Summary, WhatIf};
 
 /// Renders `w` as text.
 pub fn render(w: &WhatIf, vocab: &Vocab, p: Painter) -> String {
@@ -22,6 +22,7 @@ pub fn render(w: &WhatIf, vocab: &Vocab, p: Painter) -> String {
 pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> String {
     let mut out = String::new();
     let base = &w.baseline;
+    let base_summary = Summary::of(base);
     for (k, pair) in base.pairs.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -37,20 +38,20 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
             cells(&COLUMNS.map(str::to_owned)),
             "verdict"
         );
-        row(&mut out, p, "baseline", Some(base), k, "");
+        row(&mut out, p, "baseline", Some(&base_summary), k, "");
         for (i, s) in w.scenarios.iter().enumerate() {
             row(
                 &mut out,
                 p,
                 &format!("#{}", i + 1),
-                analysis(s),
+                summary(s),
                 k,
                 &line(&s.scenario.name),
             );
         }
         out.push('\n');
     }
-    burden(&mut out, w, p);
+    burden(&mut out, w, &base_summary, p);
     for (i, s) in w.scenarios.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -105,13 +106,17 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
     guard(&trimmed, p.enabled()).into_owned()
 }
 
-fn row(out: &mut String, p: Painter, label: &str, a: Option<&Analysis>, pair: usize, name: &str) {
+fn row(out: &mut String, p: Painter, label: &str, a: Option<&Summary>, pair: usize, name: &str) {
     let pair = a.and_then(|a| a.pairs.get(pair));
     let verdict = match pair {
         Some(pair) => paint_verdict(p, pair.verdict, &format!("{:<27}", pair.verdict.as_str())),
         None => p.paint(Role::Bad, &format!("{:<27}", "invalid")),
     };
-    let _ = writeln!(out, "  {label:<8}{}  {verdict}  {name}", cells(&columns(pair)));
+    let _ = writeln!(
+        out,
+        "  {label:<8}{}  {verdict}  {name}",
+        cells(&columns(pair.map(|p| &p.counts)))
+    );
 }
 
 /// The counts of a row, each right-aligned under its column's name.
@@ -136,7 +141,7 @@ fn paint_verdict(p: Painter, v: Verdict, text: &str) -> String {
     p.paint(role, text)
 }
 
-fn burden(out: &mut String, w: &WhatIf, p: Painter) {
+fn burden(out: &mut String, w: &WhatIf, base: &Summary, p: Painter) {
     let ids: Vec<String> = w
         .baseline
         .proposals
@@ -148,19 +153,19 @@ fn burden(out: &mut String, w: &WhatIf, p: Painter) {
         let _ = write!(out, "  {id:>w$}", w = id.len().max(4));
     }
     out.push('\n');
-    let line_of = |out: &mut String, label: &str, a: Option<&Analysis>, name: &str| {
+    let line_of = |out: &mut String, label: &str, a: Option<&Summary>, name: &str| {
         let _ = write!(out, "  {label:<15}");
         for (i, id) in ids.iter().enumerate() {
             let s = a
-                .and_then(|a| a.burden.get(i))
-                .map_or("—".to_owned(), |b| words::share(b.own_share()));
+                .and_then(|a| a.own_shares.get(i))
+                .map_or("—".to_owned(), |share| words::share(*share));
             let _ = write!(out, "  {s:>w$}", w = id.len().max(4));
         }
         let _ = writeln!(out, "  {name}");
     };
-    line_of(out, "baseline", Some(&w.baseline), "");
+    line_of(out, "baseline", Some(base), "");
     for (i, s) in w.scenarios.iter().enumerate() {
-        line_of(out, &format!("#{}", i + 1), analysis(s), &line(&s.scenario.name));
+        line_of(out, &format!("#{}", i + 1), summary(s), &line(&s.scenario.name));
     }
     out.push('\n');
 }
