@@ -36,6 +36,7 @@ mod limits_lib;
 mod long_chains;
 mod nothing_lost;
 mod readme;
+mod semantics_params;
 mod report_browser;
 mod report_escape_props;
 mod report_html;

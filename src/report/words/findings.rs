@@ -133,6 +133,7 @@ pub fn param(p: &ParamComparison) -> String {
         ParamOutcome::Common(v) => format!("common {}", value(v)),
         ParamOutcome::Gap(g) => format!("{} apart", number(*g)),
         ParamOutcome::Disjoint => "nothing in common".to_owned(),
+        ParamOutcome::ToBeAgreed => "to be agreed".to_owned(),
     };
     format!(
         "{}: {} against {}, {outcome}",
