@@ -56,3 +56,65 @@ fn values_written_differently_but_meaning_the_same_agree() {
         insta::assert_snapshot!(name, text);
     }
 }
+
+/// Issue 20, item 2: a partition narrows what a term covers. Women and children
+/// against the named leaders relate nothing: no conflict, and the halt that requires
+/// the release is pending on an open point, not blocked (0.1.0: a conflict blocking
+/// it).
+#[test]
+fn disjoint_categories_relate_nothing() {
+    let (text, json, code) = compare("kinds-disjoint-categories");
+    assert_eq!(code, 0, "no conflict");
+    assert_eq!(relations(&json), vec![rel("agree", "p/halt", "q/halt")]);
+    let pair = &json["pairs"][0];
+    assert_eq!(pair["counts"]["conflicts"], 0);
+    assert_eq!(pair["counts"]["blocked"], 0);
+    let open: Vec<&str> = pair["open"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["term"].as_str().unwrap())
+        .collect();
+    assert_eq!(open, ["p/release", "q/veto"]);
+    insta::assert_snapshot!(text);
+}
+
+/// Issue 20, item 3: "an agreed number of prisoners" is existential. Against a veto on
+/// the named leaders and against a demand for the prisoners serving life sentences it
+/// is to be agreed, naming what the other side excludes or requires; the pair is
+/// compatible with open points.
+#[test]
+fn an_agreed_number_is_to_be_agreed_against_a_veto_or_a_demand() {
+    let (text, json, code) = compare("tba-agreed-number");
+    assert_eq!(code, 0);
+    assert_eq!(
+        relations(&json),
+        vec![
+            rel("to_be_agreed", "p/release", "q/veto"),
+            rel("to_be_agreed", "p/release", "q/leaders"),
+        ]
+    );
+    let pair = &json["pairs"][0];
+    assert_eq!(pair["verdict"], "compatible with open points");
+    assert_eq!(pair["counts"]["to_be_agreed"], 2);
+    assert_eq!(
+        pair["relations"][0]["differences"],
+        serde_json::json!([
+            "p/release leaves count to be agreed",
+            "q/veto excludes prisoner_category named_leaders"
+        ])
+    );
+    insta::assert_snapshot!(text);
+}
+
+/// An existential term still conflicts where every admissible choice would: an agreed
+/// number of prisoners against no release at all.
+#[test]
+fn an_agreed_number_conflicts_with_no_release_at_all() {
+    let (_, json, code) = compare("tba-every-choice-conflicts");
+    assert_eq!(code, 1);
+    assert_eq!(
+        relations(&json),
+        vec![rel("conflict", "p/release", "q/none")]
+    );
+}
