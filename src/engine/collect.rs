@@ -104,7 +104,8 @@ impl<'a> Collector<'a> {
         let params = if derived {
             Shared::empty()
         } else {
-            self.params.of(pa, pb)
+            self.params
+                .of(pa, pb, &|name| partition::is_partition(name, vocab))
         };
         let kind = match rel.kind {
             RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {

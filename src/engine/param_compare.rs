@@ -64,8 +64,9 @@ impl Comparisons {
         &mut self,
         left: &[(String, ParamValue)],
         right: &[(String, ParamValue)],
+        skip: &dyn Fn(&str) -> bool,
     ) -> Shared<ParamComparison> {
-        let made = compare(left, right);
+        let made = compare(left, right, skip);
         if made.is_empty() {
             return Shared::empty();
         }
@@ -121,8 +122,13 @@ fn hash_outcome(o: &ParamOutcome, h: &mut impl Hasher) {
     }
 }
 
-/// Compares two sorted parameter lists, name by name.
-pub(super) fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValue)]) -> Vec<ParamComparison> {
+/// Compares two sorted parameter lists, name by name, leaving out the names `skip`
+/// says (partitions, which change what a term covers rather than its values).
+pub(super) fn compare(
+    left: &[(String, ParamValue)],
+    right: &[(String, ParamValue)],
+    skip: &dyn Fn(&str) -> bool,
+) -> Vec<ParamComparison> {
     if left.is_empty() && right.is_empty() {
         return Vec::new();
     }
@@ -131,6 +137,7 @@ pub(super) fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValu
     names.dedup();
     names
         .into_iter()
+        .filter(|n| !skip(n))
         .map(|name| {
             let l = left.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
             let r = right.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
@@ -227,6 +234,10 @@ fn bounds_outcome(x: (f64, f64), y: (f64, f64), wrap: impl Fn(ParamValue) -> Par
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValue)]) -> Vec<ParamComparison> {
+        super::compare(left, right, &|_| false)
+    }
 
     fn p(name: &str, v: ParamValue) -> Vec<(String, ParamValue)> {
         vec![(name.to_owned(), v)]
@@ -329,14 +340,14 @@ mod tests {
             p("count", ParamValue::Number(300.0)),
             p("count", ParamValue::Number(200.0)),
         );
-        let first = made.of(&a, &b);
+        let first = made.of(&a, &b, &|_| false);
         assert_eq!(*first, *compare(&a, &b));
-        let again = made.of(&a, &b);
+        let again = made.of(&a, &b, &|_| false);
         assert_eq!(again.as_ptr(), first.as_ptr(), "the same list, not a copy");
-        assert_eq!(*made.of(&b, &a), *compare(&b, &a));
-        assert_eq!(*made.of(&a, &a), *compare(&a, &a));
+        assert_eq!(*made.of(&b, &a, &|_| false), *compare(&b, &a));
+        assert_eq!(*made.of(&a, &a, &|_| false), *compare(&a, &a));
         assert_eq!(made.made.len(), 3, "one list for each distinct comparison");
-        assert!(made.of(&[], &[]).is_empty());
+        assert!(made.of(&[], &[], &|_| false).is_empty());
         assert_eq!(made.made.len(), 3);
     }
 }

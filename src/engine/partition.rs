@@ -26,7 +26,7 @@ fn named<'p>(params: &'p Params, name: &str) -> Option<Vec<&'p str>> {
 }
 
 /// Whether parameter `name` is a partition of the vocabulary.
-fn is_partition(name: &str, vocab: &Vocab) -> bool {
+pub(super) fn is_partition(name: &str, vocab: &Vocab) -> bool {
     vocab
         .params
         .get(name)

@@ -7,13 +7,18 @@ use serde_json::Value;
 
 use crate::support::cli::{Run, armistice};
 
-/// `armistice compare a.json b.json` of case `name`, as text and as JSON, with the
-/// exit code.
+/// `armistice compare a.json b.json` of case `name` (with `--vocab vocab.json` when
+/// the case has one), as text and as JSON, with the exit code.
 fn compare(name: &str) -> (String, Value, i32) {
     let dir = format!("tests/fixtures/semantics/{name}");
     let (a, b) = (format!("{dir}/a.json"), format!("{dir}/b.json"));
-    let text = Run::of(armistice().args(["compare", &a, &b, "--color=never"]));
-    let json = Run::of(armistice().args(["compare", &a, &b, "--format", "json"]));
+    let vocab = format!("{dir}/vocab.json");
+    let mut args = vec!["compare", a.as_str(), b.as_str()];
+    if std::path::Path::new(crate::support::ROOT).join(&vocab).exists() {
+        args.extend(["--vocab", vocab.as_str()]);
+    }
+    let text = Run::of(armistice().args(&args).arg("--color=never"));
+    let json = Run::of(armistice().args(&args).args(["--format", "json"]));
     assert_eq!(text.code, json.code);
     assert!(text.code < 2, "{}", text.stderr);
     (text.stdout, serde_json::from_str(&json.stdout).unwrap(), text.code)
@@ -117,4 +122,37 @@ fn an_agreed_number_conflicts_with_no_release_at_all() {
         relations(&json),
         vec![rel("conflict", "p/release", "q/none")]
     );
+}
+
+/// A hostage-and-prisoner exchange from the public record: phase one of the Gaza
+/// agreement of January 2025 as each side presented it (categories, a ratio, "an
+/// agreed number", a veto on named prisoners, and each side's order of releases). No
+/// false conflict: the veto against "an agreed number" is to be agreed, the life
+/// sentences it does not name are open; the hostage categories written in another
+/// order agree; and the order of releases is the one conflict of the pair, a deadlock.
+#[test]
+fn gaza_phase_one_has_no_false_conflict() {
+    let (text, json, code) = compare("gaza-2025-phase-one");
+    let pair = &json["pairs"][0];
+    assert_eq!(pair["counts"]["conflicts"], 0, "{text}");
+    assert_eq!(pair["counts"]["indirect"], 0);
+    assert_eq!(pair["counts"]["blocked"], 0);
+    let rels = relations(&json);
+    for want in [
+        rel("to_be_agreed", "il-2025-01-16/veto", "hamas-2025-01-15/agreed-number"),
+        rel("to_be_agreed", "il-2025-01-16/prisoners", "hamas-2025-01-15/agreed-number"),
+        rel("agree", "il-2025-01-16/hostages", "hamas-2025-01-15/hostages"),
+        rel("agree", "il-2025-01-16/prisoners", "hamas-2025-01-15/women-minors"),
+        rel("diverge", "il-2025-01-16/aid", "hamas-2025-01-15/aid"),
+    ] {
+        assert!(rels.contains(&want), "{want:?} in {rels:?}");
+    }
+    assert!(
+        !rels.iter().any(|r| r.2 == "hamas-2025-01-15/life-sentences"),
+        "life sentences and named leaders are other categories: {rels:?}"
+    );
+    // Who releases first: each side's release waits on the other's.
+    assert_eq!(pair["counts"]["deadlocks"], 1);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(text);
 }
