@@ -115,10 +115,7 @@ fn hash_outcome(o: &ParamOutcome, h: &mut impl Hasher) {
     match o {
         ParamOutcome::Common(v) => hash_value(v, h),
         ParamOutcome::Gap(g) => g.to_bits().hash(h),
-        ParamOutcome::Same
-        | ParamOutcome::OneSided
-        | ParamOutcome::Disjoint
-        | ParamOutcome::ToBeAgreed => {}
+        ParamOutcome::Same | ParamOutcome::OneSided | ParamOutcome::Disjoint | ParamOutcome::ToBeAgreed => {}
     }
 }
 
@@ -161,20 +158,22 @@ fn outcome(a: &ParamValue, b: &ParamValue) -> ParamOutcome {
     }
     match (meaning(a), meaning(b)) {
         (Meaning::Bounds(x), Meaning::Bounds(y)) => bounds_outcome(x, y, |v| v),
-        (Meaning::Ratio(p, x), Meaning::Ratio(q, y)) if p == q => {
-            bounds_outcome(x, y, |v| match v {
-                ParamValue::Number(n) => ParamValue::Ratio {
-                    per: p.to_owned(),
-                    count: n,
-                },
-                other => other,
-            })
-        }
+        (Meaning::Ratio(p, x), Meaning::Ratio(q, y)) if p == q => bounds_outcome(x, y, |v| match v {
+            ParamValue::Number(n) => ParamValue::Ratio {
+                per: p.to_owned(),
+                count: n,
+            },
+            other => other,
+        }),
         (Meaning::Set(x), Meaning::Set(y)) => {
             if x == y {
                 return ParamOutcome::Same;
             }
-            let common: Vec<String> = x.iter().filter(|v| y.contains(v)).map(|v| (*v).to_owned()).collect();
+            let common: Vec<String> = x
+                .iter()
+                .filter(|v| y.contains(v))
+                .map(|v| (*v).to_owned())
+                .collect();
             match common.as_slice() {
                 [] => ParamOutcome::Disjoint,
                 [one] => ParamOutcome::Common(ParamValue::Value(one.clone())),
@@ -196,10 +195,9 @@ enum Meaning<'a> {
 fn meaning(v: &ParamValue) -> Meaning<'_> {
     match v {
         ParamValue::Number(n) => Meaning::Bounds((*n, *n)),
-        ParamValue::Range { min, max } => Meaning::Bounds((
-            min.unwrap_or(f64::NEG_INFINITY),
-            max.unwrap_or(f64::INFINITY),
-        )),
+        ParamValue::Range { min, max } => {
+            Meaning::Bounds((min.unwrap_or(f64::NEG_INFINITY), max.unwrap_or(f64::INFINITY)))
+        }
         ParamValue::Ratio { per, count } => Meaning::Ratio(per, (*count, *count)),
         ParamValue::Value(s) => Meaning::Set(vec![s]),
         ParamValue::Set(s) => {
@@ -327,7 +325,10 @@ mod tests {
     #[test]
     fn a_value_left_to_be_agreed_is_no_difference_of_values() {
         for open in ["some", "tbd"] {
-            let c = compare(&p("count", ParamValue::Value(open.into())), &p("count", ParamValue::Number(3.0)));
+            let c = compare(
+                &p("count", ParamValue::Value(open.into())),
+                &p("count", ParamValue::Number(3.0)),
+            );
             assert_eq!(c[0].outcome, ParamOutcome::ToBeAgreed);
             assert!(!c[0].differs());
         }

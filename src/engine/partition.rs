@@ -22,7 +22,10 @@ fn categories(v: &ParamValue) -> Option<Vec<&str>> {
 
 /// The categories parameter `name` names in `params`, if it is given and names some.
 fn named<'p>(params: &'p Params, name: &str) -> Option<Vec<&'p str>> {
-    params.iter().find(|(n, _)| n == name).and_then(|(_, v)| categories(v))
+    params
+        .iter()
+        .find(|(n, _)| n == name)
+        .and_then(|(_, v)| categories(v))
 }
 
 /// Whether parameter `name` is a partition of the vocabulary.
@@ -150,18 +153,42 @@ mod tests {
         use RelationKind::*;
         let k = existential_kind;
         // "An agreed number of prisoners" against "not the named leaders".
-        assert_eq!(k(Conflict, Coverage::LeftBroader, (Must, MustNot), (true, false)), ToBeAgreed);
+        assert_eq!(
+            k(Conflict, Coverage::LeftBroader, (Must, MustNot), (true, false)),
+            ToBeAgreed
+        );
         // ... against "no prisoner released": every choice conflicts.
-        assert_eq!(k(Conflict, Coverage::Same, (Must, MustNot), (true, false)), Conflict);
-        assert_eq!(k(Conflict, Coverage::RightBroader, (Must, MustNot), (true, false)), Conflict);
-        assert_eq!(k(Conflict, Coverage::RightBroader, (MustNot, Must), (false, true)), ToBeAgreed);
+        assert_eq!(
+            k(Conflict, Coverage::Same, (Must, MustNot), (true, false)),
+            Conflict
+        );
+        assert_eq!(
+            k(Conflict, Coverage::RightBroader, (Must, MustNot), (true, false)),
+            Conflict
+        );
+        assert_eq!(
+            k(Conflict, Coverage::RightBroader, (MustNot, Must), (false, true)),
+            ToBeAgreed
+        );
         // ... against a demand for the named leaders: not agreed by every choice.
-        assert_eq!(k(Agree, Coverage::LeftBroader, (Must, Must), (true, false)), ToBeAgreed);
+        assert_eq!(
+            k(Agree, Coverage::LeftBroader, (Must, Must), (true, false)),
+            ToBeAgreed
+        );
         assert_eq!(k(Agree, Coverage::Same, (Must, Must), (true, false)), ToBeAgreed);
-        assert_eq!(k(Compatible, Coverage::Same, (Must, May), (true, false)), Compatible);
-        assert_eq!(k(Compatible, Coverage::Same, (May, Must), (true, false)), ToBeAgreed);
+        assert_eq!(
+            k(Compatible, Coverage::Same, (Must, May), (true, false)),
+            Compatible
+        );
+        assert_eq!(
+            k(Compatible, Coverage::Same, (May, Must), (true, false)),
+            ToBeAgreed
+        );
         // Two existential terms are always to be agreed.
-        assert_eq!(k(Conflict, Coverage::Same, (Must, MustNot), (true, true)), ToBeAgreed);
+        assert_eq!(
+            k(Conflict, Coverage::Same, (Must, MustNot), (true, true)),
+            ToBeAgreed
+        );
         assert_eq!(k(Diverge, Coverage::Same, (Must, Must), (false, false)), Diverge);
     }
 }

@@ -414,13 +414,22 @@ impl Cx<'_> {
         let unknown = |at: String, v: &str| {
             Diagnostic::error(at, format!("`{v}` is not a value of `{name}`"))
                 .suggest(v, values.iter().map(String::as_str).chain(["some", "tbd"]))
-                .with_help_if_none(format!("expected one of {}, or `some` / `tbd` (to be agreed)", list(values)))
+                .with_help_if_none(format!(
+                    "expected one of {}, or `some` / `tbd` (to be agreed)",
+                    list(values)
+                ))
         };
         match (kind, value) {
             // Any value may be left to be agreed.
             (_, ParamValue::Value(v)) if is_open_word(v) => {}
             (ParamKind::Quantity, ParamValue::Number(_)) => {}
-            (ParamKind::Quantity, ParamValue::Range { min: Some(lo), max: Some(hi) }) if lo > hi => {
+            (
+                ParamKind::Quantity,
+                ParamValue::Range {
+                    min: Some(lo),
+                    max: Some(hi),
+                },
+            ) if lo > hi => {
                 self.diags.push(Diagnostic::error(
                     path(),
                     format!("range of `{name}` is empty: min {lo} is above max {hi}"),
@@ -441,7 +450,10 @@ impl Cx<'_> {
             }
             (ParamKind::Ratio, ParamValue::Ratio { per, .. }) => {
                 if !values.is_empty() && !values.contains(per) {
-                    let d = Diagnostic::error(format!("{}.ratio.per", path()), format!("`{name}` is not counted per `{per}`"));
+                    let d = Diagnostic::error(
+                        format!("{}.ratio.per", path()),
+                        format!("`{name}` is not counted per `{per}`"),
+                    );
                     self.diags.push(
                         d.suggest(per, values.iter().map(String::as_str))
                             .with_help_if_none(format!("expected one of {}", list(values))),
@@ -450,8 +462,11 @@ impl Cx<'_> {
             }
             (ParamKind::Ratio, _) => {
                 self.diags.push(
-                    Diagnostic::error(path(), format!("`{name}` is a ratio: give `{{\"ratio\": {{\"per\": .., \"count\": ..}}}}`"))
-                        .with_help("or `some` / `tbd` to leave it to be agreed"),
+                    Diagnostic::error(
+                        path(),
+                        format!("`{name}` is a ratio: give `{{\"ratio\": {{\"per\": .., \"count\": ..}}}}`"),
+                    )
+                    .with_help("or `some` / `tbd` to leave it to be agreed"),
                 );
             }
             (ParamKind::Manner | ParamKind::Partition, ParamValue::Value(v)) => {

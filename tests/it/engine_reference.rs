@@ -222,7 +222,11 @@ fn partition_pairs<'p>(
     pa: &'p armistice::model::Params,
     pb: &'p armistice::model::Params,
 ) -> impl Iterator<Item = (Option<BTreeSet<&'p str>>, Option<BTreeSet<&'p str>>)> + 'p {
-    let names: BTreeSet<&String> = pa.keys().chain(pb.keys()).filter(|n| is_partition(v, n)).collect();
+    let names: BTreeSet<&String> = pa
+        .keys()
+        .chain(pb.keys())
+        .filter(|n| is_partition(v, n))
+        .collect();
     names
         .into_iter()
         .map(move |n| (pa.get(n).and_then(categories), pb.get(n).and_then(categories)))
@@ -321,7 +325,11 @@ fn reference(
                     (true, true) => RelationKind::ToBeAgreed,
                     (ea, _) => {
                         // Every choice of the existential side lies in the other's coverage.
-                        let (inside, chooser) = if ea { (b_covers_a, a.modality) } else { (a_covers_b, b.modality) };
+                        let (inside, chooser) = if ea {
+                            (b_covers_a, a.modality)
+                        } else {
+                            (a_covers_b, b.modality)
+                        };
                         match kind {
                             RelationKind::Conflict if inside => RelationKind::Conflict,
                             RelationKind::Compatible if inside && chooser == Modality::Must => {

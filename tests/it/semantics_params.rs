@@ -21,7 +21,11 @@ fn compare(name: &str) -> (String, Value, i32) {
     let json = Run::of(armistice().args(&args).args(["--format", "json"]));
     assert_eq!(text.code, json.code);
     assert!(text.code < 2, "{}", text.stderr);
-    (text.stdout, serde_json::from_str(&json.stdout).unwrap(), text.code)
+    (
+        text.stdout,
+        serde_json::from_str(&json.stdout).unwrap(),
+        text.code,
+    )
 }
 
 /// The relations of the first pair as (kind, left term, right term).
@@ -118,10 +122,7 @@ fn an_agreed_number_is_to_be_agreed_against_a_veto_or_a_demand() {
 fn an_agreed_number_conflicts_with_no_release_at_all() {
     let (_, json, code) = compare("tba-every-choice-conflicts");
     assert_eq!(code, 1);
-    assert_eq!(
-        relations(&json),
-        vec![rel("conflict", "p/release", "q/none")]
-    );
+    assert_eq!(relations(&json), vec![rel("conflict", "p/release", "q/none")]);
 }
 
 /// A hostage-and-prisoner exchange from the public record: phase one of the Gaza
@@ -139,10 +140,22 @@ fn gaza_phase_one_has_no_false_conflict() {
     assert_eq!(pair["counts"]["blocked"], 0);
     let rels = relations(&json);
     for want in [
-        rel("to_be_agreed", "il-2025-01-16/veto", "hamas-2025-01-15/agreed-number"),
-        rel("to_be_agreed", "il-2025-01-16/prisoners", "hamas-2025-01-15/agreed-number"),
+        rel(
+            "to_be_agreed",
+            "il-2025-01-16/veto",
+            "hamas-2025-01-15/agreed-number",
+        ),
+        rel(
+            "to_be_agreed",
+            "il-2025-01-16/prisoners",
+            "hamas-2025-01-15/agreed-number",
+        ),
         rel("agree", "il-2025-01-16/hostages", "hamas-2025-01-15/hostages"),
-        rel("agree", "il-2025-01-16/prisoners", "hamas-2025-01-15/women-minors"),
+        rel(
+            "agree",
+            "il-2025-01-16/prisoners",
+            "hamas-2025-01-15/women-minors",
+        ),
         rel("diverge", "il-2025-01-16/aid", "hamas-2025-01-15/aid"),
     ] {
         assert!(rels.contains(&want), "{want:?} in {rels:?}");

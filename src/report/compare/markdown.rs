@@ -161,7 +161,11 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
             let _ = writeln!(out, "Rule {}.", esc(&rule));
         }
     }
-    let label = if r.kind == RelationKind::ToBeAgreed { "To be agreed" } else { "Difference" };
+    let label = if r.kind == RelationKind::ToBeAgreed {
+        "To be agreed"
+    } else {
+        "Difference"
+    };
     for d in words::differences(a, r) {
         let _ = writeln!(out, "{label}: {}.", esc(&d));
     }
