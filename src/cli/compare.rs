@@ -35,6 +35,8 @@ pub(crate) enum OnlyArg {
     Conflicts,
     /// Divergences.
     Diverge,
+    /// Terms left to be agreed.
+    ToBeAgreed,
     /// Must against may.
     Compatible,
     /// Agreements.
@@ -56,6 +58,7 @@ impl From<OnlyArg> for Section {
         match o {
             OnlyArg::Conflicts => Section::Conflicts,
             OnlyArg::Diverge => Section::Diverge,
+            OnlyArg::ToBeAgreed => Section::ToBeAgreed,
             OnlyArg::Compatible => Section::Compatible,
             OnlyArg::Agree => Section::Agree,
             OnlyArg::Blocked => Section::Blocked,

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::Exit;
 use super::common::{self, InputOptions, OutputOptions};
-use crate::vocab::{PatternDef, Vocab};
+use crate::vocab::{ParamKind, PatternDef, Vocab};
 
 /// Output formats of `armistice vocab`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -106,10 +106,12 @@ pub(crate) fn text(v: &Vocab) -> String {
 
     out.push_str("\nparams\n");
     for p in &v.merged.params {
-        let kind = match (&p.unit, p.values.is_empty()) {
-            (_, false) => format!("one or more of {}", p.values.join(", ")),
-            (Some(unit), true) => format!("quantity in {unit}"),
-            (None, true) => "quantity".to_owned(),
+        let kind = match (p.kind, &p.unit, p.values.is_empty()) {
+            (ParamKind::Quantity, Some(unit), _) => format!("quantity in {unit}"),
+            (ParamKind::Quantity, None, _) => "quantity".to_owned(),
+            (ParamKind::Ratio, _, true) => "ratio".to_owned(),
+            (ParamKind::Ratio, _, false) => format!("ratio per one of {}", p.values.join(", ")),
+            (kind, _, _) => format!("{}: one or more of {}", kind.as_str(), p.values.join(", ")),
         };
         let _ = writeln!(out, "  {}: {} ({kind})", p.id, p.description);
     }

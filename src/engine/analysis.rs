@@ -63,6 +63,9 @@ pub enum RelationKind {
     Conflict,
     /// Same modality, different parameters or windows.
     Diverge,
+    /// One side (or both) leaves a number, a choice or an actor to be agreed, and not
+    /// every admissible choice would agree or conflict (v2).
+    ToBeAgreed,
     /// Obligation against permission: one side asks more than the other offers.
     Compatible,
     /// Same modality and parameters on the common part.
@@ -75,6 +78,7 @@ impl RelationKind {
         match self {
             RelationKind::Conflict => "conflict",
             RelationKind::Diverge => "diverge",
+            RelationKind::ToBeAgreed => "to_be_agreed",
             RelationKind::Compatible => "compatible",
             RelationKind::Agree => "agree",
         }
@@ -257,6 +261,8 @@ pub struct Counts {
     pub indirect: usize,
     /// Divergences.
     pub diverge: usize,
+    /// Terms left to be agreed (an existential term against the other side).
+    pub to_be_agreed: usize,
     /// Compatible (must against may) relations.
     pub compatible: usize,
     /// Agreements.

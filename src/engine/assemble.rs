@@ -194,7 +194,7 @@ pub(crate) fn finish_pair(
     let c = pair.counts();
     pair.verdict = if c.conflicts + c.indirect + c.deadlocks > 0 {
         Verdict::Conflicting
-    } else if c.open + c.diverge + c.compatible + c.blocked + c.pending > 0 {
+    } else if c.open + c.diverge + c.to_be_agreed + c.compatible + c.blocked + c.pending > 0 {
         Verdict::CompatibleWithOpenPoints
     } else {
         Verdict::Compatible

@@ -7,8 +7,10 @@ use super::analysis::{ChainStep, Coverage, Open, Relation, RelationKind, Side};
 use super::atom::Atom;
 use super::derive;
 use super::param_compare;
+use super::partition;
 use super::relate::{AtomRelation, relate};
 use crate::collections::shared::{Interner, Shared};
+use crate::model::ParamValue;
 use crate::resolved::ResolvedProposal;
 use crate::vocab::{LabelId, PartyId, Vocab};
 
@@ -96,19 +98,30 @@ impl<'a> Collector<'a> {
         if self.current != Some(a.term.term) {
             self.start_term(a.term.term);
         }
-        let rel = finding(a, b, vocab)?;
+        let (pa, pb) = (term_params(self.left, a), term_params(self.right, b));
+        let rel = finding(a, b, pa, pb, vocab)?;
         let derived = a.is_derived() || b.is_derived();
         let params = if derived {
             Shared::empty()
         } else {
             self.params
-                .of(term_params(self.left, a), term_params(self.right, b))
+                .of(pa, pb, &|name| partition::is_partition(name, vocab))
         };
         let kind = match rel.kind {
             RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
                 RelationKind::Diverge
             }
             k => k,
+        };
+        let kind = if derived {
+            kind
+        } else {
+            partition::existential_kind(
+                kind,
+                rel.coverage,
+                (a.modality, b.modality),
+                (partition::existential(pa), partition::existential(pb)),
+            )
         };
         let key = GroupKey {
             kind,
@@ -192,10 +205,18 @@ fn shared_scope(scope: Vec<LabelId>, a: &Atom, b: &Atom) -> Shared<LabelId> {
     }
 }
 
-/// How left atom `a` relates to right atom `b`, when that is a finding: they relate,
-/// and if a derived atom is involved, they conflict.
-pub(super) fn finding(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
-    let rel = relate(a, b, vocab)?;
+/// How left atom `a` relates to right atom `b` (whose terms' parameters are `pa` and
+/// `pb`), when that is a finding: they relate, partitions included, and if a derived
+/// atom is involved, they conflict.
+pub(super) fn finding(
+    a: &Atom,
+    b: &Atom,
+    pa: &[(String, ParamValue)],
+    pb: &[(String, ParamValue)],
+    vocab: &Vocab,
+) -> Option<AtomRelation> {
+    let mut rel = relate(a, b, vocab)?;
+    rel.coverage = partition::narrow(rel.coverage, pa, pb, vocab)?;
     let derived = a.is_derived() || b.is_derived();
     (!derived || rel.kind == RelationKind::Conflict).then_some(rel)
 }
@@ -255,7 +276,7 @@ fn side(atoms: &[Atom], i: usize) -> Side {
     }
 }
 
-fn term_params<'p>(p: &'p ResolvedProposal, a: &Atom) -> &'p [(String, crate::model::ParamValue)] {
+pub(super) fn term_params<'p>(p: &'p ResolvedProposal, a: &Atom) -> &'p [(String, ParamValue)] {
     p.proposal
         .terms
         .get(a.term.term)

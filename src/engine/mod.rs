@@ -17,6 +17,7 @@ mod index;
 mod order;
 mod pair;
 mod param_compare;
+mod partition;
 mod relate;
 mod related;
 mod relations;

@@ -15,7 +15,7 @@ pub(super) fn sort_relations(relations: Vec<Relation>) -> Vec<Relation> {
 
 /// The order of [`sort_relations`] as `from` (see [`permuted`]), when each relation's
 /// key fits in 64 bits: every relation with the same two proposals (as in a pair),
-/// left terms below 2^31, right terms below 2^30. Sorting 16-byte keys takes a third
+/// left and right terms below 2^30 (the kind takes three bits: there are five). Sorting 16-byte keys takes a third
 /// of the room the keys themselves take, at the end of relating, when memory peaks.
 fn packed_order(relations: &[Relation]) -> Option<Vec<usize>> {
     let first = relations.first()?;
@@ -29,11 +29,11 @@ fn packed_order(relations: &[Relation]) -> Option<Vec<usize>> {
             u64::try_from(r.left.term.term).ok()?,
             u64::try_from(r.right.term.term).ok()?,
         );
-        if left >= 1 << 31 || right >= 1 << 30 {
+        if left >= 1 << 30 || right >= 1 << 30 {
             return None;
         }
         let kind = r.kind as u64;
-        let key = kind << 62 | u64::from(r.is_indirect()) << 61 | left << 30 | right;
+        let key = kind << 61 | u64::from(r.is_indirect()) << 60 | left << 30 | right;
         keys.push(u128::from(key) << 64 | i as u128);
     }
     // The index in the low half keeps equal keys in the order found.
@@ -89,6 +89,9 @@ mod tests {
         found.reverse();
         let third = found.len() / 3;
         found.rotate_left(third);
+        // Every kind among them, the last of the five in the top bits of the key.
+        found[1].kind = RelationKind::ToBeAgreed;
+        assert!(found.iter().any(|r| r.kind == RelationKind::Agree));
         let names = |rs: &[Relation]| -> Vec<_> {
             rs.iter()
                 .map(|r| (relation_key(r), r.left.chain.clone(), r.right.chain.clone()))

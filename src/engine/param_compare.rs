@@ -17,8 +17,11 @@ pub enum ParamOutcome {
     Common(ParamValue),
     /// Quantities that do not meet, this far apart.
     Gap(f64),
-    /// Enumeration values with nothing in common.
+    /// Values with nothing in common (enumerations, ratios of different things, or
+    /// a number against a value).
     Disjoint,
+    /// One side leaves the value to be agreed (`"some"`, `"tbd"`).
+    ToBeAgreed,
 }
 
 /// One parameter of two related terms.
@@ -37,7 +40,10 @@ pub struct ParamComparison {
 impl ParamComparison {
     /// Whether the two sides differ on this parameter (both give it, differently).
     pub fn differs(&self) -> bool {
-        !matches!(self.outcome, ParamOutcome::Same | ParamOutcome::OneSided)
+        !matches!(
+            self.outcome,
+            ParamOutcome::Same | ParamOutcome::OneSided | ParamOutcome::ToBeAgreed
+        )
     }
 }
 
@@ -58,8 +64,9 @@ impl Comparisons {
         &mut self,
         left: &[(String, ParamValue)],
         right: &[(String, ParamValue)],
+        skip: &dyn Fn(&str) -> bool,
     ) -> Shared<ParamComparison> {
-        let made = compare(left, right);
+        let made = compare(left, right, skip);
         if made.is_empty() {
             return Shared::empty();
         }
@@ -96,6 +103,10 @@ fn hash_value(v: &ParamValue, h: &mut impl Hasher) {
         }
         ParamValue::Value(s) => s.hash(h),
         ParamValue::Set(s) => s.hash(h),
+        ParamValue::Ratio { per, count } => {
+            per.hash(h);
+            count.to_bits().hash(h);
+        }
     }
 }
 
@@ -104,12 +115,17 @@ fn hash_outcome(o: &ParamOutcome, h: &mut impl Hasher) {
     match o {
         ParamOutcome::Common(v) => hash_value(v, h),
         ParamOutcome::Gap(g) => g.to_bits().hash(h),
-        ParamOutcome::Same | ParamOutcome::OneSided | ParamOutcome::Disjoint => {}
+        ParamOutcome::Same | ParamOutcome::OneSided | ParamOutcome::Disjoint | ParamOutcome::ToBeAgreed => {}
     }
 }
 
-/// Compares two sorted parameter lists, name by name.
-pub(super) fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValue)]) -> Vec<ParamComparison> {
+/// Compares two sorted parameter lists, name by name, leaving out the names `skip`
+/// says (partitions, which change what a term covers rather than its values).
+pub(super) fn compare(
+    left: &[(String, ParamValue)],
+    right: &[(String, ParamValue)],
+    skip: &dyn Fn(&str) -> bool,
+) -> Vec<ParamComparison> {
     if left.is_empty() && right.is_empty() {
         return Vec::new();
     }
@@ -118,6 +134,7 @@ pub(super) fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValu
     names.dedup();
     names
         .into_iter()
+        .filter(|n| !skip(n))
         .map(|name| {
             let l = left.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
             let r = right.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
@@ -136,26 +153,27 @@ pub(super) fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValu
 }
 
 fn outcome(a: &ParamValue, b: &ParamValue) -> ParamOutcome {
-    if a == b {
-        return ParamOutcome::Same;
+    if a.is_open() || b.is_open() {
+        return ParamOutcome::ToBeAgreed;
     }
-    if let (Some(x), Some(y)) = (bounds(a), bounds(b)) {
-        let lo = x.0.max(y.0);
-        let hi = x.1.min(y.1);
-        return if lo > hi {
-            ParamOutcome::Gap(lo - hi)
-        } else if lo == hi {
-            ParamOutcome::Common(ParamValue::Number(lo))
-        } else {
-            ParamOutcome::Common(ParamValue::Range {
-                min: lo.is_finite().then_some(lo),
-                max: hi.is_finite().then_some(hi),
-            })
-        };
-    }
-    match (values(a), values(b)) {
-        (Some(x), Some(y)) => {
-            let common: Vec<String> = x.iter().filter(|v| y.contains(v)).map(|v| (*v).clone()).collect();
+    match (meaning(a), meaning(b)) {
+        (Meaning::Bounds(x), Meaning::Bounds(y)) => bounds_outcome(x, y, |v| v),
+        (Meaning::Ratio(p, x), Meaning::Ratio(q, y)) if p == q => bounds_outcome(x, y, |v| match v {
+            ParamValue::Number(n) => ParamValue::Ratio {
+                per: p.to_owned(),
+                count: n,
+            },
+            other => other,
+        }),
+        (Meaning::Set(x), Meaning::Set(y)) => {
+            if x == y {
+                return ParamOutcome::Same;
+            }
+            let common: Vec<String> = x
+                .iter()
+                .filter(|v| y.contains(v))
+                .map(|v| (*v).to_owned())
+                .collect();
             match common.as_slice() {
                 [] => ParamOutcome::Disjoint,
                 [one] => ParamOutcome::Common(ParamValue::Value(one.clone())),
@@ -166,27 +184,58 @@ fn outcome(a: &ParamValue, b: &ParamValue) -> ParamOutcome {
     }
 }
 
-fn bounds(v: &ParamValue) -> Option<(f64, f64)> {
+/// What a value allows, whatever way it is written: a number is the one-point range,
+/// a value its one-element set, a set sorted without repeats.
+enum Meaning<'a> {
+    Bounds((f64, f64)),
+    Ratio(&'a str, (f64, f64)),
+    Set(Vec<&'a str>),
+}
+
+fn meaning(v: &ParamValue) -> Meaning<'_> {
     match v {
-        ParamValue::Number(n) => Some((*n, *n)),
+        ParamValue::Number(n) => Meaning::Bounds((*n, *n)),
         ParamValue::Range { min, max } => {
-            Some((min.unwrap_or(f64::NEG_INFINITY), max.unwrap_or(f64::INFINITY)))
+            Meaning::Bounds((min.unwrap_or(f64::NEG_INFINITY), max.unwrap_or(f64::INFINITY)))
         }
-        _ => None,
+        ParamValue::Ratio { per, count } => Meaning::Ratio(per, (*count, *count)),
+        ParamValue::Value(s) => Meaning::Set(vec![s]),
+        ParamValue::Set(s) => {
+            let mut v: Vec<&str> = s.iter().map(String::as_str).collect();
+            v.sort_unstable();
+            v.dedup();
+            Meaning::Set(v)
+        }
     }
 }
 
-fn values(v: &ParamValue) -> Option<Vec<&String>> {
-    match v {
-        ParamValue::Value(s) => Some(vec![s]),
-        ParamValue::Set(s) => Some(s.iter().collect()),
-        _ => None,
+/// Two ranges compared: the same when they allow the same, else the common range
+/// (through `wrap`, for a ratio) or the gap.
+fn bounds_outcome(x: (f64, f64), y: (f64, f64), wrap: impl Fn(ParamValue) -> ParamValue) -> ParamOutcome {
+    if x == y {
+        return ParamOutcome::Same;
+    }
+    let lo = x.0.max(y.0);
+    let hi = x.1.min(y.1);
+    if lo > hi {
+        ParamOutcome::Gap(lo - hi)
+    } else if lo == hi {
+        ParamOutcome::Common(wrap(ParamValue::Number(lo)))
+    } else {
+        ParamOutcome::Common(wrap(ParamValue::Range {
+            min: lo.is_finite().then_some(lo),
+            max: hi.is_finite().then_some(hi),
+        }))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn compare(left: &[(String, ParamValue)], right: &[(String, ParamValue)]) -> Vec<ParamComparison> {
+        super::compare(left, right, &|_| false)
+    }
 
     fn p(name: &str, v: ParamValue) -> Vec<(String, ParamValue)> {
         vec![(name.to_owned(), v)]
@@ -239,20 +288,67 @@ mod tests {
     }
 
     #[test]
+    fn values_are_compared_by_meaning_not_by_writing() {
+        let set = |v: &[&str]| ParamValue::Set(v.iter().map(|s| (*s).to_owned()).collect());
+        let same = |a: ParamValue, b: ParamValue| {
+            let c = compare(&p("x", a), &p("x", b));
+            assert_eq!(c[0].outcome, ParamOutcome::Same, "{c:?}");
+            assert!(!c[0].differs());
+        };
+        same(set(&["a", "b"]), set(&["b", "a"]));
+        same(set(&["a", "b", "a"]), set(&["a", "b"]));
+        same(ParamValue::Value("a".into()), set(&["a"]));
+        same(
+            ParamValue::Number(100.0),
+            ParamValue::Range {
+                min: Some(100.0),
+                max: Some(100.0),
+            },
+        );
+        let ratio = |per: &str, count: f64| ParamValue::Ratio {
+            per: per.into(),
+            count,
+        };
+        same(ratio("hostage", 30.0), ratio("hostage", 30.0));
+        let c = compare(&p("x", ratio("hostage", 30.0)), &p("x", ratio("hostage", 50.0)));
+        assert_eq!(c[0].outcome, ParamOutcome::Gap(20.0));
+        let c = compare(&p("x", ratio("hostage", 30.0)), &p("x", ratio("soldier", 30.0)));
+        assert_eq!(c[0].outcome, ParamOutcome::Disjoint);
+        let c = compare(&p("x", ParamValue::Number(30.0)), &p("x", ratio("hostage", 30.0)));
+        assert_eq!(c[0].outcome, ParamOutcome::Disjoint);
+        // A common part smaller than a side is still a difference.
+        let c = compare(&p("x", set(&["a", "b"])), &p("x", set(&["b", "c"])));
+        assert_eq!(c[0].outcome, ParamOutcome::Common(ParamValue::Value("b".into())));
+        assert!(c[0].differs());
+    }
+
+    #[test]
+    fn a_value_left_to_be_agreed_is_no_difference_of_values() {
+        for open in ["some", "tbd"] {
+            let c = compare(
+                &p("count", ParamValue::Value(open.into())),
+                &p("count", ParamValue::Number(3.0)),
+            );
+            assert_eq!(c[0].outcome, ParamOutcome::ToBeAgreed);
+            assert!(!c[0].differs());
+        }
+    }
+
+    #[test]
     fn equal_comparisons_are_kept_once() {
         let mut made = Comparisons::default();
         let (a, b) = (
             p("count", ParamValue::Number(300.0)),
             p("count", ParamValue::Number(200.0)),
         );
-        let first = made.of(&a, &b);
+        let first = made.of(&a, &b, &|_| false);
         assert_eq!(*first, *compare(&a, &b));
-        let again = made.of(&a, &b);
+        let again = made.of(&a, &b, &|_| false);
         assert_eq!(again.as_ptr(), first.as_ptr(), "the same list, not a copy");
-        assert_eq!(*made.of(&b, &a), *compare(&b, &a));
-        assert_eq!(*made.of(&a, &a), *compare(&a, &a));
+        assert_eq!(*made.of(&b, &a, &|_| false), *compare(&b, &a));
+        assert_eq!(*made.of(&a, &a, &|_| false), *compare(&a, &a));
         assert_eq!(made.made.len(), 3, "one list for each distinct comparison");
-        assert!(made.of(&[], &[]).is_empty());
+        assert!(made.of(&[], &[], &|_| false).is_empty());
         assert_eq!(made.made.len(), 3);
     }
 }

@@ -67,6 +67,7 @@ fn count(relations: &[Relation]) -> Counts {
             RelationKind::Conflict if r.is_indirect() => c.indirect += 1,
             RelationKind::Conflict => c.conflicts += 1,
             RelationKind::Diverge => c.diverge += 1,
+            RelationKind::ToBeAgreed => c.to_be_agreed += 1,
             RelationKind::Compatible => c.compatible += 1,
             RelationKind::Agree => c.agree += 1,
         }
@@ -89,6 +90,7 @@ impl Chunked<Relation, Findings> {
             total.conflicts += c.conflicts;
             total.indirect += c.indirect;
             total.diverge += c.diverge;
+            total.to_be_agreed += c.to_be_agreed;
             total.compatible += c.compatible;
             total.agree += c.agree;
         }

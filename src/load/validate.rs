@@ -3,7 +3,7 @@
 
 use super::diagnostic::Diagnostic;
 use crate::collections::FastMap;
-use crate::model::{Modality, ParamValue, Proposal, Term, Window};
+use crate::model::{Modality, ParamValue, Proposal, Term, Window, is_open_word};
 use crate::resolved::{Interval, ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ParamKind, PartyId, Vocab};
 
@@ -446,7 +446,6 @@ impl Cx<'_> {
         values: &[String],
         value: &ParamValue,
     ) {
-        let known = values.iter().map(String::as_str);
         if let Some(bad) = out_of_range(value) {
             self.diags.push(
                 Diagnostic::error(path(), format!("`{name}` is {}: a quantity is from 0 to {MAX_QUANTITY:e}", number(bad)))
@@ -454,7 +453,17 @@ impl Cx<'_> {
             );
             return;
         }
+        let unknown = |at: String, v: &str| {
+            Diagnostic::error(at, format!("`{v}` is not a value of `{name}`"))
+                .suggest(v, values.iter().map(String::as_str).chain(["some", "tbd"]))
+                .with_help_if_none(format!(
+                    "expected one of {}, or `some` / `tbd` (to be agreed)",
+                    list(values)
+                ))
+        };
         match (kind, value) {
+            // Any value may be left to be agreed.
+            (_, ParamValue::Value(v)) if is_open_word(v) => {}
             (ParamKind::Quantity, ParamValue::Number(_)) => {}
             (
                 ParamKind::Quantity,
@@ -474,37 +483,47 @@ impl Cx<'_> {
                     format!("range of `{name}` has neither `min` nor `max`"),
                 ));
             }
-            (ParamKind::Quantity, ParamValue::Range { .. }) => {}
+            (ParamKind::Quantity, ParamValue::Range { .. } | ParamValue::Ratio { .. }) => {}
             (ParamKind::Quantity, _) => {
-                self.diags.push(Diagnostic::error(
-                    path(),
-                    format!("`{name}` is a quantity: give a number or a range"),
-                ));
+                self.diags.push(
+                    Diagnostic::error(path(), format!("`{name}` is a quantity: give a number or a range"))
+                        .with_help("or a ratio `{\"ratio\": {\"per\": .., \"count\": ..}}`, or `some` / `tbd` to leave it to be agreed"),
+                );
             }
-            (ParamKind::Enumeration, ParamValue::Value(v)) => {
-                if !values.contains(v) {
-                    let d = Diagnostic::error(path(), format!("`{v}` is not a value of `{name}`"));
+            (ParamKind::Ratio, ParamValue::Ratio { per, .. }) => {
+                if !values.is_empty() && !values.contains(per) {
+                    let d = Diagnostic::error(
+                        format!("{}.ratio.per", path()),
+                        format!("`{name}` is not counted per `{per}`"),
+                    );
                     self.diags.push(
-                        d.suggest(v, known)
+                        d.suggest(per, values.iter().map(String::as_str))
                             .with_help_if_none(format!("expected one of {}", list(values))),
                     );
                 }
             }
-            (ParamKind::Enumeration, ParamValue::Set(set)) => {
+            (ParamKind::Ratio, _) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        path(),
+                        format!("`{name}` is a ratio: give `{{\"ratio\": {{\"per\": .., \"count\": ..}}}}`"),
+                    )
+                    .with_help("or `some` / `tbd` to leave it to be agreed"),
+                );
+            }
+            (ParamKind::Manner | ParamKind::Partition, ParamValue::Value(v)) => {
+                if !values.contains(v) {
+                    self.diags.push(unknown(path(), v));
+                }
+            }
+            (ParamKind::Manner | ParamKind::Partition, ParamValue::Set(set)) => {
                 for (k, v) in set.iter().enumerate() {
                     if !values.contains(v) {
-                        let d = Diagnostic::error(
-                            format!("{}[{k}]", path()),
-                            format!("`{v}` is not a value of `{name}`"),
-                        );
-                        self.diags.push(
-                            d.suggest(v, values.iter().map(String::as_str))
-                                .with_help_if_none(format!("expected one of {}", list(values))),
-                        );
+                        self.diags.push(unknown(format!("{}[{k}]", path()), v));
                     }
                 }
             }
-            (ParamKind::Enumeration, _) => {
+            (ParamKind::Manner | ParamKind::Partition, _) => {
                 self.diags.push(
                     Diagnostic::error(
                         path(),

@@ -7,8 +7,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, SeqAccess, Visitor, value::MapAccessDeserializer};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The value of one parameter: `175`, `{"min": 30, "max": 60}`, `"all_for_all"` or
-/// `["kherson", "zaporizhzhia"]`.
+/// The value of one parameter: `175`, `{"min": 30, "max": 60}`, `"all_for_all"`,
+/// `["women", "children"]`, a ratio `{"ratio": {"per": "hostage", "count": 30}}`, or
+/// `"some"` / `"tbd"` (a number or choice left to be agreed).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParamValue {
     /// An exact quantity.
@@ -24,6 +25,26 @@ pub enum ParamValue {
     Value(String),
     /// A set of enumeration values.
     Set(Vec<String>),
+    /// So many for each one of another thing: 30 prisoners per hostage.
+    Ratio {
+        /// What the count is for each one of (`hostage`).
+        per: String,
+        /// How many for each.
+        count: f64,
+    },
+}
+
+impl ParamValue {
+    /// Whether the value is left to be agreed (`"some"`, `"tbd"`): the term that
+    /// carries it is existential, covering some of what it names, not all of it.
+    pub fn is_open(&self) -> bool {
+        matches!(self, ParamValue::Value(s) if is_open_word(s))
+    }
+}
+
+/// `"some"` and `"tbd"`: a number or a choice left to be agreed.
+pub fn is_open_word(s: &str) -> bool {
+    matches!(s, "some" | "tbd")
 }
 
 #[derive(Serialize, Deserialize, JsonSchema)]
@@ -33,13 +54,41 @@ struct RangeRepr {
     min: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ratio: Option<RatioRepr>,
+}
+
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RatioRepr {
+    per: String,
+    #[serde(serialize_with = "serialize_number_ref")]
+    count: f64,
+}
+
+fn serialize_number_ref<S: Serializer>(n: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serialize_number(*n, serializer)
 }
 
 impl Serialize for ParamValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             ParamValue::Number(n) => serialize_number(*n, serializer),
-            ParamValue::Range { min, max } => RangeRepr { min: *min, max: *max }.serialize(serializer),
+            ParamValue::Range { min, max } => RangeRepr {
+                min: *min,
+                max: *max,
+                ratio: None,
+            }
+            .serialize(serializer),
+            ParamValue::Ratio { per, count } => RangeRepr {
+                min: None,
+                max: None,
+                ratio: Some(RatioRepr {
+                    per: per.clone(),
+                    count: *count,
+                }),
+            }
+            .serialize(serializer),
             ParamValue::Value(v) => serializer.serialize_str(v),
             ParamValue::Set(s) => s.serialize(serializer),
         }
@@ -61,7 +110,9 @@ impl<'de> Deserialize<'de> for ParamValue {
         impl<'de> Visitor<'de> for ParamVisitor {
             type Value = ParamValue;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number, a range `{\"min\": .., \"max\": ..}`, a value or a list of values")
+                f.write_str(
+                    "a number, a range `{\"min\": .., \"max\": ..}`, a ratio `{\"ratio\": {\"per\": .., \"count\": ..}}`, a value or a list of values",
+                )
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<ParamValue, E> {
                 Ok(ParamValue::Number(v as f64))
@@ -84,10 +135,19 @@ impl<'de> Deserialize<'de> for ParamValue {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ParamValue, A::Error> {
                 let r = RangeRepr::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(ParamValue::Range {
-                    min: r.min,
-                    max: r.max,
-                })
+                match r.ratio {
+                    None => Ok(ParamValue::Range {
+                        min: r.min,
+                        max: r.max,
+                    }),
+                    Some(ratio) if r.min.is_none() && r.max.is_none() => Ok(ParamValue::Ratio {
+                        per: ratio.per,
+                        count: ratio.count,
+                    }),
+                    Some(_) => Err(de::Error::custom(
+                        "a ratio stands alone: give either `ratio` or `min`/`max`",
+                    )),
+                }
             }
         }
         deserializer.deserialize_any(ParamVisitor)
@@ -100,12 +160,25 @@ impl JsonSchema for ParamValue {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A number, a range {\"min\", \"max\"} (either bound optional), an enumeration value, or a set of enumeration values.",
+            "description": "A number, a range {\"min\", \"max\"} (either bound optional), a ratio {\"ratio\": {\"per\", \"count\"}}, an enumeration value, a set of enumeration values, or \"some\" / \"tbd\" (to be agreed).",
             "oneOf": [
                 { "type": "number" },
                 {
                     "type": "object",
                     "properties": { "min": { "type": "number" }, "max": { "type": "number" } },
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "ratio": {
+                            "type": "object",
+                            "properties": { "per": { "type": "string" }, "count": { "type": "number" } },
+                            "required": ["per", "count"],
+                            "additionalProperties": false
+                        }
+                    },
+                    "required": ["ratio"],
                     "additionalProperties": false
                 },
                 { "type": "string" },

@@ -106,19 +106,45 @@ pub struct ParamDef {
     /// The unit of a quantity (`days`, `people`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// The allowed values of an enumeration.
+    /// The allowed values of a partition or a manner (the categories, the ways); for
+    /// a ratio, what it may be `per` (any when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
 }
 
-/// The kind of a parameter's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// The kind of a parameter: what its values mean when two terms are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ParamKind {
-    /// A number or a range of numbers.
+    /// A set of categories from `values` that narrows what the term covers, like a
+    /// scope (`prisoner_category: ["women", "children"]`): disjoint categories relate
+    /// nothing, and a term without it covers every category.
+    Partition,
+    /// A number or a range of numbers, in `unit`, or a ratio to another quantity
+    /// (`{"ratio": {"per": "hostage", "count": 30}}`): different values diverge, with
+    /// the gap or the common range.
     Quantity,
-    /// One value, or a set of values, from `values`.
-    Enumeration,
+    /// How it is done: one value, or a set of values, from `values` (`exchange:
+    /// all_for_all`); different values diverge. Files written for the first release
+    /// may still call it `enumeration`.
+    #[serde(alias = "enumeration")]
+    Manner,
+    /// A ratio linking two quantities: so many for each one of another thing, `per`
+    /// one of `values` when they are given (`{"ratio": {"per": "hostage", "count":
+    /// 30}}`).
+    Ratio,
+}
+
+impl ParamKind {
+    /// The name used in vocabulary files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamKind::Partition => "partition",
+            ParamKind::Quantity => "quantity",
+            ParamKind::Manner => "manner",
+            ParamKind::Ratio => "ratio",
+        }
+    }
 }
 
 /// A derivation rule: a term matching `if` implies the term `then`, in the same window

@@ -449,8 +449,9 @@ fn rank(f: &Finding) -> u8 {
         } => 4,
         Finding::Relation { kind: Agree, .. } => 5,
         Finding::Relation { kind: Diverge, .. } => 6,
-        Finding::Relation { kind: Compatible, .. } => 7,
-        Finding::Open { .. } => 8,
+        Finding::Relation { kind: ToBeAgreed, .. } => 7,
+        Finding::Relation { kind: Compatible, .. } => 8,
+        Finding::Open { .. } => 9,
     }
 }
 

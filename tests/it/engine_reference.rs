@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use armistice::engine::{self, Analysis, Baseline, RelationKind};
-use armistice::model::Modality;
+use armistice::model::{Modality, ParamValue};
 use armistice::resolved::{Interval, ResolvedProposal};
 use armistice::vocab::{PartyRef, Vocab};
 use proptest::prelude::*;
@@ -192,6 +192,84 @@ fn atom_within(v: &Vocab, outer: &RefAtom, inner: &RefAtom) -> bool {
         && window_within(outer.window, inner.window)
 }
 
+/// The parameters of the term an atom comes from.
+fn params<'p>(p: &'p ResolvedProposal, a: &RefAtom) -> &'p armistice::model::Params {
+    &p.proposal.terms[a.term].params
+}
+
+fn is_partition(v: &Vocab, name: &str) -> bool {
+    v.params
+        .get(name)
+        .is_some_and(|d| d.kind == armistice::vocab::ParamKind::Partition)
+}
+
+fn is_tbd(x: &ParamValue) -> bool {
+    matches!(x, ParamValue::Value(s) if s == "some" || s == "tbd")
+}
+
+/// The categories a partition value names; `None` (all of them) when it is left to
+/// be agreed.
+fn categories(x: &ParamValue) -> Option<BTreeSet<&str>> {
+    match x {
+        ParamValue::Value(s) if !is_tbd(x) => Some(BTreeSet::from([s.as_str()])),
+        ParamValue::Set(s) => Some(s.iter().map(String::as_str).collect()),
+        _ => None,
+    }
+}
+
+fn partition_pairs<'p>(
+    v: &'p Vocab,
+    pa: &'p armistice::model::Params,
+    pb: &'p armistice::model::Params,
+) -> impl Iterator<Item = (Option<BTreeSet<&'p str>>, Option<BTreeSet<&'p str>>)> + 'p {
+    let names: BTreeSet<&String> = pa
+        .keys()
+        .chain(pb.keys())
+        .filter(|n| is_partition(v, n))
+        .collect();
+    names
+        .into_iter()
+        .map(move |n| (pa.get(n).and_then(categories), pb.get(n).and_then(categories)))
+}
+
+fn partitions_overlap(v: &Vocab, pa: &armistice::model::Params, pb: &armistice::model::Params) -> bool {
+    partition_pairs(v, pa, pb).all(|(x, y)| match (x, y) {
+        (Some(x), Some(y)) => !x.is_disjoint(&y),
+        _ => true,
+    })
+}
+
+/// Whether the partitions of `outer` cover those of `inner`.
+fn partition_within(v: &Vocab, outer: &armistice::model::Params, inner: &armistice::model::Params) -> bool {
+    partition_pairs(v, outer, inner).all(|(o, i)| match (o, i) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(o), Some(i)) => i.is_subset(&o),
+    })
+}
+
+/// Two values meaning the same: a number its one-point range, a value its
+/// one-element set, a set whatever its order and repeats.
+fn same_meaning(x: &ParamValue, y: &ParamValue) -> bool {
+    fn norm(x: &ParamValue) -> ParamValue {
+        match x {
+            ParamValue::Number(n) => ParamValue::Range {
+                min: Some(*n),
+                max: Some(*n),
+            },
+            ParamValue::Value(s) if !is_tbd(x) => ParamValue::Set(vec![s.clone()]),
+            ParamValue::Set(s) => {
+                let mut s = s.clone();
+                s.sort();
+                s.dedup();
+                ParamValue::Set(s)
+            }
+            other => other.clone(),
+        }
+    }
+    is_tbd(x) || is_tbd(y) || norm(x) == norm(y)
+}
+
 type RelKey = (RelationKind, bool, usize, usize, u32);
 
 /// Relations as (kind, indirect, left term, right term, subject), and open points as
@@ -207,11 +285,13 @@ fn reference(
     let mut covered_q = vec![false; aq.len()];
     for (i, a) in ap.iter().enumerate() {
         for (j, b) in aq.iter().enumerate() {
+            let (pa, pb) = (params(p, a), params(q, b));
             let related = a.subject == b.subject
                 && (action_within(v, a.action, b.action) || action_within(v, b.action, a.action))
                 && (a.target.is_none() || b.target.is_none() || a.target == b.target)
                 && windows_overlap(a.window, b.window)
-                && scopes_overlap(v, &a.scope, &b.scope);
+                && scopes_overlap(v, &a.scope, &b.scope)
+                && partitions_overlap(v, pa, pb);
             if !related {
                 continue;
             }
@@ -226,15 +306,43 @@ fn reference(
                 continue;
             }
             if kind == RelationKind::Agree && !indirect {
-                let (pa, pb) = (&p.proposal.terms[a.term].params, &q.proposal.terms[b.term].params);
-                let differ = pa.iter().any(|(n, x)| pb.iter().any(|(m, y)| n == m && x != y));
+                let differ = pa.iter().any(|(n, x)| {
+                    !is_partition(v, n) && pb.iter().any(|(m, y)| n == m && !same_meaning(x, y))
+                });
                 if differ || a.window != b.window {
                     kind = RelationKind::Diverge;
                 }
             }
+            // Covers: `b` covers all of `a`, and the other way.
+            let (b_covers_a, a_covers_b) = (
+                atom_within(v, b, a) && partition_within(v, pb, pa),
+                atom_within(v, a, b) && partition_within(v, pa, pb),
+            );
+            let open = |ps: &armistice::model::Params| ps.iter().any(|(_, x)| is_tbd(x));
+            if !indirect {
+                kind = match (open(pa), open(pb)) {
+                    (false, false) => kind,
+                    (true, true) => RelationKind::ToBeAgreed,
+                    (ea, _) => {
+                        // Every choice of the existential side lies in the other's coverage.
+                        let (inside, chooser) = if ea {
+                            (b_covers_a, a.modality)
+                        } else {
+                            (a_covers_b, b.modality)
+                        };
+                        match kind {
+                            RelationKind::Conflict if inside => RelationKind::Conflict,
+                            RelationKind::Compatible if inside && chooser == Modality::Must => {
+                                RelationKind::Compatible
+                            }
+                            _ => RelationKind::ToBeAgreed,
+                        }
+                    }
+                };
+            }
             rels.insert((kind, indirect, a.term, b.term, a.subject));
-            covered_p[i] |= atom_within(v, b, a);
-            covered_q[j] |= atom_within(v, a, b);
+            covered_p[i] |= b_covers_a;
+            covered_q[j] |= a_covers_b;
         }
     }
     let mut open = BTreeSet::new();
@@ -544,8 +652,15 @@ proptest! {
         let analysis = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
         let pair = &analysis.pairs[0];
         prop_assert!(pair.relations.iter().all(|r| !r.is_conflict()));
-        for t in 0..analysis.proposals[0].terms.len() {
-            prop_assert!(pair.relations.iter().any(|r| r.kind == RelationKind::Agree && r.left.term.term == t && r.right.term.term == t));
+        for (t, term) in analysis.proposals[0].proposal.terms.iter().enumerate() {
+            // A term with a value left to be agreed is, against itself, to be agreed
+            // (DESIGN: two existential terms always are); any other agrees.
+            let itself = if term.params.iter().any(|(_, v)| is_tbd(v)) {
+                RelationKind::ToBeAgreed
+            } else {
+                RelationKind::Agree
+            };
+            prop_assert!(pair.relations.iter().any(|r| r.kind == itself && r.left.term.term == t && r.right.term.term == t));
         }
         prop_assert!(pair.open.is_empty());
     }

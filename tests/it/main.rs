@@ -46,6 +46,7 @@ mod report_escape_props;
 mod report_html;
 mod terminal_escape_props;
 mod vocab_deep;
+mod semantics_params;
 mod whatif_cli;
 mod whatif_edit_names;
 mod whatif_editor;

@@ -455,7 +455,11 @@ fn flags_again(
         let (Some(a), Some(b)) = (l.atoms.get(i), r.atoms.get(j)) else {
             continue;
         };
-        if let Some(rel) = collect::finding(a, b, vocab) {
+        let (pa, pb) = (
+            collect::term_params(l.proposal, a),
+            collect::term_params(r.proposal, b),
+        );
+        if let Some(rel) = collect::finding(a, b, pa, pb, vocab) {
             collect::mark(sl, sr, i, j, rel.coverage);
         }
     }

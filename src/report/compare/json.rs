@@ -80,6 +80,8 @@ pub struct CountsOut {
     pub indirect: usize,
     /// Divergences.
     pub diverge: usize,
+    /// Terms left to be agreed.
+    pub to_be_agreed: usize,
     /// Must against may.
     pub compatible: usize,
     /// Agreements.
@@ -100,6 +102,7 @@ impl From<&crate::engine::Counts> for CountsOut {
             conflicts: c.conflicts,
             indirect: c.indirect,
             diverge: c.diverge,
+            to_be_agreed: c.to_be_agreed,
             compatible: c.compatible,
             agree: c.agree,
             blocked: c.blocked,
@@ -115,7 +118,7 @@ impl From<&crate::engine::Counts> for CountsOut {
 pub struct RelationOut<'a> {
     /// Its index in the pair's relations, as `blocked[].causes[].conflicts` cite it.
     pub index: usize,
-    /// `conflict`, `diverge`, `compatible` or `agree`.
+    /// `conflict`, `diverge`, `to_be_agreed`, `compatible` or `agree`.
     pub kind: &'static str,
     /// Whether a derived atom is involved.
     pub indirect: bool,
@@ -133,7 +136,8 @@ pub struct RelationOut<'a> {
     pub window: WindowOut,
     /// `same`, `left_broader`, `right_broader` or `overlap`.
     pub coverage: &'static str,
-    /// The differences a divergence rests on, in words.
+    /// The differences a divergence rests on, or what a term left to be agreed
+    /// leaves open against what the other side requires or excludes, in words.
     pub differences: Vec<String>,
     /// For a conflict, how many otherwise agreed terms it blocks.
     pub criticality: usize,

@@ -135,6 +135,7 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
         RelationKind::Conflict if r.is_indirect() => "Indirect conflict",
         RelationKind::Conflict => "Conflict",
         RelationKind::Diverge => "Divergence",
+        RelationKind::ToBeAgreed => "To be agreed",
         RelationKind::Compatible => "Compatible",
         RelationKind::Agree => "Agreement",
     };
@@ -149,8 +150,13 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
             let _ = writeln!(out, "Rule {}.", esc(&rule));
         }
     }
+    let label = if r.kind == RelationKind::ToBeAgreed {
+        "To be agreed"
+    } else {
+        "Difference"
+    };
     for d in words::differences(a, r) {
-        let _ = writeln!(out, "Difference: {}.", esc(&d));
+        let _ = writeln!(out, "{label}: {}.", esc(&d));
     }
     if let Some(c) = words::coverage(a, r) {
         let _ = writeln!(out, "{}.", esc(&sentence(&c)));

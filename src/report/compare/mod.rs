@@ -15,6 +15,8 @@ pub enum Section {
     Conflicts,
     /// Divergences.
     Diverge,
+    /// Terms left to be agreed.
+    ToBeAgreed,
     /// Must against may.
     Compatible,
     /// Agreements.
@@ -33,9 +35,10 @@ pub enum Section {
 
 impl Section {
     /// Every section, in report order.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Conflicts,
         Section::Diverge,
+        Section::ToBeAgreed,
         Section::Compatible,
         Section::Agree,
         Section::Blocked,
@@ -81,6 +84,7 @@ pub fn section_of(r: &Relation) -> Section {
     match r.kind {
         RelationKind::Conflict => Section::Conflicts,
         RelationKind::Diverge => Section::Diverge,
+        RelationKind::ToBeAgreed => Section::ToBeAgreed,
         RelationKind::Compatible => Section::Compatible,
         RelationKind::Agree => Section::Agree,
     }

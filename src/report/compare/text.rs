@@ -133,6 +133,7 @@ fn relation(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter, r: &Re
         RelationKind::Conflict if r.is_indirect() => ("INDIRECT", Role::Bad),
         RelationKind::Conflict => ("CONFLICT", Role::Bad),
         RelationKind::Diverge => ("DIVERGE ", Role::Warn),
+        RelationKind::ToBeAgreed => ("TO AGREE", Role::Warn),
         RelationKind::Compatible => ("COMPAT  ", Role::Warn),
         RelationKind::Agree => ("AGREE   ", Role::Good),
     };

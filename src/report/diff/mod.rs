@@ -55,7 +55,7 @@ pub fn is_improvement(e: &Effect) -> bool {
     match &e.change.finding {
         Finding::Relation { kind, .. } => match kind {
             RelationKind::Agree | RelationKind::Compatible => gained,
-            RelationKind::Conflict | RelationKind::Diverge => !gained,
+            RelationKind::Conflict | RelationKind::Diverge | RelationKind::ToBeAgreed => !gained,
         },
         Finding::Held { .. } | Finding::Open { .. } | Finding::Deadlock { .. } => !gained,
     }

@@ -53,7 +53,9 @@ pub fn render(g: &TermGraph) -> String {
                 match k {
                     RelationEdge::Conflict => attrs.push("penwidth=2.5".into()),
                     RelationEdge::Indirect => attrs.push("penwidth=2, style=dashed".into()),
-                    RelationEdge::Diverge | RelationEdge::Compatible => attrs.push("style=dotted".into()),
+                    RelationEdge::Diverge | RelationEdge::ToBeAgreed | RelationEdge::Compatible => {
+                        attrs.push("style=dotted".into())
+                    }
                     RelationEdge::Agree => attrs.push("penwidth=1.5".into()),
                 }
             }
@@ -105,6 +107,7 @@ pub fn colour(k: RelationEdge) -> &'static str {
         RelationEdge::Conflict => "#c62828",
         RelationEdge::Indirect => "#e65100",
         RelationEdge::Diverge => "#b8860b",
+        RelationEdge::ToBeAgreed => "#6a1b9a",
         RelationEdge::Compatible => "#1565c0",
         RelationEdge::Agree => "#2e7d32",
     }

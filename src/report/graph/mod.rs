@@ -43,6 +43,8 @@ pub enum RelationEdge {
     Indirect,
     /// A divergence.
     Diverge,
+    /// Left to be agreed.
+    ToBeAgreed,
     /// Obligation against permission.
     Compatible,
     /// An agreement.
@@ -56,6 +58,7 @@ impl RelationEdge {
             RelationKind::Conflict if r.is_indirect() => RelationEdge::Indirect,
             RelationKind::Conflict => RelationEdge::Conflict,
             RelationKind::Diverge => RelationEdge::Diverge,
+            RelationKind::ToBeAgreed => RelationEdge::ToBeAgreed,
             RelationKind::Compatible => RelationEdge::Compatible,
             RelationKind::Agree => RelationEdge::Agree,
         }
@@ -67,6 +70,7 @@ impl RelationEdge {
             RelationEdge::Conflict => "conflict",
             RelationEdge::Indirect => "indirect conflict",
             RelationEdge::Diverge => "diverge",
+            RelationEdge::ToBeAgreed => "to be agreed",
             RelationEdge::Compatible => "compatible",
             RelationEdge::Agree => "agree",
         }

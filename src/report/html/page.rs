@@ -35,7 +35,7 @@ pub(super) fn page(title: &str, body: Html) -> String {
 /// The stylesheet: colours by relation kind, a table layout on wide screens, stacked
 /// cards on narrow ones, and a print layout.
 const CSS: &str = r#"
-:root { --conflict: #c62828; --indirect: #e65100; --diverge: #b8860b; --compatible: #1565c0;
+:root { --conflict: #c62828; --indirect: #e65100; --diverge: #b8860b; --to-be-agreed: #6a1b9a; --compatible: #1565c0;
   --agree: #2e7d32; --open: #607d8b; --ink: #1f2933; --muted: #5f6b76; --rule: #d9dee3; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); background: #fafbfc; }
@@ -60,6 +60,7 @@ blockquote { margin: 6px 0; padding: 2px 10px; border-left: 3px solid var(--rule
 .k-conflict .badge.kind, .badge.k-conflict, .badge.blocked { background: var(--conflict); }
 .k-indirect .badge.kind, .badge.k-indirect { background: var(--indirect); }
 .k-diverge .badge.kind, .badge.k-diverge, .badge.pending { background: var(--diverge); }
+.k-to-be-agreed .badge.kind, .badge.k-to-be-agreed { background: var(--to-be-agreed); }
 .k-compatible .badge.kind, .badge.k-compatible { background: var(--compatible); }
 .k-agree .badge.kind, .badge.k-agree { background: var(--agree); }
 .badge.prio { background: #eceff1; color: var(--ink); }
@@ -68,6 +69,7 @@ tr.align > td:first-child { border-left: 6px solid var(--open); }
 tr.align.k-conflict > td:first-child { border-left-color: var(--conflict); }
 tr.align.k-indirect > td:first-child { border-left-color: var(--indirect); }
 tr.align.k-diverge > td:first-child { border-left-color: var(--diverge); }
+tr.align.k-to-be-agreed > td:first-child { border-left-color: var(--to-be-agreed); }
 tr.align.k-compatible > td:first-child { border-left-color: var(--compatible); }
 tr.align.k-agree > td:first-child { border-left-color: var(--agree); }
 td.empty { color: var(--muted); font-style: italic; }

@@ -125,7 +125,8 @@ pub(super) fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"alignment\">\n<h2>Side by side</h2>\n")
         .raw("<p class=\"legend\">One column per proposal; related terms share a row, marked by their gravest relation: ")
         .raw("<span class=\"badge k-conflict\">conflict</span> <span class=\"badge k-indirect\">indirect conflict</span> ")
-        .raw("<span class=\"badge k-diverge\">diverge</span> <span class=\"badge k-compatible\">compatible</span> ")
+        .raw("<span class=\"badge k-diverge\">diverge</span> <span class=\"badge k-to-be-agreed\">to be agreed</span> ")
+        .raw("<span class=\"badge k-compatible\">compatible</span> ")
         .raw("<span class=\"badge k-agree\">agree</span> <span class=\"badge\">open</span>.</p>\n")
         .raw("<table class=\"stack alignment\">\n<thead><tr><th>relation</th>");
     for i in 0..a.proposals.len() {
@@ -188,6 +189,7 @@ pub(super) fn class_of(k: RelationEdge) -> &'static str {
         RelationEdge::Conflict => "conflict",
         RelationEdge::Indirect => "indirect",
         RelationEdge::Diverge => "diverge",
+        RelationEdge::ToBeAgreed => "to-be-agreed",
         RelationEdge::Compatible => "compatible",
         RelationEdge::Agree => "agree",
     }

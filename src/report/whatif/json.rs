@@ -58,6 +58,8 @@ pub struct PairSummaryOut {
     pub agreed: usize,
     /// Divergences.
     pub diverge: usize,
+    /// Terms left to be agreed.
+    pub to_be_agreed: usize,
     /// Must against may.
     pub compatible: usize,
     /// Sequencing deadlocks.
@@ -250,6 +252,7 @@ fn summary(a: &Summary, ids: &[String]) -> SummaryOut {
                     open: c.open,
                     agreed: c.agree,
                     diverge: c.diverge,
+                    to_be_agreed: c.to_be_agreed,
                     compatible: c.compatible,
                     deadlocks: c.deadlocks,
                 }

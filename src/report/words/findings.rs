@@ -7,7 +7,7 @@ use crate::engine::{
     Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, Deadlock, Direction, Finding, Pair,
     ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
 };
-use crate::model::ParamValue;
+use crate::model::{Modality, ParamValue};
 use crate::vocab::Vocab;
 
 /// `proposal-id/term-id`.
@@ -103,9 +103,14 @@ pub fn coverage(analysis: &Analysis, r: &Relation) -> Option<String> {
     }
 }
 
-/// The differences a divergence rests on: windows and parameters.
+/// The differences a divergence rests on: windows and parameters. For a relation to
+/// be agreed, what each side leaves to be agreed, requires or excludes instead
+/// (see `to_be_agreed`).
 pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
     let mut out = Vec::new();
+    if r.kind == RelationKind::ToBeAgreed {
+        return to_be_agreed(analysis, r);
+    }
     if r.kind != RelationKind::Diverge {
         return out;
     }
@@ -124,6 +129,42 @@ pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
     out
 }
 
+/// What makes a relation to be agreed, side by side: `p/release leaves count to be
+/// agreed`, `q/veto excludes prisoner_category named_leaders`.
+fn to_be_agreed(analysis: &Analysis, r: &Relation) -> Vec<String> {
+    [&r.left, &r.right]
+        .into_iter()
+        .filter_map(|s| {
+            let t = analysis.term(s.term)?;
+            let name = term(analysis, s.term);
+            let open: Vec<&str> = t
+                .params
+                .iter()
+                .filter(|(_, v)| v.is_open())
+                .map(|(n, _)| n.as_str())
+                .collect();
+            if !open.is_empty() {
+                return Some(format!("{name} leaves {} to be agreed", open.join(", ")));
+            }
+            let verb = match analysis.atom(s).map(|a| a.modality) {
+                Some(Modality::MustNot) => "excludes",
+                Some(Modality::May) => "permits",
+                _ => "requires",
+            };
+            let what: Vec<String> = t
+                .params
+                .iter()
+                .map(|(n, v)| format!("{n} {}", super::values::value_in_list(v)))
+                .collect();
+            Some(if what.is_empty() {
+                format!("{name} {verb} all of it")
+            } else {
+                format!("{name} {verb} {}", what.join(", "))
+            })
+        })
+        .collect()
+}
+
 /// One parameter comparison in words: `days: 30 against 60, 30 apart`.
 pub fn param(p: &ParamComparison) -> String {
     let side = |v: &Option<ParamValue>| v.as_ref().map_or("unspecified".to_owned(), value);
@@ -133,6 +174,7 @@ pub fn param(p: &ParamComparison) -> String {
         ParamOutcome::Common(v) => format!("common {}", value(v)),
         ParamOutcome::Gap(g) => format!("{} apart", number(*g)),
         ParamOutcome::Disjoint => "nothing in common".to_owned(),
+        ParamOutcome::ToBeAgreed => "to be agreed".to_owned(),
     };
     format!(
         "{}: {} against {}, {outcome}",
@@ -246,6 +288,7 @@ pub fn changed(c: &Change) -> &'static str {
             RelationKind::Conflict => ["conflict introduced", "conflict resolved"],
             RelationKind::Agree => ["agreement gained", "agreement lost"],
             RelationKind::Diverge => ["divergence introduced", "divergence gone"],
+            RelationKind::ToBeAgreed => ["left to be agreed", "no longer to be agreed"],
             RelationKind::Compatible => ["compatibility gained", "compatibility lost"],
         },
         Finding::Held { status, .. } => match status {
@@ -293,6 +336,7 @@ pub fn counts(c: &Counts) -> String {
         (c.blocked, "blocked", "blocked"),
         (c.pending, "pending", "pending"),
         (c.diverge, "divergence", "divergences"),
+        (c.to_be_agreed, "to be agreed", "to be agreed"),
         (c.compatible, "compatible", "compatible"),
         (c.open, "open", "open"),
         (c.agree, "agreed", "agreed"),
@@ -317,6 +361,7 @@ pub fn counts_change(before: &Counts, after: &Counts) -> String {
             ("conflicts", c.conflicts),
             ("indirect", c.indirect),
             ("diverge", c.diverge),
+            ("to be agreed", c.to_be_agreed),
             ("compatible", c.compatible),
             ("agree", c.agree),
             ("blocked", c.blocked),

@@ -17,7 +17,7 @@ pub fn number(n: f64) -> String {
 }
 
 /// A parameter value in words: `30`, `30–60`, `at least 30`, `at most 60`, `any`,
-/// `all_for_all`, and a set as its members joined with commas.
+/// `all_for_all`, `30 per hostage`, and a set as its members joined with commas.
 pub fn value(v: &ParamValue) -> String {
     match v {
         ParamValue::Number(n) => number(*n),
@@ -36,6 +36,7 @@ pub fn value(v: &ParamValue) -> String {
         ParamValue::Range { min: None, max: None } => "any".to_owned(),
         ParamValue::Value(s) => s.clone(),
         ParamValue::Set(s) => s.join(", "),
+        ParamValue::Ratio { per, count } => format!("{} per {per}", number(*count)),
     }
 }
 

@@ -103,6 +103,24 @@ const LABELS: [&str; 6] = [
     "energy_infrastructure",
 ];
 
+/// Parameters a generated term may carry: numbers and ranges meaning the same or not,
+/// partitions overlapping, nested or disjoint, sets in another order, and values left
+/// to be agreed.
+const PARAMS: [&str; 12] = [
+    r#"{"days": 30}"#,
+    r#"{"days": 60}"#,
+    r#"{"days": {"min": 30, "max": 30}}"#,
+    r#"{"prisoner_category": ["women", "children"]}"#,
+    r#"{"prisoner_category": ["children", "women"]}"#,
+    r#"{"prisoner_category": "children"}"#,
+    r#"{"prisoner_category": ["named_leaders"]}"#,
+    r#"{"count": "some"}"#,
+    r#"{"count": "tbd", "prisoner_category": ["women"]}"#,
+    r#"{"exchange": ["all_for_all", "wounded_first"]}"#,
+    r#"{"exchange": ["wounded_first", "all_for_all"]}"#,
+    r#"{"exchange": "all_for_all", "days": 30}"#,
+];
+
 fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = Value> {
     let modalities: Vec<&str> = if allow_prohibitions {
         vec!["must", "must_not", "may"]
@@ -116,7 +134,7 @@ fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = Value> {
         proptest::option::of(proptest::sample::select(PARTIES.to_vec())),
         proptest::sample::subsequence(LABELS.to_vec(), 0..=2),
         proptest::option::of((0i64..3, 1i64..4)),
-        proptest::option::of(proptest::sample::select(vec![30, 60])),
+        proptest::option::of(0usize..PARAMS.len()),
     )
         .prop_map(move |(subject, modality, action, target, scope, window, days)| {
             // A negating alias with `may` is invalid: use the plain action then.
@@ -145,8 +163,8 @@ fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = Value> {
             if let Some((from, len)) = window {
                 t["window"] = json!({ "from": from * 10, "days": len * 10 });
             }
-            if let Some(d) = days {
-                t["params"] = json!({ "days": d });
+            if let Some(k) = days {
+                t["params"] = serde_json::from_str(PARAMS[k]).unwrap_or_default();
             }
             t
         })
