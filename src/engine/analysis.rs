@@ -208,10 +208,13 @@ impl BlockCause {
     }
 }
 
-/// A cycle of conditions across proposals: each waits on the other.
+/// A sequencing deadlock: a simple cycle (no term twice) of conditions of both
+/// proposals and correspondences across them, with at least one `before` condition:
+/// each side waits on the other.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deadlock {
-    /// The cycle, as edges from term to term; the last edge returns to the first term.
+    /// The cycle, as edges from term to term, starting with a `before` condition; the
+    /// last edge returns to the first term.
     pub cycle: Vec<CycleEdge>,
 }
 
@@ -222,8 +225,12 @@ pub struct CycleEdge {
     pub from: TermRef,
     /// To this term.
     pub to: TermRef,
-    /// `Some(timing)` for a `requires` condition; `None` for an agreement across proposals.
+    /// `Some(timing)` for a `requires` condition; `None` for a correspondence across
+    /// proposals.
     pub requires: Option<Timing>,
+    /// For a correspondence: the relation of the two terms (any direct relation but a
+    /// conflict); `None` for a `requires` condition.
+    pub relation: Option<RelationKind>,
 }
 
 /// The overall judgement on a pair.

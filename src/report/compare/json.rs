@@ -207,10 +207,15 @@ pub struct EdgeOut<'a> {
     pub from: TermName<'a>,
     /// To this term.
     pub to: TermName<'a>,
-    /// `requires` or `agrees`.
+    /// `requires` (a condition) or `corresponds` (a relation across the proposals).
     pub edge: &'static str,
     /// For `requires`: `before` or `concurrent`.
     pub timing: Option<&'static str>,
+    /// For `corresponds`: the kind of the two terms' relation (`agree`, `diverge`,
+    /// `compatible`, ...).
+    pub relation: Option<&'static str>,
+    /// The wording of the `from` term (each term of the cycle is one edge's `from`).
+    pub text: Option<&'a str>,
 }
 
 /// An open point.
@@ -348,9 +353,11 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
                             edge: if e.requires.is_some() {
                                 "requires"
                             } else {
-                                "agrees"
+                                "corresponds"
                             },
                             timing: e.requires.map(|t| t.as_str()),
+                            relation: e.relation.map(|k| k.as_str()),
+                            text: words::text(a, e.from),
                         })
                         .collect()
                 })

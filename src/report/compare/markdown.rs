@@ -104,21 +104,27 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
             let steps: Vec<String> = d
                 .cycle
                 .iter()
-                .map(|e| match e.requires {
-                    Some(t) => format!(
+                .map(|e| match (e.requires, e.relation) {
+                    (Some(t), _) => format!(
                         "`{}` requires ({}) `{}`",
                         words::term(a, e.from),
                         t.as_str(),
                         words::term(a, e.to)
                     ),
-                    None => format!(
-                        "`{}` agrees with `{}`",
+                    (None, k) => format!(
+                        "`{}` corresponds to `{}` ({})",
                         words::term(a, e.from),
-                        words::term(a, e.to)
+                        words::term(a, e.to),
+                        k.map_or("corresponds", |k| k.as_str())
                     ),
                 })
                 .collect();
             let _ = writeln!(out, "- {}", steps.join("; "));
+            for e in &d.cycle {
+                if let Some(text) = words::text(a, e.from) {
+                    let _ = writeln!(out, "  - `{}`: “{}”", words::term(a, e.from), esc(text));
+                }
+            }
         }
         out.push('\n');
     }

@@ -96,6 +96,10 @@ fn pair_block(
     if sections.shows(Section::Deadlocks) {
         for d in &pair.deadlocks {
             let _ = writeln!(out, "{}  {}", p.paint(Role::Bad, "DEADLOCK"), words::cycle(a, d));
+            for e in &d.cycle {
+                quote_named(out, a, p, e.from);
+            }
+            out.spill();
         }
     }
     if sections.shows(Section::Open) {
@@ -165,6 +169,19 @@ fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRe
         let _ = writeln!(
             out,
             "          {who}: {}",
+            p.paint(Role::Dim, &format!("\"{text}\""))
+        );
+    }
+}
+
+/// A term's wording under its full name (`p/pow: "..."`), for findings that name
+/// several terms of one proposal.
+fn quote_named(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRef) {
+    if let Some(text) = words::text(a, t) {
+        let _ = writeln!(
+            out,
+            "          {}: {}",
+            words::term(a, t),
             p.paint(Role::Dim, &format!("\"{text}\""))
         );
     }

@@ -4,7 +4,7 @@
 
 use super::values::{modality, number, parties, scope, value, window};
 use crate::engine::{
-    Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, Deadlock, Direction, Finding, Pair,
+    Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, CycleEdge, Deadlock, Direction, Finding, Pair,
     ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
 };
 use crate::model::ParamValue;
@@ -206,21 +206,28 @@ pub fn why_held(conflicts_with: &[String]) -> String {
     }
 }
 
-/// A deadlock's cycle, back to its first term:
-/// `a —requires (before)→ b —agrees— a`.
+/// A deadlock's cycle, back to its first term, each correspondence with the kind of
+/// its relation: `a —requires (before)→ b —diverge— c —requires (before)→ d —agree— a`.
 pub fn cycle(analysis: &Analysis, d: &Deadlock) -> String {
     let mut out = String::new();
     for e in &d.cycle {
         out.push_str(&term(analysis, e.from));
-        match e.requires {
-            Some(t) => out.push_str(&format!(" —requires ({})→ ", t.as_str())),
-            None => out.push_str(" —agrees— "),
-        }
+        out.push_str(&format!(" {} ", cycle_edge(e)));
     }
     if let Some(first) = d.cycle.first() {
         out.push_str(&term(analysis, first.from));
     }
     out
+}
+
+/// One edge of a deadlock's cycle, between its terms: `—requires (before)→` for a
+/// condition, `—diverge—` for a correspondence (the kind of the two terms' relation).
+pub fn cycle_edge(e: &CycleEdge) -> String {
+    match (e.requires, e.relation) {
+        (Some(t), _) => format!("—requires ({})→", t.as_str()),
+        (None, Some(k)) => format!("—{}—", k.as_str()),
+        (None, None) => "—corresponds—".to_owned(),
+    }
 }
 
 /// `partly open` or `open`.
