@@ -39,6 +39,7 @@ mod readme;
 mod report_browser;
 mod report_escape_props;
 mod report_html;
+mod semantics_conditions;
 mod semantics_deadlock;
 mod whatif_cli;
 mod whatif_editor;
