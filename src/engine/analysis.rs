@@ -174,7 +174,8 @@ pub struct Open {
 pub enum BlockStatus {
     /// A required term is in conflict with the other side.
     Blocked,
-    /// A required term is only open (the other side is silent on it).
+    /// A required term is only open (the other side is silent on it) or met in part
+    /// (a divergence, or a weaker commitment than the condition asks).
     Pending,
 }
 
@@ -197,8 +198,12 @@ pub struct BlockCause {
     /// The chain of `requires`, from the held-up term to the failing required term.
     pub path: Shared<TermRef>,
     /// The conflicts (indices into [`Pair::relations`]) the required term is in;
-    /// empty when it is only open.
+    /// empty when it is only open or met in part.
     pub conflicts: Shared<usize>,
+    /// When the required term is in no conflict: the other side's terms that meet it
+    /// only in part, with their relation (a divergence, a weaker commitment: a `may`
+    /// or `endeavour` against a `must` condition); empty when it is only open.
+    pub met_in_part: Shared<(TermRef, RelationKind)>,
 }
 
 impl BlockCause {

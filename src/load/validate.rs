@@ -264,7 +264,11 @@ impl Cx<'_> {
                         None => self.diags.push(
                             Diagnostic::error(
                                 format!("terms[{p}].action"),
-                                format!("`may` with the negating name `{}` has no meaning", t.action),
+                                format!(
+                                    "`{}` with the negating name `{}` has no meaning",
+                                    modality.as_str(),
+                                    t.action
+                                ),
                             )
                             .with_help(format!(
                                 "write `\"action\": \"{}\"` with the modality meant",

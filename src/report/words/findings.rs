@@ -110,6 +110,16 @@ pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
         return out;
     }
     if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
+        && left.modality != right.modality
+    {
+        out.push(format!(
+            "strength: {} against {}; {}",
+            left.modality.as_str(),
+            right.modality.as_str(),
+            "one side commits to the result, the other to an effort"
+        ));
+    }
+    if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
         && left.window != right.window
         && let Some(common) = left.window.intersect(right.window)
     {
@@ -193,7 +203,25 @@ pub fn held_because(pair: &Pair, cause: &BlockCause, name: impl Fn(TermRef) -> S
             format!("{}{how}", name(other))
         })
         .collect();
+    if others.is_empty() && !cause.met_in_part.is_empty() {
+        let by: Vec<String> = cause
+            .met_in_part
+            .iter()
+            .map(|&(t, kind)| format!("{} ({})", name(t), met_by(kind)))
+            .collect();
+        return format!("met only in part: {}", by.join(", "));
+    }
     why_held(&others)
+}
+
+/// How a counterpart falls short of a condition: a divergence, or a weaker
+/// commitment than the condition asks (a `may` or `endeavour` against a `must`).
+fn met_by(kind: RelationKind) -> &'static str {
+    match kind {
+        RelationKind::Diverge => "diverges",
+        RelationKind::Compatible => "commits to less",
+        other => other.as_str(),
+    }
 }
 
 /// `in conflict with X, Y`, or `open: the other side is silent on it` when there is
