@@ -204,18 +204,15 @@ fn quiet_waits(blocked: &mut Vec<Blocked>, deadlocks: &[Deadlock]) {
     if deadlocks.is_empty() {
         return;
     }
-    let cycle_of = |t: TermRef| {
-        deadlocks
-            .iter()
-            .position(|d| d.cycle.iter().any(|e| e.from == t))
-    };
+    let cycle_of = |t: TermRef| deadlocks.iter().position(|d| d.cycle.iter().any(|e| e.from == t));
     blocked.retain_mut(|b| {
         let Some(d) = cycle_of(b.term) else {
             return true;
         };
-        if b.causes.iter().all(|c| {
-            !c.conflicts.is_empty() || c.required().and_then(cycle_of) != Some(d)
-        }) {
+        if b.causes
+            .iter()
+            .all(|c| !c.conflicts.is_empty() || c.required().and_then(cycle_of) != Some(d))
+        {
             return true;
         }
         let causes: Vec<_> = b

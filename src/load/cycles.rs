@@ -61,7 +61,13 @@ pub(super) fn find_cycles(edges: &[Vec<(usize, bool)>]) -> Vec<Vec<usize>> {
 
 /// The shortest path from `from` to `to` inside component `c`, as its nodes
 /// (`from` first, `to` last), found breadth-first.
-fn path(edges: &[Vec<(usize, bool)>], component: &[usize], c: usize, from: usize, to: usize) -> Option<Vec<usize>> {
+fn path(
+    edges: &[Vec<(usize, bool)>],
+    component: &[usize],
+    c: usize,
+    from: usize,
+    to: usize,
+) -> Option<Vec<usize>> {
     let mut parent = vec![usize::MAX; edges.len()];
     let mut queue = VecDeque::from([from]);
     *parent.get_mut(from)? = from;
@@ -94,7 +100,10 @@ mod tests {
     use super::find_cycles;
 
     fn before(edges: &[&[usize]]) -> Vec<Vec<(usize, bool)>> {
-        edges.iter().map(|t| t.iter().map(|&x| (x, true)).collect()).collect()
+        edges
+            .iter()
+            .map(|t| t.iter().map(|&x| (x, true)).collect())
+            .collect()
     }
 
     #[test]

@@ -556,9 +556,17 @@ fn endeavour_against_each_modality() {
         ("must_not", RelationKind::Conflict),
     ] {
         let a = analyze(&[p("a", term("endeavour")), p("b", term(other))]);
-        assert_eq!(kinds(&a), vec![(kind, false, "a/t".into(), "b/t".into())], "{other}");
+        assert_eq!(
+            kinds(&a),
+            vec![(kind, false, "a/t".into(), "b/t".into())],
+            "{other}"
+        );
         let b = analyze(&[p("a", term(other)), p("b", term("endeavour"))]);
-        assert_eq!(kinds(&b), vec![(kind, false, "a/t".into(), "b/t".into())], "{other} mirrored");
+        assert_eq!(
+            kinds(&b),
+            vec![(kind, false, "a/t".into(), "b/t".into())],
+            "{other} mirrored"
+        );
     }
 }
 

@@ -51,7 +51,10 @@ fn pending(v: &Value) -> Vec<String> {
 fn case_15_a_may_never_meets_a_must_condition() {
     let (text, v) = case_15("a.json");
     assert_eq!(pending(&v), ["b/nav"], "{text}");
-    assert!(text.contains("requires b/lift — met only in part: a/relief (commits to less)"), "{text}");
+    assert!(
+        text.contains("requires b/lift — met only in part: a/relief (commits to less)"),
+        "{text}"
+    );
     insta::assert_snapshot!(text);
     // The control: silent on sanctions, b/nav is pending on an open term.
     let (text, v) = case_15("a-silent.json");

@@ -20,7 +20,11 @@ fn compare(case: &str, a: &str, b: &str) -> (String, Value, i32) {
     let text = Run::of(plain().args(["compare", "--color=never", &a, &b]));
     let json = Run::of(plain().args(["compare", "--format", "json", &a, &b]));
     assert_eq!(text.code, json.code);
-    (text.stdout, serde_json::from_str(&json.stdout).unwrap(), text.code)
+    (
+        text.stdout,
+        serde_json::from_str(&json.stdout).unwrap(),
+        text.code,
+    )
 }
 
 /// The terms a cycle passes, in order, from its JSON edges; each edge starts where the
@@ -30,7 +34,10 @@ fn cycle_terms(edges: &Value) -> Vec<String> {
     for (e, next) in edges.iter().zip(edges.iter().cycle().skip(1)) {
         assert_eq!(e["to"], next["from"], "the cycle is not closed: {edges:?}");
     }
-    edges.iter().map(|e| e["from"].as_str().unwrap().to_owned()).collect()
+    edges
+        .iter()
+        .map(|e| e["from"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 fn assert_simple(terms: &[String]) {
@@ -104,7 +111,11 @@ fn case_06_an_order_dispute_is_found_when_the_numbers_differ_too() {
 
 #[test]
 fn case_06_with_a_longer_withdrawal_the_deadlock_stays_and_nothing_is_pending() {
-    let (text, json, code) = compare("06-deadlock-missed-when-terms-diverge", "a.json", "b-60-days.json");
+    let (text, json, code) = compare(
+        "06-deadlock-missed-when-terms-diverge",
+        "a.json",
+        "b-60-days.json",
+    );
     let pair = &json["pairs"][0];
     let deadlocks = pair["deadlocks"].as_array().unwrap();
     assert_eq!(deadlocks.len(), 1, "{text}");
@@ -137,7 +148,11 @@ fn concurrent_conditions_only_are_reciprocity_not_a_deadlock() {
     assert_eq!(a.pairs[0].verdict, Verdict::Compatible);
     // One `before` is enough, whichever side writes it, and a divergence on the
     // numbers (30 against 60 days) does not hide it.
-    for (p, q, days) in [("before", "concurrent", 30), ("concurrent", "before", 60), ("before", "before", 60)] {
+    for (p, q, days) in [
+        ("before", "concurrent", 30),
+        ("concurrent", "before", 60),
+        ("before", "before", 60),
+    ] {
         let a = crossed(p, q, days);
         assert_eq!(a.pairs[0].deadlocks.len(), 1, "{p} {q} {days}");
         let cycle = &a.pairs[0].deadlocks[0].cycle;
@@ -155,7 +170,10 @@ fn concurrent_conditions_only_are_reciprocity_not_a_deadlock() {
         expected_sorted.sort();
         assert_eq!(corr_sorted, expected_sorted, "{p} {q} {days}");
         assert!(
-            a.pairs[0].blocked.iter().all(|b| b.status != BlockStatus::Pending),
+            a.pairs[0]
+                .blocked
+                .iter()
+                .all(|b| b.status != BlockStatus::Pending),
             "{p} {q} {days}: {:?}",
             a.pairs[0].blocked
         );
@@ -175,7 +193,12 @@ fn a_conflict_is_no_correspondence() {
     ]});
     let a = analyze(&[p, q]);
     assert!(a.pairs[0].deadlocks.is_empty());
-    assert!(a.pairs[0].blocked.iter().any(|b| b.status == BlockStatus::Blocked));
+    assert!(
+        a.pairs[0]
+            .blocked
+            .iter()
+            .any(|b| b.status == BlockStatus::Blocked)
+    );
 }
 
 #[test]
@@ -214,5 +237,9 @@ fn the_search_is_bounded_by_max_paths() {
         ..Default::default()
     };
     let err = armistice::engine::compare_with(&[p, q], &support::vocab(), &limits).unwrap_err();
-    assert_eq!(err.limit(), Some(armistice::limit_kind::LimitKind::Paths), "{err:?}");
+    assert_eq!(
+        err.limit(),
+        Some(armistice::limit_kind::LimitKind::Paths),
+        "{err:?}"
+    );
 }

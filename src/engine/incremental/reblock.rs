@@ -263,7 +263,12 @@ fn failures_reached(
     }
     let proposals = sides.map(|(pi, _)| pi);
     if reached.iter().all(Vec::is_empty) {
-        return Ok(Failures::few(proposals, std::iter::empty(), std::iter::empty(), Vec::new()));
+        return Ok(Failures::few(
+            proposals,
+            std::iter::empty(),
+            std::iter::empty(),
+            Vec::new(),
+        ));
     }
     let reaches = |s: usize, t: TermRef| sides[s].0 == t.proposal && contains(&reached[s], t.term);
     // Conflicts come first in report order.

@@ -198,6 +198,18 @@ pub struct CauseOut<'a> {
     pub path: Vec<TermName<'a>>,
     /// Indices of the relations (conflicts) the required term is in; empty when open.
     pub conflicts: &'a [usize],
+    /// The other side's terms that meet the required term only in part, with their
+    /// relation; empty when it is open or in conflict.
+    pub met_in_part: Vec<MetOut<'a>>,
+}
+
+/// A term that meets a condition only in part.
+#[derive(Debug, Serialize)]
+pub struct MetOut<'a> {
+    /// `proposal-id/term-id`.
+    pub term: TermName<'a>,
+    /// The relation's kind (`diverge`, `compatible`, ...).
+    pub relation: &'static str,
 }
 
 /// An edge of a deadlock cycle.
@@ -334,6 +346,14 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
                         .map(|c| CauseOut {
                             path: c.path.iter().map(|&t| TermName(a, t)).collect(),
                             conflicts: &c.conflicts,
+                            met_in_part: c
+                                .met_in_part
+                                .iter()
+                                .map(|&(t, k)| MetOut {
+                                    term: TermName(a, t),
+                                    relation: k.as_str(),
+                                })
+                                .collect(),
                         })
                         .collect(),
                 }

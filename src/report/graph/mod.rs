@@ -247,7 +247,9 @@ fn mark_cycle_edge(
         };
         match (req, w.kind) {
             (Some(t), EdgeKind::Requires(u)) => t == u && a == from && b == to,
-            (None, EdgeKind::Relation(k)) if !matches!(k, RelationEdge::Conflict | RelationEdge::Indirect) => {
+            (None, EdgeKind::Relation(k))
+                if !matches!(k, RelationEdge::Conflict | RelationEdge::Indirect) =>
+            {
                 (a, b) == (from, to) || (a, b) == (to, from)
             }
             _ => false,

@@ -4,8 +4,8 @@
 
 use super::values::{modality, number, parties, scope, value, window};
 use crate::engine::{
-    Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, CycleEdge, Deadlock, Direction, Finding, Pair,
-    ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
+    Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, CycleEdge, Deadlock, Direction,
+    Finding, Pair, ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
 };
 use crate::model::ParamValue;
 use crate::vocab::Vocab;

@@ -103,7 +103,7 @@ const LABELS: [&str; 6] = [
     "energy_infrastructure",
 ];
 
-fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = Value> {
+pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = Value> {
     let modalities: Vec<&str> = if allow_prohibitions {
         vec!["must", "must_not", "may"]
     } else {
