@@ -182,18 +182,15 @@ impl ConditionGraph {
                 }
             }
         }
-        let mut best: Option<Vec<(usize, usize, Link)>> = None;
+        let mut best: Option<Cycle> = None;
         // Shortest walks to each `before` edge's source (the other side's condition
         // is the one wanted: the edge is a condition of its own side).
         let mut bounds: FastMap<usize, Vec<[usize; 2]>> = FastMap::default();
         for (u, v) in befores {
             let want = 1 - local.side.get(u).copied().unwrap_or(0);
-            if !bounds.contains_key(&u) {
-                let d = local.distances(u, want, steps)?;
-                bounds.insert(u, d);
-            }
-            let Some(dist) = bounds.get(&u) else {
-                continue;
+            let dist = match bounds.entry(u) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(local.distances(u, want, steps)?),
             };
             let Some(&[need, _]) = dist.get(v) else {
                 continue;
@@ -234,6 +231,9 @@ struct Local {
     side: Vec<usize>,
     adj: Vec<Vec<(usize, Link)>>,
 }
+
+/// A cycle as its edges (from, to, link) between a component's local nodes.
+type Cycle = Vec<(usize, usize, Link)>;
 
 /// A distance that cannot be walked.
 const FAR: usize = usize::MAX;
@@ -321,7 +321,7 @@ impl Local {
         length: usize,
         dist: &[[usize; 2]],
         steps: &mut Steps,
-    ) -> Result<Option<Vec<(usize, usize, Link)>>, usize> {
+    ) -> Result<Option<Cycle>, usize> {
         let n = self.adj.len();
         let mut on_path = vec![false; n];
         // The path from `v`: each entry a node, whether the wanted condition is taken,

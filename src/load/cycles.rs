@@ -37,10 +37,12 @@ pub(super) fn find_cycles(edges: &[Vec<(usize, bool)>]) -> Vec<Vec<usize>> {
     for (from, tos) in edges.iter().enumerate() {
         for &(to, before) in tos {
             let c = component.get(from).copied().unwrap_or(usize::MAX);
-            if before && from != to && component.get(to) == Some(&c) {
-                if let Some(slot @ None) = first_before.get_mut(c) {
-                    *slot = Some((from, to));
-                }
+            if before
+                && from != to
+                && component.get(to) == Some(&c)
+                && let Some(slot @ None) = first_before.get_mut(c)
+            {
+                *slot = Some((from, to));
             }
         }
     }
