@@ -243,3 +243,19 @@ fn the_search_is_bounded_by_max_paths() {
         "{err:?}"
     );
 }
+
+#[test]
+fn a_phased_exchange_shows_who_moves_first_when_the_numbers_differ_too() {
+    let (text, json, code) = compare("phased-exchange", "side-a.json", "side-b.json");
+    let pair = &json["pairs"][0];
+    let deadlocks = pair["deadlocks"].as_array().unwrap();
+    assert_eq!(deadlocks.len(), 1, "{text}");
+    assert_eq!(
+        cycle_terms(&deadlocks[0]),
+        ["side-a/withdraw", "side-a/release", "side-b/release", "side-b/withdraw"]
+    );
+    assert_eq!(pair["counts"]["conflicts"], 0, "no false conflict: {text}");
+    assert_eq!(pair["counts"]["diverge"], 3);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(text);
+}
