@@ -252,7 +252,12 @@ fn a_phased_exchange_shows_who_moves_first_when_the_numbers_differ_too() {
     assert_eq!(deadlocks.len(), 1, "{text}");
     assert_eq!(
         cycle_terms(&deadlocks[0]),
-        ["side-a/withdraw", "side-a/release", "side-b/release", "side-b/withdraw"]
+        [
+            "side-a/withdraw",
+            "side-a/release",
+            "side-b/release",
+            "side-b/withdraw"
+        ]
     );
     assert_eq!(pair["counts"]["conflicts"], 0, "no false conflict: {text}");
     assert_eq!(pair["counts"]["diverge"], 3);
