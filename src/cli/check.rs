@@ -81,13 +81,14 @@ fn summary(p: &ResolvedProposal, vocab: &Vocab) -> String {
     if let Some(title) = &meta.title {
         out.push_str(&format!("    {}\n", line(title)));
     }
-    let mut counts: BTreeMap<PartyId, [usize; 3]> = BTreeMap::new();
+    let mut counts: BTreeMap<PartyId, [usize; 4]> = BTreeMap::new();
     for t in &p.terms {
         for &s in &t.subjects {
             let column = match t.modality {
                 Modality::Must => 0,
                 Modality::MustNot => 1,
                 Modality::May => 2,
+                Modality::Endeavour => 3,
             };
             counts.entry(s).or_default()[column] += 1;
         }
@@ -101,10 +102,18 @@ fn summary(p: &ResolvedProposal, vocab: &Vocab) -> String {
         .max()
         .unwrap_or(0)
         .max(5);
-    out.push_str(&format!("    {:width$}  must  must_not  may\n", "party"));
-    for (party, [must, must_not, may]) in counts {
+    // The endeavour column only when a term has that modality (most files have none).
+    let efforts = counts.values().any(|c| c[3] > 0);
+    let head = if efforts { "  endeavour" } else { "" };
+    out.push_str(&format!("    {:width$}  must  must_not  may{head}\n", "party"));
+    for (party, [must, must_not, may, endeavour]) in counts {
+        let effort = if efforts {
+            format!("  {endeavour:>9}")
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "    {:width$}  {must:>4}  {must_not:>8}  {may:>3}\n",
+            "    {:width$}  {must:>4}  {must_not:>8}  {may:>3}{effort}\n",
             vocab.party_code(party)
         ));
     }

@@ -178,7 +178,8 @@ pub struct Open {
 pub enum BlockStatus {
     /// A required term is in conflict with the other side.
     Blocked,
-    /// A required term is only open (the other side is silent on it).
+    /// A required term is only open (the other side is silent on it) or met in part
+    /// (a divergence, or a weaker commitment than the condition asks).
     Pending,
 }
 
@@ -201,8 +202,12 @@ pub struct BlockCause {
     /// The chain of `requires`, from the held-up term to the failing required term.
     pub path: Shared<TermRef>,
     /// The conflicts (indices into [`Pair::relations`]) the required term is in;
-    /// empty when it is only open.
+    /// empty when it is only open or met in part.
     pub conflicts: Shared<usize>,
+    /// When the required term is in no conflict: the other side's terms that meet it
+    /// only in part, with their relation (a divergence, a weaker commitment: a `may`
+    /// or `endeavour` against a `must` condition); empty when it is only open.
+    pub met_in_part: Shared<(TermRef, RelationKind)>,
 }
 
 impl BlockCause {
@@ -212,10 +217,13 @@ impl BlockCause {
     }
 }
 
-/// A cycle of conditions across proposals: each waits on the other.
+/// A sequencing deadlock: a simple cycle (no term twice) of conditions of both
+/// proposals and correspondences across them, with at least one `before` condition:
+/// each side waits on the other.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deadlock {
-    /// The cycle, as edges from term to term; the last edge returns to the first term.
+    /// The cycle, as edges from term to term, starting with a `before` condition; the
+    /// last edge returns to the first term.
     pub cycle: Vec<CycleEdge>,
 }
 
@@ -226,8 +234,12 @@ pub struct CycleEdge {
     pub from: TermRef,
     /// To this term.
     pub to: TermRef,
-    /// `Some(timing)` for a `requires` condition; `None` for an agreement across proposals.
+    /// `Some(timing)` for a `requires` condition; `None` for a correspondence across
+    /// proposals.
     pub requires: Option<Timing>,
+    /// For a correspondence: the relation of the two terms (any direct relation but a
+    /// conflict); `None` for a `requires` condition.
+    pub relation: Option<RelationKind>,
 }
 
 /// The overall judgement on a pair.

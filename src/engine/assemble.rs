@@ -130,16 +130,23 @@ pub(crate) fn full_pair(
     )
     .map_err(|limit| too_many_paths(sides, limit))?;
     let relations = relations.into();
-    let deadlocks = deadlocks(sides, &relations);
+    let deadlocks = deadlocks(sides, &relations, limits)?;
     Ok(finish_pair(sides, relations, open.into(), blocked, deadlocks))
 }
 
-/// The deadlocks of a pair, from its conditions and the agreements among `relations`.
-pub(crate) fn deadlocks(sides: [(usize, &ResolvedProposal); 2], relations: &Relations) -> Vec<Deadlock> {
+/// The deadlocks of a pair, from its conditions and the correspondences among
+/// `relations`; the search is bounded by [`Limits::max_paths`].
+pub(crate) fn deadlocks(
+    sides: [(usize, &ResolvedProposal); 2],
+    relations: &Relations,
+    limits: &Limits,
+) -> Result<Vec<Deadlock>, EngineError> {
     if graph::may_deadlock(sides) {
-        graph::ConditionGraph::new(sides, relations).deadlocks()
+        graph::ConditionGraph::new(sides, relations)
+            .deadlocks(limits.max_paths)
+            .map_err(|limit| too_many_paths(sides, limit))
     } else {
-        Vec::new()
+        Ok(Vec::new())
     }
 }
 
@@ -181,6 +188,8 @@ pub(crate) fn finish_pair(
     deadlocks: Vec<Deadlock>,
 ) -> Pair {
     let [(left, _), (right, _)] = sides;
+    let (mut blocked, path_steps) = (blocked, path_steps);
+    quiet_waits(&mut blocked, &deadlocks);
     let mut pair = Pair {
         left,
         right,
@@ -200,6 +209,36 @@ pub(crate) fn finish_pair(
         Verdict::Compatible
     };
     pair
+}
+
+/// Proposals that wait on each other leave nothing pending: the deadlock is the
+/// finding (DESIGN §3). A term on a deadlock's cycle loses the pending conditions on
+/// terms of the same cycle, and is no longer held up when none is left; its blocked
+/// conditions (a conflict) stay.
+fn quiet_waits(blocked: &mut Vec<Blocked>, deadlocks: &[Deadlock]) {
+    if deadlocks.is_empty() {
+        return;
+    }
+    let cycle_of = |t: TermRef| deadlocks.iter().position(|d| d.cycle.iter().any(|e| e.from == t));
+    blocked.retain_mut(|b| {
+        let Some(d) = cycle_of(b.term) else {
+            return true;
+        };
+        if b.causes
+            .iter()
+            .all(|c| !c.conflicts.is_empty() || c.required().and_then(cycle_of) != Some(d))
+        {
+            return true;
+        }
+        let causes: Vec<_> = b
+            .causes
+            .iter()
+            .filter(|c| !c.conflicts.is_empty() || c.required().and_then(cycle_of) != Some(d))
+            .cloned()
+            .collect();
+        b.causes = causes.into();
+        !b.causes.is_empty()
+    });
 }
 
 /// With three or more proposals: the terms of the first that agree directly with a

@@ -1,6 +1,6 @@
 //! Blocked and pending terms of a pair: a term is held up when a term it requires,
 //! directly or through a chain of `requires`, is in conflict with the other proposal
-//! (blocked) or only open (pending). Also the criticality of each conflict: how many
+//! (blocked) or only open or met in part (pending). Also the criticality of each conflict: how many
 //! otherwise agreed terms it blocks.
 //!
 //! Conditions stay inside one proposal, so the paths are traced on each proposal's own
@@ -15,6 +15,7 @@ use super::atom::TermRef;
 use crate::collections::FlatLists;
 use crate::collections::shared::Shared;
 use crate::collections::{FastMap, FastSet};
+use crate::model::Modality;
 use crate::resolved::ResolvedProposal;
 
 /// The terms of proposals `sides` (index, proposal) held up by their conditions, given
@@ -34,7 +35,8 @@ pub(super) fn blocked(
         .enumerate()
         .filter(|(_, r)| r.is_conflict())
         .flat_map(|(i, r)| [(r.left.term, i), (r.right.term, i)]);
-    let failures = Failures::new(sides.map(|(pi, p)| (pi, p.terms.len())), conflicts, open);
+    let partly = met_in_part(sides, relations.iter());
+    let failures = Failures::new(sides.map(|(pi, p)| (pi, p.terms.len())), conflicts, open, partly);
 
     let mut out = Vec::new();
     for (pi, p) in sides {
@@ -57,6 +59,61 @@ pub(super) struct Failures {
     /// The two sides' proposal indices.
     sides: [usize; 2],
     by: By,
+    /// The terms met only in part (no conflict, but no relation that meets a
+    /// condition on them either): the other side's terms and their relation.
+    partly: FastMap<TermRef, Vec<(TermRef, RelationKind)>>,
+}
+
+/// Whether a relation of kind `kind` meets a condition on a term of modality
+/// `required` when the other side's term has modality `other` (DESIGN §3, v2): only
+/// agreement or a stronger commitment does. A `may` or `endeavour` never meets a
+/// `must` condition; a divergence on the numbers, and any other kind of relation (to
+/// be agreed), meets it only in part.
+pub(crate) fn meets(kind: RelationKind, required: Modality, other: Modality) -> bool {
+    match kind {
+        RelationKind::Agree => true,
+        RelationKind::Compatible | RelationKind::Diverge => {
+            required != other && strength(other) > strength(required)
+        }
+        _ => false,
+    }
+}
+
+/// How much a modality commits its subject to: a permission, an effort, a result.
+fn strength(m: Modality) -> u8 {
+    match m {
+        Modality::May => 1,
+        Modality::Endeavour => 2,
+        Modality::Must | Modality::MustNot => 3,
+    }
+}
+
+/// The terms of `sides` that a direct relation other than a conflict meets only in
+/// part ([`meets`]), each with the other side's term and the relation's kind.
+pub(super) fn met_in_part<'r>(
+    sides: [(usize, &ResolvedProposal); 2],
+    relations: impl Iterator<Item = &'r Relation>,
+) -> Vec<(TermRef, TermRef, RelationKind)> {
+    let modality = |t: TermRef| {
+        sides
+            .iter()
+            .find(|(pi, _)| *pi == t.proposal)
+            .and_then(|(_, p)| p.terms.get(t.term))
+            .map(|x| x.modality)
+    };
+    let mut out = Vec::new();
+    for r in relations.filter(|r| !r.is_indirect() && !r.is_conflict()) {
+        let (Some(l), Some(rm)) = (modality(r.left.term), modality(r.right.term)) else {
+            continue;
+        };
+        if !meets(r.kind, l, rm) {
+            out.push((r.left.term, r.right.term, r.kind));
+        }
+        if !meets(r.kind, rm, l) {
+            out.push((r.right.term, r.left.term, r.kind));
+        }
+    }
+    out
 }
 
 enum By {
@@ -80,6 +137,7 @@ impl Failures {
         sides: [(usize, usize); 2],
         conflicts: impl Iterator<Item = (TermRef, usize)>,
         open: impl Iterator<Item = TermRef>,
+        partly: Vec<(TermRef, TermRef, RelationKind)>,
     ) -> Failures {
         let proposals = sides.map(|(pi, _)| pi);
         let side = |t: &TermRef| proposals.iter().position(|&p| p == t.proposal);
@@ -109,6 +167,7 @@ impl Failures {
                 ],
                 open: is_open,
             },
+            partly: partly_by_term(&proposals, partly),
         }
     }
 
@@ -117,6 +176,7 @@ impl Failures {
         sides: [usize; 2],
         conflicts: impl Iterator<Item = (TermRef, usize)>,
         open: impl Iterator<Item = TermRef>,
+        partly: Vec<(TermRef, TermRef, RelationKind)>,
     ) -> Failures {
         let mut by_term: FastMap<TermRef, Vec<usize>> = FastMap::default();
         for (t, i) in conflicts.filter(|(t, _)| sides.contains(&t.proposal)) {
@@ -128,7 +188,14 @@ impl Failures {
                 conflicts: by_term,
                 open: open.filter(|t| sides.contains(&t.proposal)).collect(),
             },
+            partly: partly_by_term(&sides, partly),
         }
+    }
+
+    /// The other side's terms that meet term `t` only in part, with their relation,
+    /// sorted.
+    pub(super) fn partly(&self, t: &TermRef) -> &[(TermRef, RelationKind)] {
+        self.partly.get(t).map_or(&[], Vec::as_slice)
     }
 
     /// The conflicts term `t` is in, ascending.
@@ -151,8 +218,25 @@ impl Failures {
                 .is_some_and(|s| open.get(s).and_then(|o| o.get(t.term)).copied().unwrap_or(false)),
             By::Few { open, .. } => open.contains(t),
         };
-        open || !self.conflicts(t).is_empty()
+        open || !self.conflicts(t).is_empty() || self.partly.contains_key(t)
     }
+}
+
+/// [`met_in_part`]'s list as a table by term (terms of `sides` only), each list
+/// sorted and without repeats.
+fn partly_by_term(
+    sides: &[usize; 2],
+    partly: Vec<(TermRef, TermRef, RelationKind)>,
+) -> FastMap<TermRef, Vec<(TermRef, RelationKind)>> {
+    let mut by: FastMap<TermRef, Vec<(TermRef, RelationKind)>> = FastMap::default();
+    for (t, other, kind) in partly.into_iter().filter(|(t, _, _)| sides.contains(&t.proposal)) {
+        by.entry(t).or_default().push((other, kind));
+    }
+    for list in by.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
+    by
 }
 
 /// Fills in what each held-up term agrees with on the other side (direct agreements
@@ -289,9 +373,15 @@ impl Trace {
         for path in self.paths(pi, p, t, &|r| failures.failing(r), steps)? {
             let Some(&required) = path.last() else { continue };
             let conflicts = failures.conflicts(&required).to_vec();
+            let partly = if conflicts.is_empty() {
+                failures.partly(&required).to_vec()
+            } else {
+                Vec::new()
+            };
             causes.push(BlockCause {
                 path: path.into(),
                 conflicts: conflicts.into(),
+                met_in_part: partly.into(),
             });
         }
         if causes.is_empty() {

@@ -3,6 +3,7 @@
 //! on its own authors.
 
 use super::atom::{Atom, ProposalAtoms};
+use crate::model::Modality;
 use crate::resolved::ResolvedProposal;
 use crate::vocab::PartyId;
 
@@ -31,7 +32,7 @@ pub struct BurdenRow {
     pub count: usize,
     /// The same, each weighted by priority (red line 8, core 4, normal 2, minor 1)
     /// times window length in units of 30 days (open-ended and longer windows count
-    /// as 360 days).
+    /// as 360 days); an `endeavour` (an obligation of means) weighs half.
     pub weight: f64,
     /// The weight in priority-days, summed exactly (so that a what-if can take a
     /// term's share out again): `weight` is this over 30.
@@ -115,7 +116,12 @@ fn add(rows: &mut Vec<BurdenRow>, proposal: &ResolvedProposal, a: &Atom, sign: i
         .window
         .days()
         .map_or(WINDOW_CAP_DAYS, |d| d.min(WINDOW_CAP_DAYS));
-    let units = i64::from(priority.weight()).saturating_mul(days);
+    let mut units = i64::from(priority.weight()).saturating_mul(days);
+    if a.modality == Modality::Endeavour {
+        // An obligation of means weighs half an obligation of result (rounded down,
+        // the same way each time, so that a what-if takes out what it put in).
+        units /= 2;
+    }
     let at = match rows.iter().position(|r| r.party == a.subject) {
         Some(i) => i,
         None => {

@@ -61,9 +61,11 @@ pub(super) fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> 
 pub(super) fn kind(a: Modality, b: Modality) -> RelationKind {
     use Modality::*;
     match (a, b) {
-        (Must, Must) | (MustNot, MustNot) | (May, May) => RelationKind::Agree,
-        (Must, May) | (May, Must) => RelationKind::Compatible,
-        (Must | May, MustNot) | (MustNot, Must | May) => RelationKind::Conflict,
+        (Must, Must) | (MustNot, MustNot) | (May, May) | (Endeavour, Endeavour) => RelationKind::Agree,
+        (Must | Endeavour, May) | (May, Must | Endeavour) => RelationKind::Compatible,
+        // A divergence of strength: one commits to the result, the other to effort.
+        (Must, Endeavour) | (Endeavour, Must) => RelationKind::Diverge,
+        (Must | May | Endeavour, MustNot) | (MustNot, Must | May | Endeavour) => RelationKind::Conflict,
     }
 }
 
@@ -104,6 +106,10 @@ mod tests {
         assert_eq!(kind(Must, May), RelationKind::Compatible);
         assert_eq!(kind(May, MustNot), RelationKind::Conflict);
         assert_eq!(kind(MustNot, Must), RelationKind::Conflict);
+        assert_eq!(kind(Must, Endeavour), RelationKind::Diverge);
+        assert_eq!(kind(Endeavour, Endeavour), RelationKind::Agree);
+        assert_eq!(kind(Endeavour, May), RelationKind::Compatible);
+        assert_eq!(kind(MustNot, Endeavour), RelationKind::Conflict);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::diagnostic::Diagnostic;
 use crate::collections::FastMap;
-use crate::model::{Modality, ParamValue, Proposal, Term, Window, is_open_word};
+use crate::model::{Modality, ParamValue, Proposal, Term, Timing, Window, is_open_word};
 use crate::resolved::{Interval, ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ParamKind, PartyId, Vocab};
 
@@ -276,7 +276,11 @@ impl Cx<'_> {
                         None => self.diags.push(
                             Diagnostic::error(
                                 format!("terms[{p}].action"),
-                                format!("`may` with the negating name `{}` has no meaning", t.action),
+                                format!(
+                                    "`{}` with the negating name `{}` has no meaning",
+                                    modality.as_str(),
+                                    t.action
+                                ),
                             )
                             .with_help(format!(
                                 "write `\"action\": \"{}\"` with the modality meant",
@@ -535,15 +539,16 @@ impl Cx<'_> {
         }
     }
 
-    /// Reports each `requires` cycle once, with the cycle spelled out.
+    /// Reports each `requires` cycle with a `before` condition once, with the cycle
+    /// spelled out (a cycle of `concurrent` conditions only is reciprocity).
     fn cycles(&mut self, proposal: &Proposal, ids: &FastMap<&str, usize>) {
-        let edges: Vec<Vec<usize>> = proposal
+        let edges: Vec<Vec<(usize, bool)>> = proposal
             .terms
             .iter()
             .map(|t| {
                 t.requires
                     .iter()
-                    .filter_map(|c| ids.get(&*c.term).copied())
+                    .filter_map(|c| Some((ids.get(&*c.term).copied()?, c.timing == Timing::Before)))
                     .collect()
             })
             .collect();
@@ -559,7 +564,9 @@ impl Cx<'_> {
                     format!("terms[{first}].requires"),
                     format!("`requires` cycle: {}", names.join(" → ")),
                 )
-                .with_help("a term cannot depend on itself, directly or through others"),
+                .with_help(
+                    "a term cannot wait for itself, directly or through others; conditions that are all `concurrent` are reciprocity and allowed",
+                ),
             );
         }
     }

@@ -74,6 +74,9 @@ pub enum Modality {
     MustNot,
     /// A permission: the subject may do the action.
     May,
+    /// An obligation of means: the subject must try, not achieve the result
+    /// ("will help restore", "shall seek", "make every effort").
+    Endeavour,
 }
 
 impl Modality {
@@ -83,6 +86,7 @@ impl Modality {
             Modality::Must => "must",
             Modality::MustNot => "must_not",
             Modality::May => "may",
+            Modality::Endeavour => "endeavour",
         }
     }
 
@@ -92,20 +96,23 @@ impl Modality {
             Modality::Must => "must",
             Modality::MustNot => "must not",
             Modality::May => "may",
+            Modality::Endeavour => "endeavour",
         }
     }
 
     /// The modality after a negating alias: "must halt aid" is "must not aid".
-    /// A permission cannot be negated (there is no "may not" modality).
+    /// A permission or an effort cannot be negated (there is no "may not" or
+    /// "endeavour not" modality).
     pub fn negated(self) -> Option<Modality> {
         match self {
             Modality::Must => Some(Modality::MustNot),
             Modality::MustNot => Some(Modality::Must),
-            Modality::May => None,
+            Modality::May | Modality::Endeavour => None,
         }
     }
 
-    /// Whether the term binds its subject (an obligation or a prohibition).
+    /// Whether the term binds its subject (an obligation, of result or of means, or a
+    /// prohibition).
     pub fn binds(self) -> bool {
         !matches!(self, Modality::May)
     }

@@ -543,3 +543,39 @@ fn more_than_u16_many_scope_labels() {
         Coverage::RightBroader
     );
 }
+
+#[test]
+fn endeavour_against_each_modality() {
+    // DESIGN §3: must vs endeavour diverge (strength), endeavour vs endeavour agree,
+    // endeavour vs may compatible, endeavour vs must_not conflict.
+    let term = |m: &str| json!([{ "id": "t", "subject": "US", "modality": m, "action": "sanctions_relief", "target": "RU", "text": "x" }]);
+    for (other, kind) in [
+        ("must", RelationKind::Diverge),
+        ("endeavour", RelationKind::Agree),
+        ("may", RelationKind::Compatible),
+        ("must_not", RelationKind::Conflict),
+    ] {
+        let a = analyze(&[p("a", term("endeavour")), p("b", term(other))]);
+        assert_eq!(
+            kinds(&a),
+            vec![(kind, false, "a/t".into(), "b/t".into())],
+            "{other}"
+        );
+        let b = analyze(&[p("a", term(other)), p("b", term("endeavour"))]);
+        assert_eq!(
+            kinds(&b),
+            vec![(kind, false, "a/t".into(), "b/t".into())],
+            "{other} mirrored"
+        );
+    }
+}
+
+#[test]
+fn an_endeavour_weighs_half_an_obligation_in_the_burden() {
+    let t = |m: &str| json!([{ "id": "t", "subject": "RU", "modality": m, "action": "withdrawal", "window": { "days": 30 }, "text": "x" }]);
+    let a = analyze(&[p("a", t("must")), p("b", t("endeavour"))]);
+    let row = |i: usize| a.burden[i].rows.iter().find(|r| r.count > 0).unwrap().clone();
+    assert_eq!(row(0).count, 1);
+    assert_eq!(row(1).count, 1, "an effort is still an obligation");
+    assert_eq!(row(1).weight * 2.0, row(0).weight);
+}

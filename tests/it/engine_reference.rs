@@ -605,6 +605,233 @@ fn reanalyze_compares_unpacked_parameters_in_full() {
     assert_reanalyze_is_analyze(&base, vec![(0, edited)], &originals, &vocab);
 }
 
+/// An edge of the reference's condition graph: a `requires` (with whether it is a
+/// `before`, and the side) or a correspondence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RefEdge {
+    Requires { before: bool, side: usize },
+    Corresponds,
+}
+
+/// The reference's deadlocks (DESIGN §3, v2), by brute force: every simple cycle of the
+/// condition graph (terms of `p` then of `q`; `requires` edges, and both directions of
+/// every direct non-conflict relation the reference finds) enumerated from its least
+/// term; the valid ones hold a `before` and conditions of both sides. For each
+/// strongly connected component holding one, its terms (sorted) and the length of its
+/// shortest valid cycle.
+fn reference_deadlocks(
+    p: &ResolvedProposal,
+    q: &ResolvedProposal,
+    rels: &BTreeSet<RelKey>,
+) -> BTreeSet<(Vec<usize>, usize)> {
+    let n = p.terms.len() + q.terms.len();
+    let offset = p.terms.len();
+    let mut edges: Vec<(usize, usize, RefEdge)> = Vec::new();
+    for (side, prop, base) in [(0, p, 0), (1, q, offset)] {
+        for (t, term) in prop.terms.iter().enumerate() {
+            for &(req, timing) in &term.requires {
+                let before = timing == armistice::model::Timing::Before;
+                edges.push((base + t, base + req, RefEdge::Requires { before, side }));
+            }
+        }
+    }
+    for &(kind, indirect, l, r, _) in rels {
+        if !indirect && kind != RelationKind::Conflict {
+            for e in [(l, offset + r), (offset + r, l)] {
+                if !edges
+                    .iter()
+                    .any(|&(a, b, k)| (a, b) == e && k == RefEdge::Corresponds)
+                {
+                    edges.push((e.0, e.1, RefEdge::Corresponds));
+                }
+            }
+        }
+    }
+    // Reachability, for the components.
+    let mut reach = vec![vec![false; n]; n];
+    for (i, row) in reach.iter_mut().enumerate() {
+        row[i] = true;
+    }
+    for &(a, b, _) in &edges {
+        reach[a][b] = true;
+    }
+    for k in 0..n {
+        for i in 0..n {
+            for j in 0..n {
+                if reach[i][k] && reach[k][j] {
+                    reach[i][j] = true;
+                }
+            }
+        }
+    }
+    let component = |x: usize| -> Vec<usize> { (0..n).filter(|&y| reach[x][y] && reach[y][x]).collect() };
+    let mut best: std::collections::BTreeMap<Vec<usize>, usize> = Default::default();
+    // Depth-first over simple paths from each start, through greater terms only.
+    for start in 0..n {
+        let mut stack: Vec<(usize, Vec<usize>, Vec<RefEdge>)> = vec![(start, vec![start], vec![])];
+        while let Some((at, path, kinds)) = stack.pop() {
+            for &(a, b, k) in edges.iter().filter(|e| e.0 == at) {
+                let mut kinds = kinds.clone();
+                kinds.push(k);
+                if b == start {
+                    let before = kinds
+                        .iter()
+                        .any(|k| matches!(k, RefEdge::Requires { before: true, .. }));
+                    let sides = [0, 1].map(|s| {
+                        kinds
+                            .iter()
+                            .any(|k| matches!(k, RefEdge::Requires { side, .. } if *side == s))
+                    });
+                    if before && sides[0] && sides[1] {
+                        let c = component(start);
+                        let len = kinds.len();
+                        let slot = best.entry(c).or_insert(len);
+                        *slot = (*slot).min(len);
+                    }
+                } else if b > start && !path.contains(&b) {
+                    let mut path = path.clone();
+                    path.push(b);
+                    stack.push((b, path, kinds));
+                }
+                let _ = a;
+            }
+        }
+    }
+    best.into_iter().collect()
+}
+
+/// The engine's deadlocks as the reference gives them (each cycle's component, found
+/// by the reference's reachability being the same graph, and its length), after
+/// checking that each cycle is simple, closed, starts with a `before` and runs along
+/// edges of the graph.
+fn engine_deadlocks(
+    a: &Analysis,
+    rels: &BTreeSet<RelKey>,
+    reference: &BTreeSet<(Vec<usize>, usize)>,
+) -> BTreeSet<(Vec<usize>, usize)> {
+    let offset = a.proposals[0].terms.len();
+    let node = |t: armistice::engine::TermRef| if t.proposal == 0 { t.term } else { offset + t.term };
+    let mut out = BTreeSet::new();
+    for d in &a.pairs[0].deadlocks {
+        let nodes: Vec<usize> = d.cycle.iter().map(|e| node(e.from)).collect();
+        let distinct: BTreeSet<usize> = nodes.iter().copied().collect();
+        assert_eq!(distinct.len(), nodes.len(), "a term twice in a cycle: {d:?}");
+        assert_eq!(d.cycle[0].requires, Some(armistice::model::Timing::Before));
+        for (e, next) in d.cycle.iter().zip(d.cycle.iter().cycle().skip(1)) {
+            assert_eq!(e.to, next.from);
+            match e.requires {
+                Some(t) => {
+                    let req = &a.proposals[e.from.proposal].terms[e.from.term].requires;
+                    assert!(req.contains(&(e.to.term, t)), "no such condition: {e:?}");
+                }
+                None => {
+                    let (l, r) = if e.from.proposal == 0 {
+                        (e.from.term, e.to.term)
+                    } else {
+                        (e.to.term, e.from.term)
+                    };
+                    let kind = e.relation.unwrap();
+                    assert!(
+                        rels.iter()
+                            .any(|&(k, ind, x, y, _)| !ind && k == kind && (x, y) == (l, r)),
+                        "no such correspondence: {e:?}"
+                    );
+                }
+            }
+        }
+        // The component the reference found the cycle's terms in.
+        let c = reference
+            .iter()
+            .find(|(c, _)| distinct.is_subset(&c.iter().copied().collect()))
+            .map(|(c, _)| c.clone())
+            .unwrap_or_else(|| nodes.clone());
+        out.insert((c, d.cycle.len()));
+    }
+    out
+}
+
+/// Each `requires` of a generated proposal made `concurrent` where `mask` says so.
+fn some_concurrent(mut v: Value, mask: &[bool]) -> Value {
+    let mut k = 0;
+    for t in v["terms"].as_array_mut().unwrap() {
+        if let Some(reqs) = t.get_mut("requires").and_then(Value::as_array_mut) {
+            for r in reqs.iter_mut() {
+                if mask.get(k).copied().unwrap_or(false) {
+                    *r = serde_json::json!({ "term": r.as_str().unwrap(), "timing": "concurrent" });
+                }
+                k += 1;
+            }
+        }
+    }
+    v
+}
+
+/// Proposal `id` whose terms each require, by index, the terms listed (in either
+/// direction, so that the two proposals of a pair can wait on each other).
+fn crossing(id: &str, terms: Vec<(Value, Vec<usize>)>) -> Value {
+    let n = terms.len();
+    let terms = terms
+        .into_iter()
+        .enumerate()
+        .map(|(i, (t, reqs))| (t, reqs.into_iter().map(|r| r % n).filter(|&r| r != i).collect()))
+        .collect();
+    support::numbered(id, terms)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn deadlocks_match_the_reference(
+        p in proptest::collection::vec((support::term_strategy(true), proptest::collection::vec(0usize..4, 0..2)), 1..=4),
+        q in proptest::collection::vec((support::term_strategy(true), proptest::collection::vec(0usize..4, 0..2)), 1..=4),
+        mask_p in proptest::collection::vec(any::<bool>(), 8),
+        mask_q in proptest::collection::vec(any::<bool>(), 8),
+        same in any::<bool>(),
+    ) {
+        // Terms drawn at random, or q a copy of p with other conditions (so that every
+        // term has a counterpart and cycles are likely).
+        let vocab = support::vocab();
+        // The copy keeps q's own window and parameters, so that counterparts often
+        // diverge on the numbers.
+        let q = if same {
+            p.iter()
+                .cloned()
+                .zip(q)
+                .map(|((mut t, _), (own, r))| {
+                    for field in ["window", "params"] {
+                        match own.get(field) {
+                            Some(v) => t[field] = v.clone(),
+                            None => {
+                                t.as_object_mut().unwrap().remove(field);
+                            }
+                        }
+                    }
+                    (t, r)
+                })
+                .collect()
+        } else {
+            q
+        };
+        let (p, q) = (crossing("p", p), crossing("q", q));
+        let (p, q) = (some_concurrent(p, &mask_p), some_concurrent(q, &mask_q));
+        // A proposal with a cycle of its own is invalid unless all of it is concurrent.
+        let (Some(rp), Some(rq)) = (armistice::load::resolve(&support::proposal(p.clone()), &vocab).0, armistice::load::resolve(&support::proposal(q.clone()), &vocab).0) else {
+            return Ok(());
+        };
+        let (rels, _) = reference(&rp, &rq, &vocab);
+        let expected = reference_deadlocks(&rp, &rq, &rels);
+        let analysis = engine::analyze(vec![rp, rq], &vocab).unwrap();
+        prop_assert_eq!(engine_deadlocks(&analysis, &rels, &expected), expected);
+        // reanalyze equals analyze on an edit that touches the conditions.
+        let base = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
+        let edited = edit(&q, 5, 1);
+        if armistice::load::resolve(&support::proposal(edited.clone()), &vocab).0.is_some() {
+            assert_reanalyze_is_analyze(&base, vec![(1, edited)], &[p, q], &vocab);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 

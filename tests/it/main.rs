@@ -47,6 +47,8 @@ mod report_html;
 mod terminal_escape_props;
 mod vocab_deep;
 mod semantics_params;
+mod semantics_conditions;
+mod semantics_deadlock;
 mod whatif_cli;
 mod whatif_edit_names;
 mod whatif_editor;

@@ -27,7 +27,6 @@ use crate::collections::chunked::{self, Chunked};
 use crate::collections::shared::Interner;
 use crate::engine::analysis::{Open, Pair, Relation};
 use crate::engine::atom::{Atom, TermRef};
-use crate::engine::blocked;
 use crate::engine::collect::{self, Collector, Seen};
 use crate::engine::index::AtomIndex;
 use crate::engine::order;
@@ -83,8 +82,8 @@ pub(super) struct Again {
     /// Where the kept earlier relations are now; `None` when they had to be sorted
     /// again (a map that does not keep the order of terms).
     pub renumber: Option<Renumber>,
-    /// Whether a relation found again is an agreement (an edge of the condition graph
-    /// the earlier analysis may not have had).
+    /// Whether a relation found again is a correspondence (an edge of the condition
+    /// graph the earlier analysis may not have had).
     pub agreements_found: bool,
 }
 
@@ -109,7 +108,7 @@ pub(super) fn relate_pair_again(
         vec![Seen::default(); right.atoms.len()],
     ];
     let fresh = relate_fresh(left, right, &pairs, &mut seen, &mut affected, vocab);
-    let agreements_found = fresh.iter().any(blocked::agrees);
+    let agreements_found = fresh.iter().any(crate::engine::graph::corresponds);
     let (relations, renumber) =
         keep_and_merge(&previous.relations, left.map, right.map, fresh, &mut affected);
 

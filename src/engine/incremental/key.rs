@@ -235,6 +235,7 @@ fn pack_content(t: &ResolvedTerm) -> Option<u128> {
         Modality::Must => 0,
         Modality::MustNot => 1,
         Modality::May => 2,
+        Modality::Endeavour => 3,
     };
     let fields: [(u128, u32); 7] = [
         (modality, 2),

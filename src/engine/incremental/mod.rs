@@ -391,8 +391,10 @@ fn update_pair(
         }),
         _ => None,
     };
+    // Held-up terms on an earlier deadlock were left out of the earlier pair
+    // (`finish_pair`): its entries cannot be carried over then.
     let carried = match (&earlier, &renumber) {
-        (Some(earlier), Some(renumber)) => {
+        (Some(earlier), Some(renumber)) if previous.deadlocks.is_empty() => {
             let changes = reblock::Changes {
                 maps: [left.map, right.map],
                 touched: &touched,
@@ -426,7 +428,7 @@ fn update_pair(
     {
         Vec::new()
     } else {
-        deadlocks_again(sides, [reuse.keys_of(i), reuse.keys_of(j)], &relations)
+        deadlocks_again(sides, [reuse.keys_of(i), reuse.keys_of(j)], &relations, limits)?
     };
     Ok(finish_pair(sides, relations, open, blocked, deadlocks))
 }
@@ -457,11 +459,12 @@ fn deadlocks_again(
     sides: [(usize, &ResolvedProposal); 2],
     keys: [&Keys; 2],
     relations: &Relations,
-) -> Vec<Deadlock> {
+    limits: &Limits,
+) -> Result<Vec<Deadlock>, EngineError> {
     if sides.iter().zip(keys).all(|((_, p), k)| conditioned(p, k)) {
-        deadlocks(sides, relations)
+        deadlocks(sides, relations, limits)
     } else {
-        Vec::new()
+        Ok(Vec::new())
     }
 }
 

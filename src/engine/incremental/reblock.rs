@@ -263,7 +263,12 @@ fn failures_reached(
     }
     let proposals = sides.map(|(pi, _)| pi);
     if reached.iter().all(Vec::is_empty) {
-        return Ok(Failures::few(proposals, std::iter::empty(), std::iter::empty()));
+        return Ok(Failures::few(
+            proposals,
+            std::iter::empty(),
+            std::iter::empty(),
+            Vec::new(),
+        ));
     }
     let reaches = |s: usize, t: TermRef| sides[s].0 == t.proposal && contains(&reached[s], t.term);
     // Conflicts come first in report order.
@@ -286,7 +291,13 @@ fn failures_reached(
                     .is_some_and(|o| o.term == *term)
             })
     });
-    Ok(Failures::few(proposals, conflicts, open_reached))
+    // The terms reached that a relation meets only in part (its relations, kept or
+    // found again, are those of the new versions).
+    let partly = blocked::met_in_part(sides, relations.iter())
+        .into_iter()
+        .filter(|&(t, _, _)| (0..2).any(|s| reaches(s, t)))
+        .collect();
+    Ok(Failures::few(proposals, conflicts, open_reached, partly))
 }
 
 /// Lists being made by [`carry`], kept from one entry to the next.
@@ -344,9 +355,18 @@ fn carry(
                 }
                 Shared::take_from(&mut room.conflicts)
             };
+            let met_in_part = if in_place || c.met_in_part.is_empty() {
+                c.met_in_part.clone()
+            } else {
+                c.met_in_part
+                    .iter()
+                    .map(|&(t, k)| Some((moved(t)?, k)))
+                    .collect::<Option<Shared<(TermRef, RelationKind)>>>()?
+            };
             room.causes.push(BlockCause {
                 path: terms(&c.path)?,
                 conflicts,
+                met_in_part,
             });
         }
         Shared::take_from(&mut room.causes)

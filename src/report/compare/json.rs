@@ -202,6 +202,18 @@ pub struct CauseOut<'a> {
     pub path: Vec<TermName<'a>>,
     /// Indices of the relations (conflicts) the required term is in; empty when open.
     pub conflicts: &'a [usize],
+    /// The other side's terms that meet the required term only in part, with their
+    /// relation; empty when it is open or in conflict.
+    pub met_in_part: Vec<MetOut<'a>>,
+}
+
+/// A term that meets a condition only in part.
+#[derive(Debug, Serialize)]
+pub struct MetOut<'a> {
+    /// `proposal-id/term-id`.
+    pub term: TermName<'a>,
+    /// The relation's kind (`diverge`, `compatible`, ...).
+    pub relation: &'static str,
 }
 
 /// An edge of a deadlock cycle.
@@ -211,10 +223,15 @@ pub struct EdgeOut<'a> {
     pub from: TermName<'a>,
     /// To this term.
     pub to: TermName<'a>,
-    /// `requires` or `agrees`.
+    /// `requires` (a condition) or `corresponds` (a relation across the proposals).
     pub edge: &'static str,
     /// For `requires`: `before` or `concurrent`.
     pub timing: Option<&'static str>,
+    /// For `corresponds`: the kind of the two terms' relation (`agree`, `diverge`,
+    /// `compatible`, ...).
+    pub relation: Option<&'static str>,
+    /// The wording of the `from` term (each term of the cycle is one edge's `from`).
+    pub text: Option<&'a str>,
 }
 
 /// An open point.
@@ -333,6 +350,14 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
                         .map(|c| CauseOut {
                             path: c.path.iter().map(|&t| TermName(a, t)).collect(),
                             conflicts: &c.conflicts,
+                            met_in_part: c
+                                .met_in_part
+                                .iter()
+                                .map(|&(t, k)| MetOut {
+                                    term: TermName(a, t),
+                                    relation: k.as_str(),
+                                })
+                                .collect(),
                         })
                         .collect(),
                 }
@@ -352,9 +377,11 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
                             edge: if e.requires.is_some() {
                                 "requires"
                             } else {
-                                "agrees"
+                                "corresponds"
                             },
                             timing: e.requires.map(|t| t.as_str()),
+                            relation: e.relation.map(|k| k.as_str()),
+                            text: words::text(a, e.from),
                         })
                         .collect()
                 })

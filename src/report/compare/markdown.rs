@@ -102,12 +102,22 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
             let steps: Vec<String> = d
                 .cycle
                 .iter()
-                .map(|e| match e.requires {
-                    Some(t) => format!("{} requires ({}) {}", code(a, e.from), t.as_str(), code(a, e.to)),
-                    None => format!("{} agrees with {}", code(a, e.from), code(a, e.to)),
+                .map(|e| match (e.requires, e.relation) {
+                    (Some(t), _) => format!("{} requires ({}) {}", code(a, e.from), t.as_str(), code(a, e.to)),
+                    (None, k) => format!(
+                        "{} corresponds to {} ({})",
+                        code(a, e.from),
+                        code(a, e.to),
+                        k.map_or("corresponds", |k| k.as_str())
+                    ),
                 })
                 .collect();
             let _ = writeln!(out, "- {}", steps.join("; "));
+            for e in &d.cycle {
+                if let Some(text) = words::text(a, e.from) {
+                    let _ = writeln!(out, "  - `{}`: “{}”", words::term(a, e.from), esc(text));
+                }
+            }
         }
         out.push('\n');
     }

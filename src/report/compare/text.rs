@@ -102,6 +102,10 @@ fn pair_block(
                 p.paint(Role::Bad, "DEADLOCK"),
                 line(&words::cycle(a, d))
             );
+            for e in &d.cycle {
+                quote_named(out, a, p, e.from);
+            }
+            out.spill();
         }
     }
     if sections.shows(Section::Open) {
@@ -174,6 +178,19 @@ fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRe
             "          {}: {}",
             line(who),
             p.paint(Role::Dim, &format!("\"{}\"", line(text)))
+        );
+    }
+}
+
+/// A term's wording under its full name (`p/pow: "..."`), for findings that name
+/// several terms of one proposal.
+fn quote_named(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRef) {
+    if let Some(text) = words::text(a, t) {
+        let _ = writeln!(
+            out,
+            "          {}: {}",
+            line(&words::term(a, t)),
+            p.paint(Role::Dim, &format!("\"{}\"", line(&text)))
         );
     }
 }

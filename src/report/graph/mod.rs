@@ -238,7 +238,7 @@ pub fn build(a: &Analysis, vocab: &Vocab) -> TermGraph {
 }
 
 /// Marks the edge a deadlock cycle step runs along: the `requires` edge, or the
-/// agreement edge between the two terms in either direction.
+/// relation edge (any but a conflict) between the two terms in either direction.
 fn mark_cycle_edge(
     graph: &mut DiGraph<TermNode, TermEdge>,
     from: NodeIndex,
@@ -251,7 +251,9 @@ fn mark_cycle_edge(
         };
         match (req, w.kind) {
             (Some(t), EdgeKind::Requires(u)) => t == u && a == from && b == to,
-            (None, EdgeKind::Relation(RelationEdge::Agree | RelationEdge::Compatible)) => {
+            (None, EdgeKind::Relation(k))
+                if !matches!(k, RelationEdge::Conflict | RelationEdge::Indirect) =>
+            {
                 (a, b) == (from, to) || (a, b) == (to, from)
             }
             _ => false,

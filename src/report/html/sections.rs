@@ -210,8 +210,13 @@ pub(super) fn blocked(h: &mut Html, a: &Analysis) {
                     "div",
                     "why",
                     "each side waits on the other: no order satisfies both",
-                )
-                .raw("</li>\n");
+                );
+            for e in &d.cycle {
+                if let Some(text) = words::text(a, e.from) {
+                    h.el("div", "why", &format!("{}: “{text}”", words::term(a, e.from)));
+                }
+            }
+            h.raw("</li>\n");
         }
     }
     if !any {

@@ -144,6 +144,8 @@ pub fn modality_gloss(
         (false, Modality::Must) => format!("the proposal now demands {what} from {who}"),
         (false, Modality::MustNot) => format!("the proposal now demands that {who} halt {what}"),
         (false, Modality::May) => format!("the proposal now merely allows {who} {what}"),
+        (true, Modality::Endeavour) => format!("{who} now only commits to endeavour {what}"),
+        (false, Modality::Endeavour) => format!("the proposal now asks only an effort at {what} from {who}"),
     }
 }
 

@@ -4,8 +4,8 @@
 
 use super::values::{modality, number, parties, scope, value, window};
 use crate::engine::{
-    Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, Deadlock, Direction, Finding, Pair,
-    ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
+    Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, CycleEdge, Deadlock, Direction,
+    Finding, Pair, ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
 };
 use crate::model::{Modality, ParamValue};
 use crate::vocab::Vocab;
@@ -113,6 +113,16 @@ pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
     }
     if r.kind != RelationKind::Diverge {
         return out;
+    }
+    if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
+        && left.modality != right.modality
+    {
+        out.push(format!(
+            "strength: {} against {}; {}",
+            left.modality.as_str(),
+            right.modality.as_str(),
+            "one side commits to the result, the other to an effort"
+        ));
     }
     if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
         && left.window != right.window
@@ -235,7 +245,25 @@ pub fn held_because(pair: &Pair, cause: &BlockCause, name: impl Fn(TermRef) -> S
             format!("{}{how}", name(other))
         })
         .collect();
+    if others.is_empty() && !cause.met_in_part.is_empty() {
+        let by: Vec<String> = cause
+            .met_in_part
+            .iter()
+            .map(|&(t, kind)| format!("{} ({})", name(t), met_by(kind)))
+            .collect();
+        return format!("met only in part: {}", by.join(", "));
+    }
     why_held(&others)
+}
+
+/// How a counterpart falls short of a condition: a divergence, or a weaker
+/// commitment than the condition asks (a `may` or `endeavour` against a `must`).
+fn met_by(kind: RelationKind) -> &'static str {
+    match kind {
+        RelationKind::Diverge => "diverges",
+        RelationKind::Compatible => "commits to less",
+        other => other.as_str(),
+    }
 }
 
 /// `in conflict with X, Y`, or `open: the other side is silent on it` when there is
@@ -248,21 +276,28 @@ pub fn why_held(conflicts_with: &[String]) -> String {
     }
 }
 
-/// A deadlock's cycle, back to its first term:
-/// `a —requires (before)→ b —agrees— a`.
+/// A deadlock's cycle, back to its first term, each correspondence with the kind of
+/// its relation: `a —requires (before)→ b —diverge— c —requires (before)→ d —agree— a`.
 pub fn cycle(analysis: &Analysis, d: &Deadlock) -> String {
     let mut out = String::new();
     for e in &d.cycle {
         out.push_str(&term(analysis, e.from));
-        match e.requires {
-            Some(t) => out.push_str(&format!(" —requires ({})→ ", t.as_str())),
-            None => out.push_str(" —agrees— "),
-        }
+        out.push_str(&format!(" {} ", cycle_edge(e)));
     }
     if let Some(first) = d.cycle.first() {
         out.push_str(&term(analysis, first.from));
     }
     out
+}
+
+/// One edge of a deadlock's cycle, between its terms: `—requires (before)→` for a
+/// condition, `—diverge—` for a correspondence (the kind of the two terms' relation).
+pub fn cycle_edge(e: &CycleEdge) -> String {
+    match (e.requires, e.relation) {
+        (Some(t), _) => format!("—requires ({})→", t.as_str()),
+        (None, Some(k)) => format!("—{}—", k.as_str()),
+        (None, None) => "—corresponds—".to_owned(),
+    }
 }
 
 /// `partly open` or `open`.

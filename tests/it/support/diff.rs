@@ -265,6 +265,7 @@ pub(crate) fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
                         Modality::Must => Modality::MustNot,
                         Modality::MustNot => Modality::Must,
                         Modality::May => Modality::May,
+                        Modality::Endeavour => Modality::Endeavour,
                     };
                 }
             }

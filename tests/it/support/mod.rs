@@ -121,7 +121,7 @@ const PARAMS: [&str; 12] = [
     r#"{"exchange": "all_for_all", "days": 30}"#,
 ];
 
-fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = Value> {
+pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = Value> {
     let modalities: Vec<&str> = if allow_prohibitions {
         vec!["must", "must_not", "may"]
     } else {
