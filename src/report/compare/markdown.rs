@@ -103,7 +103,9 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
                 .cycle
                 .iter()
                 .map(|e| match (e.requires, e.relation) {
-                    (Some(t), _) => format!("{} requires ({}) {}", code(a, e.from), t.as_str(), code(a, e.to)),
+                    (Some(t), _) => {
+                        format!("{} requires ({}) {}", code(a, e.from), t.as_str(), code(a, e.to))
+                    }
                     (None, k) => format!(
                         "{} corresponds to {} ({})",
                         code(a, e.from),

@@ -190,7 +190,7 @@ fn quote_named(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::
             out,
             "          {}: {}",
             line(&words::term(a, t)),
-            p.paint(Role::Dim, &format!("\"{}\"", line(&text)))
+            p.paint(Role::Dim, &format!("\"{}\"", line(text)))
         );
     }
 }

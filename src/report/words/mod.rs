@@ -17,8 +17,7 @@ pub use changes::{change, change_with, diff_counts, effect, meta_change, modalit
 pub use findings::{
     agrees_with, blocks, cause, changed, counts, counts_change, coverage, cycle, cycle_edge, derived,
     differences, direction, finding, finding_with, held_because, open, param, proposal, relation, rules,
-    side, silent,
-    status, step, term, text, why_held,
+    side, silent, status, step, term, text, why_held,
 };
 pub use values::{
     action, modality, number, parties, scope, scope_named, share, statement, term_summary, value,
