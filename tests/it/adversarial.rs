@@ -20,9 +20,11 @@ const MEMORY_KIB: u64 = 3 << 20;
 fn size(shape: Shape) -> usize {
     match shape {
         Shape::DeepActions | Shape::DeepLabels => 20_000,
-        Shape::Wide => 5_000,
-        Shape::Many => 1_000,
-        Shape::Identical | Shape::Conflict | Shape::Sweep | Shape::Chain => 600,
+        Shape::Wide => 2_000,
+        Shape::Many => 300,
+        Shape::Identical | Shape::Conflict | Shape::Chain => 300,
+        // 1024 scenarios, each a what-if of its own.
+        Shape::Sweep => 40,
     }
 }
 
@@ -94,7 +96,7 @@ fn commands(
         None => vec!["--drop".to_owned(), first_id],
     };
     let mut all = vec![
-        cmd("check", files.clone()),
+        with_vocab([vec!["check".to_owned()], files.clone()].concat()),
         cmd("compare", files.clone()),
         cmd("graph", files.clone()),
         cmd(
