@@ -4,6 +4,7 @@
 
 mod cycles;
 mod diagnostic;
+mod every_error;
 mod jsonc;
 mod lookalike;
 mod read;
@@ -16,7 +17,8 @@ mod vocab_file;
 pub use diagnostic::{Diagnostic, FileReport, Located, Severity};
 pub(crate) use lookalike::{look, spelled};
 pub use read::{
-    SourceFile, load_proposal, load_proposal_with, parse_json, parse_json_limited, parse_proposal,
+    SourceFile, load_proposal, load_proposal_with, parse_json, parse_json_every, parse_json_limited,
+    parse_proposal,
 };
 pub use render::{render, render_message, render_report};
 pub use validate::{ceasefire_window, resolve, resolve_owned};

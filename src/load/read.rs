@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use super::every_error;
 use super::span::{Document, Part};
 use super::{Diagnostic, FileReport, Located, jsonc, syntax};
 use crate::limit_kind::{LimitKind, Raise};
@@ -162,6 +163,13 @@ pub fn parse_json_limited<T: DeserializeOwned>(
     file: &SourceFile,
     max_depth: usize,
 ) -> Result<T, Box<Located>> {
+    parse_json_every(file, max_depth).map_err(|mut all| Box::new(all.swap_remove(0)))
+}
+
+/// [`parse_json_limited`], with every type error of the file (up to 50) rather than
+/// the first, and a syntax error that the first type error hid; in file order, never
+/// empty.
+pub fn parse_json_every<T: DeserializeOwned>(file: &SourceFile, max_depth: usize) -> Result<T, Vec<Located>> {
     let max_depth = max_depth.min(crate::limits::DEPTH_CEILING);
     // Most files are plain JSON, valid and shallow: serde_json alone reads them at full
     // speed. Its own recursion limit refuses nesting deeper than
@@ -176,7 +184,7 @@ pub fn parse_json_limited<T: DeserializeOwned>(
         }
     }
     let text = jsonc::blank_comments(&file.text, max_depth).map_err(|p| {
-        Box::new(Located {
+        vec![Located {
             diagnostic: Diagnostic {
                 help: p.help,
                 limit: p.limit,
@@ -184,15 +192,15 @@ pub fn parse_json_limited<T: DeserializeOwned>(
             },
             span: Some(p.offset..(p.offset + 1).min(file.text.len())),
             note: None,
-        })
+        }]
     })?;
     let first = text.find(|c: char| !c.is_whitespace());
     if let Some(at) = first.filter(|_| !starts_with_object(&text)) {
-        return Err(Box::new(Located {
+        return Err(vec![Located {
             diagnostic: Diagnostic::error("", "expected a JSON object at the top of the file"),
             span: Some(at..at + text[at..].chars().next().map_or(0, char::len_utf8)),
             note: None,
-        }));
+        }]);
     }
     // Most files are valid: parse at full speed, and track the JSON path only to
     // explain an error. The nesting was bounded above, so serde_json's own recursion
@@ -208,9 +216,19 @@ pub fn parse_json_limited<T: DeserializeOwned>(
     de.disable_recursion_limit();
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        Box::new(syntax::from_serde(&text, &path, e.into_inner()))
+        let inner = e.into_inner();
+        let of_type = inner.classify() == serde_json::error::Category::Data;
+        let first = syntax::from_serde(&text, &path, inner);
+        let mut all = if of_type {
+            every_error::besides::<T>(&text, &first.diagnostic)
+        } else {
+            Vec::new()
+        };
+        all.push(first);
+        all.sort_by_key(|l| l.span.as_ref().map_or(usize::MAX, |s| s.start));
+        all
     })?;
-    de.end().map_err(|e| Box::new(syntax::from_serde(&text, "", e)))?;
+    de.end().map_err(|e| vec![syntax::from_serde(&text, "", e)])?;
     Ok(value)
 }
 
@@ -247,7 +265,7 @@ pub fn load_proposal_with(
     // them is made at once rather than by doubling.
     let ids = memchr::memmem::find_iter(file.text.as_bytes(), b"\"id\"").count();
     let parsed =
-        crate::model::term_list::expecting(ids, || parse_json_limited::<Proposal>(&file, limits.max_depth));
+        crate::model::term_list::expecting(ids, || parse_json_every::<Proposal>(&file, limits.max_depth));
     let (resolved, diagnostics) = match parsed {
         Ok(mut p) => {
             // Any room left over lives as long as the analysis. (An allocator may keep
@@ -259,7 +277,7 @@ pub fn load_proposal_with(
             located.sort_by_key(|l| l.span.as_ref().map_or(usize::MAX, |s| s.start));
             (resolved, located)
         }
-        Err(located) => (None, vec![*located]),
+        Err(located) => (None, located),
     };
     (resolved, FileReport { file, diagnostics })
 }

@@ -10,11 +10,16 @@ use super::{Diagnostic, Located};
 /// Turns a deserialization error about `text`, at the JSON path serde_path_to_error
 /// wrote as `path`, into a located diagnostic.
 pub(super) fn from_serde(text: &str, path: &str, inner: serde_json::Error) -> Located {
+    from_serde_in(&Document::parse(text), text, path, inner)
+}
+
+/// [`from_serde`] with `text` already parsed into `doc` (for many errors of one text).
+pub(super) fn from_serde_in(doc: &Document<'_>, text: &str, path: &str, inner: serde_json::Error) -> Located {
     let path = clean_path(path);
     let raw = strip_position(&inner.to_string());
     let at = offset_of(text, inner.line(), inner.column());
     match inner.classify() {
-        Category::Data => data_error(text, path, &raw, at),
+        Category::Data => data_error(doc, text, path, &raw, at),
         Category::Eof if text.trim().is_empty() => Located {
             diagnostic: Diagnostic::error("", "empty file: expected a JSON object"),
             span: Some(0..0),
@@ -30,8 +35,7 @@ pub(super) fn from_serde(text: &str, path: &str, inner: serde_json::Error) -> Lo
     }
 }
 
-fn data_error(text: &str, path: String, raw: &str, at: usize) -> Located {
-    let doc = Document::parse(text);
+fn data_error(doc: &Document<'_>, text: &str, path: String, raw: &str, at: usize) -> Located {
     let (diagnostic, part) = if let Some(rest) = raw.strip_prefix("unknown field ") {
         let (name, expected) = split_expected(rest);
         let d = Diagnostic::error(path.clone(), format!("unknown field {name}"));

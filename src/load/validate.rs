@@ -5,7 +5,7 @@ use super::diagnostic::Diagnostic;
 use crate::collections::FastMap;
 use crate::model::{Modality, ParamValue, Proposal, Term, Timing, Window, is_open_word};
 use crate::resolved::{Interval, ResolvedProposal, ResolvedTerm};
-use crate::vocab::{ParamKind, PartyId, Vocab};
+use crate::vocab::{ParamKind, PartyId, Vocab, did_you_mean};
 
 /// Resolves `proposal` against `vocab`. Returns the resolved proposal when there is no
 /// error, and every diagnostic (errors and warnings) in file order.
@@ -38,6 +38,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     let mut cx = Cx {
         vocab,
         diags: Vec::new(),
+        hints: FastMap::default(),
     };
     if proposal.id.trim().is_empty() {
         cx.diags.push(Diagnostic::error("id", "empty proposal id"));
@@ -213,6 +214,17 @@ fn is_date(s: &str) -> bool {
 struct Cx<'v> {
     vocab: &'v Vocab,
     diags: Vec<Diagnostic>,
+    /// The nearest known name to each unknown one met, by the list it was looked up
+    /// in: a file that misspells one action 10^5 times looks for it once.
+    hints: FastMap<(Names, String), Option<String>>,
+}
+
+/// The vocabulary's lists of names that a misspelt name is looked up in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Names {
+    Parties,
+    Actions,
+    Labels,
 }
 
 impl Cx<'_> {
@@ -220,11 +232,29 @@ impl Cx<'_> {
     fn party(&mut self, code: &str, path: impl FnOnce() -> String) -> Option<PartyId> {
         let found = self.vocab.party(code);
         if found.is_none() {
-            let known = self.vocab.parties.iter().map(|p| p.code.as_str());
-            self.diags
-                .push(Diagnostic::error(path(), format!("unknown party `{code}`")).suggest(code, known));
+            let d = Diagnostic::error(path(), format!("unknown party `{code}`"));
+            self.push_suggesting(d, Names::Parties, code);
         }
         found
+    }
+
+    /// Records `d` about the unknown `name`, with "did you mean" the nearest name of
+    /// `names`, if one is near.
+    fn push_suggesting(&mut self, d: Diagnostic, names: Names, name: &str) {
+        let vocab = self.vocab;
+        let hint = self.hints.entry((names, name.to_owned())).or_insert_with(|| {
+            let nearest = match names {
+                Names::Parties => did_you_mean(name, vocab.parties.iter().map(|p| p.code.as_str())),
+                Names::Actions => did_you_mean(name, vocab.action_names()),
+                Names::Labels => did_you_mean(name, vocab.label_names()),
+            };
+            nearest.map(str::to_owned)
+        });
+        let d = match hint {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None => d,
+        };
+        self.diags.push(d);
     }
 
     fn term(
@@ -296,7 +326,7 @@ impl Cx<'_> {
                     format!("terms[{p}].action"),
                     format!("unknown action `{}`", t.action),
                 );
-                self.diags.push(d.suggest(&t.action, self.vocab.action_names()));
+                self.push_suggesting(d, Names::Actions, &t.action);
                 None
             }
         };
@@ -315,7 +345,7 @@ impl Cx<'_> {
                         format!("terms[{p}].scope[{j}]"),
                         format!("unknown scope label `{label}`"),
                     );
-                    self.diags.push(d.suggest(label, self.vocab.label_names()));
+                    self.push_suggesting(d, Names::Labels, label);
                 }
             }
         }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Diagnostic, FileReport, SourceFile, parse_json_limited};
+use super::{Diagnostic, FileReport, SourceFile, parse_json_every};
 use crate::limit_kind::LimitKind;
 use crate::limits::Limits;
 use crate::vocab::{DEFAULT_PACK, Vocab, VocabFile, VocabIssue};
@@ -23,11 +23,11 @@ pub fn load_vocab_with(files: Vec<SourceFile>, limits: &Limits) -> Result<Vocab,
     let mut parsed = Vec::new();
     let mut reports = Vec::new();
     for file in files {
-        match parse_json_limited::<VocabFile>(&file, limits.max_depth) {
+        match parse_json_every::<VocabFile>(&file, limits.max_depth) {
             Ok(v) => parsed.push((file, v)),
             Err(located) => reports.push(FileReport {
                 file,
-                diagnostics: vec![*located],
+                diagnostics: located,
             }),
         }
     }
