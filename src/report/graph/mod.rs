@@ -198,6 +198,7 @@ pub fn build(a: &Analysis, vocab: &Vocab) -> TermGraph {
                         .collect();
                     let how = match k {
                         RelationEdge::Indirect => "indirect".to_owned(),
+                        RelationEdge::IndirectAgree => k.as_str().to_owned(),
                         k => format!("{} (indirect)", k.as_str()),
                     };
                     format!("{how}: {}", derived.join(" / "))
