@@ -40,9 +40,15 @@ fn case_13_slivers_are_not_findings() {
     assert!(text.stdout.contains("DIVERGE   a/energy-ban ⟷ b/energy-ban"));
     assert!(text.stdout.contains("AGREE     a/no-force ⟷ b/no-force"));
     // b/no-force agrees with its counterpart only.
-    assert!(text.stdout.contains("PENDING   b/no-force (agrees with a/no-force)\n"));
+    assert!(
+        text.stdout
+            .contains("PENDING   b/no-force (agrees with a/no-force)\n")
+    );
     // The verdict's counts leave the slivers out.
-    assert!(text.stdout.contains("— 1 pending, 1 divergence, 2 open, 1 agreed\n"));
+    assert!(
+        text.stdout
+            .contains("— 1 pending, 1 divergence, 2 open, 1 agreed\n")
+    );
     insta::assert_snapshot!(text.stdout);
 }
 
@@ -87,10 +93,7 @@ fn case_13_slivers_are_left_out_of_markdown_html_and_the_graph() {
         let out = compare(CASE_13, ["a.json", "b.json"], format);
         assert_eq!(out.code, 0, "{format}: {}", out.stderr);
         assert!(out.stdout.contains("energy-ban"), "{format}");
-        for sliver in [
-            ["no-force", "energy-ban"],
-            ["energy-ban", "no-force"],
-        ] {
+        for sliver in [["no-force", "energy-ban"], ["energy-ban", "no-force"]] {
             let pattern = format!("a/{}</code> ⟷ <code>b/{}", sliver[0], sliver[1]);
             let plain = format!("a/{} ⟷ b/{}", sliver[0], sliver[1]);
             let md = format!("`a/{}` ⟷ `b/{}`", sliver[0], sliver[1]);
@@ -119,7 +122,11 @@ fn case_13_a_conflicting_sliver_is_reported() {
     assert_eq!(sliver["kind"], "conflict");
     assert_eq!(sliver["incidental"], false);
     let text = compare(CASE_13, ["a.json", "b-strikes-allowed.json"], "text");
-    assert!(text.stdout.contains("CONFLICT  a/no-force ⟷ b/energy-ban"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("CONFLICT  a/no-force ⟷ b/energy-ban"),
+        "{}",
+        text.stdout
+    );
 }
 
 const CASE_09: &str = "09-implied-agreement-open";
@@ -128,7 +135,10 @@ const CASE_09: &str = "09-implied-agreement-open";
 fn case_09_an_implied_agreement_is_reported_with_its_rule() {
     let text = compare(CASE_09, ["a.json", "b.json"], "text");
     assert_eq!(text.code, 0, "{}", text.stderr);
-    assert!(text.stdout.contains("IMPLIED   p/aid ⟹ UA may resupply ⟷ q/resupply"));
+    assert!(
+        text.stdout
+            .contains("IMPLIED   p/aid ⟹ UA may resupply ⟷ q/resupply")
+    );
     assert!(text.stdout.contains("rule aid-enables-resupply"));
     // q/resupply is neither open nor "silent": p implies it.
     assert!(!text.stdout.contains("q/resupply (UA) — open"), "{}", text.stdout);
@@ -140,7 +150,10 @@ fn case_09_an_implied_agreement_is_reported_with_its_rule() {
     assert_eq!(pair["counts"]["indirect_agree"], 1);
     assert_eq!(pair["counts"]["agree"], 0);
     let r = &pair["relations"][0];
-    assert_eq!((r["kind"].as_str(), r["indirect"].as_bool()), (Some("agree"), Some(true)));
+    assert_eq!(
+        (r["kind"].as_str(), r["indirect"].as_bool()),
+        (Some("agree"), Some(true))
+    );
     assert_eq!(r["left"]["chain"][0]["rule"], "aid-enables-resupply");
     let open: Vec<&str> = pair["open"]
         .as_array()
@@ -156,9 +169,18 @@ fn case_09_an_implied_agreement_is_reported_with_its_rule() {
     assert!(html.stdout.contains(">indirect agreement<"), "{}", html.stdout);
     let [a, b] = ["a.json", "b.json"].map(|f| format!("{DIR}/{CASE_09}/{f}"));
     let dot = run(&["graph", &a, &b]);
-    assert!(dot.stdout.contains("label=\"indirect agreement: UA may resupply\""), "{}", dot.stdout);
+    assert!(
+        dot.stdout
+            .contains("label=\"indirect agreement: UA may resupply\""),
+        "{}",
+        dot.stdout
+    );
     let mermaid = run(&["graph", "--format", "mermaid", &a, &b]);
-    assert!(mermaid.stdout.contains("indirect agreement: UA may resupply"), "{}", mermaid.stdout);
+    assert!(
+        mermaid.stdout.contains("indirect agreement: UA may resupply"),
+        "{}",
+        mermaid.stdout
+    );
 }
 
 /// An indirect agreement meets a condition on the written term: what the other side
@@ -174,4 +196,38 @@ fn case_09_an_implied_agreement_meets_a_condition() {
     assert_eq!(blocked.len(), 1, "{blocked:?}");
     assert_eq!(blocked[0]["term"], "q/talks");
     assert_eq!(blocked[0]["status"], "pending");
+}
+
+/// A real negotiation from the public record (the White House and Kremlin statements of
+/// 25 March 2025): no force in the Black Sea and the ban on strikes on energy
+/// facilities overlap only on a corner, and no sliver is reported; the energy ban's
+/// counterpart is the 30-day moratorium, the Black Sea terms agree and wait on the
+/// sanctions the White House only helps with.
+#[test]
+fn black_sea_statements_give_no_sliver_findings() {
+    let case = "black-sea-2025-03-25";
+    let files = ["white-house.json", "kremlin.json"];
+    let text = compare(case, files, "text");
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert!(
+        !text
+            .stdout
+            .contains("black-sea-no-force ⟷ kremlin-2025-03-25/energy"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        !text.stdout.contains("energy-ban ⟷ kremlin-2025-03-25/black-sea"),
+        "{}",
+        text.stdout
+    );
+    insta::assert_snapshot!(text.stdout);
+    let v = json(case, files);
+    let incidental = v["pairs"][0]["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["incidental"] == true)
+        .count();
+    assert_eq!(incidental, 2);
 }
