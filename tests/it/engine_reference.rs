@@ -447,7 +447,8 @@ fn reference_incidental(
         e.0 |= kind == RelationKind::Conflict;
         e.1.insert(s);
     }
-    let shares: Vec<((usize, usize), bool, (f64, f64), (f64, f64))> = pairs
+    type Shares = ((usize, usize), bool, (f64, f64), (f64, f64));
+    let shares: Vec<Shares> = pairs
         .iter()
         .map(|(&(l, r), (conflict, subjects))| {
             let (x, y) = (written(p, l), written(q, r));
