@@ -188,6 +188,22 @@ impl<T: Clone, S> Chunked<T, S> {
     }
 }
 
+impl<T: Clone, S: Summary<T>> Chunked<T, S> {
+    /// The item at `index` changed by `change`, in any way: its chunk is copied first
+    /// when it is shared, and its summary made again. `false` when there is no such
+    /// item.
+    pub(crate) fn update(&mut self, index: usize, change: impl FnOnce(&mut T)) -> bool {
+        let Some(item) = self.get_mut(index) else {
+            return false;
+        };
+        change(item);
+        if let Some(chunk) = self.chunk_of(index).and_then(|k| self.chunks.get_mut(k)) {
+            chunk.summary = S::of(chunk.slice());
+        }
+        true
+    }
+}
+
 impl<T, S: Summary<T>> From<Vec<T>> for Chunked<T, S> {
     /// The list viewed in chunks, without copying it.
     fn from(list: Vec<T>) -> Chunked<T, S> {

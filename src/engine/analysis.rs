@@ -148,12 +148,22 @@ pub struct Relation {
     pub params: Shared<ParamComparison>,
     /// For a conflict: how many otherwise agreed terms it blocks.
     pub criticality: usize,
+    /// An incidental overlap (v2): a relation that is a counterpart of neither term,
+    /// each having a relation that covers more of it elsewhere, and not a conflict.
+    /// Kept for JSON; it counts for nothing (verdict, conditions, deadlocks) and the
+    /// other reports leave it out (see `engine::counterpart`).
+    pub incidental: bool,
 }
 
 impl Relation {
     /// Whether a derived atom is involved (an indirect relation).
     pub fn is_indirect(&self) -> bool {
         !self.left.chain.is_empty() || !self.right.chain.is_empty()
+    }
+
+    /// Whether the relation is a finding: anything but an incidental overlap.
+    pub fn is_finding(&self) -> bool {
+        !self.incidental
     }
 
     /// Whether the relation is a conflict, direct or indirect.
@@ -277,8 +287,11 @@ pub struct Counts {
     pub to_be_agreed: usize,
     /// Compatible (must against may) relations.
     pub compatible: usize,
-    /// Agreements.
+    /// Agreements (direct).
     pub agree: usize,
+    /// Indirect agreements (v2): a term of one side agrees with what a term of the
+    /// other implies through the vocabulary's rules. They count as agreement.
+    pub indirect_agree: usize,
     /// Blocked terms.
     pub blocked: usize,
     /// Pending terms.

@@ -70,6 +70,7 @@ impl<'a> Fresh<'a> {
         let input = |k: usize| pair::PairInput {
             proposal: &proposals[k],
             atoms: &atoms[k].atoms,
+            spans: &atoms[k].spans,
             index: self.indices.get(k).and_then(Option::as_ref).unwrap_or(&empty),
         };
         let budget = pair::Budget {
@@ -255,10 +256,9 @@ fn common_terms(proposals: &[Arc<ResolvedProposal>], pairs: &[Pair]) -> Vec<Vec<
             let term = TermRef { proposal: 0, term: t };
             let mut group = vec![term];
             for pair in pairs.iter().filter(|p| p.left == 0) {
-                let found = pair
-                    .relations
-                    .iter()
-                    .find(|r| r.kind == RelationKind::Agree && !r.is_indirect() && r.left.term == term)?;
+                let found = pair.relations.iter().find(|r| {
+                    r.kind == RelationKind::Agree && !r.is_indirect() && r.is_finding() && r.left.term == term
+                })?;
                 group.push(found.right.term);
             }
             Some(group)

@@ -88,28 +88,32 @@ fn strength(m: Modality) -> u8 {
     }
 }
 
-/// The terms of `sides` that a direct relation other than a conflict meets only in
-/// part ([`meets`]), each with the other side's term and the relation's kind.
+/// The terms of `sides` that a relation other than a conflict meets only in part
+/// ([`meets`]), each with the other side's term and the relation's kind. An indirect
+/// relation (v2) speaks only for its written side's term, met by what the other side
+/// implies (the derived atom's modality); a term whose own derived atom relates is
+/// neither met nor met in part by that. Incidental overlaps meet nothing.
 pub(super) fn met_in_part<'r>(
     sides: [(usize, &ResolvedProposal); 2],
     relations: impl Iterator<Item = &'r Relation>,
 ) -> Vec<(TermRef, TermRef, RelationKind)> {
-    let modality = |t: TermRef| {
-        sides
+    let modality = |s: &crate::engine::analysis::Side| match s.chain.last() {
+        Some(step) => Some(step.modality),
+        None => sides
             .iter()
-            .find(|(pi, _)| *pi == t.proposal)
-            .and_then(|(_, p)| p.terms.get(t.term))
-            .map(|x| x.modality)
+            .find(|(pi, _)| *pi == s.term.proposal)
+            .and_then(|(_, p)| p.terms.get(s.term.term))
+            .map(|x| x.modality),
     };
     let mut out = Vec::new();
-    for r in relations.filter(|r| !r.is_indirect() && !r.is_conflict()) {
-        let (Some(l), Some(rm)) = (modality(r.left.term), modality(r.right.term)) else {
+    for r in relations.filter(|r| !r.is_conflict() && !r.incidental) {
+        let (Some(l), Some(rm)) = (modality(&r.left), modality(&r.right)) else {
             continue;
         };
-        if !meets(r.kind, l, rm) {
+        if r.left.chain.is_empty() && !meets(r.kind, l, rm) {
             out.push((r.left.term, r.right.term, r.kind));
         }
-        if !meets(r.kind, rm, l) {
+        if r.right.chain.is_empty() && !meets(r.kind, rm, l) {
             out.push((r.right.term, r.left.term, r.kind));
         }
     }
@@ -289,9 +293,9 @@ pub(super) fn critical_conflicts(b: &Blocked) -> Vec<usize> {
 }
 
 /// Whether a relation counts as agreement for conditions: a direct agreement or a
-/// compatible pair.
+/// compatible pair, not an incidental overlap.
 pub(super) fn agrees(r: &Relation) -> bool {
-    !r.is_indirect() && matches!(r.kind, RelationKind::Agree | RelationKind::Compatible)
+    !r.is_indirect() && !r.incidental && matches!(r.kind, RelationKind::Agree | RelationKind::Compatible)
 }
 
 /// The breadth-first search over one proposal's `requires`, its buffers kept from one

@@ -90,7 +90,7 @@ impl<'a> Collector<'a> {
     }
 
     /// Relates left atom `i` to right atom `j`, adding to the relations when they
-    /// relate; returns how they relate then (`None` when they do not, or when only
+    /// relate; returns how they relate then (`None` when they do not, or when two
     /// derived atoms meet without conflict, which is no finding). The atoms of a left
     /// term come together (see [`Collector`]).
     pub(super) fn add(&mut self, i: usize, j: usize, vocab: &Vocab) -> Option<Coverage> {
@@ -153,6 +153,7 @@ impl<'a> Collector<'a> {
                     coverage: rel.coverage,
                     params,
                     criticality: 0,
+                    incidental: false,
                 });
             }
         }
@@ -206,8 +207,10 @@ fn shared_scope(scope: Vec<LabelId>, a: &Atom, b: &Atom) -> Shared<LabelId> {
 }
 
 /// How left atom `a` relates to right atom `b` (whose terms' parameters are `pa` and
-/// `pb`), when that is a finding: they relate, partitions included, and if a derived
-/// atom is involved, they conflict.
+/// `pb`), when that is a finding: they relate, partitions included. A derived atom
+/// against a written one is an indirect relation of any kind (v2: indirect agreement
+/// as well as indirect conflict); two derived atoms make a finding only when they
+/// conflict (that they agree says no more than the terms they come from).
 pub(super) fn finding(
     a: &Atom,
     b: &Atom,
@@ -217,8 +220,8 @@ pub(super) fn finding(
 ) -> Option<AtomRelation> {
     let mut rel = relate(a, b, vocab)?;
     rel.coverage = partition::narrow(rel.coverage, pa, pb, vocab)?;
-    let derived = a.is_derived() || b.is_derived();
-    (!derived || rel.kind == RelationKind::Conflict).then_some(rel)
+    let both_derived = a.is_derived() && b.is_derived();
+    (!both_derived || rel.kind == RelationKind::Conflict).then_some(rel)
 }
 
 /// What the relations of one kind between two terms (of the collector's two

@@ -35,10 +35,10 @@ pub(crate) fn may_deadlock(sides: [(usize, &ResolvedProposal); 2]) -> bool {
 
 /// Whether a relation joins its two terms in the condition graph (a correspondence):
 /// every direct relation that is not a conflict, so that a dispute about order is
-/// found even when the two sides also differ on the numbers. A new kind of relation
-/// joins unless it is a conflict.
+/// found even when the two sides also differ on the numbers; counterparts only, never
+/// an incidental overlap. A new kind of relation joins unless it is a conflict.
 pub(crate) fn corresponds(r: &Relation) -> bool {
-    !r.is_indirect() && !r.is_conflict()
+    !r.is_indirect() && !r.is_conflict() && !r.incidental
 }
 
 /// An edge of the condition graph.

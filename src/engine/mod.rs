@@ -8,6 +8,7 @@ mod atom;
 mod blocked;
 mod burden;
 mod collect;
+mod counterpart;
 mod derive;
 mod error;
 mod graph;

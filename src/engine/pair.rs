@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::analysis::{Open, Relation};
 use super::atom::Atom;
 use super::collect::{Collector, Seen, mark, open_points};
+use super::counterpart;
 pub(super) use super::index::AtomIndex;
 use super::order::sort_relations;
 use super::related::Related;
@@ -45,6 +46,8 @@ pub(super) struct PairInput<'a> {
     pub proposal: &'a ResolvedProposal,
     /// Its atoms, written then derived.
     pub atoms: &'a [Atom],
+    /// Where each term's block lies in `atoms`.
+    pub spans: &'a [Range<usize>],
     /// The index of its atoms: read for the right side only (the left side's atoms are
     /// looked up in it), so the left side's may be empty.
     pub index: &'a AtomIndex,
@@ -123,7 +126,12 @@ fn relate_in_runs(
             }
         }
     }
-    let relations = sort_relations(relations);
+    let mut relations = sort_relations(relations);
+    let blocks = [left, right].map(|s| counterpart::Blocks {
+        atoms: s.atoms,
+        spans: s.spans,
+    });
+    counterpart::mark_incidental(&mut relations, blocks, related, vocab);
     let mut open = open_points(left.atoms, &seen_left);
     open.extend(open_points(right.atoms, &seen_right));
     Ok((relations, open))
@@ -229,11 +237,13 @@ mod tests {
         let left = PairInput {
             proposal: &a,
             atoms: &atoms_a.atoms,
+            spans: &atoms_a.spans,
             index: &empty,
         };
         let right = PairInput {
             proposal: &b,
             atoms: &atoms_b.atoms,
+            spans: &atoms_b.spans,
             index: &index,
         };
         let related = Related::new(&vocab);
@@ -295,6 +305,7 @@ mod tests {
         let input = PairInput {
             proposal: &resolved,
             atoms: &atoms.atoms,
+            spans: &atoms.spans,
             index: &index,
         };
         let related = Related::new(&vocab);

@@ -12,6 +12,12 @@ pub(crate) struct Related {
     /// The labels related to each label (in one flat list: vocabularies may have
     /// many).
     labels: FlatLists<LabelId>,
+    /// Each action's size: the actions it contains, itself included.
+    action_sizes: Vec<u32>,
+    /// Each label's size: the labels it contains, itself included.
+    label_sizes: Vec<u32>,
+    /// Each taxonomy's number of labels.
+    taxonomy_sizes: Vec<u32>,
 }
 
 impl Related {
@@ -39,7 +45,48 @@ impl Related {
                 }
             }
         });
-        Related { actions, labels }
+        let mut action_sizes = vec![1u32; vocab.actions.len()];
+        for a in 0..vocab.actions.len() as ActionId {
+            for anc in vocab.action_ancestors(a) {
+                if let Some(n) = action_sizes.get_mut(anc as usize) {
+                    *n = n.saturating_add(1);
+                }
+            }
+        }
+        let mut label_sizes = vec![1u32; vocab.labels.len()];
+        let mut taxonomy_sizes = vec![0u32; vocab.taxonomies.len()];
+        for (l, label) in vocab.labels.iter().enumerate() {
+            if let Some(n) = taxonomy_sizes.get_mut(label.taxonomy) {
+                *n = n.saturating_add(1);
+            }
+            for p in ancestors(l) {
+                if let Some(n) = label_sizes.get_mut(p as usize) {
+                    *n = n.saturating_add(1);
+                }
+            }
+        }
+        Related {
+            actions,
+            labels,
+            action_sizes,
+            label_sizes,
+            taxonomy_sizes,
+        }
+    }
+
+    /// The size of action `a`: the actions it contains, itself included.
+    pub(crate) fn action_size(&self, a: ActionId) -> u32 {
+        self.action_sizes.get(a as usize).copied().unwrap_or(1)
+    }
+
+    /// The size of label `l`: the labels it contains, itself included.
+    pub(crate) fn label_size(&self, l: LabelId) -> u32 {
+        self.label_sizes.get(l as usize).copied().unwrap_or(1)
+    }
+
+    /// The number of labels of taxonomy `t`.
+    pub(crate) fn taxonomy_size(&self, t: usize) -> u32 {
+        self.taxonomy_sizes.get(t).copied().unwrap_or(0)
     }
 
     /// Whether these are the hierarchies of a vocabulary with as many actions and

@@ -59,16 +59,18 @@ impl Findings {
     }
 }
 
-/// How many relations of each kind `relations` holds (the other counts stay 0).
+/// How many relations of each kind `relations` holds, incidental overlaps left out
+/// (the other counts stay 0).
 fn count(relations: &[Relation]) -> Counts {
     let mut c = Counts::default();
-    for r in relations {
+    for r in relations.iter().filter(|r| r.is_finding()) {
         match r.kind {
             RelationKind::Conflict if r.is_indirect() => c.indirect += 1,
             RelationKind::Conflict => c.conflicts += 1,
             RelationKind::Diverge => c.diverge += 1,
             RelationKind::ToBeAgreed => c.to_be_agreed += 1,
             RelationKind::Compatible => c.compatible += 1,
+            RelationKind::Agree if r.is_indirect() => c.indirect_agree += 1,
             RelationKind::Agree => c.agree += 1,
         }
     }
@@ -93,6 +95,7 @@ impl Chunked<Relation, Findings> {
             total.to_be_agreed += c.to_be_agreed;
             total.compatible += c.compatible;
             total.agree += c.agree;
+            total.indirect_agree += c.indirect_agree;
         }
         total
     }
@@ -142,6 +145,7 @@ mod tests {
             coverage: Coverage::Same,
             params: Default::default(),
             criticality: 0,
+            incidental: false,
         }
     }
 

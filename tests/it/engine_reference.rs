@@ -301,14 +301,18 @@ fn reference(
                 (Must, May) | (May, Must) => RelationKind::Compatible,
                 _ => RelationKind::Conflict,
             };
+            // v2: a derived atom against a written one relates whatever the kind
+            // (indirect agreement as well as indirect conflict); two derived atoms only
+            // when they conflict.
             let indirect = a.derived || b.derived;
-            if indirect && kind != RelationKind::Conflict {
+            if a.derived && b.derived && kind != RelationKind::Conflict {
                 continue;
             }
-            if kind == RelationKind::Agree && !indirect {
-                let differ = pa.iter().any(|(n, x)| {
-                    !is_partition(v, n) && pb.iter().any(|(m, y)| n == m && !same_meaning(x, y))
-                });
+            if kind == RelationKind::Agree {
+                let differ = !indirect
+                    && pa.iter().any(|(n, x)| {
+                        !is_partition(v, n) && pb.iter().any(|(m, y)| n == m && !same_meaning(x, y))
+                    });
                 if differ || a.window != b.window {
                     kind = RelationKind::Diverge;
                 }
@@ -371,6 +375,114 @@ fn engine_sets(a: &Analysis) -> (BTreeSet<RelKey>, BTreeSet<(usize, usize, u32)>
         }
     }
     (rels, open)
+}
+
+/// The labels of taxonomy `t` a scope covers: those within a label it names of `t`,
+/// or all of `t` when it names none.
+fn covered_labels(v: &Vocab, scope: &[u32], t: usize) -> BTreeSet<u32> {
+    let named: Vec<u32> = scope
+        .iter()
+        .copied()
+        .filter(|&l| v.labels[l as usize].taxonomy == t)
+        .collect();
+    (0..v.labels.len() as u32)
+        .filter(|&x| v.labels[x as usize].taxonomy == t)
+        .filter(|&x| named.is_empty() || named.iter().any(|&l| label_within(v, l, x)))
+        .collect()
+}
+
+/// How much of written atom `x` (of a term with `subjects` subjects) the common part
+/// with `y` covers, for `n` common subjects: (subjects × actions × places, days), by
+/// counting (DESIGN §3, v2, as docs/semantics.md measures it).
+fn reference_share(v: &Vocab, x: &RefAtom, y: &RefAtom, subjects: usize, n: usize) -> (f64, f64) {
+    let actions = |a: u32| {
+        (0..v.actions.len() as u32)
+            .filter(|&b| action_within(v, a, b))
+            .count() as f64
+    };
+    let common_action = if action_within(v, x.action, y.action) {
+        y.action
+    } else {
+        x.action
+    };
+    let mut places = 1.0;
+    for t in 0..v.taxonomies.len() {
+        let (lx, ly) = (covered_labels(v, &x.scope, t), covered_labels(v, &y.scope, t));
+        if !lx.is_empty() {
+            places *= lx.intersection(&ly).count() as f64 / lx.len() as f64;
+        }
+    }
+    let end_x = x.window.to().unwrap_or(x.window.from + 36_525);
+    let end_y = y.window.to().unwrap_or(i64::MAX).min(end_x);
+    let days =
+        (end_y - x.window.from.max(y.window.from)).max(0) as f64 / (end_x - x.window.from).max(1) as f64;
+    (
+        n as f64 / subjects as f64 * (actions(common_action) / actions(x.action)) * places,
+        days,
+    )
+}
+
+/// The reference's incidental overlaps (DESIGN §3, v2): the pairs of terms whose direct
+/// relation is not a conflict and covers less of each term than another direct
+/// relation of that term does (by substance, then days).
+fn reference_incidental(
+    p: &ResolvedProposal,
+    q: &ResolvedProposal,
+    v: &Vocab,
+    rels: &BTreeSet<RelKey>,
+) -> BTreeSet<(usize, usize)> {
+    let written = |pr: &ResolvedProposal, t: usize| RefAtom {
+        term: t,
+        subject: 0,
+        modality: pr.terms[t].modality,
+        action: pr.terms[t].action,
+        target: pr.terms[t].target,
+        scope: pr.terms[t].scope.to_vec(),
+        window: pr.terms[t].window,
+        derived: false,
+    };
+    let mut pairs: std::collections::BTreeMap<(usize, usize), (bool, BTreeSet<u32>)> = Default::default();
+    for &(kind, _, l, r, s) in rels.iter().filter(|k| !k.1) {
+        let e = pairs.entry((l, r)).or_default();
+        e.0 |= kind == RelationKind::Conflict;
+        e.1.insert(s);
+    }
+    type Shares = ((usize, usize), bool, (f64, f64), (f64, f64));
+    let shares: Vec<Shares> = pairs
+        .iter()
+        .map(|(&(l, r), (conflict, subjects))| {
+            let (x, y) = (written(p, l), written(q, r));
+            (
+                (l, r),
+                *conflict,
+                reference_share(v, &x, &y, p.terms[l].subjects.len(), subjects.len()),
+                reference_share(v, &y, &x, q.terms[r].subjects.len(), subjects.len()),
+            )
+        })
+        .collect();
+    let less = |a: (f64, f64), b: (f64, f64)| {
+        let below = |x: f64, y: f64| x < y * (1.0 - 1e-9);
+        below(a.0, b.0) || (!below(b.0, a.0) && below(a.1, b.1))
+    };
+    shares
+        .iter()
+        .filter(|&&((l, r), conflict, sl, sr)| {
+            !conflict
+                && shares.iter().any(|&((l2, _), _, s2, _)| l2 == l && less(sl, s2))
+                && shares.iter().any(|&((_, r2), _, _, s2)| r2 == r && less(sr, s2))
+        })
+        .map(|(k, _, _, _)| *k)
+        .collect()
+}
+
+/// The engine's incidental overlaps, as pairs of terms.
+fn engine_incidental(a: &Analysis) -> BTreeSet<(usize, usize)> {
+    a.pairs[0]
+        .relations
+        .iter()
+        .filter(|r| r.incidental)
+        .map(|r| (r.left.term.term, r.right.term.term))
+        .collect()
 }
 
 fn conflicts(a: &Analysis) -> BTreeSet<(bool, usize, usize)> {
@@ -623,6 +735,7 @@ fn reference_deadlocks(
     p: &ResolvedProposal,
     q: &ResolvedProposal,
     rels: &BTreeSet<RelKey>,
+    incidental: &BTreeSet<(usize, usize)>,
 ) -> BTreeSet<(Vec<usize>, usize)> {
     let n = p.terms.len() + q.terms.len();
     let offset = p.terms.len();
@@ -636,7 +749,8 @@ fn reference_deadlocks(
         }
     }
     for &(kind, indirect, l, r, _) in rels {
-        if !indirect && kind != RelationKind::Conflict {
+        // Counterparts only: never an incidental overlap (v2).
+        if !indirect && kind != RelationKind::Conflict && !incidental.contains(&(l, r)) {
             for e in [(l, offset + r), (offset + r, l)] {
                 if !edges
                     .iter()
@@ -820,7 +934,8 @@ proptest! {
             return Ok(());
         };
         let (rels, _) = reference(&rp, &rq, &vocab);
-        let expected = reference_deadlocks(&rp, &rq, &rels);
+        let incidental = reference_incidental(&rp, &rq, &vocab, &rels);
+        let expected = reference_deadlocks(&rp, &rq, &rels, &incidental);
         let analysis = engine::analyze(vec![rp, rq], &vocab).unwrap();
         prop_assert_eq!(engine_deadlocks(&analysis, &rels, &expected), expected);
         // reanalyze equals analyze on an edit that touches the conditions.
@@ -867,8 +982,19 @@ proptest! {
         let vocab = support::vocab();
         let (rp, rq) = (resolve_json(&p, &vocab), resolve_json(&q, &vocab));
         let expected = reference(&rp, &rq, &vocab);
+        let incidental = reference_incidental(&rp, &rq, &vocab, &expected.0);
         let analysis = engine::analyze(vec![rp, rq], &vocab).unwrap();
         prop_assert_eq!(engine_sets(&analysis), expected);
+        prop_assert_eq!(engine_incidental(&analysis), incidental.clone());
+        // Incidental overlaps count for nothing and are never a conflict.
+        let pair = &analysis.pairs[0];
+        prop_assert!(pair.relations.iter().filter(|r| r.incidental).all(|r| !r.is_conflict()));
+        let counted = pair.counts();
+        let findings = pair.relations.iter().filter(|r| r.is_finding()).count();
+        prop_assert_eq!(
+            counted.conflicts + counted.indirect + counted.diverge + counted.to_be_agreed + counted.compatible + counted.agree + counted.indirect_agree,
+            findings
+        );
     }
 
     #[test]
@@ -922,4 +1048,93 @@ proptest! {
         let after = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q2, &vocab)], &vocab).unwrap();
         prop_assert!(conflicts(&before).is_subset(&conflicts(&after)));
     }
+}
+
+/// A term shaped to overlap others on a corner: two or three parties, `hostilities` or
+/// the `strikes` within it, a place and a kind of target, maybe a window.
+fn sliver_term() -> impl Strategy<Value = Value> {
+    (
+        proptest::sample::subsequence(vec!["US", "RU", "UA"], 1..=3),
+        proptest::sample::select(vec!["must_not", "must_not", "must_not", "must", "may"]),
+        proptest::sample::select(vec!["hostilities", "strikes"]),
+        proptest::option::of(proptest::sample::select(vec!["black_sea", "ukraine", "front_line"])),
+        proptest::option::of(proptest::sample::select(vec![
+            "infrastructure",
+            "energy_infrastructure",
+            "port_infrastructure",
+        ])),
+        proptest::option::of(1i64..4),
+    )
+        .prop_map(|(subject, modality, action, place, target, days)| {
+            let mut t = serde_json::json!({ "subject": subject, "modality": modality, "action": action, "text": "t" });
+            let scope: Vec<&str> = place.into_iter().chain(target).collect();
+            if !scope.is_empty() {
+                t["scope"] = serde_json::json!(scope);
+            }
+            if let Some(d) = days {
+                t["window"] = serde_json::json!({ "days": d * 30 });
+            }
+            t
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Proposals whose provisions overlap on corners (the Black Sea against energy
+    /// facilities, case 13): the engine's incidental overlaps are the reference's, no
+    /// incidental overlap is a conflict or joins a deadlock, and a what-if that edits a
+    /// term marks them as a full analysis does.
+    #[test]
+    fn incidental_overlaps_match_the_reference(
+        p in proptest::collection::vec((sliver_term(), proptest::collection::vec(0usize..4, 0..2)), 1..=4),
+        q in proptest::collection::vec((sliver_term(), proptest::collection::vec(0usize..4, 0..2)), 1..=4),
+        op in 0usize..EDIT_KINDS + 1,
+        k in 0usize..4,
+    ) {
+        let vocab = support::vocab();
+        let (p, q) = (crossing("p", p), crossing("q", q));
+        let (Some(rp), Some(rq)) = (armistice::load::resolve(&support::proposal(p.clone()), &vocab).0, armistice::load::resolve(&support::proposal(q.clone()), &vocab).0) else {
+            return Ok(());
+        };
+        let (rels, open) = reference(&rp, &rq, &vocab);
+        let incidental = reference_incidental(&rp, &rq, &vocab, &rels);
+        let deadlocks = reference_deadlocks(&rp, &rq, &rels, &incidental);
+        let analysis = engine::analyze(vec![rp, rq], &vocab).unwrap();
+        prop_assert_eq!(engine_sets(&analysis), (rels.clone(), open));
+        prop_assert_eq!(engine_incidental(&analysis), incidental);
+        prop_assert_eq!(engine_deadlocks(&analysis, &rels, &deadlocks), deadlocks);
+        let edited = edit(&q, op, k);
+        if armistice::load::resolve(&support::proposal(edited.clone()), &vocab).0.is_some() {
+            assert_reanalyze_is_analyze(&analysis, vec![(1, edited)], &[p, q], &vocab);
+        }
+    }
+}
+
+/// The sliver-shaped proposals do make incidental overlaps: the property above is not
+/// checked on empty sets only.
+#[test]
+fn sliver_terms_make_incidental_overlaps() {
+    let vocab = support::vocab();
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let pair = (
+        proptest::collection::vec(sliver_term(), 2..=4),
+        proptest::collection::vec(sliver_term(), 2..=4),
+    );
+    let (mut cases, mut with) = (0, 0);
+    for _ in 0..200 {
+        let (p, q) = pair.new_tree(&mut runner).unwrap().current();
+        let (p, q) = (
+            crossing("p", p.into_iter().map(|t| (t, vec![])).collect()),
+            crossing("q", q.into_iter().map(|t| (t, vec![])).collect()),
+        );
+        let a = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
+        cases += 1;
+        with += usize::from(!engine_incidental(&a).is_empty());
+    }
+    assert!(
+        with * 10 >= cases,
+        "{with} of {cases} pairs with an incidental overlap"
+    );
 }

@@ -45,6 +45,7 @@ mod report_browser;
 mod report_escape_props;
 mod report_html;
 mod semantics_conditions;
+mod semantics_counterparts;
 mod semantics_deadlock;
 mod semantics_params;
 mod terminal_escape_props;

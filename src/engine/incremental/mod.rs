@@ -379,10 +379,24 @@ fn update_pair(
     let again::Again {
         mut relations,
         open,
-        touched,
+        mut touched,
         renumber,
         agreements_found,
     } = again;
+    // Counterparts may have changed for the touched terms: their incidental overlaps
+    // marked again (a mark that changes is a changed correspondence).
+    let blocks = |k: usize| crate::engine::counterpart::Blocks {
+        atoms: &atoms[k].atoms,
+        spans: &atoms[k].spans,
+    };
+    let marks_changed = crate::engine::counterpart::refresh_incidental(
+        &mut relations,
+        &mut touched,
+        [blocks(i), blocks(j)],
+        related,
+        vocab,
+    );
+    let agreements_found = agreements_found || marks_changed;
     let sides = [(i, left.proposal), (j, right.proposal)];
     let earlier = match (reuse.base.proposals.get(i), reuse.base.proposals.get(j)) {
         (Some(l), Some(r)) => Some(reblock::Earlier {

@@ -86,6 +86,9 @@ pub struct CountsOut {
     pub compatible: usize,
     /// Agreements.
     pub agree: usize,
+    /// Indirect agreements: a term agrees with what the other side implies through
+    /// the vocabulary's rules.
+    pub indirect_agree: usize,
     /// Blocked terms.
     pub blocked: usize,
     /// Pending terms.
@@ -105,6 +108,7 @@ impl From<&crate::engine::Counts> for CountsOut {
             to_be_agreed: c.to_be_agreed,
             compatible: c.compatible,
             agree: c.agree,
+            indirect_agree: c.indirect_agree,
             blocked: c.blocked,
             pending: c.pending,
             open: c.open,
@@ -122,6 +126,10 @@ pub struct RelationOut<'a> {
     pub kind: &'static str,
     /// Whether a derived atom is involved.
     pub indirect: bool,
+    /// An incidental overlap: a counterpart of neither term (each has a relation
+    /// that covers more of it), not a conflict; it counts for nothing, and only JSON
+    /// shows it.
+    pub incidental: bool,
     /// The left side.
     pub left: SideOut<'a>,
     /// The right side.
@@ -411,6 +419,7 @@ fn relation_out<'a>(a: &'a Analysis, vocab: &'a Vocab, index: usize, r: &'a Rela
         index,
         kind: r.kind.as_str(),
         indirect: r.is_indirect(),
+        incidental: r.incidental,
         left: side_out(a, vocab, &r.left),
         right: side_out(a, vocab, &r.right),
         subjects: codes(vocab, &r.subjects),

@@ -76,7 +76,7 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
         pair.verdict.as_str(),
         words::counts(&pair.counts())
     );
-    for (_, r) in sections.relations(pair) {
+    for (_, r) in sections.findings(pair) {
         relation(out, a, vocab, r);
     }
     if sections.shows(Section::Blocked) && !pair.blocked.is_empty() {
@@ -149,6 +149,7 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
         RelationKind::Diverge => "Divergence",
         RelationKind::ToBeAgreed => "To be agreed",
         RelationKind::Compatible => "Compatible",
+        RelationKind::Agree if r.is_indirect() => "Indirect agreement",
         RelationKind::Agree => "Agreement",
     };
     let side = |s: &crate::engine::Side| words::side(vocab, s, |t| code(a, t));

@@ -71,6 +71,13 @@ impl Sections {
             .enumerate()
             .filter(|(_, r)| self.shows(section_of(r)))
     }
+
+    /// The relations of `pair` that the text, Markdown and HTML reports show, in
+    /// report order: those of [`Sections::relations`] but incidental overlaps (kept in
+    /// JSON only).
+    pub fn findings<'a>(&'a self, pair: &'a Pair) -> impl Iterator<Item = (usize, &'a Relation)> + 'a {
+        self.relations(pair).filter(|(_, r)| r.is_finding())
+    }
 }
 
 impl Default for Sections {

@@ -69,7 +69,7 @@ fn pair_block(
         p.paint(role, &verdict),
         words::counts(&c)
     );
-    for (_, r) in sections.relations(pair) {
+    for (_, r) in sections.findings(pair) {
         relation(out, a, vocab, p, r);
         out.spill();
     }
@@ -139,6 +139,7 @@ fn relation(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter, r: &Re
         RelationKind::Diverge => ("DIVERGE ", Role::Warn),
         RelationKind::ToBeAgreed => ("TO AGREE", Role::Warn),
         RelationKind::Compatible => ("COMPAT  ", Role::Warn),
+        RelationKind::Agree if r.is_indirect() => ("IMPLIED ", Role::Good),
         RelationKind::Agree => ("AGREE   ", Role::Good),
     };
     let side = |s: &crate::engine::Side| words::side(vocab, s, |t| name(a, t));

@@ -57,6 +57,7 @@ pub fn render(g: &TermGraph) -> String {
                         attrs.push("style=dotted".into())
                     }
                     RelationEdge::Agree => attrs.push("penwidth=1.5".into()),
+                    RelationEdge::IndirectAgree => attrs.push("penwidth=1.5, style=dashed".into()),
                 }
             }
         }
@@ -109,7 +110,7 @@ pub fn colour(k: RelationEdge) -> &'static str {
         RelationEdge::Diverge => "#b8860b",
         RelationEdge::ToBeAgreed => "#6a1b9a",
         RelationEdge::Compatible => "#1565c0",
-        RelationEdge::Agree => "#2e7d32",
+        RelationEdge::Agree | RelationEdge::IndirectAgree => "#2e7d32",
     }
 }
 

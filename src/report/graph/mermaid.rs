@@ -44,10 +44,9 @@ pub fn render(g: &TermGraph) -> String {
         let (link, style) = match w.kind {
             EdgeKind::Requires(Timing::Before) => ("-->", "stroke:#37474f".to_owned()),
             EdgeKind::Requires(Timing::Concurrent) => ("-.->", "stroke:#78909c".to_owned()),
-            EdgeKind::Relation(RelationEdge::Indirect) => (
-                "-.-",
-                format!("stroke:{},stroke-width:2px", colour(RelationEdge::Indirect)),
-            ),
+            EdgeKind::Relation(k @ (RelationEdge::Indirect | RelationEdge::IndirectAgree)) => {
+                ("-.-", format!("stroke:{},stroke-width:2px", colour(k)))
+            }
             EdgeKind::Relation(k) => {
                 let width = if k == RelationEdge::Conflict { 3 } else { 1 };
                 ("---", format!("stroke:{},stroke-width:{width}px", colour(k)))

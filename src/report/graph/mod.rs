@@ -49,6 +49,9 @@ pub enum RelationEdge {
     Compatible,
     /// An agreement.
     Agree,
+    /// An agreement through a derived atom (v2): one side agrees with what the
+    /// other implies through the vocabulary's rules.
+    IndirectAgree,
 }
 
 impl RelationEdge {
@@ -60,6 +63,7 @@ impl RelationEdge {
             RelationKind::Diverge => RelationEdge::Diverge,
             RelationKind::ToBeAgreed => RelationEdge::ToBeAgreed,
             RelationKind::Compatible => RelationEdge::Compatible,
+            RelationKind::Agree if r.is_indirect() => RelationEdge::IndirectAgree,
             RelationKind::Agree => RelationEdge::Agree,
         }
     }
@@ -73,6 +77,7 @@ impl RelationEdge {
             RelationEdge::ToBeAgreed => "to be agreed",
             RelationEdge::Compatible => "compatible",
             RelationEdge::Agree => "agree",
+            RelationEdge::IndirectAgree => "indirect agreement",
         }
     }
 }
@@ -183,15 +188,20 @@ pub fn build(a: &Analysis, vocab: &Vocab) -> TermGraph {
     }
     let mut seen = std::collections::HashSet::new();
     for pair in &a.pairs {
-        for r in &pair.relations {
+        for r in pair.relations.iter().filter(|r| r.is_finding()) {
             let kind = RelationEdge::of(r);
             let label = match kind {
-                RelationEdge::Indirect => {
+                k if r.is_indirect() => {
                     let derived: Vec<String> = [&r.left, &r.right]
                         .into_iter()
                         .filter_map(|s| words::derived(vocab, s))
                         .collect();
-                    format!("indirect: {}", derived.join(" / "))
+                    let how = match k {
+                        RelationEdge::Indirect => "indirect".to_owned(),
+                        RelationEdge::IndirectAgree => k.as_str().to_owned(),
+                        k => format!("{} (indirect)", k.as_str()),
+                    };
+                    format!("{how}: {}", derived.join(" / "))
                 }
                 k => k.as_str().to_owned(),
             };
@@ -252,7 +262,10 @@ fn mark_cycle_edge(
         match (req, w.kind) {
             (Some(t), EdgeKind::Requires(u)) => t == u && a == from && b == to,
             (None, EdgeKind::Relation(k))
-                if !matches!(k, RelationEdge::Conflict | RelationEdge::Indirect) =>
+                if !matches!(
+                    k,
+                    RelationEdge::Conflict | RelationEdge::Indirect | RelationEdge::IndirectAgree
+                ) =>
             {
                 (a, b) == (from, to) || (a, b) == (to, from)
             }

@@ -60,7 +60,7 @@ fn rows(a: &Analysis) -> Vec<Row> {
     let mut seen: FastSet<(RelationEdge, TermRef, TermRef)> = FastSet::default();
     let mut relations = Vec::new();
     for pair in &a.pairs {
-        for r in &pair.relations {
+        for r in pair.relations.iter().filter(|r| r.is_finding()) {
             let rel = (RelationEdge::of(r), r.left.term, r.right.term);
             if seen.insert(rel) {
                 relations.push(rel);
@@ -191,6 +191,6 @@ pub(super) fn class_of(k: RelationEdge) -> &'static str {
         RelationEdge::Diverge => "diverge",
         RelationEdge::ToBeAgreed => "to-be-agreed",
         RelationEdge::Compatible => "compatible",
-        RelationEdge::Agree => "agree",
+        RelationEdge::Agree | RelationEdge::IndirectAgree => "agree",
     }
 }

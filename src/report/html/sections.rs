@@ -153,7 +153,11 @@ pub(super) fn other_relations(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"relations\">\n<h2>Divergences and agreements</h2>\n<ul class=\"plain\">\n");
     let mut any = false;
     for pair in &a.pairs {
-        for r in pair.relations.iter().filter(|r| r.kind != RelationKind::Conflict) {
+        for r in pair
+            .relations
+            .iter()
+            .filter(|r| r.kind != RelationKind::Conflict && r.is_finding())
+        {
             any = true;
             let kind = RelationEdge::of(r);
             h.open("li", &[("class", &format!("relation k-{}", class_of(kind)))])

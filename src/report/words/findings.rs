@@ -375,6 +375,7 @@ pub fn counts(c: &Counts) -> String {
         (c.compatible, "compatible", "compatible"),
         (c.open, "open", "open"),
         (c.agree, "agreed", "agreed"),
+        (c.indirect_agree, "agreed indirectly", "agreed indirectly"),
     ];
     let s: Vec<String> = parts
         .iter()
@@ -399,6 +400,7 @@ pub fn counts_change(before: &Counts, after: &Counts) -> String {
             ("to be agreed", c.to_be_agreed),
             ("compatible", c.compatible),
             ("agree", c.agree),
+            ("agree indirectly", c.indirect_agree),
             ("blocked", c.blocked),
             ("pending", c.pending),
             ("open", c.open),
