@@ -44,8 +44,9 @@ fn report(args: &Args) -> Result<Exit, Exit> {
     let (vocab, analysis) = analyze_files(&args.files, &args.input, &limits)?;
     // The page, and the concession search of its appendix, only if it is written.
     if args.output.renders() {
-        let page = html::render(&analysis, &vocab, vec![concessions(&analysis, &vocab, &limits)]);
-        args.output.write(&page)?;
+        let appendix = concessions(&analysis, &vocab, &limits);
+        args.output
+            .write_with(|out| html::render_to(&analysis, &vocab, vec![appendix], out))?;
     }
     Ok(if analysis.has_conflict() {
         Exit::Findings

@@ -153,7 +153,7 @@ fn score(vocab: &Vocab, (a, ta): (&ResolvedTerm, &Term), (b, tb): (&ResolvedTerm
         + 0.10 * same(a.target == b.target)
         + 0.05 * jaccard(&a.scope, &b.scope)
         + 0.05 * window
-        + 0.05 * same(ta.params == tb.params)
+        + 0.05 * same(ta.params.means_the_same(&tb.params))
 }
 
 /// The Jaccard index of two small sets (1 when both are empty).

@@ -271,7 +271,14 @@ fn param_changes(old: &[(String, ParamValue)], new: &[(String, ParamValue)]) -> 
         .into_iter()
         .filter_map(|n| {
             let (x, y) = (get(old, n), get(new, n));
-            (x != y).then(|| (n.clone(), x, y))
+            // Compared by meaning: `100` rewritten as `{"min": 100, "max": 100}`, or a
+            // set reordered, is no change.
+            let same = match (&x, &y) {
+                (Some(a), Some(b)) => a.means_the_same(b),
+                (None, None) => true,
+                _ => false,
+            };
+            (!same).then(|| (n.clone(), x, y))
         })
         .collect()
 }

@@ -4,7 +4,7 @@ use std::hash::{BuildHasher, Hash, Hasher};
 
 use crate::collections::FastMap;
 use crate::collections::shared::Shared;
-use crate::model::ParamValue;
+use crate::model::{Meaning, ParamValue};
 
 /// How one parameter compares between two terms.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,7 +156,7 @@ fn outcome(a: &ParamValue, b: &ParamValue) -> ParamOutcome {
     if a.is_open() || b.is_open() {
         return ParamOutcome::ToBeAgreed;
     }
-    match (meaning(a), meaning(b)) {
+    match (a.meaning(), b.meaning()) {
         (Meaning::Bounds(x), Meaning::Bounds(y)) => bounds_outcome(x, y, |v| v),
         (Meaning::Ratio(p, x), Meaning::Ratio(q, y)) if p == q => bounds_outcome(x, y, |v| match v {
             ParamValue::Number(n) => ParamValue::Ratio {
@@ -181,31 +181,6 @@ fn outcome(a: &ParamValue, b: &ParamValue) -> ParamOutcome {
             }
         }
         _ => ParamOutcome::Disjoint,
-    }
-}
-
-/// What a value allows, whatever way it is written: a number is the one-point range,
-/// a value its one-element set, a set sorted without repeats.
-enum Meaning<'a> {
-    Bounds((f64, f64)),
-    Ratio(&'a str, (f64, f64)),
-    Set(Vec<&'a str>),
-}
-
-fn meaning(v: &ParamValue) -> Meaning<'_> {
-    match v {
-        ParamValue::Number(n) => Meaning::Bounds((*n, *n)),
-        ParamValue::Range { min, max } => {
-            Meaning::Bounds((min.unwrap_or(f64::NEG_INFINITY), max.unwrap_or(f64::INFINITY)))
-        }
-        ParamValue::Ratio { per, count } => Meaning::Ratio(per, (*count, *count)),
-        ParamValue::Value(s) => Meaning::Set(vec![s]),
-        ParamValue::Set(s) => {
-            let mut v: Vec<&str> = s.iter().map(String::as_str).collect();
-            v.sort_unstable();
-            v.dedup();
-            Meaning::Set(v)
-        }
     }
 }
 

@@ -16,7 +16,7 @@ mod window;
 
 pub use condition::{Condition, Timing};
 pub use param_map::Params;
-pub use params::{ParamValue, is_open_word};
+pub use params::{Meaning, ParamValue, is_open_word};
 pub use proposal::Proposal;
 pub use subject::Subject;
 pub use term::{Modality, Priority, Term};

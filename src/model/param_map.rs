@@ -79,6 +79,17 @@ impl Params {
         &self.0
     }
 
+    /// Whether both give the same names with values that allow the same
+    /// ([`ParamValue::means_the_same`]).
+    pub fn means_the_same(&self, other: &Params) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(other.0.iter())
+                .all(|((k, v), (l, w))| k == l && v.means_the_same(w))
+    }
+
     fn find(&self, name: &str) -> Result<usize, usize> {
         self.0.binary_search_by(|(k, _)| k.as_str().cmp(name))
     }

@@ -40,6 +40,42 @@ impl ParamValue {
     pub fn is_open(&self) -> bool {
         matches!(self, ParamValue::Value(s) if is_open_word(s))
     }
+
+    /// What the value allows, whatever way it is written.
+    pub fn meaning(&self) -> Meaning<'_> {
+        match self {
+            ParamValue::Number(n) => Meaning::Bounds((*n, *n)),
+            ParamValue::Range { min, max } => {
+                Meaning::Bounds((min.unwrap_or(f64::NEG_INFINITY), max.unwrap_or(f64::INFINITY)))
+            }
+            ParamValue::Ratio { per, count } => Meaning::Ratio(per, (*count, *count)),
+            ParamValue::Value(s) => Meaning::Set(vec![s]),
+            ParamValue::Set(s) => {
+                let mut v: Vec<&str> = s.iter().map(String::as_str).collect();
+                v.sort_unstable();
+                v.dedup();
+                Meaning::Set(v)
+            }
+        }
+    }
+
+    /// Whether two values allow the same: `100` and `{"min": 100, "max": 100}`, a
+    /// value and its one-element set, sets in any order.
+    pub fn means_the_same(&self, other: &ParamValue) -> bool {
+        self.meaning() == other.meaning()
+    }
+}
+
+/// What a parameter value allows, whatever way it is written: a number is the
+/// one-point range, a value its one-element set, a set sorted without repeats.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Meaning<'a> {
+    /// The least and greatest quantity allowed (infinite where open).
+    Bounds((f64, f64)),
+    /// So many of each `per`, between the two bounds.
+    Ratio(&'a str, (f64, f64)),
+    /// The enumeration values allowed, sorted, without repeats.
+    Set(Vec<&'a str>),
 }
 
 /// `"some"` and `"tbd"`: a number or a choice left to be agreed.

@@ -231,3 +231,38 @@ fn git_diff_uses_the_driver() {
     let log = git(&["log", "-p", "--ext-diff", "-1"]);
     assert!(log.contains("ADDED    talks"), "{log}");
 }
+
+#[test]
+fn parameters_rewritten_in_another_form_are_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, params: &str| {
+        let path = dir.path().join(name);
+        let text = format!(
+            r#"{{ "id": "p", "by": ["US"], "terms": [
+  {{ "id": "pow", "subject": "RU", "action": "prisoner_exchange", "text": "x", "source": "s",
+    "params": {params} }} ]}}"#
+        );
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let old = write(
+        "old.json",
+        r#"{"count": 100, "exchange": ["wounded_first", "all_for_all"], "prisoner_category": "women"}"#,
+    );
+    let same = write(
+        "same.json",
+        r#"{"count": {"min": 100, "max": 100}, "exchange": ["all_for_all", "wounded_first", "all_for_all"], "prisoner_category": ["women"]}"#,
+    );
+    let more = write(
+        "more.json",
+        r#"{"count": {"min": 100, "max": 120}, "exchange": ["all_for_all", "wounded_first"], "prisoner_category": ["women"]}"#,
+    );
+    let out = armistice().args(["diff"]).arg(&old).arg(&same).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("same in meaning — 0 changed"), "{text}");
+    let out = armistice().args(["diff"]).arg(&old).arg(&more).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("count") && !text.contains("exchange"), "{text}");
+}

@@ -31,29 +31,47 @@ pub struct Appendix {
     /// Its heading.
     pub title: String,
     /// Its content.
-    pub body: Html,
+    pub body: Html<'static>,
 }
 
 /// Renders `a` as a standalone HTML page, with `appendices` after the findings.
 pub fn render(a: &Analysis, vocab: &Vocab, appendices: Vec<Appendix>) -> String {
+    let mut h = Html::new();
+    page_into(&mut h, a, vocab, appendices);
+    h.into_string()
+}
+
+/// [`render`], written to `out` as it is made: the page is never held whole.
+pub fn render_to(
+    a: &Analysis,
+    vocab: &Vocab,
+    appendices: Vec<Appendix>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut h = Html::into(out);
+    page_into(&mut h, a, vocab, appendices);
+    h.finish()
+}
+
+fn page_into(h: &mut Html<'_>, a: &Analysis, vocab: &Vocab, appendices: Vec<Appendix>) {
     let ids: Vec<&str> = a.proposals.iter().map(|p| p.id()).collect();
     let title = format!("Briefing: {}", ids.join(" vs "));
-    let mut body = Html::new();
-    sections::verdicts(&mut body, a, vocab);
-    rows::alignment(&mut body, a, vocab);
-    sections::conflicts(&mut body, a, vocab);
-    sections::blocked(&mut body, a);
-    sections::other_relations(&mut body, a, vocab);
-    sections::open(&mut body, a, vocab);
-    chart::burden(&mut body, a, vocab);
+    page::head(h, &title);
+    sections::verdicts(h, a, vocab);
+    rows::alignment(h, a, vocab);
+    sections::conflicts(h, a, vocab);
+    sections::blocked(h, a);
+    sections::other_relations(h, a, vocab);
+    sections::open(h, a, vocab);
+    chart::burden(h, a, vocab);
     for ap in appendices {
-        body.open("section", &[("id", &ap.id)])
+        h.open("section", &[("id", &ap.id)])
             .el("h2", "", &ap.title)
             .append(ap.body)
             .raw("</section>\n");
     }
-    sections::sources(&mut body, a, vocab);
-    page::page(&title, body)
+    sections::sources(h, a, vocab);
+    page::tail(h);
 }
 
 /// One term as a card: id, priority, held-up status (`held`: blocked or pending, if

@@ -166,7 +166,7 @@ pub(super) fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
             }
             h.raw("</td>");
         }
-        h.raw("</tr>\n");
+        h.raw("</tr>\n").spill();
     }
     h.raw("</tbody>\n</table>\n</section>\n");
 }

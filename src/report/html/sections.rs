@@ -76,6 +76,7 @@ pub(super) fn conflicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
         for pair in &a.pairs {
             for r in pair.relations.iter().filter(|r| r.is_conflict()) {
                 finding_row(h, a, vocab, r);
+                h.spill();
             }
         }
         h.raw("</tbody>\n</table>\n");
@@ -176,7 +177,7 @@ pub(super) fn other_relations(h: &mut Html, a: &Analysis, vocab: &Vocab) {
             for d in words::differences(a, r).into_iter().chain(words::coverage(a, r)) {
                 h.el("div", "why", &d);
             }
-            h.raw("</li>\n");
+            h.raw("</li>\n").spill();
         }
     }
     if !any {
@@ -202,7 +203,7 @@ pub(super) fn blocked(h: &mut Html, a: &Analysis) {
             for cause in &b.causes {
                 h.el("div", "why", &words::cause(pair, cause, |t| words::term(a, t)));
             }
-            h.raw("</li>\n");
+            h.raw("</li>\n").spill();
         }
         for d in &pair.deadlocks {
             any = true;
@@ -220,7 +221,7 @@ pub(super) fn blocked(h: &mut Html, a: &Analysis) {
                     h.el("div", "why", &format!("{}: “{text}”", words::term(a, e.from)));
                 }
             }
-            h.raw("</li>\n");
+            h.raw("</li>\n").spill();
         }
     }
     if !any {
@@ -253,7 +254,8 @@ pub(super) fn open(h: &mut Html, a: &Analysis, vocab: &Vocab) {
                     words::parties(vocab, &o.subjects),
                     words::silent(silent, o.partial)
                 ))
-                .raw("</li>\n");
+                .raw("</li>\n")
+                .spill();
         }
     }
     if !any {
