@@ -108,7 +108,7 @@ impl<'a> Collector<'a> {
                 .of(pa, pb, &|name| partition::is_partition(name, vocab))
         };
         let kind = match rel.kind {
-            RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
+            RelationKind::Agree if a.window.differs(b.window) || params.iter().any(|p| p.differs()) => {
                 RelationKind::Diverge
             }
             k => k,

@@ -2,6 +2,7 @@
 //! with file, line, column and JSON path, and semantic validation against the
 //! vocabulary, every problem reported with the line it is on.
 
+mod ceasefire;
 mod cycles;
 mod diagnostic;
 mod jsonc;

@@ -1,9 +1,10 @@
 //! Semantic validation: resolving a parsed proposal against the vocabulary, collecting
 //! every error and warning rather than stopping at the first.
 
+use super::ceasefire::{self, Ceasefire};
 use super::diagnostic::Diagnostic;
 use crate::collections::FastMap;
-use crate::model::{Modality, ParamValue, Proposal, Term, Timing, Window, is_open_word};
+use crate::model::{ParamValue, Proposal, Term, Timing, Window, is_open_word};
 use crate::resolved::{Interval, ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ParamKind, PartyId, Vocab};
 
@@ -90,7 +91,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
 
     cx.diags.extend(super::lookalike::warnings(proposal));
 
-    let ceasefire = ceasefire_window(proposal, vocab);
+    let ceasefire = ceasefire::general(proposal, vocab);
     // Conditions are noted as each term is resolved, while it is at hand.
     let mut edges = Vec::new();
     let terms: Vec<Option<ResolvedTerm>> = proposal
@@ -98,7 +99,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let resolved = cx.term(proposal, t, i, &ids, ceasefire);
+            let resolved = cx.term(proposal, t, i, &ids, &ceasefire);
             if let Some(r) = &resolved {
                 edges.extend(r.requires.iter().map(|&(req, _)| (req, i)));
             }
@@ -119,26 +120,18 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     (resolved, cx.diags)
 }
 
-/// The window of a proposal's ceasefire term: its first prohibition of hostilities (or
-/// of an action inside them) with an explicit window.
+/// The window of a proposal's general ceasefire term (its one `must_not hostilities`
+/// term with no scope or partition, [`Interval::UNSTATED`] when that term states none),
+/// or `None` when it has none or several with different windows.
 pub fn ceasefire_window(proposal: &Proposal, vocab: &Vocab) -> Option<Interval> {
-    let (hostilities, _) = vocab.action("hostilities")?;
-    proposal.terms.iter().find_map(|t| {
-        let (action, negate) = vocab.action(&t.action)?;
-        let modality = if negate { t.modality.negated()? } else { t.modality };
-        match &t.window {
-            Some(Window::Range(r))
-                if modality == Modality::MustNot && vocab.action_contains(hostilities, action) =>
-            {
-                range_interval(r.from, r.to, r.days).ok()
-            }
-            _ => None,
-        }
-    })
+    match ceasefire::general(proposal, vocab) {
+        Ceasefire::Window(w) => Some(w),
+        Ceasefire::None | Ceasefire::Ambiguous(_) => None,
+    }
 }
 
 /// The interval of an explicit window, or what is wrong with it (JSON field, message).
-fn range_interval(
+pub(super) fn range_interval(
     from: Option<i64>,
     to: Option<i64>,
     days: Option<i64>,
@@ -233,7 +226,7 @@ impl Cx<'_> {
         t: &Term,
         i: usize,
         ids: &FastMap<&str, usize>,
-        ceasefire: Option<Interval>,
+        ceasefire: &Ceasefire,
     ) -> Option<ResolvedTerm> {
         // Diagnostic paths are built only for a diagnostic: most terms have none.
         let p = i;
@@ -323,7 +316,7 @@ impl Cx<'_> {
         scope.dedup();
 
         let window = match &t.window {
-            None => Some(Interval::ALWAYS),
+            None => Some(Interval::UNSTATED),
             Some(Window::Range(r)) => match range_interval(r.from, r.to, r.days) {
                 Ok(w) => Some(w),
                 Err((field, message)) => {
@@ -337,15 +330,14 @@ impl Cx<'_> {
                     None
                 }
             },
-            Some(Window::Ceasefire) => {
-                if ceasefire.is_none() {
-                    self.diags.push(
-                        Diagnostic::error(format!("terms[{p}].window"), "window `ceasefire` but the proposal has no ceasefire term")
-                            .with_help("give a prohibition of `hostilities` (or of an action inside it) an explicit window, or give this term one"),
-                    );
+            Some(Window::Indefinite) => Some(Interval::ALWAYS),
+            Some(Window::Ceasefire) => match ceasefire {
+                Ceasefire::Window(w) => Some(*w),
+                other => {
+                    self.diags.extend(ceasefire::error(proposal, p, other));
+                    None
                 }
-                ceasefire
-            }
+            },
         };
 
         for (name, value) in &t.params {

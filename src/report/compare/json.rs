@@ -133,7 +133,8 @@ pub struct RelationOut<'a> {
     /// The common scope (empty: everywhere).
     pub scope: Vec<&'a str>,
     /// The common window.
-    pub window: WindowOut,
+    /// `null` when neither side states a duration.
+    pub window: Option<WindowOut>,
     /// `same`, `left_broader`, `right_broader` or `overlap`.
     pub coverage: &'static str,
     /// The differences a divergence rests on, or what a term left to be agreed
@@ -157,7 +158,8 @@ pub struct SideOut<'a> {
     /// The related atom's target.
     pub target: Option<&'a str>,
     /// The related atom's window.
-    pub window: WindowOut,
+    /// `null` when the term states no duration (unstated).
+    pub window: Option<WindowOut>,
     /// The rules that derived the related atom from the term (empty when written).
     pub chain: Vec<StepOut<'a>>,
 }
@@ -453,9 +455,10 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
     }
 }
 
-fn window_out(w: Interval) -> WindowOut {
-    WindowOut {
+/// A window, or `None` (`null`) when it is unstated.
+fn window_out(w: Interval) -> Option<WindowOut> {
+    (!w.is_unstated()).then(|| WindowOut {
         from: w.from,
         to: w.to(),
-    }
+    })
 }

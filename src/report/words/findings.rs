@@ -49,6 +49,16 @@ pub fn relation(analysis: &Analysis, vocab: &Vocab, r: &Relation) -> String {
     }
     if let Some(w) = analysis.common_window(r) {
         out.push_str(&format!(", {}", window(w)));
+        // One side states a duration, the other none: the common part is the stated
+        // one, and the other's silence on time is said, never a difference.
+        let unstated = [(&r.left, left), (&r.right, right)]
+            .into_iter()
+            .filter(|(_, a)| a.is_some_and(|a| a.window.is_unstated()));
+        if !w.is_unstated() {
+            for (s, _) in unstated {
+                out.push_str(&format!(" (duration unstated in {})", term(analysis, s.term)));
+            }
+        }
     }
     out
 }
@@ -125,7 +135,7 @@ pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
         ));
     }
     if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
-        && left.window != right.window
+        && left.window.differs(right.window)
         && let Some(common) = left.window.intersect(right.window)
     {
         out.push(format!(
