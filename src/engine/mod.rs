@@ -11,6 +11,7 @@ mod collect;
 mod derive;
 mod error;
 mod graph;
+mod held_cover;
 mod impact;
 mod incremental;
 mod index;

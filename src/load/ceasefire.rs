@@ -54,14 +54,20 @@ fn is_candidate(t: &Term, hostilities: crate::vocab::ActionId, vocab: &Vocab) ->
     let Some((action, negate)) = vocab.action(&t.action) else {
         return false;
     };
-    let modality = if negate { t.modality.negated() } else { Some(t.modality) };
+    let modality = if negate {
+        t.modality.negated()
+    } else {
+        Some(t.modality)
+    };
     modality == Some(Modality::MustNot)
         && action == hostilities
         && t.scope.is_empty()
-        && !t
-            .params
-            .iter()
-            .any(|(name, _)| vocab.params.get(name).is_some_and(|d| d.kind == ParamKind::Partition))
+        && !t.params.iter().any(|(name, _)| {
+            vocab
+                .params
+                .get(name)
+                .is_some_and(|d| d.kind == ParamKind::Partition)
+        })
 }
 
 /// The error of term `p` asking for `"ceasefire"` when `ceasefire` gives no window,

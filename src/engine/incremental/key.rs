@@ -238,7 +238,9 @@ fn pack_content(t: &ResolvedTerm) -> Option<u128> {
     let from = if t.window.is_unstated() {
         UNSTATED_FROM
     } else {
-        u128::try_from(t.window.from).ok().filter(|&f| f < UNSTATED_FROM)?
+        u128::try_from(t.window.from)
+            .ok()
+            .filter(|&f| f < UNSTATED_FROM)?
     };
     let modality = match t.modality {
         Modality::Must => 0,

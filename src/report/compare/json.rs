@@ -195,6 +195,9 @@ pub struct BlockedOut<'a> {
     pub agreed_with: Vec<TermName<'a>>,
     /// Each failing condition.
     pub causes: Vec<CauseOut<'a>>,
+    /// When it is pending by coverage: the held-up terms of the other side that alone
+    /// cover it (empty otherwise).
+    pub by_coverage: Vec<TermName<'a>>,
 }
 
 /// A failing condition.
@@ -346,6 +349,7 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
                     term: TermName(a, b.term),
                     status: words::status(b.status),
                     agreed_with: b.agreed_with.iter().map(|&t| TermName(a, t)).collect(),
+                    by_coverage: b.by_coverage.iter().map(|&t| TermName(a, t)).collect(),
                     causes: b
                         .causes
                         .iter()
