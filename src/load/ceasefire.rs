@@ -20,7 +20,7 @@ pub(super) enum Ceasefire {
 
 /// The general ceasefire of `proposal`: the window its candidates share, or why there
 /// is none. A candidate whose own window is `"ceasefire"`, or not a valid range, says
-/// nothing of it.
+/// nothing of it; one that states no duration counts only when none states one.
 pub(super) fn general(proposal: &Proposal, vocab: &Vocab) -> Ceasefire {
     let Some((hostilities, _)) = vocab.action("hostilities") else {
         return Ceasefire::None;
@@ -40,6 +40,11 @@ pub(super) fn general(proposal: &Proposal, vocab: &Vocab) -> Ceasefire {
             Some(Window::Ceasefire) => continue,
         };
         found.push((i, window));
+    }
+    // A candidate that states no duration contradicts none that does (an unstated
+    // window differs from no window): the stated ones decide, when there are any.
+    if found.iter().any(|(_, w)| !w.is_unstated()) {
+        found.retain(|(_, w)| !w.is_unstated());
     }
     match found.first() {
         None => Ceasefire::None,
@@ -87,7 +92,7 @@ pub(super) fn error(proposal: &Proposal, p: usize, ceasefire: &Ceasefire) -> Opt
                 .iter()
                 .filter_map(|&i| {
                     let t = proposal.terms.get(i)?;
-                    let w = t.window.as_ref().map_or("no window".to_owned(), |w| {
+                    let w = t.window.as_ref().map_or("unstated".to_owned(), |w| {
                         serde_json::to_string(w).unwrap_or_default()
                     });
                     Some(format!("`{}` (terms[{i}], window {w})", t.id))

@@ -76,6 +76,7 @@ fn term() -> impl Strategy<Value = Term> {
         prop_oneof![
             Just(None),
             Just(Some(Window::Ceasefire)),
+            Just(Some(Window::Indefinite)),
             (1i64..90).prop_map(|d| Some(range(d)))
         ],
         prop::option::of(1.0f64..500.0),
@@ -94,6 +95,14 @@ fn term() -> impl Strategy<Value = Term> {
             |(subject, modality, action, target, scope, window, count, priority, text, note)| {
                 // A negating alias cannot take `may`.
                 let modality = if action.starts_with("halt") && modality == Modality::May {
+                    Modality::Must
+                } else {
+                    modality
+                };
+                // One general ceasefire per proposal (`t0`): a second unscoped
+                // prohibition of hostilities with another window would make
+                // `"ceasefire"` ambiguous, an input error.
+                let modality = if action == "hostilities" && modality == Modality::MustNot && scope.is_empty() {
                     Modality::Must
                 } else {
                     modality
