@@ -22,9 +22,9 @@ use crate::vocab::{LabelId, PartyId, Vocab};
 pub(super) struct Seen {
     pub(crate) related: bool,
     pub(crate) covered: bool,
-    /// Rare (the other side covers the atom in pieces of time): boxed, so that the
-    /// usual atom's takes one word.
-    pub(crate) pieces: Option<Box<Vec<Interval>>>,
+    /// Rare (the other side covers the atom in pieces of time): a boxed slice, so
+    /// that the usual atom's takes one word.
+    pub(crate) pieces: Option<Box<[Interval]>>,
 }
 
 impl Seen {
@@ -33,7 +33,7 @@ impl Seen {
         self.related |= other.related;
         self.covered |= other.covered;
         if let Some(more) = other.pieces {
-            self.pieces.get_or_insert_default().extend(*more);
+            self.add_pieces(&more);
         }
     }
 
@@ -52,8 +52,14 @@ impl Seen {
         if holds {
             self.covered = true;
         } else if holds_untimed && !self.covered {
-            self.pieces.get_or_insert_default().push(window);
+            self.add_pieces(&[window]);
         }
+    }
+
+    fn add_pieces(&mut self, more: &[Interval]) {
+        let mut all = self.pieces.take().map(Vec::from).unwrap_or_default();
+        all.extend_from_slice(more);
+        self.pieces = Some(all.into_boxed_slice());
     }
 }
 

@@ -2,7 +2,6 @@
 //! with file, line, column and JSON path, and semantic validation against the
 //! vocabulary, every problem reported with the line it is on.
 
-mod ceasefire;
 mod cycles;
 mod diagnostic;
 mod jsonc;
@@ -13,6 +12,7 @@ mod span;
 mod syntax;
 mod validate;
 mod vocab_file;
+mod window;
 
 pub use diagnostic::{Diagnostic, FileReport, Located, Severity};
 pub(crate) use lookalike::{look, spelled};

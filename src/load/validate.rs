@@ -1,8 +1,8 @@
 //! Semantic validation: resolving a parsed proposal against the vocabulary, collecting
 //! every error and warning rather than stopping at the first.
 
-use super::ceasefire::{self, Ceasefire};
 use super::diagnostic::Diagnostic;
+use super::window::{self as ceasefire, Ceasefire, range_interval};
 use crate::collections::FastMap;
 use crate::model::{ParamValue, Proposal, Term, Timing, Window, is_open_word};
 use crate::resolved::{Interval, ResolvedProposal, ResolvedTerm};
@@ -127,65 +127,6 @@ pub fn ceasefire_window(proposal: &Proposal, vocab: &Vocab) -> Option<Interval> 
     match ceasefire::general(proposal, vocab) {
         Ceasefire::Window(w) => Some(w),
         Ceasefire::None | Ceasefire::Ambiguous(_) => None,
-    }
-}
-
-/// The interval of an explicit window, or what is wrong with it (JSON field, message).
-pub(super) fn range_interval(
-    from: Option<i64>,
-    to: Option<i64>,
-    days: Option<i64>,
-) -> Result<Interval, (&'static str, String)> {
-    let start = from.unwrap_or(0);
-    if start < 0 {
-        return Err((
-            "from",
-            format!("window starts on day {start}, before entry into force"),
-        ));
-    }
-    if let Some(d) = days
-        && d < 0
-    {
-        return Err(("days", format!("negative window length `{d}` days")));
-    }
-    /// Far beyond any negotiation (some 27,000 years), and far from overflow.
-    const MAX_DAY: i64 = 10_000_000;
-    for (field, value) in [("from", Some(start)), ("to", to), ("days", days)] {
-        if let Some(v) = value.filter(|v| *v > MAX_DAY) {
-            return Err((
-                field,
-                format!("window day `{v}` is beyond the largest supported, {MAX_DAY}"),
-            ));
-        }
-    }
-    let end = match (to, days) {
-        (Some(t), Some(d)) if t != start + d => {
-            return Err((
-                "days",
-                format!("`days` {d} disagrees with `to` {t} (from day {start})"),
-            ));
-        }
-        (Some(t), _) => Some(t),
-        (None, Some(d)) => Some(start + d),
-        (None, None) => None,
-    };
-    if let (Some(e), Some(d)) = (end, days)
-        && e > MAX_DAY
-    {
-        return Err((
-            "days",
-            format!(
-                "window ends on day {e} (day {start} and {d} days), beyond the largest supported, {MAX_DAY}"
-            ),
-        ));
-    }
-    match end {
-        Some(e) if e < start => Err((
-            "to",
-            format!("window ends on day {e}, before it starts on day {start}"),
-        )),
-        Some(e) if e == start => Err(("to", format!("window is empty: it starts and ends on day {e}"))),
-        _ => Ok(Interval::new(start, end)),
     }
 }
 

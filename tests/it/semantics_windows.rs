@@ -50,13 +50,22 @@ fn case_12_an_absent_window_is_unstated_and_never_diverges_on_time_alone() {
     let (text, pair, code) = compare("12-unspecified-duration", "a.json", "b.json");
     assert_eq!(code, 0, "{text}");
     assert_eq!(pair["verdict"], "compatible", "{text}");
-    assert_eq!(kinds(&pair), [("agree".into(), "a/energy".into(), "b/energy".into())]);
-    assert!(open_terms(&pair).is_empty(), "no remainder in time is open: {text}");
+    assert_eq!(
+        kinds(&pair),
+        [("agree".into(), "a/energy".into(), "b/energy".into())]
+    );
+    assert!(
+        open_terms(&pair).is_empty(),
+        "no remainder in time is open: {text}"
+    );
     let r = &pair["relations"][0];
     assert_eq!(r["left"]["window"], Value::Null, "unstated is null in JSON");
     assert_eq!(r["right"]["window"]["to"], 30);
     assert_eq!(r["window"]["to"], 30, "the common part is the stated window");
-    assert!(text.contains("days 0–30 (duration unstated in a/energy)"), "{text}");
+    assert!(
+        text.contains("days 0–30 (duration unstated in a/energy)"),
+        "{text}"
+    );
     insta::assert_snapshot!(text);
     // Markdown and HTML say it too.
     let (a, b) = (
@@ -64,7 +73,11 @@ fn case_12_an_absent_window_is_unstated_and_never_diverges_on_time_alone() {
         format!("{DIR}/12-unspecified-duration/b.json"),
     );
     let md = run(&["compare", "--format", "markdown", &a, &b]);
-    assert!(md.stdout.contains("duration unstated in a/energy"), "{}", md.stdout);
+    assert!(
+        md.stdout.contains("duration unstated in a/energy"),
+        "{}",
+        md.stdout
+    );
     let html = run(&["report", &a, &b]);
     assert!(html.stdout.contains("duration unstated in a/energy"));
 }
@@ -87,15 +100,35 @@ fn case_12_two_stated_windows_still_diverge_and_indefinite_is_stated() {
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let changes: Vec<&str> = out.stdout.lines().map(str::trim).collect();
-    assert!(changes.contains(&"divergence introduced         a/energy ⟷ b/energy"), "{}", out.stdout);
-    assert!(changes.contains(&"newly open                    a/energy"), "{}", out.stdout);
+    assert!(
+        changes.contains(&"divergence introduced         a/energy ⟷ b/energy"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        changes.contains(&"newly open                    a/energy"),
+        "{}",
+        out.stdout
+    );
     // A misspelt keyword: an error with its place and a "did you mean".
     let bad = "tests/fixtures/bad/window-indefinite-misspelt.json";
     let checked = run(&["check", "--color=never", bad]);
     assert_eq!(checked.code, 2);
-    assert!(checked.stderr.contains("unknown value `indefinit`"), "{}", checked.stderr);
-    assert!(checked.stderr.contains("did you mean `indefinite`?"), "{}", checked.stderr);
-    assert!(checked.stderr.contains("window-indefinite-misspelt.json:4:"), "{}", checked.stderr);
+    assert!(
+        checked.stderr.contains("unknown value `indefinit`"),
+        "{}",
+        checked.stderr
+    );
+    assert!(
+        checked.stderr.contains("did you mean `indefinite`?"),
+        "{}",
+        checked.stderr
+    );
+    assert!(
+        checked.stderr.contains("window-indefinite-misspelt.json:4:"),
+        "{}",
+        checked.stderr
+    );
 }
 
 #[test]
@@ -117,7 +150,10 @@ fn case_07_the_other_sides_windows_add_up() {
     // With a gap (days 0–30 and 40–60), the rest is open and has its OPEN line.
     let (text, pair, _) = compare("07-open-window-union", "a.json", "b-gap.json");
     assert_eq!(open_terms(&pair), ["p/halt"], "{text}");
-    assert!(text.contains("p/halt is broader; the rest of it is open"), "{text}");
+    assert!(
+        text.contains("p/halt is broader; the rest of it is open"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -125,7 +161,11 @@ fn case_08_ceasefire_is_the_general_ceasefire() {
     let (text, pair, code) = compare("08-ceasefire-window-partial-moratorium", "a.json", "b.json");
     assert_eq!(code, 0, "{text}");
     // p/pow takes p/halt's 60 days, not the 10-day energy moratorium listed first.
-    assert_eq!(kinds(&pair), [("agree".into(), "p/pow".into(), "q/pow".into())], "{text}");
+    assert_eq!(
+        kinds(&pair),
+        [("agree".into(), "p/pow".into(), "q/pow".into())],
+        "{text}"
+    );
     assert_eq!(pair["relations"][0]["left"]["window"]["to"], 60);
     assert_eq!(open_terms(&pair), ["p/energy", "p/halt"], "{text}");
     insta::assert_snapshot!(text);
@@ -171,18 +211,68 @@ fn case_11_a_remainder_covered_only_by_a_held_term_is_pending_not_agreed() {
         "{text}"
     );
     // Every "the rest of it is open" has its OPEN line, here b/full's.
-    assert!(text.contains("b/full is broader; the rest of it is open"), "{text}");
+    assert!(
+        text.contains("b/full is broader; the rest of it is open"),
+        "{text}"
+    );
     assert_eq!(open_terms(&pair), ["b/full", "b/no-aid"], "{text}");
     // a/infra's rest beyond energy is not open: b/full covers it.
-    assert!(text.contains("a/infra is broader; other terms cover the rest of it"), "{text}");
+    assert!(
+        text.contains("a/infra is broader; other terms cover the rest of it"),
+        "{text}"
+    );
     insta::assert_snapshot!(text);
 
     // Controls: without the full ceasefire, a/infra's rest is open, with its line;
     // with an unconditional one, a/infra is agreed and nothing is pending.
     let (text, pair, _) = compare(case, "a.json", "b-unconditional.json");
     assert_eq!(open_terms(&pair), ["a/infra"], "{text}");
-    assert!(text.contains("a/infra is broader; the rest of it is open"), "{text}");
+    assert!(
+        text.contains("a/infra is broader; the rest of it is open"),
+        "{text}"
+    );
     let (text, pair, _) = compare(case, "a.json", "b-full-unconditional.json");
     assert!(pair["blocked"].as_array().unwrap().is_empty(), "{text}");
     assert_eq!(open_terms(&pair), ["b/full"], "{text}");
+}
+
+#[test]
+fn two_readouts_of_one_call_agree_on_the_energy_ceasefire_whatever_its_duration() {
+    // The White House readout of 18 March 2025 states no duration; the Kremlin's says
+    // 30 days. The window alone is no divergence; the White House's wider scope
+    // (infrastructure, not only energy) is the one remainder, with its OPEN line.
+    let kremlin = format!("{DIR}/readouts-2025-03-18/kremlin.json");
+    let text = run(&[
+        "compare",
+        "--color=never",
+        "proposals/us-2025-03-18-readout.json",
+        &kremlin,
+    ]);
+    let json = run(&[
+        "compare",
+        "--format",
+        "json",
+        "proposals/us-2025-03-18-readout.json",
+        &kremlin,
+    ]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    let pair = &v["pairs"][0];
+    assert_eq!(
+        kinds(pair),
+        [(
+            "agree".into(),
+            "us-2025-03-18/energy".into(),
+            "kremlin-2025-03-18/energy".into()
+        )],
+        "{}",
+        text.stdout
+    );
+    assert_eq!(pair["counts"]["diverge"], 0);
+    assert!(
+        text.stdout
+            .contains("days 0–30 (duration unstated in us-2025-03-18/energy)"),
+        "{}",
+        text.stdout
+    );
+    assert!(open_terms(pair).contains(&"us-2025-03-18/energy".to_owned()));
 }

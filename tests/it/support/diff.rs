@@ -102,7 +102,8 @@ fn term() -> impl Strategy<Value = Term> {
                 // One general ceasefire per proposal (`t0`): a second unscoped
                 // prohibition of hostilities with another window would make
                 // `"ceasefire"` ambiguous, an input error.
-                let modality = if action == "hostilities" && modality == Modality::MustNot && scope.is_empty() {
+                let modality = if action == "hostilities" && modality == Modality::MustNot && scope.is_empty()
+                {
                     Modality::Must
                 } else {
                     modality

@@ -1,4 +1,5 @@
-//! The window `"ceasefire"` stands for: that of the proposal's general ceasefire, its
+//! Windows resolved to days: an explicit range checked ([`range_interval`]), and the
+//! window `"ceasefire"` stands for: that of the proposal's general ceasefire, its
 //! `must_not hostilities` term with no scope and no partition (DESIGN §2, Settled
 //! details). None is an error; several with different windows are an error naming them.
 
@@ -33,7 +34,7 @@ pub(super) fn general(proposal: &Proposal, vocab: &Vocab) -> Ceasefire {
         let window = match &t.window {
             None => Interval::UNSTATED,
             Some(Window::Indefinite) => Interval::ALWAYS,
-            Some(Window::Range(r)) => match super::validate::range_interval(r.from, r.to, r.days) {
+            Some(Window::Range(r)) => match range_interval(r.from, r.to, r.days) {
                 Ok(w) => w,
                 Err(_) => continue,
             },
@@ -109,5 +110,64 @@ pub(super) fn error(proposal: &Proposal, p: usize, ceasefire: &Ceasefire) -> Opt
                 .with_help("give those terms one window, or give this term a window of its own"),
             )
         }
+    }
+}
+
+/// The interval of an explicit window, or what is wrong with it (JSON field, message).
+pub(super) fn range_interval(
+    from: Option<i64>,
+    to: Option<i64>,
+    days: Option<i64>,
+) -> Result<Interval, (&'static str, String)> {
+    let start = from.unwrap_or(0);
+    if start < 0 {
+        return Err((
+            "from",
+            format!("window starts on day {start}, before entry into force"),
+        ));
+    }
+    if let Some(d) = days
+        && d < 0
+    {
+        return Err(("days", format!("negative window length `{d}` days")));
+    }
+    /// Far beyond any negotiation (some 27,000 years), and far from overflow.
+    const MAX_DAY: i64 = 10_000_000;
+    for (field, value) in [("from", Some(start)), ("to", to), ("days", days)] {
+        if let Some(v) = value.filter(|v| *v > MAX_DAY) {
+            return Err((
+                field,
+                format!("window day `{v}` is beyond the largest supported, {MAX_DAY}"),
+            ));
+        }
+    }
+    let end = match (to, days) {
+        (Some(t), Some(d)) if t != start + d => {
+            return Err((
+                "days",
+                format!("`days` {d} disagrees with `to` {t} (from day {start})"),
+            ));
+        }
+        (Some(t), _) => Some(t),
+        (None, Some(d)) => Some(start + d),
+        (None, None) => None,
+    };
+    if let (Some(e), Some(d)) = (end, days)
+        && e > MAX_DAY
+    {
+        return Err((
+            "days",
+            format!(
+                "window ends on day {e} (day {start} and {d} days), beyond the largest supported, {MAX_DAY}"
+            ),
+        ));
+    }
+    match end {
+        Some(e) if e < start => Err((
+            "to",
+            format!("window ends on day {e}, before it starts on day {start}"),
+        )),
+        Some(e) if e == start => Err(("to", format!("window is empty: it starts and ends on day {e}"))),
+        _ => Ok(Interval::new(start, end)),
     }
 }
