@@ -22,9 +22,9 @@ use crate::vocab::{LabelId, PartyId, Vocab};
 pub(super) struct Seen {
     pub(crate) related: bool,
     pub(crate) covered: bool,
-    /// Rare (the other side covers the atom in pieces of time): a boxed slice, so
-    /// that the usual atom's takes one word.
-    pub(crate) pieces: Option<Box<[Interval]>>,
+    /// Rare (the other side covers the atom in pieces of time): boxed, so that the
+    /// usual atom's takes one word.
+    pub(crate) pieces: Option<Box<Pieces>>,
 }
 
 impl Seen {
@@ -33,7 +33,7 @@ impl Seen {
         self.related |= other.related;
         self.covered |= other.covered;
         if let Some(more) = other.pieces {
-            self.add_pieces(&more);
+            self.add_pieces(&more.0);
         }
     }
 
@@ -44,7 +44,7 @@ impl Seen {
             || self
                 .pieces
                 .as_deref()
-                .is_some_and(|p| union_contains(p, a.window))
+                .is_some_and(|p| union_contains(&p.0, a.window))
     }
 
     fn mark(&mut self, holds: bool, holds_untimed: bool, window: Interval) {
@@ -57,10 +57,37 @@ impl Seen {
     }
 
     fn add_pieces(&mut self, more: &[Interval]) {
-        let mut all = self.pieces.take().map(Vec::from).unwrap_or_default();
-        all.extend_from_slice(more);
-        self.pieces = Some(all.into_boxed_slice());
+        let pieces = &mut self.pieces.get_or_insert_default().0;
+        pieces.extend_from_slice(more);
+        // An atom met by many pieces keeps their union, not each: merged whenever the
+        // list doubles, it stays as long as the union has stretches.
+        if pieces.len() >= 16 && pieces.len().is_power_of_two() {
+            merge(pieces);
+        }
     }
+}
+
+/// The days of time pieces that cover an atom but in time.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Pieces(Vec<Interval>);
+
+/// `pieces` made their union: sorted, disjoint stretches.
+fn merge(pieces: &mut Vec<Interval>) {
+    pieces.sort_unstable();
+    let mut out: Vec<Interval> = Vec::with_capacity(pieces.len());
+    for &p in pieces.iter() {
+        match out.last_mut() {
+            Some(last) if last.to().is_none_or(|end| p.from <= end) => {
+                let to = match (last.to(), p.to()) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+                *last = Interval::new(last.from, to);
+            }
+            _ => out.push(p),
+        }
+    }
+    *pieces = out;
 }
 
 /// Whether the union of `pieces` contains all of `window`.
@@ -406,6 +433,28 @@ pub(super) fn open_point(block: &[Atom], seen: &[Seen], lists: &mut Interner<Par
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Windows add up: consecutive pieces cover, a gap does not, an endless piece
+    /// covers an endless window; many pieces are kept as their union.
+    #[test]
+    fn pieces_of_time_add_up() {
+        let d = |a, b| Interval::new(a, Some(b));
+        assert!(union_contains(&[d(30, 60), d(0, 30)], d(0, 60)));
+        assert!(!union_contains(&[d(0, 30), d(40, 60)], d(0, 60)));
+        assert!(!union_contains(&[d(0, 30)], Interval::new(0, None)));
+        assert!(union_contains(
+            &[d(0, 30), Interval::new(20, None)],
+            Interval::new(0, None)
+        ));
+        let mut seen = Seen::default();
+        for k in 0..100 {
+            seen.add_pieces(&[d(k, k + 1)]);
+        }
+        let pieces = &seen.pieces.as_deref().unwrap().0;
+        assert!(pieces.len() < 16, "{pieces:?}");
+        assert!(union_contains(pieces, d(0, 100)));
+        assert!(!union_contains(pieces, d(0, 101)));
+    }
     /// Open points open for the same subjects hold one list of them.
     #[test]
     fn open_points_for_the_same_subjects_share_their_list() {
