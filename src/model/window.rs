@@ -66,7 +66,13 @@ impl<'de> Deserialize<'de> for Window {
                 match v {
                     CEASEFIRE => Ok(Window::Ceasefire),
                     INDEFINITE => Ok(Window::Indefinite),
-                    _ => Err(E::unknown_variant(v, &WINDOW_KEYWORDS)),
+                    // A word is a keyword misspelt (the loader suggests the nearest);
+                    // anything else, such as an object written as a string, is not a
+                    // window at all.
+                    _ if v.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') => {
+                        Err(E::unknown_variant(v, &WINDOW_KEYWORDS))
+                    }
+                    _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
                 }
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Window, A::Error> {

@@ -270,7 +270,9 @@ pub(crate) fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
             }
             Edit::Flip(i) => {
                 let t = &mut p.terms[i.index(n)];
-                if !is_anchor(t) {
+                // An unscoped `hostilities` flipped to `must_not` would be a second
+                // general ceasefire, making `"ceasefire"` ambiguous: left alone.
+                if !is_anchor(t) && !(&*t.action == "hostilities" && t.scope.is_empty()) {
                     t.modality = match t.modality {
                         Modality::Must => Modality::MustNot,
                         Modality::MustNot => Modality::Must,
