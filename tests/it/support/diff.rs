@@ -272,7 +272,8 @@ pub(crate) fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
                 let t = &mut p.terms[i.index(n)];
                 // An unscoped `hostilities` flipped to `must_not` would be a second
                 // general ceasefire, making `"ceasefire"` ambiguous: left alone.
-                if !is_anchor(t) && !(&*t.action == "hostilities" && t.scope.is_empty()) {
+                let general = &*t.action == "hostilities" && t.scope.is_empty();
+                if !is_anchor(t) && !general {
                     t.modality = match t.modality {
                         Modality::Must => Modality::MustNot,
                         Modality::MustNot => Modality::Must,
