@@ -4,8 +4,10 @@
 use crate::model::{Modality, Proposal, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
-/// A half-open interval of days from entry into force, `[from, to)`; `to = None` has no end.
-/// Ordered by `from`, then by `to` with no end first.
+/// A half-open interval of days from entry into force, `[from, to)`; `to = None` has no end;
+/// or [`Interval::UNSTATED`], a window the text does not state, which relates to any
+/// window without a difference (DESIGN §2 `window`). Ordered by `from` (unstated
+/// first), then by `to` with no end first.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Interval {
     /// First day.
@@ -20,9 +22,31 @@ pub struct Interval {
 /// sorts first among those of the same start.
 const OPEN: i64 = i64::MIN;
 
+/// The start of an unstated window: before any day a window may start on.
+const UNSTATED_FROM: i64 = i64::MIN;
+
 impl Interval {
     /// From entry into force, without end.
     pub const ALWAYS: Interval = Interval::new(0, None);
+
+    /// A window the text does not state ("the text says nothing of duration"): it
+    /// meets, contains and lies within any window, so that it never makes a
+    /// difference of its own nor leaves a remainder in time.
+    pub const UNSTATED: Interval = Interval {
+        from: UNSTATED_FROM,
+        end: OPEN,
+    };
+
+    /// Whether the window is [`Interval::UNSTATED`].
+    pub const fn is_unstated(self) -> bool {
+        self.from == UNSTATED_FROM && self.end == OPEN
+    }
+
+    /// Whether two windows are both stated and differ: the one difference in time a
+    /// relation may rest on.
+    pub fn differs(self, other: Interval) -> bool {
+        !self.is_unstated() && !other.is_unstated() && self != other
+    }
 
     /// The interval `[from, to)`, or from `from` on when `to` is `None`. (A `to` of
     /// `i64::MIN`, before any start, is taken as no end.)
@@ -40,7 +64,14 @@ impl Interval {
     }
 
     /// The common part of two intervals, if they overlap.
+    /// An unstated window meets any other in the other one.
     pub fn intersect(self, other: Interval) -> Option<Interval> {
+        if self.is_unstated() {
+            return Some(other);
+        }
+        if other.is_unstated() {
+            return Some(self);
+        }
         let from = self.from.max(other.from);
         let to = match (self.to(), other.to()) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -53,8 +84,12 @@ impl Interval {
         }
     }
 
-    /// Whether `self` contains all of `other`.
+    /// Whether `self` contains all of `other`; an unstated window contains and lies
+    /// within any.
     pub fn contains(self, other: Interval) -> bool {
+        if self.is_unstated() || other.is_unstated() {
+            return true;
+        }
         self.from <= other.from
             && match (self.to(), other.to()) {
                 (None, _) => true,
@@ -63,7 +98,7 @@ impl Interval {
             }
     }
 
-    /// The length in days, if bounded.
+    /// The length in days, if bounded (an unstated window has none).
     pub fn days(self) -> Option<i64> {
         self.to().map(|t| t - self.from)
     }
@@ -71,6 +106,9 @@ impl Interval {
 
 impl std::fmt::Debug for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_unstated() {
+            return f.write_str("Interval::UNSTATED");
+        }
         f.debug_struct("Interval")
             .field("from", &self.from)
             .field("to", &self.to())
@@ -80,6 +118,9 @@ impl std::fmt::Debug for Interval {
 
 impl std::fmt::Display for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_unstated() {
+            return f.write_str("duration unstated");
+        }
         match self.to() {
             Some(to) => write!(f, "days {}–{}", self.from, to),
             None if self.from == 0 => f.write_str("from entry into force, open-ended"),

@@ -248,9 +248,12 @@ fn notation<T: serde::Serialize>(old: &T, new: &T) -> ChangeKind {
     }
 }
 
-/// Longer when the new window contains the old, shorter when the old contains the new.
+/// Longer when the new window contains the old, shorter when the old contains the new;
+/// moved when neither does, or when one of them is unstated (it says nothing of length).
 pub(super) fn window_direction(old: Interval, new: Interval) -> Direction {
-    if new.contains(old) {
+    if old.is_unstated() || new.is_unstated() {
+        Direction::Shifted
+    } else if new.contains(old) {
         Direction::Widened
     } else if old.contains(new) {
         Direction::Narrowed

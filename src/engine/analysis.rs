@@ -98,6 +98,19 @@ pub enum Coverage {
     Overlap,
 }
 
+impl Coverage {
+    /// The coverage of two terms from whether the left covers the right and the right
+    /// the left.
+    pub(crate) fn of(left_holds: bool, right_holds: bool) -> Coverage {
+        match (left_holds, right_holds) {
+            (true, true) => Coverage::Same,
+            (true, false) => Coverage::LeftBroader,
+            (false, true) => Coverage::RightBroader,
+            (false, false) => Coverage::Overlap,
+        }
+    }
+}
+
 /// One side of a relation: a term, or an atom derived from it by rules. What the
 /// related atom says (its modality, action, target, scope and window) is read from the
 /// analysis's atoms with [`Analysis::atom`]: the side names it by its place in its
@@ -204,6 +217,9 @@ pub struct Blocked {
     pub agreed_with: Shared<TermRef>,
     /// Each failing condition, with the path of `requires` from the term to it.
     pub causes: Shared<BlockCause>,
+    /// When the term is pending by coverage (it has no failing condition of its own,
+    /// but what covers it on the other side is held up): those held-up terms.
+    pub by_coverage: Shared<TermRef>,
 }
 
 /// One condition that holds a term up.

@@ -191,6 +191,7 @@ pub(crate) fn finish_pair(
     let [(left, _), (right, _)] = sides;
     let (mut blocked, path_steps) = (blocked, path_steps);
     quiet_waits(&mut blocked, &deadlocks);
+    super::held_cover::pending_by_coverage(&relations, &open, &mut blocked);
     let mut pair = Pair {
         left,
         right,

@@ -405,6 +405,7 @@ impl Trace {
             status,
             agreed_with: Shared::empty(),
             causes: causes.into(),
+            by_coverage: Shared::empty(),
         }))
     }
 

@@ -11,27 +11,134 @@ use super::partition;
 use super::relate::{AtomRelation, relate};
 use crate::collections::shared::{Interner, Shared};
 use crate::model::ParamValue;
-use crate::resolved::ResolvedProposal;
+use crate::resolved::{Interval, ResolvedProposal};
 use crate::vocab::{LabelId, PartyId, Vocab};
 
 /// What a pair computation learned about one atom: whether it relates to some atom
-/// of the other side, and whether the other side covers it.
-#[derive(Debug, Clone, Copy, Default)]
+/// of the other side, whether one atom of the other side covers it, and the days
+/// covered by atoms that cover it but in time (the other side's windows add up,
+/// DESIGN §3: days 0–30 plus days 30–60 cover days 0–60).
+#[derive(Debug, Clone, Default)]
 pub(super) struct Seen {
     pub(crate) related: bool,
     pub(crate) covered: bool,
+    /// Rare (the other side covers the atom in pieces of time): boxed, so that the
+    /// usual atom's takes one word.
+    pub(crate) pieces: Option<Box<Pieces>>,
 }
 
-/// Records in `seen_left[i]` and `seen_right[j]` that atoms `i` and `j` relate with
-/// `coverage`.
-pub(super) fn mark(seen_left: &mut [Seen], seen_right: &mut [Seen], i: usize, j: usize, coverage: Coverage) {
+impl Seen {
+    /// Takes in what another run saw of the same atom.
+    pub(super) fn merge(&mut self, other: Seen) {
+        self.related |= other.related;
+        self.covered |= other.covered;
+        if let Some(more) = other.pieces {
+            self.add_pieces(&more.0);
+        }
+    }
+
+    /// Whether the other side covers all of atom `a`: one atom does, or the windows
+    /// of those that cover it but in time add up to its window.
+    pub(super) fn covers(&self, a: &Atom) -> bool {
+        self.covered
+            || self
+                .pieces
+                .as_deref()
+                .is_some_and(|p| union_contains(&p.0, a.window))
+    }
+
+    fn mark(&mut self, holds: bool, holds_untimed: bool, window: Interval) {
+        self.related = true;
+        if holds {
+            self.covered = true;
+        } else if holds_untimed && !self.covered {
+            self.add_pieces(&[window]);
+        }
+    }
+
+    fn add_pieces(&mut self, more: &[Interval]) {
+        let pieces = &mut self.pieces.get_or_insert_default().0;
+        pieces.extend_from_slice(more);
+        // An atom met by many pieces keeps their union, not each: merged whenever the
+        // list doubles, it stays as long as the union has stretches.
+        if pieces.len() >= 16 && pieces.len().is_power_of_two() {
+            merge(pieces);
+        }
+    }
+}
+
+/// The days of time pieces that cover an atom but in time.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Pieces(Vec<Interval>);
+
+/// `pieces` made their union: sorted, disjoint stretches.
+fn merge(pieces: &mut Vec<Interval>) {
+    pieces.sort_unstable();
+    let mut out: Vec<Interval> = Vec::with_capacity(pieces.len());
+    for &p in pieces.iter() {
+        match out.last_mut() {
+            Some(last) if last.to().is_none_or(|end| p.from <= end) => {
+                let to = match (last.to(), p.to()) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+                *last = Interval::new(last.from, to);
+            }
+            _ => out.push(p),
+        }
+    }
+    *pieces = out;
+}
+
+/// Whether the union of `pieces` contains all of `window`.
+fn union_contains(pieces: &[Interval], window: Interval) -> bool {
+    let mut sorted = pieces.to_vec();
+    sorted.sort_unstable();
+    // The first day not yet covered; `None` once covered without end.
+    let mut reached = Some(window.from);
+    for p in sorted {
+        let Some(day) = reached else { break };
+        if p.from > day {
+            break;
+        }
+        reached = p.to().map(|t| t.max(day));
+    }
+    match (reached, window.to()) {
+        (None, _) => true,
+        (Some(day), Some(end)) => day >= end,
+        (Some(_), None) => false,
+    }
+}
+
+/// How two atoms relate, as far as covering goes: which side is broader, along
+/// everything and along everything but time, and their common window.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cover {
+    pub(crate) coverage: Coverage,
+    pub(crate) untimed: Coverage,
+    pub(crate) window: Interval,
+}
+
+impl Cover {
+    pub(super) fn of(rel: &AtomRelation) -> Cover {
+        Cover {
+            coverage: rel.coverage,
+            untimed: rel.untimed,
+            window: rel.window,
+        }
+    }
+}
+
+/// Records in `seen_left[i]` and `seen_right[j]` that atoms `i` and `j` relate as
+/// `cover` says.
+pub(super) fn mark(seen_left: &mut [Seen], seen_right: &mut [Seen], i: usize, j: usize, cover: Cover) {
+    let left = |c: Coverage| matches!(c, Coverage::Same | Coverage::RightBroader);
+    let right = |c: Coverage| matches!(c, Coverage::Same | Coverage::LeftBroader);
     if let Some(s) = seen_left.get_mut(i) {
-        s.related = true;
-        s.covered |= matches!(coverage, Coverage::Same | Coverage::RightBroader);
+        s.mark(left(cover.coverage), left(cover.untimed), cover.window);
     }
     if let Some(s) = seen_right.get_mut(j) {
-        s.related = true;
-        s.covered |= matches!(coverage, Coverage::Same | Coverage::LeftBroader);
+        s.mark(right(cover.coverage), right(cover.untimed), cover.window);
     }
 }
 
@@ -93,7 +200,7 @@ impl<'a> Collector<'a> {
     /// relate; returns how they relate then (`None` when they do not, or when two
     /// derived atoms meet without conflict, which is no finding). The atoms of a left
     /// term come together (see [`Collector`]).
-    pub(super) fn add(&mut self, i: usize, j: usize, vocab: &Vocab) -> Option<Coverage> {
+    pub(super) fn add(&mut self, i: usize, j: usize, vocab: &Vocab) -> Option<Cover> {
         let (a, b) = (self.left_atoms.get(i)?, self.right_atoms.get(j)?);
         if self.current != Some(a.term.term) {
             self.start_term(a.term.term);
@@ -108,7 +215,7 @@ impl<'a> Collector<'a> {
                 .of(pa, pb, &|name| partition::is_partition(name, vocab))
         };
         let kind = match rel.kind {
-            RelationKind::Agree if a.window != b.window || params.iter().any(|p| p.differs()) => {
+            RelationKind::Agree if a.window.differs(b.window) || params.iter().any(|p| p.differs()) => {
                 RelationKind::Diverge
             }
             k => k,
@@ -123,6 +230,7 @@ impl<'a> Collector<'a> {
                 (partition::existential(pa), partition::existential(pb)),
             )
         };
+        let cover = Cover::of(&rel);
         let key = GroupKey {
             kind,
             left: a.term.term,
@@ -157,7 +265,7 @@ impl<'a> Collector<'a> {
                 });
             }
         }
-        Some(rel.coverage)
+        Some(cover)
     }
 }
 
@@ -220,6 +328,7 @@ pub(super) fn finding(
 ) -> Option<AtomRelation> {
     let mut rel = relate(a, b, vocab)?;
     rel.coverage = partition::narrow(rel.coverage, pa, pb, vocab)?;
+    rel.untimed = partition::narrow(rel.untimed, pa, pb, vocab)?;
     let both_derived = a.is_derived() && b.is_derived();
     (!both_derived || rel.kind == RelationKind::Conflict).then_some(rel)
 }
@@ -313,7 +422,7 @@ pub(super) fn open_point(block: &[Atom], seen: &[Seen], lists: &mut Interner<Par
     let mut subjects = Vec::new();
     for (a, s) in block.iter().zip(seen).filter(|(a, _)| !a.is_derived()) {
         partial |= s.related;
-        if !s.covered {
+        if !s.covers(a) {
             subjects.push(a.subject);
         }
     }
@@ -327,6 +436,28 @@ pub(super) fn open_point(block: &[Atom], seen: &[Seen], lists: &mut Interner<Par
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Windows add up: consecutive pieces cover, a gap does not, an endless piece
+    /// covers an endless window; many pieces are kept as their union.
+    #[test]
+    fn pieces_of_time_add_up() {
+        let d = |a, b| Interval::new(a, Some(b));
+        assert!(union_contains(&[d(30, 60), d(0, 30)], d(0, 60)));
+        assert!(!union_contains(&[d(0, 30), d(40, 60)], d(0, 60)));
+        assert!(!union_contains(&[d(0, 30)], Interval::new(0, None)));
+        assert!(union_contains(
+            &[d(0, 30), Interval::new(20, None)],
+            Interval::new(0, None)
+        ));
+        let mut seen = Seen::default();
+        for k in 0..100 {
+            seen.add_pieces(&[d(k, k + 1)]);
+        }
+        let pieces = &seen.pieces.as_deref().unwrap().0;
+        assert!(pieces.len() < 16, "{pieces:?}");
+        assert!(union_contains(pieces, d(0, 100)));
+        assert!(!union_contains(pieces, d(0, 101)));
+    }
     /// Open points open for the same subjects hold one list of them.
     #[test]
     fn open_points_for_the_same_subjects_share_their_list() {

@@ -12,6 +12,7 @@ mod counterpart;
 mod derive;
 mod error;
 mod graph;
+mod held_cover;
 mod impact;
 mod incremental;
 mod index;

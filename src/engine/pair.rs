@@ -121,8 +121,7 @@ fn relate_in_runs(
             seen_right = run.seen_right;
         } else {
             for (s, r) in seen_right.iter_mut().zip(run.seen_right) {
-                s.related |= r.related;
-                s.covered |= r.covered;
+                s.merge(r);
             }
         }
     }

@@ -21,6 +21,9 @@ pub(super) struct AtomRelation {
     pub window: Interval,
     /// Which side is broader.
     pub coverage: Coverage,
+    /// Which side is broader along everything but time: where one side covers the
+    /// other but for some days, the other side's windows may add up to it.
+    pub untimed: Coverage,
 }
 
 /// The relation between `a` and `b`, or `None` when they do not overlap (different
@@ -42,18 +45,18 @@ pub(super) fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> 
     let window = a.window.intersect(b.window)?;
     let scope = scope::intersect(&a.scope, &b.scope, vocab)?;
     let kind = kind(a.modality, b.modality);
-    let coverage = match (contains(a, b, vocab), contains(b, a, vocab)) {
-        (true, true) => Coverage::Same,
-        (true, false) => Coverage::LeftBroader,
-        (false, true) => Coverage::RightBroader,
-        (false, false) => Coverage::Overlap,
-    };
+    let (ab, ba) = (contains_untimed(a, b, vocab), contains_untimed(b, a, vocab));
+    let coverage = Coverage::of(
+        ab && a.window.contains(b.window),
+        ba && b.window.contains(a.window),
+    );
     Some(AtomRelation {
         kind,
         action,
         scope,
         window,
         coverage,
+        untimed: Coverage::of(ab, ba),
     })
 }
 
@@ -69,12 +72,12 @@ pub(super) fn kind(a: Modality, b: Modality) -> RelationKind {
     }
 }
 
-/// Whether atom `outer` covers all of atom `inner` (action, target, scope, window).
-pub(super) fn contains(outer: &Atom, inner: &Atom, vocab: &Vocab) -> bool {
+/// Whether atom `outer` covers all of atom `inner` but perhaps in time (action,
+/// target, scope).
+fn contains_untimed(outer: &Atom, inner: &Atom, vocab: &Vocab) -> bool {
     vocab.action_contains(outer.action, inner.action)
         && (outer.target.is_none() || outer.target == inner.target)
         && scope::contains(&outer.scope, &inner.scope, vocab)
-        && outer.window.contains(inner.window)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod span;
 mod syntax;
 mod validate;
 mod vocab_file;
+mod window;
 
 pub use diagnostic::{Diagnostic, FileReport, Located, Severity};
 pub(crate) use lookalike::{look, spelled};

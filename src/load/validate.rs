@@ -2,8 +2,9 @@
 //! every error and warning rather than stopping at the first.
 
 use super::diagnostic::Diagnostic;
+use super::window::{self as ceasefire, Ceasefire, range_interval};
 use crate::collections::FastMap;
-use crate::model::{Modality, ParamValue, Proposal, Term, Timing, Window, is_open_word};
+use crate::model::{ParamValue, Proposal, Term, Timing, Window, is_open_word};
 use crate::resolved::{Interval, ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ParamKind, PartyId, Vocab, did_you_mean};
 
@@ -91,7 +92,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
 
     cx.diags.extend(super::lookalike::warnings(proposal));
 
-    let ceasefire = ceasefire_window(proposal, vocab);
+    let ceasefire = ceasefire::general(proposal, vocab);
     // Conditions are noted as each term is resolved, while it is at hand.
     let mut edges = Vec::new();
     let terms: Vec<Option<ResolvedTerm>> = proposal
@@ -99,7 +100,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let resolved = cx.term(proposal, t, i, &ids, ceasefire);
+            let resolved = cx.term(proposal, t, i, &ids, &ceasefire);
             if let Some(r) = &resolved {
                 edges.extend(r.requires.iter().map(|&(req, _)| (req, i)));
             }
@@ -120,80 +121,13 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     (resolved, cx.diags)
 }
 
-/// The window of a proposal's ceasefire term: its first prohibition of hostilities (or
-/// of an action inside them) with an explicit window.
+/// The window of a proposal's general ceasefire term (its one `must_not hostilities`
+/// term with no scope or partition, [`Interval::UNSTATED`] when that term states none),
+/// or `None` when it has none or several with different windows.
 pub fn ceasefire_window(proposal: &Proposal, vocab: &Vocab) -> Option<Interval> {
-    let (hostilities, _) = vocab.action("hostilities")?;
-    proposal.terms.iter().find_map(|t| {
-        let (action, negate) = vocab.action(&t.action)?;
-        let modality = if negate { t.modality.negated()? } else { t.modality };
-        match &t.window {
-            Some(Window::Range(r))
-                if modality == Modality::MustNot && vocab.action_contains(hostilities, action) =>
-            {
-                range_interval(r.from, r.to, r.days).ok()
-            }
-            _ => None,
-        }
-    })
-}
-
-/// The interval of an explicit window, or what is wrong with it (JSON field, message).
-fn range_interval(
-    from: Option<i64>,
-    to: Option<i64>,
-    days: Option<i64>,
-) -> Result<Interval, (&'static str, String)> {
-    let start = from.unwrap_or(0);
-    if start < 0 {
-        return Err((
-            "from",
-            format!("window starts on day {start}, before entry into force"),
-        ));
-    }
-    if let Some(d) = days
-        && d < 0
-    {
-        return Err(("days", format!("negative window length `{d}` days")));
-    }
-    /// Far beyond any negotiation (some 27,000 years), and far from overflow.
-    const MAX_DAY: i64 = 10_000_000;
-    for (field, value) in [("from", Some(start)), ("to", to), ("days", days)] {
-        if let Some(v) = value.filter(|v| *v > MAX_DAY) {
-            return Err((
-                field,
-                format!("window day `{v}` is beyond the largest supported, {MAX_DAY}"),
-            ));
-        }
-    }
-    let end = match (to, days) {
-        (Some(t), Some(d)) if t != start + d => {
-            return Err((
-                "days",
-                format!("`days` {d} disagrees with `to` {t} (from day {start})"),
-            ));
-        }
-        (Some(t), _) => Some(t),
-        (None, Some(d)) => Some(start + d),
-        (None, None) => None,
-    };
-    if let (Some(e), Some(d)) = (end, days)
-        && e > MAX_DAY
-    {
-        return Err((
-            "days",
-            format!(
-                "window ends on day {e} (day {start} and {d} days), beyond the largest supported, {MAX_DAY}"
-            ),
-        ));
-    }
-    match end {
-        Some(e) if e < start => Err((
-            "to",
-            format!("window ends on day {e}, before it starts on day {start}"),
-        )),
-        Some(e) if e == start => Err(("to", format!("window is empty: it starts and ends on day {e}"))),
-        _ => Ok(Interval::new(start, end)),
+    match ceasefire::general(proposal, vocab) {
+        Ceasefire::Window(w) => Some(w),
+        Ceasefire::None | Ceasefire::Ambiguous(_) => None,
     }
 }
 
@@ -263,7 +197,7 @@ impl Cx<'_> {
         t: &Term,
         i: usize,
         ids: &FastMap<&str, usize>,
-        ceasefire: Option<Interval>,
+        ceasefire: &Ceasefire,
     ) -> Option<ResolvedTerm> {
         // Diagnostic paths are built only for a diagnostic: most terms have none.
         let p = i;
@@ -353,7 +287,7 @@ impl Cx<'_> {
         scope.dedup();
 
         let window = match &t.window {
-            None => Some(Interval::ALWAYS),
+            None => Some(Interval::UNSTATED),
             Some(Window::Range(r)) => match range_interval(r.from, r.to, r.days) {
                 Ok(w) => Some(w),
                 Err((field, message)) => {
@@ -367,15 +301,14 @@ impl Cx<'_> {
                     None
                 }
             },
-            Some(Window::Ceasefire) => {
-                if ceasefire.is_none() {
-                    self.diags.push(
-                        Diagnostic::error(format!("terms[{p}].window"), "window `ceasefire` but the proposal has no ceasefire term")
-                            .with_help("give a prohibition of `hostilities` (or of an action inside it) an explicit window, or give this term one"),
-                    );
+            Some(Window::Indefinite) => Some(Interval::ALWAYS),
+            Some(Window::Ceasefire) => match ceasefire {
+                Ceasefire::Window(w) => Some(*w),
+                other => {
+                    self.diags.extend(ceasefire::error(proposal, p, other));
+                    None
                 }
-                ceasefire
-            }
+            },
         };
 
         for (name, value) in &t.params {

@@ -20,4 +20,4 @@ pub use params::{Meaning, ParamValue, is_open_word};
 pub use proposal::Proposal;
 pub use subject::Subject;
 pub use term::{Modality, Priority, Term};
-pub use window::{Window, WindowRange};
+pub use window::{WINDOW_KEYWORDS, Window, WindowRange};

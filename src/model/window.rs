@@ -7,13 +7,16 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// When a term applies: `"ceasefire"` (the window of the proposal's ceasefire term) or
-/// a range of days from entry into force, `[from, to)`.
+/// When a term applies: `"ceasefire"` (the window of the proposal's general ceasefire
+/// term), `"indefinite"` (stated as without end) or a range of days from entry into
+/// force, `[from, to)`. A term without a window leaves its duration unstated.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Window {
-    /// The window of the proposal's ceasefire term (its first prohibition of
-    /// hostilities, or of an action inside them, that has a window of its own).
+    /// The window of the proposal's general ceasefire: its one `must_not hostilities`
+    /// term with no scope or partition.
     Ceasefire,
+    /// Stated as without end ("permanent"), from entry into force.
+    Indefinite,
     /// An explicit range of days.
     Range(WindowRange),
 }
@@ -36,11 +39,16 @@ pub struct WindowRange {
 
 /// The keyword for the ceasefire window.
 pub(super) const CEASEFIRE: &str = "ceasefire";
+/// The keyword for a window stated as without end.
+pub(super) const INDEFINITE: &str = "indefinite";
+/// The keywords a window may be, for "did you mean".
+pub const WINDOW_KEYWORDS: [&str; 2] = [CEASEFIRE, INDEFINITE];
 
 impl Serialize for Window {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Window::Ceasefire => serializer.serialize_str(CEASEFIRE),
+            Window::Indefinite => serializer.serialize_str(INDEFINITE),
             Window::Range(r) => r.serialize(serializer),
         }
     }
@@ -52,13 +60,19 @@ impl<'de> Deserialize<'de> for Window {
         impl<'de> Visitor<'de> for WindowVisitor {
             type Value = Window;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("`\"ceasefire\"` or an object with `from`, `to` or `days`")
+                f.write_str("`\"ceasefire\"`, `\"indefinite\"` or an object with `from`, `to` or `days`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Window, E> {
-                if v == CEASEFIRE {
-                    Ok(Window::Ceasefire)
-                } else {
-                    Err(E::invalid_value(de::Unexpected::Str(v), &self))
+                match v {
+                    CEASEFIRE => Ok(Window::Ceasefire),
+                    INDEFINITE => Ok(Window::Indefinite),
+                    // A word is a keyword misspelt (the loader suggests the nearest);
+                    // anything else, such as an object written as a string, is not a
+                    // window at all.
+                    _ if v.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') => {
+                        Err(E::unknown_variant(v, &WINDOW_KEYWORDS))
+                    }
+                    _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
                 }
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Window, A::Error> {
@@ -76,8 +90,8 @@ impl JsonSchema for Window {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let range = generator.subschema_for::<WindowRange>();
         json_schema!({
-            "description": "When the term applies: \"ceasefire\" (the window of the proposal's ceasefire term) or a range of days from entry into force.",
-            "oneOf": [ { "const": CEASEFIRE }, range ]
+            "description": "When the term applies: \"ceasefire\" (the window of the proposal's general ceasefire term), \"indefinite\" (stated as without end) or a range of days from entry into force. Absent: the text states no duration.",
+            "oneOf": [ { "const": CEASEFIRE }, { "const": INDEFINITE }, range ]
         })
     }
 }

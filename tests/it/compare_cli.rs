@@ -119,7 +119,7 @@ fn only_filters_sections_but_not_counts_or_exit() {
             .all(|r| r["kind"] == "conflict")
     );
     assert!(pair["open"].as_array().unwrap().is_empty());
-    assert_eq!(pair["counts"]["open"], 6);
+    assert_eq!(pair["counts"]["open"], 3);
     assert!(v.get("burden").is_none());
 }
 

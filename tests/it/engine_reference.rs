@@ -140,13 +140,38 @@ fn derive_all(atoms: &mut Vec<RefAtom>, v: &Vocab) {
     }
 }
 
+/// An unstated window (no `window` in the file) relates to any window: it overlaps,
+/// contains and lies within every window (DESIGN §2, v2).
 fn windows_overlap(a: Interval, b: Interval) -> bool {
+    if a.is_unstated() || b.is_unstated() {
+        return true;
+    }
     let end = |w: Interval| w.to().unwrap_or(i64::MAX);
     a.from.max(b.from) < end(a).min(end(b))
 }
 
 fn window_within(outer: Interval, inner: Interval) -> bool {
+    if outer.is_unstated() || inner.is_unstated() {
+        return true;
+    }
     outer.from <= inner.from && inner.to().unwrap_or(i64::MAX) <= outer.to().unwrap_or(i64::MAX)
+}
+
+/// Two windows that a divergence may rest on: both stated, and different.
+fn windows_differ(a: Interval, b: Interval) -> bool {
+    !a.is_unstated() && !b.is_unstated() && (a.from, a.to()) != (b.from, b.to())
+}
+
+/// Whether the days of `pieces` together cover all of `window` (the other side's
+/// windows add up). Any uncovered stretch starts at the window's first day or where a
+/// piece ends: each of those days inside the window must lie in some piece.
+fn days_covered(window: Interval, pieces: &[Interval]) -> bool {
+    let end = |w: Interval| w.to().unwrap_or(i64::MAX);
+    let holds = |p: &Interval, d: i64| p.is_unstated() || (p.from <= d && d < end(*p));
+    std::iter::once(window.from)
+        .chain(pieces.iter().filter_map(|p| p.to()))
+        .filter(|&d| window.from <= d && d < end(window))
+        .all(|d| pieces.iter().any(|p| holds(p, d)))
 }
 
 fn scopes_overlap(v: &Vocab, a: &[u32], b: &[u32]) -> bool {
@@ -186,10 +211,31 @@ fn scope_within(v: &Vocab, outer: &[u32], inner: &[u32]) -> bool {
 }
 
 fn atom_within(v: &Vocab, outer: &RefAtom, inner: &RefAtom) -> bool {
+    atom_within_untimed(v, outer, inner) && window_within(outer.window, inner.window)
+}
+
+/// [`atom_within`] but for time.
+fn atom_within_untimed(v: &Vocab, outer: &RefAtom, inner: &RefAtom) -> bool {
     action_within(v, outer.action, inner.action)
         && (outer.target.is_none() || outer.target == inner.target)
         && scope_within(v, &outer.scope, &inner.scope)
-        && window_within(outer.window, inner.window)
+}
+
+/// The days of `b`'s window that also lie in `a`'s (an unstated window stands for the
+/// other one).
+fn common_days(a: Interval, b: Interval) -> Interval {
+    if a.is_unstated() {
+        return b;
+    }
+    if b.is_unstated() {
+        return a;
+    }
+    let to = match (a.to(), b.to()) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, None) => x,
+        (None, y) => y,
+    };
+    Interval::new(a.from.max(b.from), to)
 }
 
 /// The parameters of the term an atom comes from.
@@ -283,6 +329,9 @@ fn reference(
     let mut rels = BTreeSet::new();
     let mut covered_p = vec![false; ap.len()];
     let mut covered_q = vec![false; aq.len()];
+    // The days covered by atoms that cover an atom but for time.
+    let mut pieces_p = vec![Vec::new(); ap.len()];
+    let mut pieces_q = vec![Vec::new(); aq.len()];
     for (i, a) in ap.iter().enumerate() {
         for (j, b) in aq.iter().enumerate() {
             let (pa, pb) = (params(p, a), params(q, b));
@@ -313,7 +362,7 @@ fn reference(
                     && pa.iter().any(|(n, x)| {
                         !is_partition(v, n) && pb.iter().any(|(m, y)| n == m && !same_meaning(x, y))
                     });
-                if differ || a.window != b.window {
+                if differ || windows_differ(a.window, b.window) {
                     kind = RelationKind::Diverge;
                 }
             }
@@ -347,12 +396,21 @@ fn reference(
             rels.insert((kind, indirect, a.term, b.term, a.subject));
             covered_p[i] |= b_covers_a;
             covered_q[j] |= a_covers_b;
+            if atom_within_untimed(v, b, a) && partition_within(v, pb, pa) {
+                pieces_p[i].push(common_days(a.window, b.window));
+            }
+            if atom_within_untimed(v, a, b) && partition_within(v, pa, pb) {
+                pieces_q[j].push(common_days(a.window, b.window));
+            }
         }
     }
     let mut open = BTreeSet::new();
-    for (side, (atoms, covered)) in [(0, (&ap, &covered_p)), (1, (&aq, &covered_q))] {
-        for (a, c) in atoms.iter().zip(covered) {
-            if !a.derived && !c {
+    for (side, (atoms, covered, pieces)) in [
+        (0, (&ap, &covered_p, &pieces_p)),
+        (1, (&aq, &covered_q, &pieces_q)),
+    ] {
+        for ((a, c), ps) in atoms.iter().zip(covered).zip(pieces) {
+            if !a.derived && !c && !days_covered(a.window, ps) {
                 open.insert((side, a.term, a.subject));
             }
         }
@@ -995,6 +1053,39 @@ proptest! {
             counted.conflicts + counted.indirect + counted.diverge + counted.to_be_agreed + counted.compatible + counted.agree + counted.indirect_agree,
             findings
         );
+    }
+
+    /// Every "X is broader; the rest of it is open" (and "the rest of each is open")
+    /// in a report has its OPEN line for X (DESIGN §3, v2: open, pending, silent).
+    #[test]
+    fn every_rest_is_open_has_its_open_line(p in support::proposal_strategy("p", 6, true), q in support::proposal_strategy("q", 6, true)) {
+        use armistice::report::{compare::{Sections, text}, style::Painter};
+        let vocab = support::vocab();
+        let analysis = engine::analyze(vec![resolve_json(&p, &vocab), resolve_json(&q, &vocab)], &vocab).unwrap();
+        let report = text::render(&analysis, &vocab, &Sections::default(), Painter::new(false));
+        let lines: Vec<&str> = report.lines().collect();
+        let opens: BTreeSet<&str> = lines
+            .iter()
+            .filter_map(|l| l.strip_prefix("OPEN      "))
+            .filter_map(|l| l.split(' ').next())
+            .collect();
+        for (k, line) in lines.iter().enumerate() {
+            let line = line.trim();
+            let named: Vec<&str> = if let Some(t) = line.strip_suffix(" is broader; the rest of it is open") {
+                vec![t]
+            } else if line.ends_with("the rest of each is open") {
+                // The relation's two terms, from its heading two lines up at most.
+                let head = lines[..k].iter().rev().find(|l| !l.starts_with(' ')).copied().unwrap_or("");
+                head.split_whitespace().filter(|w| w.contains('/')).collect()
+            } else if let Some(rest) = line.strip_prefix("they overlap in part; the rest of ") {
+                rest.strip_suffix(" is open").into_iter().collect()
+            } else {
+                continue;
+            };
+            for t in named {
+                prop_assert!(opens.contains(t), "{t} has no OPEN line:\n{report}");
+            }
+        }
     }
 
     #[test]

@@ -153,7 +153,7 @@ fn seed_dot_renders_and_reads_back_with_the_expected_nodes_and_edges() {
             "ru-2025-03-13/no-resupply",
             "indirect: UA may resupply",
         ),
-        e("us-2025-03-11/spare-kursk", "ru-2025-03-13/halt", "diverge"),
+        e("us-2025-03-11/spare-kursk", "ru-2025-03-13/halt", "agree"),
         e("us-2025-03-11/halt", "ru-2025-03-13/halt", "agree"),
     ]);
     assert_eq!(edges, expected);

@@ -33,11 +33,12 @@ fn case_13_slivers_are_not_findings() {
     let text = compare(CASE_13, ["a.json", "b.json"], "text");
     assert_eq!(text.code, 0, "{}", text.stderr);
     // The two slivers (no force in the Black Sea × the energy ban) are gone from the
-    // text; the counterparts lead: the energy bans diverge, the no-force terms agree.
+    // text; the counterparts lead: the energy bans agree (a's states no duration, so
+    // b's 30 days differ from nothing), the no-force terms agree.
     for sliver in ["a/no-force ⟷ b/energy-ban", "a/energy-ban ⟷ b/no-force"] {
         assert!(!text.stdout.contains(sliver), "{sliver}:\n{}", text.stdout);
     }
-    assert!(text.stdout.contains("DIVERGE   a/energy-ban ⟷ b/energy-ban"));
+    assert!(text.stdout.contains("AGREE     a/energy-ban ⟷ b/energy-ban"));
     assert!(text.stdout.contains("AGREE     a/no-force ⟷ b/no-force"));
     // b/no-force agrees with its counterpart only.
     assert!(
@@ -47,7 +48,7 @@ fn case_13_slivers_are_not_findings() {
     // The verdict's counts leave the slivers out.
     assert!(
         text.stdout
-            .contains("— 1 pending, 1 divergence, 2 open, 1 agreed\n")
+            .contains("— 2 pending, 1 open, 2 agreed\n")
     );
     insta::assert_snapshot!(text.stdout);
 }
@@ -76,9 +77,15 @@ fn case_13_slivers_stay_in_json_marked_incidental() {
         ]
     );
     assert_eq!(relations.len(), 4);
-    assert_eq!(pair["counts"]["agree"], 1);
-    assert_eq!(pair["counts"]["diverge"], 1);
-    let agreed: Vec<&str> = pair["blocked"][0]["agreed_with"]
+    assert_eq!(pair["counts"]["agree"], 2);
+    assert_eq!(pair["counts"]["diverge"], 0);
+    let held = pair["blocked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["term"] == "b/no-force")
+        .unwrap();
+    let agreed: Vec<&str> = held["agreed_with"]
         .as_array()
         .unwrap()
         .iter()

@@ -459,7 +459,7 @@ fn flags_again(
             collect::term_params(r.proposal, b),
         );
         if let Some(rel) = collect::finding(a, b, pa, pb, vocab) {
-            collect::mark(sl, sr, i, j, rel.coverage);
+            collect::mark(sl, sr, i, j, collect::Cover::of(&rel));
         }
     }
     Ok(())

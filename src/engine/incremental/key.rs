@@ -215,6 +215,9 @@ fn pack_id(id: &str) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// The packed start of an unstated window: the largest of the start's 20 bits.
+const UNSTATED_FROM: u128 = (1 << 20) - 1;
+
 /// The relating content in fields of fixed width, with the top bit set (so never
 /// zero), when every value fits its field.
 fn pack_content(t: &ResolvedTerm) -> Option<u128> {
@@ -231,6 +234,14 @@ fn pack_content(t: &ResolvedTerm) -> Option<u128> {
         None => 0,
         Some(to) => u128::try_from(to).ok()?.checked_add(1)?,
     };
+    // An unstated window takes the one start no stated window packs with.
+    let from = if t.window.is_unstated() {
+        UNSTATED_FROM
+    } else {
+        u128::try_from(t.window.from)
+            .ok()
+            .filter(|&f| f < UNSTATED_FROM)?
+    };
     let modality = match t.modality {
         Modality::Must => 0,
         Modality::MustNot => 1,
@@ -243,7 +254,7 @@ fn pack_content(t: &ResolvedTerm) -> Option<u128> {
         (u128::from(*subject), 16),
         (u128::from(target), 17),
         (u128::from(scope), 26),
-        (u128::try_from(t.window.from).ok()?, 20),
+        (from, 20),
         (to, 20),
     ];
     let mut packed = 1u128;

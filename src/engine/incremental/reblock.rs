@@ -376,5 +376,6 @@ fn carry(
         status: b.status,
         agreed_with: terms(&b.agreed_with)?,
         causes,
+        by_coverage: terms(&b.by_coverage)?,
     })
 }

@@ -141,7 +141,8 @@ pub struct RelationOut<'a> {
     /// The common scope (empty: everywhere).
     pub scope: Vec<&'a str>,
     /// The common window.
-    pub window: WindowOut,
+    /// `null` when neither side states a duration.
+    pub window: Option<WindowOut>,
     /// `same`, `left_broader`, `right_broader` or `overlap`.
     pub coverage: &'static str,
     /// The differences a divergence rests on, or what a term left to be agreed
@@ -165,7 +166,8 @@ pub struct SideOut<'a> {
     /// The related atom's target.
     pub target: Option<&'a str>,
     /// The related atom's window.
-    pub window: WindowOut,
+    /// `null` when the term states no duration (unstated).
+    pub window: Option<WindowOut>,
     /// The rules that derived the related atom from the term (empty when written).
     pub chain: Vec<StepOut<'a>>,
 }
@@ -201,6 +203,9 @@ pub struct BlockedOut<'a> {
     pub agreed_with: Vec<TermName<'a>>,
     /// Each failing condition.
     pub causes: Vec<CauseOut<'a>>,
+    /// When it is pending by coverage: the held-up terms of the other side that alone
+    /// cover it (empty otherwise).
+    pub by_coverage: Vec<TermName<'a>>,
 }
 
 /// A failing condition.
@@ -352,6 +357,7 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
                     term: TermName(a, b.term),
                     status: words::status(b.status),
                     agreed_with: b.agreed_with.iter().map(|&t| TermName(a, t)).collect(),
+                    by_coverage: b.by_coverage.iter().map(|&t| TermName(a, t)).collect(),
                     causes: b
                         .causes
                         .iter()
@@ -462,9 +468,10 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
     }
 }
 
-fn window_out(w: Interval) -> WindowOut {
-    WindowOut {
+/// A window, or `None` (`null`) when it is unstated.
+fn window_out(w: Interval) -> Option<WindowOut> {
+    (!w.is_unstated()).then(|| WindowOut {
         from: w.from,
         to: w.to(),
-    }
+    })
 }

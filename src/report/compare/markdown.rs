@@ -93,6 +93,10 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
             for c in &b.causes {
                 let _ = writeln!(out, "  - {}", words::cause(pair, c, |t| code(a, t)));
             }
+            if !b.by_coverage.is_empty() {
+                let held: Vec<String> = b.by_coverage.iter().map(|&t| code(a, t)).collect();
+                let _ = writeln!(out, "  - {}", words::by_coverage(&held));
+            }
         }
         out.push('\n');
     }

@@ -92,6 +92,10 @@ fn pair_block(
                 let why = words::cause(pair, cause, |t| name(a, t));
                 let _ = writeln!(out, "          {why}");
             }
+            if !b.by_coverage.is_empty() {
+                let held: Vec<String> = b.by_coverage.iter().map(|&t| name(a, t)).collect();
+                let _ = writeln!(out, "          {}", words::by_coverage(&held));
+            }
         }
     }
     if sections.shows(Section::Deadlocks) {

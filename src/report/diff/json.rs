@@ -496,7 +496,11 @@ fn dir(d: Direction) -> &'static str {
     }
 }
 
+/// A window, or `null` when it is unstated.
 fn interval(i: Interval) -> Value {
+    if i.is_unstated() {
+        return Value::Null;
+    }
     json!({ "from": i.from, "to": i.to() })
 }
 

@@ -203,6 +203,10 @@ pub(super) fn blocked(h: &mut Html, a: &Analysis) {
             for cause in &b.causes {
                 h.el("div", "why", &words::cause(pair, cause, |t| words::term(a, t)));
             }
+            if !b.by_coverage.is_empty() {
+                let held: Vec<String> = b.by_coverage.iter().map(|&t| words::term(a, t)).collect();
+                h.el("div", "why", &words::by_coverage(&held));
+            }
             h.raw("</li>\n").spill();
         }
         for d in &pair.deadlocks {

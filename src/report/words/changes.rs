@@ -72,6 +72,8 @@ pub fn change_with(c: &Change, code: &dyn Fn(&str) -> String) -> String {
                 ""
             };
             match (old.from, old.to(), new.from, new.to()) {
+                _ if old.is_unstated() => format!("{old} → {new} (now stated{follows})"),
+                _ if new.is_unstated() => format!("{old} → {new} (no longer stated{follows})"),
                 (0, Some(a), 0, Some(b)) => format!("{a} → {b} days ({how}{follows})"),
                 _ => format!("{old} → {new} ({how}{follows})"),
             }

@@ -49,6 +49,16 @@ pub fn relation(analysis: &Analysis, vocab: &Vocab, r: &Relation) -> String {
     }
     if let Some(w) = analysis.common_window(r) {
         out.push_str(&format!(", {}", window(w)));
+        // One side states a duration, the other none: the common part is the stated
+        // one, and the other's silence on time is said, never a difference.
+        let unstated = [(&r.left, left), (&r.right, right)]
+            .into_iter()
+            .filter(|(_, a)| a.is_some_and(|a| a.window.is_unstated()));
+        if !w.is_unstated() {
+            for (s, _) in unstated {
+                out.push_str(&format!(" (duration unstated in {})", term(analysis, s.term)));
+            }
+        }
     }
     out
 }
@@ -86,21 +96,59 @@ pub fn rules(vocab: &Vocab, side: &Side) -> Vec<String> {
         .collect()
 }
 
-/// Which side is broader, in words, if one is.
+/// Which side is broader, in words, if one is, and what becomes of the rest: open
+/// when the broader term has its open point (so that every "the rest of it is open"
+/// has its OPEN line), covered otherwise (the other side's other terms cover it).
 pub fn coverage(analysis: &Analysis, r: &Relation) -> Option<String> {
     use crate::engine::Coverage;
+    let rest = |t: TermRef| {
+        if is_open(analysis, r, t) {
+            "the rest of it is open"
+        } else {
+            "other terms cover the rest of it"
+        }
+    };
     match r.coverage {
         Coverage::Same => None,
         Coverage::LeftBroader => Some(format!(
-            "{} is broader; the rest of it is open",
-            term(analysis, r.left.term)
+            "{} is broader; {}",
+            term(analysis, r.left.term),
+            rest(r.left.term)
         )),
         Coverage::RightBroader => Some(format!(
-            "{} is broader; the rest of it is open",
-            term(analysis, r.right.term)
+            "{} is broader; {}",
+            term(analysis, r.right.term),
+            rest(r.right.term)
         )),
-        Coverage::Overlap => Some("they overlap in part; the rest of each is open".to_owned()),
+        Coverage::Overlap => Some(
+            match (
+                is_open(analysis, r, r.left.term),
+                is_open(analysis, r, r.right.term),
+            ) {
+                (true, true) => "they overlap in part; the rest of each is open".to_owned(),
+                (false, false) => "they overlap in part; other terms cover the rest of each".to_owned(),
+                (true, false) => format!(
+                    "they overlap in part; the rest of {} is open",
+                    term(analysis, r.left.term)
+                ),
+                (false, true) => format!(
+                    "they overlap in part; the rest of {} is open",
+                    term(analysis, r.right.term)
+                ),
+            },
+        ),
     }
+}
+
+/// Whether term `t` of relation `r` is an open point of the pair `r` belongs to (open
+/// points are in term order: a binary search).
+fn is_open(analysis: &Analysis, r: &Relation, t: TermRef) -> bool {
+    let (l, rt) = (r.left.term.proposal, r.right.term.proposal);
+    let Some(pair) = analysis.pairs.iter().find(|p| p.left == l && p.right == rt) else {
+        return true;
+    };
+    let at = pair.open.partition_point(|o| o.term < t);
+    pair.open.get(at).is_some_and(|o| o.term == t)
 }
 
 /// The differences a divergence rests on: windows and parameters. For a relation to
@@ -125,7 +173,7 @@ pub fn differences(analysis: &Analysis, r: &Relation) -> Vec<String> {
         ));
     }
     if let (Some(left), Some(right)) = (analysis.atom(&r.left), analysis.atom(&r.right))
-        && left.window != right.window
+        && left.window.differs(right.window)
         && let Some(common) = left.window.intersect(right.window)
     {
         out.push(format!(
@@ -226,6 +274,18 @@ pub fn cause(pair: &Pair, cause: &BlockCause, name: impl Fn(TermRef) -> String) 
         path.join(" → "),
         held_because(pair, cause, name)
     )
+}
+
+/// Why a term is pending by coverage, with the held-up terms that cover it named:
+/// `by coverage: only b/full covers it, and it is held up`.
+pub fn by_coverage(held: &[String]) -> String {
+    match held {
+        [one] => format!("by coverage: only {one} covers it, and it is held up"),
+        _ => format!(
+            "by coverage: only {} cover it, and they are held up",
+            held.join(", ")
+        ),
+    }
 }
 
 /// Why a condition holds a term up, with the other side's terms named by `name`:

@@ -15,9 +15,9 @@ mod values;
 
 pub use changes::{change, change_with, diff_counts, effect, meta_change, modality_gloss, witnesses};
 pub use findings::{
-    agrees_with, blocks, cause, changed, counts, counts_change, coverage, cycle, cycle_edge, derived,
-    differences, direction, finding, finding_with, held_because, open, param, proposal, relation, rules,
-    side, silent, status, step, term, text, why_held,
+    agrees_with, blocks, by_coverage, cause, changed, counts, counts_change, coverage, cycle, cycle_edge,
+    derived, differences, direction, finding, finding_with, held_because, open, param, proposal, relation,
+    rules, side, silent, status, step, term, text, why_held,
 };
 pub use values::{
     action, modality, number, parties, scope, scope_named, share, statement, term_summary, value,

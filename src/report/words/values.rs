@@ -60,7 +60,7 @@ pub fn modality(m: Modality) -> &'static str {
     m.in_words()
 }
 
-/// A window in words: `days 0–30`.
+/// A window in words: `days 0–30`, `duration unstated`.
 pub fn window(w: Interval) -> String {
     w.to_string()
 }
@@ -105,13 +105,13 @@ pub fn statement(vocab: &Vocab, t: &ResolvedTerm) -> String {
 }
 
 /// A term in one line, as a diff shows it: its [`statement`], its window unless it
-/// holds always, and its written parameters: `US must not military_aid to UA, days
+/// is unstated, and its written parameters: `US must not military_aid to UA, days
 /// 0–30, count at least 30`.
 pub fn term_summary(vocab: &Vocab, t: &ResolvedTerm, params: &Params) -> String {
     let mut out = String::with_capacity(64);
     push_statement(&mut out, vocab, t);
     // Writing to a `String` cannot fail.
-    if t.window != Interval::ALWAYS {
+    if !t.window.is_unstated() {
         let _ = write!(out, ", {}", t.window);
     }
     for (name, v) in params.iter() {

@@ -76,6 +76,7 @@ fn term() -> impl Strategy<Value = Term> {
         prop_oneof![
             Just(None),
             Just(Some(Window::Ceasefire)),
+            Just(Some(Window::Indefinite)),
             (1i64..90).prop_map(|d| Some(range(d)))
         ],
         prop::option::of(1.0f64..500.0),
@@ -94,6 +95,15 @@ fn term() -> impl Strategy<Value = Term> {
             |(subject, modality, action, target, scope, window, count, priority, text, note)| {
                 // A negating alias cannot take `may`.
                 let modality = if action.starts_with("halt") && modality == Modality::May {
+                    Modality::Must
+                } else {
+                    modality
+                };
+                // One general ceasefire per proposal (`t0`): a second unscoped
+                // prohibition of hostilities with another window would make
+                // `"ceasefire"` ambiguous, an input error.
+                let modality = if action == "hostilities" && modality == Modality::MustNot && scope.is_empty()
+                {
                     Modality::Must
                 } else {
                     modality
@@ -260,7 +270,10 @@ pub(crate) fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
             }
             Edit::Flip(i) => {
                 let t = &mut p.terms[i.index(n)];
-                if !is_anchor(t) {
+                // An unscoped `hostilities` flipped to `must_not` would be a second
+                // general ceasefire, making `"ceasefire"` ambiguous: left alone.
+                let general = &*t.action == "hostilities" && t.scope.is_empty();
+                if !is_anchor(t) && !general {
                     t.modality = match t.modality {
                         Modality::Must => Modality::MustNot,
                         Modality::MustNot => Modality::Must,

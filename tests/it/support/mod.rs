@@ -133,7 +133,7 @@ pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = V
         proptest::sample::select(ACTIONS.to_vec()),
         proptest::option::of(proptest::sample::select(PARTIES.to_vec())),
         proptest::sample::subsequence(LABELS.to_vec(), 0..=2),
-        proptest::option::of((0i64..3, 1i64..4)),
+        proptest::option::of((0i64..3, 1i64..5)),
         proptest::option::of(0usize..PARAMS.len()),
     )
         .prop_map(move |(subject, modality, action, target, scope, window, days)| {
@@ -160,8 +160,13 @@ pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = V
             if !scope.is_empty() {
                 t["scope"] = json!(scope);
             }
-            if let Some((from, len)) = window {
-                t["window"] = json!({ "from": from * 10, "days": len * 10 });
+            // No window: the duration is unstated. A length of 4 is "without end":
+            // `"indefinite"` from day 0, `{"from": …}` later.
+            match window {
+                None => {}
+                Some((0, 4)) => t["window"] = json!("indefinite"),
+                Some((from, 4)) => t["window"] = json!({ "from": from * 10 }),
+                Some((from, len)) => t["window"] = json!({ "from": from * 10, "days": len * 10 }),
             }
             if let Some(k) = days {
                 t["params"] = serde_json::from_str(PARAMS[k]).unwrap_or_default();
