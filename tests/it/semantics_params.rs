@@ -169,3 +169,42 @@ fn gaza_phase_one_has_no_false_conflict() {
     assert_eq!(code, 1);
     insta::assert_snapshot!(text);
 }
+
+/// The humanitarian pause of November 2023, encoded from the two sides' announcements
+/// as a new user would (`tests/fixtures/semantics/gaza-2023-11-truce`): the exchange of
+/// 50 hostages for 150 prisoners agrees, the veto on prisoners convicted of murder is
+/// open (Hamas says nothing of it), and the findings an analyst would brief are the
+/// two real disputes: what follows the pause (a conflict) and who releases first (a
+/// deadlock).
+#[test]
+fn the_november_2023_truce_shows_its_two_disputes_and_nothing_else() {
+    let (text, json, code) = compare("gaza-2023-11-truce");
+    let pair = &json["pairs"][0];
+    let rels = relations(&json);
+    let conflicts: Vec<_> = rels.iter().filter(|r| r.0 == "conflict").collect();
+    assert_eq!(
+        conflicts,
+        [&rel(
+            "conflict",
+            "il-2023-11-22/resume",
+            "hamas-2023-11-22/no-resume"
+        )],
+        "{text}"
+    );
+    for want in [
+        rel("agree", "il-2023-11-22/pause", "hamas-2023-11-22/truce"),
+        rel("agree", "il-2023-11-22/hostages", "hamas-2023-11-22/captives"),
+        rel("agree", "il-2023-11-22/prisoners", "hamas-2023-11-22/prisoners"),
+        rel("diverge", "il-2023-11-22/aid", "hamas-2023-11-22/aid"),
+    ] {
+        assert!(rels.contains(&want), "{want:?} in {rels:?}");
+    }
+    assert!(!rels.iter().any(|r| r.1 == "il-2023-11-22/veto"), "{rels:?}");
+    assert_eq!(pair["counts"]["deadlocks"], 1);
+    let cycle = pair["deadlocks"][0].to_string();
+    for term in ["il-2023-11-22/prisoners", "hamas-2023-11-22/captives"] {
+        assert!(cycle.contains(term), "{cycle}");
+    }
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(text);
+}
