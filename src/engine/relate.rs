@@ -26,7 +26,10 @@ pub(super) struct AtomRelation {
 /// The relation between `a` and `b`, or `None` when they do not overlap (different
 /// subjects, unrelated actions, different targets, disjoint scopes or windows).
 pub(super) fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
-    if a.subject != b.subject {
+    // An unspecified actor may be any party: it meets every subject, and covers no
+    // party's atom for certain (the relation is then to be agreed, see `collect`).
+    let someone = vocab.is_unspecified(a.subject) || vocab.is_unspecified(b.subject);
+    if a.subject != b.subject && !someone {
         return None;
     }
     let action = if vocab.action_contains(a.action, b.action) {
@@ -42,7 +45,10 @@ pub(super) fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> 
     let window = a.window.intersect(b.window)?;
     let scope = scope::intersect(&a.scope, &b.scope, vocab)?;
     let kind = kind(a.modality, b.modality);
-    let coverage = match (contains(a, b, vocab), contains(b, a, vocab)) {
+    let coverage = match (
+        contains(a, b, vocab) && !someone,
+        contains(b, a, vocab) && !someone,
+    ) {
         (true, true) => Coverage::Same,
         (true, false) => Coverage::LeftBroader,
         (false, true) => Coverage::RightBroader,

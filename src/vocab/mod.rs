@@ -11,9 +11,11 @@ pub(crate) mod scope;
 mod suggest;
 
 pub use file::{
-    ActionDef, LabelDef, ParamDef, ParamKind, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile,
+    ActionDef, GroupDef, LabelDef, ParamDef, ParamKind, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile,
 };
-pub use resolve::{Action, Label, PartyRef, Pattern, Rule, Vocab, VocabIssue};
+pub use resolve::{
+    ANY, Action, Group, Label, PartyRef, Pattern, Rule, TOPIC_TAXONOMY, UNSPECIFIED, Vocab, VocabIssue,
+};
 pub use suggest::did_you_mean;
 
 /// The default ceasefire pack, as shipped in the repository.

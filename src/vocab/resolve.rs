@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::file::{ActionDef, LabelDef, ParamDef, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile};
+use super::file::{
+    ActionDef, GroupDef, LabelDef, ParamDef, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile,
+};
 use super::hierarchy::Hierarchy;
 use super::{ActionId, DEFAULT_PACK, LabelId, PartyId, did_you_mean};
 use crate::collections::FastMap;
@@ -37,6 +39,22 @@ pub struct Label {
     /// The label that contains it.
     pub parent: Option<LabelId>,
 }
+
+/// A resolved group of parties.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Its definition, with the members of every file merged.
+    pub def: GroupDef,
+    /// Its members, in definition order, without repeats.
+    pub members: Vec<PartyId>,
+}
+
+/// The subject written `"any"`: everyone, every party of the vocabulary.
+pub const ANY: &str = "any";
+/// The subject written `"unspecified"`: the text names no actor.
+pub const UNSPECIFIED: &str = "unspecified";
+/// The id of the topic taxonomy among [`Vocab::taxonomies`].
+pub const TOPIC_TAXONOMY: &str = "topic";
 
 /// A party in a rule pattern: a fixed party or a variable.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -80,10 +98,15 @@ pub struct Vocab {
     pub parties: Vec<PartyDef>,
     /// Actions, in definition order; an [`ActionId`] indexes this.
     pub actions: Vec<Action>,
-    /// Scope taxonomies, in definition order.
+    /// Scope taxonomies, in definition order, then the topic taxonomy (`topic`) when
+    /// the vocabulary has topics: topics narrow coverage like one more scope dimension.
     pub taxonomies: Vec<TaxonomyDef>,
-    /// Scope labels of all taxonomies; a [`LabelId`] indexes this.
+    /// Scope and topic labels of all taxonomies; a [`LabelId`] indexes this.
     pub labels: Vec<Label>,
+    /// Groups of parties, in definition order.
+    pub groups: Vec<Group>,
+    /// The index of the topic taxonomy in `taxonomies`, if there are topics.
+    pub topic_taxonomy: Option<usize>,
     /// Parameters by name.
     pub params: HashMap<String, ParamDef>,
     /// Derivation rules, in definition order.
@@ -91,6 +114,7 @@ pub struct Vocab {
     party_index: FastMap<String, PartyId>,
     action_index: FastMap<String, (ActionId, bool)>,
     label_index: FastMap<String, LabelId>,
+    group_index: FastMap<String, usize>,
     action_tree: Hierarchy,
     label_tree: Hierarchy,
 }
@@ -158,6 +182,11 @@ impl Vocab {
                         p.code
                     ),
                 });
+            } else if p.code == ANY || p.code == UNSPECIFIED {
+                issues.push(VocabIssue {
+                    path: format!("parties[{i}].code"),
+                    message: format!("party code `{}` is reserved: it is a subject of its own", p.code),
+                });
             } else if action_index.contains_key(&p.code) {
                 issues.push(VocabIssue {
                     path: format!("parties[{i}].code"),
@@ -198,17 +227,33 @@ impl Vocab {
             &mut issues,
         );
 
+        let mut taxonomies = merged.scopes.clone();
+        let topic_taxonomy = (!merged.topics.is_empty()).then(|| {
+            taxonomies.push(TaxonomyDef {
+                id: TOPIC_TAXONOMY.to_owned(),
+                description: "what an action is about (the `about` of a term)".to_owned(),
+                labels: merged.topics.clone(),
+            });
+            taxonomies.len() - 1
+        });
+        let label_path = |t: usize, j: usize| {
+            if Some(t) == topic_taxonomy {
+                format!("topics[{j}]")
+            } else {
+                format!("scopes[{t}].labels[{j}]")
+            }
+        };
         let mut labels = Vec::new();
         let mut label_index = FastMap::default();
-        for (t, tax) in merged.taxonomies_iter() {
+        for (t, tax) in taxonomies.iter().enumerate() {
             for (j, l) in tax.labels.iter().enumerate() {
                 if label_index
                     .insert(l.id.clone(), labels.len() as LabelId)
                     .is_some()
                 {
                     issues.push(VocabIssue {
-                        path: format!("scopes[{t}].labels[{j}].id"),
-                        message: format!("scope label `{}` is defined twice", l.id),
+                        path: format!("{}.id", label_path(t, j)),
+                        message: format!("label `{}` is defined twice", l.id),
                     });
                 }
                 labels.push(Label {
@@ -219,18 +264,22 @@ impl Vocab {
             }
         }
         let mut k = 0;
-        for (t, tax) in merged.taxonomies_iter() {
+        for (t, tax) in taxonomies.iter().enumerate() {
             for (j, l) in tax.labels.iter().enumerate() {
                 if let Some(p) = &l.parent {
                     match label_index.get(p) {
                         Some(&pid) if labels[pid as usize].taxonomy == t => labels[k].parent = Some(pid),
                         Some(_) => issues.push(VocabIssue {
-                            path: format!("scopes[{t}].labels[{j}].parent"),
+                            path: format!("{}.parent", label_path(t, j)),
                             message: format!("parent `{p}` of `{}` is in another taxonomy", l.id),
                         }),
                         None => issues.push(unknown(
-                            format!("scopes[{t}].labels[{j}].parent"),
-                            "scope label",
+                            format!("{}.parent", label_path(t, j)),
+                            if Some(t) == topic_taxonomy {
+                                "topic"
+                            } else {
+                                "scope label"
+                            },
                             p,
                             tax.labels.iter().map(|l| l.id.as_str()),
                         )),
@@ -256,12 +305,17 @@ impl Vocab {
             }
         }
 
+        let (groups, group_index) = resolve_groups(&merged, &party_index, &mut issues);
+
         let mut vocab = Vocab {
             merged: VocabFile::default(),
             parties: merged.parties.clone(),
             actions,
-            taxonomies: merged.scopes.clone(),
+            taxonomies,
             labels,
+            groups,
+            topic_taxonomy,
+            group_index,
             params,
             rules: Vec::new(),
             party_index,
@@ -386,9 +440,51 @@ impl Vocab {
         self.party_index.get(code).copied()
     }
 
-    /// The code of a party.
+    /// The code of a party; [`Vocab::unspecified`] reads `unspecified`.
     pub fn party_code(&self, id: PartyId) -> &str {
-        &self.parties[id as usize].code
+        self.parties
+            .get(id as usize)
+            .map_or(UNSPECIFIED, |p| p.code.as_str())
+    }
+
+    /// The subject of a term that names no actor (`"unspecified"`): one id past the
+    /// parties, which relates to every party's atoms as an existential choice.
+    pub fn unspecified(&self) -> PartyId {
+        PartyId::try_from(self.parties.len()).unwrap_or(PartyId::MAX)
+    }
+
+    /// Whether `p` is [`Vocab::unspecified`].
+    pub fn is_unspecified(&self, p: PartyId) -> bool {
+        p as usize >= self.parties.len()
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.group_index.get(id).and_then(|&g| self.groups.get(g))
+    }
+
+    /// Every name a subject may be written with: party codes, groups, `any`,
+    /// `unspecified`.
+    pub fn subject_names(&self) -> impl Iterator<Item = &str> {
+        self.parties
+            .iter()
+            .map(|p| p.code.as_str())
+            .chain(self.groups.iter().map(|g| g.def.id.as_str()))
+            .chain([ANY, UNSPECIFIED])
+    }
+
+    /// Whether label `l` is a topic (of the topic taxonomy) rather than a scope label.
+    pub fn is_topic(&self, l: LabelId) -> bool {
+        self.topic_taxonomy
+            .is_some_and(|t| self.labels.get(l as usize).is_some_and(|x| x.taxonomy == t))
+    }
+
+    /// Every topic name.
+    pub fn topic_names(&self) -> impl Iterator<Item = &str> {
+        self.labels
+            .iter()
+            .filter(|l| Some(l.taxonomy) == self.topic_taxonomy)
+            .map(|l| l.def.id.as_str())
     }
 
     /// The action an action name (id or alias) stands for, and whether the name negates it.
@@ -474,12 +570,6 @@ impl Vocab {
     }
 }
 
-impl VocabFile {
-    fn taxonomies_iter(&self) -> impl Iterator<Item = (usize, &TaxonomyDef)> {
-        self.scopes.iter().enumerate()
-    }
-}
-
 fn parse_default() -> Result<VocabFile, Vec<VocabIssue>> {
     serde_json::from_str(DEFAULT_PACK).map_err(|e| {
         vec![VocabIssue {
@@ -502,6 +592,8 @@ fn merge(files: &[VocabFile]) -> VocabFile {
         upsert(&mut out.parties, &f.parties, |p| &p.code);
         upsert(&mut out.actions, &f.actions, |a| &a.id);
         upsert(&mut out.scopes, &f.scopes, |s| &s.id);
+        upsert(&mut out.topics, &f.topics, |t| &t.id);
+        merge_groups(&mut out.groups, &f.groups);
         upsert(&mut out.params, &f.params, |p| &p.id);
         upsert(&mut out.rules, &f.rules, |r| &r.id);
     }
@@ -525,6 +617,80 @@ fn upsert<T: Clone>(into: &mut Vec<T>, from: &[T], key: impl Fn(&T) -> &String) 
             }
         }
     }
+}
+
+/// Merges groups: a group with a known id adds its members to it, unless it says
+/// `replace`.
+fn merge_groups(into: &mut Vec<GroupDef>, from: &[GroupDef]) {
+    for g in from {
+        match into.iter_mut().find(|e| e.id == g.id) {
+            Some(e) if !g.replace => {
+                for m in &g.members {
+                    if !e.members.contains(m) {
+                        e.members.push(m.clone());
+                    }
+                }
+                if g.description.is_some() {
+                    e.description.clone_from(&g.description);
+                }
+            }
+            Some(e) => {
+                *e = GroupDef {
+                    replace: false,
+                    ..g.clone()
+                }
+            }
+            None => into.push(GroupDef {
+                replace: false,
+                ..g.clone()
+            }),
+        }
+    }
+}
+
+/// The groups with their members resolved, and their index by id.
+fn resolve_groups(
+    merged: &VocabFile,
+    parties: &FastMap<String, PartyId>,
+    issues: &mut Vec<VocabIssue>,
+) -> (Vec<Group>, FastMap<String, usize>) {
+    let mut groups = Vec::with_capacity(merged.groups.len());
+    let mut index = FastMap::default();
+    for (i, g) in merged.groups.iter().enumerate() {
+        if parties.contains_key(&g.id) || g.id == ANY || g.id == UNSPECIFIED {
+            issues.push(VocabIssue {
+                path: format!("groups[{i}].id"),
+                message: format!(
+                    "group `{}` has the name of a party or of a reserved subject",
+                    g.id
+                ),
+            });
+        }
+        if index.insert(g.id.clone(), groups.len()).is_some() {
+            issues.push(VocabIssue {
+                path: format!("groups[{i}].id"),
+                message: format!("group `{}` is defined twice", g.id),
+            });
+        }
+        let mut members = Vec::with_capacity(g.members.len());
+        for (j, m) in g.members.iter().enumerate() {
+            match parties.get(m) {
+                Some(&p) if !members.contains(&p) => members.push(p),
+                Some(_) => {}
+                None => issues.push(unknown(
+                    format!("groups[{i}].members[{j}]"),
+                    "party",
+                    m,
+                    parties.keys().map(String::as_str),
+                )),
+            }
+        }
+        groups.push(Group {
+            def: g.clone(),
+            members,
+        });
+    }
+    (groups, index)
 }
 
 fn index_unique<'a>(

@@ -130,6 +130,9 @@ pub struct RelationOut<'a> {
     pub subjects: Vec<&'a str>,
     /// The common action.
     pub action: &'a str,
+    /// The common topics the action is about (left out when any topic).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<&'a str>,
     /// The common scope (empty: everywhere).
     pub scope: Vec<&'a str>,
     /// The common window.
@@ -415,7 +418,18 @@ fn relation_out<'a>(a: &'a Analysis, vocab: &'a Vocab, index: usize, r: &'a Rela
         right: side_out(a, vocab, &r.right),
         subjects: codes(vocab, &r.subjects),
         action: vocab.action_id(r.action),
-        scope: r.scope.iter().map(|&l| vocab.label_id(l)).collect(),
+        about: r
+            .scope
+            .iter()
+            .filter(|&&l| vocab.is_topic(l))
+            .map(|&l| vocab.label_id(l))
+            .collect(),
+        scope: r
+            .scope
+            .iter()
+            .filter(|&&l| !vocab.is_topic(l))
+            .map(|&l| vocab.label_id(l))
+            .collect(),
         window: window_out(a.common_window(r).unwrap_or(Interval::ALWAYS)),
         coverage: match r.coverage {
             Coverage::Same => "same",

@@ -132,9 +132,21 @@ fn push_statement(out: &mut String, vocab: &Vocab, t: &ResolvedTerm) {
         out.push_str(" to ");
         out.push_str(vocab.party_code(target));
     }
-    if !t.scope.is_empty() {
+    push_where(out, vocab, &t.scope);
+}
+
+/// Appends what labels say of an action: ` on maritime_ceasefire` for its topics, then
+/// ` in kursk` for its scope (a resolved scope holds both, told apart by taxonomy).
+pub(crate) fn push_where(out: &mut String, vocab: &Vocab, labels: &[LabelId]) {
+    let topics = labels.iter().filter(|&&l| vocab.is_topic(l));
+    if topics.clone().next().is_some() {
+        out.push_str(" on ");
+        push_joined(out, topics.map(|&l| vocab.label_id(l)));
+    }
+    let places = labels.iter().filter(|&&l| !vocab.is_topic(l));
+    if places.clone().next().is_some() {
         out.push_str(" in ");
-        push_joined(out, t.scope.iter().map(|&l| vocab.label_id(l)));
+        push_joined(out, places.map(|&l| vocab.label_id(l)));
     }
 }
 
