@@ -257,8 +257,14 @@ pub struct BurdenOut<'a> {
     pub proposal: &'a str,
     /// One row per party bound.
     pub rows: Vec<BurdenRowOut<'a>>,
-    /// The share of the weighted burden on the proposal's own authors.
+    /// The share of the weighted burden on the proposal's own authors (the
+    /// asymmetry): `null` when it binds nobody or is no position.
     pub own_share: Option<f64>,
+    /// What kind of text the proposal is (`position`, `agreement`, `reading`,
+    /// `readout`): the asymmetry is given only for a position.
+    pub proposal_kind: &'static str,
+    /// How the weights are made.
+    pub weighting: &'static str,
 }
 
 /// The burden on one party.
@@ -312,6 +318,8 @@ pub fn report<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections) -> 
                         })
                         .collect(),
                     own_share: b.own_share(),
+                    proposal_kind: b.kind.as_str(),
+                    weighting: words::BURDEN_WEIGHTING,
                 })
                 .collect()
         }),

@@ -55,6 +55,20 @@ pub fn share(s: Option<f64>) -> String {
     s.map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0))
 }
 
+/// How burden is weighted, as every report states it.
+pub const BURDEN_WEIGHTING: &str = "weighted by priority (red line 8, core 4, normal 2, minor 1) \
+times window length in 30-day units (open-ended and longer windows count as 360 days); \
+an endeavour weighs half";
+
+/// What the share column says of a proposal: its share on its own authors, or why
+/// there is none (`— (readout: no asymmetry)`).
+pub fn burden_share(b: &crate::engine::Burden) -> String {
+    match b.kind {
+        crate::model::ProposalKind::Position => share(b.own_share()),
+        kind => format!("— ({kind}: no asymmetry)"),
+    }
+}
+
 /// `must`, `must not`, `may`.
 pub fn modality(m: Modality) -> &'static str {
     m.in_words()
