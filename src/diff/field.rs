@@ -27,6 +27,8 @@ pub enum Field {
     Scope,
     /// When the term applies.
     Window,
+    /// Topics: what the action is about.
+    About,
     /// Named quantities.
     Params,
     /// Conditions on other terms.
@@ -43,7 +45,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in report order.
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 17] = [
         Field::Id,
         Field::Title,
         Field::Date,
@@ -52,6 +54,7 @@ impl Field {
         Field::Modality,
         Field::Action,
         Field::Target,
+        Field::About,
         Field::Scope,
         Field::Window,
         Field::Params,
@@ -73,6 +76,7 @@ impl Field {
             Field::Modality => "modality",
             Field::Action => "action",
             Field::Target => "target",
+            Field::About => "about",
             Field::Scope => "scope",
             Field::Window => "window",
             Field::Params => "params",
