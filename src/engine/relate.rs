@@ -45,9 +45,12 @@ pub(super) fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> 
     let window = a.window.intersect(b.window)?;
     let scope = scope::intersect(&a.scope, &b.scope, vocab)?;
     let kind = kind(a.modality, b.modality);
+    // Against a named party, an unspecified actor covers it only in part; two
+    // unspecified actors are the same (both to be agreed).
+    let named_apart = a.subject != b.subject;
     let coverage = match (
-        contains(a, b, vocab) && !someone,
-        contains(b, a, vocab) && !someone,
+        contains(a, b, vocab) && !named_apart,
+        contains(b, a, vocab) && !named_apart,
     ) {
         (true, true) => Coverage::Same,
         (true, false) => Coverage::LeftBroader,

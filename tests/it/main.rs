@@ -47,6 +47,7 @@ mod report_html;
 mod semantics_conditions;
 mod semantics_deadlock;
 mod semantics_params;
+mod semantics_vocab;
 mod terminal_escape_props;
 mod vocab_deep;
 mod whatif_cli;
