@@ -94,6 +94,10 @@ const ACTIONS: [&str; 9] = [
     "prisoner_exchange",
     "intelligence_sharing",
 ];
+/// Subjects other than party codes (v2): a group, everyone, no actor named.
+const COLLECTIVE: [&str; 3] = ["third_states", "any", "unspecified"];
+/// Topics (v2), nested (`full_ceasefire` ⊃ `maritime_ceasefire`) and disjoint.
+const TOPICS: [&str; 4] = ["full_ceasefire", "maritime_ceasefire", "energy_ceasefire", "navigation"];
 const LABELS: [&str; 6] = [
     "kursk",
     "russia",
@@ -128,15 +132,21 @@ pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = V
         vec!["must", "may"]
     };
     (
-        proptest::sample::subsequence(PARTIES.to_vec(), 1..=2),
-        proptest::sample::select(modalities),
+        prop_oneof![
+            6 => proptest::sample::subsequence(PARTIES.to_vec(), 1..=2).prop_map(|s| json!(s)),
+            1 => proptest::sample::select(COLLECTIVE.to_vec()).prop_map(|s| json!(s)),
+        ],
+        (
+            proptest::sample::select(modalities),
+            proptest::sample::subsequence(TOPICS.to_vec(), 0..=1),
+        ),
         proptest::sample::select(ACTIONS.to_vec()),
         proptest::option::of(proptest::sample::select(PARTIES.to_vec())),
         proptest::sample::subsequence(LABELS.to_vec(), 0..=2),
         proptest::option::of((0i64..3, 1i64..4)),
         proptest::option::of(0usize..PARAMS.len()),
     )
-        .prop_map(move |(subject, modality, action, target, scope, window, days)| {
+        .prop_map(move |(subject, (modality, about), action, target, scope, window, days)| {
             // A negating alias with `may` is invalid: use the plain action then.
             let action = if modality == "may" && action == "halt_aid" {
                 "military_aid"
@@ -159,6 +169,9 @@ pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = V
             }
             if !scope.is_empty() {
                 t["scope"] = json!(scope);
+            }
+            if !about.is_empty() {
+                t["about"] = json!(about);
             }
             if let Some((from, len)) = window {
                 t["window"] = json!({ "from": from * 10, "days": len * 10 });
