@@ -27,6 +27,8 @@ pub enum Field {
     Scope,
     /// When the term applies.
     Window,
+    /// What kind of text the proposal is (position, agreement, reading, readout).
+    Kind,
     /// Topics: what the action is about.
     About,
     /// Named quantities.
@@ -45,11 +47,12 @@ pub enum Field {
 
 impl Field {
     /// Every field, in report order.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 18] = [
         Field::Id,
         Field::Title,
         Field::Date,
         Field::By,
+        Field::Kind,
         Field::Subject,
         Field::Modality,
         Field::Action,
@@ -72,6 +75,7 @@ impl Field {
             Field::Title => "title",
             Field::Date => "date",
             Field::By => "by",
+            Field::Kind => "kind",
             Field::Subject => "subject",
             Field::Modality => "modality",
             Field::Action => "action",

@@ -97,7 +97,12 @@ const ACTIONS: [&str; 9] = [
 /// Subjects other than party codes (v2): a group, everyone, no actor named.
 const COLLECTIVE: [&str; 3] = ["third_states", "any", "unspecified"];
 /// Topics (v2), nested (`full_ceasefire` ⊃ `maritime_ceasefire`) and disjoint.
-const TOPICS: [&str; 4] = ["full_ceasefire", "maritime_ceasefire", "energy_ceasefire", "navigation"];
+const TOPICS: [&str; 4] = [
+    "full_ceasefire",
+    "maritime_ceasefire",
+    "energy_ceasefire",
+    "navigation",
+];
 const LABELS: [&str; 6] = [
     "kursk",
     "russia",
@@ -146,41 +151,44 @@ pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = V
         proptest::option::of((0i64..3, 1i64..4)),
         proptest::option::of(0usize..PARAMS.len()),
     )
-        .prop_map(move |(subject, (modality, about), action, target, scope, window, days)| {
-            // A negating alias with `may` is invalid: use the plain action then.
-            let action = if modality == "may" && action == "halt_aid" {
-                "military_aid"
-            } else {
-                action
-            };
-            let modality = if !allow_prohibitions && action == "halt_aid" {
-                "may"
-            } else {
-                modality
-            };
-            let action = if modality == "may" && action == "halt_aid" {
-                "military_aid"
-            } else {
-                action
-            };
-            let mut t = json!({ "subject": subject, "modality": modality, "action": action, "text": "t" });
-            if let Some(target) = target {
-                t["target"] = json!(target);
-            }
-            if !scope.is_empty() {
-                t["scope"] = json!(scope);
-            }
-            if !about.is_empty() {
-                t["about"] = json!(about);
-            }
-            if let Some((from, len)) = window {
-                t["window"] = json!({ "from": from * 10, "days": len * 10 });
-            }
-            if let Some(k) = days {
-                t["params"] = serde_json::from_str(PARAMS[k]).unwrap_or_default();
-            }
-            t
-        })
+        .prop_map(
+            move |(subject, (modality, about), action, target, scope, window, days)| {
+                // A negating alias with `may` is invalid: use the plain action then.
+                let action = if modality == "may" && action == "halt_aid" {
+                    "military_aid"
+                } else {
+                    action
+                };
+                let modality = if !allow_prohibitions && action == "halt_aid" {
+                    "may"
+                } else {
+                    modality
+                };
+                let action = if modality == "may" && action == "halt_aid" {
+                    "military_aid"
+                } else {
+                    action
+                };
+                let mut t =
+                    json!({ "subject": subject, "modality": modality, "action": action, "text": "t" });
+                if let Some(target) = target {
+                    t["target"] = json!(target);
+                }
+                if !scope.is_empty() {
+                    t["scope"] = json!(scope);
+                }
+                if !about.is_empty() {
+                    t["about"] = json!(about);
+                }
+                if let Some((from, len)) = window {
+                    t["window"] = json!({ "from": from * 10, "days": len * 10 });
+                }
+                if let Some(k) = days {
+                    t["params"] = serde_json::from_str(PARAMS[k]).unwrap_or_default();
+                }
+                t
+            },
+        )
 }
 
 /// A random valid proposal with up to `max_terms` terms; requires only point to
