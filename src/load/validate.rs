@@ -210,32 +210,19 @@ fn is_date(s: &str) -> bool {
         && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
 }
 
-struct Cx<'v> {
-    vocab: &'v Vocab,
-    diags: Vec<Diagnostic>,
+pub(super) struct Cx<'v> {
+    pub(super) vocab: &'v Vocab,
+    pub(super) diags: Vec<Diagnostic>,
 }
 
 impl Cx<'_> {
     /// The party `code` names; the path of the diagnostic is built only when needed.
-    fn party(&mut self, code: &str, path: impl FnOnce() -> String) -> Option<PartyId> {
+    pub(super) fn party(&mut self, code: &str, path: impl FnOnce() -> String) -> Option<PartyId> {
         let found = self.vocab.party(code);
         if found.is_none() {
             let known = self.vocab.parties.iter().map(|p| p.code.as_str());
             self.diags
                 .push(Diagnostic::error(path(), format!("unknown party `{code}`")).suggest(code, known));
-        }
-        found
-    }
-
-    /// The party a subject names when it is no group, `any` or `unspecified`; an
-    /// unknown name is suggested among every subject name.
-    fn subject_party(&mut self, code: &str, path: impl FnOnce() -> String) -> Option<PartyId> {
-        let found = self.vocab.party(code);
-        if found.is_none() {
-            self.diags.push(
-                Diagnostic::error(path(), format!("unknown party `{code}`"))
-                    .suggest(code, self.vocab.subject_names()),
-            );
         }
         found
     }
@@ -260,47 +247,7 @@ impl Cx<'_> {
                     .with_help("name the party or parties the term binds"),
             );
         }
-        // Each list with room for what it may hold, not the four a list starts with.
-        let mut subjects = Vec::with_capacity(t.subject.parties().len());
-        for (j, s) in t.subject.parties().iter().enumerate() {
-            let sp = || {
-                if t.subject.parties().len() == 1 {
-                    format!("terms[{p}].subject")
-                } else {
-                    format!("terms[{p}].subject[{j}]")
-                }
-            };
-            let unspecified = self.vocab.unspecified();
-            let expanded: Option<Vec<PartyId>> = if **s == *crate::vocab::UNSPECIFIED {
-                Some(vec![unspecified])
-            } else if **s == *crate::vocab::ANY {
-                Some((0..unspecified).collect())
-            } else if let Some(g) = self.vocab.group(s) {
-                Some(g.members.clone())
-            } else {
-                self.subject_party(s, sp).map(|id| vec![id])
-            };
-            let Some(expanded) = expanded else { continue };
-            if expanded.len() == 1 && subjects.contains(&expanded[0]) {
-                self.diags
-                    .push(Diagnostic::warning(sp(), format!("party `{s}` is named twice")));
-            }
-            for id in expanded {
-                if !subjects.contains(&id) {
-                    subjects.push(id);
-                }
-            }
-        }
-        if subjects.len() > 1 && subjects.contains(&self.vocab.unspecified()) {
-            self.diags.push(
-                Diagnostic::error(
-                    format!("terms[{p}].subject"),
-                    "`unspecified` stands alone: it says the text names no actor",
-                )
-                .with_help("write `\"subject\": \"unspecified\"`, or name the parties"),
-            );
-        }
-
+        let subjects = self.subjects(t, p);
         let mut modality = t.modality;
         let action = match self.vocab.action(&t.action) {
             Some((a, negate)) => {
@@ -340,54 +287,7 @@ impl Cx<'_> {
             .as_ref()
             .and_then(|tg| self.party(tg, || format!("terms[{p}].target")));
 
-        let mut scope = Vec::with_capacity(t.scope.len() + t.about.len());
-        for (j, topic) in t.about.iter().enumerate() {
-            match self.vocab.label(topic) {
-                Some(l) if self.vocab.is_topic(l) => scope.push(l),
-                found => {
-                    let d = Diagnostic::error(
-                        format!("terms[{p}].about[{j}]"),
-                        if found.is_some() {
-                            format!("`{topic}` is a scope label, not a topic")
-                        } else {
-                            format!("unknown topic `{topic}`")
-                        },
-                    );
-                    let d = d.suggest(topic, self.vocab.topic_names());
-                    let d = if found.is_some() {
-                        d.with_help(format!("move `{topic}` to `scope`"))
-                    } else {
-                        d
-                    };
-                    self.diags.push(d);
-                }
-            }
-        }
-        for (j, label) in t.scope.iter().enumerate() {
-            match self.vocab.label(label) {
-                Some(l) if self.vocab.is_topic(l) => self.diags.push(
-                    Diagnostic::error(
-                        format!("terms[{p}].scope[{j}]"),
-                        format!("`{label}` is a topic, not a scope label"),
-                    )
-                    .with_help(format!("move `{label}` to `about`")),
-                ),
-                Some(l) => scope.push(l),
-                None => {
-                    let d = Diagnostic::error(
-                        format!("terms[{p}].scope[{j}]"),
-                        format!("unknown scope label `{label}`"),
-                    );
-                    let scopes = self
-                        .vocab
-                        .label_names()
-                        .filter(|n| self.vocab.label(n).is_some_and(|l| !self.vocab.is_topic(l)));
-                    self.diags.push(d.suggest(label, scopes));
-                }
-            }
-        }
-        scope.sort_unstable();
-        scope.dedup();
+        let scope = self.labels(t, p);
 
         let window = match &t.window {
             None => Some(Interval::ALWAYS),

@@ -5,7 +5,9 @@
 //! are merged into it by id (see [`VocabFile`]).
 
 mod file;
+mod groups;
 mod hierarchy;
+mod merge;
 mod resolve;
 pub(crate) mod scope;
 mod suggest;
@@ -13,9 +15,8 @@ mod suggest;
 pub use file::{
     ActionDef, GroupDef, LabelDef, ParamDef, ParamKind, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile,
 };
-pub use resolve::{
-    ANY, Action, Group, Label, PartyRef, Pattern, Rule, TOPIC_TAXONOMY, UNSPECIFIED, Vocab, VocabIssue,
-};
+pub use groups::{ANY, Group, TOPIC_TAXONOMY, UNSPECIFIED};
+pub use resolve::{Action, Label, PartyRef, Pattern, Rule, Vocab, VocabIssue};
 pub use suggest::did_you_mean;
 
 /// The default ceasefire pack, as shipped in the repository.

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::file::{
-    ActionDef, GroupDef, LabelDef, ParamDef, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile,
-};
+use super::file::{ActionDef, LabelDef, ParamDef, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile};
+use super::groups::{ANY, Group, TOPIC_TAXONOMY, UNSPECIFIED, resolve_groups};
 use super::hierarchy::Hierarchy;
+use super::merge::merge;
 use super::{ActionId, DEFAULT_PACK, LabelId, PartyId, did_you_mean};
 use crate::collections::FastMap;
 use crate::model::Modality;
@@ -39,22 +39,6 @@ pub struct Label {
     /// The label that contains it.
     pub parent: Option<LabelId>,
 }
-
-/// A resolved group of parties.
-#[derive(Debug, Clone)]
-pub struct Group {
-    /// Its definition, with the members of every file merged.
-    pub def: GroupDef,
-    /// Its members, in definition order, without repeats.
-    pub members: Vec<PartyId>,
-}
-
-/// The subject written `"any"`: everyone, every party of the vocabulary.
-pub const ANY: &str = "any";
-/// The subject written `"unspecified"`: the text names no actor.
-pub const UNSPECIFIED: &str = "unspecified";
-/// The id of the topic taxonomy among [`Vocab::taxonomies`].
-pub const TOPIC_TAXONOMY: &str = "topic";
 
 /// A party in a rule pattern: a fixed party or a variable.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -114,7 +98,7 @@ pub struct Vocab {
     party_index: FastMap<String, PartyId>,
     action_index: FastMap<String, (ActionId, bool)>,
     label_index: FastMap<String, LabelId>,
-    group_index: FastMap<String, usize>,
+    pub(super) group_index: FastMap<String, usize>,
     action_tree: Hierarchy,
     label_tree: Hierarchy,
 }
@@ -447,46 +431,6 @@ impl Vocab {
             .map_or(UNSPECIFIED, |p| p.code.as_str())
     }
 
-    /// The subject of a term that names no actor (`"unspecified"`): one id past the
-    /// parties, which relates to every party's atoms as an existential choice.
-    pub fn unspecified(&self) -> PartyId {
-        PartyId::try_from(self.parties.len()).unwrap_or(PartyId::MAX)
-    }
-
-    /// Whether `p` is [`Vocab::unspecified`].
-    pub fn is_unspecified(&self, p: PartyId) -> bool {
-        p as usize >= self.parties.len()
-    }
-
-    /// The group with this id.
-    pub fn group(&self, id: &str) -> Option<&Group> {
-        self.group_index.get(id).and_then(|&g| self.groups.get(g))
-    }
-
-    /// Every name a subject may be written with: party codes, groups, `any`,
-    /// `unspecified`.
-    pub fn subject_names(&self) -> impl Iterator<Item = &str> {
-        self.parties
-            .iter()
-            .map(|p| p.code.as_str())
-            .chain(self.groups.iter().map(|g| g.def.id.as_str()))
-            .chain([ANY, UNSPECIFIED])
-    }
-
-    /// Whether label `l` is a topic (of the topic taxonomy) rather than a scope label.
-    pub fn is_topic(&self, l: LabelId) -> bool {
-        self.topic_taxonomy
-            .is_some_and(|t| self.labels.get(l as usize).is_some_and(|x| x.taxonomy == t))
-    }
-
-    /// Every topic name.
-    pub fn topic_names(&self) -> impl Iterator<Item = &str> {
-        self.labels
-            .iter()
-            .filter(|l| Some(l.taxonomy) == self.topic_taxonomy)
-            .map(|l| l.def.id.as_str())
-    }
-
     /// The action an action name (id or alias) stands for, and whether the name negates it.
     pub fn action(&self, name: &str) -> Option<(ActionId, bool)> {
         self.action_index.get(name).copied()
@@ -579,120 +523,6 @@ fn parse_default() -> Result<VocabFile, Vec<VocabIssue>> {
     })
 }
 
-/// Merges vocabulary files by id, later over earlier.
-fn merge(files: &[VocabFile]) -> VocabFile {
-    let mut out = VocabFile::default();
-    for f in files {
-        if f.replace_default {
-            out = VocabFile::default();
-        }
-        if f.name.is_some() {
-            out.name.clone_from(&f.name);
-        }
-        upsert(&mut out.parties, &f.parties, |p| &p.code);
-        upsert(&mut out.actions, &f.actions, |a| &a.id);
-        upsert(&mut out.scopes, &f.scopes, |s| &s.id);
-        upsert(&mut out.topics, &f.topics, |t| &t.id);
-        merge_groups(&mut out.groups, &f.groups);
-        upsert(&mut out.params, &f.params, |p| &p.id);
-        upsert(&mut out.rules, &f.rules, |r| &r.id);
-    }
-    out
-}
-
-/// Puts each of `from` into `into`, replacing the entry with the same key; linear, so
-/// that a file of many entries merges quickly.
-fn upsert<T: Clone>(into: &mut Vec<T>, from: &[T], key: impl Fn(&T) -> &String) {
-    let mut position: HashMap<String, usize> = into
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (key(e).clone(), i))
-        .collect();
-    for item in from {
-        match position.get(key(item)).and_then(|&at| into.get_mut(at)) {
-            Some(existing) => *existing = item.clone(),
-            None => {
-                position.insert(key(item).clone(), into.len());
-                into.push(item.clone());
-            }
-        }
-    }
-}
-
-/// Merges groups: a group with a known id adds its members to it, unless it says
-/// `replace`.
-fn merge_groups(into: &mut Vec<GroupDef>, from: &[GroupDef]) {
-    for g in from {
-        match into.iter_mut().find(|e| e.id == g.id) {
-            Some(e) if !g.replace => {
-                for m in &g.members {
-                    if !e.members.contains(m) {
-                        e.members.push(m.clone());
-                    }
-                }
-                if g.description.is_some() {
-                    e.description.clone_from(&g.description);
-                }
-            }
-            Some(e) => {
-                *e = GroupDef {
-                    replace: false,
-                    ..g.clone()
-                }
-            }
-            None => into.push(GroupDef {
-                replace: false,
-                ..g.clone()
-            }),
-        }
-    }
-}
-
-/// The groups with their members resolved, and their index by id.
-fn resolve_groups(
-    merged: &VocabFile,
-    parties: &FastMap<String, PartyId>,
-    issues: &mut Vec<VocabIssue>,
-) -> (Vec<Group>, FastMap<String, usize>) {
-    let mut groups = Vec::with_capacity(merged.groups.len());
-    let mut index = FastMap::default();
-    for (i, g) in merged.groups.iter().enumerate() {
-        if parties.contains_key(&g.id) || g.id == ANY || g.id == UNSPECIFIED {
-            issues.push(VocabIssue {
-                path: format!("groups[{i}].id"),
-                message: format!(
-                    "group `{}` has the name of a party or of a reserved subject",
-                    g.id
-                ),
-            });
-        }
-        if index.insert(g.id.clone(), groups.len()).is_some() {
-            issues.push(VocabIssue {
-                path: format!("groups[{i}].id"),
-                message: format!("group `{}` is defined twice", g.id),
-            });
-        }
-        let mut members = Vec::with_capacity(g.members.len());
-        for (j, m) in g.members.iter().enumerate() {
-            match parties.get(m) {
-                Some(&p) if !members.contains(&p) => members.push(p),
-                Some(_) => {}
-                None => issues.push(unknown(
-                    format!("groups[{i}].members[{j}]"),
-                    "party",
-                    m,
-                    parties.keys().map(String::as_str),
-                )),
-            }
-        }
-        groups.push(Group {
-            def: g.clone(),
-            members,
-        });
-    }
-    (groups, index)
-}
-
 fn index_unique<'a>(
     names: impl Iterator<Item = &'a str>,
     list: &str,
@@ -711,7 +541,12 @@ fn index_unique<'a>(
     index
 }
 
-fn unknown<'a>(path: String, what: &str, name: &str, known: impl IntoIterator<Item = &'a str>) -> VocabIssue {
+pub(super) fn unknown<'a>(
+    path: String,
+    what: &str,
+    name: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> VocabIssue {
     let hint = did_you_mean(name, known)
         .map(|s| format!("; did you mean `{s}`?"))
         .unwrap_or_default();
