@@ -139,3 +139,50 @@ pub(super) fn resolve_groups(
     }
     (groups, index)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn group(id: &str, members: &[&str], replace: bool) -> GroupDef {
+        GroupDef {
+            id: id.into(),
+            description: None,
+            members: members.iter().map(|m| (*m).to_owned()).collect(),
+            replace,
+        }
+    }
+
+    /// An extension's group adds its members to the group of that id, unless it says
+    /// `replace`; topics are a taxonomy of their own.
+    #[test]
+    fn groups_merge_by_adding_members_and_topics_are_their_own_taxonomy() {
+        let ext = VocabFile {
+            groups: vec![group("third_states", &["EU"], false)],
+            ..VocabFile::default()
+        };
+        let v = Vocab::with_extensions(&[ext]).unwrap();
+        let members: Vec<&str> = v
+            .group("third_states")
+            .unwrap()
+            .members
+            .iter()
+            .map(|&p| v.party_code(p))
+            .collect();
+        assert!(members.contains(&"US") && members.contains(&"EU"), "{members:?}");
+        let ext = VocabFile {
+            groups: vec![group("third_states", &["EU"], true)],
+            ..VocabFile::default()
+        };
+        let v = Vocab::with_extensions(&[ext]).unwrap();
+        assert_eq!(v.group("third_states").unwrap().members.len(), 1);
+        assert!(v.is_unspecified(v.unspecified()));
+        assert_eq!(v.party_code(v.unspecified()), UNSPECIFIED);
+        let maritime = v.label("maritime_ceasefire").unwrap();
+        assert!(v.is_topic(maritime));
+        assert!(!v.is_topic(v.label("kursk").unwrap()));
+        assert!(v.label_contains(v.label("full_ceasefire").unwrap(), maritime));
+    }
+}
