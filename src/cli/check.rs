@@ -2,10 +2,11 @@
 
 use crate::report::terminal::{guard, one_line as line};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Exit;
 use super::common::{self, ColorChoice, InputOptions};
+use crate::load::{Diagnostic, FileReport};
 use crate::model::Modality;
 use crate::resolved::ResolvedProposal;
 use crate::vocab::{PartyId, Vocab};
@@ -30,7 +31,14 @@ pub(crate) fn run(args: Args) -> Exit {
         Ok(v) => v,
         Err(e) => return e,
     };
-    let loaded = common::load_each(&args.files, &vocab, &args.input);
+    let mut loaded = common::load_each(&args.files, &vocab, &args.input);
+    for (path, proposal) in args.files.iter().zip(loaded.iter_mut()) {
+        if let Some(p) = proposal
+            && !consistent(path, p, &vocab, &args.input)
+        {
+            *proposal = None;
+        }
+    }
     let mut text = String::new();
     for (path, proposal) in args.files.iter().zip(&loaded) {
         if let Some(p) = proposal {
@@ -63,6 +71,97 @@ pub(crate) fn run(args: Args) -> Exit {
         return e;
     }
     if invalid > 0 { Exit::Error } else { Exit::Clean }
+}
+
+/// Most self-conflicts a file's report names one by one.
+const MAX_SELF_CONFLICTS: usize = 50;
+
+/// Warns about each pair of the proposal's terms that conflict with each other
+/// (DESIGN §3, self-consistency), at the later term, naming the earlier one with its
+/// line; false when a warning is made an error by `--deny-warnings`.
+fn consistent(path: &Path, p: &ResolvedProposal, vocab: &Vocab, input: &InputOptions) -> bool {
+    let found = match crate::engine::self_conflicts(p, vocab, &input.limits()) {
+        Ok(found) => found,
+        Err(e) => {
+            common::print_error(&format!(
+                "`{}`: could not check that the proposal is consistent with itself: {e}",
+                path.display()
+            ));
+            return !input.deny_warnings;
+        }
+    };
+    if found.is_empty() {
+        return true;
+    }
+    let Ok(file) = input.read(path) else {
+        return true;
+    };
+    let firsts: Vec<Diagnostic> = found
+        .iter()
+        .take(MAX_SELF_CONFLICTS)
+        .map(|c| Diagnostic::warning(format!("terms[{}]", c.first), ""))
+        .collect();
+    let lines: Vec<Option<usize>> = file
+        .locate_all(firsts)
+        .iter()
+        .map(|l| {
+            l.span
+                .as_ref()
+                .and_then(|s| file.text.get(..s.start))
+                .map(|before| before.matches('\n').count() + 1)
+        })
+        .collect();
+    let name = |i: usize| p.proposal.terms.get(i).map_or("?", |t| &*t.id);
+    let statement = |i: usize| {
+        p.terms
+            .get(i)
+            .map_or_else(String::new, |t| crate::report::words::statement(vocab, t))
+    };
+    let mut diags: Vec<Diagnostic> = found
+        .iter()
+        .zip(&lines)
+        .map(|(c, line)| {
+            let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+            let how = if c.indirect {
+                "indirectly, through a rule, "
+            } else {
+                ""
+            };
+            Diagnostic::warning(
+                format!("terms[{}]", c.second),
+                format!(
+                    "term `{}` {how}conflicts with term `{}`{at} of the same proposal",
+                    name(c.second),
+                    name(c.first)
+                ),
+            )
+            .with_help(format!(
+                "`{}`: {}; `{}`: {}: narrow one of them, or say which prevails",
+                name(c.first),
+                statement(c.first),
+                name(c.second),
+                statement(c.second)
+            ))
+        })
+        .collect();
+    if found.len() > MAX_SELF_CONFLICTS {
+        diags.push(Diagnostic::warning(
+            "terms",
+            format!(
+                "and {} more pairs of terms that conflict with each other",
+                found.len() - MAX_SELF_CONFLICTS
+            ),
+        ));
+    }
+    let mut report = FileReport {
+        diagnostics: file.locate_all(diags),
+        file,
+    };
+    if input.deny_warnings {
+        report.deny_warnings("a warning, made an error by `--deny-warnings`");
+    }
+    eprint!("{}", common::report_text(&report));
+    report.errors() == 0
 }
 
 /// The metadata line and the table of terms per party and modality.

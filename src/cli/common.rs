@@ -291,7 +291,7 @@ pub(crate) fn print_report(report: &FileReport) {
 }
 
 /// What [`print_report`] prints (nothing when the report has no diagnostic).
-fn report_text(report: &FileReport) -> String {
+pub(crate) fn report_text(report: &FileReport) -> String {
     if report.diagnostics.is_empty() {
         return String::new();
     }

@@ -91,18 +91,39 @@ pub(crate) fn text(v: &Vocab) -> String {
             list.push((l, depth));
         }
     }
-    for (tax, labels) in v.taxonomies.iter().zip(per_taxonomy) {
-        let _ = writeln!(out, "  {}: {}", tax.id, tax.description);
+    for (t, (tax, labels)) in v.taxonomies.iter().zip(per_taxonomy).enumerate() {
+        if Some(t) == v.topic_taxonomy {
+            out.push_str("\ntopics (the `about` of a term)\n");
+        } else {
+            let _ = writeln!(out, "  {}: {}", tax.id, tax.description);
+        }
         for (l, depth) in labels {
             let label = &v.labels[l as usize];
             let parent = label.parent.map(|p| v.label_id(p));
-            let (pad, id) = indent(&label.def.id, depth, parent, 2);
+            let base = if Some(t) == v.topic_taxonomy { 1 } else { 2 };
+            let (pad, id) = indent(&label.def.id, depth, parent, base);
             match &label.def.description {
                 Some(d) => _ = writeln!(out, "{pad}{id}: {d}"),
                 None => _ = writeln!(out, "{pad}{id}"),
             }
         }
     }
+
+    out.push_str("\ngroups (subjects standing for their members)\n");
+    for g in &v.groups {
+        let members: Vec<&str> = g.members.iter().map(|&p| v.party_code(p)).collect();
+        match &g.def.description {
+            Some(d) => _ = writeln!(out, "  {}: {d}", g.def.id),
+            None => _ = writeln!(out, "  {}", g.def.id),
+        }
+        let _ = writeln!(out, "      members: {}", members.join(", "));
+    }
+    let _ = writeln!(out, "  {}: every party above", crate::vocab::ANY);
+    let _ = writeln!(
+        out,
+        "  {}: the text names no actor (left to be agreed)",
+        crate::vocab::UNSPECIFIED
+    );
 
     out.push_str("\nparams\n");
     for p in &v.merged.params {

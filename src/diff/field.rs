@@ -27,6 +27,10 @@ pub enum Field {
     Scope,
     /// When the term applies.
     Window,
+    /// What kind of text the proposal is (position, agreement, reading, readout).
+    Kind,
+    /// Topics: what the action is about.
+    About,
     /// Named quantities.
     Params,
     /// Conditions on other terms.
@@ -43,15 +47,17 @@ pub enum Field {
 
 impl Field {
     /// Every field, in report order.
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 18] = [
         Field::Id,
         Field::Title,
         Field::Date,
         Field::By,
+        Field::Kind,
         Field::Subject,
         Field::Modality,
         Field::Action,
         Field::Target,
+        Field::About,
         Field::Scope,
         Field::Window,
         Field::Params,
@@ -69,10 +75,12 @@ impl Field {
             Field::Title => "title",
             Field::Date => "date",
             Field::By => "by",
+            Field::Kind => "kind",
             Field::Subject => "subject",
             Field::Modality => "modality",
             Field::Action => "action",
             Field::Target => "target",
+            Field::About => "about",
             Field::Scope => "scope",
             Field::Window => "window",
             Field::Params => "params",

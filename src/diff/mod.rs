@@ -163,6 +163,11 @@ fn metadata(old: &ResolvedProposal, new: &ResolvedProposal, opts: &DiffOptions) 
         (Field::Title, a.title.clone(), b.title.clone()),
         (Field::Date, a.date.clone(), b.date.clone()),
         (Field::By, by(old), by(new)),
+        (
+            Field::Kind,
+            Some(a.kind.as_str().to_owned()),
+            Some(b.kind.as_str().to_owned()),
+        ),
         (Field::Source, a.source.clone(), b.source.clone()),
         (Field::Note, a.note.clone(), b.note.clone()),
     ];

@@ -206,6 +206,15 @@ pub enum ChangeKind {
         /// Broader, narrower or neither, through the action hierarchy.
         direction: Direction,
     },
+    /// The topics changed; empty means any topic.
+    About {
+        /// Old topics.
+        old: Vec<String>,
+        /// New topics.
+        new: Vec<String>,
+        /// Wider, narrower or neither, through the topic taxonomy.
+        direction: Direction,
+    },
     /// The scope changed; empty means everywhere.
     Scope {
         /// Old labels.

@@ -134,18 +134,40 @@ pub(super) fn compare(
         );
     }
 
-    if a.scope != b.scope {
-        let labels = |ls: &[crate::vocab::LabelId]| {
-            ls.iter()
-                .map(|&l| vocab.label_id(l).to_owned())
-                .collect::<Vec<_>>()
-        };
+    // A resolved scope holds the topics too (one more dimension): each is reported
+    // as the field it was written in.
+    let split = |ls: &[LabelId], topic: bool| -> Vec<LabelId> {
+        ls.iter()
+            .copied()
+            .filter(|&l| vocab.is_topic(l) == topic)
+            .collect()
+    };
+    let labels = |ls: &[LabelId]| {
+        ls.iter()
+            .map(|&l| vocab.label_id(l).to_owned())
+            .collect::<Vec<_>>()
+    };
+    let (about_a, about_b) = (split(&a.scope, true), split(&b.scope, true));
+    if about_a != about_b {
+        push(
+            Field::About,
+            ChangeKind::About {
+                old: labels(&about_a),
+                new: labels(&about_b),
+                direction: scope_direction(vocab, &about_a, &about_b),
+            },
+        );
+    } else if ta.about != tb.about {
+        push(Field::About, notation(&ta.about, &tb.about));
+    }
+    let (scope_a, scope_b) = (split(&a.scope, false), split(&b.scope, false));
+    if scope_a != scope_b {
         push(
             Field::Scope,
             ChangeKind::Scope {
-                old: labels(&a.scope),
-                new: labels(&b.scope),
-                direction: scope_direction(vocab, &a.scope, &b.scope),
+                old: labels(&scope_a),
+                new: labels(&scope_b),
+                direction: scope_direction(vocab, &scope_a, &scope_b),
             },
         );
     } else if ta.scope != tb.scope {

@@ -3,7 +3,7 @@
 //! on its own authors.
 
 use super::atom::{Atom, ProposalAtoms};
-use crate::model::Modality;
+use crate::model::{Modality, ProposalKind};
 use crate::resolved::ResolvedProposal;
 use crate::vocab::PartyId;
 
@@ -19,6 +19,8 @@ pub struct Burden {
     pub proposal: usize,
     /// One row per party bound, authors first, then in vocabulary order.
     pub rows: Vec<BurdenRow>,
+    /// What kind of text the proposal is: the asymmetry is read only of a position.
+    pub kind: ProposalKind,
 }
 
 /// What one proposal asks of one party.
@@ -41,8 +43,13 @@ pub struct BurdenRow {
 
 impl Burden {
     /// The share of the weighted burden placed on the proposal's own authors (0 to 1),
-    /// or `None` when it binds nobody.
+    /// the asymmetry index: `None` when it binds nobody, and when the proposal is no
+    /// position (DESIGN §3: an agreement, a reading or a readout is not one side asking
+    /// of the other, so its burden is given per party without an asymmetry).
     pub fn own_share(&self) -> Option<f64> {
+        if self.kind != ProposalKind::Position {
+            return None;
+        }
         let total: f64 = self.rows.iter().map(|r| r.weight).sum();
         let own: f64 = self.rows.iter().filter(|r| r.author).map(|r| r.weight).sum();
         (total > 0.0).then(|| own / total)
@@ -153,5 +160,6 @@ fn finish(index: usize, proposal: &ResolvedProposal, mut rows: Vec<BurdenRow>) -
     Burden {
         proposal: index,
         rows,
+        kind: proposal.proposal.kind,
     }
 }

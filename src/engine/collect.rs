@@ -227,10 +227,19 @@ impl<'a> Collector<'a> {
                 kind,
                 rel.coverage,
                 (a.modality, b.modality),
-                (partition::existential(pa), partition::existential(pb)),
+                (
+                    partition::existential(pa) || vocab.is_unspecified(a.subject),
+                    partition::existential(pb) || vocab.is_unspecified(b.subject),
+                ),
             )
         };
         let cover = Cover::of(&rel);
+        // The relation is about the named party when one side names no actor.
+        let subject = if vocab.is_unspecified(a.subject) {
+            b.subject
+        } else {
+            a.subject
+        };
         let key = GroupKey {
             kind,
             left: a.term.term,
@@ -239,11 +248,11 @@ impl<'a> Collector<'a> {
         match self.find(&key, i, j) {
             Some(g) => {
                 if let Some(r) = self.relations.get_mut(g)
-                    && !r.subjects.contains(&a.subject)
+                    && !r.subjects.contains(&subject)
                 {
                     // Rare (one relation per subject of a many-party term): the short
                     // list is made again.
-                    r.subjects = r.subjects.iter().copied().chain([a.subject]).collect();
+                    r.subjects = r.subjects.iter().copied().chain([subject]).collect();
                 }
             }
             None => {
@@ -255,7 +264,7 @@ impl<'a> Collector<'a> {
                     kind,
                     left: side(self.left_atoms, i),
                     right: side(self.right_atoms, j),
-                    subjects: self.lists.of(&[a.subject]),
+                    subjects: self.lists.of(&[subject]),
                     action: rel.action,
                     scope: shared_scope(rel.scope, a, b),
                     coverage: rel.coverage,

@@ -76,20 +76,30 @@ impl AtomIndex {
         }
         let actions = related.actions(a.action);
         let mut out = Vec::new();
-        let Some(&first) = a.scope.first() else {
-            for &action in actions {
-                self.by_action.extend(&mut out, &(a.subject, action));
-            }
-            out.sort_unstable();
-            return out;
+        // An unspecified actor may be any party, and any party's atom may meet one: the
+        // index is asked for those subjects (a handful of keys, never every atom).
+        let unspecified = vocab.unspecified();
+        let subjects = if vocab.is_unspecified(a.subject) {
+            0..unspecified.saturating_add(1)
+        } else {
+            a.subject..a.subject.saturating_add(1)
         };
-        let t = taxonomy(vocab, first);
-        for &action in actions {
-            self.by_label
-                .extend(&mut out, &(a.subject, action, key(t), NO_LABEL));
-            for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
-                for &m in related.labels(l) {
-                    self.by_label.extend(&mut out, &(a.subject, action, key(t), m));
+        let subjects = subjects.chain((!vocab.is_unspecified(a.subject)).then_some(unspecified));
+        let first = a.scope.first().map(|&l| taxonomy(vocab, l));
+        for subject in subjects {
+            let Some(t) = first else {
+                for &action in actions {
+                    self.by_action.extend(&mut out, &(subject, action));
+                }
+                continue;
+            };
+            for &action in actions {
+                self.by_label
+                    .extend(&mut out, &(subject, action, key(t), NO_LABEL));
+                for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
+                    for &m in related.labels(l) {
+                        self.by_label.extend(&mut out, &(subject, action, key(t), m));
+                    }
                 }
             }
         }

@@ -8,6 +8,7 @@ mod atom;
 mod blocked;
 mod burden;
 mod collect;
+mod consistency;
 mod counterpart;
 mod derive;
 mod error;
@@ -34,6 +35,7 @@ pub use analysis::{
 };
 pub use atom::{Atom, ProposalAtoms, Step, TermRef};
 pub use burden::{Burden, BurdenRow};
+pub use consistency::{SelfConflict, self_conflicts};
 pub use error::EngineError;
 pub use impact::{Change, Direction, Finding, PairImpact, findings, impact};
 pub use incremental::{Baseline, Revision, reanalyze};

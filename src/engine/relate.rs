@@ -29,7 +29,10 @@ pub(super) struct AtomRelation {
 /// The relation between `a` and `b`, or `None` when they do not overlap (different
 /// subjects, unrelated actions, different targets, disjoint scopes or windows).
 pub(super) fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> {
-    if a.subject != b.subject {
+    // An unspecified actor may be any party: it meets every subject, and covers no
+    // party's atom for certain (the relation is then to be agreed, see `collect`).
+    let someone = vocab.is_unspecified(a.subject) || vocab.is_unspecified(b.subject);
+    if a.subject != b.subject && !someone {
         return None;
     }
     let action = if vocab.action_contains(a.action, b.action) {
@@ -45,7 +48,13 @@ pub(super) fn relate(a: &Atom, b: &Atom, vocab: &Vocab) -> Option<AtomRelation> 
     let window = a.window.intersect(b.window)?;
     let scope = scope::intersect(&a.scope, &b.scope, vocab)?;
     let kind = kind(a.modality, b.modality);
-    let (ab, ba) = (contains_untimed(a, b, vocab), contains_untimed(b, a, vocab));
+    // Against a named party, an unspecified actor covers it only in part; two
+    // unspecified actors are the same (both to be agreed).
+    let named_apart = a.subject != b.subject;
+    let (ab, ba) = (
+        contains_untimed(a, b, vocab) && !named_apart,
+        contains_untimed(b, a, vocab) && !named_apart,
+    );
     let coverage = Coverage::of(
         ab && a.window.contains(b.window),
         ba && b.window.contains(a.window),

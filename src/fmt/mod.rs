@@ -36,11 +36,13 @@ impl std::fmt::Display for FmtError {
 impl std::error::Error for FmtError {}
 
 /// Field order of a proposal, as in [`Proposal`].
-pub const PROPOSAL_FIELDS: [&str; 8] = ["$schema", "id", "title", "by", "date", "source", "note", "terms"];
+pub const PROPOSAL_FIELDS: [&str; 9] = [
+    "$schema", "id", "title", "by", "kind", "date", "source", "note", "terms",
+];
 /// Field order of a term, as in [`crate::model::Term`].
-pub const TERM_FIELDS: [&str; 13] = [
-    "id", "subject", "modality", "action", "target", "scope", "window", "params", "requires", "priority",
-    "text", "source", "note",
+pub const TERM_FIELDS: [&str; 14] = [
+    "id", "subject", "modality", "action", "target", "about", "scope", "window", "params", "requires",
+    "priority", "text", "source", "note",
 ];
 /// Field order of a window range.
 pub const WINDOW_FIELDS: [&str; 3] = ["from", "to", "days"];
@@ -141,6 +143,7 @@ mod tests {
             modality: crate::model::Modality::May,
             action: "a".into(),
             target: Some("UA".into()),
+            about: Box::new(["y".into()]),
             scope: Box::new(["x".into()]),
             window: Some(Window::Range(WindowRange {
                 from: Some(1),
@@ -175,6 +178,7 @@ mod tests {
             id: "p".into(),
             title: Some("x".into()),
             by: vec![],
+            kind: crate::model::ProposalKind::Reading,
             date: Some("x".into()),
             source: Some("x".into()),
             note: Some("x".into()),

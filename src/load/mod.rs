@@ -10,6 +10,7 @@ mod lookalike;
 mod read;
 mod render;
 mod span;
+mod subjects;
 mod syntax;
 mod validate;
 mod vocab_file;

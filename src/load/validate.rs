@@ -145,25 +145,27 @@ fn is_date(s: &str) -> bool {
         && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
 }
 
-struct Cx<'v> {
-    vocab: &'v Vocab,
-    diags: Vec<Diagnostic>,
+pub(super) struct Cx<'v> {
+    pub(super) vocab: &'v Vocab,
+    pub(super) diags: Vec<Diagnostic>,
     /// The nearest known name to each unknown one met, by the list it was looked up
     /// in: a file that misspells one action 10^5 times looks for it once.
-    hints: FastMap<(Names, String), Option<String>>,
+    pub(super) hints: FastMap<(Names, String), Option<String>>,
 }
 
 /// The vocabulary's lists of names that a misspelt name is looked up in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Names {
+pub(super) enum Names {
     Parties,
+    Subjects,
     Actions,
-    Labels,
+    ScopeLabels,
+    Topics,
 }
 
 impl Cx<'_> {
     /// The party `code` names; the path of the diagnostic is built only when needed.
-    fn party(&mut self, code: &str, path: impl FnOnce() -> String) -> Option<PartyId> {
+    pub(super) fn party(&mut self, code: &str, path: impl FnOnce() -> String) -> Option<PartyId> {
         let found = self.vocab.party(code);
         if found.is_none() {
             let d = Diagnostic::error(path(), format!("unknown party `{code}`"));
@@ -174,21 +176,36 @@ impl Cx<'_> {
 
     /// Records `d` about the unknown `name`, with "did you mean" the nearest name of
     /// `names`, if one is near.
-    fn push_suggesting(&mut self, d: Diagnostic, names: Names, name: &str) {
-        let vocab = self.vocab;
-        let hint = self.hints.entry((names, name.to_owned())).or_insert_with(|| {
-            let nearest = match names {
-                Names::Parties => did_you_mean(name, vocab.parties.iter().map(|p| p.code.as_str())),
-                Names::Actions => did_you_mean(name, vocab.action_names()),
-                Names::Labels => did_you_mean(name, vocab.label_names()),
-            };
-            nearest.map(str::to_owned)
-        });
-        let d = match hint {
+    pub(super) fn push_suggesting(&mut self, d: Diagnostic, names: Names, name: &str) {
+        let d = match self.hint(names, name) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
             None => d,
         };
         self.diags.push(d);
+    }
+
+    /// The nearest name of `names` to the unknown `name`, if one is near; looked for
+    /// once per name.
+    pub(super) fn hint(&mut self, names: Names, name: &str) -> Option<String> {
+        let vocab = self.vocab;
+        self.hints
+            .entry((names, name.to_owned()))
+            .or_insert_with(|| {
+                let nearest = match names {
+                    Names::Parties => did_you_mean(name, vocab.parties.iter().map(|p| p.code.as_str())),
+                    Names::Subjects => did_you_mean(name, vocab.subject_names()),
+                    Names::Actions => did_you_mean(name, vocab.action_names()),
+                    Names::Topics => did_you_mean(name, vocab.topic_names()),
+                    Names::ScopeLabels => did_you_mean(
+                        name,
+                        vocab
+                            .label_names()
+                            .filter(|n| vocab.label(n).is_some_and(|l| !vocab.is_topic(l))),
+                    ),
+                };
+                nearest.map(str::to_owned)
+            })
+            .clone()
     }
 
     fn term(
@@ -211,26 +228,7 @@ impl Cx<'_> {
                     .with_help("name the party or parties the term binds"),
             );
         }
-        // Each list with room for what it may hold, not the four a list starts with.
-        let mut subjects = Vec::with_capacity(t.subject.parties().len());
-        for (j, s) in t.subject.parties().iter().enumerate() {
-            let sp = || {
-                if t.subject.parties().len() == 1 {
-                    format!("terms[{p}].subject")
-                } else {
-                    format!("terms[{p}].subject[{j}]")
-                }
-            };
-            if let Some(id) = self.party(s, sp) {
-                if subjects.contains(&id) {
-                    self.diags
-                        .push(Diagnostic::warning(sp(), format!("party `{s}` is named twice")));
-                } else {
-                    subjects.push(id);
-                }
-            }
-        }
-
+        let subjects = self.subjects(t, p);
         let mut modality = t.modality;
         let action = match self.vocab.action(&t.action) {
             Some((a, negate)) => {
@@ -270,21 +268,7 @@ impl Cx<'_> {
             .as_ref()
             .and_then(|tg| self.party(tg, || format!("terms[{p}].target")));
 
-        let mut scope = Vec::with_capacity(t.scope.len());
-        for (j, label) in t.scope.iter().enumerate() {
-            match self.vocab.label(label) {
-                Some(l) => scope.push(l),
-                None => {
-                    let d = Diagnostic::error(
-                        format!("terms[{p}].scope[{j}]"),
-                        format!("unknown scope label `{label}`"),
-                    );
-                    self.push_suggesting(d, Names::Labels, label);
-                }
-            }
-        }
-        scope.sort_unstable();
-        scope.dedup();
+        let scope = self.labels(t, p);
 
         let window = match &t.window {
             None => Some(Interval::UNSTATED),

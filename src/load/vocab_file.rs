@@ -164,6 +164,8 @@ fn trace(files: &[&VocabFile], path: &str) -> Option<(usize, String)> {
         "actions" => |f| f.actions.iter().map(|a| a.id.as_str()).collect(),
         "scopes" => |f| f.scopes.iter().map(|s| s.id.as_str()).collect(),
         "params" => |f| f.params.iter().map(|p| p.id.as_str()).collect(),
+        "topics" => |f| f.topics.iter().map(|t| t.id.as_str()).collect(),
+        "groups" => |f| f.groups.iter().map(|g| g.id.as_str()).collect(),
         "rules" => |f| f.rules.iter().map(|r| r.id.as_str()).collect(),
         _ => return None,
     };

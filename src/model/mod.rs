@@ -17,7 +17,7 @@ mod window;
 pub use condition::{Condition, Timing};
 pub use param_map::Params;
 pub use params::{Meaning, ParamValue, is_open_word};
-pub use proposal::Proposal;
+pub use proposal::{Proposal, ProposalKind};
 pub use subject::Subject;
 pub use term::{Modality, Priority, Term};
 pub use window::{WINDOW_KEYWORDS, Window, WindowRange};

@@ -12,7 +12,9 @@ pub struct Term {
     /// Identifier, unique in the proposal; elsewhere the term is named
     /// `proposal-id/term-id`.
     pub id: Box<str>,
-    /// The party or parties bound by the term (party codes of the vocabulary).
+    /// The party or parties bound by the term: party codes, groups of the vocabulary
+    /// (`third_states`), `"any"` (everyone: "no one may ...") or `"unspecified"` (the
+    /// text names no actor: "prisoners shall be released").
     pub subject: Subject,
     /// Obligation (`must`, the default), prohibition (`must_not`) or permission (`may`).
     #[serde(default)]
@@ -24,6 +26,15 @@ pub struct Term {
     /// Absent: any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Box<str>>,
+    /// What the action is about: topics of the vocabulary (negotiations about
+    /// `maritime_ceasefire`). Absent or empty: any topic. Narrows what the term covers,
+    /// like a scope.
+    #[serde(
+        default,
+        deserialize_with = "super::exact::deserialize",
+        skip_serializing_if = "<[_]>::is_empty"
+    )]
+    pub about: Box<[Box<str>]>,
     /// Where the term applies: labels of the vocabulary's scope taxonomies (areas,
     /// target classes). Absent or empty: everywhere.
     #[serde(

@@ -30,6 +30,14 @@ pub struct VocabFile {
     /// The scope taxonomies (areas, target classes, ...).
     #[serde(default)]
     pub scopes: Vec<TaxonomyDef>,
+    /// The topic taxonomy (v2): what an action is about (negotiations `about`
+    /// `maritime_ceasefire`), one tree of labels narrowing coverage like a scope.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<LabelDef>,
+    /// Groups of parties (v2: `third_states`), usable as a subject; a group stands
+    /// for its members. An extension's group with an existing id adds members to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupDef>,
     /// The parameters terms may carry.
     #[serde(default)]
     pub params: Vec<ParamDef>,
@@ -46,6 +54,22 @@ pub struct PartyDef {
     pub code: String,
     /// The display name.
     pub name: String,
+}
+
+/// A group of parties, usable wherever a term names its subject.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDef {
+    /// The name used in files (`third_states`).
+    pub id: String,
+    /// What the group is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The party codes of its members.
+    pub members: Vec<String>,
+    /// In an extension: replace the group's members instead of adding to them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
 
 /// An action of the vocabulary.

@@ -5,14 +5,17 @@
 //! are merged into it by id (see [`VocabFile`]).
 
 mod file;
+mod groups;
 mod hierarchy;
+mod merge;
 mod resolve;
 pub(crate) mod scope;
 mod suggest;
 
 pub use file::{
-    ActionDef, LabelDef, ParamDef, ParamKind, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile,
+    ActionDef, GroupDef, LabelDef, ParamDef, ParamKind, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile,
 };
+pub use groups::{ANY, Group, TOPIC_TAXONOMY, UNSPECIFIED};
 pub use resolve::{Action, Label, PartyRef, Pattern, Rule, Vocab, VocabIssue};
 pub use suggest::did_you_mean;
 

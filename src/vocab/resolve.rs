@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use super::file::{ActionDef, LabelDef, ParamDef, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile};
+use super::groups::{ANY, Group, TOPIC_TAXONOMY, UNSPECIFIED, resolve_groups};
 use super::hierarchy::Hierarchy;
+use super::merge::merge;
 use super::{ActionId, DEFAULT_PACK, LabelId, PartyId, did_you_mean};
 use crate::collections::FastMap;
 use crate::model::Modality;
@@ -80,10 +82,15 @@ pub struct Vocab {
     pub parties: Vec<PartyDef>,
     /// Actions, in definition order; an [`ActionId`] indexes this.
     pub actions: Vec<Action>,
-    /// Scope taxonomies, in definition order.
+    /// Scope taxonomies, in definition order, then the topic taxonomy (`topic`) when
+    /// the vocabulary has topics: topics narrow coverage like one more scope dimension.
     pub taxonomies: Vec<TaxonomyDef>,
-    /// Scope labels of all taxonomies; a [`LabelId`] indexes this.
+    /// Scope and topic labels of all taxonomies; a [`LabelId`] indexes this.
     pub labels: Vec<Label>,
+    /// Groups of parties, in definition order.
+    pub groups: Vec<Group>,
+    /// The index of the topic taxonomy in `taxonomies`, if there are topics.
+    pub topic_taxonomy: Option<usize>,
     /// Parameters by name.
     pub params: HashMap<String, ParamDef>,
     /// Derivation rules, in definition order.
@@ -91,6 +98,7 @@ pub struct Vocab {
     party_index: FastMap<String, PartyId>,
     action_index: FastMap<String, (ActionId, bool)>,
     label_index: FastMap<String, LabelId>,
+    pub(super) group_index: FastMap<String, usize>,
     action_tree: Hierarchy,
     label_tree: Hierarchy,
 }
@@ -158,6 +166,11 @@ impl Vocab {
                         p.code
                     ),
                 });
+            } else if p.code == ANY || p.code == UNSPECIFIED {
+                issues.push(VocabIssue {
+                    path: format!("parties[{i}].code"),
+                    message: format!("party code `{}` is reserved: it is a subject of its own", p.code),
+                });
             } else if action_index.contains_key(&p.code) {
                 issues.push(VocabIssue {
                     path: format!("parties[{i}].code"),
@@ -198,17 +211,33 @@ impl Vocab {
             &mut issues,
         );
 
+        let mut taxonomies = merged.scopes.clone();
+        let topic_taxonomy = (!merged.topics.is_empty()).then(|| {
+            taxonomies.push(TaxonomyDef {
+                id: TOPIC_TAXONOMY.to_owned(),
+                description: "what an action is about (the `about` of a term)".to_owned(),
+                labels: merged.topics.clone(),
+            });
+            taxonomies.len() - 1
+        });
+        let label_path = |t: usize, j: usize| {
+            if Some(t) == topic_taxonomy {
+                format!("topics[{j}]")
+            } else {
+                format!("scopes[{t}].labels[{j}]")
+            }
+        };
         let mut labels = Vec::new();
         let mut label_index = FastMap::default();
-        for (t, tax) in merged.taxonomies_iter() {
+        for (t, tax) in taxonomies.iter().enumerate() {
             for (j, l) in tax.labels.iter().enumerate() {
                 if label_index
                     .insert(l.id.clone(), labels.len() as LabelId)
                     .is_some()
                 {
                     issues.push(VocabIssue {
-                        path: format!("scopes[{t}].labels[{j}].id"),
-                        message: format!("scope label `{}` is defined twice", l.id),
+                        path: format!("{}.id", label_path(t, j)),
+                        message: format!("label `{}` is defined twice", l.id),
                     });
                 }
                 labels.push(Label {
@@ -219,18 +248,22 @@ impl Vocab {
             }
         }
         let mut k = 0;
-        for (t, tax) in merged.taxonomies_iter() {
+        for (t, tax) in taxonomies.iter().enumerate() {
             for (j, l) in tax.labels.iter().enumerate() {
                 if let Some(p) = &l.parent {
                     match label_index.get(p) {
                         Some(&pid) if labels[pid as usize].taxonomy == t => labels[k].parent = Some(pid),
                         Some(_) => issues.push(VocabIssue {
-                            path: format!("scopes[{t}].labels[{j}].parent"),
+                            path: format!("{}.parent", label_path(t, j)),
                             message: format!("parent `{p}` of `{}` is in another taxonomy", l.id),
                         }),
                         None => issues.push(unknown(
-                            format!("scopes[{t}].labels[{j}].parent"),
-                            "scope label",
+                            format!("{}.parent", label_path(t, j)),
+                            if Some(t) == topic_taxonomy {
+                                "topic"
+                            } else {
+                                "scope label"
+                            },
                             p,
                             tax.labels.iter().map(|l| l.id.as_str()),
                         )),
@@ -256,12 +289,17 @@ impl Vocab {
             }
         }
 
+        let (groups, group_index) = resolve_groups(&merged, &party_index, &mut issues);
+
         let mut vocab = Vocab {
             merged: VocabFile::default(),
             parties: merged.parties.clone(),
             actions,
-            taxonomies: merged.scopes.clone(),
+            taxonomies,
             labels,
+            groups,
+            topic_taxonomy,
+            group_index,
             params,
             rules: Vec::new(),
             party_index,
@@ -386,9 +424,11 @@ impl Vocab {
         self.party_index.get(code).copied()
     }
 
-    /// The code of a party.
+    /// The code of a party; [`Vocab::unspecified`] reads `unspecified`.
     pub fn party_code(&self, id: PartyId) -> &str {
-        &self.parties[id as usize].code
+        self.parties
+            .get(id as usize)
+            .map_or(UNSPECIFIED, |p| p.code.as_str())
     }
 
     /// The action an action name (id or alias) stands for, and whether the name negates it.
@@ -474,12 +514,6 @@ impl Vocab {
     }
 }
 
-impl VocabFile {
-    fn taxonomies_iter(&self) -> impl Iterator<Item = (usize, &TaxonomyDef)> {
-        self.scopes.iter().enumerate()
-    }
-}
-
 fn parse_default() -> Result<VocabFile, Vec<VocabIssue>> {
     serde_json::from_str(DEFAULT_PACK).map_err(|e| {
         vec![VocabIssue {
@@ -487,44 +521,6 @@ fn parse_default() -> Result<VocabFile, Vec<VocabIssue>> {
             message: format!("the embedded default vocabulary is invalid: {e}"),
         }]
     })
-}
-
-/// Merges vocabulary files by id, later over earlier.
-fn merge(files: &[VocabFile]) -> VocabFile {
-    let mut out = VocabFile::default();
-    for f in files {
-        if f.replace_default {
-            out = VocabFile::default();
-        }
-        if f.name.is_some() {
-            out.name.clone_from(&f.name);
-        }
-        upsert(&mut out.parties, &f.parties, |p| &p.code);
-        upsert(&mut out.actions, &f.actions, |a| &a.id);
-        upsert(&mut out.scopes, &f.scopes, |s| &s.id);
-        upsert(&mut out.params, &f.params, |p| &p.id);
-        upsert(&mut out.rules, &f.rules, |r| &r.id);
-    }
-    out
-}
-
-/// Puts each of `from` into `into`, replacing the entry with the same key; linear, so
-/// that a file of many entries merges quickly.
-fn upsert<T: Clone>(into: &mut Vec<T>, from: &[T], key: impl Fn(&T) -> &String) {
-    let mut position: HashMap<String, usize> = into
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (key(e).clone(), i))
-        .collect();
-    for item in from {
-        match position.get(key(item)).and_then(|&at| into.get_mut(at)) {
-            Some(existing) => *existing = item.clone(),
-            None => {
-                position.insert(key(item).clone(), into.len());
-                into.push(item.clone());
-            }
-        }
-    }
 }
 
 fn index_unique<'a>(
@@ -545,7 +541,12 @@ fn index_unique<'a>(
     index
 }
 
-fn unknown<'a>(path: String, what: &str, name: &str, known: impl IntoIterator<Item = &'a str>) -> VocabIssue {
+pub(super) fn unknown<'a>(
+    path: String,
+    what: &str,
+    name: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> VocabIssue {
     let hint = did_you_mean(name, known)
         .map(|s| format!("; did you mean `{s}`?"))
         .unwrap_or_default();

@@ -198,6 +198,15 @@ pub(super) fn set_field(term: &Term, field: &str, value: &Value) -> Result<Term,
     }
     if value.is_null() {
         object.remove(*last);
+    } else if field == "about"
+        && let Value::String(topic) = value
+    {
+        // One topic, as the edit language writes it (`about=maritime_ceasefire`), is
+        // the list of that topic.
+        object.insert(
+            (*last).to_owned(),
+            Value::Array(vec![Value::String(topic.clone())]),
+        );
     } else {
         object.insert((*last).to_owned(), value.clone());
     }
@@ -245,6 +254,17 @@ mod tests {
             field: field.into(),
             value,
         }
+    }
+
+    #[test]
+    fn one_topic_is_the_list_of_it() {
+        let t: Term =
+            serde_json::from_value(json!({"id": "t", "subject": "US", "action": "negotiations"})).unwrap();
+        let set = set_field(&t, "about", &json!("maritime_ceasefire")).unwrap();
+        assert_eq!(&*set.about, &["maritime_ceasefire".into()]);
+        let set = set_field(&t, "about", &json!(["navigation", "energy_ceasefire"])).unwrap();
+        assert_eq!(set.about.len(), 2);
+        assert!(set_field(&set, "about", &Value::Null).unwrap().about.is_empty());
     }
 
     #[test]

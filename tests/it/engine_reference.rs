@@ -335,7 +335,10 @@ fn reference(
     for (i, a) in ap.iter().enumerate() {
         for (j, b) in aq.iter().enumerate() {
             let (pa, pb) = (params(p, a), params(q, b));
-            let related = a.subject == b.subject
+            // An unspecified actor (v2) may be anyone: it meets every subject, and
+            // covers a named one only in part.
+            let someone = v.is_unspecified(a.subject) || v.is_unspecified(b.subject);
+            let related = (a.subject == b.subject || someone)
                 && (action_within(v, a.action, b.action) || action_within(v, b.action, a.action))
                 && (a.target.is_none() || b.target.is_none() || a.target == b.target)
                 && windows_overlap(a.window, b.window)
@@ -367,13 +370,18 @@ fn reference(
                 }
             }
             // Covers: `b` covers all of `a`, and the other way.
+            let same_subject = a.subject == b.subject;
             let (b_covers_a, a_covers_b) = (
-                atom_within(v, b, a) && partition_within(v, pb, pa),
-                atom_within(v, a, b) && partition_within(v, pa, pb),
+                same_subject && atom_within(v, b, a) && partition_within(v, pb, pa),
+                same_subject && atom_within(v, a, b) && partition_within(v, pa, pb),
             );
             let open = |ps: &armistice::model::Params| ps.iter().any(|(_, x)| is_tbd(x));
             if !indirect {
-                kind = match (open(pa), open(pb)) {
+                let (ea, eb) = (
+                    open(pa) || v.is_unspecified(a.subject),
+                    open(pb) || v.is_unspecified(b.subject),
+                );
+                kind = match (ea, eb) {
                     (false, false) => kind,
                     (true, true) => RelationKind::ToBeAgreed,
                     (ea, _) => {
@@ -393,13 +401,20 @@ fn reference(
                     }
                 };
             }
-            rels.insert((kind, indirect, a.term, b.term, a.subject));
+            let subject = if v.is_unspecified(a.subject) {
+                b.subject
+            } else {
+                a.subject
+            };
+            rels.insert((kind, indirect, a.term, b.term, subject));
             covered_p[i] |= b_covers_a;
             covered_q[j] |= a_covers_b;
-            if atom_within_untimed(v, b, a) && partition_within(v, pb, pa) {
+            // An unspecified actor and a named party cover each other only in part, in
+            // time as in the rest.
+            if same_subject && atom_within_untimed(v, b, a) && partition_within(v, pb, pa) {
                 pieces_p[i].push(common_days(a.window, b.window));
             }
-            if atom_within_untimed(v, a, b) && partition_within(v, pa, pb) {
+            if same_subject && atom_within_untimed(v, a, b) && partition_within(v, pa, pb) {
                 pieces_q[j].push(common_days(a.window, b.window));
             }
         }
@@ -1099,7 +1114,8 @@ proptest! {
         for (t, term) in analysis.proposals[0].proposal.terms.iter().enumerate() {
             // A term with a value left to be agreed is, against itself, to be agreed
             // (DESIGN: two existential terms always are); any other agrees.
-            let itself = if term.params.iter().any(|(_, v)| is_tbd(v)) {
+            let unnamed = term.subject.parties().iter().any(|s| &**s == "unspecified");
+            let itself = if unnamed || term.params.iter().any(|(_, v)| is_tbd(v)) {
                 RelationKind::ToBeAgreed
             } else {
                 RelationKind::Agree

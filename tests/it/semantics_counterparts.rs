@@ -46,10 +46,7 @@ fn case_13_slivers_are_not_findings() {
             .contains("PENDING   b/no-force (agrees with a/no-force)\n")
     );
     // The verdict's counts leave the slivers out.
-    assert!(
-        text.stdout
-            .contains("— 2 pending, 1 open, 2 agreed\n")
-    );
+    assert!(text.stdout.contains("— 2 pending, 1 open, 2 agreed\n"));
     insta::assert_snapshot!(text.stdout);
 }
 

@@ -392,6 +392,18 @@ fn scan(
         .collect();
     meets.sort_unstable();
     meets.dedup();
+    // An unspecified actor meets every subject: a query of one meets any atom of its
+    // actions, and an atom of one meets any query of its actions.
+    let unspecified = vocab.unspecified();
+    let mut actions: Vec<ActionId> = meets.iter().map(|&(_, a)| a).collect();
+    actions.sort_unstable();
+    actions.dedup();
+    let meet = |b: &Atom| {
+        let hit = |s: PartyId| meets.binary_search(&(s, b.action)).is_ok();
+        hit(b.subject)
+            || hit(unspecified)
+            || (vocab.is_unspecified(b.subject) && actions.binary_search(&b.action).is_ok())
+    };
     let limit = budget.0;
     // A chunk stops once it alone took more than the whole budget.
     let chunks: Vec<Result<Scanned, TooManyCandidates>> = other
@@ -401,7 +413,7 @@ fn scan(
             let mut pairs = Vec::new();
             let mut spent = 0usize;
             for (k, b) in chunk.iter().enumerate() {
-                if meets.binary_search(&(b.subject, b.action)).is_err() {
+                if !meet(b) {
                     continue;
                 }
                 let found = index.candidates(b, related, vocab);

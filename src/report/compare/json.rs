@@ -138,6 +138,9 @@ pub struct RelationOut<'a> {
     pub subjects: Vec<&'a str>,
     /// The common action.
     pub action: &'a str,
+    /// The common topics the action is about (left out when any topic).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<&'a str>,
     /// The common scope (empty: everywhere).
     pub scope: Vec<&'a str>,
     /// The common window.
@@ -267,8 +270,14 @@ pub struct BurdenOut<'a> {
     pub proposal: &'a str,
     /// One row per party bound.
     pub rows: Vec<BurdenRowOut<'a>>,
-    /// The share of the weighted burden on the proposal's own authors.
+    /// The share of the weighted burden on the proposal's own authors (the
+    /// asymmetry): `null` when it binds nobody or is no position.
     pub own_share: Option<f64>,
+    /// What kind of text the proposal is (`position`, `agreement`, `reading`,
+    /// `readout`): the asymmetry is given only for a position.
+    pub proposal_kind: &'static str,
+    /// How the weights are made.
+    pub weighting: &'static str,
 }
 
 /// The burden on one party.
@@ -322,6 +331,8 @@ pub fn report<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections) -> 
                         })
                         .collect(),
                     own_share: b.own_share(),
+                    proposal_kind: b.kind.as_str(),
+                    weighting: words::BURDEN_WEIGHTING,
                 })
                 .collect()
         }),
@@ -430,7 +441,18 @@ fn relation_out<'a>(a: &'a Analysis, vocab: &'a Vocab, index: usize, r: &'a Rela
         right: side_out(a, vocab, &r.right),
         subjects: codes(vocab, &r.subjects),
         action: vocab.action_id(r.action),
-        scope: r.scope.iter().map(|&l| vocab.label_id(l)).collect(),
+        about: r
+            .scope
+            .iter()
+            .filter(|&&l| vocab.is_topic(l))
+            .map(|&l| vocab.label_id(l))
+            .collect(),
+        scope: r
+            .scope
+            .iter()
+            .filter(|&&l| !vocab.is_topic(l))
+            .map(|&l| vocab.label_id(l))
+            .collect(),
         window: window_out(a.common_window(r).unwrap_or(Interval::ALWAYS)),
         coverage: match r.coverage {
             Coverage::Same => "same",

@@ -191,7 +191,8 @@ fn burden(out: &mut String, a: &Analysis, vocab: &Vocab) {
     let parties = a.burdened_parties();
     let _ = writeln!(
         out,
-        "## Burden\n\nObligations and prohibitions each proposal places on each party.\n"
+        "## Burden\n\nObligations and prohibitions each proposal places on each party; the share is {}.\n",
+        words::BURDEN_WEIGHTING
     );
     let head: Vec<&str> = parties.iter().map(|&p| vocab.party_code(p)).collect();
     let _ = writeln!(
@@ -211,7 +212,7 @@ fn burden(out: &mut String, a: &Analysis, vocab: &Vocab) {
                     .to_string()
             })
             .collect();
-        let share = words::share(b.own_share());
+        let share = words::burden_share(b);
         let id = a.proposals.get(b.proposal).map(|p| p.id()).unwrap_or_default();
         let _ = writeln!(out, "| {} | {} | {share} |", md::cell_code(id), cells.join(" | "));
     }

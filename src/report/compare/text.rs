@@ -244,9 +244,14 @@ fn burden(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter) {
             let _ = write!(out, " {n:>5}");
         }
         let (others, total) = b.on_others();
-        let share = words::share(b.own_share());
-        let _ = writeln!(out, "   {share:>4}  ({others} of {total} on others)");
+        let share = words::burden_share(b);
+        if b.kind.is_position() {
+            let _ = writeln!(out, "   {share:>4}  ({others} of {total} on others)");
+        } else {
+            let _ = writeln!(out, "   {share}");
+        }
     }
+    let _ = writeln!(out, "        {}", words::BURDEN_WEIGHTING);
 }
 
 /// A term's name on a line of the report: its line breaks and control characters

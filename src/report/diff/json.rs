@@ -429,6 +429,10 @@ fn change(c: &Change) -> ChangeOut {
             out.direction = Some(dir(*direction));
             ("action", json!(old), json!(new))
         }
+        ChangeKind::About { old, new, direction } => {
+            out.direction = Some(dir(*direction));
+            ("about", json!(old), json!(new))
+        }
         ChangeKind::Scope { old, new, direction } => {
             out.direction = Some(dir(*direction));
             ("scope", json!(old), json!(new))

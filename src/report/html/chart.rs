@@ -17,8 +17,9 @@ const HEAD: usize = 26;
 pub(super) fn burden(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     h.raw("<section id=\"burden\">\n<h2>Burden</h2>\n")
         .raw("<p class=\"legend\">Obligations and prohibitions each proposal places on each party: ")
-        .raw("grey bars on the proposal's own authors, red bars on others. The share is weighted ")
-        .raw("by priority and window length.</p>\n");
+        .raw("grey bars on the proposal's own authors, red bars on others. The share is ")
+        .text(words::BURDEN_WEIGHTING)
+        .raw(". The share on its own authors (the asymmetry) is given only for a position.</p>\n");
     chart(h, a, vocab);
     table(h, a, vocab);
     h.raw("</section>\n");
@@ -50,9 +51,13 @@ fn chart(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     );
     let mut y = 0;
     for b in &a.burden {
-        let share = b.own_share().map_or("binds nobody".to_owned(), |s| {
-            format!("{:.0}% of the weighted burden on its authors", s * 100.0)
-        });
+        let share = match (b.kind, b.own_share()) {
+            (crate::model::ProposalKind::Position, None) => "binds nobody".to_owned(),
+            (crate::model::ProposalKind::Position, Some(s)) => {
+                format!("{:.0}% of the weighted burden on its authors", s * 100.0)
+            }
+            (kind, _) => format!("a {kind}: burden per party, no asymmetry"),
+        };
         y += HEAD;
         let ty = (y - 8).to_string();
         h.open("text", &[("class", "head"), ("x", "0"), ("y", &ty)])
@@ -120,9 +125,13 @@ fn table(h: &mut Html, a: &Analysis, vocab: &Vocab) {
             h.el("td", "", &n.to_string());
         }
         let (others, total) = b.on_others();
-        let share = words::share(b.own_share());
-        h.el("td", "", &format!("{share} ({others} of {total} on others)"))
-            .raw("</tr>\n");
+        let share = words::burden_share(b);
+        let cell = if b.kind.is_position() {
+            format!("{share} ({others} of {total} on others)")
+        } else {
+            share
+        };
+        h.el("td", "", &cell).raw("</tr>\n");
     }
     h.raw("</tbody>\n</table>\n");
 }

@@ -53,6 +53,21 @@ pub fn change_with(c: &Change, code: &dyn Fn(&str) -> String) -> String {
             "{old} → {new} ({})",
             how(*direction, ["broadened", "narrowed", "changed"])
         ),
+        ChangeKind::About { old, new, direction } => {
+            let topics = |l: &[String]| {
+                if l.is_empty() {
+                    "any topic".to_owned()
+                } else {
+                    l.join(", ")
+                }
+            };
+            format!(
+                "{} → {} ({})",
+                topics(old),
+                topics(new),
+                how(*direction, ["widened", "narrowed", "changed"])
+            )
+        }
         ChangeKind::Scope { old, new, direction } => format!(
             "{} → {} ({})",
             scope_named(old.iter().map(String::as_str)),

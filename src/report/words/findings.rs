@@ -2,7 +2,7 @@
 //! differences it rests on, why a term is held up, deadlock cycles, open points,
 //! changed findings and the counts of a pair.
 
-use super::values::{modality, number, parties, scope, value, window};
+use super::values::{modality, number, parties, value, window};
 use crate::engine::{
     Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, CycleEdge, Deadlock, Direction,
     Finding, Pair, ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
@@ -44,9 +44,7 @@ pub fn relation(analysis: &Analysis, vocab: &Vocab, r: &Relation) -> String {
         parties(vocab, &r.subjects),
         super::values::action(vocab, r.action, target)
     );
-    if !r.scope.is_empty() {
-        out.push_str(&format!(" in {}", scope(vocab, &r.scope)));
-    }
+    super::values::push_where(&mut out, vocab, &r.scope);
     if let Some(w) = analysis.common_window(r) {
         out.push_str(&format!(", {}", window(w)));
         // One side states a duration, the other none: the common part is the stated

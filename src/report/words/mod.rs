@@ -20,6 +20,6 @@ pub use findings::{
     rules, side, silent, status, step, term, text, why_held,
 };
 pub use values::{
-    action, modality, number, parties, scope, scope_named, share, statement, term_summary, value,
-    value_in_list, window,
+    BURDEN_WEIGHTING, action, burden_share, modality, number, parties, scope, scope_named, share, statement,
+    term_summary, value, value_in_list, window,
 };

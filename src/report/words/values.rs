@@ -55,6 +55,20 @@ pub fn share(s: Option<f64>) -> String {
     s.map_or("—".to_owned(), |s| format!("{:.0}%", s * 100.0))
 }
 
+/// How burden is weighted, as every report states it.
+pub const BURDEN_WEIGHTING: &str = "weighted by priority (red line 8, core 4, normal 2, minor 1) \
+times window length in 30-day units (unstated, open-ended and longer windows count as 360 days); \
+an endeavour weighs half";
+
+/// What the share column says of a proposal: its share on its own authors, or why
+/// there is none (`— (readout: no asymmetry)`).
+pub fn burden_share(b: &crate::engine::Burden) -> String {
+    match b.kind {
+        crate::model::ProposalKind::Position => share(b.own_share()),
+        kind => format!("— ({kind}: no asymmetry)"),
+    }
+}
+
 /// `must`, `must not`, `may`.
 pub fn modality(m: Modality) -> &'static str {
     m.in_words()
@@ -132,9 +146,21 @@ fn push_statement(out: &mut String, vocab: &Vocab, t: &ResolvedTerm) {
         out.push_str(" to ");
         out.push_str(vocab.party_code(target));
     }
-    if !t.scope.is_empty() {
+    push_where(out, vocab, &t.scope);
+}
+
+/// Appends what labels say of an action: ` on maritime_ceasefire` for its topics, then
+/// ` in kursk` for its scope (a resolved scope holds both, told apart by taxonomy).
+pub(crate) fn push_where(out: &mut String, vocab: &Vocab, labels: &[LabelId]) {
+    let topics = labels.iter().filter(|&&l| vocab.is_topic(l));
+    if topics.clone().next().is_some() {
+        out.push_str(" on ");
+        push_joined(out, topics.map(|&l| vocab.label_id(l)));
+    }
+    let places = labels.iter().filter(|&&l| !vocab.is_topic(l));
+    if places.clone().next().is_some() {
         out.push_str(" in ");
-        push_joined(out, t.scope.iter().map(|&l| vocab.label_id(l)));
+        push_joined(out, places.map(|&l| vocab.label_id(l)));
     }
 }
 

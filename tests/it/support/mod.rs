@@ -94,6 +94,15 @@ const ACTIONS: [&str; 9] = [
     "prisoner_exchange",
     "intelligence_sharing",
 ];
+/// Subjects other than party codes (v2): a group, everyone, no actor named.
+const COLLECTIVE: [&str; 3] = ["third_states", "any", "unspecified"];
+/// Topics (v2), nested (`full_ceasefire` ⊃ `maritime_ceasefire`) and disjoint.
+const TOPICS: [&str; 4] = [
+    "full_ceasefire",
+    "maritime_ceasefire",
+    "energy_ceasefire",
+    "navigation",
+];
 const LABELS: [&str; 6] = [
     "kursk",
     "russia",
@@ -128,51 +137,63 @@ pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = V
         vec!["must", "may"]
     };
     (
-        proptest::sample::subsequence(PARTIES.to_vec(), 1..=2),
-        proptest::sample::select(modalities),
+        prop_oneof![
+            6 => proptest::sample::subsequence(PARTIES.to_vec(), 1..=2).prop_map(|s| json!(s)),
+            1 => proptest::sample::select(COLLECTIVE.to_vec()).prop_map(|s| json!(s)),
+        ],
+        (
+            proptest::sample::select(modalities),
+            proptest::sample::subsequence(TOPICS.to_vec(), 0..=1),
+        ),
         proptest::sample::select(ACTIONS.to_vec()),
         proptest::option::of(proptest::sample::select(PARTIES.to_vec())),
         proptest::sample::subsequence(LABELS.to_vec(), 0..=2),
         proptest::option::of((0i64..3, 1i64..5)),
         proptest::option::of(0usize..PARAMS.len()),
     )
-        .prop_map(move |(subject, modality, action, target, scope, window, days)| {
-            // A negating alias with `may` is invalid: use the plain action then.
-            let action = if modality == "may" && action == "halt_aid" {
-                "military_aid"
-            } else {
-                action
-            };
-            let modality = if !allow_prohibitions && action == "halt_aid" {
-                "may"
-            } else {
-                modality
-            };
-            let action = if modality == "may" && action == "halt_aid" {
-                "military_aid"
-            } else {
-                action
-            };
-            let mut t = json!({ "subject": subject, "modality": modality, "action": action, "text": "t" });
-            if let Some(target) = target {
-                t["target"] = json!(target);
-            }
-            if !scope.is_empty() {
-                t["scope"] = json!(scope);
-            }
-            // No window: the duration is unstated. A length of 4 is "without end":
-            // `"indefinite"` from day 0, `{"from": …}` later.
-            match window {
-                None => {}
-                Some((0, 4)) => t["window"] = json!("indefinite"),
-                Some((from, 4)) => t["window"] = json!({ "from": from * 10 }),
-                Some((from, len)) => t["window"] = json!({ "from": from * 10, "days": len * 10 }),
-            }
-            if let Some(k) = days {
-                t["params"] = serde_json::from_str(PARAMS[k]).unwrap_or_default();
-            }
-            t
-        })
+        .prop_map(
+            move |(subject, (modality, about), action, target, scope, window, days)| {
+                // A negating alias with `may` is invalid: use the plain action then.
+                let action = if modality == "may" && action == "halt_aid" {
+                    "military_aid"
+                } else {
+                    action
+                };
+                let modality = if !allow_prohibitions && action == "halt_aid" {
+                    "may"
+                } else {
+                    modality
+                };
+                let action = if modality == "may" && action == "halt_aid" {
+                    "military_aid"
+                } else {
+                    action
+                };
+                let mut t =
+                    json!({ "subject": subject, "modality": modality, "action": action, "text": "t" });
+                if let Some(target) = target {
+                    t["target"] = json!(target);
+                }
+                if !scope.is_empty() {
+                    t["scope"] = json!(scope);
+                }
+                if !about.is_empty() {
+                    t["about"] = json!(about);
+                }
+                // No window: the duration is unstated. A length of 4 is "without end":
+                // `"indefinite"` from day 0, `{"from": …}` later.
+                match window {
+                    None => {}
+                    Some((0, 4)) => t["window"] = json!("indefinite"),
+                    Some((from, 4)) => t["window"] = json!({ "from": from * 10 }),
+                    Some((from, len)) => t["window"] = json!({ "from": from * 10, "days": len * 10 }),
+                }
+                if let Some(k) = days {
+                    t["params"] = serde_json::from_str(PARAMS[k]).unwrap_or_default();
+                }
+                t
+            },
+        )
 }
 
 /// A random valid proposal with up to `max_terms` terms; requires only point to
