@@ -6,9 +6,9 @@
 use super::analysis::{BlockStatus, Blocked, Coverage, Open, RelationKind};
 use super::atom::TermRef;
 use super::relations::Relations;
+use crate::collections::FastMap;
 use crate::collections::chunked::Chunked;
 use crate::collections::shared::Shared;
-use crate::collections::{FastMap, FastSet};
 
 /// Replaces the entries of `blocked` that are pending by coverage with those the pair's
 /// `relations`, `open` points and other held-up terms give now. A term is pending by
@@ -21,39 +21,48 @@ pub(super) fn pending_by_coverage(relations: &Relations, open: &Chunked<Open>, b
     if blocked.is_empty() {
         return;
     }
-    let held: FastSet<TermRef> = blocked.iter().map(|b| b.term).collect();
-    // Each term wholly covered by the other side: its held-up coverers, and whether a
+    let Some(first) = relations.get(0) else {
+        return;
+    };
+    // Which terms are held up, as a flag per term of each side: this walks every
+    // relation, twice, and runs on every what-if, so a look-up is an index, not a hash.
+    let held = Marks::of(first.left.term.proposal, blocked.iter().map(|b| b.term));
+    // Each (covered term, covering term) of a direct non-conflict relation with a term
+    // in `marks`, to `visit`.
+    let covering = |marks: &Marks, visit: &mut dyn FnMut(TermRef, TermRef)| {
+        for r in relations.iter() {
+            let (l, r_) = (r.left.term, r.right.term);
+            if !(marks.has(l) || marks.has(r_)) || r.is_indirect() || r.kind == RelationKind::Conflict {
+                continue;
+            }
+            if matches!(r.coverage, Coverage::Same | Coverage::RightBroader) {
+                visit(l, r_);
+            }
+            if matches!(r.coverage, Coverage::Same | Coverage::LeftBroader) {
+                visit(r_, l);
+            }
+        }
+    };
+    // Each term wholly covered by a held-up term: its held-up coverers, and whether a
     // term not held up covers it too.
     let mut covered: FastMap<TermRef, (Vec<TermRef>, bool)> = FastMap::default();
-    let covering = || {
-        relations
-            .iter()
-            .filter(|r| !r.is_indirect() && r.kind != RelationKind::Conflict)
-            .flat_map(|r| {
-                let left = matches!(r.coverage, Coverage::Same | Coverage::RightBroader);
-                let right = matches!(r.coverage, Coverage::Same | Coverage::LeftBroader);
-                [
-                    left.then_some((r.left.term, r.right.term)),
-                    right.then_some((r.right.term, r.left.term)),
-                ]
-            })
-            .flatten()
-    };
-    for (t, by) in covering() {
-        if held.contains(&by) && !held.contains(&t) {
+    covering(&held, &mut |t, by| {
+        if held.has(by) && !held.has(t) {
             covered.entry(t).or_default().0.push(by);
         }
-    }
+    });
     if covered.is_empty() {
         return;
     }
-    for (t, by) in covering() {
-        if !held.contains(&by)
+    let candidates = Marks::of(first.left.term.proposal, covered.keys().copied());
+    covering(&candidates, &mut |t, by| {
+        if candidates.has(t)
+            && !held.has(by)
             && let Some(c) = covered.get_mut(&t)
         {
             c.1 = true;
         }
-    }
+    });
     let is_open = |t: TermRef| {
         let at = open.partition_point(|o| o.term < t);
         open.get(at).is_some_and(|o| o.term == t)
@@ -76,4 +85,31 @@ pub(super) fn pending_by_coverage(relations: &Relations, open: &Chunked<Open>, b
     fresh.sort_by_key(|b| b.term);
     blocked.extend(fresh);
     blocked.sort_by_key(|b| (b.status, b.term));
+}
+
+/// A set of terms of a pair's two proposals, as a flag per term index on each side.
+struct Marks {
+    left_proposal: usize,
+    sides: [Vec<bool>; 2],
+}
+
+impl Marks {
+    fn of(left_proposal: usize, terms: impl Iterator<Item = TermRef>) -> Marks {
+        let mut sides: [Vec<bool>; 2] = [Vec::new(), Vec::new()];
+        for t in terms {
+            let side = &mut sides[usize::from(t.proposal != left_proposal)];
+            if side.len() <= t.term {
+                side.resize(t.term + 1, false);
+            }
+            side[t.term] = true;
+        }
+        Marks { left_proposal, sides }
+    }
+
+    fn has(&self, t: TermRef) -> bool {
+        self.sides[usize::from(t.proposal != self.left_proposal)]
+            .get(t.term)
+            .copied()
+            .unwrap_or(false)
+    }
 }
