@@ -67,24 +67,40 @@ pub(super) fn pending_by_coverage(relations: &Relations, open: &Chunked<Open>, b
         let at = open.partition_point(|o| o.term < t);
         open.get(at).is_some_and(|o| o.term == t)
     };
-    let mut fresh: Vec<Blocked> = covered
+    // The terms come out of the table in no order: sorted (each once) before they
+    // are made entries.
+    let mut pending: Vec<(TermRef, Vec<TermRef>)> = covered
         .into_iter()
         .filter(|(t, (_, free))| !free && !is_open(*t))
-        .map(|(term, (mut by, _))| {
-            by.sort_unstable();
-            by.dedup();
-            Blocked {
-                term,
-                status: BlockStatus::Pending,
-                agreed_with: Shared::empty(),
-                causes: Shared::empty(),
-                by_coverage: by.into(),
-            }
-        })
+        .map(|(term, (by, _))| (term, by))
         .collect();
-    fresh.sort_by_key(|b| b.term);
-    blocked.extend(fresh);
-    blocked.sort_by_key(|b| (b.status, b.term));
+    pending.sort_unstable_by_key(|(t, _)| *t);
+    let fresh = pending.into_iter().map(|(term, mut by)| {
+        by.sort_unstable();
+        by.dedup();
+        Blocked {
+            term,
+            status: BlockStatus::Pending,
+            agreed_with: Shared::empty(),
+            causes: Shared::empty(),
+            by_coverage: by.into(),
+        }
+    });
+    // Both lists are in report order (status, then term): merged, not sorted again.
+    let key = |b: &Blocked| (b.status, b.term);
+    if !blocked.is_sorted_by_key(key) {
+        blocked.sort_by_key(key);
+    }
+    let mut merged = Vec::with_capacity(blocked.len());
+    let mut fresh = fresh.peekable();
+    for b in blocked.drain(..) {
+        while let Some(f) = fresh.next_if(|f| key(f) < key(&b)) {
+            merged.push(f);
+        }
+        merged.push(b);
+    }
+    merged.extend(fresh);
+    *blocked = merged;
 }
 
 /// A set of terms of a pair's two proposals, as a flag per term index on each side.

@@ -490,7 +490,9 @@ fn reference_share(v: &Vocab, x: &RefAtom, y: &RefAtom, subjects: usize, n: usiz
     let days =
         (end_y - x.window.from.max(y.window.from)).max(0) as f64 / (end_x - x.window.from).max(1) as f64;
     (
-        n as f64 / subjects as f64 * (actions(common_action) / actions(x.action)) * places,
+        // A relation covers at most all of a term's subjects (an unspecified actor
+        // meets two named parties and is still one subject).
+        (n as f64 / subjects as f64).min(1.0) * (actions(common_action) / actions(x.action)) * places,
         days,
     )
 }
