@@ -5,47 +5,19 @@
 
 use serde_json::Value;
 
-use crate::support::cli::{Run, armistice};
+use crate::support::semantics::{compare_files, rel, relations};
 
 /// `armistice compare a.json b.json` of case `name` (with `--vocab vocab.json` when
 /// the case has one), as text and as JSON, with the exit code.
 fn compare(name: &str) -> (String, Value, i32) {
     let dir = format!("tests/fixtures/semantics/{name}");
-    let (a, b) = (format!("{dir}/a.json"), format!("{dir}/b.json"));
     let vocab = format!("{dir}/vocab.json");
-    let mut args = vec!["compare", a.as_str(), b.as_str()];
-    if std::path::Path::new(crate::support::ROOT).join(&vocab).exists() {
-        args.extend(["--vocab", vocab.as_str()]);
-    }
-    let text = Run::of(armistice().args(&args).arg("--color=never"));
-    let json = Run::of(armistice().args(&args).args(["--format", "json"]));
-    assert_eq!(text.code, json.code);
-    assert!(text.code < 2, "{}", text.stderr);
-    (
-        text.stdout,
-        serde_json::from_str(&json.stdout).unwrap(),
-        text.code,
+    let has_vocab = std::path::Path::new(crate::support::ROOT).join(&vocab).exists();
+    compare_files(
+        &format!("{dir}/a.json"),
+        &format!("{dir}/b.json"),
+        has_vocab.then_some(vocab.as_str()),
     )
-}
-
-/// The relations of the first pair as (kind, left term, right term).
-fn relations(v: &Value) -> Vec<(String, String, String)> {
-    v["pairs"][0]["relations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["kind"].as_str().unwrap().to_owned(),
-                r["left"]["term"].as_str().unwrap().to_owned(),
-                r["right"]["term"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn rel(kind: &str, left: &str, right: &str) -> (String, String, String) {
-    (kind.to_owned(), left.to_owned(), right.to_owned())
 }
 
 /// Cases 01–03: a set in another order, a number and its one-point range, a value

@@ -7,42 +7,13 @@
 use serde_json::Value;
 
 use crate::support::cli::{Run, armistice};
+use crate::support::semantics::{compare_files, rel, relations};
 
 const DIR: &str = "tests/fixtures/semantics";
 
 /// `armistice compare` of two fixture files, as text and as JSON, with the exit code.
 fn compare(a: &str, b: &str) -> (String, Value, i32) {
-    let (a, b) = (format!("{DIR}/{a}"), format!("{DIR}/{b}"));
-    let args = ["compare", a.as_str(), b.as_str()];
-    let text = Run::of(armistice().args(args).arg("--color=never"));
-    let json = Run::of(armistice().args(args).args(["--format", "json"]));
-    assert_eq!(text.code, json.code);
-    assert!(text.code < 2, "{}", text.stderr);
-    (
-        text.stdout,
-        serde_json::from_str(&json.stdout).unwrap(),
-        text.code,
-    )
-}
-
-/// The relations of the first pair as (kind, left term, right term).
-fn relations(v: &Value) -> Vec<(String, String, String)> {
-    v["pairs"][0]["relations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["kind"].as_str().unwrap().to_owned(),
-                r["left"]["term"].as_str().unwrap().to_owned(),
-                r["right"]["term"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn rel(kind: &str, left: &str, right: &str) -> (String, String, String) {
-    (kind.to_owned(), left.to_owned(), right.to_owned())
+    compare_files(&format!("{DIR}/{a}"), &format!("{DIR}/{b}"), None)
 }
 
 /// Issue 20, item 5: talks on a maritime ceasefire and talks on navigation relate

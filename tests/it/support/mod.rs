@@ -4,6 +4,7 @@
 
 pub(crate) mod cli;
 pub(crate) mod diff;
+pub(crate) mod semantics;
 
 use std::path::Path;
 
