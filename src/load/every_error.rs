@@ -41,7 +41,9 @@ pub(super) fn besides<T: DeserializeOwned>(text: &str, first: &Diagnostic) -> Ve
     let mut found: Vec<Located> = Vec::new();
     // Objects that lost a field here, by their path in the file.
     let mut emptied = HashSet::new();
-    loop {
+    // Each turn reads the whole copy: bounded, even where turns find nothing new (a
+    // missing field that follows from one taken out, an error met again).
+    for _ in 0..MAX_TYPE_ERRORS * 4 {
         let Err(e) = serde_path_to_error::deserialize::<_, T>(&value) else {
             break;
         };
