@@ -32,7 +32,7 @@ fn escape_into(out: &mut String, s: &str) {
 }
 
 /// HTML being written: kept whole ([`Html::new`]), or handed on to a writer in
-/// pieces as it grows ([`Html::into`], with [`Html::spill`] between items), so that a
+/// pieces as it grows ([`Html::streaming`], with [`Html::spill`] between items), so that a
 /// briefing of a million findings never exists whole in memory.
 #[derive(Default)]
 pub struct Html<'w> {
@@ -62,7 +62,7 @@ impl Html<'static> {
 impl<'w> Html<'w> {
     /// Markup written to `sink` as it grows: call [`Html::spill`] between items and
     /// [`Html::finish`] at the end.
-    pub fn into(sink: &'w mut dyn Write) -> Html<'w> {
+    pub fn streaming(sink: &'w mut dyn Write) -> Html<'w> {
         Html {
             out: String::with_capacity(Html::PIECE + 4096),
             sink: Some(sink),
@@ -173,7 +173,7 @@ mod tests {
         let mut whole = Html::new();
         build(&mut whole);
         let mut written = Vec::new();
-        let mut streamed = Html::into(&mut written);
+        let mut streamed = Html::streaming(&mut written);
         build(&mut streamed);
         streamed.finish().unwrap();
         assert_eq!(String::from_utf8(written).unwrap(), whole.into_string());

@@ -48,7 +48,7 @@ pub fn render_to(
     appendices: Vec<Appendix>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut h = Html::into(out);
+    let mut h = Html::streaming(out);
     page_into(&mut h, a, vocab, appendices);
     h.finish()
 }
