@@ -22,8 +22,8 @@ import time
 WORK = "target/bench-adversarial"
 OUT = "bench/results"
 
-# The size of each shape (`--terms`), before `--scale`: ten times the test's where
-# that stays within a few seconds (tests/it/adversarial.rs has the test's sizes).
+# The size of each shape (`--terms`), before `--scale`: 3 to 10 times the test's
+# (tests/it/adversarial.rs has the test's sizes), the sweep the same.
 SIZES = {
     "identical": 1000,
     "conflict": 1000,
