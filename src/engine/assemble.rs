@@ -185,13 +185,34 @@ pub(crate) fn finish_pair(
     sides: [(usize, &ResolvedProposal); 2],
     relations: Relations,
     open: Chunked<Open>,
-    (blocked, path_steps): (Vec<Blocked>, usize),
+    blocked: (Vec<Blocked>, usize),
     deadlocks: Vec<Deadlock>,
 ) -> Pair {
+    finish_pair_with(
+        sides,
+        relations,
+        open,
+        blocked,
+        deadlocks,
+        super::held_cover::pending_by_coverage,
+    )
+}
+
+/// [`finish_pair`], with the terms pending by coverage found by `pending` (which
+/// replaces those entries of the held-up terms, as
+/// [`super::held_cover::pending_by_coverage`] does).
+pub(crate) fn finish_pair_with(
+    sides: [(usize, &ResolvedProposal); 2],
+    relations: Relations,
+    open: Chunked<Open>,
+    (blocked, path_steps): (Vec<Blocked>, usize),
+    deadlocks: Vec<Deadlock>,
+    pending: impl FnOnce(&Relations, &Chunked<Open>, &mut Vec<Blocked>),
+) -> Pair {
     let [(left, _), (right, _)] = sides;
-    let (mut blocked, path_steps) = (blocked, path_steps);
+    let mut blocked = blocked;
     quiet_waits(&mut blocked, &deadlocks);
-    super::held_cover::pending_by_coverage(&relations, &open, &mut blocked);
+    pending(&relations, &open, &mut blocked);
     let mut pair = Pair {
         left,
         right,

@@ -3,7 +3,7 @@
 //! agreed. It is reported once, naming the held counterparts, and does not propagate
 //! (no term that requires it is held for it).
 
-use super::analysis::{BlockStatus, Blocked, Coverage, Open, RelationKind};
+use super::analysis::{BlockStatus, Blocked, Coverage, Open, Relation, RelationKind};
 use super::atom::TermRef;
 use super::relations::Relations;
 use crate::collections::FastMap;
@@ -25,12 +25,28 @@ pub(super) fn pending_by_coverage(relations: &Relations, open: &Chunked<Open>, b
         return;
     };
     // Which terms are held up, as a flag per term of each side: this walks every
-    // relation, twice, and runs on every what-if, so a look-up is an index, not a hash.
+    // relation, twice, so a look-up is an index, not a hash.
     let held = Marks::of(first.left.term.proposal, blocked.iter().map(|b| b.term));
+    let fresh = pending_among(relations.iter(), &held, None, open);
+    merge_pending(blocked, fresh);
+}
+
+/// The terms pending by coverage among `only` (every term when `None`), sorted, given
+/// the `held` terms and the `open` points. `relations` holds every relation of those
+/// terms (it may hold others).
+pub(super) fn pending_among<'a, I>(
+    relations: I,
+    held: &Marks,
+    only: Option<&Marks>,
+    open: &Chunked<Open>,
+) -> Vec<Blocked>
+where
+    I: Iterator<Item = &'a Relation> + Clone,
+{
     // Each (covered term, covering term) of a direct non-conflict relation with a term
     // in `marks`, to `visit`.
     let covering = |marks: &Marks, visit: &mut dyn FnMut(TermRef, TermRef)| {
-        for r in relations.iter() {
+        for r in relations.clone() {
             let (l, r_) = (r.left.term, r.right.term);
             if !(marks.has(l) || marks.has(r_)) || r.is_indirect() || r.kind == RelationKind::Conflict {
                 continue;
@@ -43,18 +59,19 @@ pub(super) fn pending_by_coverage(relations: &Relations, open: &Chunked<Open>, b
             }
         }
     };
+    let wanted = |t: TermRef| only.is_none_or(|o| o.has(t));
     // Each term wholly covered by a held-up term: its held-up coverers, and whether a
     // term not held up covers it too.
     let mut covered: FastMap<TermRef, (Vec<TermRef>, bool)> = FastMap::default();
-    covering(&held, &mut |t, by| {
-        if held.has(by) && !held.has(t) {
+    covering(held, &mut |t, by| {
+        if held.has(by) && !held.has(t) && wanted(t) {
             covered.entry(t).or_default().0.push(by);
         }
     });
     if covered.is_empty() {
-        return;
+        return Vec::new();
     }
-    let candidates = Marks::of(first.left.term.proposal, covered.keys().copied());
+    let candidates = Marks::of(held.left_proposal, covered.keys().copied());
     covering(&candidates, &mut |t, by| {
         if candidates.has(t)
             && !held.has(by)
@@ -75,24 +92,35 @@ pub(super) fn pending_by_coverage(relations: &Relations, open: &Chunked<Open>, b
         .map(|(term, (by, _))| (term, by))
         .collect();
     pending.sort_unstable_by_key(|(t, _)| *t);
-    let fresh = pending.into_iter().map(|(term, mut by)| {
-        by.sort_unstable();
-        by.dedup();
-        Blocked {
-            term,
-            status: BlockStatus::Pending,
-            agreed_with: Shared::empty(),
-            causes: Shared::empty(),
-            by_coverage: by.into(),
-        }
-    });
-    // Both lists are in report order (status, then term): merged, not sorted again.
+    pending
+        .into_iter()
+        .map(|(term, mut by)| {
+            by.sort_unstable();
+            by.dedup();
+            Blocked {
+                term,
+                status: BlockStatus::Pending,
+                agreed_with: Shared::empty(),
+                causes: Shared::empty(),
+                by_coverage: by.into(),
+            }
+        })
+        .collect()
+}
+
+/// Merges `fresh` entries (pending, sorted by term) into `blocked`, keeping report order
+/// (status, then term): both lists are in that order, so they are merged, not sorted
+/// again.
+pub(super) fn merge_pending(blocked: &mut Vec<Blocked>, fresh: Vec<Blocked>) {
     let key = |b: &Blocked| (b.status, b.term);
     if !blocked.is_sorted_by_key(key) {
         blocked.sort_by_key(key);
     }
-    let mut merged = Vec::with_capacity(blocked.len());
-    let mut fresh = fresh.peekable();
+    if fresh.is_empty() {
+        return;
+    }
+    let mut merged = Vec::with_capacity(blocked.len() + fresh.len());
+    let mut fresh = fresh.into_iter().peekable();
     for b in blocked.drain(..) {
         while let Some(f) = fresh.next_if(|f| key(f) < key(&b)) {
             merged.push(f);
@@ -104,13 +132,14 @@ pub(super) fn pending_by_coverage(relations: &Relations, open: &Chunked<Open>, b
 }
 
 /// A set of terms of a pair's two proposals, as a flag per term index on each side.
-struct Marks {
+pub(super) struct Marks {
     left_proposal: usize,
     sides: [Vec<bool>; 2],
 }
 
 impl Marks {
-    fn of(left_proposal: usize, terms: impl Iterator<Item = TermRef>) -> Marks {
+    /// The set of `terms`, of the pair whose left proposal is `left_proposal`.
+    pub(super) fn of(left_proposal: usize, terms: impl Iterator<Item = TermRef>) -> Marks {
         let mut sides: [Vec<bool>; 2] = [Vec::new(), Vec::new()];
         for t in terms {
             let side = &mut sides[usize::from(t.proposal != left_proposal)];
@@ -122,7 +151,8 @@ impl Marks {
         Marks { left_proposal, sides }
     }
 
-    fn has(&self, t: TermRef) -> bool {
+    /// Whether `t` is in the set.
+    pub(super) fn has(&self, t: TermRef) -> bool {
         self.sides[usize::from(t.proposal != self.left_proposal)]
             .get(t.term)
             .copied()

@@ -13,6 +13,7 @@
 mod again;
 mod atoms;
 mod key;
+mod pending;
 mod reblock;
 mod renumber;
 mod termmap;
@@ -27,7 +28,7 @@ use crate::collections::FlatLists;
 
 use crate::engine::analysis::{Analysis, Deadlock, Pair};
 use crate::engine::assemble::{
-    Fresh, deadlocks, finish, finish_pair, too_many, too_many_kept, too_many_paths,
+    Fresh, deadlocks, finish, finish_pair, finish_pair_with, too_many, too_many_kept, too_many_paths,
 };
 use crate::engine::atom::ProposalAtoms;
 use crate::engine::burden::{self, Burden};
@@ -420,6 +421,7 @@ fn update_pair(
         }
         _ => None,
     };
+    let carried_over = carried.is_some();
     let blocked = match carried {
         Some(b) => b,
         None => {
@@ -444,7 +446,23 @@ fn update_pair(
     } else {
         deadlocks_again(sides, [reuse.keys_of(i), reuse.keys_of(j)], &relations, limits)?
     };
-    Ok(finish_pair(sides, relations, open, blocked, deadlocks))
+    if !carried_over {
+        return Ok(finish_pair(sides, relations, open, blocked, deadlocks));
+    }
+    let since = pending::Since {
+        earlier: previous,
+        proposals: [i, j],
+        maps: [left.map, right.map],
+        touched: &touched,
+    };
+    Ok(finish_pair_with(
+        sides,
+        relations,
+        open,
+        blocked,
+        deadlocks,
+        |relations, open, blocked| pending::pending_again(&since, relations, open, blocked),
+    ))
 }
 
 /// Whether every term of `new` has the conditions of the earlier version's term at
