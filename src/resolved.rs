@@ -1,7 +1,7 @@
 //! The resolved form of a proposal: names turned into vocabulary indices, windows into
 //! day intervals, negating aliases into modalities, conditions into term indices.
 
-use crate::model::{Modality, Proposal, Timing};
+use crate::model::{Modality, Outcome, Proposal, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
 /// A half-open interval of days from entry into force, `[from, to)`; `to = None` has no end;
@@ -138,6 +138,77 @@ pub struct ResolvedProposal {
     pub by: Vec<PartyId>,
     /// The terms, in file order (index `i` is `proposal.terms[i]`).
     pub terms: Vec<ResolvedTerm>,
+    /// The outcomes terms wait on or lapse on, apart from the terms (few have any).
+    pub outcomes: Outcomes,
+}
+
+/// The outcomes of a proposal's terms that other terms depend on (DESIGN §2–§3, v2):
+/// which terms are contingent, and on what, and which lapse, and on what. Kept as
+/// short sorted lists rather than in every term: most proposals have none.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcomes {
+    /// Each contingent term, ascending, with the trigger that makes it so (the term
+    /// and its outcome): its own trigger condition, or that of a term it requires.
+    contingent: Vec<(usize, usize, Outcome)>,
+    /// Each lapse, ascending by term: (term, the term whose outcome ends it, outcome).
+    lapses: Vec<(usize, usize, Outcome)>,
+    /// Each trigger condition, ascending by term: (term, the term whose outcome it
+    /// waits on, outcome).
+    triggers: Vec<(usize, usize, Outcome)>,
+}
+
+impl Outcomes {
+    /// The outcomes of `contingent`, `lapses` and `triggers` lists (each sorted by its
+    /// first element, each term at most once in `contingent`).
+    pub fn new(
+        contingent: Vec<(usize, usize, Outcome)>,
+        lapses: Vec<(usize, usize, Outcome)>,
+        triggers: Vec<(usize, usize, Outcome)>,
+    ) -> Outcomes {
+        Outcomes {
+            contingent,
+            lapses,
+            triggers,
+        }
+    }
+
+    /// The trigger term `t` applies after (a term of the proposal and its outcome),
+    /// when `t` is contingent.
+    pub fn trigger(&self, t: usize) -> Option<(usize, Outcome)> {
+        let at = self.contingent.binary_search_by_key(&t, |&(k, _, _)| k).ok()?;
+        self.contingent.get(at).map(|&(_, by, on)| (by, on))
+    }
+
+    /// Whether term `t` is contingent.
+    pub fn is_contingent(&self, t: usize) -> bool {
+        self.trigger(t).is_some()
+    }
+
+    /// Whether some term is contingent.
+    pub fn any_contingent(&self) -> bool {
+        !self.contingent.is_empty()
+    }
+
+    /// The outcomes on which term `t` lapses: (the term, its outcome), in file order.
+    pub fn lapses(&self, t: usize) -> impl Iterator<Item = (usize, Outcome)> + '_ {
+        of_term(&self.lapses, t)
+    }
+
+    /// The outcomes term `t`'s own trigger conditions wait on: (the term, its
+    /// outcome), in file order.
+    pub fn triggers(&self, t: usize) -> impl Iterator<Item = (usize, Outcome)> + '_ {
+        of_term(&self.triggers, t)
+    }
+}
+
+/// The entries of term `t` in `list` (sorted by term), without the term.
+fn of_term(list: &[(usize, usize, Outcome)], t: usize) -> impl Iterator<Item = (usize, Outcome)> + '_ {
+    let from = list.partition_point(|&(k, _, _)| k < t);
+    list.get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(move |&&(k, _, _)| k == t)
+        .map(|&(_, by, on)| (by, on))
 }
 
 impl ResolvedProposal {
@@ -162,6 +233,8 @@ pub struct ResolvedTerm {
     pub scope: Box<[LabelId]>,
     /// When the term applies.
     pub window: Interval,
-    /// Required terms of the same proposal, by index, with their timing.
+    /// Required terms of the same proposal, by index, with their timing: the
+    /// preconditions (in force or fulfilled); a trigger condition (an outcome) is in
+    /// [`ResolvedProposal::outcomes`] instead.
     pub requires: Box<[(usize, Timing)]>,
 }

@@ -53,7 +53,15 @@ pub fn problem(baseline: &Analysis, costs: &CostTable) -> Problem {
     let mut conflicts = Vec::new();
     let mut instance = Instance::default();
     for pair in &baseline.pairs {
-        for r in pair.relations.iter().filter(|r| r.kind == RelationKind::Conflict) {
+        // A contingent conflict conflicts only if another term's outcome comes: it is
+        // no problem to concede on, as it does not make the pair conflicting.
+        let unconditional = pair
+            .relations
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| r.kind == RelationKind::Conflict && pair.contingent.binary_search(i).is_err())
+            .map(|(_, r)| r);
+        for r in unconditional {
             let mut ends = [0usize; 2];
             for (slot, term) in ends.iter_mut().zip([r.left.term, r.right.term]) {
                 *slot = *index.entry(term).or_insert_with(|| {

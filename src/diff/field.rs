@@ -35,6 +35,8 @@ pub enum Field {
     Params,
     /// Conditions on other terms.
     Requires,
+    /// Outcomes of other terms on which the term ends.
+    LapsesIf,
     /// What conceding the term costs.
     Priority,
     /// The original wording of a term.
@@ -47,7 +49,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in report order.
-    pub const ALL: [Field; 18] = [
+    pub const ALL: [Field; 19] = [
         Field::Id,
         Field::Title,
         Field::Date,
@@ -62,6 +64,7 @@ impl Field {
         Field::Window,
         Field::Params,
         Field::Requires,
+        Field::LapsesIf,
         Field::Priority,
         Field::Text,
         Field::Source,
@@ -85,6 +88,7 @@ impl Field {
             Field::Window => "window",
             Field::Params => "params",
             Field::Requires => "requires",
+            Field::LapsesIf => "lapses_if",
             Field::Priority => "priority",
             Field::Text => "text",
             Field::Source => "source",

@@ -113,12 +113,16 @@ fn matched_term(
         resolved: old.terms.get(i)?,
         by: &old.by,
         ids: old_ids,
+        outcomes: &old.outcomes,
+        index: i,
     };
     let b = terms::Side {
         term: new.proposal.terms.get(j)?,
         resolved: new.terms.get(j)?,
         by: &new.by,
         ids: new_ids,
+        outcomes: &new.outcomes,
+        index: j,
     };
     let changes = terms::compare(vocab, a, b, old_to_new, opts);
     let side = |s: terms::Side<'_>, index: usize, summary: String| TermSide {

@@ -4,7 +4,7 @@
 
 use super::word_diff::Segment;
 use super::{Field, Impact};
-use crate::model::{Modality, ParamValue, Priority, Timing};
+use crate::model::{Modality, Outcome, ParamValue, Priority, Timing};
 use crate::resolved::Interval;
 
 /// What changed from one version of a proposal to another.
@@ -255,6 +255,21 @@ pub enum ChangeKind {
         removed: Vec<(String, Timing)>,
         /// Conditions whose timing changed: id, old timing, new timing.
         retimed: Vec<(String, Timing, Timing)>,
+    },
+    /// Trigger conditions (on another term's outcome) added or removed, named by the
+    /// new ids where matched; a changed outcome is one removed and one added.
+    Triggers {
+        /// Outcomes the term now applies only after.
+        added: Vec<(String, Outcome)>,
+        /// Outcomes it no longer waits on.
+        removed: Vec<(String, Outcome)>,
+    },
+    /// Lapses (`lapses_if`) added or removed, named as triggers are.
+    Lapses {
+        /// Outcomes on which the term now ends.
+        added: Vec<(String, Outcome)>,
+        /// Outcomes on which it no longer ends.
+        removed: Vec<(String, Outcome)>,
     },
     /// The priority changed; `Widened` means raised.
     Priority {

@@ -4,8 +4,9 @@
 use super::result::{Change, ChangeKind, Direction};
 use super::word_diff::word_diff;
 use super::{DiffOptions, Field};
+use crate::model::Outcome;
 use crate::model::{ParamValue, Term, Window};
-use crate::resolved::{Interval, ResolvedTerm};
+use crate::resolved::{Interval, Outcomes, ResolvedTerm};
 use crate::vocab::LabelId;
 use crate::vocab::scope::contains;
 use crate::vocab::{PartyId, Vocab};
@@ -21,6 +22,10 @@ pub(super) struct Side<'a> {
     pub by: &'a [PartyId],
     /// The ids of all terms of its proposal, by index.
     pub ids: &'a [&'a str],
+    /// The outcomes of its proposal's terms.
+    pub outcomes: &'a Outcomes,
+    /// Its index in its proposal.
+    pub index: usize,
 }
 
 /// The changes from `old` to `new`; `old_to_new` maps old term indices to new ones.
@@ -210,10 +215,32 @@ pub(super) fn compare(
     }
 
     let requires = requires_change(a, b, old.ids, new.ids, old_to_new);
+    let triggers = outcomes_change(
+        old.outcomes.triggers(old.index),
+        new.outcomes.triggers(new.index),
+        (old.ids, new.ids),
+        old_to_new,
+    );
+    let same = requires.is_none() && triggers.is_none();
     if let Some(kind) = requires {
         push(Field::Requires, kind);
-    } else if ta.requires != tb.requires {
+    }
+    if let Some((added, removed)) = triggers {
+        push(Field::Requires, ChangeKind::Triggers { added, removed });
+    }
+    if same && ta.requires != tb.requires {
         push(Field::Requires, notation(&ta.requires, &tb.requires));
+    }
+    let lapses = outcomes_change(
+        old.outcomes.lapses(old.index),
+        new.outcomes.lapses(new.index),
+        (old.ids, new.ids),
+        old_to_new,
+    );
+    if let Some((added, removed)) = lapses {
+        push(Field::LapsesIf, ChangeKind::Lapses { added, removed });
+    } else if ta.lapses_if != tb.lapses_if {
+        push(Field::LapsesIf, notation(&ta.lapses_if, &tb.lapses_if));
     }
 
     if ta.priority != tb.priority {
@@ -345,6 +372,35 @@ fn set_direction(old: &[String], new: &[String]) -> Direction {
     } else {
         Direction::Shifted
     }
+}
+
+/// Outcomes (of triggers or lapses: a term and its outcome) added and removed, old
+/// terms carried through the alignment and all named by the new ids where matched;
+/// `None` when they mean the same.
+type OutcomeChange = (Vec<(String, Outcome)>, Vec<(String, Outcome)>);
+
+fn outcomes_change(
+    old: impl Iterator<Item = (usize, Outcome)>,
+    new: impl Iterator<Item = (usize, Outcome)>,
+    (old_ids, new_ids): (&[&str], &[&str]),
+    old_to_new: &[Option<usize>],
+) -> Option<OutcomeChange> {
+    let name = |ids: &[&str], i: usize| ids.get(i).copied().unwrap_or("?").to_owned();
+    let mapped: Vec<(Option<usize>, usize, Outcome)> = old
+        .map(|(i, on)| (old_to_new.get(i).copied().flatten(), i, on))
+        .collect();
+    let new: Vec<(usize, Outcome)> = new.collect();
+    let added: Vec<(String, Outcome)> = new
+        .iter()
+        .filter(|&&(j, on)| !mapped.iter().any(|&(m, _, o)| m == Some(j) && o == on))
+        .map(|&(j, on)| (name(new_ids, j), on))
+        .collect();
+    let removed: Vec<(String, Outcome)> = mapped
+        .iter()
+        .filter(|&&(m, _, on)| !m.is_some_and(|j| new.contains(&(j, on))))
+        .map(|&(m, i, on)| (m.map_or_else(|| name(old_ids, i), |j| name(new_ids, j)), on))
+        .collect();
+    (!added.is_empty() || !removed.is_empty()).then_some((added, removed))
 }
 
 /// Conditions added, removed or retimed, with old conditions carried through the

@@ -49,6 +49,15 @@ pub struct Pair {
     pub blocked: Vec<Blocked>,
     /// Cycles of conditions across the two proposals.
     pub deadlocks: Vec<Deadlock>,
+    /// The conflicts (indices into `relations`, ascending) that are contingent: one of
+    /// their terms applies only after another term's outcome (DESIGN §3, v2), so they
+    /// conflict only if that happens. Counted apart from the other conflicts; they do
+    /// not make the verdict conflicting nor hold up a term.
+    pub contingent: Vec<usize>,
+    /// Among the contingent conflicts, those whose two terms never apply together: one
+    /// lapses on the outcome that brings the other in. No finding: counted nowhere and
+    /// left out of the reports but JSON.
+    pub lapsed: Vec<usize>,
     /// The overall judgement.
     pub verdict: Verdict,
     /// The steps tracing the paths of held-up terms took (counted against
@@ -316,12 +325,25 @@ pub struct Counts {
     pub open: usize,
     /// Sequencing deadlocks.
     pub deadlocks: usize,
+    /// Contingent conflicts (direct or indirect), counted here and not among
+    /// `conflicts` or `indirect`.
+    pub contingent: usize,
 }
 
 impl Pair {
     /// The counts of the pair's findings.
     pub fn counts(&self) -> Counts {
         let mut c = self.relations.counts();
+        for &i in &self.contingent {
+            match self.relations.get(i) {
+                Some(r) if r.is_indirect() => c.indirect = c.indirect.saturating_sub(1),
+                Some(_) => c.conflicts = c.conflicts.saturating_sub(1),
+                None => continue,
+            }
+            if self.lapsed.binary_search(&i).is_err() {
+                c.contingent += 1;
+            }
+        }
         for b in &self.blocked {
             match b.status {
                 BlockStatus::Blocked => c.blocked += 1,

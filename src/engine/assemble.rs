@@ -213,6 +213,7 @@ pub(crate) fn finish_pair_with(
     let mut blocked = blocked;
     quiet_waits(&mut blocked, &deadlocks);
     pending(&relations, &open, &mut blocked);
+    let (contingent, lapsed) = super::contingent::conflicts(sides, &relations);
     let mut pair = Pair {
         left,
         right,
@@ -220,13 +221,15 @@ pub(crate) fn finish_pair_with(
         open,
         blocked,
         deadlocks,
+        contingent,
+        lapsed,
         verdict: Verdict::Compatible,
         path_steps,
     };
     let c = pair.counts();
     pair.verdict = if c.conflicts + c.indirect + c.deadlocks > 0 {
         Verdict::Conflicting
-    } else if c.open + c.diverge + c.to_be_agreed + c.compatible + c.blocked + c.pending > 0 {
+    } else if c.open + c.diverge + c.to_be_agreed + c.compatible + c.blocked + c.pending + c.contingent > 0 {
         Verdict::CompatibleWithOpenPoints
     } else {
         Verdict::Compatible

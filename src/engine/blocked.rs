@@ -33,7 +33,7 @@ pub(super) fn blocked(
     let conflicts = relations
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.is_conflict())
+        .filter(|(_, r)| r.is_conflict() && !super::contingent::is_contingent(sides, r))
         .flat_map(|(i, r)| [(r.left.term, i), (r.right.term, i)]);
     let partly = met_in_part(sides, relations.iter());
     let failures = Failures::new(sides.map(|(pi, p)| (pi, p.terms.len())), conflicts, open, partly);

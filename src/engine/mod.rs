@@ -9,6 +9,7 @@ mod blocked;
 mod burden;
 mod collect;
 mod consistency;
+mod contingent;
 mod counterpart;
 mod derive;
 mod error;

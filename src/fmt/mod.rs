@@ -40,14 +40,27 @@ pub const PROPOSAL_FIELDS: [&str; 9] = [
     "$schema", "id", "title", "by", "kind", "date", "source", "note", "terms",
 ];
 /// Field order of a term, as in [`crate::model::Term`].
-pub const TERM_FIELDS: [&str; 14] = [
-    "id", "subject", "modality", "action", "target", "about", "scope", "window", "params", "requires",
-    "priority", "text", "source", "note",
+pub const TERM_FIELDS: [&str; 15] = [
+    "id",
+    "subject",
+    "modality",
+    "action",
+    "target",
+    "about",
+    "scope",
+    "window",
+    "params",
+    "requires",
+    "lapses_if",
+    "priority",
+    "text",
+    "source",
+    "note",
 ];
 /// Field order of a window range.
 pub const WINDOW_FIELDS: [&str; 3] = ["from", "to", "days"];
-/// Field order of a condition object.
-pub const CONDITION_FIELDS: [&str; 2] = ["term", "timing"];
+/// Field order of a condition object (and of a lapse, which has no timing).
+pub const CONDITION_FIELDS: [&str; 3] = ["term", "timing", "on"];
 /// Field order of a parameter range.
 pub const RANGE_FIELDS: [&str; 2] = ["min", "max"];
 
@@ -161,7 +174,13 @@ mod tests {
             requires: Box::new([Condition {
                 term: "u".into(),
                 timing: Timing::Concurrent,
+                on: crate::model::Outcome::Failed,
             }]),
+            lapses_if: vec![crate::model::Lapse {
+                term: "u".into(),
+                on: crate::model::Outcome::Breached,
+            }]
+            .into(),
             priority: crate::model::Priority::Core,
             text: Some("x".into()),
             source: Some("x".into()),
@@ -172,6 +191,7 @@ mod tests {
         assert_eq!(keys(&v), TERM_FIELDS);
         assert_eq!(keys(&v["window"]), WINDOW_FIELDS);
         assert_eq!(keys(&v["requires"][0]), CONDITION_FIELDS);
+        assert_eq!(keys(&v["lapses_if"][0]), ["term", "on"]);
         assert_eq!(keys(&v["params"]["p"]), RANGE_FIELDS);
         let p = Proposal {
             schema: Some("s".into()),

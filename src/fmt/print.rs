@@ -30,7 +30,7 @@ impl Kind {
             (Kind::Root, Some("terms")) => Kind::Terms,
             (Kind::Terms, None) => Kind::Term,
             (Kind::Term, Some("window")) => Kind::Window,
-            (Kind::Term, Some("requires")) => Kind::Requires,
+            (Kind::Term, Some("requires" | "lapses_if")) => Kind::Requires,
             (Kind::Term, Some("params")) => Kind::Params,
             (Kind::Requires, None) => Kind::Condition,
             (Kind::Params, Some(_)) => Kind::Range,

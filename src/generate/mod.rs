@@ -206,6 +206,7 @@ fn random_term(rng: &mut Rng, id: String, sector: usize, spec: &Spec, i: usize) 
         window: Some(days(0, *rng.pick(&[30, 30, 60]))),
         params,
         requires: Box::default(),
+        lapses_if: Default::default(),
         priority: *rng.pick(&[
             Priority::Normal,
             Priority::Normal,
@@ -266,6 +267,7 @@ fn add_conditions(rng: &mut Rng, terms: &mut [Term], share: f64) {
                 requires.push(Condition {
                     term: required,
                     timing,
+                    on: Default::default(),
                 });
             }
         }

@@ -7,6 +7,7 @@ mod diagnostic;
 mod every_error;
 mod jsonc;
 mod lookalike;
+mod outcomes;
 mod read;
 mod render;
 mod span;

@@ -5,7 +5,7 @@ use super::diagnostic::Diagnostic;
 use super::window::{self as ceasefire, Ceasefire, range_interval};
 use crate::collections::FastMap;
 use crate::model::{ParamValue, Proposal, Term, Timing, Window, is_open_word};
-use crate::resolved::{Interval, ResolvedProposal, ResolvedTerm};
+use crate::resolved::{Interval, Outcomes, ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ParamKind, PartyId, Vocab, did_you_mean};
 
 /// Resolves `proposal` against `vocab`. Returns the resolved proposal when there is no
@@ -13,10 +13,11 @@ use crate::vocab::{ParamKind, PartyId, Vocab, did_you_mean};
 pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
     let (resolved, diags) = check(proposal, vocab);
     (
-        resolved.map(|(by, terms)| ResolvedProposal {
+        resolved.map(|(by, terms, outcomes)| ResolvedProposal {
             proposal: proposal.clone(),
             by,
             terms,
+            outcomes,
         }),
         diags,
     )
@@ -26,14 +27,22 @@ pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>,
 pub fn resolve_owned(proposal: Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
     let (resolved, diags) = check(&proposal, vocab);
     (
-        resolved.map(|(by, terms)| ResolvedProposal { proposal, by, terms }),
+        resolved.map(|(by, terms, outcomes)| ResolvedProposal {
+            proposal,
+            by,
+            terms,
+            outcomes,
+        }),
         diags,
     )
 }
 
-/// The authors and resolved terms of `proposal` when it has no error, and every
-/// diagnostic.
-type Checked = (Option<(Vec<PartyId>, Vec<ResolvedTerm>)>, Vec<Diagnostic>);
+/// The authors, resolved terms and outcomes of `proposal` when it has no error, and
+/// every diagnostic.
+type Checked = (
+    Option<(Vec<PartyId>, Vec<ResolvedTerm>, Outcomes)>,
+    Vec<Diagnostic>,
+);
 
 fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     let mut cx = Cx {
@@ -113,9 +122,10 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     if cx.diags.iter().all(|d| !d.is_error()) && edges.iter().any(|&(req, t)| req >= t) {
         cx.cycles(proposal, &ids);
     }
+    let outcomes = super::outcomes::resolve(proposal, &ids, &mut cx.diags);
     let ok = cx.diags.iter().all(|d| !d.is_error());
     let resolved = match (ok, terms.into_iter().collect::<Option<Vec<_>>>()) {
-        (true, Some(terms)) => Some((by, terms)),
+        (true, Some(terms)) => Some((by, terms, outcomes)),
         _ => None,
     };
     (resolved, cx.diags)
@@ -324,7 +334,11 @@ impl Cx<'_> {
                 Some(&k) => match seen.get(&k) {
                     None => {
                         seen.insert(k, (j, c.timing));
-                        requires.push((k, c.timing));
+                        // A trigger is no precondition (DESIGN §3): it is among the
+                        // proposal's outcomes.
+                        if !c.on.is_trigger() {
+                            requires.push((k, c.timing));
+                        }
                     }
                     Some(&(first, timing)) if timing == c.timing => self.diags.push(
                         Diagnostic::warning(cp(), format!("`{}` is required twice", c.term))
@@ -495,6 +509,7 @@ impl Cx<'_> {
             .map(|t| {
                 t.requires
                     .iter()
+                    .filter(|c| !c.on.is_trigger())
                     .filter_map(|c| Some((ids.get(&*c.term).copied()?, c.timing == Timing::Before)))
                     .collect()
             })

@@ -14,7 +14,7 @@ mod term;
 pub mod term_list;
 mod window;
 
-pub use condition::{Condition, Timing};
+pub use condition::{Condition, Lapse, Lapses, Outcome, Timing};
 pub use param_map::Params;
 pub use params::{Meaning, ParamValue, is_open_word};
 pub use proposal::{Proposal, ProposalKind};

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Condition, Params, Subject, Window};
+use super::{Condition, Lapses, Params, Subject, Window};
 
 /// One provision of a proposal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -51,13 +51,17 @@ pub struct Term {
     #[serde(default, skip_serializing_if = "Params::is_empty")]
     pub params: Params,
     /// Terms of the same proposal that are conditions of this one: a term id (a
-    /// precondition: in force before this one) or `{"term": id, "timing": "concurrent"}`.
+    /// precondition: in force before this one) or `{"term": id, "timing": "concurrent",
+    /// "on": "failed"}` (an outcome other than in force or fulfilled is a trigger).
     #[serde(
         default,
         deserialize_with = "super::exact::deserialize",
         skip_serializing_if = "<[_]>::is_empty"
     )]
     pub requires: Box<[Condition]>,
+    /// Outcomes of other terms of the proposal on which this term ends (v2).
+    #[serde(default, skip_serializing_if = "Lapses::is_empty")]
+    pub lapses_if: Lapses,
     /// What conceding the term costs its authors.
     #[serde(default, skip_serializing_if = "Priority::is_normal")]
     pub priority: Priority,

@@ -132,6 +132,7 @@ impl<'a> Editor<'a> {
                         requires.push(Condition {
                             term: condition.as_str().into(),
                             timing: *timing,
+                            on: Default::default(),
                         });
                         target.requires = requires.into_boxed_slice();
                     }

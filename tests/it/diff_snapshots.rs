@@ -5,9 +5,13 @@ use armistice::diff::{DiffOptions, diff, json_patch};
 use armistice::report::diff::{json, markdown, patch, text};
 
 use crate::support::diff::{apply, load};
-use crate::support::{NEW, OLD, RU, US, vocab};
+use crate::support::{NEW, OLD, OUTCOMES_NEW, OUTCOMES_OLD, RU, US, vocab};
 
-const PAIRS: [(&str, &str, &str); 2] = [("fixture", OLD, NEW), ("seed", US, RU)];
+const PAIRS: [(&str, &str, &str); 3] = [
+    ("fixture", OLD, NEW),
+    ("seed", US, RU),
+    ("outcomes", OUTCOMES_OLD, OUTCOMES_NEW),
+];
 
 #[test]
 fn every_format_on_every_pair() {

@@ -180,3 +180,51 @@ fn the_november_2023_truce_shows_its_two_disputes_and_nothing_else() {
     assert_eq!(code, 1);
     insta::assert_snapshot!(text);
 }
+
+/// The January 2025 Gaza ceasefire as each side presented it
+/// (`tests/fixtures/semantics/gaza-2025-phase-two-talks`): Israel's right to resume the
+/// war applies only if the phase-two talks fail (`requires` with `"on": "failed"`), so
+/// its conflict with Hamas's permanent ceasefire is contingent: reported apart, naming
+/// the outcome, and not making the pair conflicting. Hamas's truce lapses if the talks
+/// fail, the very outcome that brings the right to resume in: the two never apply
+/// together, so that pair is no finding (JSON keeps it, marked). The truce's
+/// `lapses_if` is shown on each of its findings.
+#[test]
+fn a_right_to_resume_if_the_talks_fail_is_a_contingent_conflict() {
+    let (text, json, code) = compare("gaza-2025-phase-two-talks");
+    let pair = &json["pairs"][0];
+    assert_eq!(pair["verdict"], "compatible with open points", "{text}");
+    assert_eq!(code, 0);
+    assert_eq!(pair["counts"]["conflicts"], 0);
+    assert_eq!(pair["counts"]["contingent"], 1);
+    let contingent: Vec<_> = pair["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r.get("contingent_on").is_some())
+        .map(|r| {
+            (
+                r["right"]["term"].as_str().unwrap(),
+                r["contingent_on"][0]["outcome"].as_str().unwrap(),
+                r.get("never_together").is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        contingent,
+        [
+            ("hamas-2025-01-15/truce", "failed", true),
+            ("hamas-2025-01-15/permanent", "failed", false)
+        ]
+    );
+    assert!(
+        text.contains("conflicts only if il-2025-01-18/talks fails"),
+        "{text}"
+    );
+    assert!(!text.contains("resume ⟷ hamas-2025-01-15/truce"), "{text}");
+    assert!(
+        text.contains("hamas-2025-01-15/truce lapses if hamas-2025-01-15/talks fails"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}

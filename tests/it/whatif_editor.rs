@@ -56,6 +56,7 @@ fn reference(p: &mut Proposal, edit: &Edit) -> bool {
                         requires.push(Condition {
                             term: condition.as_str().into(),
                             timing: *timing,
+                            on: Default::default(),
                         });
                         target.requires = requires.into_boxed_slice();
                     }

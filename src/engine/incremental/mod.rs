@@ -408,8 +408,15 @@ fn update_pair(
     };
     // Held-up terms on an earlier deadlock were left out of the earlier pair
     // (`finish_pair`): its entries cannot be carried over then.
+    // Which conflicts are contingent depends on the outcomes of both sides' terms: when
+    // they changed, a term may be held up, or freed, by a conflict whose relation did
+    // not change, so every term is traced again.
+    let same_outcomes = earlier.as_ref().is_some_and(|e| {
+        e.proposals[0].outcomes == left.proposal.outcomes
+            && e.proposals[1].outcomes == right.proposal.outcomes
+    });
     let carried = match (&earlier, &renumber) {
-        (Some(earlier), Some(renumber)) if previous.deadlocks.is_empty() => {
+        (Some(earlier), Some(renumber)) if previous.deadlocks.is_empty() && same_outcomes => {
             let changes = reblock::Changes {
                 maps: [left.map, right.map],
                 touched: &touched,

@@ -276,6 +276,7 @@ fn failures_reached(
         .iter()
         .enumerate()
         .take_while(|(_, r)| r.is_conflict())
+        .filter(|(_, r)| !crate::engine::contingent::is_contingent(sides, r))
         .flat_map(|(i, r)| [(0, r.left.term, i), (1, r.right.term, i)])
         .filter(|&(s, t, _)| reaches(s, t))
         .map(|(_, t, i)| (t, i));

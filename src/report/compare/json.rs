@@ -97,6 +97,9 @@ pub struct CountsOut {
     pub open: usize,
     /// Deadlocks.
     pub deadlocks: usize,
+    /// Contingent conflicts (direct or indirect): they conflict only if another term's
+    /// outcome comes (not counted in `conflicts` or `indirect`).
+    pub contingent: usize,
 }
 
 impl From<&crate::engine::Counts> for CountsOut {
@@ -113,6 +116,7 @@ impl From<&crate::engine::Counts> for CountsOut {
             pending: c.pending,
             open: c.open,
             deadlocks: c.deadlocks,
+            contingent: c.contingent,
         }
     }
 }
@@ -153,6 +157,28 @@ pub struct RelationOut<'a> {
     pub differences: Vec<String>,
     /// For a conflict, how many otherwise agreed terms it blocks.
     pub criticality: usize,
+    /// For a contingent conflict: the outcomes it depends on, each with the term that
+    /// applies only after it (absent for any other relation).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contingent_on: Vec<TriggerOut<'a>>,
+    /// For a contingent conflict whose terms never apply together (one lapses on the
+    /// outcome that brings the other in): `true`, and the relation is no finding.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub never_together: bool,
+}
+
+/// An outcome a contingent conflict depends on: `term` applies only after
+/// `if_term` has `outcome` (`succeeded`, `failed`, `breached`).
+#[derive(Debug, Serialize)]
+pub struct TriggerOut<'a> {
+    /// The contingent term (a side of the relation).
+    pub term: TermName<'a>,
+    /// The term whose outcome it waits on.
+    pub if_term: TermName<'a>,
+    /// The outcome.
+    pub outcome: &'static str,
+    /// The condition in words: `p/talks fails`.
+    pub sentence: String,
 }
 
 /// One side of a relation.
@@ -173,6 +199,19 @@ pub struct SideOut<'a> {
     pub window: Option<WindowOut>,
     /// The rules that derived the related atom from the term (empty when written).
     pub chain: Vec<StepOut<'a>>,
+    /// The outcomes of other terms on which the term ends (`lapses_if`; absent when
+    /// none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lapses_if: Vec<LapseOut<'a>>,
+}
+
+/// An outcome on which a term ends.
+#[derive(Debug, Serialize)]
+pub struct LapseOut<'a> {
+    /// The term whose outcome ends it.
+    pub term: TermName<'a>,
+    /// The outcome: `breached`, `failed`, `succeeded`, `fulfilled` or `in_force`.
+    pub outcome: &'static str,
 }
 
 /// One rule application.
@@ -360,7 +399,7 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
         relations: Stream::new(
             sections
                 .relations(pair)
-                .map(move |(i, r)| relation_out(a, vocab, i, r)),
+                .map(move |(i, r)| relation_out(a, vocab, pair, i, r)),
         ),
         blocked: if sections.shows(Section::Blocked) {
             Stream::new(pair.blocked.iter().map(move |b| {
@@ -431,8 +470,37 @@ fn codes<'a>(vocab: &'a Vocab, parties: &[crate::vocab::PartyId]) -> Vec<&'a str
     parties.iter().map(|&p| vocab.party_code(p)).collect()
 }
 
-fn relation_out<'a>(a: &'a Analysis, vocab: &'a Vocab, index: usize, r: &'a Relation) -> RelationOut<'a> {
+fn relation_out<'a>(
+    a: &'a Analysis,
+    vocab: &'a Vocab,
+    pair: &Pair,
+    index: usize,
+    r: &'a Relation,
+) -> RelationOut<'a> {
+    let contingent_on = if pair.contingent.binary_search(&index).is_ok() {
+        [&r.left, &r.right]
+            .into_iter()
+            .filter_map(|s| {
+                let t = s.term;
+                let (by, on) = a.proposals.get(t.proposal)?.outcomes.trigger(t.term)?;
+                let by = crate::engine::TermRef {
+                    proposal: t.proposal,
+                    term: by,
+                };
+                Some(TriggerOut {
+                    term: TermName(a, t),
+                    if_term: TermName(a, by),
+                    outcome: on.as_str(),
+                    sentence: words::outcome(&words::term(a, by), on),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     RelationOut {
+        contingent_on,
+        never_together: pair.lapsed.binary_search(&index).is_ok(),
         index,
         kind: r.kind.as_str(),
         indirect: r.is_indirect(),
@@ -487,6 +555,25 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
                 }
             })
             .collect(),
+        lapses_if: a
+            .proposals
+            .get(s.term.proposal)
+            .map(|p| {
+                p.outcomes
+                    .lapses(s.term.term)
+                    .map(|(by, on)| LapseOut {
+                        term: TermName(
+                            a,
+                            crate::engine::TermRef {
+                                proposal: s.term.proposal,
+                                term: by,
+                            },
+                        ),
+                        outcome: on.as_str(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 

@@ -76,8 +76,9 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
         pair.verdict.as_str(),
         words::counts(&pair.counts())
     );
-    for (_, r) in sections.findings(pair) {
-        relation(out, a, vocab, r);
+    for (i, r) in sections.findings(pair) {
+        let contingent = words::contingent(a, pair, i, r, |t| code(a, t));
+        relation(out, a, vocab, r, contingent.as_deref());
     }
     if sections.shows(Section::Blocked) && !pair.blocked.is_empty() {
         let _ = writeln!(out, "### Held up by their conditions\n");
@@ -146,8 +147,9 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
     }
 }
 
-fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
+fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation, contingent: Option<&str>) {
     let kind = match r.kind {
+        RelationKind::Conflict if contingent.is_some() => "Contingent conflict",
         RelationKind::Conflict if r.is_indirect() => "Indirect conflict",
         RelationKind::Conflict => "Conflict",
         RelationKind::Diverge => "Divergence",
@@ -159,6 +161,10 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
     let side = |s: &crate::engine::Side| words::side(vocab, s, |t| code(a, t));
     let _ = writeln!(out, "### {kind}: {} ⟷ {}\n", side(&r.left), side(&r.right));
     let _ = writeln!(out, "{}.", esc(&words::relation(a, vocab, r)));
+    if let Some(c) = contingent {
+        // The terms are code spans of their own (`code`): the sentence is not escaped.
+        let _ = writeln!(out, "{}.", sentence(c));
+    }
     if r.criticality > 0 {
         let _ = writeln!(out, "It blocks {} otherwise agreed term(s).", r.criticality);
     }
@@ -183,6 +189,9 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation) {
         if let Some(text) = words::text(a, t) {
             let who = a.proposals.get(t.proposal).map(|p| p.id()).unwrap_or_default();
             let _ = writeln!(out, "> **{}**: “{}”\n", esc(who), esc(text));
+        }
+        if let Some(l) = words::lapses(a, t, |t| code(a, t)) {
+            let _ = writeln!(out, "{}.\n", sentence(&l));
         }
     }
 }

@@ -74,9 +74,23 @@ impl Sections {
 
     /// The relations of `pair` that the text, Markdown and HTML reports show, in
     /// report order: those of [`Sections::relations`] but incidental overlaps (kept in
-    /// JSON only).
+    /// JSON only), the contingent conflicts apart, after the others, but those whose
+    /// terms never apply together (kept in JSON only).
     pub fn findings<'a>(&'a self, pair: &'a Pair) -> impl Iterator<Item = (usize, &'a Relation)> + 'a {
-        self.relations(pair).filter(|(_, r)| r.is_finding())
+        let contingent = |i: &usize| pair.contingent.binary_search(i).is_ok();
+        // Conflicts come first in report order.
+        let conflicts = self
+            .relations(pair)
+            .take_while(|(_, r)| r.is_conflict())
+            .filter(move |(i, _)| !contingent(i));
+        let apart = pair
+            .contingent
+            .iter()
+            .filter(|i| pair.lapsed.binary_search(i).is_err())
+            .filter(|_| self.shows(Section::Conflicts))
+            .filter_map(|&i| Some((i, pair.relations.get(i)?)));
+        let rest = self.relations(pair).skip_while(|(_, r)| r.is_conflict());
+        conflicts.chain(apart).chain(rest).filter(|(_, r)| r.is_finding())
     }
 }
 

@@ -69,8 +69,9 @@ fn pair_block(
         p.paint(role, &verdict),
         words::counts(&c)
     );
-    for (_, r) in sections.findings(pair) {
-        relation(out, a, vocab, p, r);
+    for (i, r) in sections.findings(pair) {
+        let contingent = words::contingent(a, pair, i, r, |t| name(a, t));
+        relation(out, a, vocab, p, r, contingent.as_deref());
         out.spill();
     }
     if sections.shows(Section::Blocked) {
@@ -136,8 +137,16 @@ fn pair_block(
     out.push('\n');
 }
 
-fn relation(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter, r: &Relation) {
+fn relation(
+    out: &mut Spill<'_>,
+    a: &Analysis,
+    vocab: &Vocab,
+    p: Painter,
+    r: &Relation,
+    contingent: Option<&str>,
+) {
     let (label, role) = match r.kind {
+        RelationKind::Conflict if contingent.is_some() => ("CONTINGENT", Role::Warn),
         RelationKind::Conflict if r.is_indirect() => ("INDIRECT", Role::Bad),
         RelationKind::Conflict => ("CONFLICT", Role::Bad),
         RelationKind::Diverge => ("DIVERGE ", Role::Warn),
@@ -160,6 +169,9 @@ fn relation(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter, r: &Re
         p.paint(Role::Strong, &side(&r.right))
     );
     let _ = writeln!(out, "          {}", line(&words::relation(a, vocab, r)));
+    if let Some(c) = contingent {
+        let _ = writeln!(out, "          {}", line(c));
+    }
     for s in [&r.left, &r.right] {
         for rule in words::rules(vocab, s) {
             let _ = writeln!(out, "          rule {}", line(&rule));
@@ -184,6 +196,9 @@ fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRe
             line(who),
             p.paint(Role::Dim, &format!("\"{}\"", line(text)))
         );
+    }
+    if let Some(l) = words::lapses(a, t, |t| name(a, t)) {
+        let _ = writeln!(out, "          {}", line(&l));
     }
 }
 

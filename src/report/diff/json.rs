@@ -475,6 +475,23 @@ fn change(c: &Change) -> ChangeOut {
             ));
             ("requires", Value::Null, Value::Null)
         }
+        ChangeKind::Triggers { added, removed } | ChangeKind::Lapses { added, removed } => {
+            let list = |cs: &[(String, crate::model::Outcome)]| {
+                json!(
+                    cs.iter()
+                        .map(|(id, on)| json!({"term": id, "on": on.as_str()}))
+                        .collect::<Vec<_>>()
+                )
+            };
+            out.added = Some(list(added));
+            out.removed = Some(list(removed));
+            let kind = if matches!(c.kind, ChangeKind::Triggers { .. }) {
+                "triggers"
+            } else {
+                "lapses_if"
+            };
+            (kind, Value::Null, Value::Null)
+        }
         ChangeKind::Priority { old, new, direction } => {
             out.direction = Some(dir(*direction));
             ("priority", json!(old.as_str()), json!(new.as_str()))

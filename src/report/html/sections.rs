@@ -74,9 +74,28 @@ pub(super) fn conflicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
         h.raw("<table class=\"stack findings\">\n<thead><tr><th>kind</th><th>terms</th>")
             .raw("<th>why</th><th>wording</th></tr></thead>\n<tbody>\n");
         for pair in &a.pairs {
-            for r in pair.relations.iter().filter(|r| r.is_conflict()) {
-                finding_row(h, a, vocab, r);
+            // The unconditional conflicts (first in report order), then the contingent
+            // ones, apart.
+            let unconditional = pair
+                .relations
+                .iter()
+                .enumerate()
+                .take_while(|(_, r)| r.is_conflict())
+                .filter(|(i, _)| pair.contingent.binary_search(i).is_err());
+            for (_, r) in unconditional {
+                finding_row(h, a, vocab, r, None);
                 h.spill();
+            }
+            let shown = pair
+                .contingent
+                .iter()
+                .filter(|i| pair.lapsed.binary_search(i).is_err());
+            for &i in shown {
+                if let Some(r) = pair.relations.get(i) {
+                    let c = words::contingent(a, pair, i, r, |t| words::term(a, t));
+                    finding_row(h, a, vocab, r, c.as_deref());
+                    h.spill();
+                }
             }
         }
         h.raw("</tbody>\n</table>\n");
@@ -88,11 +107,17 @@ fn side_name(a: &Analysis, vocab: &Vocab, s: &Side) -> String {
     words::side(vocab, s, |t| words::term(a, t))
 }
 
-fn finding_row(h: &mut Html, a: &Analysis, vocab: &Vocab, r: &Relation) {
+/// A conflict's row; `contingent` says on what it depends, when it is contingent.
+fn finding_row(h: &mut Html, a: &Analysis, vocab: &Vocab, r: &Relation, contingent: Option<&str>) {
     let kind = RelationEdge::of(r);
+    let badge = if contingent.is_some() {
+        "contingent conflict"
+    } else {
+        kind.as_str()
+    };
     h.open("tr", &[("class", &format!("finding k-{}", class_of(kind)))])
         .open("td", &[("data-label", "kind")])
-        .el("span", "badge kind", kind.as_str());
+        .el("span", "badge kind", badge);
     if r.criticality > 0 {
         h.raw("<div class=\"why\">")
             .text(&words::blocks(r.criticality))
@@ -111,6 +136,7 @@ fn finding_row(h: &mut Html, a: &Analysis, vocab: &Vocab, r: &Relation) {
         .flat_map(|s| words::rules(vocab, s))
         .map(|rule| format!("rule {rule}"))
         .collect();
+    why.extend(contingent.map(str::to_owned));
     why.extend(words::differences(a, r));
     why.extend(words::coverage(a, r));
     for w in why {
@@ -136,6 +162,9 @@ pub(super) fn quote(h: &mut Html, a: &Analysis, t: TermRef) {
         None => {
             h.el("div", "src", &format!("{who}: no wording given"));
         }
+    }
+    if let Some(l) = words::lapses(a, t, |t| words::term(a, t)) {
+        h.el("div", "why", &l);
     }
 }
 

@@ -122,6 +122,15 @@ pub fn change_with(c: &Change, code: &dyn Fn(&str) -> String) -> String {
             }
             parts.join("; ")
         }
+        ChangeKind::Triggers { added, removed } => outcomes(
+            added,
+            removed,
+            ["now applies only if", "no longer waits until"],
+            code,
+        ),
+        ChangeKind::Lapses { added, removed } => {
+            outcomes(added, removed, ["now lapses if", "no longer lapses if"], code)
+        }
         ChangeKind::Priority { old, new, direction } => format!(
             "{old} → {new} ({})",
             how(*direction, ["raised", "lowered", "changed"])
@@ -252,6 +261,22 @@ fn bound(codes: &[String]) -> String {
     } else {
         codes.join(", ")
     }
+}
+
+/// Outcomes added and removed, each after its words: `now lapses if `talks` fails`.
+fn outcomes(
+    added: &[(String, crate::model::Outcome)],
+    removed: &[(String, crate::model::Outcome)],
+    [now, no_longer]: [&str; 2],
+    code: &dyn Fn(&str) -> String,
+) -> String {
+    let added = added
+        .iter()
+        .map(|(id, on)| format!("{now} {}", super::outcome(&code(id), *on)));
+    let removed = removed
+        .iter()
+        .map(|(id, on)| format!("{no_longer} {}", super::outcome(&code(id), *on)));
+    added.chain(removed).collect::<Vec<_>>().join("; ")
 }
 
 #[cfg(test)]

@@ -425,6 +425,7 @@ pub fn counts(c: &Counts) -> String {
     let parts = [
         (c.conflicts, "conflict", "conflicts"),
         (c.indirect, "indirect", "indirect"),
+        (c.contingent, "contingent", "contingent"),
         (c.deadlocks, "deadlock", "deadlocks"),
         (c.blocked, "blocked", "blocked"),
         (c.pending, "pending", "pending"),
@@ -454,6 +455,7 @@ pub fn counts_change(before: &Counts, after: &Counts) -> String {
         [
             ("conflicts", c.conflicts),
             ("indirect", c.indirect),
+            ("contingent", c.contingent),
             ("diverge", c.diverge),
             ("to be agreed", c.to_be_agreed),
             ("compatible", c.compatible),

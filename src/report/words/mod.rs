@@ -6,11 +6,13 @@
 //! By topic: `values` (numbers, parameter values, windows, scopes, parties, a term's
 //! statement and summary), `findings` (terms and proposals by name, relations and
 //! their differences, held-up terms, deadlocks, open points, changed findings,
-//! counts) and `changes` (what changed between two versions of a proposal). Everything
+//! counts), `outcomes` (a contingent conflict's condition, a term's lapses) and
+//! `changes` (what changed between two versions of a proposal). Everything
 //! is used from here: `words::value`, `words::relation`, `words::change`.
 
 mod changes;
 mod findings;
+mod outcomes;
 mod values;
 
 pub use changes::{change, change_with, diff_counts, effect, meta_change, modality_gloss, witnesses};
@@ -19,6 +21,7 @@ pub use findings::{
     derived, differences, direction, finding, finding_with, held_because, open, param, proposal, relation,
     rules, side, silent, status, step, term, text, why_held,
 };
+pub use outcomes::{contingent, lapses, outcome};
 pub use values::{
     BURDEN_WEIGHTING, action, burden_share, modality, number, parties, scope, scope_named, share, statement,
     term_summary, value, value_in_list, window,

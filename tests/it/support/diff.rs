@@ -123,6 +123,7 @@ fn term() -> impl Strategy<Value = Term> {
                     window,
                     params,
                     requires: Box::default(),
+                    lapses_if: Default::default(),
                     priority,
                     text,
                     source: None,
@@ -166,6 +167,7 @@ pub(crate) fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
                 window: Some(range(days)),
                 params: Params::new(),
                 requires: Box::default(),
+                lapses_if: Default::default(),
                 priority: Priority::Core,
                 text: Some("halt all conflict".into()),
                 source: None,
@@ -184,6 +186,13 @@ pub(crate) fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
                                 Timing::Concurrent
                             } else {
                                 Timing::Before
+                            },
+                            // Now and then a trigger (the term applies only if the
+                            // required one fails): contingent conflicts are generated too.
+                            on: if k % 3 == 2 {
+                                armistice::model::Outcome::Failed
+                            } else {
+                                armistice::model::Outcome::InForce
                             },
                         });
                     }

@@ -29,6 +29,10 @@ pub(crate) const RU: &str = "proposals/ru-2025-03-13.json";
 pub(crate) const OLD: &str = "tests/fixtures/diff/old.json";
 /// ... and new.
 pub(crate) const NEW: &str = "tests/fixtures/diff/new.json";
+/// A term's outcomes before and after: a trigger changed, lapses added.
+pub(crate) const OUTCOMES_OLD: &str = "tests/fixtures/diff/outcomes-old.json";
+/// See [`OUTCOMES_OLD`].
+pub(crate) const OUTCOMES_NEW: &str = "tests/fixtures/diff/outcomes-new.json";
 
 /// Text that would run script or inject markup if it were not escaped.
 pub(crate) const HOSTILE: &str = "<script>document.title='pwned'</script>\"><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
