@@ -3,8 +3,8 @@
 //! what requires it (the proposal's [`Outcomes`](crate::resolved::Outcomes)). Its
 //! conflicts are contingent: they conflict only if the outcome comes, so they are
 //! reported apart, hold up no term and do not make a pair conflicting by themselves.
-//! One whose other term lapses on that very outcome (of the same term, or of its
-//! counterpart on the other side) is no conflict at all: the two never apply together.
+//! One whose other term lapses on that very outcome (of its own side's counterpart of
+//! the trigger term) is no conflict at all: the two never apply together.
 
 use super::analysis::Relation;
 use super::relations::Relations;
@@ -52,7 +52,7 @@ pub(super) fn conflicts(
 }
 
 /// Whether one term of contingent conflict `r` lapses on the outcome that brings the
-/// other in: the outcome of the same term of its own proposal, or of a counterpart of
+/// other in: the same outcome of a term of its own proposal that is a counterpart of
 /// the trigger term (a direct relation that is no conflict).
 fn never_together(sides: [(usize, &ResolvedProposal); 2], relations: &Relations, r: &Relation) -> bool {
     let proposal = |pi: usize| sides.iter().find(|(i, _)| *i == pi).map(|(_, p)| *p);
