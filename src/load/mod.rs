@@ -12,6 +12,7 @@ mod render;
 mod span;
 mod subjects;
 mod syntax;
+mod time;
 mod validate;
 mod vocab_file;
 mod window;
