@@ -1,7 +1,7 @@
 //! The resolved form of a proposal: names turned into vocabulary indices, windows into
 //! day intervals, negating aliases into modalities, conditions into term indices.
 
-use crate::model::{Modality, Proposal, Timing};
+use crate::model::{Date, Modality, Proposal, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
 /// A half-open interval of days from entry into force, `[from, to)`; `to = None` has no end;
@@ -164,6 +164,18 @@ impl Interval {
             }
     }
 
+    /// The same window `days` later (earlier when negative); an unstated window stays
+    /// unstated.
+    pub fn shifted(self, days: i64) -> Interval {
+        if self.is_unstated() {
+            return self;
+        }
+        self.with_days(
+            self.from.saturating_add(days),
+            self.to().map(|t| t.saturating_add(days)),
+        )
+    }
+
     /// The length in days, if bounded (an unstated window has none).
     pub fn days(self) -> Option<i64> {
         self.to().map(|t| t - self.from)
@@ -213,6 +225,10 @@ pub struct ResolvedProposal {
     /// deadlocks and nowhere else (DESIGN §3 Settled details). Few, so kept apart from
     /// the terms.
     pub anchors: Box<[(usize, usize)]>,
+    /// The date of day 0 of the windows of `terms`: the proposal's entry into force
+    /// as resolved; when it is compared on the calendar with proposals that enter into
+    /// force earlier, the earliest of them (the engine shifts the windows to it).
+    pub calendar: Option<Date>,
 }
 
 impl ResolvedProposal {

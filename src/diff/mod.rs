@@ -52,7 +52,7 @@ pub fn diff(
         Some(TermSide {
             index: i,
             id: t.id.to_string(),
-            summary: term_summary(vocab, r, &t.params),
+            summary: term_summary(vocab, r, &t.params, p.calendar),
             text: t.text.as_deref().map(str::to_owned),
         })
     };
@@ -127,12 +127,12 @@ fn matched_term(
         summary,
         text: s.term.text.as_deref().map(str::to_owned),
     };
-    let old_summary = term_summary(vocab, a.resolved, &a.term.params);
+    let old_summary = term_summary(vocab, a.resolved, &a.term.params, old.calendar);
     // Most matched terms are unchanged: their summary is made once.
-    let new_summary = if a.resolved == b.resolved && a.term.params == b.term.params {
+    let new_summary = if a.resolved == b.resolved && a.term.params == b.term.params && old.calendar == new.calendar {
         old_summary.clone()
     } else {
-        term_summary(vocab, b.resolved, &b.term.params)
+        term_summary(vocab, b.resolved, &b.term.params, new.calendar)
     };
     Some(TermDiff::Matched(MatchedTerm {
         old: side(a, i, old_summary),

@@ -19,6 +19,7 @@ pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>,
             by,
             terms,
             anchors,
+            calendar: proposal.entry_into_force,
         }),
         diags,
     )
@@ -29,6 +30,7 @@ pub fn resolve_owned(proposal: Proposal, vocab: &Vocab) -> (Option<ResolvedPropo
     let (resolved, diags) = check(&proposal, vocab);
     (
         resolved.map(|(by, terms, anchors)| ResolvedProposal {
+            calendar: proposal.entry_into_force,
             proposal,
             by,
             terms,

@@ -2,12 +2,12 @@
 //! differences it rests on, why a term is held up, deadlock cycles, open points,
 //! changed findings and the counts of a pair.
 
-use super::values::{modality, number, parties, value, window};
+use super::values::{modality, number, parties, value, window, window_on};
 use crate::engine::{
     Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, CycleEdge, Deadlock, Direction,
     Finding, Pair, ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
 };
-use crate::model::{Modality, ParamValue};
+use crate::model::{Date, Modality, ParamValue};
 use crate::vocab::Vocab;
 
 /// `proposal-id/term-id`.
@@ -21,6 +21,15 @@ pub fn proposal(analysis: &Analysis, vocab: &Vocab, i: usize) -> String {
         Some(p) => format!("{} ({})", p.id(), parties(vocab, &p.by)),
         None => format!("#{i}"),
     }
+}
+
+/// The date of day 0 of a relation's windows: its two proposals' calendar when they
+/// share one (both give an entry into force and are compared on the calendar, or give
+/// the same date); otherwise windows are days only.
+pub fn calendar(analysis: &Analysis, r: &Relation) -> Option<Date> {
+    let of = |t: TermRef| analysis.proposals.get(t.proposal).and_then(|p| p.calendar);
+    let (a, b) = (of(r.left.term), of(r.right.term));
+    if a == b { a } else { None }
 }
 
 /// The quoted wording of a term, if it has any.
@@ -46,7 +55,7 @@ pub fn relation(analysis: &Analysis, vocab: &Vocab, r: &Relation) -> String {
     );
     super::values::push_where(&mut out, vocab, &r.scope);
     if let Some(w) = analysis.common_window(r) {
-        out.push_str(&format!(", {}", window(w)));
+        out.push_str(&format!(", {}", window_on(w, calendar(analysis, r))));
         // One side states a duration, the other none: the common part is the stated
         // one, and the other's silence on time is said, never a difference.
         let unstated = [(&r.left, left), (&r.right, right)]
