@@ -27,7 +27,7 @@ pub use align::{Alignment, align};
 pub use field::{DiffOptions, Field};
 pub use patch::{PatchOp, json_patch, pointer_escape};
 pub use result::{
-    Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, ProposalDiff, ProposalInfo,
+    Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, Named, ProposalDiff, ProposalInfo,
     TermDiff, TermSide,
 };
 pub use word_diff::{Segment, SegmentKind, similarity, word_diff};
@@ -150,6 +150,19 @@ fn info(p: &ResolvedProposal, vocab: &Vocab) -> ProposalInfo {
     }
 }
 
+/// A proposal's phases with their days (`phase-1 days 0–42, phase-2 days 42–84`), if
+/// it has any: a phase moved or lengthened reads as its days.
+fn phases(p: &crate::model::Proposal) -> Option<String> {
+    let list: Vec<String> = crate::load::phase_windows(p)
+        .into_iter()
+        .map(|(id, w)| match w {
+            Some(w) => format!("{id} {w}"),
+            None => format!("{id} (unresolved)"),
+        })
+        .collect();
+    (!list.is_empty()).then(|| list.join(", "))
+}
+
 fn metadata(old: &ResolvedProposal, new: &ResolvedProposal, opts: &DiffOptions) -> Vec<MetaChange> {
     let (a, b) = (&old.proposal, &new.proposal);
     let by = |p: &ResolvedProposal| {
@@ -168,6 +181,12 @@ fn metadata(old: &ResolvedProposal, new: &ResolvedProposal, opts: &DiffOptions) 
             Some(a.kind.as_str().to_owned()),
             Some(b.kind.as_str().to_owned()),
         ),
+        (
+            Field::EntryIntoForce,
+            a.entry_into_force.map(|d| d.to_string()),
+            b.entry_into_force.map(|d| d.to_string()),
+        ),
+        (Field::Phases, phases(a), phases(b)),
         (Field::Source, a.source.clone(), b.source.clone()),
         (Field::Note, a.note.clone(), b.note.clone()),
     ];

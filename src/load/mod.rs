@@ -24,5 +24,6 @@ pub use read::{
     parse_proposal,
 };
 pub use render::{render, render_message, render_report};
+pub use time::phase_windows;
 pub use validate::{ceasefire_window, resolve, resolve_owned};
 pub use vocab_file::{load_vocab, load_vocab_with};

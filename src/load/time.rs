@@ -391,3 +391,14 @@ pub(super) fn ceasefire_of(proposal: &Proposal, vocab: &Vocab) -> Ceasefire {
         simple(w, proposal.entry_into_force, &phases).ok()
     })
 }
+
+/// The phases of `proposal` with their days (`None` for one in error), in file order.
+pub fn phase_windows(proposal: &Proposal) -> Vec<(Box<str>, Option<Interval>)> {
+    let mut quiet = Vec::new();
+    let resolved = phases(proposal, &mut quiet);
+    proposal
+        .phases
+        .iter()
+        .map(|p| (p.id.clone(), resolved.get(&*p.id).copied().flatten()))
+        .collect()
+}

@@ -78,18 +78,39 @@ pub fn change_with(c: &Change, code: &dyn Fn(&str) -> String) -> String {
             old,
             new,
             direction,
-            follows_ceasefire,
+            named,
         } => {
-            let how = how(*direction, ["lengthened", "shortened", "moved"]);
-            let follows = if *follows_ceasefire {
-                ", following the ceasefire term"
+            let how = if old == new {
+                "same days"
+            } else if old.is_deadline() && new.is_deadline() {
+                match (old.to(), new.to()) {
+                    (Some(a), Some(b)) if b > a => "deadline later",
+                    _ => "deadline earlier",
+                }
+            } else if new.is_deadline() {
+                "now a deadline"
+            } else if old.is_deadline() {
+                "no longer a deadline"
             } else {
-                ""
+                how(*direction, ["lengthened", "shortened", "moved"])
+            };
+            let follows = match named {
+                [Some(a), Some(b)] if a == b => format!(", following {}", named_words(a, code)),
+                [a, b] if a != b => {
+                    let say = |n: &Option<crate::diff::Named>| match n {
+                        Some(n) => named_words(n, code),
+                        None => "its own days".to_owned(),
+                    };
+                    format!("; {} → {}", say(a), say(b))
+                }
+                _ => String::new(),
             };
             match (old.from, old.to(), new.from, new.to()) {
                 _ if old.is_unstated() => format!("{old} → {new} (now stated{follows})"),
                 _ if new.is_unstated() => format!("{old} → {new} (no longer stated{follows})"),
-                (0, Some(a), 0, Some(b)) => format!("{a} → {b} days ({how}{follows})"),
+                (0, Some(a), 0, Some(b)) if !old.is_deadline() && !new.is_deadline() => {
+                    format!("{a} → {b} days ({how}{follows})")
+                }
                 _ => format!("{old} → {new} ({how}{follows})"),
             }
         }
@@ -292,5 +313,21 @@ mod tests {
             modality_gloss(Modality::May, &["RU".into(), "UA".into()], "strikes", None, false),
             "the proposal now merely allows RU and UA strikes"
         );
+    }
+}
+
+/// What a window names, in words: `the ceasefire term`, `phase `phase-2``, `after
+/// `release``.
+fn named_words(n: &crate::diff::Named, code: &dyn Fn(&str) -> String) -> String {
+    match n {
+        crate::diff::Named::Ceasefire => "the ceasefire term".to_owned(),
+        crate::diff::Named::Phase(p) => format!("phase {}", code(p)),
+        crate::diff::Named::After { term, from_start } => {
+            if *from_start {
+                format!("the start of {}", code(term))
+            } else {
+                format!("after {}", code(term))
+            }
+        }
     }
 }
