@@ -324,7 +324,12 @@ impl JsonSchema for Window {
             "oneOf": [
                 { "const": CEASEFIRE },
                 { "const": INDEFINITE },
-                { "type": "string", "description": "The id of a phase of the proposal." },
+                {
+                    "type": "string",
+                    "description": "The id of a phase of the proposal.",
+                    "pattern": "^[\\p{L}\\p{N}_-]+$",
+                    "not": { "enum": [CEASEFIRE, INDEFINITE] }
+                },
                 {
                     "type": "object",
                     "additionalProperties": false,
