@@ -94,16 +94,19 @@ pub fn change_with(c: &Change, code: &dyn Fn(&str) -> String) -> String {
             } else {
                 how(*direction, ["lengthened", "shortened", "moved"])
             };
+            // What the windows name: the same (the change follows it), another, or one
+            // side only (a window that starts or stops following the ceasefire term
+            // says nothing more than its days do).
             let follows = match named {
                 [Some(a), Some(b)] if a == b => format!(", following {}", named_words(a, code)),
-                [a, b] if a != b => {
-                    let say = |n: &Option<crate::diff::Named>| match n {
-                        Some(n) => named_words(n, code),
-                        None => "its own days".to_owned(),
-                    };
-                    format!("; {} → {}", say(a), say(b))
+                [Some(a), Some(b)] => {
+                    format!("; {} → {}", named_words(a, code), named_words(b, code))
                 }
-                _ => String::new(),
+                [None, Some(crate::diff::Named::Ceasefire)]
+                | [Some(crate::diff::Named::Ceasefire), None]
+                | [None, None] => String::new(),
+                [None, Some(b)] => format!("; now {}", named_words(b, code)),
+                [Some(a), None] => format!("; no longer {}", named_words(a, code)),
             };
             match (old.from, old.to(), new.from, new.to()) {
                 _ if old.is_unstated() => format!("{old} → {new} (now stated{follows})"),
