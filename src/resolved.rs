@@ -73,8 +73,7 @@ impl Interval {
 
     /// Whether this window ends by `deadline`'s day and starts no earlier than it.
     fn meets(self, deadline: Interval) -> bool {
-        matches!((self.to(), deadline.to()), (Some(a), Some(b)) if a <= b)
-            && self.from >= deadline.from
+        matches!((self.to(), deadline.to()), (Some(a), Some(b)) if a <= b) && self.from >= deadline.from
     }
 
     /// A deadline: done at some time in `[from, by)`. A `by` beyond

@@ -27,8 +27,8 @@ pub use align::{Alignment, align};
 pub use field::{DiffOptions, Field};
 pub use patch::{PatchOp, json_patch, pointer_escape};
 pub use result::{
-    Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, Named, ProposalDiff, ProposalInfo,
-    TermDiff, TermSide,
+    Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, Named, ProposalDiff,
+    ProposalInfo, TermDiff, TermSide,
 };
 pub use word_diff::{Segment, SegmentKind, similarity, word_diff};
 
@@ -129,11 +129,12 @@ fn matched_term(
     };
     let old_summary = term_summary(vocab, a.resolved, &a.term.params, old.calendar);
     // Most matched terms are unchanged: their summary is made once.
-    let new_summary = if a.resolved == b.resolved && a.term.params == b.term.params && old.calendar == new.calendar {
-        old_summary.clone()
-    } else {
-        term_summary(vocab, b.resolved, &b.term.params, new.calendar)
-    };
+    let new_summary =
+        if a.resolved == b.resolved && a.term.params == b.term.params && old.calendar == new.calendar {
+            old_summary.clone()
+        } else {
+            term_summary(vocab, b.resolved, &b.term.params, new.calendar)
+        };
     Some(TermDiff::Matched(MatchedTerm {
         old: side(a, i, old_summary),
         new: side(b, j, new_summary),

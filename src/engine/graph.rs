@@ -106,7 +106,10 @@ impl ConditionGraph {
         // condition on it here, and only here (DESIGN §3 Settled details).
         for (pi, p) in sides {
             for &(t, anchor) in &p.anchors {
-                let from = cg.node(TermRef { proposal: pi, term: t });
+                let from = cg.node(TermRef {
+                    proposal: pi,
+                    term: t,
+                });
                 let to = cg.node(TermRef {
                     proposal: pi,
                     term: anchor,

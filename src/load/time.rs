@@ -280,9 +280,13 @@ fn simple(w: &Window, eif: Option<Date>, phases: &Phases) -> Result<Interval, Wr
             None => Err(Wrong::new(
                 "",
                 if phases.is_empty() {
-                    format!("unknown window `{name}`: neither `ceasefire`, `indefinite` nor a phase (the proposal has no `phases`)")
+                    format!(
+                        "unknown window `{name}`: neither `ceasefire`, `indefinite` nor a phase (the proposal has no `phases`)"
+                    )
                 } else {
-                    format!("unknown window `{name}`: neither `ceasefire`, `indefinite` nor a phase of the proposal")
+                    format!(
+                        "unknown window `{name}`: neither `ceasefire`, `indefinite` nor a phase of the proposal"
+                    )
                 },
             )),
         },
@@ -300,9 +304,10 @@ fn day(d: Day, eif: Option<Date>, field: &'static str) -> Result<i64, Wrong> {
                 return Err(Wrong {
                     field,
                     message: format!("window date `{date}` but the proposal gives no entry into force"),
-                    help: Some(format!(
+                    help: Some(
                         "add `\"entry_into_force\": \"YYYY-MM-DD\"` to the proposal (day 0 of every window), or write the day as a number of days"
-                    )),
+                            .to_owned(),
+                    ),
                 });
             };
             let n = eif.days_until(date);
@@ -354,8 +359,11 @@ fn phases<'p>(proposal: &'p Proposal, diags: &mut Vec<Diagnostic>) -> Phases<'p>
                 let from = from.or(next_start);
                 if from.is_none() {
                     diags.push(
-                        err("", format!("phase `{}` has no start: the phase before it has no end", p.id))
-                            .with_help("give this phase a `from`, or the one before it `days`"),
+                        err(
+                            "",
+                            format!("phase `{}` has no start: the phase before it has no end", p.id),
+                        )
+                        .with_help("give this phase a `from`, or the one before it `days`"),
                     );
                     None
                 } else {

@@ -294,9 +294,7 @@ impl<'de> Deserialize<'de> for Window {
                     // A word names a phase (the loader checks that the proposal has it,
                     // suggesting the nearest phase or keyword); anything else, such as
                     // an object written as a string, is not a window at all.
-                    _ if !v.is_empty()
-                        && v.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') =>
-                    {
+                    _ if !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') => {
                         Ok(Window::Phase(v.into()))
                     }
                     _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
@@ -399,8 +397,14 @@ mod tests {
     #[test]
     fn forms_that_cannot_go_together_are_refused() {
         for (s, says) in [
-            (r#"{"by":16,"days":3}"#, "deadline `by` cannot be combined with `days`"),
-            (r#"{"after":"a","from":3}"#, "`after` cannot be combined with `from`"),
+            (
+                r#"{"by":16,"days":3}"#,
+                "deadline `by` cannot be combined with `days`",
+            ),
+            (
+                r#"{"after":"a","from":3}"#,
+                "`after` cannot be combined with `from`",
+            ),
             (r#"{"after":"a","days":1,"hours":2}"#, "not both"),
             (r#"{"from_start":true}"#, "only for a window `after`"),
             (r#"{"hours":3,"to":5}"#, "`hours` cannot be combined with `to`"),
@@ -414,6 +418,9 @@ mod tests {
     #[test]
     fn the_window_stays_small() {
         assert!(std::mem::size_of::<Window>() <= 48);
-        assert_eq!(std::mem::size_of::<Option<Window>>(), std::mem::size_of::<Window>());
+        assert_eq!(
+            std::mem::size_of::<Option<Window>>(),
+            std::mem::size_of::<Window>()
+        );
     }
 }

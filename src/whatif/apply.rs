@@ -323,7 +323,11 @@ mod tests {
         apply(&mut ps, &set("us-2025-03-11/aid", "window.to", json!(30))).unwrap();
         assert_eq!(window(&ps), r#"{"to":30}"#);
         apply(&mut ps, &set("us-2025-03-11/aid", "window", json!("phase-1"))).unwrap();
-        apply(&mut ps, &set("us-2025-03-11/aid", "window.by", json!("2025-03-01"))).unwrap();
+        apply(
+            &mut ps,
+            &set("us-2025-03-11/aid", "window.by", json!("2025-03-01")),
+        )
+        .unwrap();
         assert_eq!(window(&ps), r#"{"by":"2025-03-01"}"#);
         apply(&mut ps, &set("us-2025-03-11/aid", "params.count", json!(3))).unwrap();
         assert_eq!(ps[0].term("aid").unwrap().params.len(), 1);

@@ -353,6 +353,9 @@ fn time_fields_take_their_places() {
     assert!(once.contains(
         "\"by\": [\"US\"],\n  \"entry_into_force\": \"2025-01-19\",\n  \"phases\": [{ \"id\": \"phase-1\", \"days\": 42 }, { \"id\": \"phase-2\", \"to\": \"2025-04-01\" }],\n  \"terms\""
     ), "{once}");
-    assert!(once.contains("\"window\": { \"after\": \"x\", \"from_start\": true, \"days\": 30 }"), "{once}");
+    assert!(
+        once.contains("\"window\": { \"after\": \"x\", \"from_start\": true, \"days\": 30 }"),
+        "{once}"
+    );
     insta::assert_snapshot!(once);
 }

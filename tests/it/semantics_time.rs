@@ -129,10 +129,7 @@ fn both_entries_into_force_compare_on_the_calendar() {
     let w = relation_window(&pair, "halt");
     assert_eq!((w["from"].clone(), w["to"].clone()), (10.into(), 42.into()));
     assert_eq!(w["from_date"], "2025-01-29");
-    assert!(
-        text.contains("days 10–42 (29 January–2 March 2025)"),
-        "{text}"
-    );
+    assert!(text.contains("days 10–42 (29 January–2 March 2025)"), "{text}");
     insta::assert_snapshot!(text);
     // Markdown and HTML give the dates too.
     let (a, b) = (format!("{DIR}/calendar-a.json"), format!("{DIR}/calendar-b.json"));
@@ -171,11 +168,31 @@ fn an_anchor_is_a_before_condition_for_deadlocks() {
 
 #[test]
 fn an_anchor_alone_holds_nothing_up() {
-    // a/talks is anchored to a/release, which b leaves open: an anchor is no
-    // condition, so a/talks is neither blocked nor pending.
-    let (text, pair, _) = compare("after-a", "deadline-late");
+    // a/talks is anchored to a/release, on which the other side is silent: were the
+    // anchor a condition, a/talks would be pending. It is only an order for deadlocks.
+    let (text, pair, _) = compare("anchor-deadlock-a", "talks-only");
+    assert_eq!(kind_of(&pair, "talks"), "diverge", "{text}");
+    assert_eq!(pair["counts"]["pending"], 0, "{text}");
+    assert_eq!(pair["counts"]["blocked"], 0, "{text}");
     assert!(pair["blocked"].as_array().unwrap().is_empty(), "{text}");
-    assert!(pair["pending"].as_array().is_none_or(Vec::is_empty), "{text}");
+    // The same term with a `requires` instead is pending: the check can fail.
+    let dir = tempfile::tempdir().unwrap();
+    let a = std::fs::read_to_string(format!("{DIR}/anchor-deadlock-a.json")).unwrap();
+    let a = a.replace(
+        r#""window": { "after": "release", "days": 90 },"#,
+        r#""window": { "from": 30, "days": 90 }, "requires": ["release"],"#,
+    );
+    let path = dir.path().join("a.json");
+    std::fs::write(&path, a).unwrap();
+    let json = run(&[
+        "compare",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+        &format!("{DIR}/talks-only.json"),
+    ]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["pairs"][0]["counts"]["pending"], 1, "{v:#}");
 }
 
 #[test]
@@ -183,9 +200,21 @@ fn diff_of_a_changed_deadline_phase_and_anchor() {
     let (a, b) = (format!("{DIR}/phased-v1.json"), format!("{DIR}/phased-v2.json"));
     let text = run(&["diff", "--color=never", &a, &b]);
     assert_eq!(text.code, 1, "{}", text.stderr);
-    assert!(text.stdout.contains("by day 16 → by day 50 (deadline later)"), "{}", text.stdout);
-    assert!(text.stdout.contains("following phase `phase-2`"), "{}", text.stdout);
-    assert!(text.stdout.contains("after `release` → the start of `halt`"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("by day 16 → by day 50 (deadline later)"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("following phase `phase-2`"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("after `release` → the start of `halt`"),
+        "{}",
+        text.stdout
+    );
     insta::assert_snapshot!("diff_text", text.stdout);
     let md = run(&["diff", "--format", "markdown", &a, &b]);
     insta::assert_snapshot!("diff_markdown", md.stdout);
@@ -193,7 +222,10 @@ fn diff_of_a_changed_deadline_phase_and_anchor() {
 
 #[test]
 fn whatif_of_a_changed_deadline() {
-    let (a, b) = (format!("{DIR}/deadline-a.json"), format!("{DIR}/deadline-late.json"));
+    let (a, b) = (
+        format!("{DIR}/deadline-a.json"),
+        format!("{DIR}/deadline-late.json"),
+    );
     let out = run(&["whatif", "--color=never", &a, &b, "--set", "a/talks.window.by=30"]);
     assert!(out.code < 2, "{}", out.stderr);
     // By day 30, the deadline is met by a window of days 0–30: the divergence goes.
@@ -213,20 +245,33 @@ fn resolved(name: &str, edit: impl Fn(&mut Value)) -> armistice::resolved::Resol
     r.unwrap_or_else(|| panic!("{diags:?}"))
 }
 
+/// An edit of a fixture's JSON.
+type Edit = fn(&mut Value);
+
 #[test]
 fn reanalyze_is_analyze_on_the_calendar() {
     use armistice::engine::{Baseline, analyze, reanalyze};
     let vocab = armistice::vocab::Vocab::default_pack().unwrap();
-    let base = analyze(vec![resolved("calendar-a", |_| {}), resolved("calendar-b", |_| {})], &vocab).unwrap();
-    let edits: [(&str, fn(&mut Value)); 3] = [
+    let base = analyze(
+        vec![resolved("calendar-a", |_| {}), resolved("calendar-b", |_| {})],
+        &vocab,
+    )
+    .unwrap();
+    let edits: [(&str, Edit); 3] = [
         ("a window of b", |v| v["terms"][0]["window"]["days"] = 20.into()),
-        ("b's entry into force", |v| v["entry_into_force"] = "2025-01-10".into()),
+        ("b's entry into force", |v| {
+            v["entry_into_force"] = "2025-01-10".into()
+        }),
         ("b's entry into force removed", |v| {
             v.as_object_mut().unwrap().remove("entry_into_force");
         }),
     ];
     for (what, edit) in edits {
-        let full = analyze(vec![resolved("calendar-a", |_| {}), resolved("calendar-b", edit)], &vocab).unwrap();
+        let full = analyze(
+            vec![resolved("calendar-a", |_| {}), resolved("calendar-b", edit)],
+            &vocab,
+        )
+        .unwrap();
         let bare = reanalyze(&base, vec![(1, resolved("calendar-b", edit))], &vocab).unwrap();
         let keyed = Baseline::new(base.clone(), &vocab)
             .reanalyze(vec![(1, resolved("calendar-b", edit))], &vocab)
@@ -240,13 +285,28 @@ fn reanalyze_is_analyze_on_the_calendar() {
     }
     // The first edit breaks the agreement on the calendar; the second moves b's day 0
     // before a's (a is then the one shifted); the third compares in days.
-    let relation = |a: &armistice::engine::Analysis| a.pairs.iter().next().unwrap().relations.iter().next().unwrap().kind;
+    let relation = |a: &armistice::engine::Analysis| a.pairs.first().unwrap().relations.first().unwrap().kind;
     let earlier = analyze(
         vec![resolved("calendar-a", |_| {}), resolved("calendar-b", edits[1].1)],
         &vocab,
     )
     .unwrap();
-    assert_eq!(earlier.proposals[0].calendar, armistice::model::Date::parse("2025-01-10"));
+    assert_eq!(
+        earlier.proposals[0].calendar,
+        armistice::model::Date::parse("2025-01-10")
+    );
     assert_eq!(earlier.proposals[0].terms[0].window.from, 19);
     assert_eq!(relation(&base), armistice::engine::RelationKind::Agree);
+    for (what, edit) in [edits[0], edits[2]] {
+        let after = analyze(
+            vec![resolved("calendar-a", |_| {}), resolved("calendar-b", edit)],
+            &vocab,
+        )
+        .unwrap();
+        assert_eq!(
+            relation(&after),
+            armistice::engine::RelationKind::Diverge,
+            "{what}"
+        );
+    }
 }

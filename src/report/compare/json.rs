@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use super::{Section, Sections};
 use crate::engine::{Analysis, Coverage, Pair, Relation, Side};
+use crate::model::Date;
 use crate::report::stream::{Stream, TermName, to_string, write_pretty};
 use crate::report::words;
-use crate::model::Date;
 use crate::resolved::Interval;
 use crate::vocab::Vocab;
 

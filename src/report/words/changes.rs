@@ -278,6 +278,22 @@ fn bound(codes: &[String]) -> String {
     }
 }
 
+/// What a window names, in words: `the ceasefire term`, `phase `phase-2``, `after
+/// `release``.
+fn named_words(n: &crate::diff::Named, code: &dyn Fn(&str) -> String) -> String {
+    match n {
+        crate::diff::Named::Ceasefire => "the ceasefire term".to_owned(),
+        crate::diff::Named::Phase(p) => format!("phase {}", code(p)),
+        crate::diff::Named::After { term, from_start } => {
+            if *from_start {
+                format!("the start of {}", code(term))
+            } else {
+                format!("after {}", code(term))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,21 +332,5 @@ mod tests {
             modality_gloss(Modality::May, &["RU".into(), "UA".into()], "strikes", None, false),
             "the proposal now merely allows RU and UA strikes"
         );
-    }
-}
-
-/// What a window names, in words: `the ceasefire term`, `phase `phase-2``, `after
-/// `release``.
-fn named_words(n: &crate::diff::Named, code: &dyn Fn(&str) -> String) -> String {
-    match n {
-        crate::diff::Named::Ceasefire => "the ceasefire term".to_owned(),
-        crate::diff::Named::Phase(p) => format!("phase {}", code(p)),
-        crate::diff::Named::After { term, from_start } => {
-            if *from_start {
-                format!("the start of {}", code(term))
-            } else {
-                format!("after {}", code(term))
-            }
-        }
     }
 }
