@@ -56,6 +56,9 @@ pub(super) struct ConditionGraph {
     graph: DiGraph<TermRef, Link>,
     /// Each side's proposal index, its first node and its number of terms.
     sides: [(usize, usize, usize); 2],
+    /// The `before` edges that are anchors (`after`) and not also `requires`
+    /// conditions: a deadlock through one says so.
+    anchors: FastSet<(NodeIndex, NodeIndex)>,
 }
 
 impl ConditionGraph {
@@ -76,6 +79,7 @@ impl ConditionGraph {
                 (li, 0, left.terms.len()),
                 (ri, left.terms.len(), right.terms.len()),
             ],
+            anchors: FastSet::default(),
         };
         for (pi, p) in sides {
             for t in 0..p.terms.len() {
@@ -114,8 +118,16 @@ impl ConditionGraph {
                     proposal: pi,
                     term: anchor,
                 });
-                if let (Some(from), Some(to)) = (from, to) {
+                let required = p.terms.get(t).is_some_and(|term| {
+                    term.requires
+                        .iter()
+                        .any(|&(req, timing)| req == anchor && timing == Timing::Before)
+                });
+                if let (Some(from), Some(to)) = (from, to)
+                    && !required
+                {
                     graph.add_edge(from, to, Link::Requires(Timing::Before));
+                    cg.anchors.insert((from, to));
                 }
             }
         }
@@ -227,6 +239,8 @@ impl ConditionGraph {
                 .map(|(a, b, link)| CycleEdge {
                     from: self.graph[local.nodes[a]],
                     to: self.graph[local.nodes[b]],
+                    anchor: link == Link::Requires(Timing::Before)
+                        && self.anchors.contains(&(local.nodes[a], local.nodes[b])),
                     requires: match link {
                         Link::Requires(t) => Some(t),
                         Link::Corresponds(_) => None,

@@ -163,6 +163,14 @@ fn an_anchor_is_a_before_condition_for_deadlocks() {
     let (text, pair, _) = compare("anchor-deadlock-a", "anchor-deadlock-b");
     assert_eq!(pair["counts"]["deadlocks"], 1, "{text}");
     assert_eq!(pair["verdict"], "conflicting", "{text}");
+    let cycle = pair["deadlocks"][0].as_array().unwrap();
+    let anchor = cycle.iter().find(|e| e["anchor"] == true).unwrap();
+    assert_eq!(
+        (anchor["from"].as_str(), anchor["to"].as_str()),
+        (Some("a/talks"), Some("a/release"))
+    );
+    assert_eq!(anchor["timing"], "before");
+    assert!(text.contains("a/talks —after→ a/release"), "{text}");
     insta::assert_snapshot!(text);
 }
 

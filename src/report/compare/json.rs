@@ -270,6 +270,10 @@ pub struct EdgeOut<'a> {
     pub relation: Option<&'static str>,
     /// The wording of the `from` term (each term of the cycle is one edge's `from`).
     pub text: Option<&'a str>,
+    /// Present and true when the `requires` edge is an anchor: the `from` term's
+    /// window starts after the `to` term's, which counts as a `before` condition.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub anchor: bool,
 }
 
 /// An open point.
@@ -431,6 +435,7 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
                             timing: e.requires.map(|t| t.as_str()),
                             relation: e.relation.map(|k| k.as_str()),
                             text: words::text(a, e.from),
+                            anchor: e.anchor,
                         })
                         .collect()
                 })

@@ -107,6 +107,9 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
                 .cycle
                 .iter()
                 .map(|e| match (e.requires, e.relation) {
+                    (Some(_), _) if e.anchor => {
+                        format!("{} starts after {}", code(a, e.from), code(a, e.to))
+                    }
                     (Some(t), _) => {
                         format!("{} requires ({}) {}", code(a, e.from), t.as_str(), code(a, e.to))
                     }

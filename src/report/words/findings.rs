@@ -361,6 +361,7 @@ pub fn cycle(analysis: &Analysis, d: &Deadlock) -> String {
 /// condition, `—diverge—` for a correspondence (the kind of the two terms' relation).
 pub fn cycle_edge(e: &CycleEdge) -> String {
     match (e.requires, e.relation) {
+        (Some(_), _) if e.anchor => "—after→".to_owned(),
         (Some(t), _) => format!("—requires ({})→", t.as_str()),
         (None, Some(k)) => format!("—{}—", k.as_str()),
         (None, None) => "—corresponds—".to_owned(),
