@@ -133,8 +133,16 @@ fn both_entries_into_force_compare_on_the_calendar() {
     insta::assert_snapshot!(text);
     // Markdown and HTML give the dates too.
     let (a, b) = (format!("{DIR}/calendar-a.json"), format!("{DIR}/calendar-b.json"));
+    assert!(
+        text.contains("windows on the calendar: day 0 is 19 January 2025; b enters into force on day 10 (29 January 2025)"),
+        "{text}"
+    );
     let md = run(&["compare", "--format", "markdown", &a, &b]).stdout;
     assert!(md.contains("29 January–2 March 2025"), "{md}");
+    assert!(
+        md.contains("Windows on the calendar: day 0 is 19 January 2025"),
+        "{md}"
+    );
     let html = run(&["report", &a, &b]).stdout;
     assert!(html.contains("29 January–2 March 2025"), "{html}");
 }

@@ -76,6 +76,16 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
         pair.verdict.as_str(),
         words::counts(&pair.counts())
     );
+    if let Some(basis) = words::time_basis(a, pair.left, pair.right) {
+        let mut chars = basis.chars();
+        let capital: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        let _ = writeln!(out, "{}.\n", esc(&capital));
+    }
     for (_, r) in sections.findings(pair) {
         relation(out, a, vocab, r);
     }

@@ -32,6 +32,49 @@ pub fn calendar(analysis: &Analysis, r: &Relation) -> Option<Date> {
     if a == b { a } else { None }
 }
 
+/// How a pair's windows are compared, when either proposal gives an entry into force
+/// (`None` otherwise): `windows on the calendar: day 0 is 19 January 2025; b enters
+/// into force on day 10 (29 January 2025)`, or `windows in days from each one's
+/// entry into force (b gives none)`.
+pub fn time_basis(analysis: &Analysis, left: usize, right: usize) -> Option<String> {
+    let (l, r) = (analysis.proposals.get(left)?, analysis.proposals.get(right)?);
+    let (le, re) = (l.proposal.entry_into_force, r.proposal.entry_into_force);
+    if le.is_none() && re.is_none() {
+        return None;
+    }
+    match (l.calendar, r.calendar) {
+        (Some(day0), Some(c)) if c == day0 => {
+            let mut out = format!("windows on the calendar: day 0 is {}", day0.in_words());
+            for p in [l, r] {
+                if let Some(e) = p.proposal.entry_into_force.filter(|&e| e != day0) {
+                    out.push_str(&format!(
+                        "; {} enters into force on day {} ({})",
+                        p.id(),
+                        day0.days_until(e),
+                        e.in_words()
+                    ));
+                }
+            }
+            Some(out)
+        }
+        _ => {
+            let none: Vec<&str> = [l, r]
+                .into_iter()
+                .filter(|p| p.proposal.entry_into_force.is_none())
+                .map(|p| p.id())
+                .collect();
+            Some(if none.is_empty() {
+                "windows in days from each one's entry into force".to_owned()
+            } else {
+                format!(
+                    "windows in days from each one's entry into force ({} gives none)",
+                    none.join(", ")
+                )
+            })
+        }
+    }
+}
+
 /// The quoted wording of a term, if it has any.
 pub fn text(analysis: &Analysis, r: TermRef) -> Option<&str> {
     analysis.term(r).and_then(|t| t.text.as_deref())

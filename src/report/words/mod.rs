@@ -17,7 +17,7 @@ pub use changes::{change, change_with, diff_counts, effect, meta_change, modalit
 pub use findings::{
     agrees_with, blocks, by_coverage, calendar, cause, changed, counts, counts_change, coverage, cycle,
     cycle_edge, derived, differences, direction, finding, finding_with, held_because, open, param, proposal,
-    relation, rules, side, silent, status, step, term, text, why_held,
+    relation, rules, side, silent, status, step, term, text, time_basis, why_held,
 };
 pub use values::{
     BURDEN_WEIGHTING, action, burden_share, dates, modality, number, parties, scope, scope_named, share,
