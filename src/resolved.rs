@@ -1,13 +1,19 @@
 //! The resolved form of a proposal: names turned into vocabulary indices, windows into
 //! day intervals, negating aliases into modalities, conditions into term indices.
 
-use crate::model::{Modality, Outcome, Proposal, Timing};
+use crate::model::{Date, Modality, Outcome, Proposal, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
 /// A half-open interval of days from entry into force, `[from, to)`; `to = None` has no end;
 /// or [`Interval::UNSTATED`], a window the text does not state, which relates to any
 /// window without a difference (DESIGN §2 `window`). Ordered by `from` (unstated
-/// first), then by `to` with no end first.
+/// first), then by `to` with no end first (a deadline after the plain interval of the
+/// same days).
+///
+/// A **deadline** (`{"by": N}`, DESIGN §3 Settled details) covers the days `[from, N)`
+/// like a plain interval, but a window that ends by day N meets it rather than
+/// differing from it ([`Interval::differs`]). The mark sits in the private end (see
+/// [`DEADLINE`]), so that an interval stays 16 bytes in every atom.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Interval {
     /// First day.
@@ -21,6 +27,14 @@ pub struct Interval {
 /// The end of an interval without end: below every day, so that such an interval
 /// sorts first among those of the same start.
 const OPEN: i64 = i64::MIN;
+
+/// Added to the end of a deadline. Every plain end is kept below [`PLAIN_END_MAX`]
+/// (loaded windows end by day 10^7, calendar shifts are a few million days), and a
+/// deadline's end `N` is stored as `N + DEADLINE`, which only a deadline reaches.
+const DEADLINE: i64 = 1 << 62;
+
+/// The largest end of an interval (plain or deadline), far beyond any window.
+const PLAIN_END_MAX: i64 = (1 << 61) - 1;
 
 /// The start of an unstated window: before any day a window may start on.
 const UNSTATED_FROM: i64 = i64::MIN;
@@ -44,14 +58,59 @@ impl Interval {
 
     /// Whether two windows are both stated and differ: the one difference in time a
     /// relation may rest on.
+    /// A deadline and a window that ends by it (and starts with or after it) do not
+    /// differ; two deadlines differ when their days do.
     pub fn differs(self, other: Interval) -> bool {
-        !self.is_unstated() && !other.is_unstated() && self != other
+        if self.is_unstated() || other.is_unstated() || self == other {
+            return false;
+        }
+        match (self.is_deadline(), other.is_deadline()) {
+            (true, false) => !other.meets(self),
+            (false, true) => !self.meets(other),
+            _ => true,
+        }
+    }
+
+    /// Whether this window ends by `deadline`'s day and starts no earlier than it.
+    fn meets(self, deadline: Interval) -> bool {
+        matches!((self.to(), deadline.to()), (Some(a), Some(b)) if a <= b) && self.from >= deadline.from
+    }
+
+    /// A deadline: done at some time in `[from, by)`. A `by` beyond
+    /// [`PLAIN_END_MAX`] is taken as that day.
+    pub const fn deadline(from: i64, by: i64) -> Interval {
+        let by = if by > PLAIN_END_MAX {
+            PLAIN_END_MAX
+        } else if by < -PLAIN_END_MAX {
+            -PLAIN_END_MAX
+        } else {
+            by
+        };
+        Interval {
+            from,
+            end: by + DEADLINE,
+        }
+    }
+
+    /// Whether the interval is a deadline ([`Interval::deadline`]).
+    pub const fn is_deadline(self) -> bool {
+        self.end > PLAIN_END_MAX
+    }
+
+    /// The same days, as a plain interval or as a deadline.
+    pub fn with_days(self, from: i64, to: Option<i64>) -> Interval {
+        match to {
+            Some(t) if self.is_deadline() => Interval::deadline(from, t),
+            _ => Interval::new(from, to),
+        }
     }
 
     /// The interval `[from, to)`, or from `from` on when `to` is `None`. (A `to` of
-    /// `i64::MIN`, before any start, is taken as no end.)
+    /// `i64::MIN`, before any start, is taken as no end; one beyond [`PLAIN_END_MAX`]
+    /// as that day.)
     pub const fn new(from: i64, to: Option<i64>) -> Interval {
         let end = match to {
+            Some(t) if t > PLAIN_END_MAX => PLAIN_END_MAX,
             Some(t) => t,
             None => OPEN,
         };
@@ -60,7 +119,13 @@ impl Interval {
 
     /// The day the interval ends (exclusive), if it ends.
     pub const fn to(self) -> Option<i64> {
-        if self.end == OPEN { None } else { Some(self.end) }
+        if self.end == OPEN {
+            None
+        } else if self.is_deadline() {
+            Some(self.end - DEADLINE)
+        } else {
+            Some(self.end)
+        }
     }
 
     /// The common part of two intervals, if they overlap.
@@ -98,6 +163,18 @@ impl Interval {
             }
     }
 
+    /// The same window `days` later (earlier when negative); an unstated window stays
+    /// unstated.
+    pub fn shifted(self, days: i64) -> Interval {
+        if self.is_unstated() {
+            return self;
+        }
+        self.with_days(
+            self.from.saturating_add(days),
+            self.to().map(|t| t.saturating_add(days)),
+        )
+    }
+
     /// The length in days, if bounded (an unstated window has none).
     pub fn days(self) -> Option<i64> {
         self.to().map(|t| t - self.from)
@@ -109,10 +186,12 @@ impl std::fmt::Debug for Interval {
         if self.is_unstated() {
             return f.write_str("Interval::UNSTATED");
         }
-        f.debug_struct("Interval")
-            .field("from", &self.from)
-            .field("to", &self.to())
-            .finish()
+        let mut d = f.debug_struct("Interval");
+        d.field("from", &self.from).field("to", &self.to());
+        if self.is_deadline() {
+            d.field("deadline", &true);
+        }
+        d.finish()
     }
 }
 
@@ -122,6 +201,8 @@ impl std::fmt::Display for Interval {
             return f.write_str("duration unstated");
         }
         match self.to() {
+            Some(to) if self.is_deadline() && self.from == 0 => write!(f, "by day {to}"),
+            Some(to) if self.is_deadline() => write!(f, "from day {}, by day {to}", self.from),
             Some(to) => write!(f, "days {}–{}", self.from, to),
             None if self.from == 0 => f.write_str("from entry into force, open-ended"),
             None => write!(f, "from day {}, open-ended", self.from),
@@ -138,6 +219,15 @@ pub struct ResolvedProposal {
     pub by: Vec<PartyId>,
     /// The terms, in file order (index `i` is `proposal.terms[i]`).
     pub terms: Vec<ResolvedTerm>,
+    /// Windows anchored to another term's (`"after"`): `(term, the term it is
+    /// anchored to)`, by index. Each counts as a `before` condition in the search for
+    /// deadlocks and nowhere else (DESIGN §3 Settled details). Few, so kept apart from
+    /// the terms.
+    pub anchors: Box<[(usize, usize)]>,
+    /// The date of day 0 of the windows of `terms`: the proposal's entry into force
+    /// as resolved; when it is compared on the calendar with proposals that enter into
+    /// force earlier, the earliest of them (the engine shifts the windows to it).
+    pub calendar: Option<Date>,
     /// The outcomes terms wait on or lapse on, apart from the terms (few have any).
     pub outcomes: Outcomes,
 }

@@ -15,6 +15,10 @@ pub enum Field {
     Date,
     /// The proposal's authors.
     By,
+    /// The proposal's entry into force (day 0 of its windows).
+    EntryIntoForce,
+    /// The proposal's phases.
+    Phases,
     /// The parties a term binds.
     Subject,
     /// Obligation, prohibition or permission (after negating aliases).
@@ -49,12 +53,14 @@ pub enum Field {
 
 impl Field {
     /// Every field, in report order.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 21] = [
         Field::Id,
         Field::Title,
         Field::Date,
         Field::By,
         Field::Kind,
+        Field::EntryIntoForce,
+        Field::Phases,
         Field::Subject,
         Field::Modality,
         Field::Action,
@@ -78,6 +84,8 @@ impl Field {
             Field::Title => "title",
             Field::Date => "date",
             Field::By => "by",
+            Field::EntryIntoForce => "entry_into_force",
+            Field::Phases => "phases",
             Field::Kind => "kind",
             Field::Subject => "subject",
             Field::Modality => "modality",

@@ -27,8 +27,8 @@ pub use align::{Alignment, align};
 pub use field::{DiffOptions, Field};
 pub use patch::{PatchOp, json_patch, pointer_escape};
 pub use result::{
-    Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, ProposalDiff, ProposalInfo,
-    TermDiff, TermSide,
+    Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, Named, ProposalDiff,
+    ProposalInfo, TermDiff, TermSide,
 };
 pub use word_diff::{Segment, SegmentKind, similarity, word_diff};
 
@@ -52,7 +52,7 @@ pub fn diff(
         Some(TermSide {
             index: i,
             id: t.id.to_string(),
-            summary: term_summary(vocab, r, &t.params),
+            summary: term_summary(vocab, r, &t.params, p.calendar),
             text: t.text.as_deref().map(str::to_owned),
         })
     };
@@ -131,13 +131,14 @@ fn matched_term(
         summary,
         text: s.term.text.as_deref().map(str::to_owned),
     };
-    let old_summary = term_summary(vocab, a.resolved, &a.term.params);
+    let old_summary = term_summary(vocab, a.resolved, &a.term.params, old.calendar);
     // Most matched terms are unchanged: their summary is made once.
-    let new_summary = if a.resolved == b.resolved && a.term.params == b.term.params {
-        old_summary.clone()
-    } else {
-        term_summary(vocab, b.resolved, &b.term.params)
-    };
+    let new_summary =
+        if a.resolved == b.resolved && a.term.params == b.term.params && old.calendar == new.calendar {
+            old_summary.clone()
+        } else {
+            term_summary(vocab, b.resolved, &b.term.params, new.calendar)
+        };
     Some(TermDiff::Matched(MatchedTerm {
         old: side(a, i, old_summary),
         new: side(b, j, new_summary),
@@ -152,6 +153,19 @@ fn info(p: &ResolvedProposal, vocab: &Vocab) -> ProposalInfo {
         title: p.proposal.title.clone(),
         by: p.by.iter().map(|&b| vocab.party_code(b).to_owned()).collect(),
     }
+}
+
+/// A proposal's phases with their days (`phase-1 days 0–42, phase-2 days 42–84`), if
+/// it has any: a phase moved or lengthened reads as its days.
+fn phases(p: &crate::model::Proposal) -> Option<String> {
+    let list: Vec<String> = crate::load::phase_windows(p)
+        .into_iter()
+        .map(|(id, w)| match w {
+            Some(w) => format!("{id} {w}"),
+            None => format!("{id} (unresolved)"),
+        })
+        .collect();
+    (!list.is_empty()).then(|| list.join(", "))
 }
 
 fn metadata(old: &ResolvedProposal, new: &ResolvedProposal, opts: &DiffOptions) -> Vec<MetaChange> {
@@ -172,6 +186,12 @@ fn metadata(old: &ResolvedProposal, new: &ResolvedProposal, opts: &DiffOptions) 
             Some(a.kind.as_str().to_owned()),
             Some(b.kind.as_str().to_owned()),
         ),
+        (
+            Field::EntryIntoForce,
+            a.entry_into_force.map(|d| d.to_string()),
+            b.entry_into_force.map(|d| d.to_string()),
+        ),
+        (Field::Phases, phases(a), phases(b)),
         (Field::Source, a.source.clone(), b.source.clone()),
         (Field::Note, a.note.clone(), b.note.clone()),
     ];

@@ -122,6 +122,38 @@ pub struct Change {
     pub kind: ChangeKind,
 }
 
+/// What a window is written as, when it names something of the proposal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// `"ceasefire"`: the window of the general ceasefire term.
+    Ceasefire,
+    /// A phase, by id.
+    Phase(String),
+    /// Anchored to a term (`after`), from its end or, with `from_start`, its start.
+    After {
+        /// The term's id.
+        term: String,
+        /// Counted from the start of its window.
+        from_start: bool,
+    },
+}
+
+impl Named {
+    /// What `w` names, if anything.
+    pub fn of(w: Option<&crate::model::Window>) -> Option<Named> {
+        use crate::model::Window;
+        match w? {
+            Window::Ceasefire => Some(Named::Ceasefire),
+            Window::Phase(p) => Some(Named::Phase(p.to_string())),
+            Window::After(a) => Some(Named::After {
+                term: a.after.to_string(),
+                from_start: a.from_start,
+            }),
+            _ => None,
+        }
+    }
+}
+
 impl Change {
     /// Whether the change alters the proposal (a notation change does not).
     pub fn is_meaningful(&self) -> bool {
@@ -232,9 +264,9 @@ pub enum ChangeKind {
         new: Interval,
         /// Longer, shorter or moved.
         direction: Direction,
-        /// Whether both versions write `"ceasefire"`, so the change follows the
-        /// ceasefire term's window.
-        follows_ceasefire: bool,
+        /// What each version's window names, if anything (`"ceasefire"`, a phase, a
+        /// term it is anchored to): the same in both, the change follows it.
+        named: [Option<Named>; 2],
     },
     /// A parameter was added, removed or changed.
     Param {

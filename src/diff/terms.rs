@@ -1,11 +1,10 @@
 //! Field-by-field comparison of two matched terms, on their resolved meaning, with
 //! differences of spelling only reported as notation.
 
-use super::result::{Change, ChangeKind, Direction};
+use super::result::{Change, ChangeKind, Direction, Named};
 use super::word_diff::word_diff;
 use super::{DiffOptions, Field};
-use crate::model::Outcome;
-use crate::model::{ParamValue, Term, Window};
+use crate::model::{Outcome, ParamValue, Term};
 use crate::resolved::{Interval, Outcomes, ResolvedTerm};
 use crate::vocab::LabelId;
 use crate::vocab::scope::contains;
@@ -179,17 +178,17 @@ pub(super) fn compare(
         push(Field::Scope, notation(&ta.scope, &tb.scope));
     }
 
-    if a.window != b.window {
+    let named = [Named::of(ta.window.as_ref()), Named::of(tb.window.as_ref())];
+    // A window anchored to another term, or naming another phase, is a change in
+    // meaning even on the same days (an anchor is an order between terms).
+    if a.window != b.window || named[0] != named[1] {
         push(
             Field::Window,
             ChangeKind::Window {
                 old: a.window,
                 new: b.window,
                 direction: window_direction(a.window, b.window),
-                follows_ceasefire: matches!(
-                    (&ta.window, &tb.window),
-                    (Some(Window::Ceasefire), Some(Window::Ceasefire))
-                ),
+                named,
             },
         );
     } else if ta.window != tb.window {

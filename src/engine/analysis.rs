@@ -275,6 +275,9 @@ pub struct CycleEdge {
     /// For a correspondence: the relation of the two terms (any direct relation but a
     /// conflict); `None` for a `requires` condition.
     pub relation: Option<RelationKind>,
+    /// Whether the `before` condition is an anchor: `from`'s window is `after` `to`'s
+    /// (which counts as a `before` condition for deadlocks).
+    pub anchor: bool,
 }
 
 /// The overall judgement on a pair.

@@ -24,12 +24,12 @@ use crate::collections::{FastMap, FastSet};
 use crate::model::Timing;
 use crate::resolved::ResolvedProposal;
 
-/// Whether both proposals of a pair have a `requires` condition: a deadlock needs one
-/// of each, so without them the condition graph need not be built.
+/// Whether both proposals of a pair have a `requires` condition or an anchor: a
+/// deadlock needs one of each, so without them the condition graph need not be built.
 pub(crate) fn may_deadlock(sides: [(usize, &ResolvedProposal); 2]) -> bool {
     sides.iter().all(|(_, p)| {
         let n = p.terms.len();
-        p.terms.iter().any(|t| t.requires.iter().any(|&(req, _)| req < n))
+        !p.anchors.is_empty() || p.terms.iter().any(|t| t.requires.iter().any(|&(req, _)| req < n))
     })
 }
 
@@ -56,6 +56,9 @@ pub(super) struct ConditionGraph {
     graph: DiGraph<TermRef, Link>,
     /// Each side's proposal index, its first node and its number of terms.
     sides: [(usize, usize, usize); 2],
+    /// The `before` edges that are anchors (`after`) and not also `requires`
+    /// conditions: a deadlock through one says so.
+    anchors: FastSet<(NodeIndex, NodeIndex)>,
 }
 
 impl ConditionGraph {
@@ -67,7 +70,7 @@ impl ConditionGraph {
         let terms = left.terms.len() + right.terms.len();
         let requires: usize = sides
             .iter()
-            .map(|(_, p)| p.terms.iter().map(|t| t.requires.len()).sum::<usize>())
+            .map(|(_, p)| p.anchors.len() + p.terms.iter().map(|t| t.requires.len()).sum::<usize>())
             .sum();
         let mut graph = DiGraph::with_capacity(terms, requires + 2 * relations.len());
         let mut cg = ConditionGraph {
@@ -76,6 +79,7 @@ impl ConditionGraph {
                 (li, 0, left.terms.len()),
                 (ri, left.terms.len(), right.terms.len()),
             ],
+            anchors: FastSet::default(),
         };
         for (pi, p) in sides {
             for t in 0..p.terms.len() {
@@ -99,6 +103,31 @@ impl ConditionGraph {
                     if let (Some(from), Some(to)) = (from, to) {
                         graph.add_edge(from, to, Link::Requires(timing));
                     }
+                }
+            }
+        }
+        // A window anchored to another term's (`after`) counts as a `before`
+        // condition on it here, and only here (DESIGN §3 Settled details).
+        for (pi, p) in sides {
+            for &(t, anchor) in &p.anchors {
+                let from = cg.node(TermRef {
+                    proposal: pi,
+                    term: t,
+                });
+                let to = cg.node(TermRef {
+                    proposal: pi,
+                    term: anchor,
+                });
+                let required = p.terms.get(t).is_some_and(|term| {
+                    term.requires
+                        .iter()
+                        .any(|&(req, timing)| req == anchor && timing == Timing::Before)
+                });
+                if let (Some(from), Some(to)) = (from, to)
+                    && !required
+                {
+                    graph.add_edge(from, to, Link::Requires(Timing::Before));
+                    cg.anchors.insert((from, to));
                 }
             }
         }
@@ -210,6 +239,8 @@ impl ConditionGraph {
                 .map(|(a, b, link)| CycleEdge {
                     from: self.graph[local.nodes[a]],
                     to: self.graph[local.nodes[b]],
+                    anchor: link == Link::Requires(Timing::Before)
+                        && self.anchors.contains(&(local.nodes[a], local.nodes[b])),
                     requires: match link {
                         Link::Requires(t) => Some(t),
                         Link::Corresponds(_) => None,

@@ -7,6 +7,7 @@ mod assemble;
 mod atom;
 mod blocked;
 mod burden;
+mod calendar;
 mod collect;
 mod consistency;
 mod contingent;
@@ -95,11 +96,13 @@ pub fn analyze_with<P: Into<Arc<ResolvedProposal>>>(
 }
 
 /// [`analyze_with`] of shared proposals.
-fn analyze_shared(
+pub(crate) fn analyze_shared(
     proposals: Vec<Arc<ResolvedProposal>>,
     vocab: &Vocab,
     limits: &Limits,
 ) -> Result<Analysis, EngineError> {
+    // On the calendar when every proposal gives an entry into force.
+    let proposals = calendar::align(proposals);
     for (i, p) in proposals.iter().enumerate() {
         if proposals[..i].iter().any(|q| q.id() == p.id()) {
             return Err(EngineError::DuplicateProposalId(p.id().to_owned()));

@@ -36,8 +36,18 @@ impl std::fmt::Display for FmtError {
 impl std::error::Error for FmtError {}
 
 /// Field order of a proposal, as in [`Proposal`].
-pub const PROPOSAL_FIELDS: [&str; 9] = [
-    "$schema", "id", "title", "by", "kind", "date", "source", "note", "terms",
+pub const PROPOSAL_FIELDS: [&str; 11] = [
+    "$schema",
+    "id",
+    "title",
+    "by",
+    "kind",
+    "date",
+    "entry_into_force",
+    "phases",
+    "source",
+    "note",
+    "terms",
 ];
 /// Field order of a term, as in [`crate::model::Term`].
 pub const TERM_FIELDS: [&str; 15] = [
@@ -58,7 +68,9 @@ pub const TERM_FIELDS: [&str; 15] = [
     "note",
 ];
 /// Field order of a window range.
-pub const WINDOW_FIELDS: [&str; 3] = ["from", "to", "days"];
+pub const WINDOW_FIELDS: [&str; 7] = ["after", "from_start", "from", "to", "days", "hours", "by"];
+/// Field order of a phase, as in [`crate::model::Phase`].
+pub const PHASE_FIELDS: [&str; 4] = ["id", "from", "to", "days"];
 /// Field order of a condition object (and of a lapse, which has no timing).
 pub const CONDITION_FIELDS: [&str; 3] = ["term", "timing", "on"];
 /// Field order of a parameter range.
@@ -189,7 +201,26 @@ mod tests {
         let v = serde_json::to_value(&term).unwrap();
         let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
         assert_eq!(keys(&v), TERM_FIELDS);
-        assert_eq!(keys(&v["window"]), WINDOW_FIELDS);
+        assert_eq!(keys(&v["window"]), ["from", "to", "days"]);
+        // Every form of window writes its keys in the canonical order.
+        for w in [
+            r#"{"after":"a","from_start":true,"days":3}"#,
+            r#"{"after":"a","hours":3}"#,
+            r#"{"from":"2025-01-01","to":4}"#,
+            r#"{"by":4}"#,
+            r#"{"hours":4}"#,
+        ] {
+            let window: Window = serde_json::from_str(w).unwrap();
+            let ks = keys(&serde_json::to_value(&window).unwrap());
+            let ranks: Vec<usize> = ks
+                .iter()
+                .map(|k| WINDOW_FIELDS.iter().position(|f| f == k).unwrap())
+                .collect();
+            assert!(ranks.windows(2).all(|r| r[0] < r[1]), "{w}");
+        }
+        let phase: crate::model::Phase =
+            serde_json::from_str(r#"{"id":"p","from":1,"to":"2025-01-01","days":3}"#).unwrap();
+        assert_eq!(keys(&serde_json::to_value(&phase).unwrap()), PHASE_FIELDS);
         assert_eq!(keys(&v["requires"][0]), CONDITION_FIELDS);
         assert_eq!(keys(&v["lapses_if"][0]), ["term", "on"]);
         assert_eq!(keys(&v["params"]["p"]), RANGE_FIELDS);
@@ -200,6 +231,13 @@ mod tests {
             by: vec![],
             kind: crate::model::ProposalKind::Reading,
             date: Some("x".into()),
+            entry_into_force: crate::model::Date::parse("2025-01-01"),
+            phases: vec![crate::model::Phase {
+                id: "p".into(),
+                from: None,
+                to: None,
+                days: Some(1),
+            }],
             source: Some("x".into()),
             note: Some("x".into()),
             terms: vec![],

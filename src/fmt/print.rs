@@ -6,7 +6,8 @@ use jsonc_parser::ast::{Comment, ObjectProp, Value as Ast};
 use jsonc_parser::common::{Range, Ranged};
 
 use super::{
-    CONDITION_FIELDS, FmtError, MAX_WIDTH, PROPOSAL_FIELDS, RANGE_FIELDS, TERM_FIELDS, WINDOW_FIELDS,
+    CONDITION_FIELDS, FmtError, MAX_WIDTH, PHASE_FIELDS, PROPOSAL_FIELDS, RANGE_FIELDS, TERM_FIELDS,
+    WINDOW_FIELDS,
 };
 
 /// What a value is in a proposal, which decides its field order and layout.
@@ -15,6 +16,8 @@ enum Kind {
     Root,
     Terms,
     Term,
+    Phases,
+    Phase,
     Window,
     Requires,
     Condition,
@@ -28,6 +31,8 @@ impl Kind {
     fn child(self, key: Option<&str>) -> Kind {
         match (self, key) {
             (Kind::Root, Some("terms")) => Kind::Terms,
+            (Kind::Root, Some("phases")) => Kind::Phases,
+            (Kind::Phases, None) => Kind::Phase,
             (Kind::Terms, None) => Kind::Term,
             (Kind::Term, Some("window")) => Kind::Window,
             (Kind::Term, Some("requires" | "lapses_if")) => Kind::Requires,
@@ -44,6 +49,7 @@ impl Kind {
             Kind::Root => &PROPOSAL_FIELDS,
             Kind::Term => &TERM_FIELDS,
             Kind::Window => &WINDOW_FIELDS,
+            Kind::Phase => &PHASE_FIELDS,
             Kind::Condition => &CONDITION_FIELDS,
             Kind::Range => &RANGE_FIELDS,
             _ => &[],

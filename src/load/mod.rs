@@ -13,6 +13,7 @@ mod render;
 mod span;
 mod subjects;
 mod syntax;
+mod time;
 mod validate;
 mod vocab_file;
 mod window;
@@ -24,5 +25,6 @@ pub use read::{
     parse_proposal,
 };
 pub use render::{render, render_message, render_report};
+pub use time::phase_windows;
 pub use validate::{ceasefire_window, resolve, resolve_owned};
 pub use vocab_file::{load_vocab, load_vocab_with};

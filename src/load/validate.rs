@@ -2,9 +2,10 @@
 //! every error and warning rather than stopping at the first.
 
 use super::diagnostic::Diagnostic;
-use super::window::{self as ceasefire, Ceasefire, range_interval};
+use super::time;
+use super::window::Ceasefire;
 use crate::collections::FastMap;
-use crate::model::{ParamValue, Proposal, Term, Timing, Window, is_open_word};
+use crate::model::{ParamValue, Proposal, Term, Timing, is_open_word};
 use crate::resolved::{Interval, Outcomes, ResolvedProposal, ResolvedTerm};
 use crate::vocab::{ParamKind, PartyId, Vocab, did_you_mean};
 
@@ -13,10 +14,12 @@ use crate::vocab::{ParamKind, PartyId, Vocab, did_you_mean};
 pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
     let (resolved, diags) = check(proposal, vocab);
     (
-        resolved.map(|(by, terms, outcomes)| ResolvedProposal {
+        resolved.map(|(by, terms, anchors, outcomes)| ResolvedProposal {
             proposal: proposal.clone(),
             by,
             terms,
+            anchors,
+            calendar: proposal.entry_into_force,
             outcomes,
         }),
         diags,
@@ -27,20 +30,22 @@ pub fn resolve(proposal: &Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>,
 pub fn resolve_owned(proposal: Proposal, vocab: &Vocab) -> (Option<ResolvedProposal>, Vec<Diagnostic>) {
     let (resolved, diags) = check(&proposal, vocab);
     (
-        resolved.map(|(by, terms, outcomes)| ResolvedProposal {
+        resolved.map(|(by, terms, anchors, outcomes)| ResolvedProposal {
+            calendar: proposal.entry_into_force,
             proposal,
             by,
             terms,
+            anchors,
             outcomes,
         }),
         diags,
     )
 }
 
-/// The authors, resolved terms and outcomes of `proposal` when it has no error, and
-/// every diagnostic.
+/// The authors, resolved terms, anchors and outcomes of `proposal` when it has no
+/// error, and every diagnostic.
 type Checked = (
-    Option<(Vec<PartyId>, Vec<ResolvedTerm>, Outcomes)>,
+    Option<(Vec<PartyId>, Vec<ResolvedTerm>, Box<[(usize, usize)]>, Outcomes)>,
     Vec<Diagnostic>,
 );
 
@@ -101,7 +106,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
 
     cx.diags.extend(super::lookalike::warnings(proposal));
 
-    let ceasefire = ceasefire::general(proposal, vocab);
+    let times = time::resolve(proposal, vocab, &ids, &mut cx.diags);
     // Conditions are noted as each term is resolved, while it is at hand.
     let mut edges = Vec::new();
     let terms: Vec<Option<ResolvedTerm>> = proposal
@@ -109,7 +114,8 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let resolved = cx.term(proposal, t, i, &ids, &ceasefire);
+            let window = times.windows.get(i).copied().flatten();
+            let resolved = cx.term(proposal, t, i, &ids, window);
             if let Some(r) = &resolved {
                 edges.extend(r.requires.iter().map(|&(req, _)| (req, i)));
             }
@@ -125,7 +131,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
     let outcomes = super::outcomes::resolve(proposal, &ids, &mut cx.diags);
     let ok = cx.diags.iter().all(|d| !d.is_error());
     let resolved = match (ok, terms.into_iter().collect::<Option<Vec<_>>>()) {
-        (true, Some(terms)) => Some((by, terms, outcomes)),
+        (true, Some(terms)) => Some((by, terms, times.anchors.into_boxed_slice(), outcomes)),
         _ => None,
     };
     (resolved, cx.diags)
@@ -135,7 +141,7 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
 /// term with no scope or partition, [`Interval::UNSTATED`] when that term states none),
 /// or `None` when it has none or several with different windows.
 pub fn ceasefire_window(proposal: &Proposal, vocab: &Vocab) -> Option<Interval> {
-    match ceasefire::general(proposal, vocab) {
+    match time::ceasefire_of(proposal, vocab) {
         Ceasefire::Window(w) => Some(w),
         Ceasefire::None | Ceasefire::Ambiguous(_) => None,
     }
@@ -218,13 +224,14 @@ impl Cx<'_> {
             .clone()
     }
 
+    /// Term `t` (index `i`) resolved, its window resolved already (`None`: in error).
     fn term(
         &mut self,
         proposal: &Proposal,
         t: &Term,
         i: usize,
         ids: &FastMap<&str, usize>,
-        ceasefire: &Ceasefire,
+        window: Option<Interval>,
     ) -> Option<ResolvedTerm> {
         // Diagnostic paths are built only for a diagnostic: most terms have none.
         let p = i;
@@ -279,31 +286,6 @@ impl Cx<'_> {
             .and_then(|tg| self.party(tg, || format!("terms[{p}].target")));
 
         let scope = self.labels(t, p);
-
-        let window = match &t.window {
-            None => Some(Interval::UNSTATED),
-            Some(Window::Range(r)) => match range_interval(r.from, r.to, r.days) {
-                Ok(w) => Some(w),
-                Err((field, message)) => {
-                    let at = if field == "to" && r.to.is_none() {
-                        "days"
-                    } else {
-                        field
-                    };
-                    self.diags
-                        .push(Diagnostic::error(format!("terms[{p}].window.{at}"), message));
-                    None
-                }
-            },
-            Some(Window::Indefinite) => Some(Interval::ALWAYS),
-            Some(Window::Ceasefire) => match ceasefire {
-                Ceasefire::Window(w) => Some(*w),
-                other => {
-                    self.diags.extend(ceasefire::error(proposal, p, other));
-                    None
-                }
-            },
-        };
 
         for (name, value) in &t.params {
             let pp = || format!("terms[{p}].params.{name}");

@@ -22,7 +22,13 @@ pub(super) enum Ceasefire {
 /// The general ceasefire of `proposal`: the window its candidates share, or why there
 /// is none. A candidate whose own window is `"ceasefire"`, or not a valid range, says
 /// nothing of it; one that states no duration counts only when none states one.
-pub(super) fn general(proposal: &Proposal, vocab: &Vocab) -> Ceasefire {
+/// `simple` resolves a candidate's window when it names no other term (`None`: it
+/// cannot, or it does).
+pub(super) fn general(
+    proposal: &Proposal,
+    vocab: &Vocab,
+    simple: impl Fn(&Window) -> Option<Interval>,
+) -> Ceasefire {
     let Some((hostilities, _)) = vocab.action("hostilities") else {
         return Ceasefire::None;
     };
@@ -33,12 +39,11 @@ pub(super) fn general(proposal: &Proposal, vocab: &Vocab) -> Ceasefire {
         }
         let window = match &t.window {
             None => Interval::UNSTATED,
-            Some(Window::Indefinite) => Interval::ALWAYS,
-            Some(Window::Range(r)) => match range_interval(r.from, r.to, r.days) {
-                Ok(w) => w,
-                Err(_) => continue,
+            Some(Window::Ceasefire | Window::After(_)) => continue,
+            Some(w) => match simple(w) {
+                Some(w) => w,
+                None => continue,
             },
-            Some(Window::Ceasefire) => continue,
         };
         found.push((i, window));
     }

@@ -5,6 +5,7 @@
 //! resolves them against the vocabulary and reports what does not resolve.
 
 mod condition;
+mod date;
 mod exact;
 mod param_map;
 mod params;
@@ -15,9 +16,10 @@ pub mod term_list;
 mod window;
 
 pub use condition::{Condition, Lapse, Lapses, Outcome, Timing};
+pub use date::Date;
 pub use param_map::Params;
 pub use params::{Meaning, ParamValue, is_open_word};
-pub use proposal::{Proposal, ProposalKind};
+pub use proposal::{Phase, Proposal, ProposalKind};
 pub use subject::Subject;
 pub use term::{Modality, Priority, Term};
-pub use window::{WINDOW_KEYWORDS, Window, WindowRange};
+pub use window::{Anchor, DateRange, Day, WINDOW_KEYWORDS, Window, WindowRange};

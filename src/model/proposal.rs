@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Term;
+use super::{Date, Day, Term};
 
 /// One proposal file: metadata plus terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -28,6 +28,15 @@ pub struct Proposal {
     /// The date of the proposal, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The date the agreement would enter into force, `YYYY-MM-DD`: day 0 of every
+    /// window. With it, reports also give windows as dates, windows may be written with
+    /// dates, and two proposals that both give one are compared on the calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_into_force: Option<Date>,
+    /// Named phases, each a window a term may name (`"window": "phase-2"`); without
+    /// bounds of its own a phase starts where the one before ends (the first on day 0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<Phase>,
     /// Where the proposal's wording comes from (a citation or address).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -45,6 +54,37 @@ impl Proposal {
     pub fn term(&self, id: &str) -> Option<&Term> {
         self.terms.iter().find(|t| *t.id == *id)
     }
+}
+
+/// A named phase: `{"id": "phase-1", "days": 42}`, or with explicit bounds (`from`,
+/// `to` exclusive; days or, with `entry_into_force`, dates).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// The phase's name, as terms give it for their window.
+    pub id: Box<str>,
+    /// First day (default: where the phase before ends, day 0 for the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DaySchema>")]
+    pub from: Option<Day>,
+    /// The day the phase ends (exclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DaySchema>")]
+    pub to: Option<Day>,
+    /// Its length in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<i64>,
+}
+
+/// The schema of a [`Day`]: a day number or a date.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum DaySchema {
+    /// Days from entry into force.
+    Number(i64),
+    /// A date (the proposal gives its entry into force).
+    Date(Date),
 }
 
 /// What kind of text a proposal file encodes.

@@ -143,6 +143,34 @@ pub fn unknown_proposal(id: &str, ids: &[&str]) -> EditError {
     }
 }
 
+/// Makes room in the window of the term `object` for its field `key` to be set: a
+/// window is one form at a time, so setting `window.by` makes it a deadline, and
+/// `window.after` an anchor, whatever it was; `days` and `hours` stay with an anchor
+/// (one or the other); `from`, `to` and `days` stay together. A window written as a
+/// word (`"ceasefire"`, a phase) gives way to the object.
+fn fresh_window(object: &mut Map<String, Value>, key: &str) {
+    let current = object
+        .get("window")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let anchored = current.contains_key("after");
+    let keep: &[&str] = match key {
+        "by" => &[],
+        "after" | "from_start" => &["after", "from_start", "days", "hours"],
+        "days" if anchored => &["after", "from_start"],
+        "hours" if anchored => &["after", "from_start"],
+        "hours" => &[],
+        _ if current.contains_key("by") || current.contains_key("hours") || anchored => &[],
+        _ => &["from", "to", "days"],
+    };
+    let kept: Map<String, Value> = current
+        .into_iter()
+        .filter(|(k, _)| keep.contains(&k.as_str()))
+        .collect();
+    object.insert("window".to_owned(), Value::Object(kept));
+}
+
 /// The term with `field` (a dotted path) set to `value` (`null` removes it), read back
 /// through the model's own deserializer.
 pub(super) fn set_field(term: &Term, field: &str, value: &Value) -> Result<Term, EditError> {
@@ -172,6 +200,9 @@ pub(super) fn set_field(term: &Term, field: &str, value: &Value) -> Result<Term,
     let mut object = json
         .as_object_mut()
         .ok_or_else(|| EditError::new(EditPart::Field, "the term is not an object".to_owned()))?;
+    if let ["window"] = parents {
+        fresh_window(object, last);
+    }
     let mut walked = String::new();
     for seg in parents {
         if seg.is_empty() {
@@ -278,6 +309,26 @@ mod tests {
         assert_eq!(ps[0].term("aid").unwrap().window, None);
         apply(&mut ps, &set("us-2025-03-11/aid", "window.days", json!(60))).unwrap();
         assert!(matches!(&ps[0].term("aid").unwrap().window, Some(Window::Range(r)) if r.days == Some(60)));
+        // One form at a time: a deadline replaces the range, an anchor the deadline,
+        // and days after an anchor keep the anchor.
+        let window = |ps: &[Proposal]| serde_json::to_string(&ps[0].term("aid").unwrap().window).unwrap();
+        apply(&mut ps, &set("us-2025-03-11/aid", "window.by", json!(50))).unwrap();
+        assert_eq!(window(&ps), r#"{"by":50}"#);
+        apply(&mut ps, &set("us-2025-03-11/aid", "window.after", json!("halt"))).unwrap();
+        assert_eq!(window(&ps), r#"{"after":"halt"}"#);
+        apply(&mut ps, &set("us-2025-03-11/aid", "window.days", json!(9))).unwrap();
+        assert_eq!(window(&ps), r#"{"after":"halt","days":9}"#);
+        apply(&mut ps, &set("us-2025-03-11/aid", "window.hours", json!(12))).unwrap();
+        assert_eq!(window(&ps), r#"{"after":"halt","hours":12}"#);
+        apply(&mut ps, &set("us-2025-03-11/aid", "window.to", json!(30))).unwrap();
+        assert_eq!(window(&ps), r#"{"to":30}"#);
+        apply(&mut ps, &set("us-2025-03-11/aid", "window", json!("phase-1"))).unwrap();
+        apply(
+            &mut ps,
+            &set("us-2025-03-11/aid", "window.by", json!("2025-03-01")),
+        )
+        .unwrap();
+        assert_eq!(window(&ps), r#"{"by":"2025-03-01"}"#);
         apply(&mut ps, &set("us-2025-03-11/aid", "params.count", json!(3))).unwrap();
         assert_eq!(ps[0].term("aid").unwrap().params.len(), 1);
         let a = apply(&mut ps, &set("us-2025-03-11/aid", "id", json!("help"))).unwrap();

@@ -157,9 +157,21 @@ fn window_within(outer: Interval, inner: Interval) -> bool {
     outer.from <= inner.from && inner.to().unwrap_or(i64::MAX) <= outer.to().unwrap_or(i64::MAX)
 }
 
-/// Two windows that a divergence may rest on: both stated, and different.
+/// Two windows that a divergence may rest on: both stated, and different; a deadline
+/// `by N` and a window that ends by day N (starting no earlier) are not different
+/// (DESIGN §3 Settled details).
 fn windows_differ(a: Interval, b: Interval) -> bool {
-    !a.is_unstated() && !b.is_unstated() && (a.from, a.to()) != (b.from, b.to())
+    if a.is_unstated() || b.is_unstated() {
+        return false;
+    }
+    let ends_by = |w: Interval, deadline: Interval| {
+        w.from >= deadline.from && matches!((w.to(), deadline.to()), (Some(e), Some(n)) if e <= n)
+    };
+    match (a.is_deadline(), b.is_deadline()) {
+        (true, false) => !ends_by(b, a),
+        (false, true) => !ends_by(a, b),
+        _ => (a.from, a.to()) != (b.from, b.to()),
+    }
 }
 
 /// Whether the days of `pieces` together cover all of `window` (the other side's

@@ -335,3 +335,27 @@ fn fmt_refuses_a_file_the_user_may_not_write_and_keeps_a_shared_files_owner() {
         (before.uid(), before.gid(), before.mode())
     );
 }
+
+#[test]
+fn time_fields_take_their_places() {
+    let (_dir, path) = temp(
+        "time.json",
+        r#"{ "terms": [ { "window": { "days": 30, "after": "x", "from_start": true }, "text": "t", "id": "y", "subject": "RU", "action": "withdrawal" },
+  { "window": { "by": "2025-03-01" }, "id": "x", "subject": "RU", "action": "withdrawal" } ],
+  "phases": [{ "days": 42, "id": "phase-1" }, { "to": "2025-04-01", "id": "phase-2" }],
+  "entry_into_force": "2025-01-19", "by": ["US"], "id": "p" }"#,
+    );
+    let run = fmt(&[path.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let once = std::fs::read_to_string(&path).unwrap();
+    // Entry into force and phases after the date, before the terms; a phase's id
+    // first; an anchor's term first, then from_start, then its length.
+    assert!(once.contains(
+        "\"by\": [\"US\"],\n  \"entry_into_force\": \"2025-01-19\",\n  \"phases\": [{ \"id\": \"phase-1\", \"days\": 42 }, { \"id\": \"phase-2\", \"to\": \"2025-04-01\" }],\n  \"terms\""
+    ), "{once}");
+    assert!(
+        once.contains("\"window\": { \"after\": \"x\", \"from_start\": true, \"days\": 30 }"),
+        "{once}"
+    );
+    insta::assert_snapshot!(once);
+}

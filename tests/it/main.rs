@@ -48,6 +48,7 @@ mod semantics_conditions;
 mod semantics_counterparts;
 mod semantics_deadlock;
 mod semantics_params;
+mod semantics_time;
 mod semantics_vocab;
 mod semantics_windows;
 mod terminal_escape_props;

@@ -115,7 +115,7 @@ fn case_12_two_stated_windows_still_diverge_and_indefinite_is_stated() {
     let checked = run(&["check", "--color=never", bad]);
     assert_eq!(checked.code, 2);
     assert!(
-        checked.stderr.contains("unknown value `indefinit`"),
+        checked.stderr.contains("unknown window `indefinit`"),
         "{}",
         checked.stderr
     );

@@ -230,6 +230,10 @@ fn pack_content(t: &ResolvedTerm) -> Option<u128> {
         _ => return None,
     };
     let target = t.target.map_or(Some(0), |p| p.checked_add(1))?;
+    // A deadline has the days of a plain window and is not one: it is compared in full.
+    if t.window.is_deadline() {
+        return None;
+    }
     let to = match t.window.to() {
         None => 0,
         Some(to) => u128::try_from(to).ok()?.checked_add(1)?,

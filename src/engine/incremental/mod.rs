@@ -151,6 +151,26 @@ fn reanalyze_with(
             *slot = Some((p, keys));
         }
     }
+    // Windows compared on the calendar count from the earliest entry into force: when
+    // that shifts a proposal (a new version is resolved in its own days), the shift
+    // touches every window, and the analysis is made afresh.
+    let all: Vec<&ResolvedProposal> = base
+        .proposals
+        .iter()
+        .zip(&replacements)
+        .map(|(old, new)| new.as_ref().map_or(&**old, |(p, _)| p))
+        .collect();
+    if crate::engine::calendar::misaligned(&all) {
+        let all = base
+            .proposals
+            .iter()
+            .zip(replacements)
+            .map(|(old, new)| new.map_or_else(|| Arc::clone(old), |(p, _)| Arc::new(p)))
+            .collect();
+        let analysis = crate::engine::analyze_shared(all, vocab, &base.limits)?;
+        return Ok(Baseline::new(analysis, vocab));
+    }
+    drop(all);
     let mut proposals = Vec::with_capacity(n);
     let mut atoms = Vec::with_capacity(n);
     let mut maps = Vec::with_capacity(n);
@@ -483,7 +503,8 @@ fn same_conditions(
     let Some(old) = old else {
         return false;
     };
-    map.rewired().is_some_and(<[usize]>::is_empty)
+    old.anchors == new.anchors
+        && map.rewired().is_some_and(<[usize]>::is_empty)
         && map
             .dirty()
             .iter()
@@ -507,10 +528,12 @@ fn deadlocks_again(
     }
 }
 
-/// Whether a proposal has a `requires` condition.
+/// Whether a proposal has a `requires` condition or an anchor (a `before` edge too).
 fn conditioned(p: &ResolvedProposal, keys: &Keys) -> bool {
     let n = p.terms.len();
-    if keys.required_by.covers(n) {
+    if !p.anchors.is_empty() {
+        true
+    } else if keys.required_by.covers(n) {
         !keys.required_by.is_empty()
     } else {
         p.terms.iter().any(|t| t.requires.iter().any(|&(req, _)| req < n))

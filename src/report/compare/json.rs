@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::{Section, Sections};
 use crate::engine::{Analysis, Coverage, Pair, Relation, Side};
+use crate::model::Date;
 use crate::report::stream::{Stream, TermName, to_string, write_pretty};
 use crate::report::words;
 use crate::resolved::Interval;
@@ -48,6 +49,14 @@ pub struct ProposalOut<'a> {
     pub by: &'a [String],
     /// Its date.
     pub date: Option<&'a str>,
+    /// Its entry into force, `YYYY-MM-DD` (present only when it gives one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry_into_force: Option<String>,
+    /// The date of day 0 of its windows in this report (present only with an entry
+    /// into force): its entry into force, or, compared on the calendar with proposals
+    /// that enter into force earlier, the earliest of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_0: Option<String>,
 }
 
 /// What two proposals are to each other.
@@ -232,6 +241,19 @@ pub struct WindowOut {
     pub from: i64,
     /// Day it ends (exclusive); null when open-ended.
     pub to: Option<i64>,
+    /// Present and true for a deadline (`by`): done at some time before `to`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deadline: bool,
+    /// The date of `from`, when day 0 has a date (present only then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_date: Option<String>,
+    /// The date of `to` (exclusive), when day 0 has a date and the window ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_date: Option<String>,
+    /// The window in words with its dates (present only when it has dates): `days
+    /// 42–50 (2–10 March 2025)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// A held-up term.
@@ -287,6 +309,10 @@ pub struct EdgeOut<'a> {
     pub relation: Option<&'static str>,
     /// The wording of the `from` term (each term of the cycle is one edge's `from`).
     pub text: Option<&'a str>,
+    /// Present and true when the `requires` edge is an anchor: the `from` term's
+    /// window starts after the `to` term's, which counts as a `before` condition.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub anchor: bool,
 }
 
 /// An open point.
@@ -345,6 +371,8 @@ pub fn report<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections) -> 
                 title: p.proposal.title.as_deref(),
                 by: &p.proposal.by,
                 date: p.proposal.date.as_deref(),
+                entry_into_force: p.proposal.entry_into_force.map(|d| d.to_string()),
+                day_0: p.calendar.map(|d| d.to_string()),
             })
             .collect(),
         pairs: Stream::new(a.pairs.iter().map(move |pair| pair_out(a, vocab, sections, pair))),
@@ -446,6 +474,7 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
                             timing: e.requires.map(|t| t.as_str()),
                             relation: e.relation.map(|k| k.as_str()),
                             text: words::text(a, e.from),
+                            anchor: e.anchor,
                         })
                         .collect()
                 })
@@ -521,7 +550,10 @@ fn relation_out<'a>(
             .filter(|&&l| !vocab.is_topic(l))
             .map(|&l| vocab.label_id(l))
             .collect(),
-        window: window_out(a.common_window(r).unwrap_or(Interval::ALWAYS)),
+        window: window_out(
+            a.common_window(r).unwrap_or(Interval::ALWAYS),
+            words::calendar(a, r),
+        ),
         coverage: match r.coverage {
             Coverage::Same => "same",
             Coverage::LeftBroader => "left_broader",
@@ -542,7 +574,10 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
         modality: atom.map_or("", |a| a.modality.as_str()),
         action: atom.map_or("", |a| vocab.action_id(a.action)),
         target: atom.and_then(|a| a.target).map(|t| vocab.party_code(t)),
-        window: window_out(atom.map_or(Interval::ALWAYS, |a| a.window)),
+        window: window_out(
+            atom.map_or(Interval::ALWAYS, |a| a.window),
+            a.proposals.get(s.term.proposal).and_then(|p| p.calendar),
+        ),
         chain: s
             .chain
             .iter()
@@ -577,10 +612,16 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
     }
 }
 
-/// A window, or `None` (`null`) when it is unstated.
-fn window_out(w: Interval) -> Option<WindowOut> {
+/// A window, or `None` (`null`) when it is unstated; with its dates when day 0 is
+/// the date `calendar`.
+fn window_out(w: Interval, calendar: Option<Date>) -> Option<WindowOut> {
+    let date = |d: i64| calendar.and_then(|c| c.plus_days(d)).map(|d| d.to_string());
     (!w.is_unstated()).then(|| WindowOut {
         from: w.from,
         to: w.to(),
+        deadline: w.is_deadline(),
+        from_date: date(w.from),
+        to_date: w.to().and_then(date),
+        text: calendar.map(|c| words::window_on(w, Some(c))),
     })
 }

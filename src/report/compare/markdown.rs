@@ -76,6 +76,16 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
         pair.verdict.as_str(),
         words::counts(&pair.counts())
     );
+    if let Some(basis) = words::time_basis(a, pair.left, pair.right) {
+        let mut chars = basis.chars();
+        let capital: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        let _ = writeln!(out, "{}.\n", esc(&capital));
+    }
     for (i, r) in sections.findings(pair) {
         let contingent = words::contingent(a, pair, i, r, |t| code(a, t));
         relation(out, a, vocab, r, contingent.as_deref());
@@ -108,6 +118,9 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
                 .cycle
                 .iter()
                 .map(|e| match (e.requires, e.relation) {
+                    (Some(_), _) if e.anchor => {
+                        format!("{} starts after {}", code(a, e.from), code(a, e.to))
+                    }
                     (Some(t), _) => {
                         format!("{} requires ({}) {}", code(a, e.from), t.as_str(), code(a, e.to))
                     }

@@ -63,12 +63,16 @@ fn pair_block(
     };
     let _ = writeln!(
         out,
-        "{} vs {}: {} — {}\n",
+        "{} vs {}: {} — {}",
         p.paint(Role::Strong, &line(&words::proposal(a, vocab, pair.left))),
         p.paint(Role::Strong, &line(&words::proposal(a, vocab, pair.right))),
         p.paint(role, &verdict),
         words::counts(&c)
     );
+    if let Some(basis) = words::time_basis(a, pair.left, pair.right) {
+        let _ = writeln!(out, "{}", line(&basis));
+    }
+    let _ = writeln!(out);
     for (i, r) in sections.findings(pair) {
         let contingent = words::contingent(a, pair, i, r, |t| name(a, t));
         relation(out, a, vocab, p, r, contingent.as_deref());

@@ -113,7 +113,10 @@ fn term_card(
     let stmt = format!(
         "{}, {}",
         words::statement(vocab, resolved),
-        words::window(resolved.window)
+        words::window_on(
+            resolved.window,
+            a.proposals.get(t.proposal).and_then(|p| p.calendar)
+        )
     );
     h.el("div", "stmt", &stmt);
     if let Some(text) = &term.text {

@@ -78,18 +78,42 @@ pub fn change_with(c: &Change, code: &dyn Fn(&str) -> String) -> String {
             old,
             new,
             direction,
-            follows_ceasefire,
+            named,
         } => {
-            let how = how(*direction, ["lengthened", "shortened", "moved"]);
-            let follows = if *follows_ceasefire {
-                ", following the ceasefire term"
+            let how = if old == new {
+                "same days"
+            } else if old.is_deadline() && new.is_deadline() {
+                match (old.to(), new.to()) {
+                    (Some(a), Some(b)) if b > a => "deadline later",
+                    _ => "deadline earlier",
+                }
+            } else if new.is_deadline() {
+                "now a deadline"
+            } else if old.is_deadline() {
+                "no longer a deadline"
             } else {
-                ""
+                how(*direction, ["lengthened", "shortened", "moved"])
+            };
+            // What the windows name: the same (the change follows it), another, or one
+            // side only (a window that starts or stops following the ceasefire term
+            // says nothing more than its days do).
+            let follows = match named {
+                [Some(a), Some(b)] if a == b => format!(", following {}", named_words(a, code)),
+                [Some(a), Some(b)] => {
+                    format!("; {} → {}", named_words(a, code), named_words(b, code))
+                }
+                [None, Some(crate::diff::Named::Ceasefire)]
+                | [Some(crate::diff::Named::Ceasefire), None]
+                | [None, None] => String::new(),
+                [None, Some(b)] => format!("; now {}", named_words(b, code)),
+                [Some(a), None] => format!("; no longer {}", named_words(a, code)),
             };
             match (old.from, old.to(), new.from, new.to()) {
                 _ if old.is_unstated() => format!("{old} → {new} (now stated{follows})"),
                 _ if new.is_unstated() => format!("{old} → {new} (no longer stated{follows})"),
-                (0, Some(a), 0, Some(b)) => format!("{a} → {b} days ({how}{follows})"),
+                (0, Some(a), 0, Some(b)) if !old.is_deadline() && !new.is_deadline() => {
+                    format!("{a} → {b} days ({how}{follows})")
+                }
                 _ => format!("{old} → {new} ({how}{follows})"),
             }
         }
@@ -277,6 +301,22 @@ fn outcomes(
         .iter()
         .map(|(id, on)| format!("{no_longer} {}", super::outcome(&code(id), *on)));
     added.chain(removed).collect::<Vec<_>>().join("; ")
+}
+
+/// What a window names, in words: `the ceasefire term`, `phase `phase-2``, `after
+/// `release``.
+fn named_words(n: &crate::diff::Named, code: &dyn Fn(&str) -> String) -> String {
+    match n {
+        crate::diff::Named::Ceasefire => "the ceasefire term".to_owned(),
+        crate::diff::Named::Phase(p) => format!("phase {}", code(p)),
+        crate::diff::Named::After { term, from_start } => {
+            if *from_start {
+                format!("the start of {}", code(term))
+            } else {
+                format!("after {}", code(term))
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 //! differences it rests on, why a term is held up, deadlock cycles, open points,
 //! changed findings and the counts of a pair.
 
-use super::values::{modality, number, parties, value, window};
+use super::values::{modality, number, parties, value, window, window_on};
 use crate::engine::{
     Analysis, Atom, BlockCause, BlockStatus, ChainStep, Change, Counts, CycleEdge, Deadlock, Direction,
     Finding, Pair, ParamComparison, ParamOutcome, Relation, RelationKind, Side, TermRef,
 };
-use crate::model::{Modality, ParamValue};
+use crate::model::{Date, Modality, ParamValue};
 use crate::vocab::Vocab;
 
 /// `proposal-id/term-id`.
@@ -20,6 +20,58 @@ pub fn proposal(analysis: &Analysis, vocab: &Vocab, i: usize) -> String {
     match analysis.proposals.get(i) {
         Some(p) => format!("{} ({})", p.id(), parties(vocab, &p.by)),
         None => format!("#{i}"),
+    }
+}
+
+/// The date of day 0 of a relation's windows: its two proposals' calendar when they
+/// share one (both give an entry into force and are compared on the calendar, or give
+/// the same date); otherwise windows are days only.
+pub fn calendar(analysis: &Analysis, r: &Relation) -> Option<Date> {
+    let of = |t: TermRef| analysis.proposals.get(t.proposal).and_then(|p| p.calendar);
+    let (a, b) = (of(r.left.term), of(r.right.term));
+    if a == b { a } else { None }
+}
+
+/// How a pair's windows are compared, when either proposal gives an entry into force
+/// (`None` otherwise): `windows on the calendar: day 0 is 19 January 2025; b enters
+/// into force on day 10 (29 January 2025)`, or `windows in days from each one's
+/// entry into force (b gives none)`.
+pub fn time_basis(analysis: &Analysis, left: usize, right: usize) -> Option<String> {
+    let (l, r) = (analysis.proposals.get(left)?, analysis.proposals.get(right)?);
+    let (le, re) = (l.proposal.entry_into_force, r.proposal.entry_into_force);
+    if le.is_none() && re.is_none() {
+        return None;
+    }
+    match (l.calendar, r.calendar) {
+        (Some(day0), Some(c)) if c == day0 => {
+            let mut out = format!("windows on the calendar: day 0 is {}", day0.in_words());
+            for p in [l, r] {
+                if let Some(e) = p.proposal.entry_into_force.filter(|&e| e != day0) {
+                    out.push_str(&format!(
+                        "; {} enters into force on day {} ({})",
+                        p.id(),
+                        day0.days_until(e),
+                        e.in_words()
+                    ));
+                }
+            }
+            Some(out)
+        }
+        _ => {
+            let none: Vec<&str> = [l, r]
+                .into_iter()
+                .filter(|p| p.proposal.entry_into_force.is_none())
+                .map(|p| p.id())
+                .collect();
+            Some(if none.is_empty() {
+                "windows in days from each one's entry into force".to_owned()
+            } else {
+                format!(
+                    "windows in days from each one's entry into force ({} gives none)",
+                    none.join(", ")
+                )
+            })
+        }
     }
 }
 
@@ -46,7 +98,7 @@ pub fn relation(analysis: &Analysis, vocab: &Vocab, r: &Relation) -> String {
     );
     super::values::push_where(&mut out, vocab, &r.scope);
     if let Some(w) = analysis.common_window(r) {
-        out.push_str(&format!(", {}", window(w)));
+        out.push_str(&format!(", {}", window_on(w, calendar(analysis, r))));
         // One side states a duration, the other none: the common part is the stated
         // one, and the other's silence on time is said, never a difference.
         let unstated = [(&r.left, left), (&r.right, right)]
@@ -352,6 +404,7 @@ pub fn cycle(analysis: &Analysis, d: &Deadlock) -> String {
 /// condition, `—diverge—` for a correspondence (the kind of the two terms' relation).
 pub fn cycle_edge(e: &CycleEdge) -> String {
     match (e.requires, e.relation) {
+        (Some(_), _) if e.anchor => "—after→".to_owned(),
         (Some(t), _) => format!("—requires ({})→", t.as_str()),
         (None, Some(k)) => format!("—{}—", k.as_str()),
         (None, None) => "—corresponds—".to_owned(),

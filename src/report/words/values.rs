@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Modality, ParamValue, Params};
+use crate::model::{Date, Modality, ParamValue, Params};
 use crate::resolved::{Interval, ResolvedTerm};
 use crate::vocab::{ActionId, LabelId, PartyId, Vocab};
 
@@ -74,9 +74,59 @@ pub fn modality(m: Modality) -> &'static str {
     m.in_words()
 }
 
-/// A window in words: `days 0–30`, `duration unstated`.
+/// A window in words: `days 0–30`, `by day 16`, `duration unstated`.
 pub fn window(w: Interval) -> String {
     w.to_string()
+}
+
+/// A window in words, and as dates when day 0 is the date `calendar`: `days 42–50
+/// (2–10 March 2025)`, `by day 16 (by 4 February 2025)`, `from day 90, open-ended
+/// (from 19 April 2025)`. The end date is the day the window ends on, exclusive, as
+/// its day is.
+pub fn window_on(w: Interval, calendar: Option<Date>) -> String {
+    let mut out = w.to_string();
+    if let Some(dates) = calendar.and_then(|c| dates(w, c)) {
+        let _ = write!(out, " ({dates})");
+    }
+    out
+}
+
+/// The dates of window `w` whose day 0 is `calendar`, in words, if it is stated and
+/// its days are dates.
+pub fn dates(w: Interval, calendar: Date) -> Option<String> {
+    if w.is_unstated() {
+        return None;
+    }
+    let from = calendar.plus_days(w.from)?;
+    let Some(to) = w.to() else {
+        return Some(format!("from {}", from.in_words()));
+    };
+    let to = calendar.plus_days(to)?;
+    if w.is_deadline() {
+        return Some(if w.from == 0 {
+            format!("by {}", to.in_words())
+        } else {
+            format!("from {}, by {}", from.in_words(), to.in_words())
+        });
+    }
+    Some(date_range(from, to))
+}
+
+/// Two dates as a range, each part said once: `2–10 March 2025`, `19 January–1 March
+/// 2025`, `28 December 2024–3 January 2025`.
+fn date_range(from: Date, to: Date) -> String {
+    let (f, t) = (from.in_words(), to.in_words());
+    if from.year() != to.year() {
+        return format!("{f}–{t}");
+    }
+    let year = format!(" {}", from.year());
+    let f = f.strip_suffix(&year).unwrap_or(&f);
+    if from.month() == to.month() {
+        let day = f.split(' ').next().unwrap_or(f);
+        format!("{day}–{t}")
+    } else {
+        format!("{f}–{t}")
+    }
 }
 
 /// Party codes joined with commas.
@@ -121,12 +171,14 @@ pub fn statement(vocab: &Vocab, t: &ResolvedTerm) -> String {
 /// A term in one line, as a diff shows it: its [`statement`], its window unless it
 /// is unstated, and its written parameters: `US must not military_aid to UA, days
 /// 0–30, count at least 30`.
-pub fn term_summary(vocab: &Vocab, t: &ResolvedTerm, params: &Params) -> String {
+///
+/// With `calendar`, the date of day 0, the window's dates follow its days.
+pub fn term_summary(vocab: &Vocab, t: &ResolvedTerm, params: &Params, calendar: Option<Date>) -> String {
     let mut out = String::with_capacity(64);
     push_statement(&mut out, vocab, t);
     // Writing to a `String` cannot fail.
     if !t.window.is_unstated() {
-        let _ = write!(out, ", {}", t.window);
+        let _ = write!(out, ", {}", window_on(t.window, calendar));
     }
     for (name, v) in params.iter() {
         let _ = write!(out, ", {name} {}", value_in_list(v));
@@ -209,5 +261,30 @@ mod tests {
         assert_eq!(scope_named(["kursk", "black_sea"]), "kursk, black_sea");
         assert_eq!(share(Some(0.456)), "46%");
         assert_eq!(share(None), "—");
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn windows_read_as_days_and_dates() {
+        let eif = Date::parse("2025-01-19");
+        let w = |from, to| window_on(Interval::new(from, to), eif);
+        assert_eq!(w(42, Some(50)), "days 42–50 (2–10 March 2025)");
+        assert_eq!(w(0, Some(41)), "days 0–41 (19 January–1 March 2025)");
+        assert_eq!(w(0, Some(400)), "days 0–400 (19 January 2025–23 February 2026)");
+        assert_eq!(w(90, None), "from day 90, open-ended (from 19 April 2025)");
+        assert_eq!(
+            window_on(Interval::deadline(0, 16), eif),
+            "by day 16 (by 4 February 2025)"
+        );
+        assert_eq!(window_on(Interval::UNSTATED, eif), "duration unstated");
+        assert_eq!(window_on(Interval::new(0, Some(30)), None), "days 0–30");
+        // Past the calendar's last year there is no date to give.
+        assert_eq!(w(0, Some(3_000_000)), "days 0–3000000");
     }
 }

@@ -207,6 +207,8 @@ pub(crate) fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
                 by: vec!["US".into()],
                 kind: Default::default(),
                 date: Some("2025-03-11".into()),
+                entry_into_force: None,
+                phases: Vec::new(),
                 source: Some("generated".into()),
                 note: None,
                 terms: all,

@@ -153,7 +153,7 @@ pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = V
         proptest::sample::select(ACTIONS.to_vec()),
         proptest::option::of(proptest::sample::select(PARTIES.to_vec())),
         proptest::sample::subsequence(LABELS.to_vec(), 0..=2),
-        proptest::option::of((0i64..3, 1i64..5)),
+        proptest::option::of((0i64..3, 1i64..6)),
         proptest::option::of(0usize..PARAMS.len()),
     )
         .prop_map(
@@ -186,9 +186,10 @@ pub(crate) fn term_strategy(allow_prohibitions: bool) -> impl Strategy<Value = V
                     t["about"] = json!(about);
                 }
                 // No window: the duration is unstated. A length of 4 is "without end":
-                // `"indefinite"` from day 0, `{"from": …}` later.
+                // `"indefinite"` from day 0, `{"from": …}` later; 5 a deadline.
                 match window {
                     None => {}
+                    Some((from, 5)) => t["window"] = json!({ "by": (from + 1) * 10 }),
                     Some((0, 4)) => t["window"] = json!("indefinite"),
                     Some((from, 4)) => t["window"] = json!({ "from": from * 10 }),
                     Some((from, len)) => t["window"] = json!({ "from": from * 10, "days": len * 10 }),
