@@ -1,6 +1,7 @@
 //! Self-consistency (DESIGN §3, v2): the conflicts of one proposal with itself, found
 //! by relating the proposal to a copy of itself with the engine's own relation (not a
-//! second rule set). `check` words them as warnings.
+//! second rule set). `check` words them as warnings. A contingent conflict (one term
+//! applies only after another term's outcome) is none.
 
 use std::sync::Arc;
 
@@ -35,7 +36,15 @@ pub fn self_conflicts(
     let mut out: Vec<SelfConflict> = analysis
         .pairs
         .iter()
-        .flat_map(|pair| pair.relations.iter())
+        // A contingent conflict is no contradiction: one term applies only after an
+        // outcome ("a ceasefire, and the right to resume if the talks fail").
+        .flat_map(|pair| {
+            pair.relations
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| pair.contingent.binary_search(i).is_err())
+                .map(|(_, r)| r)
+        })
         .filter(|r| r.kind == RelationKind::Conflict && r.left.term.term != r.right.term.term)
         .map(|r| {
             let (a, b) = (r.left.term.term, r.right.term.term);

@@ -11,6 +11,7 @@ mod adversarial;
 mod support;
 
 mod bench_smoke;
+mod bundled_phased;
 mod check_fixtures;
 mod check_good;
 mod check_no_panic;

@@ -1,0 +1,65 @@
+//! The bundled phased agreement (`proposals/gaza-2025-*`, `il-2025-03-02`,
+//! `hamas-2025-03-02`): the January 2025 Gaza agreement of three 42-day phases and the
+//! two sides' positions of 2 March 2025, when the first phase ended. Its full
+//! three-way comparison is a golden file; the findings a negotiator would name are
+//! checked one by one on the two positions.
+
+use serde_json::Value;
+
+use crate::support::cli::{Run, armistice};
+use crate::support::semantics::relations;
+
+const AGREEMENT: &str = "proposals/gaza-2025-01-15-agreement.json";
+const ISRAEL: &str = "proposals/il-2025-03-02.json";
+const HAMAS: &str = "proposals/hamas-2025-03-02.json";
+
+#[test]
+fn the_three_way_comparison_is_the_golden_report() {
+    let run = Run::of(armistice().args(["compare", AGREEMENT, ISRAEL, HAMAS, "--color=never"]));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    insta::assert_snapshot!(run.stdout);
+}
+
+/// Israel's extension of the truce against Hamas's second phase: who leaves the
+/// Philadelphi corridor, whether aid enters, a temporary against a permanent
+/// ceasefire, Hamas's release of the hostages held up by both, and Israel's right to
+/// resume the war only if the talks fail.
+#[test]
+fn the_positions_of_2_march_show_the_disputes_a_negotiator_names() {
+    let run = Run::of(armistice().args(["compare", ISRAEL, HAMAS, "--format", "json"]));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let rels = relations(&json);
+    let has = |kind: &str, l: &str, r: &str| {
+        rels.iter().any(|x| {
+            x.0 == kind && x.1 == format!("il-2025-03-02/{l}") && x.2 == format!("hamas-2025-03-02/{r}")
+        })
+    };
+    assert!(has("conflict", "stay", "philadelphi"), "{rels:?}");
+    assert!(has("conflict", "aid-halt", "aid"), "{rels:?}");
+    assert!(has("diverge", "extension", "permanent"), "{rels:?}");
+    assert!(has("conflict", "resume", "permanent"), "{rels:?}");
+    let pair = &json["pairs"][0];
+    assert_eq!(pair["counts"]["contingent"], 1);
+    let contingent: Vec<&str> = pair["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r.get("contingent_on").is_some())
+        .map(|r| r["left"]["term"].as_str().unwrap())
+        .collect();
+    assert_eq!(contingent, ["il-2025-03-02/resume"]);
+    let blocked: Vec<&str> = pair["blocked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["status"] == "blocked")
+        .map(|b| b["term"].as_str().unwrap())
+        .collect();
+    assert_eq!(blocked, ["hamas-2025-03-02/release-all"]);
+    // Both positions count from the agreement's entry into force: the windows are
+    // dates on one calendar (the extension is 2 March to 20 April 2025).
+    let text = Run::of(armistice().args(["compare", ISRAEL, HAMAS, "--color=never"])).stdout;
+    assert!(text.contains("days 42–91 (2 March–20 April 2025)"), "{text}");
+}
