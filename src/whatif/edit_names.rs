@@ -52,6 +52,12 @@ pub(super) fn read_id(text: &str, ends: impl Fn(char) -> bool) -> Result<(String
     } else {
         let end = text.find(&ends).unwrap_or(text.len());
         let (id, rest) = text.split_at(end);
+        // Where `/` does not end the word (a condition, a proposal to add to), a bare
+        // id with one is refused as a quoted one is: no id can hold it, and the edit
+        // would print as one that does not read back.
+        if id.contains('/') {
+            return Err(format!("the id `{id}` contains `/`, which no id can contain"));
+        }
         Ok((id.to_owned(), rest))
     }
 }
