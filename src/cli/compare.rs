@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, analyze_files};
 use super::limit_flags::EngineLimitOptions;
-use crate::report::compare::{Section, Sections, json, markdown, text};
+use crate::report::compare::{Section, Sections, json, markdown, text, timeline};
 use crate::report::style::Painter;
 
 /// Arguments of `armistice compare`.
@@ -20,6 +20,10 @@ pub(crate) struct Args {
     /// Show only these parts of the report (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',')]
     pub(crate) only: Vec<OnlyArg>,
+    /// After the text report, draw every term's window on one axis of days: phases as
+    /// bands, deadlines as marks, terms in a conflict marked.
+    #[arg(long)]
+    pub(crate) timeline: bool,
     #[command(flatten)]
     pub(crate) input: InputOptions,
     #[command(flatten)]
@@ -79,6 +83,12 @@ pub(crate) fn run(args: Args) -> Exit {
 }
 
 fn compare(args: &Args) -> Result<Exit, Exit> {
+    if args.timeline && args.format != Format::Text {
+        super::common::print_error(
+            "the timeline is drawn in the text report only: leave out `--timeline`, or use `--format text`",
+        );
+        return Err(Exit::Error);
+    }
     args.output.guard(&args.input.with_files(&args.files))?;
     let (vocab, analysis) = analyze_files(&args.files, &args.input, &args.engine.apply(args.input.limits()))?;
     let sections = if args.only.is_empty() {
@@ -90,7 +100,13 @@ fn compare(args: &Args) -> Result<Exit, Exit> {
     // times the size of the inputs, is written as it is made.
     let painter = Painter::new(args.output.colored());
     args.output.write_with(|out| match args.format {
-        Format::Text => text::write(&analysis, &vocab, &sections, painter, out),
+        Format::Text => {
+            text::write(&analysis, &vocab, &sections, painter, out)?;
+            if args.timeline {
+                out.write_all(timeline::render(&analysis, painter).as_bytes())?;
+            }
+            Ok(())
+        }
         Format::Markdown => out.write_all(markdown::render(&analysis, &vocab, &sections).as_bytes()),
         Format::Json => json::write(&analysis, &vocab, &sections, out),
     })?;

@@ -63,3 +63,39 @@ fn the_positions_of_2_march_show_the_disputes_a_negotiator_names() {
     let text = Run::of(armistice().args(["compare", ISRAEL, HAMAS, "--color=never"])).stdout;
     assert!(text.contains("days 42–91 (2 March–20 April 2025)"), "{text}");
 }
+
+/// `compare --timeline` draws the three texts on one calendar: the agreement's phases
+/// as a band, deadlines as marks, the terms in a conflict marked.
+#[test]
+fn the_timeline_draws_the_phases_deadlines_and_conflicts() {
+    let run = Run::of(armistice().args([
+        "compare",
+        AGREEMENT,
+        ISRAEL,
+        HAMAS,
+        "--timeline",
+        "--only",
+        "conflicts",
+        "--color=never",
+    ]));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let timeline = &run.stdout[run.stdout.find("TIMELINE").unwrap()..];
+    assert!(timeline.contains("day 0 is 19 January 2025"), "{timeline}");
+    assert!(timeline.contains("[phase-1"), "{timeline}");
+    assert!(timeline.contains("✗ philadelphi"), "{timeline}");
+    assert!(timeline.contains("by day 50"), "{timeline}");
+    insta::assert_snapshot!(timeline);
+}
+
+#[test]
+fn the_timeline_is_drawn_in_the_text_report_only() {
+    let run = Run::of(armistice().args(["compare", ISRAEL, HAMAS, "--timeline", "--format", "json"]));
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr
+            .contains("the timeline is drawn in the text report only"),
+        "{}",
+        run.stderr
+    );
+}
