@@ -131,6 +131,11 @@ impl Date {
     pub fn month(self) -> u8 {
         self.month
     }
+
+    /// The day of the month, 1 to 31.
+    pub fn day(self) -> u8 {
+        self.day
+    }
 }
 
 impl fmt::Display for Date {

@@ -153,3 +153,57 @@ fn hostile_text_shows_as_text_and_runs_nothing() {
     assert!(dom.matches(as_text).count() >= 5, "{dom}");
     assert_eq!(dom.matches("<tr class=\"finding k-conflict\">").count(), 1);
 }
+
+/// The timeline of the bundled phased agreement and the two positions: in the DOM, one
+/// band per phase and one bar per term with a stated window, the conflicts red; a
+/// screenshot at desktop and at phone width, kept in `target/test-artifacts/` to look
+/// at (the page has no script, so what loads is what was written).
+#[test]
+fn the_timeline_draws_three_proposals_on_one_calendar() {
+    let Some(browser) = browser() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let page = write_report(
+        dir,
+        &[
+            "proposals/gaza-2025-01-15-agreement.json",
+            "proposals/il-2025-03-02.json",
+            "proposals/hamas-2025-03-02.json",
+        ],
+    );
+    let dom = chromium(&browser, dir, &["--dump-dom".to_owned()], &page);
+    assert!(!dom.contains("<script"), "{dom}");
+    let start = dom
+        .find("<svg class=\"timeline\"")
+        .expect("the timeline is in the DOM");
+    let svg = &dom[start..start + dom[start..].find("</svg>").unwrap()];
+    // 3 phases; 11 + 5 + 2 terms with a stated window (Israel's right to resume has none).
+    assert_eq!(svg.matches("<rect class=\"phase\"").count(), 3, "{svg}");
+    assert_eq!(svg.matches("<rect class=\"bar").count(), 18, "{svg}");
+    // The Philadelphi deadline of the agreement and of Hamas, and Israel's stay, in red.
+    assert_eq!(svg.matches("<rect class=\"bar conflict").count(), 4, "{svg}");
+    assert!(svg.contains("day 40 · 28 Feb"), "{svg}");
+    assert!(
+        svg.contains("gaza-2025-01-15/philadelphi: by day 50 (by 10 March 2025)"),
+        "{svg}"
+    );
+    // The agreement's conditions are drawn: prisoners with hostages, phase two after the calm.
+    assert_eq!(svg.matches("class=\"condition").count(), 3, "{svg}");
+
+    let artifacts = std::path::Path::new(crate::support::ROOT).join("target/test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    for (name, size) in [("desktop", "1280,2400"), ("phone", "390,2400")] {
+        let shot = artifacts.join(format!("timeline-{name}.png"));
+        chromium(
+            &browser,
+            dir,
+            &[
+                format!("--screenshot={}", shot.display()),
+                format!("--window-size={size}"),
+            ],
+            &page,
+        );
+        let bytes = std::fs::read(&shot).unwrap();
+        assert!(bytes.len() > 30_000, "a page with content: {} bytes", bytes.len());
+    }
+}

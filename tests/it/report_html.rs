@@ -37,6 +37,7 @@ fn seed_report_is_standalone_and_has_every_section() {
     for id in [
         "verdict",
         "alignment",
+        "timeline",
         "conflicts",
         "blocked",
         "open",
@@ -48,7 +49,12 @@ fn seed_report_is_standalone_and_has_every_section() {
     assert_eq!(out.matches("<tr class=\"finding k-conflict\">").count(), 2);
     assert_eq!(out.matches("<tr class=\"finding k-indirect\">").count(), 1);
     assert!(out.contains("rule aid-enables-resupply"));
-    assert_eq!(out.matches("<rect ").count(), 6, "one bar per proposal and party");
+    let chart = &out[out.find("<svg class=\"chart\"").unwrap()..];
+    assert_eq!(
+        chart[..chart.find("</svg>").unwrap()].matches("<rect ").count(),
+        6,
+        "one bar per proposal and party"
+    );
     assert!(
         out.contains("Source: Institute for the Study of War"),
         "a term's own source"

@@ -65,27 +65,42 @@ pub fn render(a: &Analysis, painter: Painter) -> String {
     out
 }
 
-/// One proposal's part of the timeline.
-struct Row {
-    id: String,
-    phases: Vec<(String, Interval)>,
-    terms: Vec<TermRow>,
+/// One proposal's part of the timeline (the HTML briefing draws the same rows).
+pub(crate) struct Row {
+    /// The proposal's id.
+    pub id: String,
+    /// Its phases, with their days on the analysis's axis.
+    pub phases: Vec<(String, Interval)>,
+    /// Its terms with a stated window, in file order.
+    pub terms: Vec<TermRow>,
 }
 
-struct TermRow {
-    label: String,
-    window: Interval,
-    conflict: Conflict,
+/// One term of a [`Row`].
+pub(crate) struct TermRow {
+    /// The term's index in its proposal.
+    pub index: usize,
+    /// Its id.
+    pub label: String,
+    /// Its window.
+    pub window: Interval,
+    /// The worst conflict it is in, over every pair.
+    pub conflict: Conflict,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Conflict {
+/// The worst conflict a term is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Conflict {
+    /// None.
     None,
+    /// Contingent conflicts only.
     Contingent,
+    /// An unconditional conflict.
     Unconditional,
 }
 
-fn rows(a: &Analysis) -> Vec<Row> {
+/// The rows of every proposal of `a`: phases shifted to the analysis's day 0, the
+/// terms with a stated window, each with its worst conflict.
+pub(crate) fn rows(a: &Analysis) -> Vec<Row> {
     // Each term's worst conflict over every pair.
     let mut worst: std::collections::HashMap<TermRef, Conflict> = std::collections::HashMap::new();
     for pair in &a.pairs {
@@ -129,6 +144,7 @@ fn rows(a: &Analysis) -> Vec<Row> {
                 .enumerate()
                 .filter(|(_, t)| !t.window.is_unstated())
                 .map(|(ti, t)| TermRow {
+                    index: ti,
                     label: p
                         .proposal
                         .terms
@@ -154,14 +170,20 @@ fn rows(a: &Analysis) -> Vec<Row> {
         .collect()
 }
 
+/// The date of day 0 when every proposal shares one.
+pub(crate) fn shared_day_zero(a: &Analysis) -> Option<Date> {
+    let first = a.proposals.first()?.calendar?;
+    a.proposals
+        .iter()
+        .all(|p| p.calendar == Some(first))
+        .then_some(first)
+}
+
 /// How day 0 reads: a date when every proposal shares one.
 fn day_zero(a: &Analysis) -> String {
-    let calendars: Vec<Option<Date>> = a.proposals.iter().map(|p| p.calendar).collect();
-    match calendars.first() {
-        Some(Some(d)) if calendars.iter().all(|c| *c == Some(*d)) => {
-            format!("day 0 is {}", d.in_words())
-        }
-        _ => "days from each proposal's entry into force".to_owned(),
+    match shared_day_zero(a) {
+        Some(d) => format!("day 0 is {}", d.in_words()),
+        None => "days from each proposal's entry into force".to_owned(),
     }
 }
 

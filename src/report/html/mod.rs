@@ -16,6 +16,7 @@ pub mod escape;
 mod page;
 mod rows;
 mod sections;
+mod timeline;
 
 use crate::engine::{Analysis, TermRef};
 use crate::report::words;
@@ -59,6 +60,7 @@ fn page_into(h: &mut Html<'_>, a: &Analysis, vocab: &Vocab, appendices: Vec<Appe
     page::head(h, &title);
     sections::verdicts(h, a, vocab);
     rows::alignment(h, a, vocab);
+    timeline::timeline(h, a);
     sections::conflicts(h, a, vocab);
     sections::blocked(h, a);
     sections::other_relations(h, a, vocab);

@@ -84,6 +84,21 @@ td.empty { color: var(--muted); font-style: italic; }
 ul.plain { padding-left: 18px; }
 .cycle { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; }
 .chart { width: 100%; max-width: 760px; height: auto; }
+.scroll { overflow-x: auto; }
+.timeline { width: 100%; min-width: 640px; max-width: 900px; height: auto; }
+.timeline text { font: 11px Helvetica, Arial, sans-serif; fill: var(--ink); }
+.timeline text.head { font-weight: 700; font-size: 12px; }
+.timeline text.tick-label { fill: #607d8b; }
+.timeline text.phase-label { fill: #455a64; }
+.timeline .tick { stroke: #cfd8dc; stroke-width: 1; }
+.timeline .phase { fill: #eceff1; stroke: #b0bec5; }
+.timeline .bar { fill: #78909c; }
+.timeline .bar.conflict { fill: var(--conflict); }
+.timeline .bar.contingent { fill: #ef9a9a; stroke: var(--conflict); stroke-dasharray: 3 2; }
+.timeline .mark, .timeline .open-end { fill: #37474f; }
+.timeline .condition { fill: none; stroke: #37474f; stroke-width: 1.2; }
+.timeline .condition.together { stroke-dasharray: 4 3; }
+.timeline path.head { fill: #37474f; }
 .chart text { font: 12px Helvetica, Arial, sans-serif; fill: var(--ink); }
 .chart text.head { font-weight: 700; }
 .chart .author { fill: #78909c; }
