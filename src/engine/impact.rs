@@ -16,6 +16,9 @@ pub enum Finding {
         kind: RelationKind,
         /// Whether a derived atom is involved.
         indirect: bool,
+        /// Whether it is a contingent conflict (it conflicts only if another term's
+        /// outcome comes).
+        contingent: bool,
         /// The left term.
         left: String,
         /// The right term.
@@ -142,10 +145,15 @@ fn ids(a: &Analysis, p: &Pair) -> (String, String) {
 /// Every finding of a pair, named by terms.
 pub fn findings(a: &Analysis, p: &Pair) -> BTreeSet<Finding> {
     let mut out = BTreeSet::new();
-    for r in &p.relations {
+    for (i, r) in p.relations.iter().enumerate() {
+        // A contingent conflict whose terms never apply together is no finding.
+        if p.lapsed.binary_search(&i).is_ok() {
+            continue;
+        }
         out.insert(Finding::Relation {
             kind: r.kind,
             indirect: r.is_indirect(),
+            contingent: p.contingent.binary_search(&i).is_ok(),
             left: a.term_name(r.left.term),
             right: a.term_name(r.right.term),
         });
@@ -175,11 +183,13 @@ fn rename_finding(f: Finding, name: &impl Fn(String) -> String) -> Finding {
         Finding::Relation {
             kind,
             indirect,
+            contingent,
             left,
             right,
         } => Finding::Relation {
             kind,
             indirect,
+            contingent,
             left: name(left),
             right: name(right),
         },

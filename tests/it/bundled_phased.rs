@@ -99,3 +99,25 @@ fn the_timeline_is_drawn_in_the_text_report_only() {
         run.stderr
     );
 }
+
+/// A what-if that drops the trigger of Israel's right to resume the war turns the
+/// contingent conflict into an unconditional one, and says so.
+#[test]
+fn dropping_the_trigger_makes_the_contingent_conflict_unconditional() {
+    let run = Run::of(armistice().args([
+        "whatif",
+        ISRAEL,
+        HAMAS,
+        "--set",
+        "il-2025-03-02/resume.requires=[]",
+        "--color=never",
+    ]));
+    assert!(run.code < 2, "{}", run.stderr);
+    let resolved = run
+        .stdout
+        .find("contingent conflict resolved  il-2025-03-02/resume ⟷ hamas-2025-03-02/permanent");
+    let introduced = run
+        .stdout
+        .find("conflict introduced           il-2025-03-02/resume ⟷ hamas-2025-03-02/permanent");
+    assert!(resolved.is_some() && introduced.is_some(), "{}", run.stdout);
+}

@@ -98,6 +98,9 @@ pub struct FindingOut {
     /// For a relation: whether a derived atom is involved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indirect: Option<bool>,
+    /// For a contingent conflict: `true` (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contingent: Option<bool>,
     /// The terms, `proposal-id/term-id`.
     pub terms: Vec<String>,
 }
@@ -285,28 +288,37 @@ fn impact(i: &Impact) -> ImpactOut {
 fn effect(e: &Effect) -> EffectOut {
     let names = e.change.witnesses().into_iter().map(str::to_owned).collect();
     let finding = match &e.change.finding {
-        Finding::Relation { kind, indirect, .. } => FindingOut {
+        Finding::Relation {
+            kind,
+            indirect,
+            contingent,
+            ..
+        } => FindingOut {
             kind: "relation",
             relation: Some(kind.as_str()),
             indirect: Some(*indirect),
+            contingent: contingent.then_some(true),
             terms: names,
         },
         Finding::Held { status, .. } => FindingOut {
             kind: words::status(*status),
             relation: None,
             indirect: None,
+            contingent: None,
             terms: names,
         },
         Finding::Open { .. } => FindingOut {
             kind: "open",
             relation: None,
             indirect: None,
+            contingent: None,
             terms: names,
         },
         Finding::Deadlock { .. } => FindingOut {
             kind: "deadlock",
             relation: None,
             indirect: None,
+            contingent: None,
             terms: names,
         },
     };

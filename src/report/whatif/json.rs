@@ -150,6 +150,9 @@ pub enum FindingOut {
         kind: &'static str,
         /// Whether a derived atom is involved.
         indirect: bool,
+        /// Whether it is a contingent conflict.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        contingent: bool,
         /// Left term.
         left: String,
         /// Right term.
@@ -356,11 +359,13 @@ fn finding_out(f: &Finding) -> FindingOut {
         Finding::Relation {
             kind,
             indirect,
+            contingent,
             left,
             right,
         } => FindingOut::Relation {
             kind: kind.as_str(),
             indirect: *indirect,
+            contingent: *contingent,
             left: left.clone(),
             right: right.clone(),
         },

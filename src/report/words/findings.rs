@@ -427,6 +427,11 @@ pub fn changed(c: &Change) -> &'static str {
     let [gained, lost] = match &c.finding {
         Finding::Relation {
             kind: RelationKind::Conflict,
+            contingent: true,
+            ..
+        } => ["contingent conflict introduced", "contingent conflict resolved"],
+        Finding::Relation {
+            kind: RelationKind::Conflict,
             indirect: true,
             ..
         } => ["indirect conflict introduced", "indirect conflict resolved"],
@@ -540,6 +545,7 @@ mod tests {
     #[test]
     fn each_changed_finding_has_words_of_its_own() {
         let relation = |kind, indirect| Finding::Relation {
+            contingent: false,
             kind,
             indirect,
             left: "a/x".into(),
