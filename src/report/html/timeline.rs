@@ -19,12 +19,25 @@ const ROW: i64 = 20;
 const HEAD: i64 = 24;
 const AXIS: i64 = 30;
 
+/// The most bars drawn: past it, a drawing is no longer read (and a page of millions
+/// of bars is no longer light); the section then says so.
+const MOST_BARS: usize = 2_000;
+
 /// The timeline section, or nothing when no term states a window.
 pub(super) fn timeline(h: &mut Html, a: &Analysis) {
     let rows = rows(a);
     let Some((start, end)) = span(&rows) else {
         return;
     };
+    let bars: usize = rows.iter().map(|r| r.terms.len()).sum();
+    if bars > MOST_BARS {
+        h.raw("<section id=\"timeline\">\n<h2>Timeline</h2>\n<p class=\"legend\">")
+            .text(&format!(
+                "{bars} terms state a window: too many to draw (the timeline draws up to {MOST_BARS}); the text timeline of `armistice compare` draws them all."
+            ))
+            .raw("</p>\n</section>\n");
+        return;
+    }
     let day0 = shared_day_zero(a);
     h.raw("<section id=\"timeline\">\n<h2>Timeline</h2>\n<p class=\"legend\">");
     match day0 {
@@ -118,6 +131,7 @@ pub(super) fn timeline(h: &mut Html, a: &Analysis) {
             }
             placed.push((t.index, x0, x1, y + ROW / 2));
             y += ROW;
+            h.spill();
         }
         arrows(h, a, pi, &placed);
     }
@@ -203,7 +217,13 @@ fn arrows(h: &mut Html, a: &Analysis, proposal: usize, placed: &[(usize, i64, i6
     let Some(p) = a.proposals.get(proposal) else {
         return;
     };
-    let at = |t: usize| placed.iter().find(|(k, ..)| *k == t);
+    // `placed` is in term order: a condition's term is found by halving.
+    let at = |t: usize| {
+        placed
+            .binary_search_by_key(&t, |&(k, ..)| k)
+            .ok()
+            .and_then(|i| placed.get(i))
+    };
     for &(t, x0, _, y) in placed {
         let Some(term) = p.terms.get(t) else { continue };
         for &(req, timing) in term.requires.iter() {
@@ -263,7 +283,22 @@ fn text(h: &mut Html, class: &str, x: i64, y: i64, s: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::nice_step;
+    use super::{MOST_BARS, nice_step};
+
+    /// Past the most bars, the section says why it draws nothing, and the page stays
+    /// small.
+    #[test]
+    fn a_proposal_of_thousands_of_windows_is_not_drawn() {
+        let w = crate::generate::generate(&crate::generate::Spec::new(MOST_BARS, 3));
+        let vocab = crate::vocab::Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
+        let resolve = |p: &crate::model::Proposal| crate::load::resolve(p, &vocab).0.unwrap();
+        let a = crate::engine::analyze(vec![resolve(&w.a), resolve(&w.b)], &vocab).unwrap();
+        let mut h = super::Html::new();
+        super::timeline(&mut h, &a);
+        let page = h.into_string();
+        assert!(page.contains("too many to draw"), "{page}");
+        assert!(!page.contains("<svg"));
+    }
 
     #[test]
     fn steps_are_one_two_or_five_times_a_power_of_ten() {
