@@ -7,7 +7,7 @@ use super::param_compare::ParamComparison;
 use super::relations::Relations;
 use crate::collections::chunked::Chunked;
 use crate::collections::shared::Shared;
-use crate::model::{Modality, Timing};
+use crate::model::{Modality, Outcome, Timing};
 use crate::resolved::{Interval, ResolvedProposal};
 use crate::vocab::{ActionId, LabelId, PartyId};
 use std::sync::Arc;
@@ -372,6 +372,23 @@ impl Analysis {
     /// (`None` only for a relation that is not of this analysis).
     pub fn common_window(&self, r: &Relation) -> Option<Interval> {
         self.atom(&r.left)?.window.intersect(self.atom(&r.right)?.window)
+    }
+
+    /// The outcome term `t` applies only after (the trigger term and its outcome), when
+    /// it is contingent.
+    pub fn trigger(&self, t: TermRef) -> Option<(TermRef, Outcome)> {
+        let (term, on) = self.proposals.get(t.proposal)?.outcomes.trigger(t.term)?;
+        Some((TermRef { term, ..t }, on))
+    }
+
+    /// The outcomes on which term `t` lapses: (the term, its outcome), in file order.
+    pub fn lapses(&self, t: TermRef) -> Vec<(TermRef, Outcome)> {
+        self.proposals.get(t.proposal).map_or_else(Vec::new, |p| {
+            p.outcomes
+                .lapses(t.term)
+                .map(|(term, on)| (TermRef { term, ..t }, on))
+                .collect()
+        })
     }
 
     /// The written term a reference names.

@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use crate::collections::FastMap;
 use crate::engine::{Analysis, TermRef};
 use crate::model::Date;
 use crate::report::style::{Painter, Role};
@@ -102,7 +103,7 @@ pub(crate) enum Conflict {
 /// terms with a stated window, each with its worst conflict.
 pub(crate) fn rows(a: &Analysis) -> Vec<Row> {
     // Each term's worst conflict over every pair.
-    let mut worst: std::collections::HashMap<TermRef, Conflict> = std::collections::HashMap::new();
+    let mut worst: FastMap<TermRef, Conflict> = FastMap::default();
     for pair in &a.pairs {
         for (i, r) in pair
             .relations

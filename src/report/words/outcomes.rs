@@ -31,20 +31,10 @@ pub fn contingent(
     let mut ifs = Vec::new();
     let mut applies = Vec::new();
     for side in [&r.left, &r.right] {
-        let t = side.term;
-        let Some((by, on)) = a
-            .proposals
-            .get(t.proposal)
-            .and_then(|p| p.outcomes.trigger(t.term))
-        else {
-            continue;
-        };
-        let trigger = TermRef {
-            proposal: t.proposal,
-            term: by,
-        };
-        ifs.push(outcome(&name(trigger), on));
-        applies.push(name(t));
+        if let Some((trigger, on)) = a.trigger(side.term) {
+            ifs.push(outcome(&name(trigger), on));
+            applies.push(name(side.term));
+        }
     }
     let verb = if applies.len() == 1 { "applies" } else { "apply" };
     Some(format!(
@@ -57,17 +47,10 @@ pub fn contingent(
 /// On what term `t` lapses, with terms named by `name`: `lapses if p/talks is
 /// breached`; `None` when it has no `lapses_if`.
 pub fn lapses(a: &Analysis, t: TermRef, name: impl Fn(TermRef) -> String) -> Option<String> {
-    let p = a.proposals.get(t.proposal)?;
-    let ifs: Vec<String> = p
-        .outcomes
-        .lapses(t.term)
-        .map(|(by, on)| {
-            let by = TermRef {
-                proposal: t.proposal,
-                term: by,
-            };
-            outcome(&name(by), on)
-        })
+    let ifs: Vec<String> = a
+        .lapses(t)
+        .into_iter()
+        .map(|(by, on)| outcome(&name(by), on))
         .collect();
     (!ifs.is_empty()).then(|| format!("{} lapses if {}", name(t), ifs.join(" or ")))
 }

@@ -149,14 +149,9 @@ pub(super) fn relation_out<'a>(
         [&r.left, &r.right]
             .into_iter()
             .filter_map(|s| {
-                let t = s.term;
-                let (by, on) = a.proposals.get(t.proposal)?.outcomes.trigger(t.term)?;
-                let by = crate::engine::TermRef {
-                    proposal: t.proposal,
-                    term: by,
-                };
+                let (by, on) = a.trigger(s.term)?;
                 Some(TriggerOut {
-                    term: TermName(a, t),
+                    term: TermName(a, s.term),
                     if_term: TermName(a, by),
                     outcome: on.as_str(),
                     sentence: words::outcome(&words::term(a, by), on),
@@ -230,24 +225,13 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
             })
             .collect(),
         lapses_if: a
-            .proposals
-            .get(s.term.proposal)
-            .map(|p| {
-                p.outcomes
-                    .lapses(s.term.term)
-                    .map(|(by, on)| LapseOut {
-                        term: TermName(
-                            a,
-                            crate::engine::TermRef {
-                                proposal: s.term.proposal,
-                                term: by,
-                            },
-                        ),
-                        outcome: on.as_str(),
-                    })
-                    .collect()
+            .lapses(s.term)
+            .into_iter()
+            .map(|(by, on)| LapseOut {
+                term: TermName(a, by),
+                outcome: on.as_str(),
             })
-            .unwrap_or_default(),
+            .collect(),
     }
 }
 
