@@ -1,7 +1,8 @@
 //! The resolved form of a proposal: names turned into vocabulary indices, windows into
 //! day intervals, negating aliases into modalities, conditions into term indices.
 
-use crate::model::{Date, Modality, Outcome, Proposal, Timing};
+use crate::collections::Shared;
+use crate::model::{Date, Modality, Outcome, Proposal, ThinSlice, Timing};
 use crate::vocab::{ActionId, LabelId, PartyId};
 
 /// A half-open interval of days from entry into force, `[from, to)`; `to = None` has no end;
@@ -308,11 +309,13 @@ impl ResolvedProposal {
     }
 }
 
-/// A term whose names all resolved.
+/// A term whose names all resolved. Its lists of parties and labels are shared with
+/// the other terms of the proposal that have the same (most terms bind one of a few
+/// parties), and with the atoms made from it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedTerm {
     /// The parties bound, without repeats, in file order.
-    pub subjects: Box<[PartyId]>,
+    pub subjects: Shared<PartyId>,
     /// The effective modality, after any negating alias.
     pub modality: Modality,
     /// The action, after aliases.
@@ -320,11 +323,11 @@ pub struct ResolvedTerm {
     /// The party the action is directed at, if any.
     pub target: Option<PartyId>,
     /// Scope labels, sorted, without repeats; empty means everywhere.
-    pub scope: Box<[LabelId]>,
+    pub scope: Shared<LabelId>,
     /// When the term applies.
     pub window: Interval,
     /// Required terms of the same proposal, by index, with their timing: the
     /// preconditions (in force or fulfilled); a trigger condition (an outcome) is in
     /// [`ResolvedProposal::outcomes`] instead.
-    pub requires: Box<[(usize, Timing)]>,
+    pub requires: ThinSlice<(usize, Timing)>,
 }

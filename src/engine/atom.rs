@@ -1,6 +1,6 @@
 //! Atoms: terms normalized to one subject party each, the unit the engine compares.
 
-use crate::collections::shared::{Interner, Shared};
+use crate::collections::shared::Shared;
 
 use super::EngineError;
 use super::derive::{self, Spent};
@@ -127,8 +127,6 @@ pub(crate) struct Blocks<'a> {
     pub(crate) limits: &'a Limits,
     pub(crate) made: ProposalAtoms,
     pub(crate) spent: Spent,
-    /// The atoms of all the terms with the same scope hold one list of it.
-    pub(crate) scopes: Interner<LabelId>,
 }
 
 impl<'a> Blocks<'a> {
@@ -151,7 +149,6 @@ impl<'a> Blocks<'a> {
                 derived: 0,
             },
             spent: Spent::default(),
-            scopes: Interner::default(),
         }
     }
 
@@ -180,7 +177,8 @@ impl<'a> Blocks<'a> {
                 modality: term.modality,
                 action: term.action,
                 target: term.target,
-                scope: self.scopes.of(&term.scope),
+                // Shared with the term and the other terms of the same scope.
+                scope: term.scope.clone(),
                 window: term.window,
                 derived: None,
             })

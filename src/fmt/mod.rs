@@ -168,7 +168,7 @@ mod tests {
             modality: crate::model::Modality::May,
             action: "a".into(),
             target: Some("UA".into()),
-            about: Box::new(["y".into()]),
+            about: ["y".into()].into(),
             scope: Box::new(["x".into()]),
             window: Some(Window::Range(WindowRange {
                 from: Some(1),
@@ -183,11 +183,12 @@ mod tests {
                 },
             )]
             .into(),
-            requires: Box::new([Condition {
+            requires: [Condition {
                 term: "u".into(),
                 timing: Timing::Concurrent,
                 on: crate::model::Outcome::Failed,
-            }]),
+            }]
+            .into(),
             lapses_if: vec![crate::model::Lapse {
                 term: "u".into(),
                 on: crate::model::Outcome::Breached,

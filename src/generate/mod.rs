@@ -101,7 +101,7 @@ pub fn generate(spec: &Spec) -> Workload {
         } else if roll < spec.agree {
             Some(Term {
                 id: format!("b{i}").into(),
-                requires: Box::default(),
+                requires: Default::default(),
                 ..term.clone()
             })
         } else if roll < spec.agree + spec.conflict {
@@ -113,14 +113,14 @@ pub fn generate(spec: &Spec) -> Workload {
             Some(Term {
                 id: format!("b{i}").into(),
                 modality,
-                requires: Box::default(),
+                requires: Default::default(),
                 ..term.clone()
             })
         } else if roll < spec.agree + spec.conflict + spec.diverge {
             Some(Term {
                 id: format!("b{i}").into(),
                 window: Some(days(0, 90)),
-                requires: Box::default(),
+                requires: Default::default(),
                 ..term.clone()
             })
         } else if rng.chance(0.5) {
@@ -201,11 +201,11 @@ fn random_term(rng: &mut Rng, id: String, sector: usize, spec: &Spec, i: usize) 
         modality,
         action: action.into(),
         target: target.map(Into::into),
-        about: Box::default(),
+        about: Default::default(),
         scope: Box::new([scope.into()]),
         window: Some(days(0, *rng.pick(&[30, 30, 60]))),
         params,
-        requires: Box::default(),
+        requires: Default::default(),
         lapses_if: Default::default(),
         priority: *rng.pick(&[
             Priority::Normal,
@@ -232,7 +232,7 @@ fn no_resupply(id: String, aid: &Term) -> Term {
         modality: Modality::MustNot,
         action: "resupply".into(),
         target: None,
-        requires: Box::default(),
+        requires: Default::default(),
         params: Params::new(),
         text: Some("Ukraine must not resupply its forces during the ceasefire".into()),
         ..aid.clone()
@@ -271,7 +271,7 @@ fn add_conditions(rng: &mut Rng, terms: &mut [Term], share: f64) {
                 });
             }
         }
-        terms[i].requires = requires.into_boxed_slice();
+        terms[i].requires = requires.into();
     }
 }
 

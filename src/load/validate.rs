@@ -5,9 +5,10 @@ use super::diagnostic::Diagnostic;
 use super::time;
 use super::window::Ceasefire;
 use crate::collections::FastMap;
+use crate::collections::shared::Interner;
 use crate::model::{ParamValue, Proposal, Term, Timing, is_open_word};
 use crate::resolved::{Interval, Outcomes, ResolvedProposal, ResolvedTerm};
-use crate::vocab::{ParamKind, PartyId, Vocab, did_you_mean};
+use crate::vocab::{LabelId, ParamKind, PartyId, Vocab, did_you_mean};
 
 /// Resolves `proposal` against `vocab`. Returns the resolved proposal when there is no
 /// error, and every diagnostic (errors and warnings) in file order.
@@ -54,6 +55,8 @@ fn check(proposal: &Proposal, vocab: &Vocab) -> Checked {
         vocab,
         diags: Vec::new(),
         hints: FastMap::default(),
+        parties: Interner::default(),
+        labels: Interner::default(),
     };
     if proposal.id.trim().is_empty() {
         cx.diags.push(Diagnostic::error("id", "empty proposal id"));
@@ -167,6 +170,10 @@ pub(super) struct Cx<'v> {
     /// The nearest known name to each unknown one met, by the list it was looked up
     /// in: a file that misspells one action 10^5 times looks for it once.
     pub(super) hints: FastMap<(Names, String), Option<String>>,
+    /// The lists of subjects made so far, each made once.
+    pub(super) parties: Interner<PartyId>,
+    /// The lists of scope labels made so far, each made once.
+    pub(super) labels: Interner<LabelId>,
 }
 
 /// The vocabulary's lists of names that a misspelt name is looked up in.
@@ -375,13 +382,13 @@ impl Cx<'_> {
             return None;
         }
         Some(ResolvedTerm {
-            subjects: subjects.into_boxed_slice(),
+            subjects: self.parties.of(&subjects),
             modality,
             action: action?,
             target,
-            scope: scope.into_boxed_slice(),
+            scope: self.labels.of(&scope),
             window: window?,
-            requires: requires.into_boxed_slice(),
+            requires: requires.into(),
         })
     }
 

@@ -13,6 +13,7 @@ mod proposal;
 mod subject;
 mod term;
 pub mod term_list;
+mod thin;
 mod window;
 
 pub use condition::{Condition, Lapse, Lapses, Outcome, Timing};
@@ -22,4 +23,5 @@ pub use params::{Meaning, ParamValue, is_open_word};
 pub use proposal::{Phase, Proposal, ProposalKind};
 pub use subject::Subject;
 pub use term::{Modality, Priority, Term};
+pub use thin::{ThinSlice, ThinStr};
 pub use window::{Anchor, DateRange, Day, WINDOW_KEYWORDS, Window, WindowRange};

@@ -14,11 +14,11 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::ParamValue;
+use super::{ParamValue, ThinSlice};
 
 /// A term's parameters, by name (sorted, each name once).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Params(Box<[(String, ParamValue)]>);
+pub struct Params(ThinSlice<(String, ParamValue)>);
 
 impl Params {
     /// No parameters.
@@ -45,11 +45,15 @@ impl Params {
     /// Sets parameter `name`, returning its earlier value.
     pub fn insert(&mut self, name: String, value: ParamValue) -> Option<ParamValue> {
         match self.find(&name) {
-            Ok(at) => self.0.get_mut(at).map(|(_, v)| std::mem::replace(v, value)),
+            Ok(at) => self
+                .0
+                .as_mut_slice()
+                .get_mut(at)
+                .map(|(_, v)| std::mem::replace(v, value)),
             Err(at) => {
                 let mut entries = std::mem::take(&mut self.0).into_vec();
                 entries.insert(at, (name, value));
-                self.0 = entries.into_boxed_slice();
+                self.0 = entries.into();
                 None
             }
         }
@@ -60,7 +64,7 @@ impl Params {
         let at = self.find(name).ok()?;
         let mut entries = std::mem::take(&mut self.0).into_vec();
         let (_, value) = entries.remove(at);
-        self.0 = entries.into_boxed_slice();
+        self.0 = entries.into();
         Some(value)
     }
 
@@ -107,7 +111,7 @@ impl FromIterator<(String, ParamValue)> for Params {
                 _ => out.push(e),
             }
         }
-        Params(out.into_boxed_slice())
+        Params(out.into())
     }
 }
 
@@ -157,7 +161,7 @@ impl<'de> Deserialize<'de> for Params {
                     entries.push(entry);
                 }
                 if entries.is_sorted_by(|a, b| a.0 < b.0) {
-                    return Ok(Params(entries.into_boxed_slice()));
+                    return Ok(Params(entries.into()));
                 }
                 Ok(entries.into_iter().collect())
             }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Condition, Lapses, Params, Subject, Window};
+use super::{Condition, Lapses, Params, Subject, ThinSlice, ThinStr, Window};
 
 /// One provision of a proposal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -25,16 +25,12 @@ pub struct Term {
     /// The party the action is directed at (for example the recipient of aid).
     /// Absent: any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<Box<str>>,
+    pub target: Option<ThinStr>,
     /// What the action is about: topics of the vocabulary (negotiations about
     /// `maritime_ceasefire`). Absent or empty: any topic. Narrows what the term covers,
     /// like a scope.
-    #[serde(
-        default,
-        deserialize_with = "super::exact::deserialize",
-        skip_serializing_if = "<[_]>::is_empty"
-    )]
-    pub about: Box<[Box<str>]>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub about: ThinSlice<Box<str>>,
     /// Where the term applies: labels of the vocabulary's scope taxonomies (areas,
     /// target classes). Absent or empty: everywhere.
     #[serde(
@@ -53,12 +49,8 @@ pub struct Term {
     /// Terms of the same proposal that are conditions of this one: a term id (a
     /// precondition: in force before this one) or `{"term": id, "timing": "concurrent",
     /// "on": "failed"}` (an outcome other than in force or fulfilled is a trigger).
-    #[serde(
-        default,
-        deserialize_with = "super::exact::deserialize",
-        skip_serializing_if = "<[_]>::is_empty"
-    )]
-    pub requires: Box<[Condition]>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub requires: ThinSlice<Condition>,
     /// Outcomes of other terms of the proposal on which this term ends (v2).
     #[serde(default, skip_serializing_if = "Lapses::is_empty")]
     pub lapses_if: Lapses,
@@ -70,10 +62,10 @@ pub struct Term {
     pub text: Option<Box<str>>,
     /// Where the wording comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<Box<str>>,
+    pub source: Option<ThinStr>,
     /// A note by whoever encoded the term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Box<str>>,
+    pub note: Option<ThinStr>,
 }
 
 /// The deontic force of a term.

@@ -134,7 +134,7 @@ impl<'a> Editor<'a> {
                             timing: *timing,
                             on: Default::default(),
                         });
-                        target.requires = requires.into_boxed_slice();
+                        target.requires = requires.into();
                     }
                 }
                 Ok(Applied {
@@ -163,7 +163,7 @@ impl<'a> Editor<'a> {
                 };
                 let mut requires = std::mem::take(&mut target.requires).into_vec();
                 requires.remove(k);
-                target.requires = requires.into_boxed_slice();
+                target.requires = requires.into();
                 Ok(Applied {
                     proposal: p,
                     renamed: None,

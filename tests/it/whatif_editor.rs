@@ -58,7 +58,7 @@ fn reference(p: &mut Proposal, edit: &Edit) -> bool {
                             timing: *timing,
                             on: Default::default(),
                         });
-                        target.requires = requires.into_boxed_slice();
+                        target.requires = requires.into();
                     }
                 }
                 true
@@ -70,7 +70,7 @@ fn reference(p: &mut Proposal, edit: &Edit) -> bool {
                 Some(k) => {
                     let mut requires = std::mem::take(&mut p.terms[t].requires).into_vec();
                     requires.remove(k);
-                    p.terms[t].requires = requires.into_boxed_slice();
+                    p.terms[t].requires = requires.into();
                     true
                 }
                 None => false,

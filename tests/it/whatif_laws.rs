@@ -192,7 +192,7 @@ fn some_edit(base: &Analysis, n: usize, kind: usize, pick: usize) -> Edit {
         _ => {
             let mut copy = term.clone();
             copy.id = format!("added{n}").into();
-            copy.requires = Box::default();
+            copy.requires = Default::default();
             Edit::Add {
                 proposal: proposal.id.clone(),
                 term: copy,

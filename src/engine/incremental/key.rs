@@ -291,13 +291,13 @@ mod tests {
 
     fn term() -> ResolvedTerm {
         ResolvedTerm {
-            subjects: Box::new([3]),
+            subjects: vec![3].into(),
             modality: Modality::MustNot,
             action: 7,
             target: None,
-            scope: Box::new([12]),
+            scope: vec![12].into(),
             window: Interval::new(0, Some(30)),
-            requires: Box::default(),
+            requires: Default::default(),
         }
     }
 
@@ -317,7 +317,7 @@ mod tests {
             },
             ResolvedTerm { action: 8, ..term() },
             ResolvedTerm {
-                subjects: Box::new([4]),
+                subjects: vec![4].into(),
                 ..term()
             },
             ResolvedTerm {
@@ -325,11 +325,11 @@ mod tests {
                 ..term()
             },
             ResolvedTerm {
-                scope: Box::default(),
+                scope: Default::default(),
                 ..term()
             },
             ResolvedTerm {
-                scope: Box::new([11]),
+                scope: vec![11].into(),
                 ..term()
             },
             ResolvedTerm {
@@ -369,7 +369,7 @@ mod tests {
         }
         // Requirements are not part of relating.
         let conditioned = ResolvedTerm {
-            requires: Box::new([(0, Timing::Before)]),
+            requires: vec![(0, Timing::Before)].into(),
             ..term()
         };
         assert_eq!(
@@ -414,7 +414,7 @@ mod tests {
     #[test]
     fn what_does_not_fit_is_compared_in_full() {
         let two = ResolvedTerm {
-            subjects: Box::new([1, 2]),
+            subjects: vec![1, 2].into(),
             ..term()
         };
         let far = ResolvedTerm {
@@ -499,7 +499,7 @@ mod tests {
         let long = key("an-id-of-sixteen", Priority::Normal, &term(), names);
         let open = [("count".to_owned(), ParamValue::Range { min: None, max: None })];
         let many = ResolvedTerm {
-            requires: Box::new([(0, Timing::Before), (1, Timing::Before)]),
+            requires: vec![(0, Timing::Before), (1, Timing::Before)].into(),
             ..term()
         };
         for k in [
@@ -520,7 +520,7 @@ mod tests {
             Priority::Minor,
         ];
         let many = ResolvedTerm {
-            requires: Box::new([(0, Timing::Before), (1, Timing::Before)]),
+            requires: vec![(0, Timing::Before), (1, Timing::Before)].into(),
             ..term()
         };
         for t in [term(), many] {

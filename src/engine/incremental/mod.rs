@@ -555,7 +555,7 @@ mod tests {
         let vocab = Vocab::with_extensions(std::slice::from_ref(&w.vocab)).unwrap();
         let mut unconditioned = w.b.clone();
         for t in &mut unconditioned.terms {
-            t.requires = Box::default();
+            t.requires = Default::default();
         }
         let load = |p: &crate::model::Proposal| crate::load::resolve(p, &vocab).0.unwrap();
         let (b, none) = (load(&w.b), load(&unconditioned));

@@ -118,11 +118,11 @@ fn term() -> impl Strategy<Value = Term> {
                     modality,
                     action: action.into(),
                     target: target.map(Into::into),
-                    about: Box::default(),
+                    about: Default::default(),
                     scope: scope.into_iter().map(Into::into).collect(),
                     window,
                     params,
-                    requires: Box::default(),
+                    requires: Default::default(),
                     lapses_if: Default::default(),
                     priority,
                     text,
@@ -162,11 +162,11 @@ pub(crate) fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
                 modality: Modality::MustNot,
                 action: "hostilities".into(),
                 target: None,
-                about: Box::default(),
+                about: Default::default(),
                 scope: Box::default(),
                 window: Some(range(days)),
                 params: Params::new(),
-                requires: Box::default(),
+                requires: Default::default(),
                 lapses_if: Default::default(),
                 priority: Priority::Core,
                 text: Some("halt all conflict".into()),
@@ -197,7 +197,7 @@ pub(crate) fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
                         });
                     }
                 }
-                t.requires = requires.into_boxed_slice();
+                t.requires = requires.into();
                 all.push(t);
             }
             Proposal {
@@ -272,7 +272,7 @@ pub(crate) fn edit(p: &Proposal, edits: &[Edit]) -> Proposal {
                     for t in &mut p.terms {
                         let mut requires = std::mem::take(&mut t.requires).into_vec();
                         requires.retain(|c| c.term != id);
-                        t.requires = requires.into_boxed_slice();
+                        t.requires = requires.into();
                     }
                 }
             }
