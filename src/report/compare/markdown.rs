@@ -194,8 +194,9 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation, conting
     for d in words::differences(a, r) {
         let _ = writeln!(out, "{label}: {}.", esc(&d));
     }
-    if let Some(c) = words::coverage(a, r) {
-        let _ = writeln!(out, "{}.", esc(&sentence(&c)));
+    // The terms are code spans of their own, kept as written; the rest is words.
+    if let Some(c) = words::coverage_with(a, r, |t| code(a, t)) {
+        let _ = writeln!(out, "{}.", sentence(&c));
     }
     out.push('\n');
     for t in [r.left.term, r.right.term] {

@@ -17,9 +17,9 @@ mod values;
 
 pub use changes::{change, change_with, diff_counts, effect, meta_change, modality_gloss, witnesses};
 pub use findings::{
-    agrees_with, blocks, by_coverage, calendar, cause, changed, counts, counts_change, coverage, cycle,
-    cycle_edge, derived, differences, direction, finding, finding_with, held_because, open, param, proposal,
-    relation, rules, side, silent, status, step, term, text, time_basis, why_held,
+    agrees_with, blocks, by_coverage, calendar, cause, changed, counts, counts_change, coverage,
+    coverage_with, cycle, cycle_edge, derived, differences, direction, finding, finding_with, held_because,
+    open, param, proposal, relation, rules, side, silent, status, step, term, text, time_basis, why_held,
 };
 pub use outcomes::{contingent, lapses, outcome};
 pub use values::{
