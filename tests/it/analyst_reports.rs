@@ -77,3 +77,77 @@ fn markdown_keeps_ids_as_written() {
         assert!(!out.contains(capitalised), "{capitalised}");
     }
 }
+
+/// `armistice compare ARGS` on the three Gaza proposals, without colour.
+fn compare3(args: &[&str]) -> (String, i32) {
+    Run::of(plain().arg("compare").args(args).args(GAZA)).quiet()
+}
+
+#[test]
+fn three_way_point_by_point_text() {
+    let (out, code) = compare3(&["--only", "points"]);
+    assert_eq!(code, 1, "two pairs conflict");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn three_way_point_by_point_markdown() {
+    let (out, _) = compare3(&["--only", "points", "--format", "markdown"]);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn three_way_point_by_point_csv_reads_back_as_a_table() {
+    let (out, _) = compare3(&["--format", "csv"]);
+    insta::assert_snapshot!(out);
+    // Every record has the same number of fields: 2 + 3 proposals + 3 pairs.
+    let mut records = 0;
+    let mut fields = 0;
+    let mut quoted = false;
+    for c in out.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields += 1,
+            '\n' if !quoted => {
+                assert_eq!(fields + 1, 8, "record {records}");
+                records += 1;
+                fields = 0;
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(records, 8, "a header and seven points");
+}
+
+#[test]
+fn the_table_comes_first_and_the_pairwise_detail_below_it() {
+    let (out, _) = compare3(&[]);
+    let table = out.find("POINT BY POINT").unwrap();
+    let first_pair = out
+        .find("gaza-2025-01-15 (IL, HAMAS) vs il-2025-03-02 (IL)")
+        .unwrap();
+    assert!(table < first_pair);
+    assert!(out.contains("CONFLICT  gaza-2025-01-15/philadelphi ⟷ il-2025-03-02/stay"));
+    // The values reach the table: ratios, quantities, windows with their dates.
+    for value in [
+        "count 33",
+        "ratio 30 per civilian_hostage",
+        "trucks_per_day 600",
+        "by day 50 (by 10 March 2025)",
+    ] {
+        assert!(out[table..first_pair].contains(value), "{value}");
+    }
+    // The Israeli position's stay and Hamas's withdrawal on one row, in conflict.
+    let row = &out[out.find("withdrawal\n").unwrap()..];
+    let row = &row[..row.find("\n  7.").unwrap()];
+    assert!(
+        row.contains("B  stay:") && row.contains("C  withdrawal:"),
+        "{row}"
+    );
+    assert!(row.contains("B–C conflict"), "{row}");
+    // Two proposals have their pairwise report alone, unless the table is asked for.
+    let (two, _) = Run::of(plain().args(["compare", US, RU])).quiet();
+    assert!(!two.contains("POINT BY POINT"));
+    let (two, _) = Run::of(plain().args(["compare", "--only", "points", US, RU])).quiet();
+    assert!(two.contains("POINT BY POINT"));
+}
