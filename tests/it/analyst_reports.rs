@@ -151,3 +151,82 @@ fn the_table_comes_first_and_the_pairwise_detail_below_it() {
     let (two, _) = Run::of(plain().args(["compare", "--only", "points", US, RU])).quiet();
     assert!(two.contains("POINT BY POINT"));
 }
+
+#[test]
+fn json_gives_values_typed_beside_the_sentences_and_the_table() {
+    let (out, _) = compare3(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema_version"], 2);
+    // gaza/aid against hamas/aid: 600 trucks a day on both sides, as numbers.
+    let pair = &v["pairs"][1];
+    let aid = pair["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["left"]["term"] == "gaza-2025-01-15/aid")
+        .unwrap();
+    let p = &aid["params"][0];
+    assert_eq!(p["name"], "trucks_per_day");
+    assert_eq!(p["left"]["kind"], "number");
+    assert_eq!(p["left"]["value"], 600.0);
+    assert_eq!(p["right"]["value"], 600.0);
+    assert_eq!(p["outcome"], "same");
+    assert_eq!(aid["left"]["params"][0]["value"]["value"], 600.0);
+    // An open point carries its window and its values: the ratio of prisoners.
+    let open = pair["open"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["term"] == "gaza-2025-01-15/prisoners-1")
+        .unwrap();
+    assert_eq!(open["window"]["to"], 42);
+    assert_eq!(open["window"]["to_date"], "2025-03-02");
+    let ratio = &open["params"].as_array().unwrap()[1]["value"];
+    assert_eq!(ratio["kind"], "ratio");
+    assert_eq!(ratio["count"], 30.0);
+    assert_eq!(ratio["per"], "civilian_hostage");
+    // The table, row by row as in text.
+    let points = v["points"].as_array().unwrap();
+    assert_eq!(points.len(), 7);
+    let aid_row = points
+        .iter()
+        .find(|p| p["about"] == "humanitarian_access in gaza")
+        .unwrap();
+    assert_eq!(aid_row["terms"][1][0], "il-2025-03-02/aid-halt");
+    assert_eq!(aid_row["marks"][2]["relations"][0], "conflict");
+    assert_eq!(aid_row["marks"][0]["text"], "no direct relation");
+}
+
+#[test]
+fn values_reach_the_text_and_markdown_findings() {
+    let (text, _) = Run::of(plain().args(["compare", GAZA[0], GAZA[2]])).quiet();
+    assert!(text.contains("          values: trucks_per_day 600"), "{text}");
+    assert!(text.contains(
+        "          values: days 0–42 (19 January–2 March 2025), prisoner_category {women, children}, ratio 30 per civilian_hostage"
+    ));
+    let (md, _) = Run::of(plain().args(["compare", "--format", "markdown", GAZA[0], GAZA[2]])).quiet();
+    assert!(
+        md.contains("Values of `gaza-2025-01-15/aid`: trucks\\_per\\_day 600."),
+        "{md}"
+    );
+    assert!(md.contains(", count 33, hostage\\_category {women,"), "{md}");
+}
+
+#[test]
+fn held_up_terms_quote_each_term_they_name() {
+    let (text, _) = Run::of(plain().args(["compare", GAZA[1], GAZA[2]])).quiet();
+    let blocked = &text[text.find("BLOCKED   hamas-2025-03-02/release-all").unwrap()..];
+    let blocked = &blocked[..blocked.find("PENDING").unwrap()];
+    for quoted in [
+        "hamas-2025-03-02/release-all: \"The remaining captives",
+        "hamas-2025-03-02/permanent: \"A permanent ceasefire",
+        "hamas-2025-03-02/withdrawal: \"The complete withdrawal",
+    ] {
+        assert!(blocked.contains(quoted), "{blocked}");
+    }
+    let pending = &text[text.find("PENDING   il-2025-03-02/half-now").unwrap()..];
+    assert!(
+        pending.contains("il-2025-03-02/half-now: \"On the first day"),
+        "{pending}"
+    );
+}

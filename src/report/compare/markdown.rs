@@ -177,6 +177,11 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
                 let held: Vec<String> = b.by_coverage.iter().map(|&t| code(a, t)).collect();
                 let _ = writeln!(out, "  - {}", words::by_coverage(&held));
             }
+            for t in super::text::held_terms(b) {
+                if let Some(text) = words::text(a, t) {
+                    let _ = writeln!(out, "  - {}: “{}”", code(a, t), esc(text));
+                }
+            }
         }
         out.push('\n');
     }
@@ -213,16 +218,19 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
     if sections.shows(Section::Open) && !pair.open.is_empty() {
         let _ = writeln!(
             out,
-            "### Open points\n\n| term | for | | wording |\n|---|---|---|---|"
+            "### Open points\n\n| term | for | | wording | values |\n|---|---|---|---|---|"
         );
         for o in &pair.open {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 md::cell_code(&words::term(a, o.term)),
                 words::parties(vocab, &o.subjects),
                 words::open(o.partial),
-                words::text(a, o.term).map(esc).unwrap_or_default()
+                words::text(a, o.term).map(esc).unwrap_or_default(),
+                words::term_values(a, o.term, true)
+                    .map(|v| esc(&v))
+                    .unwrap_or_default()
             );
         }
         out.push('\n');
@@ -272,6 +280,9 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation, conting
         if let Some(text) = words::text(a, t) {
             let who = a.proposals.get(t.proposal).map(|p| p.id()).unwrap_or_default();
             let _ = writeln!(out, "> **{}**: “{}”\n", esc(who), esc(text));
+        }
+        if let Some(v) = words::term_values(a, t, false) {
+            let _ = writeln!(out, "Values of {}: {}.\n", code(a, t), esc(&v));
         }
         if let Some(l) = words::lapses(a, t, |t| code(a, t)) {
             let _ = writeln!(out, "{}.\n", sentence(&l));

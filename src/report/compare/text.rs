@@ -110,6 +110,9 @@ fn pair_block(
                 let held: Vec<String> = b.by_coverage.iter().map(|&t| name(a, t)).collect();
                 let _ = writeln!(out, "          {}", words::by_coverage(&held));
             }
+            for t in held_terms(b) {
+                quote_named(out, a, p, t);
+            }
         }
     }
     if sections.shows(Section::Deadlocks) {
@@ -144,6 +147,7 @@ fn pair_block(
                 line(&words::silent(silent, o.partial)),
             );
             quote(out, a, p, o.term);
+            values(out, a, o.term, true);
             out.spill();
         }
     }
@@ -197,7 +201,17 @@ fn relation(
         let _ = writeln!(out, "          {}", line(&c));
     }
     quote(out, a, p, r.left.term);
+    values(out, a, r.left.term, false);
     quote(out, a, p, r.right.term);
+    values(out, a, r.right.term, false);
+}
+
+/// A term's values under its wording (its parameters; its own window too, with
+/// `window`), when it has any.
+fn values(out: &mut Spill<'_>, a: &Analysis, t: crate::engine::TermRef, window: bool) {
+    if let Some(v) = words::term_values(a, t, window) {
+        let _ = writeln!(out, "          values: {}", line(&v));
+    }
 }
 
 fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRef) {
@@ -213,6 +227,19 @@ fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRe
     if let Some(l) = words::lapses(a, t, |t| name(a, t)) {
         let _ = writeln!(out, "          {}", line(&l));
     }
+}
+
+/// The terms whose wording a held-up term's finding quotes: the term, the terms its
+/// failing conditions require, and the held-up terms that cover it, each once.
+pub(crate) fn held_terms(b: &crate::engine::Blocked) -> Vec<crate::engine::TermRef> {
+    let mut out = vec![b.term];
+    let required = b.causes.iter().filter_map(|c| c.required());
+    for t in required.chain(b.by_coverage.iter().copied()) {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// A term's wording under its full name (`p/pow: "..."`), for findings that name

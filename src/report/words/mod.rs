@@ -24,7 +24,7 @@ pub use findings::{
     open, param, proposal, relation, rules, side, silent, status, step, term, text, time_basis, why_held,
 };
 pub use outcomes::{contingent, lapses, outcome};
-pub use points::{column, mark, mark_kind, point_name, point_summary, point_term};
+pub use points::{column, mark, mark_kind, point_name, point_summary, point_term, term_values};
 pub use values::{
     BURDEN_WEIGHTING, action, burden_share, dates, modality, number, parties, scope, scope_named, share,
     statement, term_summary, value, value_in_list, window, window_on,

@@ -87,3 +87,23 @@ pub fn mark(m: &Mark, name: impl Fn(usize) -> String) -> String {
         (false, false) => String::new(),
     }
 }
+
+/// A term's values as the findings give them beside its wording: its parameters
+/// (`count 33, ratio 30 per civilian_hostage`), after its own window when `window` is
+/// asked for and stated (with its dates when its proposal gives an entry into force);
+/// `None` when there is nothing to give.
+pub fn term_values(a: &Analysis, t: TermRef, window: bool) -> Option<String> {
+    let p = a.proposals.get(t.proposal)?;
+    let (rt, written) = (p.terms.get(t.term)?, p.proposal.terms.get(t.term)?);
+    let mut parts = Vec::new();
+    if window && !rt.window.is_unstated() {
+        parts.push(super::values::window_on(rt.window, p.calendar));
+    }
+    parts.extend(
+        written
+            .params
+            .iter()
+            .map(|(name, v)| format!("{name} {}", super::values::value_in_list(v))),
+    );
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
