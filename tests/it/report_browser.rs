@@ -91,7 +91,11 @@ fn seed_report_renders_with_conflicts_and_chart_and_a_screenshot() {
     let dir = tmp.path();
     let page = write_report(dir, &[US, RU]);
     let dom = chromium(&browser, dir, &["--dump-dom".to_owned()], &page);
-    assert!(dom.contains("<title>Briefing: us-2025-03-11 vs ru-2025-03-13</title>"));
+    // The page is titled by the proposals' titles, not their ids.
+    assert!(dom.contains(
+        "<title>Briefing: US proposal: 30-day ceasefire, prisoner exchange, aid and intelligence \
+         resumed vs Putin's conditions for a ceasefire</title>"
+    ));
     assert_eq!(
         dom.matches("<tr class=\"finding k-conflict\">").count(),
         2,
@@ -136,8 +140,13 @@ fn hostile_text_shows_as_text_and_runs_nothing() {
     let page = write_report(dir, &[&a, &b]);
     let dom = chromium(&browser, dir, &["--dump-dom".to_owned()], &page);
 
-    // Nothing ran: the title and the body are as written.
-    assert!(dom.contains("<title>Briefing: a vs b</title>"), "{dom}");
+    // Nothing ran: the title (a's hostile title, b's id) and the body are as written.
+    let as_text = "&lt;script&gt;document.title='pwned'&lt;/script&gt;\"&gt;&lt;img src=x \
+                   onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;";
+    assert!(
+        dom.contains(&format!("<title>Briefing: {as_text} vs b</title>")),
+        "{dom}"
+    );
     let body = &dom[dom.find("<body").unwrap()..];
     assert!(
         body.starts_with("<body>"),
@@ -148,8 +157,6 @@ fn hostile_text_shows_as_text_and_runs_nothing() {
     assert!(!dom.contains("<script"), "{dom}");
     assert!(!dom.contains("<img"), "{dom}");
     // The hostile text is shown, as text (the DOM serializer escapes `<` and `>`).
-    let as_text = "&lt;script&gt;document.title='pwned'&lt;/script&gt;\"&gt;&lt;img src=x \
-                   onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;";
     assert!(dom.matches(as_text).count() >= 5, "{dom}");
     assert_eq!(dom.matches("<tr class=\"finding k-conflict\">").count(), 1);
 }
