@@ -124,8 +124,11 @@ fn term_card(h: &mut Html, a: &Analysis, vocab: &Vocab, t: TermRef, held: &[(Blo
     for &(status, other) in held {
         let status = words::status(status);
         let against = a.proposals.get(other).map_or("", |q| q.id());
-        h.raw(" ")
-            .el("span", &format!("badge {status}"), &format!("{status} against {against}"));
+        h.raw(" ").el(
+            "span",
+            &format!("badge {status}"),
+            &format!("{status} against {against}"),
+        );
     }
     let mut stmt = format!(
         "{}, {}",
@@ -137,7 +140,9 @@ fn term_card(h: &mut Html, a: &Analysis, vocab: &Vocab, t: TermRef, held: &[(Blo
     }
     h.el("div", "stmt", &stmt);
     if let Some(text) = &term.text {
-        h.open("blockquote", &[("dir", "auto")]).text(text).raw("</blockquote>");
+        h.open("blockquote", &[("dir", "auto")])
+            .text(text)
+            .raw("</blockquote>");
     }
     if let Some(source) = &term.source {
         h.open("div", &[("class", "src"), ("dir", "auto")])

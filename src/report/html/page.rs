@@ -58,7 +58,7 @@ table { border-collapse: collapse; width: 100%; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; vertical-align: top; padding: 8px; border-top: 1px solid var(--rule); }
 th { font-size: 0.85em; color: var(--muted); font-weight: 600; }
-blockquote { margin: 6px 0; padding: 2px 10px; border-left: 3px solid var(--rule); color: #37424d; font-style: italic; }
+blockquote { margin: 6px 0; padding: 2px 10px; border-inline-start: 3px solid var(--rule); color: #37424d; font-style: italic; }
 .verdict { font-size: 1.1em; padding: 10px 14px; border-radius: 6px; margin: 8px 0; border-left: 6px solid var(--open); background: #f3f5f7; }
 .verdict.conflicting { border-color: var(--conflict); background: #fdecea; }
 .verdict.compatible-with-open-points { border-color: var(--diverge); background: #fdf6e3; }

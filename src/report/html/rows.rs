@@ -5,10 +5,10 @@
 
 use super::escape::Html;
 use super::{held, term_card};
+use crate::engine::Analysis;
 use crate::report::compare::points::{MarkKind, points};
 use crate::report::words;
 use crate::vocab::Vocab;
-use crate::engine::Analysis;
 
 /// The side-by-side table.
 pub(super) fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
@@ -38,17 +38,17 @@ pub(super) fn alignment(h: &mut Html, a: &Analysis, vocab: &Vocab) {
         let class = format!("align k-{}", gravest.map_or("open", class_of));
         h.open("tr", &[("class", &class)])
             .open("td", &[("data-label", "point")])
-            .el("strong", "", &format!("{}. {}", n + 1, words::point_name(a, vocab, row)))
+            .el(
+                "strong",
+                "",
+                &format!("{}. {}", n + 1, words::point_name(a, vocab, row)),
+            )
             .raw("<ul class=\"rels\">");
         for m in row.marks.iter().filter(|m| m.left_has || m.right_has) {
             let kind = m.kinds.first().map_or("open", |&k| class_of(k));
             h.raw("<li>")
                 .text(&format!("{}–{} ", words::column(m.left), words::column(m.right)))
-                .el(
-                    "span",
-                    &format!("badge k-{kind}"),
-                    &words::mark(m, words::column),
-                )
+                .el("span", &format!("badge k-{kind}"), &words::mark(m, words::column))
                 .raw("</li>");
         }
         h.raw("</ul></td>");

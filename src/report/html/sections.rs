@@ -344,7 +344,9 @@ pub(super) fn open(h: &mut Html, a: &Analysis, vocab: &Vocab) {
                 h.el("div", "why", &format!("values: {v}"));
             }
             if let Some(text) = words::text(a, o.term) {
-                h.open("blockquote", &[("dir", "auto")]).text(text).raw("</blockquote>");
+                h.open("blockquote", &[("dir", "auto")])
+                    .text(text)
+                    .raw("</blockquote>");
             }
             h.raw("</li>\n").spill();
         }
@@ -366,7 +368,9 @@ pub(super) fn sources(h: &mut Html, a: &Analysis, vocab: &Vocab) {
             .text(p.proposal.source.as_deref().unwrap_or("no source given"))
             .raw("</bdi>");
         if let Some(n) = &p.proposal.note {
-            h.open("div", &[("class", "note"), ("dir", "auto")]).text(n).raw("</div>");
+            h.open("div", &[("class", "note"), ("dir", "auto")])
+                .text(n)
+                .raw("</div>");
         }
         h.raw("</li>\n");
     }
