@@ -230,3 +230,34 @@ fn held_up_terms_quote_each_term_they_name() {
         "{pending}"
     );
 }
+
+/// The width and height of an SVG Graphviz drew, in points.
+fn svg_size(svg: &str) -> (f64, f64) {
+    let attr = |name: &str| {
+        let at = svg.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        svg[at..at + svg[at..].find("pt\"").unwrap()]
+            .parse::<f64>()
+            .unwrap()
+    };
+    (attr("width"), attr("height"))
+}
+
+#[test]
+fn the_graph_of_three_proposals_fits_a_page_width_point_by_point() {
+    let (out, code) = Run::of(plain().arg("graph").args(GAZA)).quiet();
+    assert_eq!(code, 0);
+    // A band per point, and in it a cluster per proposal with terms on the point.
+    assert_eq!(out.matches("subgraph cluster_point_").count(), 7 + 17, "{out}");
+    assert!(out.contains("label=\"6. withdrawal\""), "{out}");
+    assert!(out.contains("label=\"B il-2025-03-02\""), "{out}");
+    // Each proposal's terms in one column; the values on the nodes.
+    assert_eq!(out.matches("{ rank=same;").count(), 3);
+    assert!(out.contains("trucks_per_day 600"));
+    if !crate::graph_cli::dot_available() {
+        return;
+    }
+    let svg = crate::graph_cli::dot("svg", &out);
+    let (width, _) = svg_size(&svg);
+    // 3,471 px wide before; now within a page at 96 px to the inch (1,067 px).
+    assert!(width <= 800.0, "{width} pt wide");
+}

@@ -19,7 +19,7 @@ fn graph(args: &[&str]) -> (String, i32) {
 
 /// Whether Graphviz `dot` can be run. Under CI (`CI` set) its absence fails the test;
 /// elsewhere the test is skipped with a note.
-fn dot_available() -> bool {
+pub(crate) fn dot_available() -> bool {
     let ok = Std::new("dot")
         .arg("-V")
         .stderr(Stdio::null())
@@ -36,7 +36,7 @@ fn dot_available() -> bool {
 }
 
 /// Runs `dot -T<format>` on `input`.
-fn dot(format: &str, input: &str) -> String {
+pub(crate) fn dot(format: &str, input: &str) -> String {
     use std::io::Write;
     let mut child = Std::new("dot")
         .arg(format!("-T{format}"))
@@ -78,10 +78,12 @@ fn read_back(dot_text: &str) -> (BTreeSet<String>, BTreeSet<(String, String, Str
         .filter(|o| o.get("nodes").is_none())
         .map(|o| o["id"].as_str().unwrap().to_owned())
         .collect();
+    // The invisible edges only order the columns of the layout.
     let edges = v["edges"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|e| e["style"] != "invis")
         .map(|e| {
             (
                 name_of(&e["tail"]),
