@@ -261,3 +261,78 @@ fn the_graph_of_three_proposals_fits_a_page_width_point_by_point() {
     // 3,471 px wide before; now within a page at 96 px to the inch (1,067 px).
     assert!(width <= 800.0, "{width} pt wide");
 }
+
+#[test]
+fn a_new_deadlock_is_no_unchanged_what_if_and_quotes_follow_set_edits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let write = |name: &str, v: serde_json::Value| {
+        let path = dir.join(name);
+        std::fs::write(&path, v.to_string()).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let p = write(
+        "p.json",
+        serde_json::json!({ "id": "p", "by": ["US"], "source": "test", "terms": [
+            { "text": "exchange", "id": "pow", "subject": ["RU", "UA"], "action": "prisoner_exchange", "requires": ["out"] },
+            { "text": "withdraw", "id": "out", "subject": "RU", "action": "withdrawal", "scope": ["kherson"] },
+            { "text": "aid goes on", "id": "aid", "subject": "US", "action": "military_aid", "target": "UA" }
+        ]}),
+    );
+    let q = write(
+        "q.json",
+        serde_json::json!({ "id": "q", "by": ["RU"], "source": "test", "terms": [
+            { "text": "exchange", "id": "pow", "subject": ["RU", "UA"], "action": "prisoner_exchange" },
+            { "text": "withdraw", "id": "out", "subject": "RU", "action": "withdrawal", "scope": ["kherson"] },
+            { "text": "no aid", "id": "no-aid", "subject": "US", "modality": "must_not", "action": "military_aid", "target": "UA" }
+        ]}),
+    );
+    let run = |args: &[&str]| Run::of(plain().arg("whatif").args([&p, &q]).args(args)).quiet().0;
+    let out = run(&["--edit", "require q/out pow"]);
+    // The table has a column for every finding kind, the deadlock among them.
+    let head = out.lines().nth(1).unwrap();
+    for column in [
+        "conflicts",
+        "contingent",
+        "deadlocks",
+        "diverge",
+        "to agree",
+        "compatible",
+    ] {
+        assert!(head.contains(column), "{head}");
+    }
+    let cells = |row: &str| -> Vec<String> {
+        let line = out.lines().find(|l| l.trim_start().starts_with(row)).unwrap();
+        line.split_whitespace().map(str::to_owned).collect()
+    };
+    assert_eq!(cells("baseline")[4], "0", "no deadlock before");
+    assert_eq!(cells("#1")[4], "1", "one deadlock after");
+    assert!(
+        out.contains("p vs q: conflicting (verdict unchanged; deadlocks 0 → 1)"),
+        "{out}"
+    );
+    let md =
+        Run::of(
+            plain()
+                .arg("whatif")
+                .args([&p, &q, "--format", "markdown", "--edit", "require q/out pow"]),
+        )
+        .quiet()
+        .0;
+    assert!(
+        md.contains("conflicting (verdict unchanged; deadlocks 0 → 1)"),
+        "{md}"
+    );
+    // A `set` of the wording: the gained finding quotes the new wording, the lost one
+    // the old.
+    let out = run(&[
+        "--set",
+        "p/aid.modality=must_not",
+        "--set",
+        "p/aid.text=aid stops",
+    ]);
+    let gained = &out[out.find("agreement gained").unwrap()..];
+    assert!(gained.contains("p/aid: \"aid stops\""), "{out}");
+    let lost = &out[out.find("conflict resolved").unwrap()..];
+    assert!(lost.contains("p/aid: \"aid goes on\""), "{out}");
+}
