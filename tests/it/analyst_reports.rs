@@ -336,3 +336,87 @@ fn a_new_deadlock_is_no_unchanged_what_if_and_quotes_follow_set_edits() {
     let lost = &out[out.find("conflict resolved").unwrap()..];
     assert!(lost.contains("p/aid: \"aid goes on\""), "{out}");
 }
+
+/// `armistice diff OLD NEW` (text, no colour).
+fn diff(old: &str, new: &str) -> String {
+    Run::of(plain().args(["diff", old, new])).stdout
+}
+
+#[test]
+fn diff_aligns_by_coverage_and_never_pairs_unrelated_terms() {
+    // Hamas's position to the agreement: the release of the remaining men and soldiers
+    // is phase two's release, not phase one's of women, children and the elderly.
+    let out = diff(GAZA[2], GAZA[0]);
+    assert!(out.contains("ADDED    hostages-1"), "{out}");
+    assert!(
+        out.contains("CHANGED  hostages-2 (matched to `release-all`"),
+        "{out}"
+    );
+    // Israel's position to the agreement: aid stopped after day 42 is not the aid of
+    // phase one turned round ("now commits to humanitarian access").
+    let out = diff(GAZA[1], GAZA[0]);
+    assert!(out.contains("REMOVED  aid-halt"), "{out}");
+    assert!(out.contains("ADDED    aid "), "{out}");
+    assert!(!out.contains("now commits to humanitarian access"), "{out}");
+    // A veto on one category of prisoners is never the release of another, however
+    // alike the wording.
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |name: &str, v: serde_json::Value| {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, v.to_string()).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let old = write(
+        "old.json",
+        serde_json::json!({ "id": "p", "by": ["IL"], "source": "s", "terms": [
+            { "id": "veto", "subject": "IL", "modality": "must_not", "action": "release_prisoners",
+              "params": { "prisoner_category": ["named_leaders"] }, "text": "Israel does not release the named leaders" }
+        ]}),
+    );
+    let new = write(
+        "new.json",
+        serde_json::json!({ "id": "p", "by": ["IL"], "source": "s", "terms": [
+            { "id": "release", "subject": "IL", "action": "release_prisoners",
+              "params": { "prisoner_category": ["women", "children"] }, "text": "Israel does release the women and children" }
+        ]}),
+    );
+    let out = diff(&old, &new);
+    assert!(
+        out.contains("REMOVED  veto") && out.contains("ADDED    release"),
+        "{out}"
+    );
+    assert!(!out.contains("now commits"), "{out}");
+}
+
+#[test]
+fn diff_reports_provenance_changed_on_every_term_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut old: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(GAZA[2]).unwrap()).unwrap();
+    let new = old.clone();
+    for (i, t) in old["terms"].as_array_mut().unwrap().iter_mut().enumerate() {
+        t["source"] = serde_json::json!(format!("statement {i}"));
+    }
+    let (po, pn) = (tmp.path().join("old.json"), tmp.path().join("new.json"));
+    std::fs::write(&po, old.to_string()).unwrap();
+    std::fs::write(&pn, new.to_string()).unwrap();
+    let (po, pn) = (po.to_str().unwrap(), pn.to_str().unwrap());
+    let out = diff(po, pn);
+    assert!(
+        out.contains("source    of every term (6): removed (was 6 different values)"),
+        "{out}"
+    );
+    assert_eq!(out.matches("source").count(), 1, "{out}");
+    assert!(
+        out.contains("0 changed, 0 added, 0 removed, 6 unchanged"),
+        "{out}"
+    );
+    let json = Run::of(plain().args(["diff", "--format", "json", po, pn])).stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["metadata"][0]["every_term"], 6);
+    let md = Run::of(plain().args(["diff", "--format", "markdown", po, pn])).stdout;
+    assert!(
+        md.contains("| source of every term (6) | 6 different values | — |"),
+        "{md}"
+    );
+}

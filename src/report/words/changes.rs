@@ -171,7 +171,20 @@ pub fn change_with(c: &Change, code: &dyn Fn(&str) -> String) -> String {
 
 /// A change to a field of the proposal itself, without the field name.
 pub fn meta_change(m: &MetaChange) -> String {
-    annotation(m.old.as_deref(), m.new.as_deref())
+    let Some(e) = m.every_term else {
+        return annotation(m.old.as_deref(), m.new.as_deref());
+    };
+    let side = |v: &Option<String>, n: usize| match (v, n) {
+        (Some(v), _) => format!("\"{v}\""),
+        (None, 0) => "none".to_owned(),
+        (None, n) => format!("{n} different values"),
+    };
+    let what = match (e.old_values, e.new_values) {
+        (0, _) => format!("added: {}", side(&m.new, e.new_values)),
+        (_, 0) => format!("removed (was {})", side(&m.old, e.old_values)),
+        _ => format!("{} → {}", side(&m.old, e.old_values), side(&m.new, e.new_values)),
+    };
+    format!("of every term ({}): {what}", e.terms)
 }
 
 /// What a new modality means for whom: "US now agrees to halt military aid to UA".
