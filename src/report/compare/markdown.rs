@@ -37,7 +37,7 @@ pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> String {
     if sections.shows_points(a.proposals.len()) {
         points(&mut out, a, vocab);
     }
-    // The table alone (`--only points`) leaves out the pairs' sections, and sums them
+    // The table alone (the only section asked for) leaves out the pairs' sections, and sums them
     // up in the verdicts.
     let detail = !sections.only_points();
     if detail {

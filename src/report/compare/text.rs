@@ -35,7 +35,7 @@ pub fn write(
     if sections.shows_points(analysis.proposals.len()) {
         points(&mut out, analysis, vocab, painter);
     }
-    // The table alone (`--only points`) leaves out the pairs' blocks, and sums them up
+    // The table alone (the only section asked for) leaves out the pairs' blocks, and sums them up
     // in the verdicts.
     let detail = !sections.only_points();
     if detail {
