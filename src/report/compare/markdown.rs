@@ -108,7 +108,7 @@ fn points(out: &mut String, a: &Analysis, vocab: &Vocab) {
                         )
                     })
                     .collect::<Vec<_>>()
-                    .join("<br>")
+                    .join(" · ")
             })
             .collect();
         let marks: Vec<String> = row
@@ -130,7 +130,7 @@ fn points(out: &mut String, a: &Analysis, vocab: &Vocab) {
             n + 1,
             esc(&words::point_name(a, vocab, row)),
             cells.join(" | "),
-            marks.join("<br>")
+            marks.join("; ")
         );
     }
     out.push('\n');
