@@ -420,3 +420,38 @@ fn diff_reports_provenance_changed_on_every_term_once() {
         "{md}"
     );
 }
+
+#[test]
+fn a_deadlock_quotes_each_term_of_its_cycle() {
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |name: &str, v: serde_json::Value| {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, v.to_string()).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let p = write(
+        "p.json",
+        serde_json::json!({ "id": "p", "by": ["US"], "source": "test", "terms": [
+            { "text": "p exchanges once they withdraw", "id": "pow", "subject": ["RU", "UA"], "action": "prisoner_exchange", "requires": ["out"] },
+            { "text": "p wants a withdrawal", "id": "out", "subject": "RU", "action": "withdrawal", "scope": ["kherson"] }
+        ]}),
+    );
+    let q = write(
+        "q.json",
+        serde_json::json!({ "id": "q", "by": ["RU"], "source": "test", "terms": [
+            { "text": "q wants an exchange", "id": "pow", "subject": ["RU", "UA"], "action": "prisoner_exchange" },
+            { "text": "q withdraws once they exchange", "id": "out", "subject": "RU", "action": "withdrawal", "scope": ["kherson"], "requires": ["pow"] }
+        ]}),
+    );
+    let (out, code) = Run::of(plain().args(["compare", &p, &q])).quiet();
+    assert_eq!(code, 1);
+    let block = &out[out.find("DEADLOCK").unwrap()..];
+    for quote in [
+        "p/pow: \"p exchanges once they withdraw\"",
+        "p/out: \"p wants a withdrawal\"",
+        "q/out: \"q withdraws once they exchange\"",
+        "q/pow: \"q wants an exchange\"",
+    ] {
+        assert!(block.contains(quote), "{block}");
+    }
+}

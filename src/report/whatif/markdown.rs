@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{COLUMNS, columns, problem_with, summary, verdict_change};
+use super::{COLUMNS, columns, pair_counts, problem_with, summary, verdict_change};
 use crate::engine::Direction;
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::compare::markdown::esc;
@@ -94,12 +94,7 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
             }
             Outcome::Evaluated(e) => {
                 for (k, pc) in e.pairs.iter().enumerate() {
-                    let counts = base_summary
-                        .pairs
-                        .get(k)
-                        .zip(e.summary.pairs.get(k))
-                        .map(|(b, a)| (&b.counts, &a.counts));
-                    let verdict = verdict_change(pc.before, pc.after, counts);
+                    let verdict = verdict_change(pc, pair_counts(&base_summary, e, k));
                     let _ = writeln!(
                         out,
                         "### {} and {}: {verdict}\n",

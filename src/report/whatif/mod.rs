@@ -127,13 +127,11 @@ pub fn columns(counts: Option<&Counts>) -> [String; 11] {
 
 /// What became of a pair's verdict in a scenario: `conflicting → compatible`, or, when
 /// the verdict stays, the counts that moved (`conflicting (verdict unchanged; deadlocks
-/// 0 → 1)`), so that a new deadlock or divergence never reads as "unchanged".
-pub fn verdict_change(
-    before: Option<crate::engine::Verdict>,
-    after: crate::engine::Verdict,
-    counts: Option<(&Counts, &Counts)>,
-) -> String {
-    match before {
+/// 0 → 1)`, with `counts` before and after), so that a new deadlock or divergence never
+/// reads as "unchanged".
+pub fn verdict_change(pc: &crate::whatif::PairChanges, counts: Option<(&Counts, &Counts)>) -> String {
+    let after = pc.after;
+    match pc.before {
         Some(b) if b == after => match counts {
             Some((b, a)) if b != a => format!(
                 "{} (verdict unchanged; {})",
@@ -145,6 +143,18 @@ pub fn verdict_change(
         Some(b) => format!("{} → {}", b.as_str(), after.as_str()),
         None => format!("new → {}", after.as_str()),
     }
+}
+
+/// The counts of the `k`th pair in the baseline and in evaluated scenario `e`.
+pub fn pair_counts<'a>(
+    base: &'a crate::whatif::Summary,
+    e: &'a crate::whatif::Evaluation,
+    k: usize,
+) -> Option<(&'a Counts, &'a Counts)> {
+    base.pairs
+        .get(k)
+        .zip(e.summary.pairs.get(k))
+        .map(|(b, a)| (&b.counts, &a.counts))
 }
 
 /// The id of the term a JSON path `terms[N]...` points into.

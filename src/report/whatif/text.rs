@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{COLUMNS, Tone, columns, problem_with, summary, tone, verdict_change};
+use super::{COLUMNS, Tone, columns, pair_counts, problem_with, summary, tone, verdict_change};
 use crate::engine::{Direction, Verdict};
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::style::{Painter, Role};
@@ -80,12 +80,8 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
             }
             Outcome::Evaluated(e) => {
                 for (k, pc) in e.pairs.iter().enumerate() {
-                    let counts = base_summary
-                        .pairs
-                        .get(k)
-                        .zip(e.summary.pairs.get(k))
-                        .map(|(b, a)| (&b.counts, &a.counts));
-                    let arrow = paint_verdict(p, pc.after, &verdict_change(pc.before, pc.after, counts));
+                    let arrow =
+                        paint_verdict(p, pc.after, &verdict_change(pc, pair_counts(&base_summary, e, k)));
                     let _ = writeln!(out, "  {} vs {}: {arrow}", line(&pc.left), line(&pc.right));
                     if pc.changes.is_empty() {
                         let _ = writeln!(out, "    no finding changed");
