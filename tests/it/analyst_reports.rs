@@ -258,7 +258,8 @@ fn the_graph_of_three_proposals_fits_a_page_width_point_by_point() {
     }
     let svg = crate::graph_cli::dot("svg", &out);
     let (width, _) = svg_size(&svg);
-    // 3,471 px wide before; now within a page at 96 px to the inch (1,067 px).
+    // 2,110 pt wide with the proposals side by side; now within a page at 96 px to the
+    // inch (800 pt is 1,067 px).
     assert!(width <= 800.0, "{width} pt wide");
 }
 
