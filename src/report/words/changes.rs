@@ -200,14 +200,16 @@ pub fn modality_gloss(
         Some(t) => format!("{} to {t}", action.replace('_', " ")),
         None => action.replace('_', " "),
     };
+    // Two parties or more take the plural: "IL and HAMAS now agree".
+    let s = if subject.len() > 1 { "" } else { "s" };
     match (self_binding, modality) {
-        (true, Modality::Must) => format!("{who} now commits to {what}"),
-        (true, Modality::MustNot) => format!("{who} now agrees to halt {what}"),
-        (true, Modality::May) => format!("{who} now only keeps the option of {what}"),
+        (true, Modality::Must) => format!("{who} now commit{s} to {what}"),
+        (true, Modality::MustNot) => format!("{who} now agree{s} to halt {what}"),
+        (true, Modality::May) => format!("{who} now only keep{s} the option of {what}"),
         (false, Modality::Must) => format!("the proposal now demands {what} from {who}"),
         (false, Modality::MustNot) => format!("the proposal now demands that {who} halt {what}"),
         (false, Modality::May) => format!("the proposal now merely allows {who} {what}"),
-        (true, Modality::Endeavour) => format!("{who} now only commits to endeavour {what}"),
+        (true, Modality::Endeavour) => format!("{who} now only commit{s} to endeavour {what}"),
         (false, Modality::Endeavour) => format!("the proposal now asks only an effort at {what} from {who}"),
     }
 }
@@ -369,6 +371,16 @@ mod tests {
         assert_eq!(
             modality_gloss(Modality::May, &["RU".into(), "UA".into()], "strikes", None, false),
             "the proposal now merely allows RU and UA strikes"
+        );
+        assert_eq!(
+            modality_gloss(
+                Modality::MustNot,
+                &["IL".into(), "HAMAS".into()],
+                "hostilities",
+                None,
+                true
+            ),
+            "IL and HAMAS now agree to halt hostilities"
         );
     }
 }
