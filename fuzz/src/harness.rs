@@ -314,7 +314,7 @@ const BRIEFING_TAGS: &[&str] = &[
     "!doctype", "html", "head", "meta", "title", "style", "script", "body", "header", "main", "footer",
     "section", "div", "span", "h1", "h2", "h3", "p", "b", "ul", "li", "table", "thead", "tbody", "tr",
     "th", "td", "img", "svg", "g", "rect", "text", "line", "path", "title", "details", "summary",
-    "code", "a", "em", "small", "strong", "nav", "figure", "figcaption", "abbr", "br", "q", "blockquote",
+    "code", "a", "em", "small", "strong", "nav", "figure", "figcaption", "abbr", "br", "q", "blockquote", "bdi",
 ];
 
 /// Every `<` that opens an element in `page` opens one of the briefing's own, with no

@@ -20,7 +20,7 @@ pub(crate) struct Args {
     #[command(flatten)]
     input: InputOptions,
     /// When to colour diagnostics.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
     color: ColorChoice,
 }
 

@@ -68,8 +68,10 @@ pub(crate) enum ReportFormat {
     Json,
 }
 
-/// Where and how output is written.
+/// Where and how output is written (shown under their own "Output" heading, after
+/// the limits).
 #[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Output")]
 pub(crate) struct OutputOptions {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]

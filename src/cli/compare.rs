@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use super::Exit;
-use super::common::{InputOptions, OutputOptions, ReportFormat as Format, analyze_files};
+use super::common::{InputOptions, OutputOptions, analyze_files};
 use super::limit_flags::EngineLimitOptions;
-use crate::report::compare::{Section, Sections, json, markdown, text, timeline};
+use crate::report::compare::{Section, Sections, csv, json, markdown, text, timeline};
 use crate::report::style::Painter;
 
 /// Arguments of `armistice compare`.
@@ -32,9 +32,25 @@ pub(crate) struct Args {
     pub(crate) output: OutputOptions,
 }
 
+/// Output formats of `armistice compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// A terminal report.
+    Text,
+    /// A Markdown briefing.
+    Markdown,
+    /// JSON for scripts (see docs/json-output.md).
+    Json,
+    /// The point-by-point table, for a spreadsheet.
+    Csv,
+}
+
 /// Parts of the report for `--only`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum OnlyArg {
+    /// The point-by-point table: each negotiated point a row, each proposal's terms in
+    /// its column, each pair's relation marked (shown by default with three or more).
+    Points,
     /// Direct and indirect conflicts.
     Conflicts,
     /// Divergences.
@@ -60,6 +76,7 @@ pub(crate) enum OnlyArg {
 impl From<OnlyArg> for Section {
     fn from(o: OnlyArg) -> Section {
         match o {
+            OnlyArg::Points => Section::Points,
             OnlyArg::Conflicts => Section::Conflicts,
             OnlyArg::Diverge => Section::Diverge,
             OnlyArg::ToBeAgreed => Section::ToBeAgreed,
@@ -109,6 +126,7 @@ fn compare(args: &Args) -> Result<Exit, Exit> {
         }
         Format::Markdown => out.write_all(markdown::render(&analysis, &vocab, &sections).as_bytes()),
         Format::Json => json::write(&analysis, &vocab, &sections, out),
+        Format::Csv => out.write_all(csv::render(&analysis, &vocab).as_bytes()),
     })?;
     let exit = if analysis.has_conflict() {
         Exit::Findings

@@ -16,6 +16,10 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Dot)]
     pub(crate) format: Format,
+    /// Exit 1 when a pair of proposals conflicts or deadlocks (without it, exit 0 once
+    /// the graph is written, whatever it finds).
+    #[arg(long)]
+    pub(crate) exit_code: bool,
     #[command(flatten)]
     pub(crate) input: InputOptions,
     #[command(flatten)]
@@ -33,7 +37,8 @@ pub(crate) enum Format {
     Mermaid,
 }
 
-/// Runs `armistice graph`: exit 0 when no pair conflicts, 1 when one does, 2 on error.
+/// Runs `armistice graph`: exit 0 once the graph is written (with `--exit-code`, 1 when a
+/// pair conflicts), 2 on error.
 pub(crate) fn run(args: Args) -> Exit {
     match render(&args) {
         Ok(exit) | Err(exit) => exit,
@@ -51,7 +56,7 @@ fn render(args: &Args) -> Result<Exit, Exit> {
         };
         args.output.write(&rendered)?;
     }
-    Ok(if analysis.has_conflict() {
+    Ok(if args.exit_code && analysis.has_conflict() {
         Exit::Findings
     } else {
         Exit::Clean

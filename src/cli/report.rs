@@ -18,6 +18,10 @@ pub(crate) struct Args {
     /// The proposal files to compare (two or more).
     #[arg(value_name = "PROPOSAL", required = true, num_args = 2..)]
     pub(crate) files: Vec<PathBuf>,
+    /// Exit 1 when a pair of proposals conflicts or deadlocks (without it, exit 0 once
+    /// the page is written, whatever it finds).
+    #[arg(long)]
+    pub(crate) exit_code: bool,
     #[command(flatten)]
     pub(crate) input: InputOptions,
     #[command(flatten)]
@@ -28,7 +32,8 @@ pub(crate) struct Args {
     pub(crate) output: OutputOptions,
 }
 
-/// Runs `armistice report`: exit 0 when no pair conflicts, 1 when one does, 2 on error.
+/// Runs `armistice report`: exit 0 once the page is written (with `--exit-code`, 1 when
+/// a pair conflicts), 2 on error.
 pub(crate) fn run(args: Args) -> Exit {
     match report(&args) {
         Ok(exit) | Err(exit) => exit,
@@ -48,7 +53,7 @@ fn report(args: &Args) -> Result<Exit, Exit> {
         args.output
             .write_with(|out| html::render_to(&analysis, &vocab, vec![appendix], out))?;
     }
-    Ok(if analysis.has_conflict() {
+    Ok(if args.exit_code && analysis.has_conflict() {
         Exit::Findings
     } else {
         Exit::Clean

@@ -19,11 +19,11 @@ pub(crate) enum Format {
 /// Arguments of `armistice vocab`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    #[command(flatten)]
-    input: InputOptions,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    #[command(flatten)]
+    input: InputOptions,
     #[command(flatten)]
     output: OutputOptions,
 }

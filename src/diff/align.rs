@@ -1,19 +1,25 @@
 //! Term alignment: which term of the old version is which term of the new one.
 //!
-//! Terms with the same id are the same term. The others are paired by similarity,
-//! within the same action family only (the top of the action hierarchy): a renamed or
-//! rewritten term is a change, not a removal plus an addition. Candidates are scored
-//! on action, subject, wording and the other fields, and paired greedily, best first,
-//! above [`THRESHOLD`]. At most [`PAIR_BUDGET`] candidate pairs are scored; beyond
-//! that, the remaining terms stay unmatched.
+//! Terms with the same id are the same term. The others are paired by coverage first:
+//! only two terms that could be the same provision are candidates — the same action
+//! family, and coverage that meets (subjects in common, one action containing the
+//! other, the same target where both name one, scopes and topics that meet, partition
+//! categories in common, and the same time for a prohibition against an obligation or
+//! permission; [`could_be_same`]) — so that a veto on one category of
+//! prisoners is never paired with the release of another, whatever their wording or
+//! modality. Candidates are scored on coverage (action, subjects, scope, partitions,
+//! target), then wording and the other fields, and paired greedily, best first, above
+//! [`THRESHOLD`]: a renamed or rewritten term is a change, not a removal plus an
+//! addition. At most [`PAIR_BUDGET`] candidate pairs are scored; beyond that, the
+//! remaining terms stay unmatched.
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::MatchBy;
 use super::word_diff::similarity;
-use crate::model::Term;
+use crate::model::{Modality, ParamValue, Term};
 use crate::resolved::{ResolvedProposal, ResolvedTerm};
-use crate::vocab::{ActionId, Vocab};
+use crate::vocab::{ActionId, ParamKind, Vocab};
 
 /// The least score at which two terms with different ids are taken as one.
 pub const THRESHOLD: f64 = 0.6;
@@ -89,7 +95,9 @@ pub fn align(old: &ResolvedProposal, new: &ResolvedProposal, vocab: &Vocab) -> A
                     break;
                 }
                 budget -= 1;
-                if let (Some(a), Some(b)) = (side(old, i), side(new, j)) {
+                if let (Some(a), Some(b)) = (side(old, i), side(new, j))
+                    && could_be_same(vocab, a, b)
+                {
                     let score = score(vocab, a, b);
                     if score >= THRESHOLD {
                         candidates.push((score, i, j));
@@ -124,7 +132,61 @@ fn family(vocab: &Vocab, action: ActionId) -> ActionId {
     vocab.action_ancestors(action).last().unwrap_or(action)
 }
 
-/// How alike two terms of the same action family are, in `0..=1`.
+/// Whether two terms of the same action family could be the same provision: their
+/// coverage meets.
+fn could_be_same(vocab: &Vocab, (a, ta): (&ResolvedTerm, &Term), (b, tb): (&ResolvedTerm, &Term)) -> bool {
+    let unspecified = vocab.unspecified();
+    let subjects = a.subjects.iter().any(|s| b.subjects.contains(s))
+        || a.subjects.contains(&unspecified)
+        || b.subjects.contains(&unspecified);
+    let action = a.action == b.action
+        || vocab.action_contains(a.action, b.action)
+        || vocab.action_contains(b.action, a.action);
+    let target = a.target.is_none() || b.target.is_none() || a.target == b.target;
+    let scope = crate::vocab::scope::intersect(&a.scope, &b.scope, vocab).is_some();
+    // A prohibition against an obligation or permission is the same provision turned
+    // round only where they cover the same time: "aid in phase one" and "no aid after
+    // it" are two provisions.
+    let flipped = (a.modality == Modality::MustNot) != (b.modality == Modality::MustNot);
+    let time = !flipped || a.window.intersect(b.window).is_some();
+    subjects && action && target && scope && time && partitions(vocab, ta, tb).is_some()
+}
+
+/// How much two terms' partition categories have in common (the Jaccard index, over
+/// the partitions both state; 1 when they state none in common), or `None` when a
+/// partition both state has no category in common: they cover different people or
+/// things.
+fn partitions(vocab: &Vocab, ta: &Term, tb: &Term) -> Option<f64> {
+    let categories = |v: &ParamValue| match v {
+        ParamValue::Value(s) if !v.is_open() => Some(vec![s.clone()]),
+        ParamValue::Set(s) => Some(s.clone()),
+        _ => None,
+    };
+    let mut share = 1.0;
+    for (name, va) in ta.params.iter() {
+        let partition = vocab
+            .params
+            .get(name.as_str())
+            .is_some_and(|d| d.kind == ParamKind::Partition);
+        let vb = tb
+            .params
+            .iter()
+            .find(|(n, _)| n.as_str() == name.as_str())
+            .map(|(_, v)| v);
+        if let (true, Some(ca), Some(cb)) = (partition, categories(va), vb.and_then(categories)) {
+            let j = jaccard(&ca, &cb);
+            if j == 0.0 {
+                return None;
+            }
+            share = f64::min(share, j);
+        }
+    }
+    Some(share)
+}
+
+/// How alike two terms of the same action family are, in `0..=1`: coverage first
+/// (action, subjects, scope, partitions, target: 0.65), then wording (0.2) and the
+/// rest (modality, window, parameters: 0.15).
 fn score(vocab: &Vocab, (a, ta): (&ResolvedTerm, &Term), (b, tb): (&ResolvedTerm, &Term)) -> f64 {
     let action = if a.action == b.action {
         1.0
@@ -146,12 +208,13 @@ fn score(vocab: &Vocab, (a, ta): (&ResolvedTerm, &Term), (b, tb): (&ResolvedTerm
     } else {
         0.0
     };
-    0.25 * action
+    0.20 * action
         + 0.20 * jaccard(&a.subjects, &b.subjects)
-        + 0.25 * wording
+        + 0.10 * jaccard(&a.scope, &b.scope)
+        + 0.10 * partitions(vocab, ta, tb).unwrap_or(0.0)
+        + 0.05 * same(a.target == b.target)
+        + 0.20 * wording
         + 0.05 * same(a.modality == b.modality)
-        + 0.10 * same(a.target == b.target)
-        + 0.05 * jaccard(&a.scope, &b.scope)
         + 0.05 * window
         + 0.05 * same(ta.params.means_the_same(&tb.params))
 }

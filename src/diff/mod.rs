@@ -27,7 +27,7 @@ pub use align::{Alignment, align};
 pub use field::{DiffOptions, Field};
 pub use patch::{PatchOp, json_patch, pointer_escape};
 pub use result::{
-    Change, ChangeKind, Counts, Direction, MatchBy, MatchedTerm, MetaChange, Named, ProposalDiff,
+    Change, ChangeKind, Counts, Direction, EveryTerm, MatchBy, MatchedTerm, MetaChange, Named, ProposalDiff,
     ProposalInfo, TermDiff, TermSide,
 };
 pub use word_diff::{Segment, SegmentKind, similarity, word_diff};
@@ -88,11 +88,15 @@ pub fn diff(
         out.extend(term);
     }
     out.extend(removed.filter_map(|r| side(old, r).map(TermDiff::Removed)));
+    let mut metadata = metadata(old, new, opts);
+    for field in [Field::Source, Field::Note] {
+        metadata.extend(every_term(&mut out, field));
+    }
 
     ProposalDiff {
         old: info(old, vocab),
         new: info(new, vocab),
-        metadata: metadata(old, new, opts),
+        metadata,
         terms: out,
         ignored: opts.ignore.iter().copied().collect(),
         impact: None,
@@ -198,6 +202,61 @@ fn metadata(old: &ResolvedProposal, new: &ResolvedProposal, opts: &DiffOptions) 
     fields
         .into_iter()
         .filter(|(f, x, y)| x != y && opts.compares(*f))
-        .map(|(field, old, new)| MetaChange { field, old, new })
+        .map(|(field, old, new)| MetaChange {
+            field,
+            old,
+            new,
+            every_term: None,
+        })
         .collect()
+}
+
+/// When provenance `field` (`source`, `note`) changed on every matched term (two or
+/// more): those changes taken off the terms and said once, for the proposal (DESIGN
+/// §4), so that a new version that cites its sources differently does not show
+/// "source removed" on every term.
+fn every_term(terms: &mut [TermDiff], field: Field) -> Option<MetaChange> {
+    let matched = || {
+        terms.iter().filter_map(|t| match t {
+            TermDiff::Matched(m) => Some(m),
+            _ => None,
+        })
+    };
+    let count = matched().count();
+    let change = |m: &MatchedTerm| {
+        m.changes.iter().find_map(|c| match (&c.kind, c.field == field) {
+            (ChangeKind::Annotation { old, new }, true) => Some((old.clone(), new.clone())),
+            _ => None,
+        })
+    };
+    if count < 2 || !matched().all(|m| change(m).is_some()) {
+        return None;
+    }
+    let (mut olds, mut news): (Vec<Option<String>>, Vec<Option<String>>) =
+        matched().filter_map(change).unzip();
+    for list in [&mut olds, &mut news] {
+        list.sort();
+        list.dedup();
+    }
+    let one = |list: &[Option<String>]| match list {
+        [only] => only.clone(),
+        _ => None,
+    };
+    let values = |list: &[Option<String>]| list.iter().filter(|v| v.is_some()).count();
+    let out = MetaChange {
+        field,
+        old: one(&olds),
+        new: one(&news),
+        every_term: Some(EveryTerm {
+            terms: count,
+            old_values: values(&olds),
+            new_values: values(&news),
+        }),
+    };
+    for t in terms.iter_mut() {
+        if let TermDiff::Matched(m) = t {
+            m.changes.retain(|c| c.field != field);
+        }
+    }
+    Some(out)
 }

@@ -46,6 +46,22 @@ pub struct MetaChange {
     pub old: Option<String>,
     /// The new value.
     pub new: Option<String>,
+    /// For a provenance field (`source`, `note`) of the terms that changed on every
+    /// matched term: reported once for the proposal rather than on each term. `old`
+    /// and `new` are then the terms' value when they share one (`None` when they give
+    /// none, or differ: `old_values` and `new_values` say how many there are).
+    pub every_term: Option<EveryTerm>,
+}
+
+/// A provenance field changed on every matched term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EveryTerm {
+    /// How many terms.
+    pub terms: usize,
+    /// How many different values the old terms gave (0: none gave one).
+    pub old_values: usize,
+    /// How many different values the new terms give.
+    pub new_values: usize,
 }
 
 /// One term of the old version, the new version, or both.

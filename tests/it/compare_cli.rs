@@ -28,7 +28,7 @@ fn seed_json() {
     let Run { stdout, code, .. } = compare(&[US, RU, "--format", "json"]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     insta::assert_snapshot!(stdout);
 }
 
@@ -285,7 +285,7 @@ fn output_to_a_pipe_or_through_a_link_keeps_them() {
     );
     let mut buf = vec![0u8; 1 << 16];
     let n = std::io::Read::read(&mut pipe, &mut buf).unwrap();
-    assert!(String::from_utf8_lossy(&buf[..n]).contains("\"schema_version\": 1"));
+    assert!(String::from_utf8_lossy(&buf[..n]).contains("\"schema_version\": 2"));
 
     let real = dir.join("real.md");
     let link = dir.join("link.md");

@@ -273,7 +273,7 @@ fn search_time() {
 #[test]
 fn the_report_says_why_its_search_stopped() {
     let stopped = run("report", &[US, RU, "--max-nodes", "1"]);
-    assert_eq!(stopped.code, 1, "{}", stopped.stderr);
+    assert_eq!(stopped.code, 0, "the page is written: {}", stopped.stderr);
     let page = stopped.stdout;
     assert!(
         page.contains("The search for concessions stopped: the concession search explored 1 node, its limit"),

@@ -77,9 +77,9 @@ fn report_of_an_all_conflicting_pair_finishes() {
             .arg(&out)
             .args(["--max-nodes", "100", "--time-limit", "1"]),
     );
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 0, "the page is written: {}", run.stderr);
     let html = std::fs::read_to_string(&out).unwrap();
-    assert!(html.contains("Side by side") && html.matches("<tr class=\"align").count() == 1);
+    assert!(html.contains("Point by point") && html.matches("<tr class=\"align").count() == 1);
 }
 
 /// Case 02: relations are counted as they are found, and a pair stops at

@@ -34,10 +34,18 @@ pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> String {
         let _ = writeln!(out, "- **{}**{title}{date}", esc(&words::proposal(a, vocab, i)));
     }
     out.push('\n');
-    for pair in &a.pairs {
-        pair_section(&mut out, a, vocab, sections, pair);
+    if sections.shows_points(a.proposals.len()) {
+        points(&mut out, a, vocab);
     }
-    if a.proposals.len() > 2 {
+    // The table alone (the only section asked for) leaves out the pairs' sections, and sums them
+    // up in the verdicts.
+    let detail = !sections.only_points();
+    if detail {
+        for pair in &a.pairs {
+            pair_section(&mut out, a, vocab, sections, pair);
+        }
+    }
+    if a.proposals.len() > 2 || !detail {
         let _ = writeln!(out, "## Verdicts\n\n| | | verdict |\n|---|---|---|");
         for pair in &a.pairs {
             let _ = writeln!(
@@ -65,6 +73,67 @@ pub fn render(a: &Analysis, vocab: &Vocab, sections: &Sections) -> String {
         burden(&mut out, a, vocab);
     }
     out
+}
+
+/// The point-by-point table: a row per point, a column per proposal, the marks of
+/// every pair in the last.
+fn points(out: &mut String, a: &Analysis, vocab: &Vocab) {
+    let _ = writeln!(
+        out,
+        "## Point by point\n\nEach negotiated point (terms that are counterparts of each other) in a row, each proposal's terms in its column, and what each pair of proposals is to each other on it.\n"
+    );
+    let heads: Vec<String> = a
+        .proposals
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}: {}", words::column(i), md::cell_code(p.id())))
+        .collect();
+    let _ = writeln!(out, "| | point | {} | relations |", heads.join(" | "));
+    let _ = writeln!(out, "|---:|---|{}---|", "---|".repeat(heads.len()));
+    for (n, row) in super::points::points(a).rows.iter().enumerate() {
+        let cells: Vec<String> = row
+            .terms
+            .iter()
+            .map(|cell| {
+                if cell.is_empty() {
+                    return "—".to_owned();
+                }
+                cell.iter()
+                    .map(|&t| {
+                        let id = a.term(t).map(|t| &*t.id).unwrap_or_default();
+                        format!(
+                            "{}: {}",
+                            md::cell_code(id),
+                            esc(&words::point_summary(a, vocab, t))
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            })
+            .collect();
+        let marks: Vec<String> = row
+            .marks
+            .iter()
+            .filter(|m| m.left_has || m.right_has)
+            .map(|m| {
+                format!(
+                    "{}–{} {}",
+                    words::column(m.left),
+                    words::column(m.right),
+                    words::mark(m, words::column)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            n + 1,
+            esc(&words::point_name(a, vocab, row)),
+            cells.join(" | "),
+            marks.join("; ")
+        );
+    }
+    out.push('\n');
 }
 
 fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sections, pair: &Pair) {
@@ -108,6 +177,11 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
                 let held: Vec<String> = b.by_coverage.iter().map(|&t| code(a, t)).collect();
                 let _ = writeln!(out, "  - {}", words::by_coverage(&held));
             }
+            for t in super::text::held_terms(b) {
+                if let Some(text) = words::text(a, t) {
+                    let _ = writeln!(out, "  - {}: “{}”", code(a, t), esc(text));
+                }
+            }
         }
         out.push('\n');
     }
@@ -144,16 +218,19 @@ fn pair_section(out: &mut String, a: &Analysis, vocab: &Vocab, sections: &Sectio
     if sections.shows(Section::Open) && !pair.open.is_empty() {
         let _ = writeln!(
             out,
-            "### Open points\n\n| term | for | | wording |\n|---|---|---|---|"
+            "### Open points\n\n| term | for | | wording | values |\n|---|---|---|---|---|"
         );
         for o in &pair.open {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 md::cell_code(&words::term(a, o.term)),
                 words::parties(vocab, &o.subjects),
                 words::open(o.partial),
-                words::text(a, o.term).map(esc).unwrap_or_default()
+                words::text(a, o.term).map(esc).unwrap_or_default(),
+                words::term_values(a, o.term, true)
+                    .map(|v| esc(&v))
+                    .unwrap_or_default()
             );
         }
         out.push('\n');
@@ -194,14 +271,18 @@ fn relation(out: &mut String, a: &Analysis, vocab: &Vocab, r: &Relation, conting
     for d in words::differences(a, r) {
         let _ = writeln!(out, "{label}: {}.", esc(&d));
     }
-    if let Some(c) = words::coverage(a, r) {
-        let _ = writeln!(out, "{}.", esc(&sentence(&c)));
+    // The terms are code spans of their own, kept as written; the rest is words.
+    if let Some(c) = words::coverage_with(a, r, |t| code(a, t)) {
+        let _ = writeln!(out, "{}.", sentence(&c));
     }
     out.push('\n');
     for t in [r.left.term, r.right.term] {
         if let Some(text) = words::text(a, t) {
             let who = a.proposals.get(t.proposal).map(|p| p.id()).unwrap_or_default();
             let _ = writeln!(out, "> **{}**: “{}”\n", esc(who), esc(text));
+        }
+        if let Some(v) = words::term_values(a, t, false) {
+            let _ = writeln!(out, "Values of {}: {}.\n", code(a, t), esc(&v));
         }
         if let Some(l) = words::lapses(a, t, |t| code(a, t)) {
             let _ = writeln!(out, "{}.\n", sentence(&l));

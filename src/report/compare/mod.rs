@@ -1,9 +1,12 @@
 //! Renderers of an [`Analysis`](crate::engine::Analysis): `text` (terminal),
 //! `markdown` (a briefing to paste), `json` (for scripts, with its own output types),
-//! all in the words of [`crate::report::words`].
+//! `csv` (the point-by-point table, whose rows `points` makes), all in the words of
+//! [`crate::report::words`].
 
+pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod points;
 pub mod text;
 pub mod timeline;
 
@@ -12,6 +15,8 @@ use crate::engine::{Pair, Relation, RelationKind};
 /// A part of the comparison report, which a report may be limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Section {
+    /// The point-by-point table (shown by default with three or more proposals).
+    Points,
     /// Direct and indirect conflicts.
     Conflicts,
     /// Divergences.
@@ -36,7 +41,8 @@ pub enum Section {
 
 impl Section {
     /// Every section, in report order.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
+        Section::Points,
         Section::Conflicts,
         Section::Diverge,
         Section::ToBeAgreed,
@@ -63,6 +69,18 @@ impl Sections {
     /// Whether `s` is shown.
     pub fn shows(&self, s: Section) -> bool {
         self.0.contains(&s)
+    }
+
+    /// Whether the point-by-point table is shown for `proposals` proposals: by default
+    /// with three or more (two have their pairwise report), and whenever it is asked
+    /// for by name.
+    pub fn shows_points(&self, proposals: usize) -> bool {
+        self.shows(Section::Points) && (proposals > 2 || self.0.len() < Section::ALL.len())
+    }
+
+    /// Whether the point-by-point table is all that is shown.
+    pub fn only_points(&self) -> bool {
+        self.0 == [Section::Points]
     }
 
     /// The relations of `pair` shown, in report order.

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::points::MarkKind;
 use super::{Section, Sections};
 use crate::engine::{Analysis, BlockStatus, Pair, Relation, RelationKind};
 use crate::report::stream::{Spill, to_string};
@@ -31,10 +32,18 @@ pub fn write(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut out = Spill::terminal(out, painter.enabled());
-    for pair in &analysis.pairs {
-        pair_block(&mut out, analysis, vocab, sections, painter, pair);
+    if sections.shows_points(analysis.proposals.len()) {
+        points(&mut out, analysis, vocab, painter);
     }
-    if analysis.proposals.len() > 2 {
+    // The table alone (the only section asked for) leaves out the pairs' blocks, and sums them up
+    // in the verdicts.
+    let detail = !sections.only_points();
+    if detail {
+        for pair in &analysis.pairs {
+            pair_block(&mut out, analysis, vocab, sections, painter, pair);
+        }
+    }
+    if analysis.proposals.len() > 2 || !detail {
         matrix(&mut out, analysis, painter);
         if sections.shows(Section::Common) {
             common(&mut out, analysis, painter);
@@ -101,6 +110,9 @@ fn pair_block(
                 let held: Vec<String> = b.by_coverage.iter().map(|&t| name(a, t)).collect();
                 let _ = writeln!(out, "          {}", words::by_coverage(&held));
             }
+            for t in held_terms(b) {
+                quote_named(out, a, p, t);
+            }
         }
     }
     if sections.shows(Section::Deadlocks) {
@@ -135,6 +147,7 @@ fn pair_block(
                 line(&words::silent(silent, o.partial)),
             );
             quote(out, a, p, o.term);
+            values(out, a, o.term, true);
             out.spill();
         }
     }
@@ -188,7 +201,17 @@ fn relation(
         let _ = writeln!(out, "          {}", line(&c));
     }
     quote(out, a, p, r.left.term);
+    values(out, a, r.left.term, false);
     quote(out, a, p, r.right.term);
+    values(out, a, r.right.term, false);
+}
+
+/// A term's values under its wording (its parameters; its own window too, with
+/// `window`), when it has any.
+fn values(out: &mut Spill<'_>, a: &Analysis, t: crate::engine::TermRef, window: bool) {
+    if let Some(v) = words::term_values(a, t, window) {
+        let _ = writeln!(out, "          values: {}", line(&v));
+    }
 }
 
 fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRef) {
@@ -206,6 +229,19 @@ fn quote(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRe
     }
 }
 
+/// The terms whose wording a held-up term's finding quotes: the term, the terms its
+/// failing conditions require, and the held-up terms that cover it, each once.
+pub(crate) fn held_terms(b: &crate::engine::Blocked) -> Vec<crate::engine::TermRef> {
+    let mut out = vec![b.term];
+    let required = b.causes.iter().filter_map(|c| c.required());
+    for t in required.chain(b.by_coverage.iter().copied()) {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// A term's wording under its full name (`p/pow: "..."`), for findings that name
 /// several terms of one proposal.
 fn quote_named(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::TermRef) {
@@ -217,6 +253,65 @@ fn quote_named(out: &mut Spill<'_>, a: &Analysis, p: Painter, t: crate::engine::
             p.paint(Role::Dim, &format!("\"{}\"", line(text)))
         );
     }
+}
+
+/// The point-by-point table: a block per point, each proposal's terms under its
+/// letter, then each pair's mark.
+fn points(out: &mut Spill<'_>, a: &Analysis, vocab: &Vocab, p: Painter) {
+    let legend: Vec<String> = a
+        .proposals
+        .iter()
+        .enumerate()
+        .map(|(i, q)| format!("{} {}", words::column(i), line(q.id())))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        p.paint(Role::Strong, "POINT BY POINT"),
+        legend.join(" · ")
+    );
+    let table = super::points::points(a);
+    let width = words::column(a.proposals.len().saturating_sub(1)).len();
+    for (n, row) in table.rows.iter().enumerate() {
+        let label = words::point_name(a, vocab, row);
+        let _ = writeln!(out, "{:>3}. {}", n + 1, p.paint(Role::Strong, &line(&label)));
+        for (i, cell) in row.terms.iter().enumerate() {
+            let col = words::column(i);
+            if cell.is_empty() {
+                let _ = writeln!(out, "     {col:width$}  —");
+            }
+            for (k, &t) in cell.iter().enumerate() {
+                let col = if k == 0 { col.as_str() } else { "" };
+                let _ = writeln!(
+                    out,
+                    "     {col:width$}  {}",
+                    line(&words::point_term(a, vocab, t))
+                );
+            }
+        }
+        let marks: Vec<String> = row
+            .marks
+            .iter()
+            .filter(|m| m.left_has || m.right_has)
+            .map(|m| {
+                let what = words::mark(m, words::column);
+                let role = match m.kinds.first() {
+                    Some(MarkKind::Conflict | MarkKind::IndirectConflict) => Role::Bad,
+                    Some(MarkKind::Agree | MarkKind::Implied) => Role::Good,
+                    _ => Role::Warn,
+                };
+                format!(
+                    "{}–{} {}",
+                    words::column(m.left),
+                    words::column(m.right),
+                    p.paint(role, &what)
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "     {:width$}  {}", "", marks.join(" · "));
+        out.spill();
+    }
+    out.push('\n');
 }
 
 fn matrix(out: &mut Spill<'_>, a: &Analysis, p: Painter) {

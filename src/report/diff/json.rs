@@ -151,6 +151,11 @@ pub struct MetaOut {
     pub new: Option<String>,
     /// In words.
     pub summary: String,
+    /// For a term field (`source`, `note`) that changed on every matched term, said
+    /// once: how many terms (absent for the proposal's own fields). `old` and `new`
+    /// are then the terms' shared value, `null` when they differ or give none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub every_term: Option<usize>,
 }
 
 /// One term of either version.
@@ -263,6 +268,7 @@ pub fn output(d: &ProposalDiff) -> DiffOutput<'_> {
                 old: m.old.clone(),
                 new: m.new.clone(),
                 summary: words::meta_change(m),
+                every_term: m.every_term.map(|e| e.terms),
             })
             .collect(),
         terms: Stream::new(d.terms.iter().map(term)),

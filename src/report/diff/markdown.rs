@@ -22,12 +22,23 @@ pub fn render(d: &ProposalDiff) -> String {
     if !d.metadata.is_empty() {
         out.push_str("\n## Proposal\n\n| field | old | new |\n|---|---|---|\n");
         for m in &d.metadata {
-            let cell = |v: &Option<String>| v.as_deref().map(escape).unwrap_or_else(|| "—".into());
+            let cell = |v: &Option<String>, n: usize| match (v, n) {
+                (Some(v), _) => escape(v),
+                (None, 0 | 1) => "—".into(),
+                (None, n) => format!("{n} different values"),
+            };
+            let (field, olds, news) = match m.every_term {
+                Some(e) => (
+                    format!("{} of every term ({})", m.field, e.terms),
+                    e.old_values,
+                    e.new_values,
+                ),
+                None => (m.field.to_string(), 0, 0),
+            };
             out.push_str(&format!(
-                "| {} | {} | {} |\n",
-                m.field,
-                cell(&m.old),
-                cell(&m.new)
+                "| {field} | {} | {} |\n",
+                cell(&m.old, olds),
+                cell(&m.new, news)
             ));
         }
     }

@@ -1,6 +1,8 @@
-//! The graph in Graphviz DOT: one cluster per proposal, `requires` edges (solid for
-//! "only after", dashed for "together with"), relation edges coloured by kind,
-//! blocked and pending terms filled, deadlock cycles drawn thick and red.
+//! The graph in Graphviz DOT, laid out as the point-by-point table: a column per
+//! proposal, a cluster per negotiated point and in it one per proposal, `requires`
+//! edges (solid for "only after", dashed for "together with"), relation edges
+//! coloured by kind, blocked and pending terms filled, deadlock cycles drawn thick and
+//! red.
 
 use std::fmt::Write;
 
@@ -9,43 +11,80 @@ use petgraph::visit::EdgeRef;
 use super::{EdgeKind, RelationEdge, TermGraph, TermNode};
 use crate::engine::BlockStatus;
 use crate::model::Timing;
+use crate::report::words;
 
 /// The colour of deadlock cycles.
 const DEADLOCK: &str = "#b71c1c";
 
-/// Renders `g` as a DOT digraph.
+/// Renders `g` as a DOT digraph laid out as the point-by-point table: a column per
+/// proposal (its letter in the key above), a band per negotiated point (a cluster),
+/// and in it a cluster per proposal with terms on the point, so that three proposals
+/// fit a page's width and the graph grows down, point by point.
 pub fn render(g: &TermGraph) -> String {
     let mut out = String::from(
-        "digraph armistice {\n  graph [rankdir=LR, fontname=\"Helvetica\", nodesep=0.3, ranksep=0.9];\n  \
-         node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=11];\n  \
+        "digraph armistice {\n  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", nodesep=0.2, ranksep=0.5, \
+         labelloc=t, labeljust=l];\n  \
+         node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10, margin=\"0.08,0.04\"];\n  \
          edge [fontname=\"Helvetica\", fontsize=9];\n",
     );
-    for (ci, c) in g.clusters.iter().enumerate() {
-        let mut label = c.label.clone();
-        if let Some(t) = &c.title {
-            label.push('\n');
-            label.push_str(t);
-        }
-        let _ = writeln!(out, "  subgraph cluster_{ci} {{");
+    let key: Vec<String> = g
+        .clusters
+        .iter()
+        .map(|c| match &c.title {
+            Some(t) => format!("{}  {}\n{}", words::column(c.proposal), c.label, wrap(t, 64)),
+            None => format!("{}  {}", words::column(c.proposal), c.label),
+        })
+        .collect();
+    let _ = writeln!(out, "  label={};", quote(&format!("{}\n", key.join("\n"))));
+    // Declared last to first: with `rankdir=LR` Graphviz stacks the clusters declared
+    // first lowest, and the table reads from the top.
+    for (k, point) in g.points.iter().enumerate().rev() {
+        let _ = writeln!(out, "  subgraph cluster_point_{k} {{");
         let _ = writeln!(
             out,
-            "    label={}; style=\"rounded\"; color=\"#90a4ae\"; fontsize=12;",
-            quote(&label)
+            "    label={}; style=\"rounded,filled\"; fillcolor=\"#f5f7f8\"; color=\"#b0bec5\"; fontsize=12;",
+            quote(&format!("{}. {}", k + 1, point.label))
         );
-        for &n in &c.nodes {
-            if let Some(node) = g.graph.node_weight(n) {
-                let _ = writeln!(out, "    n{} [{}];", n.index(), node_attrs(node));
+        for (pi, nodes) in &point.cells {
+            let _ = writeln!(out, "    subgraph cluster_point_{k}_{pi} {{");
+            let cell = g.clusters.get(*pi).map_or("", |c| c.id.as_str());
+            let _ = writeln!(
+                out,
+                "      label={}; style=\"rounded\"; color=\"#90a4ae\"; fontsize=10;",
+                quote(&format!("{} {}", words::column(*pi), cell))
+            );
+            for &n in nodes {
+                if let Some(node) = g.graph.node_weight(n) {
+                    let _ = writeln!(out, "      n{} [{}];", n.index(), node_attrs(node));
+                }
             }
+            out.push_str("    }\n");
         }
         out.push_str("  }\n");
+    }
+    // Each proposal's terms in one column, the columns in proposal order (an invisible
+    // edge from each proposal's first term to the next proposal's).
+    let mut firsts = Vec::new();
+    for c in &g.clusters {
+        if c.nodes.is_empty() {
+            continue;
+        }
+        let same: Vec<String> = c.nodes.iter().map(|n| format!("n{}", n.index())).collect();
+        let _ = writeln!(out, "  {{ rank=same; {}; }}", same.join("; "));
+        firsts.extend(c.nodes.first().copied());
+    }
+    for w in firsts.windows(2) {
+        if let [a, b] = w {
+            let _ = writeln!(out, "  n{} -> n{} [style=invis];", a.index(), b.index());
+        }
     }
     for e in g.graph.edge_references() {
         let w = e.weight();
         let mut attrs = vec![format!("label={}", quote(&w.label))];
         match w.kind {
-            EdgeKind::Requires(Timing::Before) => attrs.push("color=\"#37474f\"".into()),
+            EdgeKind::Requires(Timing::Before) => attrs.push("color=\"#37474f\", constraint=false".into()),
             EdgeKind::Requires(Timing::Concurrent) => {
-                attrs.push("color=\"#78909c\", style=dashed, arrowhead=odot".into())
+                attrs.push("color=\"#78909c\", style=dashed, arrowhead=odot, constraint=false".into())
             }
             EdgeKind::Relation(k) => {
                 attrs.push(format!("color=\"{}\", fontcolor=\"{}\"", colour(k), colour(k)));
@@ -77,7 +116,11 @@ pub fn render(g: &TermGraph) -> String {
 }
 
 fn node_attrs(node: &TermNode) -> String {
-    let mut label = format!("{}\n{}", node.id, node.statement);
+    let mut label = format!("{}\n{}", node.id, wrap(&node.statement, 24));
+    if let Some(v) = &node.values {
+        label.push('\n');
+        label.push_str(&wrap(v, 24));
+    }
     let mut attrs = Vec::new();
     match node.status {
         Some(BlockStatus::Blocked) => {
@@ -100,6 +143,26 @@ fn node_attrs(node: &TermNode) -> String {
     attrs.insert(0, format!("id={}", quote(&node.name)));
     attrs.insert(0, format!("label={}", quote(&label)));
     attrs.join(", ")
+}
+
+/// `s` broken into lines of at most about `width` characters, at spaces (a word
+/// longer than that keeps its line).
+fn wrap(s: &str, width: usize) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut line = 0;
+    for word in s.split(' ') {
+        let n = word.chars().count();
+        if line > 0 && line + 1 + n > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += n;
+    }
+    out
 }
 
 /// The colour of a relation kind.
@@ -138,6 +201,16 @@ pub fn quote(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::quote;
+
+    #[test]
+    fn labels_wrap_at_spaces() {
+        assert_eq!(super::wrap("a bb ccc dddd", 6), "a bb\nccc\ndddd");
+        assert_eq!(
+            super::wrap("averyveryverylongword x", 4),
+            "averyveryverylongword\nx"
+        );
+        assert_eq!(super::wrap("", 4), "");
+    }
 
     #[test]
     fn quote_escapes_quotes_backslashes_and_newlines() {

@@ -1,4 +1,5 @@
-//! The graph in Mermaid flowchart syntax: one subgraph per proposal, `requires` edges
+//! The graph in Mermaid flowchart syntax: one subgraph per proposal, each term with its
+//! statement, window and values, `requires` edges
 //! (`-->` for "only after", `-.->` for "together with"), relation edges (`---`, `-.-`
 //! for indirect) coloured by kind with `linkStyle`, blocked and deadlocked terms
 //! styled with classes.
@@ -27,9 +28,14 @@ pub fn render(g: &TermGraph) -> String {
         let _ = writeln!(out, "  subgraph p{ci}[\"{label}\"]");
         for &n in &c.nodes {
             if let Some(node) = g.graph.node_weight(n) {
+                let values = node
+                    .values
+                    .as_deref()
+                    .map(|v| format!("<br/>{}", escape(v)))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "    n{}[\"{}<br/>{}\"]",
+                    "    n{}[\"{}<br/>{}{values}\"]",
                     n.index(),
                     escape(&node.id),
                     escape(&node.statement)

@@ -26,6 +26,9 @@ pub struct TermNode {
     pub id: String,
     /// What the term states: `US must military_aid to UA`.
     pub statement: String,
+    /// Its window and values, when it states any: `days 0–42 (19 January–2 March
+    /// 2025), trucks_per_day 600`.
+    pub values: Option<String>,
     /// Blocked or pending in some pair, the worse of the two.
     pub status: Option<BlockStatus>,
     /// Whether some other proposal is silent on it (in whole or in part).
@@ -108,12 +111,25 @@ pub struct TermEdge {
 pub struct Cluster {
     /// The proposal's index.
     pub proposal: usize,
+    /// `us-2025-03-11`.
+    pub id: String,
     /// `us-2025-03-11 (US)`.
     pub label: String,
     /// The proposal's title, if any.
     pub title: Option<String>,
     /// Its nodes, in term order.
     pub nodes: Vec<NodeIndex>,
+}
+
+/// One negotiated point of the point-by-point table, as drawn: its name and, per
+/// proposal with terms on it, those terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointCluster {
+    /// What the point is about: `withdrawal`.
+    pub label: String,
+    /// `(proposal index, its nodes on the point)`, in proposal order, proposals
+    /// silent on the point left out.
+    pub cells: Vec<(usize, Vec<NodeIndex>)>,
 }
 
 /// The graph of a comparison.
@@ -123,6 +139,9 @@ pub struct TermGraph {
     pub graph: DiGraph<TermNode, TermEdge>,
     /// The nodes grouped by proposal, in proposal order.
     pub clusters: Vec<Cluster>,
+    /// The nodes grouped by negotiated point, in the order of the point-by-point
+    /// table ([`crate::report::compare::points`]).
+    pub points: Vec<PointCluster>,
 }
 
 /// Builds the graph of `a`.
@@ -143,6 +162,7 @@ pub fn build(a: &Analysis, vocab: &Vocab) -> TermGraph {
                 name: a.term_name(term),
                 id: a.term(term).map(|t| t.id.to_string()).unwrap_or_default(),
                 statement,
+                values: words::term_values(a, term, true),
                 status: None,
                 open: false,
                 deadlock: false,
@@ -152,6 +172,7 @@ pub fn build(a: &Analysis, vocab: &Vocab) -> TermGraph {
         }
         clusters.push(Cluster {
             proposal: pi,
+            id: p.id().to_owned(),
             label: words::proposal(a, vocab, pi),
             title: p.proposal.title.clone(),
             nodes: members,
@@ -244,7 +265,25 @@ pub fn build(a: &Analysis, vocab: &Vocab) -> TermGraph {
             }
         }
     }
-    TermGraph { graph, clusters }
+    let points = crate::report::compare::points::points(a)
+        .rows
+        .iter()
+        .map(|row| PointCluster {
+            label: words::point_name(a, vocab, row),
+            cells: row
+                .terms
+                .iter()
+                .enumerate()
+                .filter(|(_, cell)| !cell.is_empty())
+                .map(|(pi, cell)| (pi, cell.iter().filter_map(|t| nodes.get(t).copied()).collect()))
+                .collect(),
+        })
+        .collect();
+    TermGraph {
+        graph,
+        clusters,
+        points,
+    }
 }
 
 /// Marks the edge a deadlock cycle step runs along: the `requires` edge, or the

@@ -18,7 +18,8 @@ mod rows;
 mod sections;
 mod timeline;
 
-use crate::engine::{Analysis, TermRef};
+use crate::collections::FastMap;
+use crate::engine::{Analysis, BlockStatus, TermRef};
 use crate::report::words;
 use crate::vocab::Vocab;
 use escape::Html;
@@ -55,9 +56,12 @@ pub fn render_to(
 }
 
 fn page_into(h: &mut Html<'_>, a: &Analysis, vocab: &Vocab, appendices: Vec<Appendix>) {
-    let ids: Vec<&str> = a.proposals.iter().map(|p| p.id()).collect();
-    let title = format!("Briefing: {}", ids.join(" vs "));
-    page::head(h, &title);
+    let titles: Vec<&str> = a
+        .proposals
+        .iter()
+        .map(|p| p.proposal.title.as_deref().unwrap_or(p.id()))
+        .collect();
+    page::head(h, &titles);
     sections::verdicts(h, a, vocab);
     rows::alignment(h, a, vocab);
     timeline::timeline(h, a);
@@ -76,26 +80,40 @@ fn page_into(h: &mut Html<'_>, a: &Analysis, vocab: &Vocab, appendices: Vec<Appe
     page::tail(h);
 }
 
-/// One term as a card: id, priority, held-up status (`held`: blocked or pending, if
-/// it is held up), statement, wording and source.
-fn term_card(
-    h: &mut Html,
-    a: &Analysis,
-    vocab: &Vocab,
-    t: TermRef,
-    held: Option<crate::engine::BlockStatus>,
-) {
-    let (Some(term), Some(resolved)) = (
-        a.term(t),
-        a.proposals.get(t.proposal).and_then(|p| p.terms.get(t.term)),
-    ) else {
+/// Each held-up term, with every pair that holds it up: its status there and the
+/// other proposal of the pair, found in one pass over the pairs.
+fn held(a: &Analysis) -> FastMap<TermRef, Vec<(BlockStatus, usize)>> {
+    let mut held: FastMap<TermRef, Vec<(BlockStatus, usize)>> = FastMap::default();
+    for pair in &a.pairs {
+        for b in &pair.blocked {
+            let other = if b.term.proposal == pair.left {
+                pair.right
+            } else {
+                pair.left
+            };
+            held.entry(b.term).or_default().push((b.status, other));
+        }
+    }
+    held
+}
+
+/// One term as a card: id, priority, held-up status against each proposal that holds
+/// it up, what it says with its window and values, its wording, and its source and
+/// note when it gives its own (a proposal's source is given once, under Sources).
+fn term_card(h: &mut Html, a: &Analysis, vocab: &Vocab, t: TermRef, held: &[(BlockStatus, usize)]) {
+    let (Some(term), Some(p)) = (a.term(t), a.proposals.get(t.proposal)) else {
+        return;
+    };
+    let Some(resolved) = p.terms.get(t.term) else {
         return;
     };
     h.open(
         "div",
         &[("class", "term"), ("id", &format!("t-{}", words::term(a, t)))],
     )
-    .el("span", "tid", &term.id);
+    .open("bdi", &[("class", "tid")])
+    .text(&term.id)
+    .raw("</bdi>");
     if !term.priority.is_normal() {
         h.raw(" ").el(
             "span",
@@ -103,30 +121,38 @@ fn term_card(
             &term.priority.as_str().replace('_', " "),
         );
     }
-    match held {
-        Some(crate::engine::BlockStatus::Blocked) => {
-            h.raw(" <span class=\"badge blocked\">blocked</span>");
-        }
-        Some(crate::engine::BlockStatus::Pending) => {
-            h.raw(" <span class=\"badge pending\">pending</span>");
-        }
-        None => {}
+    for &(status, other) in held {
+        let status = words::status(status);
+        let against = a.proposals.get(other).map_or("", |q| q.id());
+        h.raw(" ").el(
+            "span",
+            &format!("badge {status}"),
+            &format!("{status} against {against}"),
+        );
     }
-    let stmt = format!(
+    let mut stmt = format!(
         "{}, {}",
         words::statement(vocab, resolved),
-        words::window_on(
-            resolved.window,
-            a.proposals.get(t.proposal).and_then(|p| p.calendar)
-        )
+        words::window_on(resolved.window, p.calendar)
     );
+    if let Some(values) = words::term_values(a, t, false) {
+        stmt.push_str(&format!(", {values}"));
+    }
     h.el("div", "stmt", &stmt);
     if let Some(text) = &term.text {
-        h.el("blockquote", "", text);
+        h.open("blockquote", &[("dir", "auto")])
+            .text(text)
+            .raw("</blockquote>");
     }
-    h.el("div", "src", &format!("Source: {}", sections::source(a, t)));
+    if let Some(source) = &term.source {
+        h.open("div", &[("class", "src"), ("dir", "auto")])
+            .text(&format!("Source: {source}"))
+            .raw("</div>");
+    }
     if let Some(n) = &term.note {
-        h.el("div", "note", &format!("Note: {n}"));
+        h.open("div", &[("class", "note"), ("dir", "auto")])
+            .text(&format!("Note: {n}"))
+            .raw("</div>");
     }
     h.raw("</div>");
 }

@@ -4,9 +4,11 @@
 
 use super::escape::Html;
 
-/// The page's head and the start of its body, titled `title`: what comes before the
-/// sections.
-pub(super) fn head(h: &mut Html<'_>, title: &str) {
+/// The page's head and the start of its body, titled by the proposals' `titles`
+/// (each proposal's title, or its id when it has none): what comes before the
+/// sections. In the heading each title is isolated (`<bdi>`), so that a right-to-left
+/// title does not reorder the words around it.
+pub(super) fn head(h: &mut Html<'_>, titles: &[&str]) {
     h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .raw(
@@ -16,12 +18,17 @@ pub(super) fn head(h: &mut Html<'_>, title: &str) {
         .raw("<meta name=\"generator\" content=\"armistice ")
         .text(env!("CARGO_PKG_VERSION"))
         .raw("\">\n<title>")
-        .text(title)
+        .text(&format!("Briefing: {}", titles.join(" vs ")))
         .raw("</title>\n<style>")
         .raw(CSS)
-        .raw("</style>\n</head>\n<body>\n<header>\n<h1>")
-        .text(title)
-        .raw("</h1>\n</header>\n<main>\n");
+        .raw("</style>\n</head>\n<body>\n<header>\n<h1>Briefing: ");
+    for (i, t) in titles.iter().enumerate() {
+        if i > 0 {
+            h.raw(" <span class=\"vs\">vs</span> ");
+        }
+        h.open("bdi", &[("dir", "auto")]).text(t).raw("</bdi>");
+    }
+    h.raw("</h1>\n</header>\n<main>\n");
 }
 
 /// The end of the page, after the sections.
@@ -51,7 +58,7 @@ table { border-collapse: collapse; width: 100%; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; vertical-align: top; padding: 8px; border-top: 1px solid var(--rule); }
 th { font-size: 0.85em; color: var(--muted); font-weight: 600; }
-blockquote { margin: 6px 0; padding: 2px 10px; border-left: 3px solid var(--rule); color: #37424d; font-style: italic; }
+blockquote { margin: 6px 0; padding: 2px 10px; border-inline-start: 3px solid var(--rule); color: #37424d; font-style: italic; }
 .verdict { font-size: 1.1em; padding: 10px 14px; border-radius: 6px; margin: 8px 0; border-left: 6px solid var(--open); background: #f3f5f7; }
 .verdict.conflicting { border-color: var(--conflict); background: #fdecea; }
 .verdict.compatible-with-open-points { border-color: var(--diverge); background: #fdf6e3; }
@@ -65,11 +72,14 @@ blockquote { margin: 6px 0; padding: 2px 10px; border-left: 3px solid var(--rule
 .k-to-be-agreed .badge.kind, .badge.k-to-be-agreed { background: var(--to-be-agreed); }
 .k-compatible .badge.kind, .badge.k-compatible { background: var(--compatible); }
 .k-agree .badge.kind, .badge.k-agree { background: var(--agree); }
+.k-contingent .badge.kind, .badge.k-contingent { background: #ef9a9a; color: var(--ink); }
 .badge.prio { background: #eceff1; color: var(--ink); }
+h1 .vs { color: var(--muted); font-weight: 400; }
 .badge.prio.red_line { background: #000; color: #fff; }
 tr.align > td:first-child { border-left: 6px solid var(--open); }
 tr.align.k-conflict > td:first-child { border-left-color: var(--conflict); }
 tr.align.k-indirect > td:first-child { border-left-color: var(--indirect); }
+tr.align.k-contingent > td:first-child { border-left-color: #ef9a9a; }
 tr.align.k-diverge > td:first-child { border-left-color: var(--diverge); }
 tr.align.k-to-be-agreed > td:first-child { border-left-color: var(--to-be-agreed); }
 tr.align.k-compatible > td:first-child { border-left-color: var(--compatible); }
@@ -106,6 +116,7 @@ ul.plain { padding-left: 18px; }
 .legend { font-size: 0.85em; color: var(--muted); }
 @media (max-width: 760px) {
   header, main, footer { padding: 0 10px; }
+  header h1 { font-size: 1.15em; }
   section { padding: 10px 12px; }
   table.stack thead { display: none; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }

@@ -3,7 +3,6 @@
 //! terms and deadlocks, open points, and the sources.
 
 use super::escape::Html;
-use super::rows::class_of;
 use crate::engine::{Analysis, Relation, RelationKind, Side, TermRef, Verdict};
 use crate::report::graph::RelationEdge;
 use crate::report::words;
@@ -45,9 +44,11 @@ pub(super) fn verdicts(h: &mut Html, a: &Analysis, vocab: &Vocab) {
     }
     h.raw("<h3>Proposals</h3>\n<ul class=\"plain\">\n");
     for (i, p) in a.proposals.iter().enumerate() {
-        h.raw("<li>").el("strong", "", &words::proposal(a, vocab, i));
+        h.raw("<li>")
+            .text(&format!("{} ", words::column(i)))
+            .el("strong", "", &words::proposal(a, vocab, i));
         if let Some(t) = &p.proposal.title {
-            h.text(&format!(": {t}"));
+            h.text(": ").open("bdi", &[("dir", "auto")]).text(t).raw("</bdi>");
         }
         if let Some(d) = &p.proposal.date {
             h.text(&format!(" ({d})"));
@@ -125,9 +126,11 @@ fn finding_row(h: &mut Html, a: &Analysis, vocab: &Vocab, r: &Relation, continge
     }
     h.raw("</td>")
         .open("td", &[("data-label", "terms")])
-        .el("div", "tid", &side_name(a, vocab, &r.left))
-        .el("div", "", "⟷")
-        .el("div", "tid", &side_name(a, vocab, &r.right))
+        .raw("<div class=\"tid\"><bdi>")
+        .text(&side_name(a, vocab, &r.left))
+        .raw("</bdi></div><div>⟷</div><div class=\"tid\"><bdi>")
+        .text(&side_name(a, vocab, &r.right))
+        .raw("</bdi></div>")
         .raw("</td>")
         .open("td", &[("data-label", "why")])
         .el("div", "stmt", &words::relation(a, vocab, r));
@@ -154,17 +157,40 @@ pub(super) fn quote(h: &mut Html, a: &Analysis, t: TermRef) {
     let who = a.proposals.get(t.proposal).map(|p| p.id()).unwrap_or_default();
     match words::text(a, t) {
         Some(text) => {
-            h.open("blockquote", &[("cite", &source(a, t))])
+            h.open("blockquote", &[("cite", &source(a, t)), ("dir", "auto")])
                 .text(text)
                 .raw("</blockquote>")
-                .el("div", "src", &format!("— {who}"));
+                .raw("<div class=\"src\">— <bdi>")
+                .text(who)
+                .raw("</bdi></div>");
         }
         None => {
-            h.el("div", "src", &format!("{who}: no wording given"));
+            h.raw("<div class=\"src\"><bdi>")
+                .text(who)
+                .raw("</bdi>: no wording given</div>");
         }
+    }
+    if let Some(v) = words::term_values(a, t, false) {
+        h.raw("<div class=\"why\">values of <bdi class=\"tid\">")
+            .text(&words::term(a, t))
+            .raw("</bdi>: ")
+            .text(&v)
+            .raw("</div>");
     }
     if let Some(l) = words::lapses(a, t, |t| words::term(a, t)) {
         h.el("div", "why", &l);
+    }
+}
+
+/// The CSS class suffix of a relation kind.
+pub(super) fn class_of(k: RelationEdge) -> &'static str {
+    match k {
+        RelationEdge::Conflict => "conflict",
+        RelationEdge::Indirect => "indirect",
+        RelationEdge::Diverge => "diverge",
+        RelationEdge::ToBeAgreed => "to-be-agreed",
+        RelationEdge::Compatible => "compatible",
+        RelationEdge::Agree | RelationEdge::IndirectAgree => "agree",
     }
 }
 
@@ -206,6 +232,11 @@ pub(super) fn other_relations(h: &mut Html, a: &Analysis, vocab: &Vocab) {
             for d in words::differences(a, r).into_iter().chain(words::coverage(a, r)) {
                 h.el("div", "why", &d);
             }
+            for t in [r.left.term, r.right.term] {
+                if let Some(v) = words::term_values(a, t, false) {
+                    h.el("div", "why", &format!("values of {}: {v}", words::term(a, t)));
+                }
+            }
             h.raw("</li>\n").spill();
         }
     }
@@ -223,10 +254,19 @@ pub(super) fn blocked(h: &mut Html, a: &Analysis) {
         for b in &pair.blocked {
             any = true;
             let status = words::status(b.status);
+            let other = if b.term.proposal == pair.left {
+                pair.right
+            } else {
+                pair.left
+            };
+            let against = a.proposals.get(other).map_or("", |q| q.id());
             h.open("li", &[("class", &format!("held {status}"))])
                 .el("span", &format!("badge {status}"), status)
-                .raw(" ")
-                .el("span", "tid", &words::term(a, b.term));
+                .raw(" <bdi class=\"tid\">")
+                .text(&words::term(a, b.term))
+                .raw("</bdi> against <bdi class=\"tid\">")
+                .text(against)
+                .raw("</bdi>");
             let names: Vec<String> = b.agreed_with.iter().map(|&t| words::term(a, t)).collect();
             h.text(&words::agrees_with(&names));
             for cause in &b.causes {
@@ -235,6 +275,9 @@ pub(super) fn blocked(h: &mut Html, a: &Analysis) {
             if !b.by_coverage.is_empty() {
                 let held: Vec<String> = b.by_coverage.iter().map(|&t| words::term(a, t)).collect();
                 h.el("div", "why", &words::by_coverage(&held));
+            }
+            for t in crate::report::compare::text::held_terms(b) {
+                wording(h, a, t);
             }
             h.raw("</li>\n").spill();
         }
@@ -250,9 +293,7 @@ pub(super) fn blocked(h: &mut Html, a: &Analysis) {
                     "each side waits on the other: no order satisfies both",
                 );
             for e in &d.cycle {
-                if let Some(text) = words::text(a, e.from) {
-                    h.el("div", "why", &format!("{}: “{text}”", words::term(a, e.from)));
-                }
+                wording(h, a, e.from);
             }
             h.raw("</li>\n").spill();
         }
@@ -265,6 +306,17 @@ pub(super) fn blocked(h: &mut Html, a: &Analysis) {
         );
     }
     h.raw("</ul>\n</section>\n");
+}
+
+/// A term's wording under its name, each isolated (`<bdi>`): `p/pow: “...”`.
+fn wording(h: &mut Html, a: &Analysis, t: TermRef) {
+    if let Some(text) = words::text(a, t) {
+        h.raw("<div class=\"why\"><bdi class=\"tid\">")
+            .text(&words::term(a, t))
+            .raw("</bdi>: “<bdi dir=\"auto\">")
+            .text(text)
+            .raw("</bdi>”</div>");
+    }
 }
 
 /// Terms the other side is silent on.
@@ -280,15 +332,23 @@ pub(super) fn open(h: &mut Html, a: &Analysis, vocab: &Vocab) {
                 pair.left
             };
             let silent = a.proposals.get(other).map(|q| q.id()).unwrap_or_default();
-            h.raw("<li class=\"open\">")
-                .el("span", "tid", &words::term(a, o.term))
+            h.raw("<li class=\"open\"><bdi class=\"tid\">")
+                .text(&words::term(a, o.term))
+                .raw("</bdi>")
                 .text(&format!(
                     " ({}) — {}",
                     words::parties(vocab, &o.subjects),
                     words::silent(silent, o.partial)
-                ))
-                .raw("</li>\n")
-                .spill();
+                ));
+            if let Some(v) = words::term_values(a, o.term, true) {
+                h.el("div", "why", &format!("values: {v}"));
+            }
+            if let Some(text) = words::text(a, o.term) {
+                h.open("blockquote", &[("dir", "auto")])
+                    .text(text)
+                    .raw("</blockquote>");
+            }
+            h.raw("</li>\n").spill();
         }
     }
     if !any {
@@ -304,9 +364,13 @@ pub(super) fn sources(h: &mut Html, a: &Analysis, vocab: &Vocab) {
         h.raw("<li>")
             .el("strong", "", &words::proposal(a, vocab, i))
             .text(": ")
-            .text(p.proposal.source.as_deref().unwrap_or("no source given"));
+            .open("bdi", &[("dir", "auto")])
+            .text(p.proposal.source.as_deref().unwrap_or("no source given"))
+            .raw("</bdi>");
         if let Some(n) = &p.proposal.note {
-            h.el("div", "note", n);
+            h.open("div", &[("class", "note"), ("dir", "auto")])
+                .text(n)
+                .raw("</div>");
         }
         h.raw("</li>\n");
     }

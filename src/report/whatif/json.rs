@@ -64,6 +64,9 @@ pub struct PairSummaryOut {
     pub compatible: usize,
     /// Sequencing deadlocks.
     pub deadlocks: usize,
+    /// Contingent conflicts: they conflict only if another term's outcome comes (not
+    /// counted in `conflicts` or `indirect`).
+    pub contingent: usize,
 }
 
 /// One proposal's burden figure.
@@ -258,6 +261,7 @@ fn summary(a: &Summary, ids: &[String]) -> SummaryOut {
                     to_be_agreed: c.to_be_agreed,
                     compatible: c.compatible,
                     deadlocks: c.deadlocks,
+                    contingent: c.contingent,
                 }
             })
             .collect(),

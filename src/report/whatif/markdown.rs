@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{COLUMNS, columns, problem_with, summary};
+use super::{COLUMNS, columns, pair_counts, problem_with, summary, verdict_change};
 use crate::engine::Direction;
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::compare::markdown::esc;
@@ -93,13 +93,8 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise) -> String {
                 out.push('\n');
             }
             Outcome::Evaluated(e) => {
-                for pc in &e.pairs {
-                    let before = pc.before.map_or("new", |v| v.as_str());
-                    let verdict = if pc.before == Some(pc.after) {
-                        format!("{} (unchanged)", pc.after.as_str())
-                    } else {
-                        format!("{before} → {}", pc.after.as_str())
-                    };
+                for (k, pc) in e.pairs.iter().enumerate() {
+                    let verdict = verdict_change(pc, pair_counts(&base_summary, e, k));
                     let _ = writeln!(
                         out,
                         "### {} and {}: {verdict}\n",

@@ -88,15 +88,73 @@ pub fn problem_with(p: &Problem, raise: Raise) -> Vec<(String, Option<String>)> 
 
 /// The counts a what-if shows for each scenario and pair, in order, by their column
 /// names.
-pub const COLUMNS: [&str; 6] = ["conflicts", "indirect", "blocked", "pending", "open", "agreed"];
+pub const COLUMNS: [&str; 11] = [
+    "conflicts",
+    "indirect",
+    "contingent",
+    "deadlocks",
+    "diverge",
+    "to agree",
+    "compatible",
+    "blocked",
+    "pending",
+    "open",
+    "agreed",
+];
 
-/// A pair's counts in the order of [`COLUMNS`]; `—` each for a pair a scenario has no
-/// analysis of.
-pub fn columns(counts: Option<&Counts>) -> [String; 6] {
+/// A pair's counts in the order of [`COLUMNS`] (every finding kind: a scenario that
+/// only adds a deadlock or a divergence shows it); `—` each for a pair a scenario has
+/// no analysis of.
+pub fn columns(counts: Option<&Counts>) -> [String; 11] {
     match counts {
-        Some(c) => [c.conflicts, c.indirect, c.blocked, c.pending, c.open, c.agree].map(|n| n.to_string()),
+        Some(c) => [
+            c.conflicts,
+            c.indirect,
+            c.contingent,
+            c.deadlocks,
+            c.diverge,
+            c.to_be_agreed,
+            c.compatible,
+            c.blocked,
+            c.pending,
+            c.open,
+            c.agree,
+        ]
+        .map(|n| n.to_string()),
         None => std::array::from_fn(|_| "—".to_owned()),
     }
+}
+
+/// What became of a pair's verdict in a scenario: `conflicting → compatible`, or, when
+/// the verdict stays, the counts that moved (`conflicting (verdict unchanged; deadlocks
+/// 0 → 1)`, with `counts` before and after), so that a new deadlock or divergence never
+/// reads as "unchanged".
+pub fn verdict_change(pc: &crate::whatif::PairChanges, counts: Option<(&Counts, &Counts)>) -> String {
+    let after = pc.after;
+    match pc.before {
+        Some(b) if b == after => match counts {
+            Some((b, a)) if b != a => format!(
+                "{} (verdict unchanged; {})",
+                after.as_str(),
+                crate::report::words::counts_change(b, a)
+            ),
+            _ => format!("{} (unchanged)", after.as_str()),
+        },
+        Some(b) => format!("{} → {}", b.as_str(), after.as_str()),
+        None => format!("new → {}", after.as_str()),
+    }
+}
+
+/// The counts of the `k`th pair in the baseline and in evaluated scenario `e`.
+pub fn pair_counts<'a>(
+    base: &'a crate::whatif::Summary,
+    e: &'a crate::whatif::Evaluation,
+    k: usize,
+) -> Option<(&'a Counts, &'a Counts)> {
+    base.pairs
+        .get(k)
+        .zip(e.summary.pairs.get(k))
+        .map(|(b, a)| (&b.counts, &a.counts))
 }
 
 /// The id of the term a JSON path `terms[N]...` points into.

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{COLUMNS, Tone, columns, problem_with, summary, tone};
+use super::{COLUMNS, Tone, columns, pair_counts, problem_with, summary, tone, verdict_change};
 use crate::engine::{Direction, Verdict};
 use crate::limit_kind::{LimitKind, Raise};
 use crate::report::style::{Painter, Role};
@@ -79,14 +79,9 @@ pub fn render_with(w: &WhatIf, vocab: &Vocab, raise: Raise, p: Painter) -> Strin
                 }
             }
             Outcome::Evaluated(e) => {
-                for pc in &e.pairs {
-                    let before = pc.before.map_or("new".to_owned(), |v| verdict(p, v));
-                    let after = verdict(p, pc.after);
-                    let arrow = if pc.before == Some(pc.after) {
-                        format!("{after} (unchanged)")
-                    } else {
-                        format!("{before} → {after}")
-                    };
+                for (k, pc) in e.pairs.iter().enumerate() {
+                    let arrow =
+                        paint_verdict(p, pc.after, &verdict_change(pc, pair_counts(&base_summary, e, k)));
                     let _ = writeln!(out, "  {} vs {}: {arrow}", line(&pc.left), line(&pc.right));
                     if pc.changes.is_empty() {
                         let _ = writeln!(out, "    no finding changed");
@@ -120,16 +115,12 @@ fn row(out: &mut String, p: Painter, label: &str, a: Option<&Summary>, pair: usi
 }
 
 /// The counts of a row, each right-aligned under its column's name.
-fn cells(values: &[String; 6]) -> String {
+fn cells(values: &[String]) -> String {
     COLUMNS
         .iter()
         .zip(values)
         .map(|(column, v)| format!("  {v:>w$}", w = column.chars().count()))
         .collect()
-}
-
-fn verdict(p: Painter, v: Verdict) -> String {
-    paint_verdict(p, v, v.as_str())
 }
 
 fn paint_verdict(p: Painter, v: Verdict, text: &str) -> String {

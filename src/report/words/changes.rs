@@ -171,7 +171,20 @@ pub fn change_with(c: &Change, code: &dyn Fn(&str) -> String) -> String {
 
 /// A change to a field of the proposal itself, without the field name.
 pub fn meta_change(m: &MetaChange) -> String {
-    annotation(m.old.as_deref(), m.new.as_deref())
+    let Some(e) = m.every_term else {
+        return annotation(m.old.as_deref(), m.new.as_deref());
+    };
+    let side = |v: &Option<String>, n: usize| match (v, n) {
+        (Some(v), _) => format!("\"{v}\""),
+        (None, 0) => "none".to_owned(),
+        (None, n) => format!("{n} different values"),
+    };
+    let what = match (e.old_values, e.new_values) {
+        (0, _) => format!("added: {}", side(&m.new, e.new_values)),
+        (_, 0) => format!("removed (was {})", side(&m.old, e.old_values)),
+        _ => format!("{} → {}", side(&m.old, e.old_values), side(&m.new, e.new_values)),
+    };
+    format!("of every term ({}): {what}", e.terms)
 }
 
 /// What a new modality means for whom: "US now agrees to halt military aid to UA".
@@ -187,14 +200,16 @@ pub fn modality_gloss(
         Some(t) => format!("{} to {t}", action.replace('_', " ")),
         None => action.replace('_', " "),
     };
+    // Two parties or more take the plural: "IL and HAMAS now agree".
+    let s = if subject.len() > 1 { "" } else { "s" };
     match (self_binding, modality) {
-        (true, Modality::Must) => format!("{who} now commits to {what}"),
-        (true, Modality::MustNot) => format!("{who} now agrees to halt {what}"),
-        (true, Modality::May) => format!("{who} now only keeps the option of {what}"),
+        (true, Modality::Must) => format!("{who} now commit{s} to {what}"),
+        (true, Modality::MustNot) => format!("{who} now agree{s} to halt {what}"),
+        (true, Modality::May) => format!("{who} now only keep{s} the option of {what}"),
         (false, Modality::Must) => format!("the proposal now demands {what} from {who}"),
         (false, Modality::MustNot) => format!("the proposal now demands that {who} halt {what}"),
         (false, Modality::May) => format!("the proposal now merely allows {who} {what}"),
-        (true, Modality::Endeavour) => format!("{who} now only commits to endeavour {what}"),
+        (true, Modality::Endeavour) => format!("{who} now only commit{s} to endeavour {what}"),
         (false, Modality::Endeavour) => format!("the proposal now asks only an effort at {what} from {who}"),
     }
 }
@@ -356,6 +371,16 @@ mod tests {
         assert_eq!(
             modality_gloss(Modality::May, &["RU".into(), "UA".into()], "strikes", None, false),
             "the proposal now merely allows RU and UA strikes"
+        );
+        assert_eq!(
+            modality_gloss(
+                Modality::MustNot,
+                &["IL".into(), "HAMAS".into()],
+                "hostilities",
+                None,
+                true
+            ),
+            "IL and HAMAS now agree to halt hostilities"
         );
     }
 }

@@ -150,7 +150,14 @@ pub fn rules(vocab: &Vocab, side: &Side) -> Vec<String> {
 /// when the broader term has its open point (so that every "the rest of it is open"
 /// has its OPEN line), covered otherwise (the other side's other terms cover it).
 pub fn coverage(analysis: &Analysis, r: &Relation) -> Option<String> {
+    coverage_with(analysis, r, |t| term(analysis, t))
+}
+
+/// [`coverage`], with the terms named by `name` (a Markdown code span, an HTML
+/// element), so that an id is never taken for a word to capitalise.
+pub fn coverage_with(analysis: &Analysis, r: &Relation, name: impl Fn(TermRef) -> String) -> Option<String> {
     use crate::engine::Coverage;
+    let term = |_: &Analysis, t: TermRef| name(t);
     let rest = |t: TermRef| {
         if is_open(analysis, r, t) {
             "the rest of it is open"

@@ -15,12 +15,14 @@ use crate::report::words;
 use crate::vocab::Vocab;
 
 mod relation;
+mod values;
 
 use relation::relation_out;
 pub use relation::{LapseOut, RelationOut, SideOut, StepOut, TriggerOut, WindowOut};
+pub use values::{MarkOut, ParamCompareOut, ParamOut, PointOut, ValueOut};
 
 /// The version of this output format.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole report.
 #[derive(Debug, Serialize)]
@@ -31,6 +33,10 @@ pub struct Report<'a> {
     pub kind: &'static str,
     /// The proposals compared.
     pub proposals: Vec<ProposalOut<'a>>,
+    /// The point-by-point table (with three or more proposals, or when asked for):
+    /// each negotiated point, each proposal's terms on it and each pair's relation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points: Option<Vec<PointOut<'a>>>,
     /// One entry per pair of proposals.
     pub pairs: Stream<'a, PairOut<'a>>,
     /// With three or more proposals: groups of terms, one per proposal, that all agree.
@@ -203,6 +209,10 @@ pub struct OpenOut<'a> {
     pub partial: bool,
     /// The term's wording.
     pub text: Option<&'a str>,
+    /// The term's own window (`null` when it states no duration).
+    pub window: Option<WindowOut>,
+    /// The term's parameters, typed, in file order.
+    pub params: Vec<ParamOut>,
 }
 
 /// The burden of one proposal.
@@ -252,6 +262,9 @@ pub fn report<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections) -> 
                 day_0: p.calendar.map(|d| d.to_string()),
             })
             .collect(),
+        points: sections
+            .shows_points(a.proposals.len())
+            .then(|| values::points_out(a, vocab)),
         pairs: Stream::new(a.pairs.iter().map(move |pair| pair_out(a, vocab, sections, pair))),
         agreed_by_all: (a.proposals.len() > 2 && sections.shows(Section::Common)).then(|| {
             a.common
@@ -365,6 +378,8 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
                 subjects: codes(vocab, &o.subjects),
                 partial: o.partial,
                 text: words::text(a, o.term),
+                window: relation::term_window(a, o.term),
+                params: values::term_params(a, o.term),
             }))
         } else {
             Stream::empty()

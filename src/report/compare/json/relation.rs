@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::codes;
+use super::values::{ParamCompareOut, ParamOut, param_compare, term_params};
 use crate::engine::{Analysis, Coverage, Pair, Relation, Side};
 use crate::model::Date;
 use crate::report::stream::TermName;
@@ -46,6 +47,9 @@ pub struct RelationOut<'a> {
     /// The differences a divergence rests on, or what a term left to be agreed
     /// leaves open against what the other side requires or excludes, in words.
     pub differences: Vec<String>,
+    /// Every parameter of the two terms compared, with both values typed (written
+    /// terms only; empty when neither gives one).
+    pub params: Vec<ParamCompareOut>,
     /// For a conflict, how many otherwise agreed terms it blocks.
     pub criticality: usize,
     /// For a contingent conflict: the outcomes it depends on, each with the term that
@@ -88,6 +92,8 @@ pub struct SideOut<'a> {
     /// The related atom's window.
     /// `null` when the term states no duration (unstated).
     pub window: Option<WindowOut>,
+    /// The term's parameters, typed, in file order.
+    pub params: Vec<ParamOut>,
     /// The rules that derived the related atom from the term (empty when written).
     pub chain: Vec<StepOut<'a>>,
     /// The outcomes of other terms on which the term ends (`lapses_if`; absent when
@@ -195,6 +201,7 @@ pub(super) fn relation_out<'a>(
             Coverage::Overlap => "overlap",
         },
         differences: words::differences(a, r),
+        params: r.params.iter().map(param_compare).collect(),
         criticality: r.criticality,
     }
 }
@@ -212,6 +219,7 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
             atom.map_or(Interval::ALWAYS, |a| a.window),
             a.proposals.get(s.term.proposal).and_then(|p| p.calendar),
         ),
+        params: term_params(a, s.term),
         chain: s
             .chain
             .iter()
@@ -233,6 +241,12 @@ fn side_out<'a>(a: &'a Analysis, vocab: &'a Vocab, s: &'a Side) -> SideOut<'a> {
             })
             .collect(),
     }
+}
+
+/// A term's own window, with its dates when its proposal has a calendar.
+pub(super) fn term_window(a: &Analysis, t: crate::engine::TermRef) -> Option<WindowOut> {
+    let p = a.proposals.get(t.proposal)?;
+    window_out(p.terms.get(t.term)?.window, p.calendar)
 }
 
 /// A window, or `None` (`null`) when it is unstated; with its dates when day 0 is
