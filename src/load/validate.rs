@@ -185,7 +185,7 @@ impl Cx<'_> {
         let found = self.vocab.party(code);
         if found.is_none() {
             let d = Diagnostic::error(path(), format!("unknown party `{code}`"));
-            self.push_suggesting(d, Names::Parties, code);
+            self.push_with_remedy(d, Names::Parties, code);
         }
         found
     }
@@ -275,7 +275,7 @@ impl Cx<'_> {
                     format!("terms[{p}].action"),
                     format!("unknown action `{}`", t.action),
                 );
-                self.push_suggesting(d, Names::Actions, &t.action);
+                self.push_with_remedy(d, Names::Actions, &t.action);
                 None
             }
         };

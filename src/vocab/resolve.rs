@@ -95,6 +95,15 @@ pub struct Vocab {
     pub params: HashMap<String, ParamDef>,
     /// Derivation rules, in definition order.
     pub rules: Vec<Rule>,
+    /// What the merge and the resolution warn about: a default entry replaced, party
+    /// codes that differ only in case. A path `@K/…` is in file number K of the merge.
+    pub warnings: Vec<VocabIssue>,
+    /// The vocabulary files in effect, as the loader names them (the default pack
+    /// first), for the remedy of an unknown name.
+    pub sources: Vec<String>,
+    /// The parties `any` stands for when a run has set them (see
+    /// [`Vocab::set_run_parties`]); every party of the vocabulary otherwise.
+    pub run_parties: Option<Vec<PartyId>>,
     party_index: FastMap<String, PartyId>,
     action_index: FastMap<String, (ActionId, bool)>,
     label_index: FastMap<String, LabelId>,
@@ -109,21 +118,43 @@ impl Vocab {
         Vocab::build(&[parse_default()?])
     }
 
-    /// Merges `files` in order (each over the previous ones, or replacing them when it
-    /// says `replace_default`) and resolves the result.
+    /// Merges `files` in order (each adding to the previous ones, or replacing them
+    /// when it says `replace_default`) and resolves the result.
     pub fn build(files: &[VocabFile]) -> Result<Vocab, Vec<VocabIssue>> {
-        Vocab::resolve(merge(files))
+        Vocab::build_named(files, &[], false)
     }
 
     /// The default pack with `extra` files merged over it.
     pub fn with_extensions(extra: &[VocabFile]) -> Result<Vocab, Vec<VocabIssue>> {
+        Vocab::with_named_extensions(extra, &[])
+    }
+
+    /// [`Vocab::with_extensions`], naming the files in messages: `names[0]` is the
+    /// default pack's name, `names[k]` that of `extra[k - 1]`.
+    pub fn with_named_extensions(extra: &[VocabFile], names: &[String]) -> Result<Vocab, Vec<VocabIssue>> {
         let mut files = vec![parse_default()?];
         files.extend_from_slice(extra);
-        Vocab::build(&files)
+        Vocab::build_named(&files, names, true)
+    }
+
+    fn build_named(
+        files: &[VocabFile],
+        names: &[String],
+        default_first: bool,
+    ) -> Result<Vocab, Vec<VocabIssue>> {
+        let merged = merge(files, names, default_first);
+        if !merged.errors.is_empty() {
+            return Err(merged.errors);
+        }
+        let mut vocab = Vocab::resolve(merged.file)?;
+        vocab.warnings.splice(0..0, merged.warnings);
+        vocab.sources = names.to_vec();
+        Ok(vocab)
     }
 
     fn resolve(merged: VocabFile) -> Result<Vocab, Vec<VocabIssue>> {
         let mut issues = Vec::new();
+        let warnings = near_duplicate_parties(&merged.parties);
         let party_index = index_unique(
             merged.parties.iter().map(|p| p.code.as_str()),
             "parties",
@@ -217,6 +248,7 @@ impl Vocab {
                 id: TOPIC_TAXONOMY.to_owned(),
                 description: "what an action is about (the `about` of a term)".to_owned(),
                 labels: merged.topics.clone(),
+                replace: false,
             });
             taxonomies.len() - 1
         });
@@ -302,6 +334,9 @@ impl Vocab {
             group_index,
             params,
             rules: Vec::new(),
+            warnings,
+            sources: Vec::new(),
+            run_parties: None,
             party_index,
             action_index,
             label_index,
@@ -512,6 +547,28 @@ impl Vocab {
             .map(|a| (false, a as u32));
         action.or_else(|| self.label_tree.first_deeper_than(limit).map(|l| (true, l as u32)))
     }
+}
+
+/// A warning for each party code that differs from an earlier one only in case (`il`
+/// beside `IL`): codes are case-sensitive, so the two are two parties.
+fn near_duplicate_parties(parties: &[PartyDef]) -> Vec<VocabIssue> {
+    let mut first: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, p) in parties.iter().enumerate() {
+        match first.get(&p.code.to_lowercase()) {
+            Some(&earlier) if earlier != p.code => out.push(VocabIssue {
+                path: format!("parties[{i}].code"),
+                message: format!(
+                    "party code `{}` differs from `{earlier}` only in case: codes are case-sensitive, so these are two parties; if they are one, use `{earlier}`",
+                    p.code
+                ),
+            }),
+            _ => {
+                first.insert(p.code.to_lowercase(), &p.code);
+            }
+        }
+    }
+    out
 }
 
 fn parse_default() -> Result<VocabFile, Vec<VocabIssue>> {
