@@ -7,6 +7,7 @@
 mod file;
 mod groups;
 mod hierarchy;
+mod lookup;
 mod merge;
 mod resolve;
 pub(crate) mod scope;
