@@ -12,6 +12,7 @@ mod support;
 
 mod bench_smoke;
 mod bundled_phased;
+mod bundled_world;
 mod check_fixtures;
 mod check_good;
 mod check_no_panic;
