@@ -133,7 +133,7 @@ impl Merger<'_> {
         self.warnings.push(VocabIssue {
             path: file_path(k, &format!("{path}.replace")),
             message: format!(
-                "{what} `{id}` replaces the default pack's {what} of that id (`\"replace\": true`): its default definition is not used"
+                "{what} `{id}` replaces the default pack's {what} of that id: what the default pack defines for it is no longer used; leave out `replace` to add to it instead"
             ),
         });
     }
@@ -143,7 +143,7 @@ impl Merger<'_> {
     fn differs(&mut self, k: usize, by: usize, path: &str, what: &str, id: &str, what_differs: &str) {
         let message = if self.is_default(by) {
             format!(
-                "{what} `{id}` changes the default pack's {what_differs}: an extension adds to an entry; write `\"replace\": true` in it to replace the entry"
+                "{what} `{id}` differs from the default pack's ({what_differs}): an extension adds to an entry; write `\"replace\": true` in it to replace the entry"
             )
         } else {
             format!(
@@ -209,7 +209,7 @@ impl Merger<'_> {
         let old = &mut into[at];
         if a.parent.is_some() && a.parent != old.parent {
             let differs = format!(
-                "its parent: `{}` against `{}`",
+                "parent `{}` against `{}`",
                 old.parent.as_deref().unwrap_or("none"),
                 a.parent.as_deref().unwrap_or("none")
             );
@@ -316,7 +316,7 @@ impl Merger<'_> {
         let old = &mut into[at];
         if l.parent.is_some() && l.parent != old.parent {
             let differs = format!(
-                "its parent: `{}` against `{}`",
+                "parent `{}` against `{}`",
                 old.parent.as_deref().unwrap_or("none"),
                 l.parent.as_deref().unwrap_or("none")
             );
@@ -352,13 +352,13 @@ impl Merger<'_> {
         }
         let old = &mut into[at];
         if p.kind != old.kind {
-            let differs = format!("its kind: `{}` against `{}`", old.kind.as_str(), p.kind.as_str());
+            let differs = format!("kind `{}` against `{}`", old.kind.as_str(), p.kind.as_str());
             self.differs(k, by, &format!("{path}.kind"), "parameter", &p.id, &differs);
             return;
         }
         if p.unit.is_some() && p.unit != old.unit {
             let differs = format!(
-                "its unit: `{}` against `{}`",
+                "unit `{}` against `{}`",
                 old.unit.as_deref().unwrap_or("none"),
                 p.unit.as_deref().unwrap_or("none")
             );

@@ -54,6 +54,7 @@ mod semantics_time;
 mod semantics_vocab;
 mod semantics_windows;
 mod terminal_escape_props;
+mod vocab_any_negotiation;
 mod vocab_deep;
 mod whatif_cli;
 mod whatif_edit_names;

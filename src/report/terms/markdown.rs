@@ -9,14 +9,15 @@ use crate::report::words;
 use crate::terms::TermsTable;
 
 /// `s` as plain text in a table cell: on one line, every character Markdown gives a
-/// meaning to escaped with a backslash.
+/// meaning to inside a line escaped with a backslash (a cell never starts a line, so
+/// list and heading markers need no escape; with `[` escaped, `!` and `(` make no
+/// link or image).
 fn cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '\n' | '\r' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-'
-            | '.' | '!' | '|' | '~' | '&' | '"' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '|' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
