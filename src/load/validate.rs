@@ -208,6 +208,10 @@ impl Cx<'_> {
             .entry((names, name.to_owned()))
             .or_insert_with(|| {
                 let nearest = match names {
+                    // A party's name is a party's code in meaning: `Ukraine` is `UA`.
+                    Names::Parties | Names::Subjects if vocab.party_by_name(name).is_some() => {
+                        vocab.party_by_name(name)
+                    }
                     Names::Parties => did_you_mean(name, vocab.parties.iter().map(|p| p.code.as_str())),
                     Names::Subjects => did_you_mean(name, vocab.subject_names()),
                     Names::Actions => did_you_mean(name, vocab.action_names()),

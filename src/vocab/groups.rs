@@ -17,7 +17,8 @@ pub struct Group {
     pub members: Vec<PartyId>,
 }
 
-/// The subject written `"any"`: everyone, every party of the vocabulary.
+/// The subject written `"any"`: everyone — every party the proposals of the run name
+/// (see [`Vocab::set_run_parties`]), every party of the vocabulary until a run sets them.
 pub const ANY: &str = "any";
 /// The subject written `"unspecified"`: the text names no actor.
 pub const UNSPECIFIED: &str = "unspecified";

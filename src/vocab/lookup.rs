@@ -4,6 +4,22 @@
 use super::{ActionId, LabelId, PartyId, UNSPECIFIED, Vocab};
 
 impl Vocab {
+    /// The code of the party whose display name is `name` (case and separators aside):
+    /// `Ukraine` or `united_states` name `UA` or `US`.
+    pub fn party_by_name(&self, name: &str) -> Option<&str> {
+        let normal = |s: &str| -> String {
+            s.chars()
+                .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let wanted = normal(name);
+        self.parties
+            .iter()
+            .find(|p| normal(&p.name) == wanted)
+            .map(|p| p.code.as_str())
+    }
+
     /// The party with this code.
     pub fn party(&self, code: &str) -> Option<PartyId> {
         self.party_index.get(code).copied()

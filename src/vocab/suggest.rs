@@ -60,14 +60,18 @@ where
             let short = length == 3 && d == 1 && known.chars().count() != length;
             if d <= allowed || short {
                 d
-            } else if same_stem(&wanted, &known) {
+            } else if same_stem(&wanted, &known)
+                || abbreviates(&wanted, &known)
+                || one_word_more(&wanted, &known)
+            {
                 allowed.max(1)
             } else {
                 continue;
             }
         };
         let tie = strsim::jaro_winkler(&wanted, &known);
-        if best.is_none_or(|(b, t, _)| cost < b || (cost == b && tie > t)) {
+        // On a full tie the later candidate wins, as the first release chose.
+        if best.is_none_or(|(b, t, _)| cost < b || (cost == b && tie >= t)) {
             best = Some((cost, tie, c));
         }
     }
@@ -102,6 +106,25 @@ fn same_stem(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let shorter = la.min(lb);
     common >= 6 && common * 5 >= shorter * 4 && la.abs_diff(lb) <= 3
+}
+
+/// Whether one of `a` and `b`, of at least 3 letters, begins the other (`max`,
+/// `maximum`).
+fn abbreviates(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 3 && long.starts_with(short)
+}
+
+/// Whether `a` is `b` with one more word, or `b` is `a` with one more
+/// (`ceasefire_now`, `ceasefire`; `immediate_ceasefire`, `ceasefire`): the words of the
+/// shorter, in order, at the start or the end of the longer.
+fn one_word_more(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (s, l) = (short.split('_').count(), long.split('_').count());
+    l == s + 1
+        && short.len() >= 4
+        && (long.strip_prefix(short).is_some_and(|r| r.starts_with('_'))
+            || long.strip_suffix(short).is_some_and(|r| r.ends_with('_')))
 }
 
 /// The polarity of a prefix: -1 undoing, 1 doing again, 0 none.
@@ -197,6 +220,8 @@ mod tests {
             ("Ua", "UA"),
             ("aid_halt", "halt_aid"),
             ("refugee_returns", "refugee_return"),
+            ("ceasefire_now", "ceasefire"),
+            ("immediate_ceasefire", "ceasefire"),
         ] {
             assert_eq!(did_you_mean(typo, names.iter().copied()), Some(meant), "{typo}");
         }
@@ -219,6 +244,8 @@ mod tests {
         ] {
             assert_eq!(did_you_mean(name, [not]), None, "{name} → {not}");
         }
+        assert_eq!(did_you_mean("no_ceasefire", ["ceasefire"]), None);
+        assert_eq!(did_you_mean("maximum", ["min", "max"]), Some("max"));
         // Two names of one polarity are no opposites.
         assert_eq!(
             did_you_mean("stop_strikes", ["halt_strikes"]),

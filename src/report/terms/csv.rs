@@ -1,4 +1,4 @@
-//! `armistice terms --format csv`: one row per term, one column per field and one
+//! `armistice terms` as CSV: one row per term, one column per field and one
 //! per parameter the proposal uses (`param:count`), values as values: the window as
 //! its first and last day, a number as a number. A cell that a spreadsheet would run
 //! as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) is

@@ -1,4 +1,4 @@
-//! `armistice terms --format json`: the table as JSON, parameters and windows as
+//! `armistice terms` as JSON: the table, parameters and windows as
 //! values (see [`crate::terms::TermsTable`]).
 
 use crate::terms::TermsTable;

@@ -1,4 +1,4 @@
-//! `armistice terms --format markdown`: a table of the terms for a briefing, every
+//! `armistice terms` as Markdown: a table of the terms for a briefing, every
 //! id and code in a code span and every wording escaped, so that nothing from the
 //! input is read as Markdown.
 

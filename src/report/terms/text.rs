@@ -1,4 +1,4 @@
-//! `armistice terms --format text`: a table of the terms for a terminal, each row
+//! `armistice terms` as text: a table of the terms for a terminal, each row
 //! followed by the term's wording and source; every string from the input shown on
 //! one line with its control characters as pictures.
 
