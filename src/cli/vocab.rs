@@ -82,6 +82,9 @@ pub(crate) fn text(v: &Vocab) -> String {
         if !a.negations.is_empty() {
             let _ = writeln!(out, "{pad}    negated by: {}", a.negations.join(", "));
         }
+        for (scheme, codes) in &a.codes {
+            let _ = writeln!(out, "{pad}    {scheme}: {}", codes.join(", "));
+        }
     }
 
     out.push_str("\nscopes\n");
