@@ -132,12 +132,13 @@ impl Cx<'_> {
     /// How to add the unknown `name` to the vocabulary: which files are in effect, and
     /// the entry to write in a file named in the proposal's `$vocab`.
     fn remedy(&self, names: Names, name: &str) -> String {
-        let in_effect = match self.vocab.sources.split_first() {
-            Some((_, [])) | None => "only the default pack is in effect".to_owned(),
-            Some((_, extra)) => {
-                let extra: Vec<String> = extra.iter().map(|f| format!("`{f}`")).collect();
-                format!("in effect: the default pack and {}", extra.join(", "))
-            }
+        let mut files: Vec<String> = self.vocab.sources.iter().map(|f| format!("`{f}`")).collect();
+        if self.vocab.default_in_effect {
+            files.insert(0, "the default pack".to_owned());
+        }
+        let in_effect = match files.as_slice() {
+            [only] if self.vocab.default_in_effect => format!("only {only} is in effect"),
+            _ => format!("in effect: {}", files.join(", ")),
         };
         let shown = crate::load::spelled(name);
         let entry = match names {

@@ -98,9 +98,11 @@ pub struct Vocab {
     /// What the merge and the resolution warn about: a default entry replaced, party
     /// codes that differ only in case. A path `@K/…` is in file number K of the merge.
     pub warnings: Vec<VocabIssue>,
-    /// The vocabulary files in effect, as the loader names them (the default pack
-    /// first), for the remedy of an unknown name.
+    /// The extension files in effect, as the loader names them, in merge order, for
+    /// the remedy of an unknown name.
     pub sources: Vec<String>,
+    /// Whether the default pack is in effect (no file said `replace_default`).
+    pub default_in_effect: bool,
     /// The parties `any` stands for when a run has set them (see
     /// [`Vocab::set_run_parties`]); every party of the vocabulary otherwise.
     pub run_parties: Option<Vec<PartyId>>,
@@ -148,7 +150,11 @@ impl Vocab {
         }
         let mut vocab = Vocab::resolve(merged.file)?;
         vocab.warnings.splice(0..0, merged.warnings);
-        vocab.sources = names.to_vec();
+        // A file that starts from an empty vocabulary leaves out those before it.
+        let restart = files.iter().rposition(|f| f.replace_default);
+        vocab.default_in_effect = default_first && restart.is_none();
+        let from = restart.unwrap_or(usize::from(default_first));
+        vocab.sources = names.get(from..).unwrap_or_default().to_vec();
         Ok(vocab)
     }
 
@@ -336,6 +342,7 @@ impl Vocab {
             rules: Vec::new(),
             warnings,
             sources: Vec::new(),
+            default_in_effect: true,
             run_parties: None,
             party_index,
             action_index,
