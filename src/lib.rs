@@ -26,5 +26,6 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod resolved;
+pub mod terms;
 pub mod vocab;
 pub mod whatif;

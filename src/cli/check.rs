@@ -27,11 +27,21 @@ pub(crate) struct Args {
 /// Runs `armistice check`: exit 0 when every file is valid, 2 otherwise.
 pub(crate) fn run(args: Args) -> Exit {
     common::set_color(args.color);
-    let vocab = match common::load_vocab(&args.input) {
+    let mut vocab = match common::load_vocab(&args.input, &args.files) {
         Ok(v) => v,
         Err(e) => return e,
     };
     let mut loaded = common::load_each(&args.files, &vocab, &args.input);
+    // `any` stands for the parties the files checked name.
+    let was: Vec<bool> = loaded.iter().map(Option::is_some).collect();
+    let mut valid: Vec<_> = loaded.iter_mut().filter_map(Option::take).collect();
+    crate::load::restrict_any(&mut vocab, &mut valid);
+    let mut valid = valid.into_iter();
+    for (slot, was) in loaded.iter_mut().zip(was) {
+        if was {
+            *slot = valid.next();
+        }
+    }
     for (path, proposal) in args.files.iter().zip(loaded.iter_mut()) {
         if let Some(p) = proposal
             && !consistent(path, p, &vocab, &args.input)

@@ -324,26 +324,58 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-/// Loads the vocabulary: the default pack with the `--vocab` files merged over it.
-/// Every problem is printed to standard error.
-pub(crate) fn load_vocab(opts: &InputOptions) -> Result<Vocab, Exit> {
+/// Loads the vocabulary: the default pack with the files named in the `$vocab` of
+/// each proposal of `proposals` (relative to that proposal), then the `--vocab` files,
+/// merged over it, each file once. Every problem is printed to standard error; a
+/// warning fails under `--deny-warnings`.
+pub(crate) fn load_vocab(opts: &InputOptions, proposals: &[PathBuf]) -> Result<Vocab, Exit> {
+    let mut paths: Vec<(PathBuf, Option<&Path>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let limits = opts.limits();
+    for p in proposals {
+        // Only a regular file is read twice: standard input or a pipe is read once, by
+        // the proposal's loading. A proposal that cannot be read is reported then.
+        if !std::fs::metadata(p).is_ok_and(|m| m.is_file()) {
+            continue;
+        }
+        let Ok(file) = opts.read(p) else { continue };
+        for v in load::vocab_refs(&file, limits.max_depth) {
+            if seen.insert(std::fs::canonicalize(&v).unwrap_or_else(|_| v.clone())) {
+                paths.push((v, Some(p.as_path())));
+            }
+        }
+    }
+    for v in &opts.vocab {
+        if seen.insert(std::fs::canonicalize(v).unwrap_or_else(|_| v.clone())) {
+            paths.push((v.clone(), None));
+        }
+    }
     let mut files = Vec::new();
-    for path in &opts.vocab {
+    for (path, named_by) in &paths {
         match opts.read(path) {
             Ok(f) => files.push(f),
             Err(e) => {
-                print_error(&e);
+                match named_by {
+                    Some(p) => print_error(&format!("{e} (named in the `$vocab` of `{}`)", p.display())),
+                    None => print_error(&e),
+                }
                 return Err(Exit::Error);
             }
         }
     }
-    load::load_vocab_with(files, &opts.limits()).map_err(|reports| {
-        for mut r in reports {
-            r.raise_with(raise);
-            print_report(&r);
+    let (vocab, reports) = load::load_vocab_reports(files, &limits);
+    let warned = !reports.is_empty();
+    for mut r in reports {
+        if opts.deny_warnings {
+            r.deny_warnings("a warning, made an error by `--deny-warnings`");
         }
-        Exit::Error
-    })
+        r.raise_with(raise);
+        print_report(&r);
+    }
+    match vocab {
+        Some(v) if !(warned && opts.deny_warnings) => Ok(v),
+        _ => Err(Exit::Error),
+    }
 }
 
 /// Loads and resolves each file, printing every diagnostic to standard
@@ -388,7 +420,7 @@ pub(crate) fn load_each(
 /// apart by their ids (see [`distinct_ids`]).
 pub(crate) fn load_compared(
     paths: &[PathBuf],
-    vocab: &Vocab,
+    vocab: &mut Vocab,
     opts: &InputOptions,
 ) -> Result<Vec<ResolvedProposal>, Exit> {
     let proposals = load_proposals(paths, vocab, opts)?;
@@ -468,16 +500,20 @@ fn lookalike_ids(paths: &[PathBuf], proposals: &[ResolvedProposal], opts: &Input
 }
 
 /// Loads and resolves each proposal, printing every diagnostic to standard error.
-/// Fails when any file has an error (or a warning, under `--deny-warnings`).
+/// Fails when any file has an error (or a warning, under `--deny-warnings`). The
+/// subject `any` stands for the parties the proposals name (see
+/// [`load::restrict_any`]), from here on in this run.
 pub(crate) fn load_proposals(
     paths: &[PathBuf],
-    vocab: &Vocab,
+    vocab: &mut Vocab,
     opts: &InputOptions,
 ) -> Result<Vec<ResolvedProposal>, Exit> {
-    load_each(paths, vocab, opts)
+    let mut proposals = load_each(paths, vocab, opts)
         .into_iter()
         .collect::<Option<Vec<_>>>()
-        .ok_or(Exit::Error)
+        .ok_or(Exit::Error)?;
+    load::restrict_any(vocab, &mut proposals);
+    Ok(proposals)
 }
 
 /// Loads the vocabulary and the proposal `files` and analyses them within
@@ -487,8 +523,8 @@ pub(crate) fn analyze_files(
     input: &InputOptions,
     limits: &Limits,
 ) -> Result<(Vocab, crate::engine::Analysis), Exit> {
-    let vocab = load_vocab(input)?;
-    let proposals = load_compared(files, &vocab, input)?;
+    let mut vocab = load_vocab(input, files)?;
+    let proposals = load_compared(files, &mut vocab, input)?;
     let analysis = crate::engine::analyze_with(proposals, &vocab, limits).map_err(|e| {
         eprintln!("error: {}", e.message(raise));
         Exit::Error

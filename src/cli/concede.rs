@@ -63,8 +63,8 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         args.engine.apply(args.input.limits()),
         Limits::default().time_limit.unwrap_or(Duration::from_secs(60)),
     );
-    let vocab = load_vocab(&args.input)?;
-    let proposals = load_compared(&args.files, &vocab, &args.input)?;
+    let mut vocab = load_vocab(&args.input, &args.files)?;
+    let proposals = load_compared(&args.files, &mut vocab, &args.input)?;
     let baseline = engine::analyze_with(proposals, &vocab, &limits)
         .map_err(|e| fail(&e.message(super::limit_flags::raise)))?;
     // The clock starts after loading and analysis: the time limit is the search's.

@@ -69,8 +69,8 @@ fn diff(args: &Args) -> Result<Exit, Exit> {
     let mut paths = vec![args.old.clone(), args.new.clone()];
     paths.extend(args.against.clone());
     args.output.guard(&args.input.with_files(&paths))?;
-    let vocab = load_vocab(&args.input)?;
-    let loaded = load_proposals(&paths, &vocab, &args.input)?;
+    let mut vocab = load_vocab(&args.input, &paths)?;
+    let loaded = load_proposals(&paths, &mut vocab, &args.input)?;
     // The two versions may share their id; the proposal they are measured against may not.
     distinct_ids(&paths, &loaded, &args.input, 2)?;
     let (old, new, other) = match loaded.as_slice() {

@@ -14,10 +14,12 @@ mod flag_names;
 mod fmt;
 mod generate;
 mod graph;
+mod init;
 pub(crate) mod limit_flags;
 mod man;
 mod report;
 mod schema;
+mod terms;
 mod vocab;
 mod whatif;
 
@@ -51,6 +53,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Draw the condition and relation graph (DOT or Mermaid).
     Graph(graph::Args),
+    /// Write a new proposal file from a template, one example term per modality.
+    Init(init::Args),
     /// Print the manual page (roff).
     Man(man::Args),
     /// Write the HTML briefing: verdict, terms side by side, conflicts, burden chart.
@@ -60,6 +64,8 @@ enum Command {
     Generate(generate::Args),
     /// Print the JSON Schema of the proposal format.
     Schema(schema::Args),
+    /// Print one proposal's terms as a table (text, Markdown, CSV or JSON).
+    Terms(terms::Args),
     /// Print the effective vocabulary.
     Vocab(vocab::Args),
     /// Evaluate what-if scenarios: edits to the proposals against the baseline.
@@ -87,10 +93,12 @@ pub fn main() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Init(args) => init::run(args),
         Command::Man(args) => man::run(args),
         Command::Report(args) => report::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Terms(args) => terms::run(args),
         Command::Vocab(args) => vocab::run(args),
         Command::Whatif(args) => whatif::run(args),
     };

@@ -34,7 +34,7 @@ pub(crate) fn run(args: Args) -> Exit {
     if let Err(e) = args.output.guard(&args.input.with_files(&[])) {
         return e;
     }
-    let vocab = match common::load_vocab(&args.input) {
+    let vocab = match common::load_vocab(&args.input, &[]) {
         Ok(v) => v,
         Err(e) => return e,
     };
@@ -82,6 +82,9 @@ pub(crate) fn text(v: &Vocab) -> String {
         if !a.negations.is_empty() {
             let _ = writeln!(out, "{pad}    negated by: {}", a.negations.join(", "));
         }
+        for (scheme, codes) in &a.codes {
+            let _ = writeln!(out, "{pad}    {scheme}: {}", codes.join(", "));
+        }
     }
 
     out.push_str("\nscopes\n");
@@ -118,7 +121,11 @@ pub(crate) fn text(v: &Vocab) -> String {
         }
         let _ = writeln!(out, "      members: {}", members.join(", "));
     }
-    let _ = writeln!(out, "  {}: every party above", crate::vocab::ANY);
+    let _ = writeln!(
+        out,
+        "  {}: every party the proposals of the run name",
+        crate::vocab::ANY
+    );
     let _ = writeln!(
         out,
         "  {}: the text names no actor (left to be agreed)",

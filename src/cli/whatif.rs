@@ -160,8 +160,8 @@ fn what_if(args: &Args) -> Result<Exit, Exit> {
             "no scenario: give edits (`--edit`, `--set`, `--drop`, `--add`) or `--scenarios FILE`",
         ));
     }
-    let vocab = load_vocab(&args.input)?;
-    let proposals = load_compared(&args.files, &vocab, &args.input)?;
+    let mut vocab = load_vocab(&args.input, &args.files)?;
+    let proposals = load_compared(&args.files, &mut vocab, &args.input)?;
     let baseline = engine::analyze_with(proposals, &vocab, &limits).map_err(|e| fail(&e.message(raise)))?;
     // Scenarios one after the other, each analysis let go once summarised; the edited
     // proposals kept only to be written out.

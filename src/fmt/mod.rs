@@ -36,8 +36,9 @@ impl std::fmt::Display for FmtError {
 impl std::error::Error for FmtError {}
 
 /// Field order of a proposal, as in [`Proposal`].
-pub const PROPOSAL_FIELDS: [&str; 11] = [
+pub const PROPOSAL_FIELDS: [&str; 12] = [
     "$schema",
+    "$vocab",
     "id",
     "title",
     "by",
@@ -50,7 +51,7 @@ pub const PROPOSAL_FIELDS: [&str; 11] = [
     "terms",
 ];
 /// Field order of a term, as in [`crate::model::Term`].
-pub const TERM_FIELDS: [&str; 15] = [
+pub const TERM_FIELDS: [&str; 16] = [
     "id",
     "subject",
     "modality",
@@ -66,6 +67,7 @@ pub const TERM_FIELDS: [&str; 15] = [
     "text",
     "source",
     "note",
+    "codes",
 ];
 /// Field order of a window range.
 pub const WINDOW_FIELDS: [&str; 7] = ["after", "from_start", "from", "to", "days", "hours", "by"];
@@ -198,6 +200,7 @@ mod tests {
             text: Some("x".into()),
             source: Some("x".into()),
             note: Some("x".into()),
+            codes: Some(Box::new([("pax".to_owned(), vec!["CeProv".to_owned()])].into())),
         };
         let v = serde_json::to_value(&term).unwrap();
         let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
@@ -227,6 +230,7 @@ mod tests {
         assert_eq!(keys(&v["params"]["p"]), RANGE_FIELDS);
         let p = Proposal {
             schema: Some("s".into()),
+            vocab: Some(crate::model::VocabRefs::One("v".into())),
             id: "p".into(),
             title: Some("x".into()),
             by: vec![],

@@ -147,12 +147,14 @@ fn sector_vocab(sectors: usize) -> VocabFile {
             id: format!("zone-{z}"),
             description: None,
             parent: None,
+            ..LabelDef::default()
         })
         .collect();
     labels.extend((0..sectors).map(|s| LabelDef {
         id: format!("sector-{s}"),
         description: None,
         parent: Some(format!("zone-{}", s / SECTORS_PER_ZONE)),
+        ..LabelDef::default()
     }));
     VocabFile {
         name: Some("synthetic sectors".into()),
@@ -160,6 +162,7 @@ fn sector_vocab(sectors: usize) -> VocabFile {
             id: "sector".into(),
             description: "generated sectors of the line of contact, grouped in zones".into(),
             labels,
+            replace: false,
         }],
         ..VocabFile::default()
     }
@@ -222,6 +225,7 @@ fn random_term(rng: &mut Rng, id: String, sector: usize, spec: &Spec, i: usize) 
         ),
         source: None,
         note: None,
+        codes: None,
     }
 }
 
@@ -278,6 +282,7 @@ fn add_conditions(rng: &mut Rng, terms: &mut [Term], share: f64) {
 fn proposal(id: &str, by: Vec<String>, terms: Vec<Term>) -> Proposal {
     Proposal {
         schema: None,
+        vocab: None,
         id: id.into(),
         title: Some(format!("Synthetic proposal {id}")),
         by,

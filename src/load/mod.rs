@@ -10,12 +10,14 @@ mod lookalike;
 mod outcomes;
 mod read;
 mod render;
+mod run_parties;
 mod span;
 mod subjects;
 mod syntax;
 mod time;
 mod validate;
 mod vocab_file;
+mod vocab_refs;
 mod window;
 
 pub use diagnostic::{Diagnostic, FileReport, Located, Severity};
@@ -25,6 +27,8 @@ pub use read::{
     parse_proposal,
 };
 pub use render::{render, render_message, render_report};
+pub use run_parties::restrict_any;
 pub use time::phase_windows;
 pub use validate::{ceasefire_window, resolve, resolve_owned};
-pub use vocab_file::{load_vocab, load_vocab_with};
+pub use vocab_file::{load_vocab, load_vocab_reports, load_vocab_with};
+pub use vocab_refs::vocab_refs;

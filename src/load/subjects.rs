@@ -25,7 +25,7 @@ impl Cx<'_> {
             let expanded: Option<Vec<PartyId>> = if **s == *crate::vocab::UNSPECIFIED {
                 Some(vec![unspecified])
             } else if **s == *crate::vocab::ANY {
-                Some((0..unspecified).collect())
+                Some(self.vocab.any_parties())
             } else if let Some(g) = self.vocab.group(s) {
                 Some(g.members.clone())
             } else {
@@ -113,8 +113,42 @@ impl Cx<'_> {
         let found = self.vocab.party(code);
         if found.is_none() {
             let d = Diagnostic::error(path(), format!("unknown party `{code}`"));
-            self.push_suggesting(d, Names::Subjects, code);
+            self.push_with_remedy(d, Names::Subjects, code);
         }
         found
+    }
+
+    /// Records `d` about the unknown party or action `name` with its remedy: the
+    /// nearest name if one is near, else the vocabulary files in effect and how to
+    /// add the name to one of them.
+    pub(super) fn push_with_remedy(&mut self, d: Diagnostic, names: Names, name: &str) {
+        let help = match self.hint(names, name) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => self.remedy(names, name),
+        };
+        self.diags.push(d.with_help(help));
+    }
+
+    /// How to add the unknown `name` to the vocabulary: which files are in effect, and
+    /// the entry to write in a file named in the proposal's `$vocab`.
+    fn remedy(&self, names: Names, name: &str) -> String {
+        let mut files: Vec<String> = self.vocab.sources.iter().map(|f| format!("`{f}`")).collect();
+        if self.vocab.default_in_effect {
+            files.insert(0, "the default pack".to_owned());
+        }
+        let in_effect = match files.as_slice() {
+            [only] if self.vocab.default_in_effect => format!("only {only} is in effect"),
+            _ => format!("in effect: {}", files.join(", ")),
+        };
+        let shown = crate::load::spelled(name);
+        let entry = match names {
+            Names::Actions => format!(
+                r#"`"actions": [{{"id": "{shown}", "description": "…"}}]`, or `{{"id": "an_action", "aliases": ["{shown}"]}}` to make it another name of a known action"#
+            ),
+            _ => format!(r#"`"parties": [{{"code": "{shown}", "name": "…"}}]`"#),
+        };
+        format!(
+            "{in_effect}; to add it, name a vocabulary file in this proposal's `$vocab` and write in it {entry}"
+        )
     }
 }

@@ -192,7 +192,7 @@ impl Cx<'_> {
         let found = self.vocab.party(code);
         if found.is_none() {
             let d = Diagnostic::error(path(), format!("unknown party `{code}`"));
-            self.push_suggesting(d, Names::Parties, code);
+            self.push_with_remedy(d, Names::Parties, code);
         }
         found
     }
@@ -215,6 +215,10 @@ impl Cx<'_> {
             .entry((names, name.to_owned()))
             .or_insert_with(|| {
                 let nearest = match names {
+                    // A party's name is a party's code in meaning: `Ukraine` is `UA`.
+                    Names::Parties | Names::Subjects if vocab.party_by_name(name).is_some() => {
+                        vocab.party_by_name(name)
+                    }
                     Names::Parties => did_you_mean(name, vocab.parties.iter().map(|p| p.code.as_str())),
                     Names::Subjects => did_you_mean(name, vocab.subject_names()),
                     Names::Actions => did_you_mean(name, vocab.action_names()),
@@ -282,7 +286,7 @@ impl Cx<'_> {
                     format!("terms[{p}].action"),
                     format!("unknown action `{}`", t.action),
                 );
-                self.push_suggesting(d, Names::Actions, &t.action);
+                self.push_with_remedy(d, Names::Actions, &t.action);
                 None
             }
         };

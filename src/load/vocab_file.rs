@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::{Diagnostic, FileReport, SourceFile, parse_json_every};
 use crate::limit_kind::LimitKind;
 use crate::limits::Limits;
-use crate::vocab::{DEFAULT_PACK, Vocab, VocabFile, VocabIssue};
+use crate::vocab::{DEFAULT_PACK, Vocab, VocabFile, VocabIssue, split_file_path};
 
 /// The name under which the embedded default pack is shown in diagnostics.
 const DEFAULT_NAME: &str = "vocab/ceasefire.json (embedded)";
@@ -20,6 +20,25 @@ pub fn load_vocab(files: Vec<SourceFile>) -> Result<Vocab, Vec<FileReport>> {
 
 /// [`load_vocab`], refusing files nested deeper than [`Limits::max_depth`].
 pub fn load_vocab_with(files: Vec<SourceFile>, limits: &Limits) -> Result<Vocab, Vec<FileReport>> {
+    match load_vocab_reports(files, limits) {
+        (Some(vocab), _) => Ok(vocab),
+        (None, reports) => Err(reports),
+    }
+}
+
+/// [`load_vocab_with`] that also gives the warnings: the vocabulary, if there is no
+/// error, and a report per file with a problem (errors, or warnings only: a default
+/// entry replaced, party codes that differ only in case).
+pub fn load_vocab_reports(files: Vec<SourceFile>, limits: &Limits) -> (Option<Vocab>, Vec<FileReport>) {
+    match load_inner(files, limits) {
+        Ok((vocab, warnings)) => (Some(vocab), warnings),
+        Err(reports) => (None, reports),
+    }
+}
+
+type Loaded = (Vocab, Vec<FileReport>);
+
+fn load_inner(files: Vec<SourceFile>, limits: &Limits) -> Result<Loaded, Vec<FileReport>> {
     let mut parsed = Vec::new();
     let mut reports = Vec::new();
     for file in files {
@@ -42,17 +61,23 @@ pub fn load_vocab_with(files: Vec<SourceFile>, limits: &Limits) -> Result<Vocab,
         return Err(reports);
     }
     let extra: Vec<VocabFile> = parsed.iter().map(|(_, v)| v.clone()).collect();
-    let (issues, limit) = match Vocab::with_extensions(&extra) {
+    let names: Vec<String> = std::iter::once(DEFAULT_NAME.to_owned())
+        .chain(parsed.iter().map(|(f, _)| f.path.display().to_string()))
+        .collect();
+    let default = serde_json::from_str::<VocabFile>(DEFAULT_PACK).unwrap_or_default();
+    let mut sources = vec![(SourceFile::from_text(DEFAULT_NAME, DEFAULT_PACK), default)];
+    sources.extend(parsed);
+    let (issues, limit) = match Vocab::with_named_extensions(&extra, &names) {
         Ok(vocab) => match too_deep(&vocab, limits.max_hierarchy_depth) {
-            None => return Ok(vocab),
+            None => {
+                let warnings = attribute(vocab.warnings.clone(), &sources, true);
+                return Ok((vocab, warnings));
+            }
             Some(issue) => (vec![issue], Some(LimitKind::HierarchyDepth)),
         },
         Err(issues) => (issues, None),
     };
-    let default = serde_json::from_str::<VocabFile>(DEFAULT_PACK).unwrap_or_default();
-    let mut sources = vec![(SourceFile::from_text(DEFAULT_NAME, DEFAULT_PACK), default)];
-    sources.extend(parsed);
-    let mut reports = attribute(issues, &sources);
+    let mut reports = attribute(issues, &sources, false);
     if let Some(limit) = limit {
         for d in reports.iter_mut().flat_map(|r| &mut r.diagnostics) {
             d.diagnostic = d.diagnostic.clone().with_limit(limit, "");
@@ -128,15 +153,34 @@ fn repeated_or_empty(v: &VocabFile) -> Vec<Diagnostic> {
     out
 }
 
-/// Sends each issue (a path in the merged vocabulary) to the file that defined the entry.
-fn attribute(issues: Vec<VocabIssue>, sources: &[(SourceFile, VocabFile)]) -> Vec<FileReport> {
+/// Sends each issue (a path in the merged vocabulary, or `@K/` and a path in file K)
+/// to the file that defined the entry, as an error or a warning.
+fn attribute(
+    issues: Vec<VocabIssue>,
+    sources: &[(SourceFile, VocabFile)],
+    warnings: bool,
+) -> Vec<FileReport> {
     let files: Vec<&VocabFile> = sources.iter().map(|(_, v)| v).collect();
     let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); sources.len()];
     for issue in issues {
-        let (k, path) = trace(&files, &issue.path).unwrap_or((sources.len() - 1, issue.path.clone()));
+        let (k, path) = match split_file_path(&issue.path) {
+            Some((k, path)) if k < sources.len() => (k, path.to_owned()),
+            _ => trace(&files, &issue.path).unwrap_or((sources.len() - 1, issue.path.clone())),
+        };
+        let made = |path: String, message: String| {
+            if warnings {
+                Diagnostic::warning(path, message)
+            } else {
+                Diagnostic::error(path, message)
+            }
+        };
         let d = match issue.message.split_once("; did you mean ") {
-            Some((msg, s)) => Diagnostic::error(path, msg).with_help(format!("did you mean {s}")),
-            None => Diagnostic::error(path, issue.message),
+            Some((msg, s)) => made(path, msg.to_owned()).with_help(format!("did you mean {s}")),
+            None => match issue.message.split_once(": ") {
+                // The remedy after the colon goes to the help line.
+                Some((msg, help)) if warnings => made(path, msg.to_owned()).with_help(help.to_owned()),
+                _ => made(path, issue.message),
+            },
         };
         per_file[k].push(d);
     }

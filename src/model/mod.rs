@@ -20,7 +20,7 @@ pub use condition::{Condition, Lapse, Lapses, Outcome, Timing};
 pub use date::Date;
 pub use param_map::Params;
 pub use params::{Meaning, ParamValue, is_open_word};
-pub use proposal::{Phase, Proposal, ProposalKind};
+pub use proposal::{Phase, Proposal, ProposalKind, VocabRefs};
 pub use subject::Subject;
 pub use term::{Modality, Priority, Term};
 pub use thin::{ThinSlice, ThinStr};

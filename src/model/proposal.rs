@@ -12,6 +12,11 @@ pub struct Proposal {
     /// The JSON Schema this file follows, for editors (ignored by armistice).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// The vocabulary files this proposal needs (v2): a path or a list of paths,
+    /// relative to this file, merged over the default pack with those of every other
+    /// file of the run.
+    #[serde(rename = "$vocab", default, skip_serializing_if = "Option::is_none")]
+    pub vocab: Option<VocabRefs>,
     /// Identifier of the proposal, unique among the proposals compared
     /// (for example `us-2025-03-11`). Terms are named `proposal-id/term-id`.
     pub id: String,
@@ -47,6 +52,26 @@ pub struct Proposal {
     #[serde(deserialize_with = "super::term_list::deserialize")]
     #[schemars(with = "Vec<Term>")]
     pub terms: Vec<Term>,
+}
+
+/// The `$vocab` of a proposal: one path or a list of paths.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum VocabRefs {
+    /// One vocabulary file.
+    One(String),
+    /// Several vocabulary files, merged in order.
+    Many(Vec<String>),
+}
+
+impl VocabRefs {
+    /// The paths, as written.
+    pub fn paths(&self) -> &[String] {
+        match self {
+            VocabRefs::One(p) => std::slice::from_ref(p),
+            VocabRefs::Many(ps) => ps,
+        }
+    }
 }
 
 impl Proposal {

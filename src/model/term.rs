@@ -66,6 +66,11 @@ pub struct Term {
     /// A note by whoever encoded the term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<ThinStr>,
+    /// External classification codes of the provision, by scheme (v2): `{"pax":
+    /// ["TjPrire"]}` names variables of the PA-X peace agreements database. Kept
+    /// and shown, not compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub codes: Option<Box<std::collections::BTreeMap<String, Vec<String>>>>,
 }
 
 /// The deontic force of a term.

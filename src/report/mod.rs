@@ -11,5 +11,6 @@ pub mod markdown;
 pub(crate) mod stream;
 pub mod style;
 pub mod terminal;
+pub mod terms;
 pub mod whatif;
 pub mod words;

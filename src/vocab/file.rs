@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Modality;
 
-/// A vocabulary file. Entries are merged into the default pack by id: an entry with
-/// an existing id replaces it, a new id adds one.
+/// A vocabulary file. Entries are merged into the default pack by id: a new id adds
+/// an entry; an existing id adds to it (labels to a taxonomy, aliases and negating
+/// aliases to an action, members to a group, values to a parameter) without copying
+/// it, and replaces it only when it says `"replace": true`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabFile {
@@ -54,6 +56,9 @@ pub struct PartyDef {
     pub code: String,
     /// The display name.
     pub name: String,
+    /// In an extension: replace the party of this code (its name) on purpose.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
 
 /// A group of parties, usable wherever a term names its subject.
@@ -78,7 +83,9 @@ pub struct GroupDef {
 pub struct ActionDef {
     /// The identifier used in files (`military_aid`).
     pub id: String,
-    /// What the action is.
+    /// What the action is (in an extension that adds to an existing action, it may
+    /// be left out).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// The broader action that contains this one (`strikes` is inside `hostilities`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,7 +96,19 @@ pub struct ActionDef {
     /// Names that negate the action (`halt_aid`): "must halt aid" is "must not aid".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub negations: Vec<String>,
+    /// External classification codes of the provisions the action encodes, by scheme
+    /// (`{"pax": ["CeProv"]}`: the variable names of the PA-X peace agreements
+    /// database).
+    #[serde(default, skip_serializing_if = "Codes::is_empty")]
+    pub codes: Codes,
+    /// In an extension: replace the action of this id as a whole instead of adding
+    /// to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
+
+/// External classification codes by scheme: `{"pax": ["CeProv", "CeGen"]}`.
+pub type Codes = std::collections::BTreeMap<String, Vec<String>>;
 
 /// A scope taxonomy: a tree of labels along one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -97,14 +116,21 @@ pub struct ActionDef {
 pub struct TaxonomyDef {
     /// The dimension (`area`, `target_class`).
     pub id: String,
-    /// What the dimension distinguishes.
+    /// What the dimension distinguishes (in an extension that adds labels to an
+    /// existing taxonomy, it may be left out).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    /// The labels, each optionally inside a broader one of the same taxonomy.
+    /// The labels, each optionally inside a broader one of the same taxonomy. In an
+    /// extension, labels are added to the taxonomy of the same id.
+    #[serde(default)]
     pub labels: Vec<LabelDef>,
+    /// In an extension: replace the taxonomy of this id, labels and all.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
 
 /// A scope label.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LabelDef {
     /// The label used in files (`energy_infrastructure`).
@@ -115,6 +141,12 @@ pub struct LabelDef {
     /// The broader label that contains this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// External classification codes, by scheme (`{"pax": ["GRef"]}`).
+    #[serde(default, skip_serializing_if = "Codes::is_empty")]
+    pub codes: Codes,
+    /// In an extension: replace the label of this id (its parent) on purpose.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
 
 /// A parameter terms may carry.
@@ -124,6 +156,7 @@ pub struct ParamDef {
     /// The name used in files (`count`).
     pub id: String,
     /// What the parameter measures.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// The kind of value.
     pub kind: ParamKind,
@@ -134,6 +167,10 @@ pub struct ParamDef {
     /// a ratio, what it may be `per` (any when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+    /// In an extension: replace the parameter of this id (its kind, unit and values)
+    /// instead of adding values to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
 
 /// The kind of a parameter: what its values mean when two terms are compared.
@@ -185,6 +222,9 @@ pub struct RuleDef {
     pub when: PatternDef,
     /// The term implied.
     pub then: PatternDef,
+    /// In an extension: replace the rule of this id.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
 
 /// A term pattern of a rule.

@@ -17,7 +17,8 @@ pub struct Group {
     pub members: Vec<PartyId>,
 }
 
-/// The subject written `"any"`: everyone, every party of the vocabulary.
+/// The subject written `"any"`: everyone — every party the proposals of the run name
+/// (see [`Vocab::set_run_parties`]), every party of the vocabulary until a run sets them.
 pub const ANY: &str = "any";
 /// The subject written `"unspecified"`: the text names no actor.
 pub const UNSPECIFIED: &str = "unspecified";
@@ -34,6 +35,26 @@ impl Vocab {
     /// Whether `p` is [`Vocab::unspecified`].
     pub fn is_unspecified(&self, p: PartyId) -> bool {
         p as usize >= self.parties.len()
+    }
+
+    /// The parties the subject `any` stands for: those of the run when it has set them
+    /// ([`Vocab::set_run_parties`]), else every party of the vocabulary.
+    pub fn any_parties(&self) -> Vec<PartyId> {
+        match &self.run_parties {
+            Some(parties) => parties.clone(),
+            None => (0..self.unspecified()).collect(),
+        }
+    }
+
+    /// Has `any` stand for `parties` (sorted, without repeats, known ones only): the
+    /// parties of the proposals of a run. A vocabulary of every state and armed group
+    /// would otherwise make "no one may ..." bind dozens of parties that no proposal
+    /// of the run names.
+    pub fn set_run_parties(&mut self, parties: impl IntoIterator<Item = PartyId>) {
+        let mut list: Vec<PartyId> = parties.into_iter().filter(|&p| !self.is_unspecified(p)).collect();
+        list.sort_unstable();
+        list.dedup();
+        self.run_parties = (!list.is_empty()).then_some(list);
     }
 
     /// The group with this id.

@@ -7,15 +7,18 @@
 mod file;
 mod groups;
 mod hierarchy;
+mod lookup;
 mod merge;
 mod resolve;
 pub(crate) mod scope;
 mod suggest;
 
 pub use file::{
-    ActionDef, GroupDef, LabelDef, ParamDef, ParamKind, PartyDef, PatternDef, RuleDef, TaxonomyDef, VocabFile,
+    ActionDef, Codes, GroupDef, LabelDef, ParamDef, ParamKind, PartyDef, PatternDef, RuleDef, TaxonomyDef,
+    VocabFile,
 };
 pub use groups::{ANY, Group, TOPIC_TAXONOMY, UNSPECIFIED};
+pub(crate) use merge::split_file_path;
 pub use resolve::{Action, Label, PartyRef, Pattern, Rule, Vocab, VocabIssue};
 pub use suggest::did_you_mean;
 

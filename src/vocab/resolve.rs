@@ -95,12 +95,23 @@ pub struct Vocab {
     pub params: HashMap<String, ParamDef>,
     /// Derivation rules, in definition order.
     pub rules: Vec<Rule>,
-    party_index: FastMap<String, PartyId>,
-    action_index: FastMap<String, (ActionId, bool)>,
-    label_index: FastMap<String, LabelId>,
+    /// What the merge and the resolution warn about: a default entry replaced, party
+    /// codes that differ only in case. A path `@K/…` is in file number K of the merge.
+    pub warnings: Vec<VocabIssue>,
+    /// The extension files in effect, as the loader names them, in merge order, for
+    /// the remedy of an unknown name.
+    pub sources: Vec<String>,
+    /// Whether the default pack is in effect (no file said `replace_default`).
+    pub default_in_effect: bool,
+    /// The parties `any` stands for when a run has set them (see
+    /// [`Vocab::set_run_parties`]); every party of the vocabulary otherwise.
+    pub run_parties: Option<Vec<PartyId>>,
+    pub(super) party_index: FastMap<String, PartyId>,
+    pub(super) action_index: FastMap<String, (ActionId, bool)>,
+    pub(super) label_index: FastMap<String, LabelId>,
     pub(super) group_index: FastMap<String, usize>,
-    action_tree: Hierarchy,
-    label_tree: Hierarchy,
+    pub(super) action_tree: Hierarchy,
+    pub(super) label_tree: Hierarchy,
 }
 
 impl Vocab {
@@ -109,21 +120,47 @@ impl Vocab {
         Vocab::build(&[parse_default()?])
     }
 
-    /// Merges `files` in order (each over the previous ones, or replacing them when it
-    /// says `replace_default`) and resolves the result.
+    /// Merges `files` in order (each adding to the previous ones, or replacing them
+    /// when it says `replace_default`) and resolves the result.
     pub fn build(files: &[VocabFile]) -> Result<Vocab, Vec<VocabIssue>> {
-        Vocab::resolve(merge(files))
+        Vocab::build_named(files, &[], false)
     }
 
     /// The default pack with `extra` files merged over it.
     pub fn with_extensions(extra: &[VocabFile]) -> Result<Vocab, Vec<VocabIssue>> {
+        Vocab::with_named_extensions(extra, &[])
+    }
+
+    /// [`Vocab::with_extensions`], naming the files in messages: `names[0]` is the
+    /// default pack's name, `names[k]` that of `extra[k - 1]`.
+    pub fn with_named_extensions(extra: &[VocabFile], names: &[String]) -> Result<Vocab, Vec<VocabIssue>> {
         let mut files = vec![parse_default()?];
         files.extend_from_slice(extra);
-        Vocab::build(&files)
+        Vocab::build_named(&files, names, true)
+    }
+
+    fn build_named(
+        files: &[VocabFile],
+        names: &[String],
+        default_first: bool,
+    ) -> Result<Vocab, Vec<VocabIssue>> {
+        let merged = merge(files, names, default_first);
+        if !merged.errors.is_empty() {
+            return Err(merged.errors);
+        }
+        let mut vocab = Vocab::resolve(merged.file)?;
+        vocab.warnings.splice(0..0, merged.warnings);
+        // A file that starts from an empty vocabulary leaves out those before it.
+        let restart = files.iter().rposition(|f| f.replace_default);
+        vocab.default_in_effect = default_first && restart.is_none();
+        let from = restart.unwrap_or(usize::from(default_first));
+        vocab.sources = names.get(from..).unwrap_or_default().to_vec();
+        Ok(vocab)
     }
 
     fn resolve(merged: VocabFile) -> Result<Vocab, Vec<VocabIssue>> {
         let mut issues = Vec::new();
+        let warnings = near_duplicate_parties(&merged.parties);
         let party_index = index_unique(
             merged.parties.iter().map(|p| p.code.as_str()),
             "parties",
@@ -217,6 +254,7 @@ impl Vocab {
                 id: TOPIC_TAXONOMY.to_owned(),
                 description: "what an action is about (the `about` of a term)".to_owned(),
                 labels: merged.topics.clone(),
+                replace: false,
             });
             taxonomies.len() - 1
         });
@@ -302,6 +340,10 @@ impl Vocab {
             group_index,
             params,
             rules: Vec::new(),
+            warnings,
+            sources: Vec::new(),
+            default_in_effect: true,
+            run_parties: None,
             party_index,
             action_index,
             label_index,
@@ -418,100 +460,28 @@ impl Vocab {
             }
         }
     }
+}
 
-    /// The party with this code.
-    pub fn party(&self, code: &str) -> Option<PartyId> {
-        self.party_index.get(code).copied()
+/// A warning for each party code that differs from an earlier one only in case (`il`
+/// beside `IL`): codes are case-sensitive, so the two are two parties.
+fn near_duplicate_parties(parties: &[PartyDef]) -> Vec<VocabIssue> {
+    let mut first: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, p) in parties.iter().enumerate() {
+        match first.get(&p.code.to_lowercase()) {
+            Some(&earlier) if earlier != p.code => out.push(VocabIssue {
+                path: format!("parties[{i}].code"),
+                message: format!(
+                    "party code `{}` differs from `{earlier}` only in case: codes are case-sensitive, so these are two parties; if they are one, use `{earlier}`",
+                    p.code
+                ),
+            }),
+            _ => {
+                first.insert(p.code.to_lowercase(), &p.code);
+            }
+        }
     }
-
-    /// The code of a party; [`Vocab::unspecified`] reads `unspecified`.
-    pub fn party_code(&self, id: PartyId) -> &str {
-        self.parties
-            .get(id as usize)
-            .map_or(UNSPECIFIED, |p| p.code.as_str())
-    }
-
-    /// The action an action name (id or alias) stands for, and whether the name negates it.
-    pub fn action(&self, name: &str) -> Option<(ActionId, bool)> {
-        self.action_index.get(name).copied()
-    }
-
-    /// The id of an action.
-    pub fn action_id(&self, id: ActionId) -> &str {
-        &self.actions[id as usize].def.id
-    }
-
-    /// Every action name: ids, aliases and negations.
-    pub fn action_names(&self) -> impl Iterator<Item = &str> {
-        self.action_index.keys().map(String::as_str)
-    }
-
-    /// Whether action `outer` contains action `inner` (or is it).
-    pub fn action_contains(&self, outer: ActionId, inner: ActionId) -> bool {
-        self.action_tree.contains(outer, inner)
-    }
-
-    /// The level of an action in the hierarchy: 1 for an action without a parent.
-    pub fn action_depth(&self, a: ActionId) -> usize {
-        self.action_tree.depth(a) as usize
-    }
-
-    /// The actions in tree order, each with its level: roots in definition order, each
-    /// followed by what it contains.
-    pub fn action_tree_order(&self) -> impl Iterator<Item = (ActionId, usize)> + '_ {
-        self.action_tree
-            .tree_order()
-            .map(|(a, d)| (a as ActionId, d as usize))
-    }
-
-    /// The ancestors of an action, nearest first, the action itself excluded.
-    pub fn action_ancestors(&self, a: ActionId) -> impl Iterator<Item = ActionId> + '_ {
-        std::iter::successors(self.actions[a as usize].parent, |&p| {
-            self.actions[p as usize].parent
-        })
-    }
-
-    /// The scope label with this name.
-    pub fn label(&self, name: &str) -> Option<LabelId> {
-        self.label_index.get(name).copied()
-    }
-
-    /// The name of a scope label.
-    pub fn label_id(&self, id: LabelId) -> &str {
-        &self.labels[id as usize].def.id
-    }
-
-    /// Every scope label name.
-    pub fn label_names(&self) -> impl Iterator<Item = &str> {
-        self.labels.iter().map(|l| l.def.id.as_str())
-    }
-
-    /// Whether label `outer` contains label `inner` (or is it).
-    pub fn label_contains(&self, outer: LabelId, inner: LabelId) -> bool {
-        self.label_tree.contains(outer, inner)
-    }
-
-    /// The level of a scope label in its taxonomy: 1 for a label without a parent.
-    pub fn label_depth(&self, l: LabelId) -> usize {
-        self.label_tree.depth(l) as usize
-    }
-
-    /// The scope labels of all taxonomies in tree order, each with its level.
-    pub fn label_tree_order(&self) -> impl Iterator<Item = (LabelId, usize)> + '_ {
-        self.label_tree
-            .tree_order()
-            .map(|(l, d)| (l as LabelId, d as usize))
-    }
-
-    /// The first action, then the first scope label, deeper in its hierarchy than
-    /// `limit` levels, if any: `(false, action)` or `(true, label)`.
-    pub fn deeper_than(&self, limit: usize) -> Option<(bool, u32)> {
-        let action = self
-            .action_tree
-            .first_deeper_than(limit)
-            .map(|a| (false, a as u32));
-        action.or_else(|| self.label_tree.first_deeper_than(limit).map(|l| (true, l as u32)))
-    }
+    out
 }
 
 fn parse_default() -> Result<VocabFile, Vec<VocabIssue>> {

@@ -1,4 +1,5 @@
-//! The embedded vocabulary is consistent, `--vocab` files extend and override it, and
+//! The embedded vocabulary is consistent, `--vocab` files extend it (and replace an
+//! entry when they say so), and
 //! `armistice vocab` prints it.
 
 use std::collections::HashSet;
@@ -145,12 +146,24 @@ fn user_vocabulary_extends_and_overrides() {
     assert_eq!(
         v.actions.len(),
         default.actions.len() + 1,
-        "an override replaces, it does not add"
+        "an entry of a known id adds to it, it does not add another"
     );
     assert!(v.label("odesa").is_some());
+    // Issue 23: a taxonomy of a known id gains the labels; the default's stay, and a
+    // label it repeats without a parent keeps its place in the tree.
     assert!(
-        v.label("front_line").is_none(),
-        "a taxonomy is replaced as a whole"
+        v.label("front_line").is_some(),
+        "a taxonomy is extended, not replaced"
+    );
+    let kursk = v.label("kursk").unwrap();
+    assert!(v.label_contains(v.label("russia").unwrap(), kursk));
+    let (elections, _) = v.action("elections").unwrap();
+    assert!(
+        v.actions[elections as usize]
+            .def
+            .aliases
+            .iter()
+            .any(|a| a == "hold_elections")
     );
     assert!(v.label("energy_infrastructure").is_some());
 }

@@ -13,6 +13,7 @@ mod support;
 
 mod bench_smoke;
 mod bundled_phased;
+mod bundled_world;
 mod check_fixtures;
 mod check_good;
 mod check_no_panic;
@@ -54,6 +55,7 @@ mod semantics_time;
 mod semantics_vocab;
 mod semantics_windows;
 mod terminal_escape_props;
+mod vocab_any_negotiation;
 mod vocab_deep;
 mod whatif_cli;
 mod whatif_edit_names;

@@ -128,6 +128,7 @@ fn term() -> impl Strategy<Value = Term> {
                     text,
                     source: None,
                     note: note.map(Into::into),
+                    codes: None,
                 }
             },
         )
@@ -172,6 +173,7 @@ pub(crate) fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
                 text: Some("halt all conflict".into()),
                 source: None,
                 note: None,
+                codes: None,
             }];
             for (i, (mut t, reqs)) in terms.into_iter().enumerate() {
                 t.id = format!("t{}", i + 1).into();
@@ -202,6 +204,7 @@ pub(crate) fn proposal(max: usize) -> impl Strategy<Value = Proposal> {
             }
             Proposal {
                 schema: None,
+                vocab: None,
                 id: "p".into(),
                 title: title.map(str::to_owned),
                 by: vec!["US".into()],

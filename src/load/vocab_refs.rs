@@ -1,0 +1,94 @@
+//! A proposal's `$vocab` (v2), read before the proposal itself: the vocabulary must be
+//! known to resolve any proposal of a run, and every proposal's `$vocab` files are
+//! merged once into it. The text is scanned for a top-level `"$vocab"` key; a file
+//! without one (the common case) costs one pass over its bytes and no parse.
+
+use std::path::{Path, PathBuf};
+
+use super::SourceFile;
+use super::jsonc::blank_comments;
+use crate::model::VocabRefs;
+
+/// The vocabulary files the proposal `file` names in `$vocab`, resolved against the
+/// directory of the file, in order. A `$vocab` that is not a path or a list of paths
+/// gives none here: reading the proposal says what is wrong with it.
+pub fn vocab_refs(file: &SourceFile, max_depth: usize) -> Vec<PathBuf> {
+    const KEY: &str = "\"$vocab\"";
+    if !file.text.contains(KEY) {
+        return Vec::new();
+    }
+    let Ok(text) = blank_comments(&file.text, max_depth) else {
+        return Vec::new();
+    };
+    let Some(at) = top_level_key(&text, KEY) else {
+        return Vec::new();
+    };
+    let rest = text.get(at + KEY.len()..).unwrap_or_default().trim_start();
+    let Some(value) = rest.strip_prefix(':') else {
+        return Vec::new();
+    };
+    let mut values = serde_json::Deserializer::from_str(value).into_iter::<VocabRefs>();
+    let Some(Ok(refs)) = values.next() else {
+        return Vec::new();
+    };
+    let dir = file.path.parent().unwrap_or_else(|| Path::new(""));
+    refs.paths().iter().map(|p| dir.join(p)).collect()
+}
+
+/// The byte offset of `key` (a quoted string) where it is a key of the top-level
+/// object: at depth 1, outside every string.
+fn top_level_key(text: &str, key: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                if depth == 1 && text.get(i..).is_some_and(|t| t.starts_with(key)) {
+                    return Some(i);
+                }
+                // Skip the string, escapes and all.
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    match c {
+                        b'\\' => i += 1,
+                        b'"' => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(text: &str) -> Vec<PathBuf> {
+        vocab_refs(&SourceFile::from_text("dir/p.json", text), 64)
+    }
+
+    #[test]
+    fn reads_a_top_level_vocab_as_a_path_or_a_list() {
+        assert_eq!(
+            refs(r#"{"$vocab": "a.json", "id": "x"}"#),
+            [PathBuf::from("dir/a.json")]
+        );
+        assert_eq!(
+            refs("{ // c\n \"$vocab\" : [\"a.json\", \"../b.json\"], \"id\": \"x\"}"),
+            [PathBuf::from("dir/a.json"), PathBuf::from("dir/../b.json")]
+        );
+        assert!(refs(r#"{"id": "x"}"#).is_empty());
+        // Not at the top level, inside a string, or not paths: none.
+        assert!(refs(r#"{"terms": [{"$vocab": "a.json"}]}"#).is_empty());
+        assert!(refs(r#"{"text": "\"$vocab\": \"a.json\""}"#).is_empty());
+        assert!(refs(r#"{"$vocab": 3}"#).is_empty());
+    }
+}
