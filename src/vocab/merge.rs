@@ -23,6 +23,7 @@ pub(super) fn merge(files: &[VocabFile]) -> VocabFile {
         merge_groups(&mut out.groups, &f.groups);
         upsert(&mut out.params, &f.params, |p| &p.id);
         upsert(&mut out.rules, &f.rules, |r| &r.id);
+        out.lexicon.extend(&f.lexicon);
     }
     out
 }

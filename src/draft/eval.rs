@@ -1,0 +1,1 @@
+//! The evaluation of drafting: drafted terms against reviewed hand encodings.
