@@ -18,9 +18,6 @@ pub(crate) fn modality_cue(low: &str, next: &str) -> Option<(Modality, bool)> {
             | "urges"
             | "requested"
             | "requests"
-            | "proposal"
-            | "proposed"
-            | "proposes"
             | "forcing"
             | "called"
             | "calls"
@@ -37,9 +34,9 @@ pub(crate) fn modality_cue(low: &str, next: &str) -> Option<(Modality, bool)> {
             Modality::Endeavour
         }
         "may" | "can" | "could" | "allowed" | "permitted" | "right" => Modality::May,
-        "must" | "shall" | "will" | "would" | "agreed" | "agree" | "agrees" | "ensure" | "ensures"
-        | "commit" | "commits" | "committed" | "undertake" | "undertakes" | "undertook" | "readiness"
-        | "ready" | "obliged" => Modality::Must,
+        "must" | "shall" | "will" | "would" | "should" | "proposal" | "proposed" | "proposes" | "agreed"
+        | "agree" | "agrees" | "ensure" | "ensures" | "commit" | "commits" | "committed" | "undertake"
+        | "undertakes" | "undertook" | "readiness" | "ready" | "obliged" => Modality::Must,
         "is" | "are" if next == "to" => Modality::Must,
         "need" | "needs" if next == "to" => Modality::Must,
         _ => return None,
@@ -54,7 +51,8 @@ pub(crate) fn negation_cue(low: &str, prev: &str, next: &str) -> bool {
         "end" | "ending" => prev != "the" && prev != "an",
         "not" | "never" | "nor" | "without" | "halt" | "halting" | "cease" | "ceasing" | "stop"
         | "stopping" | "suspend" | "suspending" | "pause" | "refrain" | "ban" | "prohibit" | "prohibited"
-        | "moratorium" | "eliminate" | "cessation" | "lift" | "lifting" | "n't" | "renounce" => true,
+        | "moratorium" | "eliminate" | "cessation" | "lift" | "lifting" | "n't" | "renounce" | "prevent"
+        | "preventing" => true,
         _ => false,
     }
 }

@@ -80,6 +80,13 @@ impl Lexicon {
                 lex.add(w, sense.clone());
             }
         }
+        for g in &m.groups {
+            let sense = Sense::Party(g.id.clone());
+            lex.add(&g.id.replace('_', " "), sense.clone());
+            for w in words.parties.get(&g.id).into_iter().flatten() {
+                lex.add(w, sense.clone());
+            }
+        }
         for e in &lex.entries {
             party_words.push(e.words.clone());
         }

@@ -115,6 +115,8 @@ pub(crate) struct Pending {
     /// Conditions named: (action id, timing, outcome, cue).
     pub(crate) conditions: Vec<(String, &'static str, &'static str, String)>,
     pub(crate) notes: Vec<String>,
+    /// Named as "these negotiations": the same term as an earlier one of its action.
+    pub(crate) anaphoric: bool,
 }
 
 impl Pending {
@@ -132,6 +134,7 @@ impl Pending {
             params: Vec::new(),
             conditions: Vec::new(),
             notes: Vec::new(),
+            anaphoric: false,
         }
     }
 
@@ -185,7 +188,18 @@ pub fn draft(text: &str, vocab: &Vocab, options: &DraftOptions) -> Draft {
         if terms.is_empty() {
             skipped.push(text.get(s..e).unwrap_or_default().to_owned());
         }
-        pending.extend(terms);
+        for t in terms {
+            if t.anaphoric
+                && let Some(earlier) = pending
+                    .iter_mut()
+                    .rev()
+                    .find(|p: &&mut Pending| value(&p.action) == value(&t.action))
+            {
+                earlier.merge_missing(t);
+                continue;
+            }
+            pending.push(t);
+        }
     }
     let terms = finish(pending);
     Draft {
@@ -311,6 +325,11 @@ fn finish(pending: Vec<Pending>) -> Vec<DraftTerm> {
             }
         })
         .collect()
+}
+
+/// The value of a drafted field, without its reason.
+fn value(f: &Option<Field>) -> Option<&Value> {
+    f.as_ref().map(|f| &f.value)
 }
 
 fn p_note(notes: &mut Vec<String>, note: String) {

@@ -75,7 +75,7 @@ pub(crate) fn draft(text: &str, start: usize, end: usize, ctx: &Ctx) -> Vec<Pend
         {
             continue;
         }
-        if before.iter().any(|w| cues::temporal(w)) {
+        if before.iter().any(|w| cues::temporal(w)) && !before.contains(&"which") {
             during_ceasefire |= *negating && is_general_ceasefire(ctx.vocab, id);
             continue;
         }
@@ -109,7 +109,7 @@ pub(crate) fn draft(text: &str, start: usize, end: usize, ctx: &Ctx) -> Vec<Pend
     for (k, m) in mentions.iter().enumerate() {
         let f = m.found;
         let (modality, modality_why) = modality(&toks, f.first, negated[k], m, &conditions);
-        let (subject, subject_why) = subject(&toks, f, &groups, &clause, ctx);
+        let (subject, subject_why) = subject(&toks, f, &groups, &clause, &conditions);
         let mut p = Pending::new(clause_text(text, &toks, &clause, f.first));
         let said = text
             .get(toks[f.first].start..toks[f.last].end)
@@ -148,11 +148,13 @@ pub(crate) fn draft(text: &str, start: usize, end: usize, ctx: &Ctx) -> Vec<Pend
             p.conditions.push((id.clone(), timing, on, cue.clone()));
         }
         p.modality_value = modality;
+        p.anaphoric =
+            f.first > 0 && matches!(toks[f.first - 1].low.as_str(), "these" | "this" | "such" | "said");
         // One term per action and subject in a sentence ("aid ... aid").
-        if let Some(same) = out
-            .iter_mut()
-            .find(|o| o.action == p.action && o.subject == p.subject)
-        {
+        if let Some(same) = out.iter_mut().find(|o| {
+            o.action.as_ref().map(|f| &f.value) == p.action.as_ref().map(|f| &f.value)
+                && o.subject.as_ref().map(|f| &f.value) == p.subject.as_ref().map(|f| &f.value)
+        }) {
             same.merge_missing(p);
             continue;
         }
@@ -332,6 +334,16 @@ fn negations(
         Alias,
     }
     let mut out = vec![false; mentions.len()];
+    let terminal = |m: &Mention| {
+        (m.found.last + 1..(m.found.last + 5).min(toks.len()))
+            .take_while(|&j| clause[j] == clause[m.found.first] && !in_mention(j))
+            .any(|j| {
+                matches!(
+                    toks[j].low.as_str(),
+                    "end" | "ends" | "cease" | "ceases" | "stop" | "stops" | "halt" | "halts"
+                )
+            })
+    };
     let mut neg = Neg::Off;
     let mut after_coordinator = false;
     let mut i = 0;
@@ -346,7 +358,7 @@ fn negations(
             } else {
                 neg != Neg::Off
             };
-            out[k] = negative;
+            out[k] = negative != terminal(m);
             neg = if m.negating && negative {
                 Neg::Alias
             } else if negative {
@@ -365,6 +377,7 @@ fn negations(
             neg = Neg::Off;
         } else if !in_mention(i) && negation_cue(&t.low, prev, next) {
             neg = if neg == Neg::Cue { Neg::Off } else { Neg::Cue };
+            after_coordinator = false;
         } else if cues::is_coordinator(&t.low) {
             after_coordinator = true;
         } else if t.word && !is_function_word(&t.low) && after_coordinator && !in_mention(i) {
@@ -413,8 +426,25 @@ fn modality(toks: &[Tok], at: usize, negated: bool, m: &Mention, regions: &[Regi
     }
 }
 
-fn subject(toks: &[Tok], f: &Found, groups: &[Group], clause: &[usize], ctx: &Ctx) -> (Value, String) {
-    let _ = ctx;
+fn subject(
+    toks: &[Tok],
+    f: &Found,
+    groups: &[Group],
+    clause: &[usize],
+    regions: &[Region],
+) -> (Value, String) {
+    let outside = |j: usize| {
+        !regions
+            .iter()
+            .any(|r| r.from <= j && j <= r.to && !(r.from <= f.first && f.first <= r.to))
+    };
+    // An agent right after the action: "a cessation of military operations by both parties".
+    if let Some(g) = groups
+        .iter()
+        .find(|g| g.first > f.last && g.first <= f.last + 3 && toks[g.first - 1].low == "by")
+    {
+        return (json!(g.codes), format!("subject from \"by {}\"", g.words));
+    }
     let unspecified = |why: &str| (json!("unspecified"), why.to_owned());
     // Passive voice: "hostages ... will be released" (by whom, if "by" names it).
     let mut j = f.last + 1;
@@ -437,7 +467,7 @@ fn subject(toks: &[Tok], f: &Found, groups: &[Group], clause: &[usize], ctx: &Ct
         }
         j += 1;
     }
-    let demand = (0..f.first).rev().find(|&j| {
+    let demand = (0..f.first).rev().filter(|&j| outside(j)).find(|&j| {
         let next = toks.get(j + 1).map_or("", |t| t.low.as_str());
         modality_cue(&toks[j].low, next).is_some_and(|(_, demand)| demand)
     });
@@ -453,6 +483,31 @@ fn subject(toks: &[Tok], f: &Found, groups: &[Group], clause: &[usize], ctx: &Ct
             )),
         };
     }
+    // "a proposal for Russia and Ukraine to refrain": the parties after "for".
+    let proposal = (0..f.first)
+        .rev()
+        .filter(|&j| outside(j))
+        .find(|&j| toks[j].low.starts_with("propos"));
+    if let Some(p) = proposal
+        && let Some(g) = groups
+            .iter()
+            .find(|g| g.first > p + 1 && g.last < f.first && toks[g.first - 1].low == "for")
+    {
+        return (
+            json!(g.codes),
+            format!("subject from \"for {}\" (after \"{}\")", g.words, toks[p].low),
+        );
+    }
+    // A possessor ("Russia's access", "the U.S. proposal") is not the one who acts.
+    let possessor = |g: &Group| {
+        toks[g.last].possessive
+            || toks.get(g.last + 1).is_some_and(|t| {
+                matches!(
+                    t.low.as_str(),
+                    "proposal" | "proposals" | "plan" | "initiative" | "demands"
+                )
+            })
+    };
     let prepositional = |g: &Group| {
         g.first > 0 && cues::target_word(&toks[g.first - 1].low)
             || g.first > 0 && matches!(toks[g.first - 1].low.as_str(), "of" | "from" | "by" | "in")
@@ -460,7 +515,7 @@ fn subject(toks: &[Tok], f: &Found, groups: &[Group], clause: &[usize], ctx: &Ct
     match groups
         .iter()
         .rev()
-        .find(|g| g.last < f.first && !prepositional(g))
+        .find(|g| g.last < f.first && !prepositional(g) && !possessor(g) && outside(g.first))
     {
         Some(g) => {
             let others: Vec<String> = groups
@@ -474,7 +529,17 @@ fn subject(toks: &[Tok], f: &Found, groups: &[Group], clause: &[usize], ctx: &Ct
             }
             (json!(g.codes), why)
         }
-        None => unspecified("subject: no actor named before the action"),
+        None => match groups
+            .iter()
+            .find(|g| g.last + 1 == f.first && !toks[g.last].possessive)
+        {
+            // "foreign military aid": the party names the action's actor.
+            Some(g) => (
+                json!(g.codes),
+                format!("subject from \"{}\" (before the action)", g.words),
+            ),
+            None => unspecified("subject: no actor named before the action"),
+        },
     }
 }
 
@@ -485,6 +550,15 @@ fn target(
     clause: &[usize],
     subject: &Value,
 ) -> Option<(String, String)> {
+    let possessor = groups
+        .iter()
+        .find(|g| g.last + 1 == f.first && toks[g.last].possessive && g.codes.len() == 1);
+    if let Some(g) = possessor
+        && let Some(code) = g.codes.first()
+        && !subject.as_array().is_some_and(|s| s.iter().any(|c| c == code))
+    {
+        return Some((code.clone(), format!("target from \"{}'s\"", g.words)));
+    }
     let g = groups.iter().find(|g| {
         g.first > f.last
             && clause[g.first] == clause[f.first]

@@ -17,6 +17,8 @@ pub(crate) struct Tok {
     pub(crate) stem: String,
     /// A word (not punctuation).
     pub(crate) word: bool,
+    /// Written with a possessive `'s` ("Russia's").
+    pub(crate) possessive: bool,
 }
 
 /// The sentences of `text`, as byte ranges with surrounding white space trimmed.
@@ -26,15 +28,33 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     for (at, s) in text.split_sentence_bound_indices() {
         let mut offset = at;
         for line in s.split_inclusive('\n') {
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                let lead = line.len() - line.trim_start().len();
-                out.push((offset + lead, offset + lead + trimmed.len()));
+            // A full stop after a lowercase word and before a number ends a sentence
+            // too ("for 42 days. 600 trucks"), which Unicode's rules keep together.
+            let mut from = 0;
+            let bytes = line.as_bytes();
+            for i in 1..bytes.len().saturating_sub(2) {
+                if bytes[i] == b'.'
+                    && bytes[i - 1].is_ascii_lowercase()
+                    && bytes[i + 1] == b' '
+                    && bytes[i + 2].is_ascii_digit()
+                {
+                    push_trimmed(&mut out, offset + from, &line[from..=i]);
+                    from = i + 1;
+                }
             }
+            push_trimmed(&mut out, offset + from, &line[from..]);
             offset += line.len();
         }
     }
     out
+}
+
+fn push_trimmed(out: &mut Vec<(usize, usize)>, at: usize, s: &str) {
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        let lead = s.len() - s.trim_start().len();
+        out.push((at + lead, at + lead + trimmed.len()));
+    }
 }
 
 /// The tokens of `text[start..end]`, hyphens dropped (`30-day` is `30`, `day`).
@@ -49,9 +69,11 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
         }
         let word = w.chars().any(char::is_alphanumeric);
         let mut exact: String = w.chars().filter(|&c| c != '.').collect();
+        let mut possessive = false;
         for suffix in ["'s", "’s", "'", "’"] {
             if exact.len() > suffix.len() + 1 && exact.ends_with(suffix) {
                 exact.truncate(exact.len() - suffix.len());
+                possessive = true;
                 break;
             }
         }
@@ -64,6 +86,7 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
             low,
             stem,
             word,
+            possessive,
         });
     }
     out
