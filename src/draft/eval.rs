@@ -42,14 +42,19 @@ impl Miss {
 /// The score of one statement, or of a set (summed).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Score {
-    /// Terms drafted, hand terms, and pairs matched on (subject, modality, action).
+    /// Terms drafted.
     pub drafted: usize,
+    /// Terms of the hand encodings.
     pub hand: usize,
+    /// Pairs matched on (subject, modality, action).
     pub matched: usize,
-    /// Of the matched pairs, how many agree on target, scope, window, parameters.
+    /// Matched pairs that agree on the target.
     pub target: usize,
+    /// Matched pairs that agree on the scope (topics included).
     pub scope: usize,
+    /// Matched pairs that agree on the window.
     pub window: usize,
+    /// Matched pairs that agree on the parameters.
     pub params: usize,
     /// Each miss: the statement, the category and the hand or drafted term's id.
     pub misses: Vec<(String, Miss, String)>,
