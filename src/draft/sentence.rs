@@ -509,8 +509,9 @@ fn subject(
             })
     };
     let prepositional = |g: &Group| {
-        g.first > 0 && cues::target_word(&toks[g.first - 1].low)
-            || g.first > 0 && matches!(toks[g.first - 1].low.as_str(), "of" | "from" | "by" | "in")
+        g.first > 0
+            && (cues::target_word(&toks[g.first - 1].low)
+                || matches!(toks[g.first - 1].low.as_str(), "of" | "from" | "by" | "in"))
     };
     match groups
         .iter()
