@@ -10,6 +10,7 @@ mod jsonc;
 mod lexicon;
 mod lexicon_def;
 mod numbers;
+mod roles;
 mod sentence;
 mod text;
 
