@@ -51,8 +51,8 @@ pub(crate) fn negation_cue(low: &str, prev: &str, next: &str) -> bool {
         "end" | "ending" => prev != "the" && prev != "an",
         "not" | "never" | "nor" | "without" | "halt" | "halting" | "cease" | "ceasing" | "stop"
         | "stopping" | "suspend" | "suspending" | "pause" | "refrain" | "ban" | "prohibit" | "prohibited"
-        | "moratorium" | "eliminate" | "cessation" | "lift" | "lifting" | "n't" | "renounce" | "prevent"
-        | "preventing" => true,
+        | "moratorium" | "eliminate" | "cessation" | "lift" | "lifting" | "n't" | "renounce"
+        | "renounces" | "abandon" | "abandons" | "abandoning" | "forgo" | "prevent" | "preventing" => true,
         _ => false,
     }
 }
@@ -83,7 +83,7 @@ pub(crate) fn is_coordinator(low: &str) -> bool {
 /// The conditions a word opens: `(timing concurrent, at clause start only)`.
 pub(crate) fn condition_cue(low: &str, prev: &str, next: &str) -> Option<&'static str> {
     match (prev, low, next) {
-        (_, "after", _) | (_, "once", _) => Some("before"),
+        (_, "after", _) | (_, "once", _) | ("as", "soon", "as") => Some("before"),
         (_, "if", _) | (_, "unless", _) => Some("before"),
         (_, "provided", "that") | (_, "condition", "that") => Some("before"),
         (_, "subject", "to") => Some("before"),

@@ -12,7 +12,19 @@ pub fn to_jsonc(d: &Draft) -> String {
     let mut out = String::new();
     out.push_str("// Drafted by `armistice draft`: a first encoding to review, not a reading.\n");
     out.push_str("// Every term quotes its sentence; every guessed field says why in a comment.\n");
-    let _ = writeln!(out, "// {} sentences, {} terms.", d.sentences, d.terms.len());
+    let plural = |n: usize, noun: &str| {
+        if n == 1 {
+            format!("1 {noun}")
+        } else {
+            format!("{n} {noun}s")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "// {}, {}.",
+        plural(d.sentences, "sentence"),
+        plural(d.terms.len(), "term")
+    );
     out.push_str("{\n");
     let mut head = vec![
         format!("  \"id\": {}", string(&d.id)),

@@ -223,7 +223,7 @@ fn condition_regions(toks: &[Tok], clause: &[usize]) -> Vec<Region> {
         let Some(timing) = cues::condition_cue(&toks[i].low, prev, next) else {
             continue;
         };
-        let opens = i == 0 || clause[i - 1] != clause[i] || prev == "," || prev == "only";
+        let opens = i <= 1 || clause[i - 1] != clause[i] || prev == "," || prev == "only";
         let mut to = i;
         while to + 1 < toks.len() && clause[to + 1] == clause[i] {
             if opens && i <= 1 && toks[to + 1].low == "," {
@@ -298,7 +298,7 @@ fn negations(
             } else {
                 Neg::Off
             };
-            after_coordinator = false;
+            after_coordinator = true;
             i = m.found.last + 1;
             continue;
         }
