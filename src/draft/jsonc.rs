@@ -25,6 +25,9 @@ pub fn to_jsonc(d: &Draft) -> String {
         plural(d.sentences, "sentence"),
         plural(d.terms.len(), "term")
     );
+    if d.source.is_none() {
+        out.push_str("// No source given: add a \"source\" saying where the statement comes from.\n");
+    }
     out.push_str("{\n");
     let mut head = vec![
         format!("  \"id\": {}", string(&d.id)),
