@@ -214,17 +214,7 @@ fn unit_quantity(toks: &[Tok], i: usize, n: i64, vocab: &Vocab, per_day: bool) -
         }
         let unit_stem = super::text::stem(&unit.to_lowercase());
         if first.stem == unit_stem && (!p.id.ends_with("per_day") || per_day) {
-            let value = if before_has(toks, i, 2, &["least"]) {
-                json!({ "min": n })
-            } else {
-                json!(n)
-            };
-            return Some(Quantity {
-                at: i,
-                param: Some(p.id.clone()),
-                value,
-                cue: cue_text(toks, i, i + 1),
-            });
+            return Some(amount(toks, i, n, &p.id));
         }
     }
     let people = [
@@ -242,7 +232,6 @@ fn unit_quantity(toks: &[Tok], i: usize, n: i64, vocab: &Vocab, per_day: bool) -
         "israeli",
         "gazan",
         "soldier",
-        "prisoners of war",
     ];
     let counted = ahead
         .iter()
@@ -255,19 +244,24 @@ fn unit_quantity(toks: &[Tok], i: usize, n: i64, vocab: &Vocab, per_day: bool) -
             .iter()
             .any(|p| p.id == "count" && p.kind == ParamKind::Quantity)
     {
-        let value = if before_has(toks, i, 2, &["least"]) {
-            json!({ "min": n })
-        } else {
-            json!(n)
-        };
-        return Some(Quantity {
-            at: i,
-            param: Some("count".into()),
-            value,
-            cue: cue_text(toks, i, i + 1),
-        });
+        return Some(amount(toks, i, n, "count"));
     }
     None
+}
+
+/// The value `n` of `param` read at token `i`: a minimum after "at least".
+fn amount(toks: &[Tok], i: usize, n: i64, param: &str) -> Quantity {
+    let value = if before_has(toks, i, 2, &["least"]) {
+        json!({ "min": n })
+    } else {
+        json!(n)
+    };
+    Quantity {
+        at: i,
+        param: Some(param.to_owned()),
+        value,
+        cue: cue_text(toks, i, i + 1),
+    }
 }
 
 #[cfg(test)]
