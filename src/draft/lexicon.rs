@@ -82,7 +82,12 @@ impl Lexicon {
         }
         for g in &m.groups {
             let sense = Sense::Party(g.id.clone());
-            lex.add(&g.id.replace('_', " "), sense.clone());
+            // A group's id is a name only when it says more than one word ("all
+            // parties" would be any "parties").
+            let name = g.id.replace('_', " ");
+            if phrase_stems(&name).len() > 1 {
+                lex.add(&name, sense.clone());
+            }
             for w in words.parties.get(&g.id).into_iter().flatten() {
                 lex.add(w, sense.clone());
             }

@@ -152,7 +152,7 @@ pub(crate) fn subject(
     // A possessor ("Russia's access", "the U.S. proposal") is not the one who acts.
     let possessor = |g: &Group| {
         toks[g.last].possessive
-            || toks.get(g.last + 1).is_some_and(|t| {
+            || toks[g.last + 1..].iter().find(|t| t.word).is_some_and(|t| {
                 matches!(
                     t.low.as_str(),
                     "proposal" | "proposals" | "plan" | "initiative" | "demands"

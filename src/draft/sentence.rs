@@ -41,7 +41,11 @@ pub(crate) fn draft(text: &str, start: usize, end: usize, ctx: &Ctx) -> Vec<Pend
     let clause = clauses(&toks);
     let conditions = condition_regions(&toks, &clause);
     let groups = groups(&toks, &found, ctx);
-    let quantities = quantities(&toks, ctx.vocab);
+    // "permanent peace" names a topic, not a window.
+    let quantities: Vec<Quantity> = quantities(&toks, ctx.vocab)
+        .into_iter()
+        .filter(|q| q.param.is_some() || !labels.iter().any(|l| l.first <= q.at && q.at <= l.last))
+        .collect();
     let in_mention = |i: usize| found.iter().any(|f| f.first <= i && i <= f.last);
 
     let mut mentions: Vec<Mention> = Vec::new();
@@ -291,8 +295,16 @@ fn negations(
                 neg != Neg::Off
             };
             out[k] = negative != terminal(m);
+            // A negating verb reaches the list after it ("a halt to the aid and
+            // intelligence-sharing"); a negating noun does not ("a ceasefire, as well
+            // as negotiations").
+            let verb = {
+                let first = &toks[m.found.first];
+                let next = toks.get(m.found.first + 1).map_or("", |t| t.low.as_str());
+                negation_cue(&first.low, "", next)
+            };
             neg = if m.negating && negative {
-                Neg::Alias
+                if verb { Neg::Alias } else { Neg::Off }
             } else if negative {
                 neg
             } else {

@@ -213,3 +213,18 @@ fn a_lexicon_in_a_vocabulary_file_extends_drafting() {
     );
     assert!(plain.terms.is_empty());
 }
+
+#[test]
+fn a_negating_noun_does_not_reach_the_next_item_of_a_list() {
+    // "an energy ceasefire, as well as technical negotiations": the talks are held.
+    let t = sma(
+        "The leaders agreed on an energy and infrastructure ceasefire, as well as technical negotiations on a permanent peace.",
+        &["US"],
+    );
+    assert_eq!(t[1], one(&json!("unspecified"), "must", "negotiations"));
+    let d = drafted(
+        "The leaders agreed on technical negotiations on a permanent peace.",
+        &["US"],
+    );
+    assert!(d.terms[0].window.is_none(), "{:?}", d.terms[0].window);
+}
