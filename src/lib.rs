@@ -16,6 +16,7 @@ pub mod cli;
 pub mod collections;
 pub mod concede;
 pub mod diff;
+pub mod draft;
 pub mod engine;
 pub mod fmt;
 #[doc(hidden)]

@@ -8,6 +8,7 @@ mod compare;
 mod completions;
 mod concede;
 mod diff;
+mod draft;
 mod exit;
 #[cfg(test)]
 mod flag_names;
@@ -49,6 +50,8 @@ enum Command {
     Concede(concede::Args),
     /// Show what changed between two versions of a proposal.
     Diff(diff::Args),
+    /// Draft a proposal to review from a statement's text (JSONC, every term tied to its sentence).
+    Draft(draft::Args),
     /// Rewrite proposal files in the canonical layout (or check them with --check).
     Fmt(fmt::Args),
     /// Draw the condition and relation graph (DOT or Mermaid).
@@ -91,6 +94,7 @@ pub fn main() -> ExitCode {
         Command::Completions(args) => completions::run(args),
         Command::Concede(args) => concede::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Draft(args) => draft::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Init(args) => init::run(args),

@@ -46,6 +46,10 @@ pub struct VocabFile {
     /// Derivation rules: a term matching `if` implies the term `then`.
     #[serde(default)]
     pub rules: Vec<RuleDef>,
+    /// Words for drafting proposals from statements (`armistice draft`): phrases per
+    /// action, party and label. Merged by adding words (docs/draft.md).
+    #[serde(default, skip_serializing_if = "crate::draft::LexiconDef::is_empty")]
+    pub lexicon: crate::draft::LexiconDef,
 }
 
 /// A party.

@@ -92,6 +92,7 @@ pub(super) fn merge(files: &[VocabFile], names: &[String], default_first: bool) 
         for (j, r) in f.rules.iter().enumerate() {
             m.rule(&mut out.rules, rules, r, k, j);
         }
+        out.lexicon.extend(&f.lexicon);
     }
     Merged {
         file: out,

@@ -28,6 +28,8 @@ mod diff_cli;
 mod diff_impact;
 mod diff_laws;
 mod diff_snapshots;
+mod draft_cues;
+mod draft_eval;
 mod engine_cases;
 mod engine_reanalyze;
 mod engine_reference;
