@@ -39,6 +39,7 @@ mod budget;
 mod combine;
 mod cover;
 mod flow;
+mod front;
 mod ranked;
 mod reduce;
 mod search;
@@ -116,6 +117,35 @@ pub fn solve_with_progress(
         solver,
         explored: budget.explored(),
     })
+}
+
+/// The Pareto front of (cost to proposal 0, cost to proposal 1): every package of
+/// which no other costs one of the two less without costing the other more, one per
+/// point, cheapest for proposal 0 first. Concessions of other proposals count for
+/// neither side (the front is for two proposals). Errors as [`solve`].
+pub fn pareto(instance: &Instance, options: &Options) -> Result<Vec<Package>, SolveError> {
+    let n = instance.concessions.len();
+    let clauses = validate(instance)?;
+    let cost: Vec<u64> = instance
+        .concessions
+        .iter()
+        .map(|c| c.cost.finite().unwrap_or(0))
+        .collect();
+    let forbidden: Vec<bool> = instance
+        .concessions
+        .iter()
+        .map(|c| c.cost == Cost::Forbidden)
+        .collect();
+    let owner: Vec<usize> = instance.concessions.iter().map(|c| c.proposal).collect();
+    let root = reduce::reduce(&clauses, vec![false; n], &forbidden)
+        .map_err(|red_line_conflicts| SolveError::Infeasible { red_line_conflicts })?;
+    let mut quiet = |_: Progress| {};
+    let mut budget = Budget::new(options, &mut quiet);
+    let proposals = owner.iter().map(|&p| p + 1).max().unwrap_or(0).max(2);
+    Ok(front::front(&root, &owner, &cost, &mut budget)?
+        .into_iter()
+        .map(|set| package(instance, &cost, proposals, &root.forced, set))
+        .collect())
 }
 
 /// Checks the ids and the cost total, and sorts each way.
