@@ -53,13 +53,21 @@ pub fn move_words(c: &Concessions, k: &Candidate, code: &dyn Fn(&str) -> String)
         Move::Withdraw { .. } => format!("withdraw {name}"),
         Move::Narrow { term, from, to } => {
             let new = Interval::new(from, to);
-            let how = match own_window(c, term) {
-                Some(old) if old.from == from => "shorten",
-                Some(_) => "shift",
-                None => "narrow",
-            };
-            let was = own_window(c, term).map_or(String::new(), |w| format!(" (was {w})"));
-            format!("{how} {name} to {new}{was}, clear of the terms it conflicts with")
+            let was = own_window(c, term);
+            let was_words = was.map_or(String::new(), |w| format!("; was {w}"));
+            match (was, to) {
+                (Some(old), Some(end)) if old.from == from => {
+                    format!(
+                        "shorten {name} to end on day {end} ({new}{was_words}), clear of the terms it conflicts with"
+                    )
+                }
+                (Some(_), _) => {
+                    format!(
+                        "shift {name} to start on day {from} ({new}{was_words}), clear of the terms it conflicts with"
+                    )
+                }
+                (None, _) => format!("narrow {name} to {new}, clear of the terms it conflicts with"),
+            }
         }
         Move::Meet { .. } => format!("{name} says what {other} says, meeting it inside its range"),
         Move::DropCondition { .. } => format!("drop the condition of {name} on {other}"),
@@ -183,6 +191,17 @@ pub fn balanced_words(c: &Concessions, ids: &[&str]) -> Option<String> {
         cost(1),
         if n == 1 { "" } else { "s" }
     );
+    let key = |p: &PackageResult| {
+        let most = p.package.cost_by_proposal.iter().copied().max().unwrap_or(0);
+        (most, p.package.cost)
+    };
+    let ties = front.points.iter().filter(|p| key(p) == key(k)).count() - 1;
+    if ties > 0 {
+        s.push_str(&format!(
+            " (tied with {ties} other{} of the front, listed first)",
+            if ties == 1 { "" } else { "s" }
+        ));
+    }
     let cheapest = front.points.iter().min_by_key(|p| p.package.cost);
     if let Some(ch) = cheapest
         && ch.package.cost < k.package.cost
