@@ -13,8 +13,9 @@ use crate::model::{Term, Timing};
 use crate::resolved::Interval;
 use crate::whatif::Edit;
 
-/// The edits that apply the moves `chosen` (indices into `candidates`).
-pub(super) fn edits(a: &Analysis, candidates: &[Candidate], chosen: &[usize]) -> Vec<Edit> {
+/// The edits that apply the moves `chosen` (indices into `candidates`), in the order
+/// the module documentation gives.
+pub fn edits(a: &Analysis, candidates: &[Candidate], chosen: &[usize]) -> Vec<Edit> {
     let moves: Vec<Move> = chosen
         .iter()
         .filter_map(|&i| candidates.get(i))
@@ -121,17 +122,25 @@ fn set(a: &Analysis, t: TermRef, field: &str, value: Value) -> Edit {
     }
 }
 
-/// The edits by which `term` comes to say what `toward` says: its modality, the
-/// parameters `toward` states, and (when both state one) its window.
+/// The edits by which `term` comes to say what `toward` says: its subjects, modality,
+/// action, target, topics and scope, the parameters `toward` states, and (when both
+/// state one) its window.
 fn meet(a: &Analysis, term: TermRef, toward: TermRef) -> Vec<Edit> {
     let (Some(mine), Some(theirs)) = (a.term(term), a.term(toward)) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if mine.modality != theirs.modality
-        && let Ok(v) = serde_json::to_value(theirs.modality)
-    {
-        out.push(set(a, term, "modality", v));
+    // What it covers and how strongly: every field that decides the relation.
+    let (Ok(Value::Object(m)), Ok(Value::Object(t))) =
+        (serde_json::to_value(mine), serde_json::to_value(theirs))
+    else {
+        return out;
+    };
+    for field in ["subject", "modality", "action", "target", "about", "scope"] {
+        let (now, then) = (m.get(field), t.get(field));
+        if now != then {
+            out.push(set(a, term, field, then.cloned().unwrap_or(Value::Null)));
+        }
     }
     let mut params = mine.params.clone();
     for (name, value) in theirs.params.iter() {

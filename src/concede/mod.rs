@@ -14,6 +14,7 @@
 //! `crate::report::concede`.
 
 mod costs;
+mod cycles;
 mod edits;
 mod moves;
 mod narrow;
@@ -29,6 +30,7 @@ pub use solver::{
 };
 
 pub use costs::{CostTable, UNIT, as_number, points};
+pub use edits::edits;
 pub use moves::{Candidate, Move, MoveKind};
 pub use packages::{Concessions, Front, PackageResult, Packages, Remaining, concessions, concessions_with};
 pub use problem::{Problem, ProblemKind, ProblemRef, Scope, problem, problem_with};

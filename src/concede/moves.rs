@@ -150,6 +150,11 @@ pub struct Candidate {
     pub other: Option<String>,
     /// The priority it is priced by.
     pub priority: Priority,
-    /// What it costs the proposal that makes it, in hundredths.
+    /// What it costs the proposal that makes it, in hundredths; [`Cost::Forbidden`]
+    /// for a red line, or a move set aside (`set_aside`).
     pub cost: Cost,
+    /// Set aside: tried alone by the engine, the move raised a problem of its own (a
+    /// commitment that conflicts with the other side's terms, a meeting that leaves
+    /// another term diverging), so no package uses it.
+    pub set_aside: bool,
 }

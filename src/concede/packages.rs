@@ -10,8 +10,8 @@ use std::collections::HashMap;
 
 use super::costs::CostTable;
 use super::edits::edits;
-use super::moves::Candidate;
-use super::problem::{Problem, ProblemRef, Scope, problem_with};
+use super::moves::{Candidate, MoveKind};
+use super::problem::{Problem, ProblemKind, ProblemRef, Scope, problem_with};
 use super::solver::{self, Cost, Options, Package, Progress, SolveError, Solver};
 use crate::engine::{Analysis, Baseline, BlockStatus, Direction, Finding};
 use crate::vocab::Vocab;
@@ -135,7 +135,7 @@ pub fn concessions_with(
     let Problem {
         candidates,
         problems,
-        instance,
+        mut instance,
     } = problem_with(&baseline, costs, scope);
     let mut out = Concessions {
         baseline,
@@ -148,6 +148,20 @@ pub fn concessions_with(
     if out.problems.is_empty() {
         return Ok(out);
     }
+    // Each package is verified by a what-if from the baseline, its keys made once.
+    let keyed = Baseline::new(out.baseline, vocab);
+    if scope.strict {
+        screen(
+            &keyed,
+            &mut out.candidates,
+            &mut instance,
+            &out.problems,
+            costs,
+            scope,
+            vocab,
+        );
+    }
+    out.baseline = keyed.into_analysis();
     let solution = match solver::solve_with_progress(&instance, options, progress) {
         Ok(s) => s,
         Err(SolveError::Infeasible { red_line_conflicts }) => {
@@ -161,8 +175,7 @@ pub fn concessions_with(
     } else {
         None
     };
-    // Each package is verified by a what-if from the baseline, its keys made once;
-    // a package both listed and on the front is evaluated once.
+    // A package both listed and on the front is evaluated once.
     let keyed = Baseline::new(out.baseline, vocab);
     let mut done: HashMap<Vec<usize>, PackageResult> = HashMap::new();
     let mut evaluate = |package: Package| -> PackageResult {
@@ -193,6 +206,54 @@ pub fn concessions_with(
     };
     out.baseline = keyed.into_analysis();
     Ok(out)
+}
+
+/// Sets aside each move that changes what a term says (a narrowing, a meeting, a
+/// commitment) when, tried alone, it raises a problem the proposals did not have — a
+/// commitment may conflict with the other side's terms, a meeting leave another term
+/// diverging: the engine is asked, once per such move. Only with `strict` (without
+/// it, narrowing raises no conflict or deadlock, and there is no other such move).
+fn screen(
+    keyed: &Baseline,
+    candidates: &mut [Candidate],
+    instance: &mut solver::Instance,
+    problems: &[ProblemRef],
+    costs: &CostTable,
+    scope: Scope,
+    vocab: &Vocab,
+) {
+    let before: std::collections::HashSet<(ProblemKind, &[String])> =
+        problems.iter().map(|p| (p.kind, p.names.as_slice())).collect();
+    for i in 0..candidates.len() {
+        let changes = matches!(
+            candidates[i].mv.kind(),
+            MoveKind::Narrow | MoveKind::Meet | MoveKind::Commit
+        );
+        if !changes || candidates[i].cost == Cost::Forbidden {
+            continue;
+        }
+        let scenario = Scenario::command_line(edits(keyed.analysis(), candidates, &[i]));
+        let keep = Keep {
+            analysis: true,
+            proposals: false,
+        };
+        let raises = match evaluate_one_with(keyed, &scenario, vocab, keep) {
+            Outcome::Evaluated(e) => e.analysis.is_none_or(|a| {
+                problem_with(&a, costs, scope)
+                    .problems
+                    .iter()
+                    .any(|p| !before.contains(&(p.kind, p.names.as_slice())))
+            }),
+            Outcome::Invalid(_) => true,
+        };
+        if raises {
+            candidates[i].cost = Cost::Forbidden;
+            candidates[i].set_aside = true;
+            if let Some(c) = instance.concessions.get_mut(i) {
+                c.cost = Cost::Forbidden;
+            }
+        }
+    }
 }
 
 /// The index of the balanced point: least cost to the side that pays more, then

@@ -8,10 +8,11 @@
 use std::collections::HashMap;
 
 use super::costs::CostTable;
+use super::cycles::{Cycle, Edge, cycles};
 use super::moves::{Candidate, Move};
 use super::narrow::Narrowings;
 use super::solver::{Concession, Conflict, Instance};
-use crate::engine::{Analysis, BlockStatus, Deadlock, RelationKind, TermRef};
+use crate::engine::{Analysis, BlockStatus, RelationKind, TermRef};
 use crate::model::Timing;
 
 /// Which problems to resolve beyond conflicts and deadlocks.
@@ -32,8 +33,11 @@ pub enum ProblemKind {
     Indirect,
     /// A contingent conflict.
     Contingent,
-    /// A sequencing deadlock.
+    /// A sequencing deadlock (the cycle the engine reports).
     Deadlock,
+    /// Another cycle of a deadlock's component, with a `before` condition: a package
+    /// must break it too, or the deadlock stays.
+    Cycle,
     /// A condition left pending: the required term is open or met only in part.
     Pending,
     /// A condition blocked: the required term is in conflict.
@@ -48,6 +52,7 @@ impl ProblemKind {
             ProblemKind::Indirect => "indirect_conflict",
             ProblemKind::Contingent => "contingent_conflict",
             ProblemKind::Deadlock => "deadlock",
+            ProblemKind::Cycle => "deadlock_cycle",
             ProblemKind::Pending => "pending",
             ProblemKind::Blocked => "blocked",
         }
@@ -140,8 +145,15 @@ pub fn problem_with(baseline: &Analysis, costs: &CostTable, scope: Scope) -> Pro
             b.push(kind, vec![l, rt], ways);
         }
         for d in &pair.deadlocks {
-            let (terms, ways) = deadlock_ways(d);
-            b.push(ProblemKind::Deadlock, terms, ways);
+            for (n, cycle) in cycles(baseline, pair, d).iter().enumerate() {
+                let (terms, ways) = deadlock_ways(cycle);
+                let kind = if n == 0 {
+                    ProblemKind::Deadlock
+                } else {
+                    ProblemKind::Cycle
+                };
+                b.push(kind, terms, ways);
+            }
         }
         if scope.strict {
             for held in pair.blocked.iter().filter(|h| h.by_coverage.is_empty()) {
@@ -171,30 +183,63 @@ pub fn problem_with(baseline: &Analysis, costs: &CostTable, scope: Scope) -> Pro
                         BlockStatus::Blocked => ProblemKind::Blocked,
                         BlockStatus::Pending => ProblemKind::Pending,
                     };
-                    if kind == ProblemKind::Blocked {
+                    // Committing to (or meeting) a term that leaves a value or its
+                    // actor to be agreed leaves it to be agreed: no way.
+                    let definite = !existential(baseline, required);
+                    if !definite {
+                    } else if kind == ProblemKind::Blocked {
                         // Met only once the other side withdraws what conflicts with
                         // the required term and commits to it.
-                        let mut way = vec![commit];
-                        for &ci in cause.conflicts.iter() {
-                            if let Some(r) = pair.relations.get(ci) {
-                                let partner = if r.left.term == required {
+                        let partners: Vec<TermRef> = cause
+                            .conflicts
+                            .iter()
+                            .filter_map(|&ci| pair.relations.get(ci))
+                            .map(|r| {
+                                if r.left.term == required {
                                     r.right.term
                                 } else {
                                     r.left.term
-                                };
-                                way.push(Move::Withdraw { term: partner });
-                            }
+                                }
+                            })
+                            .collect();
+                        let withdrawn = partners.iter().map(|&t| Move::Withdraw { term: t });
+                        ways.push(std::iter::once(commit).chain(withdrawn.clone()).collect());
+                        // A term of the other side that agrees with the required term
+                        // meets the condition once the conflicting ones are gone.
+                        let agreed = pair.relations.iter().any(|r| {
+                            r.kind == RelationKind::Agree
+                                && !r.incidental
+                                && !r.is_indirect()
+                                && [r.left.term, r.right.term].contains(&required)
+                                && !partners.contains(&r.left.term)
+                                && !partners.contains(&r.right.term)
+                        });
+                        if agreed {
+                            ways.push(withdrawn.collect());
                         }
-                        ways.push(way);
                     } else if cause.met_in_part.is_empty() {
                         ways.push(vec![commit]);
                     } else {
-                        for &(u, how) in cause.met_in_part.iter() {
-                            ways.push(vec![Move::Meet {
+                        // Met once every counterpart that meets it in part says what it
+                        // says; or, when one alone does and the required term relates
+                        // to nothing else there, once it says what that one says.
+                        let all: Vec<Move> = cause
+                            .met_in_part
+                            .iter()
+                            .map(|&(u, _)| Move::Meet {
                                 term: u,
                                 toward: required,
-                            }]);
-                            if how == RelationKind::Diverge {
+                            })
+                            .collect();
+                        ways.push(all);
+                        if let [(u, RelationKind::Diverge)] = *cause.met_in_part.iter().as_slice() {
+                            let alone = pair.relations.iter().all(|r| {
+                                r.incidental
+                                    || !(r.left.term == required || r.right.term == required)
+                                    || r.left.term == u
+                                    || r.right.term == u
+                            });
+                            if alone {
                                 ways.push(vec![Move::Meet {
                                     term: required,
                                     toward: u,
@@ -210,29 +255,43 @@ pub fn problem_with(baseline: &Analysis, costs: &CostTable, scope: Scope) -> Pro
     b.out
 }
 
+/// Whether term `t` is existential (DESIGN §3): a value `some` or `tbd`, or no actor
+/// named.
+fn existential(a: &Analysis, t: TermRef) -> bool {
+    a.term(t).is_some_and(|term| {
+        term.params.iter().any(|(_, v)| v.is_open())
+            || term.subject.parties().iter().any(|p| &**p == "unspecified")
+    })
+}
+
 /// The terms of a deadlock's cycle and the ways to break it: withdraw any term of it,
 /// drop any of its conditions, or make every `before` condition in it `concurrent`
 /// (not when an anchor is one of them: an anchored window waits on the other term's
 /// end whatever the condition says).
-fn deadlock_ways(d: &Deadlock) -> (Vec<TermRef>, Vec<Vec<Move>>) {
-    let terms: Vec<TermRef> = d.cycle.iter().map(|e| e.from).collect();
+fn deadlock_ways(cycle: &Cycle) -> (Vec<TermRef>, Vec<Vec<Move>>) {
+    let terms: Vec<TermRef> = cycle.iter().map(|e| e.0).collect();
     let mut ways: Vec<Vec<Move>> = terms.iter().map(|&t| vec![Move::Withdraw { term: t }]).collect();
     let mut concurrent = Vec::new();
     let mut anchored = false;
-    for e in &d.cycle {
-        let Some(timing) = e.requires else { continue };
-        anchored |= e.anchor;
-        if e.anchor {
+    for (i, &(from, edge)) in cycle.iter().enumerate() {
+        let Edge::Requires(timing, anchor) = edge else {
+            continue;
+        };
+        let Some(&(to, _)) = cycle.get((i + 1) % cycle.len()) else {
+            continue;
+        };
+        anchored |= anchor;
+        if anchor {
             continue;
         }
         ways.push(vec![Move::DropCondition {
-            term: e.from,
-            condition: e.to,
+            term: from,
+            condition: to,
         }]);
         if timing == Timing::Before {
             concurrent.push(Move::Concurrent {
-                term: e.from,
-                condition: e.to,
+                term: from,
+                condition: to,
             });
         }
     }
@@ -270,6 +329,7 @@ impl Builder<'_> {
             other,
             priority,
             cost,
+            set_aside: false,
         });
         self.out
             .instance

@@ -87,9 +87,14 @@ pub fn problem(p: &ProblemRef, code: &dyn Fn(&str) -> String) -> String {
         ProblemKind::Conflict => format!("conflict {l} ⟷ {r}"),
         ProblemKind::Indirect => format!("indirect conflict {l} ⟷ {r}"),
         ProblemKind::Contingent => format!("contingent conflict {l} ⟷ {r}"),
-        ProblemKind::Deadlock => {
+        ProblemKind::Deadlock | ProblemKind::Cycle => {
             let names: Vec<String> = p.names.iter().map(|n| code(n)).collect();
-            format!("deadlock {}", names.join(" → "))
+            let what = if p.kind == ProblemKind::Deadlock {
+                "deadlock"
+            } else {
+                "another cycle of that deadlock"
+            };
+            format!("{what} {}", names.join(" → "))
         }
         ProblemKind::Pending | ProblemKind::Blocked => {
             let status = if p.kind == ProblemKind::Pending {
@@ -122,6 +127,7 @@ pub fn problem_counts(c: &Concessions) -> String {
         (ProblemKind::Indirect, "indirect conflict"),
         (ProblemKind::Contingent, "contingent conflict"),
         (ProblemKind::Deadlock, "deadlock"),
+        (ProblemKind::Cycle, "further cycle"),
         (ProblemKind::Pending, "pending condition"),
         (ProblemKind::Blocked, "blocked condition"),
     ];
