@@ -16,6 +16,7 @@
 mod costs;
 mod cycles;
 mod edits;
+mod mixed;
 mod moves;
 mod narrow;
 mod packages;
@@ -31,6 +32,8 @@ pub use solver::{
 
 pub use costs::{CostTable, UNIT, as_number, points};
 pub use edits::edits;
+#[doc(hidden)]
+pub use mixed::{mixed_instance, to_asp};
 pub use moves::{Candidate, Move, MoveKind};
 pub use packages::{Concessions, Front, PackageResult, Packages, Remaining, concessions, concessions_with};
 pub use problem::{Problem, ProblemKind, ProblemRef, Scope, problem, problem_with};

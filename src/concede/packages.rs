@@ -106,6 +106,8 @@ pub struct Concessions {
     pub packages: Packages,
     /// Between two proposals, when packages were found: the Pareto front.
     pub front: Option<Front>,
+    /// Why the front was not found, when its search stopped (its budget ran out).
+    pub front_stopped: Option<SolveError>,
 }
 
 /// [`concessions_with`] over conflicts and deadlocks (no pending conditions, no
@@ -144,6 +146,7 @@ pub fn concessions_with(
         problems,
         packages: Packages::NoConflict,
         front: None,
+        front_stopped: None,
     };
     if out.problems.is_empty() {
         return Ok(out);
@@ -170,8 +173,16 @@ pub fn concessions_with(
         }
         Err(e) => return Err(e),
     };
+    // The front is a second search; when its budget runs out, the packages stand and
+    // the report says the front was not found.
     let front = if out.baseline.proposals.len() == 2 {
-        Some(solver::pareto(&instance, options)?)
+        match solver::pareto(&instance, options) {
+            Ok(points) => Some(points),
+            Err(e) => {
+                out.front_stopped = Some(e);
+                None
+            }
+        }
     } else {
         None
     };

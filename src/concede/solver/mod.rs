@@ -17,8 +17,12 @@
 //!    proposals), the optimum is a minimum-weight vertex cover found by min-cut (Dinic),
 //!    and the next best come from Lawler's partitioning over the min-cut, run on each
 //!    connected component and combined ([`Solver::MinCut`]).
-//! 3. Otherwise a branch and bound over conflicts finds them ([`Solver::Search`]), within
-//!    the node budget and deadline of [`Options`].
+//! 3. Otherwise a branch and bound over conflicts finds them ([`Solver::Search`]), on
+//!    each independent part of the instance (problems that share no concession) and
+//!    combined, within the node budget and deadline of [`Options`].
+//!
+//! [`pareto`] finds the Pareto front of two proposals' costs by the ε-constraint
+//! method over the same branch and bound (`front.rs`).
 //!
 //! ```
 //! use armistice::concede::solver::{solve, Concession, Conflict, Cost, Instance, Options};
@@ -43,6 +47,7 @@ mod front;
 mod ranked;
 mod reduce;
 mod search;
+mod split;
 mod types;
 
 pub use types::{
@@ -98,7 +103,7 @@ pub fn solve_with_progress(
             )
         }
         None => (
-            search::search(&root.clauses, &cost, k, &mut budget)?,
+            split::search_parts(&root.clauses, &cost, k, &mut budget)?,
             Solver::Search,
         ),
     };

@@ -33,6 +33,8 @@ pub struct Report {
     /// Between two proposals: the Pareto front of their costs, cheapest for the
     /// first proposal first (null otherwise).
     pub front: Option<FrontOut>,
+    /// Why the front is null between two proposals with packages: its search stopped.
+    pub front_stopped: Option<String>,
     /// `min_cut` or `search` (null when nothing was solved).
     pub solver: Option<&'static str>,
     /// For each proposal that concedes alone in a listed package: the cheapest such.
@@ -251,6 +253,7 @@ pub fn report(c: &Concessions) -> Report {
             .collect(),
         packages: Vec::new(),
         front: None,
+        front_stopped: c.front_stopped.as_ref().map(ToString::to_string),
         solver: None,
         one_sided: Vec::new(),
         red_line_problems: Vec::new(),

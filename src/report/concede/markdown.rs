@@ -74,6 +74,9 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
             out.push('\n');
             let code_ids: Vec<String> = ids.iter().map(|i| md::code(i)).collect();
             let code_refs: Vec<&str> = code_ids.iter().map(String::as_str).collect();
+            if let Some(e) = &c.front_stopped {
+                let _ = writeln!(out, "The Pareto front was not found: {e}.\n");
+            }
             if let Some(front) = &c.front {
                 let _ = writeln!(
                     out,

@@ -161,6 +161,9 @@ fn package(
 
 /// The Pareto front and its balanced point.
 fn front(out: &mut String, c: &Concessions, packages: &[PackageResult], ids: &[&str], p: Painter) {
+    if let Some(e) = &c.front_stopped {
+        let _ = writeln!(out, "{}  not found: {e}\n", p.paint(Role::Strong, "FRONT"));
+    }
     let Some(front) = &c.front else { return };
     let (Some(a), Some(b)) = (ids.first(), ids.get(1)) else {
         return;
