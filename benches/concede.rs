@@ -6,7 +6,9 @@
 //! The generated conflicts fall apart into many small connected components, so most of
 //! that time is spent around the min-cut rather than in it. `concede-component` times
 //! the min-cut where it does the work: one connected bipartite instance (a long even
-//! cycle with random chords) of 2N concessions.
+//! cycle with random chords) of 2N concessions. `concede-mixed` times the mixed
+//! instance of issue 22 (conflicts, deadlocks and pending conditions, with every
+//! move), the one `bench/clingo/moves.sh` gives clingo.
 
 mod common;
 

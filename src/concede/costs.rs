@@ -24,13 +24,13 @@ pub struct CostTable {
     /// Withdrawing a minor term (1).
     pub minor: u64,
     /// Narrowing a term, in hundredths of its withdrawal (default 50: half).
-    pub narrow: u64,
+    pub narrow: Option<u64>,
     /// Meeting a divergence, in hundredths of the moving term's withdrawal (50).
-    pub meet: u64,
+    pub meet: Option<u64>,
     /// Dropping a condition, in hundredths of the withdrawal of the term that holds it (50).
-    pub drop: u64,
+    pub drop: Option<u64>,
     /// Making a `before` condition `concurrent`, likewise (25: a quarter).
-    pub concurrent: u64,
+    pub concurrent: Option<u64>,
     /// Committing to a red line of the other side (default 8); other terms are
     /// committed to at their withdrawal cost.
     pub commit_red_line: u64,
@@ -48,10 +48,10 @@ impl Default for CostTable {
             core: u64::from(Priority::Core.weight()) * UNIT,
             normal: u64::from(Priority::Normal.weight()) * UNIT,
             minor: u64::from(Priority::Minor.weight()) * UNIT,
-            narrow: UNIT / 2,
-            meet: UNIT / 2,
-            drop: UNIT / 2,
-            concurrent: UNIT / 4,
+            narrow: Some(UNIT / 2),
+            meet: Some(UNIT / 2),
+            drop: Some(UNIT / 2),
+            concurrent: Some(UNIT / 4),
             commit_red_line: 8 * UNIT,
         }
     }
@@ -72,7 +72,8 @@ pub(crate) const NAMES: [&str; 9] = [
 
 impl CostTable {
     /// Reads `red_line=never,core=5,minor=1,narrow=0.5` over the defaults: costs and
-    /// shares are numbers of at most two decimals.
+    /// shares are numbers of at most two decimals; `never` for a red line or a move
+    /// keeps it from being made.
     pub fn parse(text: &str) -> Result<CostTable, String> {
         let mut table = CostTable::default();
         for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -91,10 +92,15 @@ impl CostTable {
                 "core" => table.core = number()?,
                 "normal" => table.normal = number()?,
                 "minor" => table.minor = number()?,
-                "narrow" => table.narrow = number()?,
-                "meet" => table.meet = number()?,
-                "drop" => table.drop = number()?,
-                "concurrent" => table.concurrent = number()?,
+                "narrow" | "meet" | "drop" | "concurrent" => {
+                    let share = if value == "never" { None } else { Some(number()?) };
+                    match name {
+                        "narrow" => table.narrow = share,
+                        "meet" => table.meet = share,
+                        "drop" => table.drop = share,
+                        _ => table.concurrent = share,
+                    }
+                }
                 "commit_red_line" => table.commit_red_line = number()?,
                 other => {
                     let hint = crate::vocab::did_you_mean(other, NAMES)
@@ -120,11 +126,12 @@ impl CostTable {
     }
 
     /// A share (in hundredths) of withdrawing a term of priority `p`: a red line
-    /// moves no more than it may be withdrawn (never, unless the table prices it).
-    pub fn share(&self, p: Priority, share: u64) -> Cost {
-        match self.cost(p) {
-            Cost::Forbidden => Cost::Forbidden,
-            Cost::Finite(c) => Cost::Finite(c.saturating_mul(share).div_ceil(UNIT)),
+    /// moves no more than it may be withdrawn (never, unless the table prices it), and
+    /// a move whose share is `None` (`never`) is not made.
+    pub fn share(&self, p: Priority, share: Option<u64>) -> Cost {
+        match (self.cost(p), share) {
+            (Cost::Finite(c), Some(share)) => Cost::Finite(c.saturating_mul(share).div_ceil(UNIT)),
+            _ => Cost::Forbidden,
         }
     }
 
@@ -187,7 +194,8 @@ mod tests {
         );
         assert!(CostTable::parse("core").unwrap_err().contains("NAME=COST"));
         assert!(CostTable::parse("core=-1").unwrap_err().contains("two decimals"));
-        assert_eq!(CostTable::parse("narrow=0.75").unwrap().narrow, 75);
+        assert_eq!(CostTable::parse("narrow=0.75").unwrap().narrow, Some(75));
+        assert_eq!(CostTable::parse("drop=never").unwrap().drop, None);
     }
 
     #[test]

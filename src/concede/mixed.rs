@@ -3,7 +3,8 @@
 //! deadlocks (withdraw a term of the cycle, drop a condition, or make both `before`
 //! conditions concurrent) and pending conditions (withdraw, drop the condition, or
 //! the other side commits), priced as `armistice concede` prices them, with a few
-//! red lines and conflicts that join neighbouring blocks. Not part of the library's
+//! red lines (on the first side only, so that a package exists) and conflicts that
+//! join neighbouring blocks. Not part of the library's
 //! API; the same seed gives the same instance.
 
 use std::fmt::Write;
@@ -24,9 +25,10 @@ pub fn mixed_instance(problems: usize, seed: u64) -> Instance {
         (state >> 33) % bound.max(1)
     };
     let mut i = Instance::default();
-    let priority = |next: &mut dyn FnMut(u64) -> u64| match next(50) {
-        0 => Priority::RedLine,
-        1..=15 => Priority::Minor,
+    // Red lines on the first side only, so that every problem has a way.
+    let priority = |next: &mut dyn FnMut(u64) -> u64, side: usize| match next(50) {
+        0 if side == 0 => Priority::RedLine,
+        0..=15 => Priority::Minor,
         16..=35 => Priority::Normal,
         _ => Priority::Core,
     };
@@ -38,7 +40,7 @@ pub fn mixed_instance(problems: usize, seed: u64) -> Instance {
     let mut previous: Option<(usize, usize)> = None;
     while i.conflicts.len() < problems {
         let kind = next(3);
-        let (pa, pb) = (priority(&mut next), priority(&mut next));
+        let (pa, pb) = (priority(&mut next, 0), priority(&mut next, 1));
         match kind {
             0 => {
                 let wa = add(&mut i, 0, costs.cost(pa));
@@ -59,7 +61,7 @@ pub fn mixed_instance(problems: usize, seed: u64) -> Instance {
                 previous = Some((wa, wb));
             }
             1 => {
-                let (pc, pd) = (priority(&mut next), priority(&mut next));
+                let (pc, pd) = (priority(&mut next, 0), priority(&mut next, 1));
                 let w: Vec<usize> = [(0, pa), (0, pc), (1, pb), (1, pd)]
                     .iter()
                     .map(|&(side, p)| add(&mut i, side, costs.cost(p)))
@@ -73,7 +75,7 @@ pub fn mixed_instance(problems: usize, seed: u64) -> Instance {
                 i.conflicts.push(Conflict { ways });
             }
             _ => {
-                let pr = priority(&mut next);
+                let pr = priority(&mut next, 0);
                 let held = add(&mut i, 0, costs.cost(pa));
                 let required = add(&mut i, 0, costs.cost(pr));
                 let drop = add(&mut i, 0, costs.share(pa, costs.drop));

@@ -54,10 +54,7 @@ pub(super) fn front(
     let forced1 = forced(1);
     let mut points = Vec::new();
     let mut limit = u64::MAX;
-    loop {
-        let Some(room) = limit.checked_sub(forced1) else {
-            break;
-        };
+    while let Some(room) = limit.checked_sub(forced1) {
         let cap = Cap {
             owned: &owned,
             cost,
