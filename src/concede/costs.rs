@@ -57,7 +57,7 @@ impl Default for CostTable {
     }
 }
 
-/// The names `--cost` takes, in the order the help lists them.
+/// The names the cost table takes, in the order the help lists them.
 pub(crate) const NAMES: [&str; 9] = [
     "red_line",
     "core",

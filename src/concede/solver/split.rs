@@ -28,7 +28,24 @@ pub(super) fn search_parts(
     let parts = parts(clauses, cost.len());
     let mut current: Vec<(Vec<usize>, u64)> = vec![(Vec::new(), 0)];
     for part in parts {
-        let found = search(&part, cost, k, budget)?;
+        // The part's concessions numbered from 0, so that the search's tables are the
+        // size of the part, not of the instance.
+        let mut ids: Vec<usize> = part.iter().flat_map(|c| c.ways.iter().flatten().copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let local = |x: usize| ids.binary_search(&x).unwrap_or(0);
+        let clauses: Vec<Clause> = part
+            .iter()
+            .map(|c| Clause {
+                id: c.id,
+                ways: c.ways.iter().map(|w| w.iter().map(|&x| local(x)).collect()).collect(),
+            })
+            .collect();
+        let costs: Vec<u64> = ids.iter().map(|&x| cost.get(x).copied().unwrap_or(0)).collect();
+        let found: Vec<(Vec<usize>, u64)> = search(&clauses, &costs, k, budget)?
+            .into_iter()
+            .map(|(set, c)| (set.iter().filter_map(|&l| ids.get(l).copied()).collect(), c))
+            .collect();
         if found.is_empty() {
             return Ok(Vec::new());
         }
