@@ -30,7 +30,10 @@ pub(super) fn search_parts(
     for part in parts {
         // The part's concessions numbered from 0, so that the search's tables are the
         // size of the part, not of the instance.
-        let mut ids: Vec<usize> = part.iter().flat_map(|c| c.ways.iter().flatten().copied()).collect();
+        let mut ids: Vec<usize> = part
+            .iter()
+            .flat_map(|c| c.ways.iter().flatten().copied())
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         let local = |x: usize| ids.binary_search(&x).unwrap_or(0);
@@ -38,7 +41,11 @@ pub(super) fn search_parts(
             .iter()
             .map(|c| Clause {
                 id: c.id,
-                ways: c.ways.iter().map(|w| w.iter().map(|&x| local(x)).collect()).collect(),
+                ways: c
+                    .ways
+                    .iter()
+                    .map(|w| w.iter().map(|&x| local(x)).collect())
+                    .collect(),
             })
             .collect();
         let costs: Vec<u64> = ids.iter().map(|&x| cost.get(x).copied().unwrap_or(0)).collect();
