@@ -83,7 +83,11 @@ impl CostTable {
             let (name, value) = (name.trim(), value.trim());
             let number = || {
                 hundredths(value).ok_or_else(|| {
-                    format!("bad cost `{part}`: `{value}` is not a number of at most two decimals")
+                    if well_formed(value) {
+                        format!("bad cost `{part}`: `{value}` is too large")
+                    } else {
+                        format!("bad cost `{part}`: `{value}` is not a number of at most two decimals")
+                    }
                 })
             };
             match name {
@@ -159,14 +163,20 @@ pub fn as_number(hundredths: u64) -> f64 {
     hundredths as f64 / UNIT as f64
 }
 
+/// Whether `text` is written as a cost: digits, then at most two decimals.
+fn well_formed(text: &str) -> bool {
+    let (whole, part) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !whole.is_empty() && digits(whole) && digits(part) && part.len() <= 2
+}
+
 /// `4`, `0.5`, `1.25` read as hundredths; `None` for anything else (a sign, more
 /// decimals, a number beyond 2^64 hundredths).
 fn hundredths(text: &str) -> Option<u64> {
-    let (whole, part) = text.split_once('.').unwrap_or((text, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(part) || part.len() > 2 {
+    if !well_formed(text) {
         return None;
     }
+    let (whole, part) = text.split_once('.').unwrap_or((text, ""));
     let whole: u64 = whole.parse().ok()?;
     let part: u64 = if part.is_empty() {
         0
