@@ -202,3 +202,40 @@ fn the_try_command_carries_the_runs_vocabularies() {
         "{stdout}"
     );
 }
+
+#[test]
+fn contingent_conflicts_are_resolved_when_asked() {
+    let files = [
+        "proposals/gaza-2025-01-15-agreement.json",
+        "proposals/il-2025-03-02.json",
+    ];
+    let (plain, code) = concede_json(files, &[]);
+    assert_eq!(code, compare_code(files));
+    let kinds_of = |v: &Value| -> Vec<String> {
+        v["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["kind"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(plain["status"], "packages");
+    assert!(
+        !kinds_of(&plain).contains(&"contingent_conflict".to_owned()),
+        "{plain:#}"
+    );
+    let (v, code) = concede_json(files, &["--contingent"]);
+    assert_eq!(code, compare_code(files), "the exit code is compare's");
+    assert_eq!(v["contingent"], true);
+    assert!(kinds_of(&v).contains(&"contingent_conflict".to_owned()), "{v:#}");
+    let packages = v["packages"].as_array().unwrap();
+    assert!(!packages.is_empty());
+    for p in packages {
+        assert_eq!(p["verified"], true, "{p:#}");
+    }
+    // Resolving the contingent conflicts too costs more than the conflicts alone.
+    assert!(
+        packages[0]["cost"].as_f64().unwrap() > plain["packages"][0]["cost"].as_f64().unwrap(),
+        "{v:#}"
+    );
+}
