@@ -6,7 +6,9 @@
 //! The generated conflicts fall apart into many small connected components, so most of
 //! that time is spent around the min-cut rather than in it. `concede-component` times
 //! the min-cut where it does the work: one connected bipartite instance (a long even
-//! cycle with random chords) of 2N concessions.
+//! cycle with random chords) of 2N concessions. `concede-mixed` times the mixed
+//! instance of issue 22 (conflicts, deadlocks and pending conditions, with every
+//! move), the one `bench/clingo/moves.sh` gives clingo.
 
 mod common;
 
@@ -84,5 +86,22 @@ fn component(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, concede, component);
+/// The mixed instance (issue 22): 10^4 problems — conflicts, deadlocks and pending
+/// conditions, with every move of DESIGN §5 — as `bench/clingo/moves.sh` gives clingo.
+fn mixed(c: &mut Criterion) {
+    let mut group = c.benchmark_group("concede-mixed");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for n in [1_000, 10_000] {
+        let instance = armistice::concede::mixed_instance(n, 1);
+        group.throughput(Throughput::Elements(instance.conflicts.len() as u64));
+        for top in [1, 5] {
+            group.bench_with_input(BenchmarkId::new(format!("top{top}"), n), &instance, |bench, i| {
+                bench.iter(|| run_solve(i, top))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, concede, component, mixed);
 criterion_main!(benches);

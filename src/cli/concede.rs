@@ -1,10 +1,13 @@
-//! `armistice concede A B [C...]`: the cheapest packages of concessions after which no
-//! conflict remains, each with its cost to each side, balance, what it unblocks and the
-//! `whatif` edits that apply it.
+//! `armistice concede A B [C...]`: the cheapest packages of moves after which no
+//! conflict and no deadlock remains (with `--strict` no pending condition, with
+//! `--contingent` no contingent conflict), each with its cost to each side, the moves
+//! in words, the verdict after it as the engine found it, and the `whatif` command
+//! that applies it; between two proposals the Pareto front of their costs.
 //!
-//! Exit codes: 0 when nothing conflicts (nothing to concede), 1 when there are
-//! conflicts (packages listed, or none possible because red lines clash), 2 on error
-//! (bad input or `--cost`, or the search budget exceeded).
+//! Exit codes agree with `compare` on the same inputs: 0 when no pair conflicts
+//! (nothing to concede, or only pending conditions or contingent conflicts to
+//! resolve), 1 when one does (packages listed, or none possible because red lines
+//! clash), 2 on error (bad input or `--cost`, or the search budget exceeded).
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -13,7 +16,7 @@ use std::time::{Duration, Instant};
 use super::Exit;
 use super::common::{InputOptions, OutputOptions, ReportFormat as Format, fail, load_compared, load_vocab};
 use super::limit_flags::{EngineLimitOptions, SearchLimitOptions, search_stopped};
-use crate::concede::{CostTable, Options, Packages, Progress, SolveError, concessions};
+use crate::concede::{CostTable, Options, Progress, Scope, SolveError, concessions_with};
 use crate::engine;
 use crate::limits::Limits;
 use crate::report::concede::{json, markdown, text};
@@ -29,10 +32,20 @@ pub(crate) struct Args {
     /// How many packages to list: the optimal one and the next best.
     #[arg(long, value_name = "K", default_value_t = 5)]
     pub(crate) top: usize,
-    /// Costs of withdrawing a term by priority, over the defaults
-    /// `red_line=never,core=4,normal=2,minor=1` (`red_line=N` lets red lines be conceded).
-    #[arg(long, value_name = "PRIORITY=COST,...")]
+    /// Costs of the moves, over the defaults
+    /// `red_line=never,core=4,normal=2,minor=1` (withdrawing a term, by its priority;
+    /// `red_line=N` lets red lines move), `narrow=0.5,meet=0.5,drop=0.5,concurrent=0.25`
+    /// (shares of that; `never` leaves a move out) and `commit_red_line=8` (committing
+    /// to the other side's red line; other terms at their withdrawal cost).
+    #[arg(long, value_name = "NAME=COST,...")]
     pub(crate) cost: Option<String>,
+    /// Resolve pending and blocked conditions too (not terms pending by coverage).
+    #[arg(long)]
+    pub(crate) strict: bool,
+    /// Resolve contingent conflicts too (those that conflict only after another
+    /// term's outcome).
+    #[arg(long)]
+    pub(crate) contingent: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
@@ -73,7 +86,13 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         ..Options::within(&limits)
     };
     let mut meter = ProgressLine::new(!args.output.quiet && std::io::stderr().is_terminal());
-    let result = concessions(baseline, &costs, &options, &vocab, &mut |p| meter.show(&p));
+    let scope = Scope {
+        strict: args.strict,
+        contingent: args.contingent,
+    };
+    // The exit code is `compare`'s on the same inputs.
+    let conflicting = baseline.has_conflict();
+    let result = concessions_with(baseline, &costs, scope, &options, &vocab, &mut |p| meter.show(&p));
     meter.clear();
     let result = result.map_err(|e| match e {
         // Costs near 2^64 make the sums overflow: the advice is about `--cost`.
@@ -113,10 +132,7 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         };
         args.output.write(&rendered)?;
     }
-    Ok(match result.packages {
-        Packages::NoConflict => Exit::Clean,
-        Packages::Found { .. } | Packages::Infeasible(_) => Exit::Findings,
-    })
+    Ok(if conflicting { Exit::Findings } else { Exit::Clean })
 }
 
 /// A one-line progress report on standard error for long searches, redrawn at most

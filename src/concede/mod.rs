@@ -1,29 +1,42 @@
-//! Concessions: the cheapest packages of withdrawn terms after which no conflict
-//! remains, each evaluated as a what-if.
+//! Concessions (DESIGN §5, v2): the cheapest packages of moves — withdraw a term,
+//! narrow it in time, meet a divergence, drop a condition or make it concurrent,
+//! commit to what the other side requires — after which no conflict and no deadlock
+//! remains (and, when asked, no pending condition and no contingent conflict), each
+//! verified by the engine as a what-if.
 //!
 //! Two layers. [`solver`] is the exact algorithm on an abstract [`Instance`] of
-//! concessions and conflicts; it imports nothing else from the crate, and its types are
-//! re-exported here. Around it, the domain: [`CostTable`] prices the withdrawal of a
-//! term by its priority, [`problem`] turns an analysis into an instance, and
-//! [`concessions`] solves it and evaluates each package as a what-if scenario. The
-//! result, [`Concessions`], is plain data for the renderers in `crate::report::concede`.
+//! concessions and problems; it imports nothing else from the crate, and its types are
+//! re-exported here. Around it, the domain: [`CostTable`] prices each move by the
+//! priority of the term it moves, [`problem_with`] turns an analysis into an instance
+//! (`narrow.rs` finds each term's narrowing in time), `edits.rs` turns a package back
+//! into what-if edits, and [`concessions_with`] solves, evaluates and checks each
+//! package. The result, [`Concessions`], is plain data for the renderers in
+//! `crate::report::concede`.
 
 mod costs;
+mod cycles;
+mod edits;
+mod mixed;
+mod moves;
+mod narrow;
 mod packages;
 mod problem;
 pub mod solver;
-mod withdraw;
 
 use std::time::Instant;
 
 pub use solver::{
     Concession, Conflict, Cost, Instance, Limit, Method, Options, Package, Progress, Solution, SolveError,
-    Solver, solve, solve_with_progress,
+    Solver, pareto, solve, solve_with_progress,
 };
 
-pub use costs::CostTable;
-pub use packages::{Concessions, PackageResult, Packages, concessions};
-pub use problem::{Candidate, ConflictRef, Problem, problem};
+pub use costs::{CostTable, UNIT, as_number, points};
+pub use edits::edits;
+#[doc(hidden)]
+pub use mixed::{mixed_instance, to_asp};
+pub use moves::{Candidate, Move, MoveKind};
+pub use packages::{Concessions, Front, PackageResult, Packages, Remaining, concessions, concessions_with};
+pub use problem::{Problem, ProblemKind, ProblemRef, Scope, problem, problem_with};
 
 use crate::limits::Limits;
 

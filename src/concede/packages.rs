@@ -1,38 +1,73 @@
-//! The concession analysis of a set of proposals: their concession problem (terms in
-//! conflict as candidate withdrawals, conflicts as what they must resolve) solved
-//! exactly by [`super::solver`], and each package checked by evaluating it as a what-if
-//! scenario (the edits that withdraw its terms), so that what it unblocks comes from
-//! the engine itself.
+//! The concession analysis of a set of proposals: their concession problem (DESIGN
+//! §5, v2: conflicts, deadlocks and, when asked, pending conditions, each with the
+//! moves that resolve it) solved exactly by [`super::solver`] — the cheapest packages
+//! and, between two proposals, the Pareto front of the two sides' costs — and every
+//! package verified by the engine: its edits evaluated as a what-if scenario, and the
+//! package confirmed only when the edited proposals leave none of the problems asked
+//! about.
+
+use std::collections::HashMap;
 
 use super::costs::CostTable;
-use super::problem::{Candidate, ConflictRef, Problem, problem};
+use super::edits::edits;
+use super::moves::{Candidate, MoveKind};
+use super::problem::{Problem, ProblemKind, ProblemRef, Scope, problem_with};
 use super::solver::{self, Cost, Options, Package, Progress, SolveError, Solver};
-use super::withdraw::withdraw;
-use crate::engine::{Analysis, Baseline};
-use crate::engine::{BlockStatus, Direction, Finding};
+use crate::engine::{Analysis, Baseline, BlockStatus, Direction, Finding};
 use crate::vocab::Vocab;
 use crate::whatif::{Edit, Keep, Outcome, Scenario, evaluate_one_with};
 
-/// One package of concessions and what it does.
+/// What the engine found left after a package: the problems asked about that remain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Remaining {
+    /// Conflicts, direct and indirect (not contingent).
+    pub conflicts: usize,
+    /// Sequencing deadlocks.
+    pub deadlocks: usize,
+    /// Contingent conflicts (counted when they were asked about).
+    pub contingent: usize,
+    /// Conditions left pending or blocked (counted when they were asked about).
+    pub held: usize,
+}
+
+impl Remaining {
+    /// Whether nothing asked about remains: the package is confirmed.
+    pub fn none(&self) -> bool {
+        *self == Remaining::default()
+    }
+}
+
+/// One package of moves and what it does.
 #[derive(Debug, Clone)]
 pub struct PackageResult {
-    /// The solver's package (costs, balance).
+    /// The solver's package (its moves, costs and balance).
     pub package: Package,
-    /// The terms withdrawn, as indices into [`Concessions::candidates`].
-    pub terms: Vec<usize>,
-    /// The edits that apply it: `unrequire` for each condition on a withdrawn term,
-    /// then `drop` for each withdrawn term.
+    /// The moves, as indices into [`Concessions::candidates`].
+    pub moves: Vec<usize>,
+    /// For each move, the problems (indices into [`Concessions::problems`]) it
+    /// resolves, alone or with the other moves of the package.
+    pub resolves: Vec<Vec<usize>>,
+    /// The edits that apply it.
     pub edits: Vec<Edit>,
     /// The package evaluated as a what-if scenario: its summary (verdicts and counts
-    /// after it), and of its changes only the blocked terms it unblocks (see
-    /// `lean`: the reports need no more, and every package asked for is kept at once).
+    /// after it), and of its changes only the blocked terms it unblocks.
     pub outcome: Outcome,
+    /// What the engine found left of the problems asked about; `None` when the
+    /// edits could not be evaluated.
+    pub remaining: Option<Remaining>,
+}
+
+impl PackageResult {
+    /// Whether the engine confirms the package: evaluated, and nothing asked about left.
+    pub fn verified(&self) -> bool {
+        self.remaining.is_some_and(|r| r.none())
+    }
 }
 
 /// What came of the search.
 #[derive(Debug, Clone)]
 pub enum Packages {
-    /// Nothing conflicts: nothing to concede.
+    /// No problem to resolve: nothing to concede.
     NoConflict,
     /// The cheapest packages, cheapest first.
     Found {
@@ -41,9 +76,19 @@ pub enum Packages {
         /// The algorithm used.
         solver: Solver,
     },
-    /// No package exists: these conflicts (indices into [`Concessions::conflicts`]) can
-    /// only be resolved by conceding a red line.
+    /// No package exists: these problems (indices into [`Concessions::problems`])
+    /// can only be resolved by moving a red line.
     Infeasible(Vec<usize>),
+}
+
+/// The Pareto front of two proposals' costs.
+#[derive(Debug, Clone)]
+pub struct Front {
+    /// The points, cheapest for the first proposal first.
+    pub points: Vec<PackageResult>,
+    /// The balanced point (an index into `points`): the one whose larger side's cost
+    /// is least, then the cheapest in all.
+    pub balanced: usize,
 }
 
 /// The concession analysis of a set of proposals.
@@ -51,17 +96,22 @@ pub enum Packages {
 pub struct Concessions {
     /// The analysis of the proposals as they are.
     pub baseline: Analysis,
-    /// The terms in conflict, each a candidate concession.
+    /// Which problems were resolved.
+    pub scope: Scope,
+    /// The candidate moves.
     pub candidates: Vec<Candidate>,
-    /// The conflicts, each resolved by withdrawing either of its terms.
-    pub conflicts: Vec<ConflictRef>,
+    /// The problems, each resolved by any of its ways.
+    pub problems: Vec<ProblemRef>,
     /// The packages.
     pub packages: Packages,
+    /// Between two proposals, when packages were found: the Pareto front.
+    pub front: Option<Front>,
+    /// Why the front was not found, when its search stopped (its budget ran out).
+    pub front_stopped: Option<SolveError>,
 }
 
-/// Finds the cheapest packages of concessions after which no conflict remains, and
-/// evaluates each; `progress` hears from a long search as it goes. Errors: the
-/// solver's budget ran out, or the instance is malformed.
+/// [`concessions_with`] over conflicts and deadlocks (no pending conditions, no
+/// contingent conflicts).
 pub fn concessions(
     baseline: Analysis,
     costs: &CostTable,
@@ -69,51 +119,232 @@ pub fn concessions(
     vocab: &Vocab,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Concessions, SolveError> {
+    concessions_with(baseline, costs, Scope::default(), options, vocab, progress)
+}
+
+/// Finds the cheapest packages of moves after which none of the problems of `scope`
+/// remains, and between two proposals the Pareto front of their costs; evaluates
+/// each package. `progress` hears from a long search as it goes. Errors: the solver's
+/// budget ran out, or the instance is malformed.
+pub fn concessions_with(
+    baseline: Analysis,
+    costs: &CostTable,
+    scope: Scope,
+    options: &Options,
+    vocab: &Vocab,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Concessions, SolveError> {
     let Problem {
         candidates,
-        conflicts,
-        instance,
-    } = problem(&baseline, costs);
-    if conflicts.is_empty() {
-        return Ok(Concessions {
-            baseline,
-            candidates,
-            conflicts,
-            packages: Packages::NoConflict,
-        });
+        problems,
+        mut instance,
+    } = problem_with(&baseline, costs, scope);
+    let mut out = Concessions {
+        baseline,
+        scope,
+        candidates,
+        problems,
+        packages: Packages::NoConflict,
+        front: None,
+        front_stopped: None,
+    };
+    if out.problems.is_empty() {
+        return Ok(out);
     }
     // Each package is verified by a what-if from the baseline, its keys made once.
-    let keyed = Baseline::new(baseline, vocab);
-    let baseline = keyed.analysis();
-    let packages = match solver::solve_with_progress(&instance, options, progress) {
-        Ok(solution) => Packages::Found {
-            packages: solution
-                .packages
-                .into_iter()
-                .map(|package| {
-                    let terms = package.concessions.clone();
-                    let edits = withdraw(baseline, &candidates, &terms);
-                    let scenario = Scenario::command_line(edits.clone());
-                    let outcome = lean(evaluate_one_with(&keyed, &scenario, vocab, Keep::SUMMARY));
-                    PackageResult {
-                        package,
-                        terms,
-                        edits,
-                        outcome,
-                    }
-                })
-                .collect(),
-            solver: solution.solver,
-        },
-        Err(SolveError::Infeasible { red_line_conflicts }) => Packages::Infeasible(red_line_conflicts),
+    let keyed = Baseline::new(out.baseline, vocab);
+    if scope.strict {
+        screen(
+            &keyed,
+            &mut out.candidates,
+            &mut instance,
+            &out.problems,
+            costs,
+            scope,
+            vocab,
+        );
+    }
+    out.baseline = keyed.into_analysis();
+    let solution = match solver::solve_with_progress(&instance, options, progress) {
+        Ok(s) => s,
+        Err(SolveError::Infeasible { red_line_conflicts }) => {
+            out.packages = Packages::Infeasible(red_line_conflicts);
+            return Ok(out);
+        }
         Err(e) => return Err(e),
     };
-    Ok(Concessions {
-        baseline: keyed.into_analysis(),
-        candidates,
-        conflicts,
+    // The front is a second search; when its budget runs out, the packages stand and
+    // the report says the front was not found.
+    let front = if out.baseline.proposals.len() == 2 {
+        match solver::pareto(&instance, options) {
+            Ok(points) => Some(points),
+            Err(e) => {
+                out.front_stopped = Some(e);
+                None
+            }
+        }
+    } else {
+        None
+    };
+    // A package both listed and on the front is evaluated once.
+    let keyed = Baseline::new(out.baseline, vocab);
+    let mut done: HashMap<Vec<usize>, PackageResult> = HashMap::new();
+    let mut evaluate = |package: Package| -> PackageResult {
+        if let Some(r) = done.get(&package.concessions) {
+            return r.clone();
+        }
+        let r = evaluate(
+            &keyed,
+            &out.candidates,
+            &instance,
+            &out.problems,
+            scope,
+            vocab,
+            package,
+        );
+        done.insert(r.package.concessions.clone(), r.clone());
+        r
+    };
+    let packages: Vec<PackageResult> = solution.packages.into_iter().map(&mut evaluate).collect();
+    out.front = front.map(|points| {
+        let points: Vec<PackageResult> = points.into_iter().map(&mut evaluate).collect();
+        let balanced = balanced(&points);
+        Front { points, balanced }
+    });
+    out.packages = Packages::Found {
         packages,
-    })
+        solver: solution.solver,
+    };
+    out.baseline = keyed.into_analysis();
+    Ok(out)
+}
+
+/// Sets aside each move that changes what a term says (a narrowing, a meeting, a
+/// commitment) when, tried alone, it raises a problem the proposals did not have — a
+/// commitment may conflict with the other side's terms, a meeting leave another term
+/// diverging: the engine is asked, once per such move. Only with `strict` (without
+/// it, narrowing raises no conflict or deadlock, and there is no other such move).
+fn screen(
+    keyed: &Baseline,
+    candidates: &mut [Candidate],
+    instance: &mut solver::Instance,
+    problems: &[ProblemRef],
+    costs: &CostTable,
+    scope: Scope,
+    vocab: &Vocab,
+) {
+    let before: std::collections::HashSet<(ProblemKind, &[String])> =
+        problems.iter().map(|p| (p.kind, p.names.as_slice())).collect();
+    for i in 0..candidates.len() {
+        let changes = matches!(
+            candidates[i].mv.kind(),
+            MoveKind::Narrow | MoveKind::Meet | MoveKind::Commit
+        );
+        if !changes || candidates[i].cost == Cost::Forbidden {
+            continue;
+        }
+        let scenario = Scenario::command_line(edits(keyed.analysis(), candidates, &[i]));
+        let keep = Keep {
+            analysis: true,
+            proposals: false,
+        };
+        let raises = match evaluate_one_with(keyed, &scenario, vocab, keep) {
+            Outcome::Evaluated(e) => e.analysis.is_none_or(|a| {
+                problem_with(&a, costs, scope)
+                    .problems
+                    .iter()
+                    .any(|p| !before.contains(&(p.kind, p.names.as_slice())))
+            }),
+            Outcome::Invalid(_) => true,
+        };
+        if raises {
+            candidates[i].cost = Cost::Forbidden;
+            candidates[i].set_aside = true;
+            if let Some(c) = instance.concessions.get_mut(i) {
+                c.cost = Cost::Forbidden;
+            }
+        }
+    }
+}
+
+/// The index of the balanced point: least cost to the side that pays more, then
+/// least in all, then the first.
+fn balanced(points: &[PackageResult]) -> usize {
+    points
+        .iter()
+        .enumerate()
+        .min_by_key(|(i, p)| {
+            let most = p.package.cost_by_proposal.iter().copied().max().unwrap_or(0);
+            (most, p.package.cost, *i)
+        })
+        .map_or(0, |(i, _)| i)
+}
+
+/// `package` carried out as edits, evaluated, and checked.
+fn evaluate(
+    keyed: &Baseline,
+    candidates: &[Candidate],
+    instance: &solver::Instance,
+    problems: &[ProblemRef],
+    scope: Scope,
+    vocab: &Vocab,
+    package: Package,
+) -> PackageResult {
+    let moves = package.concessions.clone();
+    let edits = edits(keyed.analysis(), candidates, &moves);
+    let scenario = Scenario::command_line(edits.clone());
+    let keep = Keep {
+        analysis: true,
+        proposals: false,
+    };
+    let mut outcome = evaluate_one_with(keyed, &scenario, vocab, keep);
+    let remaining = match &mut outcome {
+        Outcome::Evaluated(e) => e.analysis.take().map(|a| remaining(&a, scope)),
+        Outcome::Invalid(_) => None,
+    };
+    let resolves = moves
+        .iter()
+        .map(|&m| {
+            (0..problems.len())
+                .filter(|&p| {
+                    instance.conflicts.get(p).is_some_and(|c| {
+                        c.ways
+                            .iter()
+                            .any(|w| w.contains(&m) && w.iter().all(|x| moves.contains(x)))
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    PackageResult {
+        package,
+        moves,
+        resolves,
+        edits,
+        outcome: lean(outcome),
+        remaining,
+    }
+}
+
+/// What is left of the problems of `scope` in `a`.
+fn remaining(a: &Analysis, scope: Scope) -> Remaining {
+    let mut r = Remaining::default();
+    for pair in &a.pairs {
+        let c = pair.counts();
+        r.conflicts += c.conflicts + c.indirect;
+        r.deadlocks += c.deadlocks;
+        if scope.contingent {
+            r.contingent += c.contingent;
+        }
+        if scope.strict {
+            r.held += pair
+                .blocked
+                .iter()
+                .filter(|b| b.by_coverage.is_empty() && !b.causes.is_empty())
+                .count();
+        }
+    }
+    r
 }
 
 /// A package's evaluation cut to what its reports show: the summary, and of the
@@ -167,14 +398,19 @@ impl Concessions {
             .collect()
     }
 
-    /// The red-line terms of the conflicts that make the search infeasible.
-    pub fn red_lines(&self, conflict: usize) -> Vec<&Candidate> {
-        let Some(c) = self.conflicts.get(conflict) else {
+    /// The red-line terms of a problem that makes the search infeasible: its terms
+    /// that cannot be withdrawn.
+    pub fn red_lines(&self, problem: usize) -> Vec<&Candidate> {
+        let Some(p) = self.problems.get(problem) else {
             return Vec::new();
         };
         self.candidates
             .iter()
-            .filter(|k| k.cost == Cost::Forbidden && (k.name == c.left || k.name == c.right))
+            .filter(|k| {
+                k.cost == Cost::Forbidden
+                    && matches!(k.mv, super::moves::Move::Withdraw { .. })
+                    && p.names.contains(&k.name)
+            })
             .collect()
     }
 }

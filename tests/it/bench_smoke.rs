@@ -5,7 +5,6 @@
 #[path = "../../benches/common/mod.rs"]
 mod common;
 
-use armistice::concede::Solver;
 use armistice::engine::RelationKind;
 use common::{Fixture, concede_instance, run_compare, run_diff, run_load, run_reanalyze, run_solve};
 
@@ -49,9 +48,9 @@ fn every_benched_workload_runs_at_a_small_size() {
         .iter()
         .filter(|r| r.kind == RelationKind::Conflict)
         .count();
-    assert_eq!(instance.conflicts.len(), conflicts);
+    // Every conflict is a problem; deadlocks add theirs (concessions v2, issue 22).
+    assert!(instance.conflicts.len() >= conflicts);
     let solution = run_solve(&instance, 3).unwrap();
-    assert_eq!(solution.solver, Solver::MinCut);
     let best = &solution.packages[0];
     assert!(best.cost > 0 && !best.concessions.is_empty());
     assert!(solution.packages.windows(2).all(|w| w[0].cost <= w[1].cost));

@@ -43,15 +43,18 @@ fn seed_lists_both_one_sided_packages_and_the_cheaper() {
     let v = seed_json_value(&[]);
     assert_eq!(v["status"], "packages");
     let packages = v["packages"].as_array().unwrap();
+    let candidates = v["candidates"].as_array().unwrap();
     let find = |terms: &[&str]| {
         packages
             .iter()
             .find(|p| {
-                let mut w: Vec<&str> = p["withdraw"]
+                let mut w: Vec<&str> = p["moves"]
                     .as_array()
                     .unwrap()
                     .iter()
-                    .map(|t| t.as_str().unwrap())
+                    .map(|m| &candidates[m["candidate"].as_u64().unwrap() as usize])
+                    .inspect(|c| assert_eq!(c["kind"], "withdraw"))
+                    .map(|c| c["term"].as_str().unwrap())
                     .collect();
                 w.sort();
                 let mut t = terms.to_vec();
@@ -61,25 +64,26 @@ fn seed_lists_both_one_sided_packages_and_the_cheaper() {
             .unwrap_or_else(|| panic!("no package {terms:?}"))
     };
     let us = find(&["us-2025-03-11/aid", "us-2025-03-11/intel"]);
-    assert_eq!(us["cost"], 8);
-    assert_eq!(us["cost_by_proposal"][0]["cost"], 8);
+    assert_eq!(us["cost"], 8.0);
+    assert_eq!(us["cost_by_proposal"][0]["cost"], 8.0);
     assert_eq!(us["unblocks"], serde_json::json!(["ru-2025-03-13/halt"]));
+    assert_eq!(us["verified"], true);
     let ru = find(&[
         "ru-2025-03-13/no-aid",
         "ru-2025-03-13/no-intel",
         "ru-2025-03-13/no-resupply",
     ]);
-    assert_eq!(ru["cost"], 10);
-    assert_eq!(ru["cost_by_proposal"][1]["cost"], 10);
+    assert_eq!(ru["cost"], 10.0);
+    assert_eq!(ru["cost_by_proposal"][1]["cost"], 10.0);
     let sided = v["one_sided"].as_array().unwrap();
     assert_eq!(sided[0]["proposal"], "us-2025-03-11");
-    assert_eq!(sided[0]["cost"], 8);
+    assert_eq!(sided[0]["cost"], 8.0);
     assert_eq!(sided[1]["proposal"], "ru-2025-03-13");
-    assert_eq!(sided[1]["cost"], 10);
+    assert_eq!(sided[1]["cost"], 10.0);
     // Costs follow `--cost`: with core terms at 1, the US package costs 2, Russia's 4.
     let v = seed_json_value(&["--cost", "core=1"]);
-    assert_eq!(v["one_sided"][0]["cost"], 2);
-    assert_eq!(v["one_sided"][1]["cost"], 4);
+    assert_eq!(v["one_sided"][0]["cost"], 2.0);
+    assert_eq!(v["one_sided"][1]["cost"], 4.0);
 }
 
 #[test]
@@ -97,6 +101,8 @@ fn every_package_pasted_into_whatif_leaves_no_conflict() {
         let pair = &w["scenarios"][0]["summary"]["pairs"][0];
         assert_eq!(pair["conflicts"], 0, "{p}");
         assert_eq!(pair["indirect"], 0, "{p}");
+        assert_eq!(pair["deadlocks"], 0, "{p}");
+        assert_eq!(p["verified"], true, "{p}");
     }
 }
 
@@ -123,7 +129,7 @@ fn red_lines_that_clash_make_it_infeasible() {
     assert!(stdout.contains("NO PACKAGE: red lines clash"), "{stdout}");
     assert!(
         stdout.contains(
-            "us-2025-03-11/aid ⟷ ru-2025-03-13/no-aid  red lines: us-2025-03-11/aid, ru-2025-03-13/no-aid"
+            "conflict us-2025-03-11/aid ⟷ ru-2025-03-13/no-aid  red lines: us-2025-03-11/aid, ru-2025-03-13/no-aid"
         ),
         "{stdout}"
     );

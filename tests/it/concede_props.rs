@@ -2,7 +2,7 @@
 //! enumerates every subset of concessions of small instances.
 
 use armistice::concede::{
-    Concession, Conflict, Cost, Instance, Method, Options, Package, SolveError, Solver, solve,
+    Concession, Conflict, Cost, Instance, Method, Options, Package, SolveError, Solver, pareto, solve,
 };
 use proptest::prelude::*;
 
@@ -84,6 +84,52 @@ fn bipartite_instance() -> impl Strategy<Value = Instance> {
                 conflicts,
             }
         })
+}
+
+/// Two proposals; problems with one to four ways of one to three concessions (a
+/// deadlock broken only by making every `before` condition of it concurrent is a
+/// way of several concessions).
+fn two_sided_instance() -> impl Strategy<Value = Instance> {
+    (2usize..=10)
+        .prop_flat_map(|n| {
+            let concessions = prop::collection::vec((0usize..2, cost_strategy()), n).prop_map(|v| {
+                v.into_iter()
+                    .map(|(p, c)| Concession::new(p, c))
+                    .collect::<Vec<_>>()
+            });
+            let way = prop::collection::vec(0..n, 1..=3);
+            let conflict = prop::collection::vec(way, 1..=4).prop_map(|ways| Conflict { ways });
+            (concessions, prop::collection::vec(conflict, 0..=8))
+        })
+        .prop_map(|(concessions, conflicts)| Instance {
+            concessions,
+            conflicts,
+        })
+}
+
+/// The Pareto front of (cost to 0, cost to 1) by brute force: the distinct cost
+/// pairs of the minimal packages that no other pair beats on both, ascending.
+fn brute_front(instance: &Instance) -> Vec<(u64, u64)> {
+    let pairs: Vec<(u64, u64)> = brute_force(instance)
+        .into_iter()
+        .map(|(_, ids)| {
+            let side = |s: usize| {
+                ids.iter()
+                    .filter(|&&x| instance.concessions[x].proposal == s)
+                    .map(|&x| instance.concessions[x].cost.finite().unwrap())
+                    .sum::<u64>()
+            };
+            (side(0), side(1))
+        })
+        .collect();
+    let mut front: Vec<(u64, u64)> = pairs
+        .iter()
+        .copied()
+        .filter(|&(a, b)| !pairs.iter().any(|&(x, y)| x <= a && y <= b && (x, y) != (a, b)))
+        .collect();
+    front.sort_unstable();
+    front.dedup();
+    front
 }
 
 /// Up to four proposals; conflicts with one to three ways of one or two concessions.
@@ -190,6 +236,30 @@ proptest! {
     fn general_matches_brute_force(instance in general_instance(), top in 1usize..=6) {
         check(&instance, top, Method::Auto)?;
         check(&instance, top, Method::Search)?;
+    }
+
+    #[test]
+    fn two_sided_matches_brute_force(instance in two_sided_instance(), top in 1usize..=6) {
+        check(&instance, top, Method::Auto)?;
+    }
+
+    #[test]
+    fn pareto_front_matches_brute_force(instance in two_sided_instance()) {
+        let expected = brute_front(&instance);
+        match pareto(&instance, &Options::default()) {
+            Err(SolveError::Infeasible { .. }) => prop_assert!(expected.is_empty()),
+            Err(e) => prop_assert!(false, "unexpected error: {}", e),
+            Ok(front) => {
+                let got: Vec<(u64, u64)> = front
+                    .iter()
+                    .map(|p| (p.cost_by_proposal[0], p.cost_by_proposal[1]))
+                    .collect();
+                prop_assert_eq!(&got, &expected);
+                for p in &front {
+                    check_package(&instance, p)?;
+                }
+            }
+        }
     }
 
     #[test]

@@ -23,6 +23,8 @@ mod compare_cli;
 mod completions_cli;
 mod concede_cases;
 mod concede_cli;
+mod concede_engine;
+mod concede_moves;
 mod concede_props;
 mod diff_cli;
 mod diff_impact;

@@ -104,8 +104,14 @@ fn seed_report_lists_the_cheapest_concessions() {
         "{section}"
     );
     assert!(
-        section.contains("us-2025-03-11/intel (core, 4); us-2025-03-11/aid (core, 4)"),
+        section.contains("withdraw us-2025-03-11/intel (core, 4); withdraw us-2025-03-11/aid (core, 4)"),
         "{section}"
     );
     assert!(section.contains("<td>ru-2025-03-13/halt</td>"), "{section}");
+    // How the cost falls, and the balanced point, in words (issue 24).
+    assert!(section.contains("<td>all on us-2025-03-11</td>"), "{section}");
+    assert!(
+        section.contains("Balanced point: us-2025-03-11 gives up 4 and ru-2025-03-13 4"),
+        "{section}"
+    );
 }

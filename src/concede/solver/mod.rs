@@ -17,8 +17,12 @@
 //!    proposals), the optimum is a minimum-weight vertex cover found by min-cut (Dinic),
 //!    and the next best come from Lawler's partitioning over the min-cut, run on each
 //!    connected component and combined ([`Solver::MinCut`]).
-//! 3. Otherwise a branch and bound over conflicts finds them ([`Solver::Search`]), within
-//!    the node budget and deadline of [`Options`].
+//! 3. Otherwise a branch and bound over conflicts finds them ([`Solver::Search`]), on
+//!    each independent part of the instance (problems that share no concession) and
+//!    combined, within the node budget and deadline of [`Options`].
+//!
+//! [`pareto`] finds the Pareto front of two proposals' costs by the ε-constraint
+//! method over the same branch and bound (`front.rs`).
 //!
 //! ```
 //! use armistice::concede::solver::{solve, Concession, Conflict, Cost, Instance, Options};
@@ -39,9 +43,11 @@ mod budget;
 mod combine;
 mod cover;
 mod flow;
+mod front;
 mod ranked;
 mod reduce;
 mod search;
+mod split;
 mod types;
 
 pub use types::{
@@ -97,7 +103,7 @@ pub fn solve_with_progress(
             )
         }
         None => (
-            search::search(&root.clauses, &cost, k, &mut budget)?,
+            split::search_parts(&root.clauses, &cost, k, &mut budget)?,
             Solver::Search,
         ),
     };
@@ -116,6 +122,35 @@ pub fn solve_with_progress(
         solver,
         explored: budget.explored(),
     })
+}
+
+/// The Pareto front of (cost to proposal 0, cost to proposal 1): every package of
+/// which no other costs one of the two less without costing the other more, one per
+/// point, cheapest for proposal 0 first. Concessions of other proposals count for
+/// neither side (the front is for two proposals). Errors as [`solve`].
+pub fn pareto(instance: &Instance, options: &Options) -> Result<Vec<Package>, SolveError> {
+    let n = instance.concessions.len();
+    let clauses = validate(instance)?;
+    let cost: Vec<u64> = instance
+        .concessions
+        .iter()
+        .map(|c| c.cost.finite().unwrap_or(0))
+        .collect();
+    let forbidden: Vec<bool> = instance
+        .concessions
+        .iter()
+        .map(|c| c.cost == Cost::Forbidden)
+        .collect();
+    let owner: Vec<usize> = instance.concessions.iter().map(|c| c.proposal).collect();
+    let root = reduce::reduce(&clauses, vec![false; n], &forbidden)
+        .map_err(|red_line_conflicts| SolveError::Infeasible { red_line_conflicts })?;
+    let mut quiet = |_: Progress| {};
+    let mut budget = Budget::new(options, &mut quiet);
+    let proposals = owner.iter().map(|&p| p + 1).max().unwrap_or(0).max(2);
+    Ok(front::front(&root, &owner, &cost, &mut budget)?
+        .into_iter()
+        .map(|set| package(instance, &cost, proposals, &root.forced, set))
+        .collect())
 }
 
 /// Checks the ids and the cost total, and sorts each way.

@@ -49,6 +49,9 @@ struct State<'a> {
     generation: u32,
     best: Vec<(u64, Vec<usize>)>,
     seen: HashSet<Vec<usize>>,
+    cap: Option<&'a Cap<'a>>,
+    /// What the included concessions cost against the cap.
+    capped: u64,
 }
 
 /// The `k` cheapest minimal packages of `clauses` (concession ids ascending, and cost),
@@ -57,6 +60,29 @@ pub(super) fn search(
     clauses: &[Clause],
     cost: &[u64],
     k: usize,
+    budget: &mut Budget,
+) -> Result<Vec<(Vec<usize>, u64)>, SolveError> {
+    search_capped(clauses, cost, k, None, budget)
+}
+
+/// A cap on what one side may pay: the concessions it owns (a flag per concession),
+/// their own costs (which the search's `cost` may weigh otherwise), and the most they
+/// may add up to.
+pub(super) struct Cap<'a> {
+    /// Whether each concession counts against the cap.
+    pub owned: &'a [bool],
+    /// Each concession's cost as the cap counts it.
+    pub cost: &'a [u64],
+    /// The most the owned concessions of a package may cost together.
+    pub limit: u64,
+}
+
+/// [`search`] among the packages within `cap`.
+pub(super) fn search_capped(
+    clauses: &[Clause],
+    cost: &[u64],
+    k: usize,
+    cap: Option<&Cap>,
     budget: &mut Budget,
 ) -> Result<Vec<(Vec<usize>, u64)>, SolveError> {
     let n = cost.len();
@@ -85,6 +111,8 @@ pub(super) fn search(
         generation: 0,
         best: Vec::new(),
         seen: HashSet::new(),
+        cap,
+        capped: 0,
     };
     let mut stack: Vec<Frame> = Vec::new();
     s.visit(&mut stack, budget)?;
@@ -112,6 +140,14 @@ pub(super) fn search(
 }
 
 impl State<'_> {
+    /// What concession `x` costs against the cap (0 when it is not capped).
+    fn cap_cost(&self, x: usize) -> u64 {
+        match self.cap {
+            Some(c) if c.owned.get(x).copied().unwrap_or(false) => c.cost.get(x).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     /// The cost a new package must beat, once K packages are known.
     fn threshold(&self) -> Option<u64> {
         if self.best.len() >= self.k {
@@ -141,6 +177,7 @@ impl State<'_> {
             if let Some(x) = self.inc_trail.pop() {
                 self.included[x] = false;
                 self.total -= self.cost[x];
+                self.capped -= self.cap_cost(x);
             }
         }
         while self.exc_trail.len() > exc {
@@ -171,7 +208,11 @@ impl State<'_> {
                 self.included[x] = true;
                 self.inc_trail.push(x);
                 self.total += self.cost[x];
+                self.capped += self.cap_cost(x);
             }
+        }
+        if self.cap.is_some_and(|c| self.capped > c.limit) {
+            return false;
         }
         !self.nogoods.iter().any(|g| g.iter().all(|&x| self.included[x]))
     }

@@ -1,14 +1,15 @@
 //! The JSON report of a concession analysis, with its own output types and a
-//! `schema_version`. Documented in `docs/json-output.md`.
+//! `schema_version`. Documented in `docs/json-output.md`. Costs are numbers of points
+//! (a quarter of a minor term is `0.25`); every sentence has its values beside it.
 
 use serde::Serialize;
 
-use super::unblocks;
-use crate::concede::{Concessions, Packages, Solver};
+use super::{balance, balanced_words, move_words, plain, problem, unblocks, verification};
+use crate::concede::{Concessions, PackageResult, Packages, Solver, as_number};
 use crate::whatif::{Edit, Outcome};
 
 /// The version of this output format.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole report.
 #[derive(Debug, Serialize)]
@@ -17,61 +18,117 @@ pub struct Report {
     pub schema_version: u32,
     /// The ids of the proposals, in order.
     pub proposals: Vec<String>,
-    /// `packages` (found), `no_conflict` or `infeasible`.
+    /// `packages` (found), `no_conflict` (nothing to resolve) or `infeasible`.
     pub status: &'static str,
-    /// The conflicts to resolve.
-    pub conflicts: Vec<ConflictOut>,
-    /// The terms in conflict, each a candidate concession.
+    /// Whether pending conditions were resolved too (`strict`).
+    pub strict: bool,
+    /// Whether contingent conflicts were resolved too.
+    pub contingent: bool,
+    /// The problems to resolve.
+    pub problems: Vec<ProblemOut>,
+    /// The candidate moves.
     pub candidates: Vec<CandidateOut>,
-    /// The packages, cheapest first.
+    /// The packages, optimal first, then the next best.
     pub packages: Vec<PackageOut>,
+    /// Between two proposals: the Pareto front of their costs, cheapest for the
+    /// first proposal first (null otherwise).
+    pub front: Option<FrontOut>,
+    /// Why the front is null between two proposals with packages: its search stopped.
+    pub front_stopped: Option<String>,
     /// `min_cut` or `search` (null when nothing was solved).
     pub solver: Option<&'static str>,
     /// For each proposal that concedes alone in a listed package: the cheapest such.
     pub one_sided: Vec<OneSidedOut>,
-    /// When infeasible: the conflicts only a red line could resolve.
-    pub red_line_conflicts: Vec<RedLineOut>,
+    /// When infeasible: the problems only a red line could resolve.
+    pub red_line_problems: Vec<RedLineOut>,
 }
 
-/// A conflict.
+/// A problem.
 #[derive(Debug, Serialize)]
-pub struct ConflictOut {
-    /// Left term.
-    pub left: String,
-    /// Right term.
-    pub right: String,
-    /// Whether a derived atom is involved.
-    pub indirect: bool,
+pub struct ProblemOut {
+    /// `conflict`, `indirect_conflict`, `contingent_conflict`, `deadlock`, `pending`
+    /// or `blocked`.
+    pub kind: &'static str,
+    /// The terms it names (see `docs/json-output.md`).
+    pub terms: Vec<String>,
+    /// The problem in words.
+    pub description: String,
 }
 
-/// A candidate concession.
+/// A candidate move.
 #[derive(Debug, Serialize)]
 pub struct CandidateOut {
-    /// `proposal-id/term-id`.
+    /// `withdraw`, `narrow`, `meet`, `drop_condition`, `concurrent` or `commit`.
+    pub kind: &'static str,
+    /// `proposal-id/term-id` of the term it moves (for `commit`, the term committed to).
     pub term: String,
-    /// Its priority.
+    /// The other term (the required term of a condition; the term met) or, for
+    /// `commit`, the committing proposal.
+    pub other: Option<String>,
+    /// The proposal that makes (and pays for) the move.
+    pub proposal: String,
+    /// For `narrow`: the new window, in the proposal's own days.
+    pub window: Option<WindowOut>,
+    /// The priority it is priced by.
     pub priority: &'static str,
-    /// Its cost; null for a red line (never conceded).
-    pub cost: Option<u64>,
+    /// Its cost; null for a red line (never moved).
+    pub cost: Option<f64>,
+    /// The move in words.
+    pub description: String,
+}
+
+/// A window of days (`to` exclusive, null for no end).
+#[derive(Debug, Serialize)]
+pub struct WindowOut {
+    /// First day.
+    pub from: i64,
+    /// End day (exclusive), or null.
+    pub to: Option<i64>,
 }
 
 /// A package.
 #[derive(Debug, Serialize)]
 pub struct PackageOut {
-    /// The terms withdrawn.
-    pub withdraw: Vec<String>,
+    /// Its moves (indices into `candidates`) and what each resolves.
+    pub moves: Vec<PackageMoveOut>,
     /// The total cost.
-    pub cost: u64,
+    pub cost: f64,
     /// The cost to each proposal, by proposal id.
     pub cost_by_proposal: Vec<ProposalCostOut>,
     /// The share of the cost borne by the proposal conceding most (1/N to 1).
     pub balance: f64,
+    /// How the cost falls on the sides, in words.
+    pub balance_words: String,
     /// The verdict of each pair after the package.
     pub verdicts_after: Vec<String>,
+    /// Whether the engine, run on the edited proposals, finds none of the problems left.
+    pub verified: bool,
+    /// What the engine found, in words.
+    pub verification: String,
     /// The terms it unblocks.
     pub unblocks: Vec<String>,
     /// The edits that apply it, for `whatif`.
     pub edits: Vec<EditOut>,
+}
+
+/// A move of a package.
+#[derive(Debug, Serialize)]
+pub struct PackageMoveOut {
+    /// Its index in `candidates`.
+    pub candidate: usize,
+    /// The problems (indices into `problems`) it resolves, alone or with the others.
+    pub resolves: Vec<usize>,
+}
+
+/// The Pareto front.
+#[derive(Debug, Serialize)]
+pub struct FrontOut {
+    /// The points, each a package.
+    pub points: Vec<PackageOut>,
+    /// The index in `points` of the balanced point.
+    pub balanced: usize,
+    /// The balanced point explained in words.
+    pub balanced_words: String,
 }
 
 /// A cost borne by one proposal.
@@ -80,7 +137,7 @@ pub struct ProposalCostOut {
     /// The proposal id.
     pub proposal: String,
     /// Its cost.
-    pub cost: u64,
+    pub cost: f64,
 }
 
 /// An edit, in both forms.
@@ -100,63 +157,116 @@ pub struct OneSidedOut {
     /// The package's index in `packages`.
     pub package: usize,
     /// Its cost.
-    pub cost: u64,
+    pub cost: f64,
 }
 
-/// A conflict only a red line could resolve.
+/// A problem only a red line could resolve.
 #[derive(Debug, Serialize)]
 pub struct RedLineOut {
-    /// Left term.
-    pub left: String,
-    /// Right term.
-    pub right: String,
-    /// The red-line terms among the two.
+    /// Its index in `problems`.
+    pub problem: usize,
+    /// The red-line terms among its terms.
     pub red_lines: Vec<String>,
+}
+
+fn package(ids: &[String], k: &PackageResult) -> PackageOut {
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    PackageOut {
+        moves: k
+            .moves
+            .iter()
+            .enumerate()
+            .map(|(n, &m)| PackageMoveOut {
+                candidate: m,
+                resolves: k.resolves.get(n).cloned().unwrap_or_default(),
+            })
+            .collect(),
+        cost: as_number(k.package.cost),
+        cost_by_proposal: ids
+            .iter()
+            .enumerate()
+            .map(|(j, id)| ProposalCostOut {
+                proposal: id.clone(),
+                cost: as_number(k.package.cost_by_proposal.get(j).copied().unwrap_or(0)),
+            })
+            .collect(),
+        balance: k.package.balance,
+        balance_words: balance(&refs, k),
+        verdicts_after: match &k.outcome {
+            Outcome::Evaluated(e) => e
+                .summary
+                .pairs
+                .iter()
+                .map(|p| p.verdict.as_str().to_owned())
+                .collect(),
+            Outcome::Invalid(_) => vec!["invalid".to_owned()],
+        },
+        verified: k.verified(),
+        verification: verification(k),
+        unblocks: unblocks(k),
+        edits: k
+            .edits
+            .iter()
+            .map(|e| EditOut {
+                text: e.to_string(),
+                edit: e.clone(),
+            })
+            .collect(),
+    }
 }
 
 /// Builds the report.
 pub fn report(c: &Concessions) -> Report {
     let ids: Vec<String> = c.baseline.proposals.iter().map(|p| p.id().to_owned()).collect();
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
     let mut r = Report {
         schema_version: SCHEMA_VERSION,
         proposals: ids.clone(),
         status: "packages",
-        conflicts: c
-            .conflicts
+        strict: c.scope.strict,
+        contingent: c.scope.contingent,
+        problems: c
+            .problems
             .iter()
-            .map(|k| ConflictOut {
-                left: k.left.clone(),
-                right: k.right.clone(),
-                indirect: k.indirect,
+            .map(|k| ProblemOut {
+                kind: k.kind.as_str(),
+                terms: k.names.clone(),
+                description: problem(k, &plain),
             })
             .collect(),
         candidates: c
             .candidates
             .iter()
             .map(|k| CandidateOut {
+                kind: k.mv.kind().as_str(),
                 term: k.name.clone(),
+                other: k.other.clone(),
+                proposal: ids.get(k.mv.proposal()).cloned().unwrap_or_default(),
+                window: match k.mv {
+                    crate::concede::Move::Narrow { from, to, .. } => Some(WindowOut { from, to }),
+                    _ => None,
+                },
                 priority: k.priority.as_str(),
-                cost: k.cost.finite(),
+                cost: k.cost.finite().map(as_number),
+                description: move_words(c, k, &plain),
             })
             .collect(),
         packages: Vec::new(),
+        front: None,
+        front_stopped: c.front_stopped.as_ref().map(ToString::to_string),
         solver: None,
         one_sided: Vec::new(),
-        red_line_conflicts: Vec::new(),
+        red_line_problems: Vec::new(),
     };
     match &c.packages {
         Packages::NoConflict => r.status = "no_conflict",
-        Packages::Infeasible(conflicts) => {
+        Packages::Infeasible(problems) => {
             r.status = "infeasible";
-            r.red_line_conflicts = conflicts
+            r.red_line_problems = problems
                 .iter()
-                .filter_map(|&i| {
-                    let k = c.conflicts.get(i)?;
-                    Some(RedLineOut {
-                        left: k.left.clone(),
-                        right: k.right.clone(),
-                        red_lines: c.red_lines(i).iter().map(|x| x.name.clone()).collect(),
-                    })
+                .map(|&i| RedLineOut {
+                    problem: i,
+                    red_lines: c.red_lines(i).iter().map(|x| x.name.clone()).collect(),
                 })
                 .collect();
         }
@@ -165,44 +275,12 @@ pub fn report(c: &Concessions) -> Report {
                 Solver::MinCut => "min_cut",
                 Solver::Search => "search",
             });
-            r.packages = packages
-                .iter()
-                .map(|k| PackageOut {
-                    withdraw: k
-                        .terms
-                        .iter()
-                        .filter_map(|&t| c.candidates.get(t).map(|x| x.name.clone()))
-                        .collect(),
-                    cost: k.package.cost,
-                    cost_by_proposal: ids
-                        .iter()
-                        .enumerate()
-                        .map(|(j, id)| ProposalCostOut {
-                            proposal: id.clone(),
-                            cost: k.package.cost_by_proposal.get(j).copied().unwrap_or(0),
-                        })
-                        .collect(),
-                    balance: k.package.balance,
-                    verdicts_after: match &k.outcome {
-                        Outcome::Evaluated(e) => e
-                            .summary
-                            .pairs
-                            .iter()
-                            .map(|p| p.verdict.as_str().to_owned())
-                            .collect(),
-                        Outcome::Invalid(_) => vec!["invalid".to_owned()],
-                    },
-                    unblocks: unblocks(k),
-                    edits: k
-                        .edits
-                        .iter()
-                        .map(|e| EditOut {
-                            text: e.to_string(),
-                            edit: e.clone(),
-                        })
-                        .collect(),
-                })
-                .collect();
+            r.packages = packages.iter().map(|k| package(&ids, k)).collect();
+            r.front = c.front.as_ref().map(|f| FrontOut {
+                points: f.points.iter().map(|k| package(&ids, k)).collect(),
+                balanced: f.balanced,
+                balanced_words: balanced_words(c, &refs).unwrap_or_default(),
+            });
             r.one_sided = c
                 .one_sided()
                 .into_iter()
@@ -210,7 +288,7 @@ pub fn report(c: &Concessions) -> Report {
                     Some(OneSidedOut {
                         proposal: ids.get(p)?.clone(),
                         package: k,
-                        cost: packages.get(k)?.package.cost,
+                        cost: as_number(packages.get(k)?.package.cost),
                     })
                 })
                 .collect();

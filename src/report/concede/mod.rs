@@ -1,28 +1,250 @@
 //! Renderers of a concession analysis ([`crate::concede::Concessions`]):
 //! `text` (terminal), `markdown` (a briefing), `json` (for scripts, with its own output
-//! types). The words the three share live here. The command that tries a package
-//! (an `armistice whatif` command) is the caller's: the text and Markdown renderers
-//! take it as a function of the package's edits.
+//! types). The words the three (and the HTML appendix) share live here: each move in
+//! domain words, each problem, what a package costs each side and how evenly, and
+//! the balanced point of the Pareto front. The command that tries a package (an
+//! `armistice whatif` command) is the caller's: the text and Markdown renderers take
+//! it as a function of the package's edits.
 
 pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::concede::{Candidate, Cost, PackageResult};
-use crate::engine::{BlockStatus, Direction, Finding};
+use crate::concede::{Candidate, Concessions, Cost, Move, PackageResult, ProblemKind, ProblemRef, points};
+use crate::engine::{BlockStatus, Direction, Finding, TermRef};
+use crate::resolved::Interval;
 use crate::whatif::Outcome;
 
-/// A cost in words: `4` or `never` (a red line).
+/// A cost in words: `4`, `0.5` or `never` (a red line).
 pub fn cost(c: Cost) -> String {
     match c {
-        Cost::Finite(n) => n.to_string(),
+        Cost::Finite(n) => points(n),
         Cost::Forbidden => "never".to_owned(),
     }
 }
 
-/// A candidate in words: `us-2025-03-11/aid (core, 4)`.
-pub fn candidate(c: &Candidate) -> String {
-    format!("{} ({}, {})", c.name, c.priority, cost(c.cost))
+/// A candidate in words with its price: `withdraw us/aid (core, 4)`.
+pub fn candidate(c: &Concessions, k: &Candidate) -> String {
+    format!("{} ({}, {})", move_words(c, k, &plain), k.priority, cost(k.cost))
+}
+
+/// Names as they are (the text renderers guard what they print).
+pub fn plain(name: &str) -> String {
+    name.to_owned()
+}
+
+/// The window of `t` in its proposal's own days.
+fn own_window(c: &Concessions, t: TermRef) -> Option<Interval> {
+    let p = c.baseline.proposals.get(t.proposal)?;
+    let w = p.terms.get(t.term)?.window;
+    let shift = match (p.calendar, p.proposal.entry_into_force) {
+        (Some(cal), Some(e)) => cal.days_until(e),
+        _ => 0,
+    };
+    Some(if w.is_unstated() { w } else { w.shifted(-shift) })
+}
+
+/// A move in domain words: what the side does to which term.
+/// Names (ids, user input) are written by `code`.
+pub fn move_words(c: &Concessions, k: &Candidate, code: &dyn Fn(&str) -> String) -> String {
+    let other = code(k.other.as_deref().unwrap_or(""));
+    let name = code(&k.name);
+    match k.mv {
+        Move::Withdraw { .. } => format!("withdraw {name}"),
+        Move::Narrow { term, from, to } => {
+            let new = Interval::new(from, to);
+            let was = own_window(c, term);
+            let was_words = was.map_or(String::new(), |w| format!("; was {w}"));
+            match (was, to) {
+                (Some(old), Some(end)) if old.from == from => {
+                    format!(
+                        "shorten {name} to end on day {end} ({new}{was_words}), clear of the terms it conflicts with"
+                    )
+                }
+                (Some(_), _) => {
+                    format!(
+                        "shift {name} to start on day {from} ({new}{was_words}), clear of the terms it conflicts with"
+                    )
+                }
+                (None, _) => format!("narrow {name} to {new}, clear of the terms it conflicts with"),
+            }
+        }
+        Move::Meet { .. } => format!("{name} says what {other} says, meeting it inside its range"),
+        Move::DropCondition { .. } => format!("drop the condition of {name} on {other}"),
+        Move::Concurrent { .. } => {
+            format!("let {name} take effect together with {other} (its condition concurrent, not before)")
+        }
+        Move::Commit { .. } => format!("{other} commits to {name} (adds it)"),
+    }
+}
+
+/// A problem in words: `conflict a/x ⟷ b/y`, `deadlock a/e → a/b → b/b → b/e`,
+/// `a/t pending on a/r`.
+/// Names are written by `code`.
+pub fn problem(p: &ProblemRef, code: &dyn Fn(&str) -> String) -> String {
+    let (l, r) = (code(p.left()), code(p.right()));
+    match p.kind {
+        ProblemKind::Conflict => format!("conflict {l} ⟷ {r}"),
+        ProblemKind::Indirect => format!("indirect conflict {l} ⟷ {r}"),
+        ProblemKind::Contingent => format!("contingent conflict {l} ⟷ {r}"),
+        ProblemKind::Deadlock | ProblemKind::Cycle => {
+            let names: Vec<String> = p.names.iter().map(|n| code(n)).collect();
+            let what = if p.kind == ProblemKind::Deadlock {
+                "deadlock"
+            } else {
+                "another cycle of that deadlock"
+            };
+            format!("{what} {}", names.join(" → "))
+        }
+        ProblemKind::Pending | ProblemKind::Blocked => {
+            let status = if p.kind == ProblemKind::Pending {
+                "pending"
+            } else {
+                "blocked"
+            };
+            let required = code(p.names.last().map_or("", String::as_str));
+            format!("{l} {status} on {required}")
+        }
+    }
+}
+
+/// The problems a package's move resolves, in words.
+pub fn resolves(c: &Concessions, k: &PackageResult, n: usize, code: &dyn Fn(&str) -> String) -> Vec<String> {
+    k.resolves
+        .get(n)
+        .into_iter()
+        .flatten()
+        .filter_map(|&i| c.problems.get(i))
+        .map(|p| problem(p, code))
+        .collect()
+}
+
+/// What the problems are, counted: `2 conflicts, 1 deadlock`.
+pub fn problem_counts(c: &Concessions) -> String {
+    let mut parts = Vec::new();
+    let kinds = [
+        (ProblemKind::Conflict, "conflict"),
+        (ProblemKind::Indirect, "indirect conflict"),
+        (ProblemKind::Contingent, "contingent conflict"),
+        (ProblemKind::Deadlock, "deadlock"),
+        (ProblemKind::Cycle, "further cycle"),
+        (ProblemKind::Pending, "pending condition"),
+        (ProblemKind::Blocked, "blocked condition"),
+    ];
+    for (kind, word) in kinds {
+        let n = c.problems.iter().filter(|p| p.kind == kind).count();
+        if n > 0 {
+            parts.push(format!("{n} {word}{}", if n == 1 { "" } else { "s" }));
+        }
+    }
+    if parts.is_empty() {
+        "nothing to resolve".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// How a package's cost falls on the sides, in words: `all on a`, `shared evenly`,
+/// `a bears 75% (3 of 4)`.
+pub fn balance(ids: &[&str], k: &PackageResult) -> String {
+    let costs = &k.package.cost_by_proposal;
+    let total = k.package.cost;
+    if total == 0 {
+        return "costs no one anything".to_owned();
+    }
+    let paying: Vec<usize> = (0..ids.len())
+        .filter(|&i| costs.get(i).is_some_and(|&c| c > 0))
+        .collect();
+    let most = costs.iter().copied().max().unwrap_or(0);
+    let top = (0..ids.len()).find(|&i| costs.get(i) == Some(&most)).unwrap_or(0);
+    let name = |i: usize| ids.get(i).copied().unwrap_or("?");
+    match paying.as_slice() {
+        [one] => format!("all on {}", name(*one)),
+        _ if costs.iter().take(ids.len()).all(|&c| c == most) => "shared evenly".to_owned(),
+        _ => format!(
+            "{} bears {:.0}% ({} of {})",
+            name(top),
+            k.package.balance * 100.0,
+            points(most),
+            points(total)
+        ),
+    }
+}
+
+/// The costs to each side: `a 0.5 · b 2`.
+pub fn shares(ids: &[&str], k: &PackageResult) -> String {
+    ids.iter()
+        .enumerate()
+        .map(|(j, id)| {
+            let paid = k.package.cost_by_proposal.get(j).copied().unwrap_or(0);
+            format!("{id} {}", points(paid))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The balanced point of the front explained in words (`ids` as they should be
+/// written).
+pub fn balanced_words(c: &Concessions, ids: &[&str]) -> Option<String> {
+    let front = c.front.as_ref()?;
+    let k = front.points.get(front.balanced)?;
+    let (a, b) = (ids.first().copied()?, ids.get(1).copied()?);
+    let cost = |j: usize| points(k.package.cost_by_proposal.get(j).copied().unwrap_or(0));
+    let n = front.points.len();
+    let mut s = format!(
+        "{a} gives up {} and {b} {}: of the {n} package{} that no other beats for both sides, this is the one where the side that gives up more gives up least",
+        cost(0),
+        cost(1),
+        if n == 1 { "" } else { "s" }
+    );
+    let key = |p: &PackageResult| {
+        let most = p.package.cost_by_proposal.iter().copied().max().unwrap_or(0);
+        (most, p.package.cost)
+    };
+    let ties = front.points.iter().filter(|p| key(p) == key(k)).count() - 1;
+    if ties > 0 {
+        s.push_str(&format!(
+            " (tied with {ties} other{} of the front, listed first)",
+            if ties == 1 { "" } else { "s" }
+        ));
+    }
+    let cheapest = front.points.iter().min_by_key(|p| p.package.cost);
+    if let Some(ch) = cheapest
+        && ch.package.cost < k.package.cost
+    {
+        s.push_str(&format!(
+            "; it costs {} in all, against {} for the cheapest, which is {}",
+            points(k.package.cost),
+            points(ch.package.cost),
+            balance(ids, ch)
+        ));
+    }
+    if !k.verified() {
+        s.push_str(" (not confirmed by the engine)");
+    }
+    Some(s)
+}
+
+/// What the engine found after a package: `confirmed` or what is left.
+pub fn verification(k: &PackageResult) -> String {
+    match k.remaining {
+        None => "not confirmed: the edits could not be evaluated".to_owned(),
+        Some(r) if r.none() => "confirmed by the engine on the edited proposals".to_owned(),
+        Some(r) => {
+            let mut left = Vec::new();
+            for (n, word) in [
+                (r.conflicts, "conflict"),
+                (r.deadlocks, "deadlock"),
+                (r.contingent, "contingent conflict"),
+                (r.held, "held condition"),
+            ] {
+                if n > 0 {
+                    left.push(format!("{n} {word}{}", if n == 1 { "" } else { "s" }));
+                }
+            }
+            format!("NOT CONFIRMED: the engine still finds {}", left.join(", "))
+        }
+    }
 }
 
 /// The terms a package unblocks: held (blocked) before, not after.

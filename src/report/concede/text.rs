@@ -1,11 +1,16 @@
-//! The terminal report of a concession analysis: the conflicts and candidate
-//! concessions, each package with its cost to each side, balance, what it unblocks and
-//! the edits that apply it, then which side conceding alone is cheaper.
+//! The terminal report of a concession analysis: the problems to resolve, each
+//! package with its cost to each side (and how evenly it falls, in words), each move
+//! in domain words with what it resolves, the verdict after it as the engine found
+//! it, and the command that applies it; then the Pareto front of two sides' costs
+//! and its balanced point explained, and which side conceding alone is cheaper.
 
 use std::fmt::Write;
 
-use super::{candidate, unblocks};
-use crate::concede::{Concessions, Packages};
+use super::{
+    balance, balanced_words, move_words, plain, problem, problem_counts, resolves, shares, unblocks,
+    verification,
+};
+use crate::concede::{Concessions, PackageResult, Packages, points};
 use crate::report::compare::text::summary;
 use crate::report::style::{Painter, Role};
 use crate::report::terminal::{guard, one_line as line};
@@ -23,42 +28,37 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
         .iter()
         .map(|q| line(q.id()).into_owned())
         .collect();
+    let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
     let _ = writeln!(
         out,
-        "{}  {}: {} conflict{}",
+        "{}  {}: {}",
         p.paint(Role::Strong, "CONCEDE"),
         ids.join(" vs "),
-        c.conflicts.len(),
-        if c.conflicts.len() == 1 { "" } else { "s" }
+        problem_counts(c)
     );
-    for k in &c.conflicts {
-        let how = if k.indirect { "indirect" } else { "conflict" };
-        let _ = writeln!(out, "  {how:<8}  {} ⟷ {}", line(&k.left), line(&k.right));
-    }
-    if !c.candidates.is_empty() {
-        let names: Vec<String> = c
-            .candidates
-            .iter()
-            .map(|x| line(&candidate(x)).into_owned())
-            .collect();
-        let _ = writeln!(out, "  {:<8}  {}", "withdraw", names.join(", "));
+    for k in &c.problems {
+        let _ = writeln!(out, "  {:<8}  {}", "resolve", line(&problem(k, &plain)));
     }
     out.push('\n');
     match &c.packages {
         Packages::NoConflict => {
-            let _ = writeln!(out, "{}", p.paint(Role::Good, "nothing to concede: no conflict"));
+            let _ = writeln!(
+                out,
+                "{}",
+                p.paint(Role::Good, "nothing to concede: no conflict and no deadlock")
+            );
         }
-        Packages::Infeasible(conflicts) => {
+        Packages::Infeasible(problems) => {
             let _ = writeln!(
                 out,
                 "{}",
                 p.paint(
                     Role::Bad,
-                    "NO PACKAGE: red lines clash; these conflicts need a red line conceded"
+                    "NO PACKAGE: red lines clash; these problems need a red line moved"
                 )
             );
-            for &i in conflicts {
-                if let Some(k) = c.conflicts.get(i) {
+            for &i in problems {
+                if let Some(k) = c.problems.get(i) {
                     let reds: Vec<String> = c
                         .red_lines(i)
                         .iter()
@@ -66,9 +66,8 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
                         .collect();
                     let _ = writeln!(
                         out,
-                        "  {} ⟷ {}  red line{}: {}",
-                        line(&k.left),
-                        line(&k.right),
+                        "  {}  red line{}: {}",
+                        line(&problem(k, &plain)),
                         if reds.len() == 1 { "" } else { "s" },
                         reds.join(", ")
                     );
@@ -77,90 +76,164 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
         }
         Packages::Found { packages, .. } => {
             for (i, k) in packages.iter().enumerate() {
-                let shares: Vec<String> = ids
-                    .iter()
-                    .enumerate()
-                    .map(|(j, id)| {
-                        format!("{id} {}", k.package.cost_by_proposal.get(j).copied().unwrap_or(0))
-                    })
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "{}  cost {}  ({})  balance {:.2}",
-                    p.paint(Role::Strong, &format!("PACKAGE {}", i + 1)),
-                    k.package.cost,
-                    shares.join(" · "),
-                    k.package.balance
-                );
-                for (n, &t) in k.terms.iter().enumerate() {
-                    if let Some(cand) = c.candidates.get(t) {
-                        let label = if n == 0 { "withdraw" } else { "" };
-                        let _ = writeln!(out, "  {label:<8}  {}", line(&candidate(cand)));
-                    }
-                }
-                match &k.outcome {
-                    Outcome::Evaluated(e) => {
-                        for pair in &e.summary.pairs {
-                            let _ = writeln!(
-                                out,
-                                "  {:<8}  {} — {}",
-                                "after",
-                                pair.verdict.as_str(),
-                                summary(&pair.counts)
-                            );
-                        }
-                        let un = unblocks(k);
-                        if !un.is_empty() {
-                            let _ = writeln!(out, "  {:<8}  {}", "unblocks", line(&un.join(", ")));
-                        }
-                    }
-                    Outcome::Invalid(_) => {
-                        let _ = writeln!(
-                            out,
-                            "  {:<8}  {}",
-                            "after",
-                            p.paint(Role::Bad, "could not be evaluated")
-                        );
-                    }
-                }
-                let _ = writeln!(
-                    out,
-                    "  {:<8}  {}",
-                    "try",
-                    p.paint(Role::Dim, &line(&try_edits(&k.edits)))
-                );
-                out.push('\n');
-            }
-            let sided = c.one_sided();
-            for &(prop, k) in &sided {
-                if let (Some(id), Some(pkg)) = (ids.get(prop), packages.get(k)) {
-                    let _ = writeln!(
-                        out,
-                        "{}  only {id} concedes: cost {} (package {})",
-                        p.paint(Role::Strong, "ONE-SIDED"),
-                        pkg.package.cost,
-                        k + 1
-                    );
-                }
-            }
-            if let [(a, ka), (b, kb)] = sided.as_slice()
-                && let (Some(pa), Some(pb)) = (packages.get(*ka), packages.get(*kb))
-            {
-                let (ida, idb) = (
-                    ids.get(*a).cloned().unwrap_or_default(),
-                    ids.get(*b).cloned().unwrap_or_default(),
-                );
-                let (ca, cb) = (pa.package.cost, pb.package.cost);
-                let verdict = if ca < cb {
-                    format!("{ida} conceding is cheaper ({ca} against {cb})")
-                } else if cb < ca {
-                    format!("{idb} conceding is cheaper ({cb} against {ca})")
+                let title = if i == 0 {
+                    "PACKAGE 1 (optimal)".to_owned()
                 } else {
-                    format!("both cost {ca}")
+                    format!("PACKAGE {} (next best)", i + 1)
                 };
-                let _ = writeln!(out, "{}  {verdict}", p.paint(Role::Strong, "CHEAPER  "));
+                package(&mut out, c, k, &title, &id_refs, &try_edits, p);
             }
+            front(&mut out, c, packages, &id_refs, p);
+            one_sided(&mut out, c, packages, &ids, p);
         }
     }
     guard(&out, p.enabled()).into_owned()
+}
+
+fn package(
+    out: &mut String,
+    c: &Concessions,
+    k: &PackageResult,
+    title: &str,
+    ids: &[&str],
+    try_edits: &impl Fn(&[Edit]) -> String,
+    p: Painter,
+) {
+    let _ = writeln!(
+        out,
+        "{}  cost {}  ({})  {}",
+        p.paint(Role::Strong, title),
+        points(k.package.cost),
+        shares(ids, k),
+        balance(ids, k)
+    );
+    for (n, &m) in k.moves.iter().enumerate() {
+        if let Some(cand) = c.candidates.get(m) {
+            let _ = writeln!(
+                out,
+                "  {:<8}  {} ({}, {})",
+                "move",
+                line(&move_words(c, cand, &plain)),
+                cand.priority,
+                super::cost(cand.cost)
+            );
+            let done = resolves(c, k, n, &plain);
+            if !done.is_empty() {
+                let _ = writeln!(out, "  {:<8}    resolves {}", "", line(&done.join("; ")));
+            }
+        }
+    }
+    match &k.outcome {
+        Outcome::Evaluated(e) => {
+            for pair in &e.summary.pairs {
+                let _ = writeln!(
+                    out,
+                    "  {:<8}  {} — {}",
+                    "after",
+                    pair.verdict.as_str(),
+                    summary(&pair.counts)
+                );
+            }
+            let un = unblocks(k);
+            if !un.is_empty() {
+                let _ = writeln!(out, "  {:<8}  {}", "unblocks", line(&un.join(", ")));
+            }
+        }
+        Outcome::Invalid(_) => {
+            let _ = writeln!(
+                out,
+                "  {:<8}  {}",
+                "after",
+                p.paint(Role::Bad, "could not be evaluated")
+            );
+        }
+    }
+    let role = if k.verified() { Role::Good } else { Role::Bad };
+    let _ = writeln!(out, "  {:<8}  {}", "verified", p.paint(role, &verification(k)));
+    let _ = writeln!(
+        out,
+        "  {:<8}  {}",
+        "try",
+        p.paint(Role::Dim, &line(&try_edits(&k.edits)))
+    );
+    out.push('\n');
+}
+
+/// The Pareto front and its balanced point.
+fn front(out: &mut String, c: &Concessions, packages: &[PackageResult], ids: &[&str], p: Painter) {
+    if let Some(e) = &c.front_stopped {
+        let _ = writeln!(out, "{}  not found: {e}\n", p.paint(Role::Strong, "FRONT"));
+    }
+    let Some(front) = &c.front else { return };
+    let (Some(a), Some(b)) = (ids.first(), ids.get(1)) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "{}  cost to {a} against cost to {b}: the packages no other beats for both sides",
+        p.paint(Role::Strong, "FRONT")
+    );
+    for (i, k) in front.points.iter().enumerate() {
+        let listed = packages
+            .iter()
+            .position(|q| q.package.concessions == k.package.concessions)
+            .map_or(String::new(), |n| format!("  (package {})", n + 1));
+        let mark = if i == front.balanced { "balanced" } else { "" };
+        let moves: Vec<String> = k
+            .moves
+            .iter()
+            .filter_map(|&m| c.candidates.get(m))
+            .map(|x| line(&move_words(c, x, &plain)).into_owned())
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {mark:<8}  {}{listed}: {}",
+            shares(ids, k),
+            moves.join("; ")
+        );
+    }
+    if let Some(words) = balanced_words(c, ids) {
+        let _ = writeln!(out, "{}  {}", p.paint(Role::Strong, "BALANCED"), line(&words));
+    }
+    out.push('\n');
+}
+
+fn one_sided(out: &mut String, c: &Concessions, packages: &[PackageResult], ids: &[String], p: Painter) {
+    let sided = c.one_sided();
+    for &(prop, k) in &sided {
+        if let (Some(id), Some(pkg)) = (ids.get(prop), packages.get(k)) {
+            let _ = writeln!(
+                out,
+                "{}  only {id} concedes: cost {} (package {})",
+                p.paint(Role::Strong, "ONE-SIDED"),
+                points(pkg.package.cost),
+                k + 1
+            );
+        }
+    }
+    if let [(a, ka), (b, kb)] = sided.as_slice()
+        && let (Some(pa), Some(pb)) = (packages.get(*ka), packages.get(*kb))
+    {
+        let (ida, idb) = (
+            ids.get(*a).cloned().unwrap_or_default(),
+            ids.get(*b).cloned().unwrap_or_default(),
+        );
+        let (ca, cb) = (pa.package.cost, pb.package.cost);
+        let verdict = if ca < cb {
+            format!(
+                "{ida} conceding is cheaper ({} against {})",
+                points(ca),
+                points(cb)
+            )
+        } else if cb < ca {
+            format!(
+                "{idb} conceding is cheaper ({} against {})",
+                points(cb),
+                points(ca)
+            )
+        } else {
+            format!("both cost {}", points(ca))
+        };
+        let _ = writeln!(out, "{}  {verdict}", p.paint(Role::Strong, "CHEAPER  "));
+    }
 }

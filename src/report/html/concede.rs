@@ -1,11 +1,13 @@
-//! The concessions section of the HTML briefing: the cheapest packages of withdrawn
-//! terms after which no conflict remains, each with its cost to each side, its balance,
-//! what it unblocks, and the verdict after.
+//! The concessions section of the HTML briefing: the cheapest packages of moves after
+//! which no conflict and no deadlock remains, each with its cost to each side, how
+//! evenly that falls (in words), what it unblocks, the verdict after and whether the
+//! engine confirms it; then the balanced point of the two sides' costs, explained.
 
 use super::Appendix;
 use super::escape::Html;
+use crate::concede::points;
 use crate::concede::{Concessions, Packages};
-use crate::report::concede::{candidate, unblocks};
+use crate::report::concede::{balance, balanced_words, candidate, problem, unblocks, verification};
 use crate::whatif::Outcome;
 
 /// The appendix for `c`.
@@ -20,8 +22,8 @@ pub fn appendix(c: &Concessions) -> Appendix {
             h.el("p", "", "No package of concessions resolves every conflict: these conflicts set red line against red line.");
             h.raw("<ul class=\"plain\">\n");
             for &i in conflicts {
-                if let Some(r) = c.conflicts.get(i) {
-                    h.el("li", "", &format!("{} ⟷ {}", r.left, r.right));
+                if let Some(r) = c.problems.get(i) {
+                    h.el("li", "", &problem(r, &crate::report::concede::plain));
                 }
             }
             h.raw("</ul>\n");
@@ -30,29 +32,29 @@ pub fn appendix(c: &Concessions) -> Appendix {
             h.el(
                 "p",
                 "",
-                "Each package withdraws terms (cost by priority: core 4, normal 2, minor 1; red lines never) so that no conflict remains. Cheapest first.",
+                "Each package is a set of moves (withdraw a term: core 4, normal 2, minor 1; narrow it in time or drop a condition: half that; make a condition concurrent: a quarter; red lines never) after which no conflict and no deadlock remains. Cheapest first.",
             );
             h.raw("<table class=\"packages\">\n<thead><tr><th>#</th><th>cost</th>");
             for id in &ids {
                 h.open("th", &[]).text(&format!("paid by {id}")).close("th");
             }
             h.raw(
-                "<th>balance</th><th>withdraws</th><th>after</th><th>unblocks</th></tr></thead>\n<tbody>\n",
+                "<th>how the cost falls</th><th>moves</th><th>after</th><th>unblocks</th></tr></thead>\n<tbody>\n",
             );
             for (n, k) in packages.iter().enumerate() {
                 h.raw("<tr>");
                 h.el("td", "", &(n + 1).to_string());
-                h.el("td", "num", &k.package.cost.to_string());
+                h.el("td", "num", &points(k.package.cost));
                 for j in 0..ids.len() {
                     let paid = k.package.cost_by_proposal.get(j).copied().unwrap_or(0);
-                    h.el("td", "num", &paid.to_string());
+                    h.el("td", "num", &points(paid));
                 }
-                h.el("td", "num", &format!("{:.2}", k.package.balance));
+                h.el("td", "", &balance(&ids, k));
                 let withdrawn: Vec<String> = k
-                    .terms
+                    .moves
                     .iter()
                     .filter_map(|&t| c.candidates.get(t))
-                    .map(candidate)
+                    .map(|x| candidate(c, x))
                     .collect();
                 h.el("td", "", &withdrawn.join("; "));
                 let after = match &k.outcome {
@@ -65,11 +67,15 @@ pub fn appendix(c: &Concessions) -> Appendix {
                         .join("; "),
                     Outcome::Invalid(_) => "could not be evaluated".to_owned(),
                 };
+                let after = format!("{after} ({})", verification(k));
                 h.el("td", "", &after);
                 h.el("td", "", &unblocks(k).join(", "));
                 h.raw("</tr>\n");
             }
             h.raw("</tbody></table>\n");
+            if let Some(words) = balanced_words(c, &ids) {
+                h.el("p", "", &format!("Balanced point: {words}."));
+            }
         }
     }
     Appendix {
