@@ -335,7 +335,7 @@ pub(crate) fn load_vocab(opts: &InputOptions, proposals: &[PathBuf]) -> Result<V
     for p in proposals {
         // Only a regular file is read twice: standard input or a pipe is read once, by
         // the proposal's loading. A proposal that cannot be read is reported then.
-        if !std::fs::metadata(p).is_ok_and(|m| m.is_file()) {
+        if !std::fs::metadata(p).is_ok_and(|m| m.is_file()) || !load::may_name_vocab(p) {
             continue;
         }
         let Ok(file) = opts.read(p) else { continue };

@@ -31,4 +31,4 @@ pub use run_parties::restrict_any;
 pub use time::phase_windows;
 pub use validate::{ceasefire_window, resolve, resolve_owned};
 pub use vocab_file::{load_vocab, load_vocab_reports, load_vocab_with};
-pub use vocab_refs::vocab_refs;
+pub use vocab_refs::{may_name_vocab, vocab_refs};
