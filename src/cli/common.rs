@@ -141,6 +141,19 @@ impl OutputOptions {
         let Some(path) = &self.output else {
             return Ok(());
         };
+        // The vocabulary files the inputs name in `$vocab` are inputs too.
+        let named = named_vocab_files(inputs);
+        let all: Vec<&Path>;
+        let inputs = if named.is_empty() {
+            inputs
+        } else {
+            all = inputs
+                .iter()
+                .copied()
+                .chain(named.iter().map(PathBuf::as_path))
+                .collect();
+            &all
+        };
         if !inputs.is_empty() {
             let _ = self
                 .inputs
@@ -322,6 +335,22 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// The vocabulary files that the regular files among `inputs` name in `$vocab`.
+fn named_vocab_files(inputs: &[&Path]) -> Vec<PathBuf> {
+    inputs
+        .iter()
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()) && load::may_name_vocab(p))
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            Some(load::vocab_refs(
+                &load::SourceFile::from_text(*p, text),
+                crate::limits::Limits::default().max_depth,
+            ))
+        })
+        .flatten()
+        .collect()
 }
 
 /// Loads the vocabulary: the default pack with the files named in the `$vocab` of

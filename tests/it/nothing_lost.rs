@@ -283,3 +283,36 @@ fn a_kill_mid_write_leaves_the_old_file_or_the_new_one() {
         "no kill landed while the temporary file was being written"
     );
 }
+
+/// A vocabulary file a proposal names in `$vocab` is an input like one given with
+/// `--vocab`: `-o` refuses it, even with `--force`.
+#[test]
+fn output_never_replaces_a_vocabulary_named_in_vocab() {
+    let dir = tempfile::tempdir().unwrap();
+    let proposals = dir.path().join("proposals");
+    let vocabs = dir.path().join("vocab");
+    std::fs::create_dir_all(&proposals).unwrap();
+    std::fs::create_dir_all(&vocabs).unwrap();
+    let mut files = Vec::new();
+    for p in [
+        "proposals/et-2022-10-position.json",
+        "proposals/tplf-2022-09-position.json",
+        "vocab/tigray-2022.json",
+    ] {
+        let to = dir.path().join(p);
+        std::fs::copy(p, &to).unwrap();
+        files.push(to);
+    }
+    let before = state(&files);
+    let (a, b, v) = (s(&files[0]), s(&files[1]), s(&files[2]));
+    for command in ["compare", "report", "graph", "concede"] {
+        let Run { code, stderr, .. } = armistice(&[command, a, b, "-o", v, "--force"]);
+        assert_eq!(code, 2, "{command}: {stderr}");
+        assert!(stderr.contains("it is an input file"), "{command}: {stderr}");
+    }
+    assert!(state(&files) == before, "an input changed");
+    // The same command with another output writes it.
+    let out = dir.path().join("out.txt");
+    let Run { code, stderr, .. } = armistice(&["compare", a, b, "-o", s(&out)]);
+    assert!(code <= 1 && out.exists(), "{stderr}");
+}
