@@ -58,6 +58,26 @@ pub use types::{
 use budget::Budget;
 use reduce::Clause;
 
+/// What every search starts from: each concession's cost (a red line's counted 0, as
+/// it is never taken) and the instance reduced (red-line ways dropped, the concessions
+/// a conflict cannot do without forced); infeasible when a conflict is left with none.
+fn prepare(instance: &Instance) -> Result<(Vec<u64>, reduce::Reduced), SolveError> {
+    let clauses = validate(instance)?;
+    let cost = instance
+        .concessions
+        .iter()
+        .map(|c| c.cost.finite().unwrap_or(0))
+        .collect();
+    let forbidden: Vec<bool> = instance
+        .concessions
+        .iter()
+        .map(|c| c.cost == Cost::Forbidden)
+        .collect();
+    let root = reduce::reduce(&clauses, vec![false; instance.concessions.len()], &forbidden)
+        .map_err(|red_line_conflicts| SolveError::Infeasible { red_line_conflicts })?;
+    Ok((cost, root))
+}
+
 /// The cheapest packages of `instance`, as many as [`Options::top`] asks.
 pub fn solve(instance: &Instance, options: &Options) -> Result<Solution, SolveError> {
     solve_with_progress(instance, options, &mut |_| {})
@@ -70,20 +90,7 @@ pub fn solve_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Solution, SolveError> {
-    let n = instance.concessions.len();
-    let clauses = validate(instance)?;
-    let cost: Vec<u64> = instance
-        .concessions
-        .iter()
-        .map(|c| c.cost.finite().unwrap_or(0))
-        .collect();
-    let forbidden: Vec<bool> = instance
-        .concessions
-        .iter()
-        .map(|c| c.cost == Cost::Forbidden)
-        .collect();
-    let root = reduce::reduce(&clauses, vec![false; n], &forbidden)
-        .map_err(|red_line_conflicts| SolveError::Infeasible { red_line_conflicts })?;
+    let (cost, root) = prepare(instance)?;
     let mut budget = Budget::new(options, progress);
     let k = options.top.max(1);
     let graph = match options.method {
@@ -129,21 +136,8 @@ pub fn solve_with_progress(
 /// point, cheapest for proposal 0 first. Concessions of other proposals count for
 /// neither side (the front is for two proposals). Errors as [`solve`].
 pub fn pareto(instance: &Instance, options: &Options) -> Result<Vec<Package>, SolveError> {
-    let n = instance.concessions.len();
-    let clauses = validate(instance)?;
-    let cost: Vec<u64> = instance
-        .concessions
-        .iter()
-        .map(|c| c.cost.finite().unwrap_or(0))
-        .collect();
-    let forbidden: Vec<bool> = instance
-        .concessions
-        .iter()
-        .map(|c| c.cost == Cost::Forbidden)
-        .collect();
+    let (cost, root) = prepare(instance)?;
     let owner: Vec<usize> = instance.concessions.iter().map(|c| c.proposal).collect();
-    let root = reduce::reduce(&clauses, vec![false; n], &forbidden)
-        .map_err(|red_line_conflicts| SolveError::Infeasible { red_line_conflicts })?;
     let mut quiet = |_: Progress| {};
     let mut budget = Budget::new(options, &mut quiet);
     let proposals = owner.iter().map(|&p| p + 1).max().unwrap_or(0).max(2);
