@@ -339,18 +339,22 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
 
 /// The vocabulary files that the regular files among `inputs` name in `$vocab`.
 fn named_vocab_files(inputs: &[&Path]) -> Vec<PathBuf> {
-    inputs
-        .iter()
-        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()) && load::may_name_vocab(p))
-        .filter_map(|p| {
-            let text = std::fs::read_to_string(p).ok()?;
-            Some(load::vocab_refs(
-                &load::SourceFile::from_text(*p, text),
-                crate::limits::Limits::default().max_depth,
-            ))
-        })
-        .flatten()
-        .collect()
+    let limits = crate::limits::Limits::default();
+    inputs.iter().flat_map(|p| vocab_named_in(p, &limits)).collect()
+}
+
+/// The vocabulary files the proposal at `path` names in `$vocab`. Only a regular file
+/// is read for it (standard input or a pipe is read once, by the proposal's loading),
+/// and read whole only when it holds the key; a file that cannot be read names none
+/// (its loading says why).
+fn vocab_named_in(path: &Path, limits: &crate::limits::Limits) -> Vec<PathBuf> {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) || !load::may_name_vocab(path) {
+        return Vec::new();
+    }
+    match load::SourceFile::read_limited_with(path, limits.max_file_bytes, raise) {
+        Ok(file) => load::vocab_refs(&file, limits.max_depth),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Loads the vocabulary: the default pack with the files named in the `$vocab` of
@@ -362,13 +366,7 @@ pub(crate) fn load_vocab(opts: &InputOptions, proposals: &[PathBuf]) -> Result<V
     let mut seen = std::collections::HashSet::new();
     let limits = opts.limits();
     for p in proposals {
-        // Only a regular file is read twice: standard input or a pipe is read once, by
-        // the proposal's loading. A proposal that cannot be read is reported then.
-        if !std::fs::metadata(p).is_ok_and(|m| m.is_file()) || !load::may_name_vocab(p) {
-            continue;
-        }
-        let Ok(file) = opts.read(p) else { continue };
-        for v in load::vocab_refs(&file, limits.max_depth) {
+        for v in vocab_named_in(p, &limits) {
             if seen.insert(std::fs::canonicalize(&v).unwrap_or_else(|_| v.clone())) {
                 paths.push((v, Some(p.as_path())));
             }
