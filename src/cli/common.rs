@@ -365,8 +365,10 @@ pub(crate) fn load_vocab(opts: &InputOptions, proposals: &[PathBuf]) -> Result<V
     let mut paths: Vec<(PathBuf, Option<&Path>)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let limits = opts.limits();
-    for p in proposals {
-        for v in vocab_named_in(p, &limits) {
+    // Each proposal is searched on a thread of its own (a search reads the whole file).
+    let named: Vec<Vec<PathBuf>> = proposals.par_iter().map(|p| vocab_named_in(p, &limits)).collect();
+    for (p, named) in proposals.iter().zip(named) {
+        for v in named {
             if seen.insert(std::fs::canonicalize(&v).unwrap_or_else(|_| v.clone())) {
                 paths.push((v, Some(p.as_path())));
             }

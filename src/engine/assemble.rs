@@ -59,6 +59,14 @@ impl<'a> Fresh<'a> {
         }
     }
 
+    /// Uses `index` as proposal `j`'s atom index (made from its atoms, by the caller,
+    /// ahead of the first pair that needs it).
+    pub(crate) fn index_with(&mut self, j: usize, index: AtomIndex) {
+        if let Some(slot) = self.indices.get_mut(j) {
+            *slot = Some(index);
+        }
+    }
+
     /// Pair `(i, j)` related afresh: its relations and open points, held-up terms,
     /// deadlocks and verdict.
     pub(crate) fn pair(&mut self, i: usize, j: usize) -> Result<Pair, EngineError> {

@@ -28,6 +28,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::analysis::Relation;
 use super::atom::Atom;
 use super::related::Related;
@@ -140,16 +142,18 @@ fn less(v: Share, best: Share) -> bool {
 /// taxonomy's labels; the taxonomies multiplied.
 fn scope_measure(scope: &[LabelId], sizes: &Related, vocab: &Vocab) -> f64 {
     let taxonomy = |l: LabelId| vocab.labels.get(l as usize).map_or(usize::MAX, |x| x.taxonomy);
+    // Each taxonomy is measured once, at the first of its labels in the scope (a scope
+    // names a few labels: the quadratic walk costs less than sorting them).
     let mut measure = 1.0;
-    let mut taxonomies: Vec<usize> = scope.iter().map(|&l| taxonomy(l)).collect();
-    taxonomies.sort_unstable();
-    taxonomies.dedup();
-    for t in taxonomies {
-        let named: Vec<LabelId> = scope.iter().copied().filter(|&l| taxonomy(l) == t).collect();
-        let labels: u32 = named
-            .iter()
-            .filter(|&&l| !named.iter().any(|&o| o != l && vocab.label_contains(o, l)))
-            .map(|&l| sizes.label_size(l))
+    for (i, &first) in scope.iter().enumerate() {
+        let t = taxonomy(first);
+        if scope[..i].iter().any(|&l| taxonomy(l) == t) {
+            continue;
+        }
+        let named = || scope[i..].iter().copied().filter(|&l| taxonomy(l) == t);
+        let labels: u32 = named()
+            .filter(|&l| !named().any(|o| o != l && vocab.label_contains(o, l)))
+            .map(|l| sizes.label_size(l))
             .sum();
         let whole = sizes.taxonomy_size(t);
         if whole > 0 {
@@ -199,20 +203,30 @@ pub(crate) fn mark_incidental(
     sizes: &Related,
     vocab: &Vocab,
 ) {
-    let shares: Vec<Option<[Share; 2]>> = relations
-        .iter()
-        .map(|r| shares(r, blocks, sizes, vocab))
-        .collect();
+    // The shares are measured twice, on the threads of the pool, rather than kept:
+    // for millions of relations, a list of them would be the largest thing alive.
+    // First each term's best, a block of relations at a time…
     let mut best = Best::new(blocks.map(|b| b.spans.len()));
-    for (r, s) in relations.iter().zip(&shares) {
-        if let Some(s) = s {
-            best.add(r, *s);
+    for block in relations.chunks(SHARES_BLOCK) {
+        let measured: Vec<Option<[Share; 2]>> = block
+            .par_iter()
+            .map(|r| shares(r, blocks, sizes, vocab))
+            .collect();
+        for (r, s) in block.iter().zip(measured) {
+            if let Some(s) = s {
+                best.add(r, s);
+            }
         }
     }
-    for (r, s) in relations.iter_mut().zip(shares) {
-        r.incidental = best.incidental(r, s);
-    }
+    // …then each relation against the bests of its terms.
+    relations.par_iter_mut().for_each(|r| {
+        r.incidental = best.incidental(r, shares(r, blocks, sizes, vocab));
+    });
 }
+
+/// The relations whose shares are measured together, in parallel, before they are
+/// added to the bests.
+const SHARES_BLOCK: usize = 1 << 14;
 
 /// After a what-if: the incidental marks brought up to date on the relations of the
 /// `touched` terms (per side, sorted), whose relations may have changed; the others'

@@ -71,11 +71,20 @@ impl AtomIndex {
     /// The atoms that may relate to `a` (same subject, related action, scopes that may
     /// overlap), each once, in index order.
     pub(super) fn candidates(&self, a: &Atom, related: &Related, vocab: &Vocab) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.candidates_into(&mut out, a, related, vocab);
+        out
+    }
+
+    /// [`AtomIndex::candidates`] of `a` in `out` (emptied first), so that one list
+    /// serves the look-ups of many atoms.
+    pub(super) fn candidates_into(&self, out: &mut Vec<usize>, a: &Atom, related: &Related, vocab: &Vocab) {
+        out.clear();
         if let Some(n) = self.unindexed {
-            return (0..n).collect();
+            out.extend(0..n);
+            return;
         }
         let actions = related.actions(a.action);
-        let mut out = Vec::new();
         // An unspecified actor may be any party, and any party's atom may meet one: the
         // index is asked for those subjects (a handful of keys, never every atom).
         let unspecified = vocab.unspecified();
@@ -89,23 +98,21 @@ impl AtomIndex {
         for subject in subjects {
             let Some(t) = first else {
                 for &action in actions {
-                    self.by_action.extend(&mut out, &(subject, action));
+                    self.by_action.extend(out, &(subject, action));
                 }
                 continue;
             };
             for &action in actions {
-                self.by_label
-                    .extend(&mut out, &(subject, action, key(t), NO_LABEL));
+                self.by_label.extend(out, &(subject, action, key(t), NO_LABEL));
                 for &l in a.scope.iter().filter(|&&l| taxonomy(vocab, l) == t) {
                     for &m in related.labels(l) {
-                        self.by_label.extend(&mut out, &(subject, action, key(t), m));
+                        self.by_label.extend(out, &(subject, action, key(t), m));
                     }
                 }
             }
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
 }
 

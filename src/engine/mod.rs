@@ -109,18 +109,28 @@ pub(crate) fn analyze_shared(
         }
     }
     // Each proposal's atoms are its own: they are made in parallel (and the first
-    // error in the proposals' order is the one reported).
-    let atoms: Vec<_> = proposals
+    // error in the proposals' order is the one reported). The right side of the first
+    // pair is indexed on the thread that made its atoms, while the others' are still
+    // being made, rather than alone afterwards.
+    let built: Vec<_> = proposals
         .par_iter()
         .enumerate()
-        .map(|(i, p)| ProposalAtoms::build_within(i, p, vocab, limits).map(Arc::new))
+        .map(|(i, p)| {
+            let atoms = ProposalAtoms::build_within(i, p, vocab, limits)?;
+            let index = (i == 1).then(|| index::AtomIndex::new(&atoms.atoms, vocab));
+            Ok((Arc::new(atoms), index))
+        })
         .collect();
-    let atoms = atoms.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let built = built.into_iter().collect::<Result<Vec<_>, EngineError>>()?;
+    let (atoms, mut indices): (Vec<_>, Vec<_>) = built.into_iter().unzip();
     let related = Arc::new(Related::new(vocab));
     let all: Vec<(usize, usize)> = (0..proposals.len())
         .flat_map(|i| (i + 1..proposals.len()).map(move |j| (i, j)))
         .collect();
     let mut fresh = assemble::Fresh::new(&proposals, &atoms, all.iter().copied(), &related, vocab, limits);
+    if let Some(index) = indices.get_mut(1).and_then(Option::take) {
+        fresh.index_with(1, index);
+    }
     let pairs = all
         .iter()
         .map(|&(i, j)| fresh.pair(i, j))

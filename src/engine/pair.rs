@@ -177,14 +177,15 @@ fn relate_run(
     let mut seen_left = vec![Seen::default(); run.len()];
     let mut seen_right = vec![Seen::default(); right.atoms.len()];
     let start = run.start;
+    let mut candidates = Vec::new();
     for (i, a) in left.atoms.get(run).unwrap_or_default().iter().enumerate() {
         let i = start + i;
-        let candidates = right.index.candidates(a, related, vocab);
+        right.index.candidates_into(&mut candidates, a, related, vocab);
         if !spend(&budget.comparisons, candidates.len()) {
             return Err(Stopped::Comparisons);
         }
         let before = collector.relations.len();
-        for j in candidates {
+        for &j in &candidates {
             if let Some(coverage) = collector.add(i, j, vocab) {
                 mark(&mut seen_left, &mut seen_right, i - start, j, coverage);
             }
