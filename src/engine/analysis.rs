@@ -302,8 +302,8 @@ impl Verdict {
     }
 }
 
-/// Counts of a pair's findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Counts of a pair's findings (as the JSON reports write them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Counts {
     /// Direct conflicts.
     pub conflicts: usize,

@@ -9,8 +9,6 @@
 //! Issues carry the index of the file they are about as a path prefix `@K/` (see
 //! [`file_path`]), so that the loader can send each to its file.
 
-use std::collections::HashMap;
-
 use super::file::{ActionDef, Codes, LabelDef, ParamDef, PartyDef, RuleDef, TaxonomyDef};
 use super::groups::merge_groups;
 use super::{VocabFile, VocabIssue};
@@ -37,7 +35,7 @@ pub(super) struct Merged {
 /// For each entry, by key: its position in the merged list and the file that set its
 /// defining fields last. It makes each look-up constant time: a file of many entries
 /// merges in linear time.
-type Origins = HashMap<String, (usize, usize)>;
+type Origins = crate::collections::FastMap<String, (usize, usize)>;
 
 struct Merger<'a> {
     names: &'a [String],
@@ -242,7 +240,7 @@ impl Merger<'_> {
                 ..t.clone()
             });
             let at = into.len() - 1;
-            let mut label_origins = Origins::new();
+            let mut label_origins = Origins::default();
             for (i, l) in t.labels.iter().enumerate() {
                 self.label(
                     &mut into[at].labels,

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::report::compare::json::CountsOut as FindingCounts;
+use crate::engine::Counts as FindingCounts;
 use serde_json::{Value, json};
 
 use super::is_improvement;
@@ -284,8 +284,8 @@ fn impact(i: &Impact) -> ImpactOut {
             after: i.after.as_str(),
         },
         counts: BeforeAfter {
-            before: FindingCounts::from(&i.before_counts),
-            after: FindingCounts::from(&i.after_counts),
+            before: i.before_counts,
+            after: i.after_counts,
         },
         effects: i.effects.iter().map(effect).collect(),
     }

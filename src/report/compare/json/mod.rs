@@ -9,7 +9,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{Section, Sections};
-use crate::engine::{Analysis, Pair};
+use crate::engine::{Analysis, Counts, Pair};
 use crate::report::stream::{Stream, TermName, to_string, write_pretty};
 use crate::report::words;
 use crate::vocab::Vocab;
@@ -78,7 +78,7 @@ pub struct PairOut<'a> {
     /// `compatible`, `compatible with open points` or `conflicting`.
     pub verdict: &'static str,
     /// Counts of findings.
-    pub counts: CountsOut,
+    pub counts: Counts,
     /// Relations between terms (only those of the sections asked for).
     pub relations: Stream<'a, RelationOut<'a>>,
     /// Held-up terms.
@@ -87,56 +87,6 @@ pub struct PairOut<'a> {
     pub deadlocks: Vec<Vec<EdgeOut<'a>>>,
     /// Open points.
     pub open: Stream<'a, OpenOut<'a>>,
-}
-
-/// Counts of a pair's findings (never filtered).
-#[derive(Debug, Serialize)]
-pub struct CountsOut {
-    /// Direct conflicts.
-    pub conflicts: usize,
-    /// Indirect conflicts.
-    pub indirect: usize,
-    /// Divergences.
-    pub diverge: usize,
-    /// Terms left to be agreed.
-    pub to_be_agreed: usize,
-    /// Must against may.
-    pub compatible: usize,
-    /// Agreements.
-    pub agree: usize,
-    /// Indirect agreements: a term agrees with what the other side implies through
-    /// the vocabulary's rules.
-    pub indirect_agree: usize,
-    /// Blocked terms.
-    pub blocked: usize,
-    /// Pending terms.
-    pub pending: usize,
-    /// Open terms.
-    pub open: usize,
-    /// Deadlocks.
-    pub deadlocks: usize,
-    /// Contingent conflicts (direct or indirect): they conflict only if another term's
-    /// outcome comes (not counted in `conflicts` or `indirect`).
-    pub contingent: usize,
-}
-
-impl From<&crate::engine::Counts> for CountsOut {
-    fn from(c: &crate::engine::Counts) -> CountsOut {
-        CountsOut {
-            conflicts: c.conflicts,
-            indirect: c.indirect,
-            diverge: c.diverge,
-            to_be_agreed: c.to_be_agreed,
-            compatible: c.compatible,
-            agree: c.agree,
-            indirect_agree: c.indirect_agree,
-            blocked: c.blocked,
-            pending: c.pending,
-            open: c.open,
-            deadlocks: c.deadlocks,
-            contingent: c.contingent,
-        }
-    }
 }
 
 /// A held-up term.
@@ -313,7 +263,7 @@ fn pair_out<'a>(a: &'a Analysis, vocab: &'a Vocab, sections: &'a Sections, pair:
         left: id(pair.left),
         right: id(pair.right),
         verdict: pair.verdict.as_str(),
-        counts: CountsOut::from(&c),
+        counts: c,
         relations: Stream::new(
             sections
                 .relations(pair)
