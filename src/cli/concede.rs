@@ -35,8 +35,10 @@ pub(crate) struct Args {
     /// Costs of the moves, over the defaults
     /// `red_line=never,core=4,normal=2,minor=1` (withdrawing a term, by its priority;
     /// `red_line=N` lets red lines move), `narrow=0.5,meet=0.5,drop=0.5,concurrent=0.25`
-    /// (shares of that; `never` leaves a move out) and `commit_red_line=8` (committing
-    /// to the other side's red line; other terms at their withdrawal cost).
+    /// (shares of that; `never` leaves a move out; `narrow` prices every narrowing,
+    /// `narrow_time`, `narrow_scope`, `narrow_topics`, `narrow_partition` one each)
+    /// and `commit_red_line=8` (committing to the other side's red line; other terms
+    /// at their withdrawal cost).
     #[arg(long, value_name = "NAME=COST,...")]
     pub(crate) cost: Option<String>,
     /// Resolve pending and blocked conditions too (not terms pending by coverage).

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::costs::CostTable;
 use super::edits::edits;
 use super::moves::{Candidate, MoveKind};
-use super::problem::{Problem, ProblemKind, ProblemRef, Scope, problem_with};
+use super::problem::{Problem, ProblemKind, ProblemRef, Scope, problem_in};
 use super::solver::{self, Cost, Options, Package, Progress, SolveError, Solver};
 use crate::engine::{Analysis, Baseline, BlockStatus, Direction, Finding};
 use crate::vocab::Vocab;
@@ -138,7 +138,7 @@ pub fn concessions_with(
         candidates,
         problems,
         mut instance,
-    } = problem_with(&baseline, costs, scope);
+    } = problem_in(&baseline, costs, scope, vocab);
     let mut out = Concessions {
         baseline,
         scope,
@@ -238,7 +238,12 @@ fn screen(
     for i in 0..candidates.len() {
         let changes = matches!(
             candidates[i].mv.kind(),
-            MoveKind::Narrow | MoveKind::Meet | MoveKind::Commit
+            MoveKind::Narrow
+                | MoveKind::NarrowScope
+                | MoveKind::NarrowTopics
+                | MoveKind::NarrowPartition
+                | MoveKind::Meet
+                | MoveKind::Commit
         );
         if !changes || candidates[i].cost == Cost::Forbidden {
             continue;
@@ -250,7 +255,7 @@ fn screen(
         };
         let raises = match evaluate_one_with(keyed, &scenario, vocab, keep) {
             Outcome::Evaluated(e) => e.analysis.is_none_or(|a| {
-                problem_with(&a, costs, scope)
+                problem_in(&a, costs, scope, vocab)
                     .problems
                     .iter()
                     .any(|p| !before.contains(&(p.kind, p.names.as_slice())))

@@ -11,9 +11,11 @@ use super::costs::CostTable;
 use super::cycles::{Cycle, Edge, cycles};
 use super::moves::{Candidate, Move};
 use super::narrow::Narrowings;
+use super::restrict::Restrictions;
 use super::solver::{Concession, Conflict, Instance};
 use crate::engine::{Analysis, BlockStatus, RelationKind, TermRef};
 use crate::model::Timing;
+use crate::vocab::Vocab;
 
 /// Which problems to resolve beyond conflicts and deadlocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,11 +105,30 @@ pub fn problem(baseline: &Analysis, costs: &CostTable) -> Problem {
     problem_with(baseline, costs, Scope::default())
 }
 
-/// The concession problem of `baseline` over `scope`, moves priced by `costs`.
+/// The concession problem of `baseline` over `scope`, moves priced by `costs`,
+/// without the vocabulary: terms are narrowed in time only; [`problem_in`] narrows
+/// scope, topics and partitions too.
 pub fn problem_with(baseline: &Analysis, costs: &CostTable, scope: Scope) -> Problem {
+    build(baseline, costs, scope, Restrictions::default())
+}
+
+/// The concession problem of `baseline` over `scope`, moves priced by `costs`, under
+/// `vocab` (the one `baseline` was analysed with): every move, narrowings of scope,
+/// topics and partitions included.
+pub fn problem_in(baseline: &Analysis, costs: &CostTable, scope: Scope, vocab: &Vocab) -> Problem {
+    build(
+        baseline,
+        costs,
+        scope,
+        Restrictions::of(baseline, vocab, scope.contingent),
+    )
+}
+
+fn build(baseline: &Analysis, costs: &CostTable, scope: Scope, restrictions: Restrictions) -> Problem {
     let mut b = Builder {
         a: baseline,
         costs,
+        restrictions: &restrictions,
         index: HashMap::new(),
         out: Problem {
             candidates: Vec::new(),
@@ -140,6 +161,7 @@ pub fn problem_with(baseline: &Analysis, costs: &CostTable, scope: Scope) -> Pro
                     if let Some(mv) = narrowings.avoiding(t, other) {
                         ways.push(vec![mv]);
                     }
+                    ways.extend(b.restrictions.of_term(t).iter().map(|&mv| vec![mv]));
                 }
             }
             b.push(kind, vec![l, rt], ways);
@@ -304,6 +326,7 @@ fn deadlock_ways(cycle: &Cycle) -> (Vec<TermRef>, Vec<Vec<Move>>) {
 struct Builder<'a> {
     a: &'a Analysis,
     costs: &'a CostTable,
+    restrictions: &'a Restrictions,
     index: HashMap<Move, usize>,
     out: Problem,
 }
@@ -320,7 +343,7 @@ impl Builder<'_> {
             | Move::DropCondition { condition: o, .. }
             | Move::Concurrent { condition: o, .. } => Some(self.a.term_name(o)),
             Move::Commit { proposal, .. } => self.a.proposals.get(proposal).map(|p| p.id().to_owned()),
-            Move::Withdraw { .. } | Move::Narrow { .. } => None,
+            Move::Withdraw { .. } | Move::Narrow { .. } | Move::Restrict { .. } => None,
         };
         let i = self.out.candidates.len();
         self.out.candidates.push(Candidate {
@@ -329,6 +352,7 @@ impl Builder<'_> {
             other,
             priority,
             cost,
+            restricted: self.restrictions.get(&mv).cloned(),
             set_aside: false,
         });
         self.out

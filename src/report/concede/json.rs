@@ -69,12 +69,30 @@ pub struct CandidateOut {
     pub proposal: String,
     /// For `narrow`: the new window, in the proposal's own days.
     pub window: Option<WindowOut>,
+    /// For `narrow_scope`, `narrow_topics` and `narrow_partition`: what is narrowed.
+    pub narrowed: Option<NarrowedOut>,
     /// The priority it is priced by.
     pub priority: &'static str,
     /// Its cost; null for a red line (never moved).
     pub cost: Option<f64>,
     /// The move in words.
     pub description: String,
+}
+
+/// A narrowing of scope, topics or partition.
+#[derive(Debug, Serialize)]
+pub struct NarrowedOut {
+    /// The field the edit sets: `scope`, `about` or `params.NAME`.
+    pub field: String,
+    /// The taxonomy (`area`, `topic`) or the partition parameter.
+    pub dimension: String,
+    /// What the term named there before (empty: every category of a parameter it
+    /// did not state).
+    pub before: Vec<String>,
+    /// What it names after.
+    pub after: Vec<String>,
+    /// The common part it leaves out, which the terms it conflicts with cover.
+    pub left_out: Vec<String>,
 }
 
 /// A window of days (`to` exclusive, null for no end).
@@ -246,6 +264,13 @@ pub fn report(c: &Concessions) -> Report {
                     crate::concede::Move::Narrow { from, to, .. } => Some(WindowOut { from, to }),
                     _ => None,
                 },
+                narrowed: k.restricted.as_ref().map(|r| NarrowedOut {
+                    field: r.field.clone(),
+                    dimension: r.dimension.clone(),
+                    before: r.before.clone(),
+                    after: r.after.clone(),
+                    left_out: r.left_out.clone(),
+                }),
                 priority: k.priority.as_str(),
                 cost: k.cost.finite().map(as_number),
                 description: move_words(c, k, &plain),

@@ -10,7 +10,9 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::concede::{Candidate, Concessions, Cost, Move, PackageResult, ProblemKind, ProblemRef, points};
+use crate::concede::{
+    Candidate, Concessions, Cost, Move, PackageResult, ProblemKind, ProblemRef, Restriction, points,
+};
 use crate::engine::{BlockStatus, Direction, Finding, TermRef};
 use crate::resolved::Interval;
 use crate::whatif::Outcome;
@@ -69,12 +71,45 @@ pub fn move_words(c: &Concessions, k: &Candidate, code: &dyn Fn(&str) -> String)
                 (None, _) => format!("narrow {name} to {new}, clear of the terms it conflicts with"),
             }
         }
+        Move::Restrict { what, .. } => restrict_words(k, what, &name, code),
         Move::Meet { .. } => format!("{name} says what {other} says, meeting it inside its range"),
         Move::DropCondition { .. } => format!("drop the condition of {name} on {other}"),
         Move::Concurrent { .. } => {
             format!("let {name} take effect together with {other} (its condition concurrent, not before)")
         }
         Move::Commit { .. } => format!("{other} commits to {name} (adds it)"),
+    }
+}
+
+/// A narrowing of scope, topics or partition in words: what the term comes to
+/// cover, what it covered, and the part it leaves to the terms it conflicts with.
+fn restrict_words(k: &Candidate, what: Restriction, name: &str, code: &dyn Fn(&str) -> String) -> String {
+    let Some(r) = &k.restricted else {
+        return format!("narrow {name}");
+    };
+    let list = |l: &[String]| l.iter().map(|x| code(x)).collect::<Vec<_>>().join(", ");
+    let (after, left_out) = (list(&r.after), list(&r.left_out));
+    match what {
+        Restriction::Scope(_) => format!(
+            "narrow the scope of {name} to {after} (was {}; taxonomy {}), leaving out {left_out}, where the terms it conflicts with apply",
+            list(&r.before),
+            code(&r.dimension)
+        ),
+        Restriction::Topics => format!(
+            "narrow {name} to be about {after} (was about {}), leaving out {left_out}, which the terms it conflicts with are about",
+            list(&r.before)
+        ),
+        Restriction::Partition(_) => {
+            let before = if r.before.is_empty() {
+                "every category".to_owned()
+            } else {
+                list(&r.before)
+            };
+            format!(
+                "narrow {name} to the {} {after} (was {before}), leaving out {left_out}, which the terms it conflicts with cover",
+                code(&r.dimension)
+            )
+        }
     }
 }
 

@@ -32,7 +32,7 @@ pub fn appendix(c: &Concessions) -> Appendix {
             h.el(
                 "p",
                 "",
-                "Each package is a set of moves (withdraw a term: core 4, normal 2, minor 1; narrow it in time or drop a condition: half that; make a condition concurrent: a quarter; red lines never) after which no conflict and no deadlock remains. Cheapest first.",
+                "Each package is a set of moves (withdraw a term: core 4, normal 2, minor 1; narrow it in time, scope, topics or partition, or drop a condition: half that; make a condition concurrent: a quarter; red lines never) after which no conflict and no deadlock remains. Cheapest first.",
             );
             h.raw("<table class=\"packages\">\n<thead><tr><th>#</th><th>cost</th>");
             for id in &ids {
