@@ -24,12 +24,13 @@ mod packages;
 mod problem;
 mod restrict;
 pub mod solver;
+mod strict;
 
 use std::time::Instant;
 
 pub use solver::{
-    Concession, Conflict, Cost, Instance, Limit, Method, Options, Package, Progress, Solution, SolveError,
-    Solver, pareto, solve, solve_with_progress,
+    Concession, Conditional, Conflict, Cost, Instance, Limit, Method, Options, Package, Progress, Solution,
+    SolveError, Solver, pareto, solve, solve_with_progress,
 };
 
 pub use costs::{CostTable, UNIT, as_number, points};
@@ -40,6 +41,7 @@ pub use moves::{Candidate, Move, MoveKind, Restriction};
 pub use packages::{Concessions, Front, PackageResult, Packages, Remaining, concessions, concessions_with};
 pub use problem::{Problem, ProblemKind, ProblemRef, Scope, problem, problem_in, problem_with};
 pub use restrict::Restricted;
+pub use strict::MAX_ROUNDS as STRICT_ROUNDS;
 
 use crate::limits::Limits;
 

@@ -4,11 +4,11 @@
 //! trying every subset through the engine, that leaves no conflict and no deadlock —
 //! also where terms can be narrowed in scope, topics and partitions.
 //!
-//! Over conflicts and deadlocks only: with `strict`, resolving a conflict or a
-//! deadlock can uncover conditions it held (a deadlock leaves nothing pending; a
-//! withdrawn term may have met the other side's condition), which the concession
-//! model does not foresee; the engine check marks such a package not confirmed, and
-//! the fixtures of `concede_moves` cover `strict` on pending conditions.
+//! With `strict`, pending and blocked conditions too: resolving a conflict or a
+//! deadlock can uncover conditions it held, and moves can fail or succeed together,
+//! which `concede` finds by asking the engine (one and two moves ahead, then each
+//! package it does not confirm) — here checked against every subset of the candidate
+//! moves, judged by the engine alone.
 
 use armistice::concede::{Concessions, CostTable, Options, Packages, Scope, concessions_with, edits};
 use armistice::engine::{Analysis, Baseline};
@@ -234,5 +234,15 @@ proptest! {
     #[test]
     fn narrowings_are_confirmed_and_optimal(a in rich_proposal("a", 3), b in rich_proposal("b", 2)) {
         check(a, b, Scope::default())?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// With `strict`, pending and blocked conditions too.
+    #[test]
+    fn strict_packages_are_confirmed_and_optimal(a in proposal("a", 4, false), b in proposal("b", 4, true)) {
+        check(a, b, Scope { strict: true, contingent: false })?;
     }
 }

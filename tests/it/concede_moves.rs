@@ -239,3 +239,49 @@ fn contingent_conflicts_are_resolved_when_asked() {
         "{v:#}"
     );
 }
+
+#[test]
+fn strict_resolving_a_conflict_that_uncovers_a_condition_is_confirmed() {
+    // Withdrawing Russia's fighting and its halt together leaves Ukraine's elections
+    // pending on a halt nobody on the other side then states: a problem the
+    // proposals as they are do not have, which the engine finds and the search adds
+    // (before, the package was listed NOT CONFIRMED).
+    let files = [
+        "tests/fixtures/concede/uncover-a.json",
+        "tests/fixtures/concede/uncover-b.json",
+    ];
+    let (v, code) = concede_json(files, &["--strict", "--top", "8"]);
+    assert_eq!(code, compare_code(files), "the exit code is compare's");
+    assert_eq!(v["strict_stopped"], Value::Null);
+    let uncovered: Vec<&Value> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["uncovered_by"].as_array().unwrap().is_empty())
+        .collect();
+    assert!(!uncovered.is_empty(), "{v:#}");
+    assert!(
+        uncovered[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains(", once withdraw a/fight and withdraw a/halt are made"),
+        "{uncovered:?}"
+    );
+    let packages = v["packages"].as_array().unwrap();
+    assert_eq!(packages[0]["cost"], 3.0);
+    for p in packages.iter().chain(v["front"]["points"].as_array().unwrap()) {
+        assert_eq!(p["verified"], true, "{p:#}");
+        let after = whatif_after(files, p);
+        assert_eq!(
+            (
+                after["conflicts"].clone(),
+                after["pending"].clone(),
+                after["blocked"].clone()
+            ),
+            (0.into(), 0.into(), 0.into()),
+            "{p:#}"
+        );
+    }
+    let Run { stdout, .. } = run("concede", &[&files[..], &["--strict"]].concat());
+    insta::assert_snapshot!(stdout);
+}

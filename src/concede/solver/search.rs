@@ -9,7 +9,8 @@
 //! packages are known — when its cost plus a lower bound reaches the K-th best cost. The
 //! bound packs unresolved conflicts whose usable concessions are pairwise disjoint and
 //! adds the cheapest remaining way of each. Leaves that are not minimal are dropped.
-//! The search is iterative (an explicit stack), so depth cannot overflow the call stack.
+//! A conditional clause counts only at a node that includes its trigger. The search is
+//! iterative (an explicit stack), so depth cannot overflow the call stack.
 
 use std::collections::HashSet;
 
@@ -222,6 +223,9 @@ impl State<'_> {
         let mut open: Vec<(u64, usize)> = Vec::new();
         let mut pick: Option<(usize, u64, usize)> = None;
         for (ci, clause) in self.clauses.iter().enumerate() {
+            if !self.active(clause) {
+                continue;
+            }
             let mut usable = 0usize;
             let mut cheapest = u64::MAX;
             let mut resolved = false;
@@ -331,14 +335,21 @@ impl State<'_> {
         bound
     }
 
+    /// Whether a clause counts at this node: unconditional, or its trigger included.
+    fn active(&self, clause: &Clause) -> bool {
+        clause.when.iter().all(|&x| self.included[x])
+    }
+
     /// Records the current package if it is minimal and new.
     fn record(&mut self) {
         let needed = |x: usize| {
             self.occurs[x].iter().any(|&ci| {
                 self.clauses.get(ci).is_some_and(|c| {
-                    !c.ways
-                        .iter()
-                        .any(|w| !w.contains(&x) && w.iter().all(|&y| self.included[y]))
+                    self.active(c)
+                        && !c
+                            .ways
+                            .iter()
+                            .any(|w| !w.contains(&x) && w.iter().all(|&y| self.included[y]))
                 })
             })
         };

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{balance, balanced_words, move_words, plain, problem, unblocks, verification};
+use super::{balance, balanced_words, listed, move_words, plain, strict_stopped, unblocks, verification};
 use crate::concede::{Concessions, PackageResult, Packages, Solver, as_number};
 use crate::whatif::{Edit, Outcome};
 
@@ -41,6 +41,12 @@ pub struct Report {
     pub one_sided: Vec<OneSidedOut>,
     /// When infeasible: the problems only a red line could resolve.
     pub red_line_problems: Vec<RedLineOut>,
+    /// With `strict`: how many times what packages uncovered was added and the search
+    /// run again.
+    pub strict_rounds: usize,
+    /// With `strict`, when some package is left that the engine does not confirm: why
+    /// the search stopped short (null otherwise).
+    pub strict_stopped: Option<String>,
 }
 
 /// A problem.
@@ -53,6 +59,10 @@ pub struct ProblemOut {
     pub terms: Vec<String>,
     /// The problem in words.
     pub description: String,
+    /// For a problem the proposals do not have but moves would uncover (with
+    /// `strict`, found by the engine): those moves (indices into `candidates`), all of
+    /// which made, it must be resolved too; empty otherwise.
+    pub uncovered_by: Vec<usize>,
 }
 
 /// A candidate move.
@@ -249,7 +259,8 @@ pub fn report(c: &Concessions) -> Report {
             .map(|k| ProblemOut {
                 kind: k.kind.as_str(),
                 terms: k.names.clone(),
-                description: problem(k, &plain),
+                description: listed(c, k, &plain),
+                uncovered_by: k.uncovered_by.clone(),
             })
             .collect(),
         candidates: c
@@ -282,6 +293,8 @@ pub fn report(c: &Concessions) -> Report {
         solver: None,
         one_sided: Vec::new(),
         red_line_problems: Vec::new(),
+        strict_rounds: c.strict_rounds,
+        strict_stopped: strict_stopped(c),
     };
     match &c.packages {
         Packages::NoConflict => r.status = "no_conflict",

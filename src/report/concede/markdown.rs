@@ -7,7 +7,8 @@
 use std::fmt::Write;
 
 use super::{
-    balance, balanced_words, move_words, problem, problem_counts, resolves, shares, unblocks, verification,
+    balance, balanced_words, listed, move_words, problem, problem_counts, resolves, shares, strict_stopped,
+    unblocks, verification,
 };
 use crate::concede::{Concessions, Packages, points};
 use crate::report::markdown as md;
@@ -25,7 +26,7 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
     let _ = writeln!(out, "# Concessions between {}\n", heading.join(" and "));
     let _ = writeln!(out, "To resolve: {}.\n", problem_counts(c));
     for k in &c.problems {
-        let _ = writeln!(out, "- {}", problem(k, &code));
+        let _ = writeln!(out, "- {}", listed(c, k, &code));
     }
     out.push('\n');
     match &c.packages {
@@ -42,6 +43,9 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
             }
         }
         Packages::Found { packages, .. } => {
+            if let Some(why) = strict_stopped(c) {
+                let _ = writeln!(out, "**Not exact**: {why}.\n");
+            }
             let _ = writeln!(
                 out,
                 "| package | moves | cost | {} | how the cost falls | verified |\n|---|---|--:|{}---|---|",

@@ -143,6 +143,37 @@ pub fn problem(p: &ProblemRef, code: &dyn Fn(&str) -> String) -> String {
     }
 }
 
+/// A problem as the list of problems words it: [`problem`], and for one that moves
+/// would uncover, which (`... once withdraw a/x is made`).
+pub fn listed(c: &Concessions, p: &ProblemRef, code: &dyn Fn(&str) -> String) -> String {
+    let what = problem(p, code);
+    if p.uncovered_by.is_empty() {
+        return what;
+    }
+    let moves: Vec<String> = p
+        .uncovered_by
+        .iter()
+        .filter_map(|&m| c.candidates.get(m))
+        .map(|k| move_words(c, k, code))
+        .collect();
+    let made = if moves.len() == 1 { "is" } else { "are" };
+    format!("{what}, once {} {made} made", moves.join(" and "))
+}
+
+/// With `strict`, why the search for what packages uncover stopped short, in words.
+pub fn strict_stopped(c: &Concessions) -> Option<String> {
+    let rounds = c.strict_stopped?;
+    Some(format!(
+        "the engine does not confirm every package: after {rounds} round{} of adding what packages uncover, {}",
+        if rounds == 1 { "" } else { "s" },
+        if rounds >= crate::concede::STRICT_ROUNDS {
+            "the bound of rounds was reached"
+        } else {
+            "nothing new was found to add"
+        }
+    ))
+}
+
 /// The problems a package's move resolves, in words.
 pub fn resolves(c: &Concessions, k: &PackageResult, n: usize, code: &dyn Fn(&str) -> String) -> Vec<String> {
     k.resolves
@@ -166,11 +197,18 @@ pub fn problem_counts(c: &Concessions) -> String {
         (ProblemKind::Pending, "pending condition"),
         (ProblemKind::Blocked, "blocked condition"),
     ];
+    let own = || c.problems.iter().filter(|p| p.uncovered_by.is_empty());
     for (kind, word) in kinds {
-        let n = c.problems.iter().filter(|p| p.kind == kind).count();
+        let n = own().filter(|p| p.kind == kind).count();
         if n > 0 {
             parts.push(format!("{n} {word}{}", if n == 1 { "" } else { "s" }));
         }
+    }
+    let uncovered = c.problems.len() - own().count();
+    if uncovered > 0 {
+        parts.push(format!(
+            "{uncovered} more that moves would uncover (found by the engine)"
+        ));
     }
     if parts.is_empty() {
         "nothing to resolve".to_owned()

@@ -7,8 +7,8 @@
 use std::fmt::Write;
 
 use super::{
-    balance, balanced_words, move_words, plain, problem, problem_counts, resolves, shares, unblocks,
-    verification,
+    balance, balanced_words, listed, move_words, plain, problem, problem_counts, resolves, shares,
+    strict_stopped, unblocks, verification,
 };
 use crate::concede::{Concessions, PackageResult, Packages, points};
 use crate::report::compare::text::summary;
@@ -37,7 +37,7 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
         problem_counts(c)
     );
     for k in &c.problems {
-        let _ = writeln!(out, "  {:<8}  {}", "resolve", line(&problem(k, &plain)));
+        let _ = writeln!(out, "  {:<8}  {}", "resolve", line(&listed(c, k, &plain)));
     }
     out.push('\n');
     match &c.packages {
@@ -75,6 +75,9 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
             }
         }
         Packages::Found { packages, .. } => {
+            if let Some(why) = strict_stopped(c) {
+                let _ = writeln!(out, "{}  {}\n", p.paint(Role::Bad, "STRICT"), line(&why));
+            }
             for (i, k) in packages.iter().enumerate() {
                 let title = if i == 0 {
                     "PACKAGE 1 (optimal)".to_owned()
