@@ -2,7 +2,7 @@
 //! conflict and no deadlock remains (with `--strict` no pending condition, with
 //! `--contingent` no contingent conflict), each with its cost to each side, the moves
 //! in words, the verdict after it as the engine found it, and the `whatif` command
-//! that applies it; between two proposals the Pareto front of their costs.
+//! that applies it; and the Pareto front of the proposals' costs.
 //!
 //! Exit codes agree with `compare` on the same inputs: 0 when no pair conflicts
 //! (nothing to concede, or only pending conditions or contingent conflicts to

@@ -1,7 +1,7 @@
 //! The concession analysis of a set of proposals: their concession problem (DESIGN
 //! §5, v2: conflicts, deadlocks and, when asked, pending conditions, each with the
 //! moves that resolve it) solved exactly by [`super::solver`] — the cheapest packages
-//! and, between two proposals, the Pareto front of the two sides' costs — and every
+//! and the Pareto front of the proposals' costs (two or more) — and every
 //! package verified by the engine: its edits evaluated as a what-if scenario, and the
 //! package confirmed only when the edited proposals leave none of the problems asked
 //! about.
@@ -82,13 +82,13 @@ pub enum Packages {
     Infeasible(Vec<usize>),
 }
 
-/// The Pareto front of two proposals' costs.
+/// The Pareto front of the proposals' costs.
 #[derive(Debug, Clone)]
 pub struct Front {
-    /// The points, cheapest for the first proposal first.
+    /// The points, ordered by their costs (cheapest for the first proposal first).
     pub points: Vec<PackageResult>,
-    /// The balanced point (an index into `points`): the one whose larger side's cost
-    /// is least, then the cheapest in all.
+    /// The balanced point (an index into `points`): the one whose largest cost to a
+    /// side is least, then the cheapest in all.
     pub balanced: usize,
 }
 
@@ -105,7 +105,7 @@ pub struct Concessions {
     pub problems: Vec<ProblemRef>,
     /// The packages.
     pub packages: Packages,
-    /// Between two proposals, when packages were found: the Pareto front.
+    /// When packages were found: the Pareto front of the proposals' costs.
     pub front: Option<Front>,
     /// Why the front was not found, when its search stopped (its budget ran out).
     pub front_stopped: Option<SolveError>,
@@ -130,7 +130,7 @@ pub fn concessions(
 }
 
 /// Finds the cheapest packages of moves after which none of the problems of `scope`
-/// remains, and between two proposals the Pareto front of their costs; evaluates
+/// remains, and the Pareto front of the proposals' costs; evaluates
 /// each package. `progress` hears from a long search as it goes. Errors: the solver's
 /// budget ran out, or the instance is malformed.
 pub fn concessions_with(
@@ -173,7 +173,6 @@ pub fn concessions_with(
             vocab,
         );
     }
-    let two = keyed.analysis().proposals.len() == 2;
     // What each problem is resolved by, as the reports word it (an uncovered problem
     // stands in the instance as a conditional conflict).
     let mut ways: Vec<Vec<Vec<usize>>> = instance.conflicts.iter().map(|c| c.ways.clone()).collect();
@@ -211,7 +210,7 @@ pub fn concessions_with(
         // The front is a second search; when its budget runs out, the packages stand
         // and the report says the front was not found.
         out.front_stopped = None;
-        let front = if two {
+        let front = if keyed.analysis().proposals.len() >= 2 {
             match solver::pareto(&instance, options) {
                 Ok(points) => Some(points),
                 Err(e) => {

@@ -135,6 +135,36 @@ fn brute_front(instance: &Instance) -> Vec<(u64, u64)> {
     front
 }
 
+/// The Pareto front over every proposal's cost by brute force: the distinct cost
+/// vectors of the minimal packages that no other vector beats, ascending.
+fn brute_front_n(instance: &Instance, sides: usize) -> Vec<Vec<u64>> {
+    let vectors: Vec<Vec<u64>> = brute_force(instance)
+        .into_iter()
+        .map(|(_, ids)| {
+            (0..sides)
+                .map(|s| {
+                    ids.iter()
+                        .filter(|&&x| instance.concessions[x].proposal == s)
+                        .map(|&x| instance.concessions[x].cost.finite().unwrap())
+                        .sum::<u64>()
+                })
+                .collect()
+        })
+        .collect();
+    let mut front: Vec<Vec<u64>> = vectors
+        .iter()
+        .filter(|v| {
+            !vectors
+                .iter()
+                .any(|u| u != *v && u.iter().zip(v.iter()).all(|(a, b)| a <= b))
+        })
+        .cloned()
+        .collect();
+    front.sort_unstable();
+    front.dedup();
+    front
+}
+
 /// Up to four proposals; conflicts with one to three ways of one or two concessions.
 fn general_instance() -> impl Strategy<Value = Instance> {
     (2usize..=9)
@@ -342,6 +372,23 @@ proptest! {
                 let set: Vec<bool> = (0..instance.concessions.len()).map(|i| p.concessions.contains(&i)).collect();
                 for c in &instance.conditional {
                     prop_assert!(!c.when.iter().all(|&x| set[x]) || c.ways.iter().any(|w| w.iter().all(|&x| set[x])));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pareto_front_of_more_sides_matches_brute_force(instance in general_instance()) {
+        let sides = instance.concessions.iter().map(|c| c.proposal + 1).max().unwrap_or(0).max(2);
+        let expected = brute_front_n(&instance, sides);
+        match pareto(&instance, &Options::default()) {
+            Err(SolveError::Infeasible { .. }) => prop_assert!(expected.is_empty()),
+            Err(e) => prop_assert!(false, "unexpected error: {}", e),
+            Ok(front) => {
+                let got: Vec<Vec<u64>> = front.iter().map(|p| p.cost_by_proposal.clone()).collect();
+                prop_assert_eq!(&got, &expected);
+                for p in &front {
+                    check_package(&instance, p)?;
                 }
             }
         }

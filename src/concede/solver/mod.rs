@@ -25,8 +25,8 @@
 //! made) is a clause of the branch and bound that counts only at a node that includes
 //! its trigger; an instance with one is always searched.
 //!
-//! [`pareto`] finds the Pareto front of two proposals' costs by the ε-constraint
-//! method over the same branch and bound (`front.rs`).
+//! [`pareto`] finds the Pareto front of the proposals' costs (two or more) by the
+//! ε-constraint method over the same branch and bound (`front.rs`).
 //!
 //! ```
 //! use armistice::concede::solver::{solve, Concession, Conflict, Cost, Instance, Options};
@@ -168,17 +168,17 @@ pub fn solve_with_progress(
     })
 }
 
-/// The Pareto front of (cost to proposal 0, cost to proposal 1): every package of
-/// which no other costs one of the two less without costing the other more, one per
-/// point, cheapest for proposal 0 first. Concessions of other proposals count for
-/// neither side (the front is for two proposals). Errors as [`solve`].
+/// The Pareto front of the proposals' costs (cost to proposal 0, to proposal 1, ...,
+/// as many as the instance's concessions name, at least two): every package of which
+/// no other costs some proposal less without costing another more, one per point,
+/// ordered by the costs (cheapest for proposal 0 first). Errors as [`solve`].
 pub fn pareto(instance: &Instance, options: &Options) -> Result<Vec<Package>, SolveError> {
     let (cost, root) = prepare(instance)?;
     let owner: Vec<usize> = instance.concessions.iter().map(|c| c.proposal).collect();
     let mut quiet = |_: Progress| {};
     let mut budget = Budget::new(options, &mut quiet);
     let proposals = owner.iter().map(|&p| p + 1).max().unwrap_or(0).max(2);
-    Ok(front::front(&root, &owner, &cost, &mut budget)?
+    Ok(front::front(&root, &owner, &cost, proposals, &mut budget)?
         .into_iter()
         .map(|set| package(instance, &cost, proposals, &root.forced, set))
         .collect())

@@ -50,9 +50,9 @@ struct State<'a> {
     generation: u32,
     best: Vec<(u64, Vec<usize>)>,
     seen: HashSet<Vec<usize>>,
-    cap: Option<&'a Cap<'a>>,
-    /// What the included concessions cost against the cap.
-    capped: u64,
+    caps: &'a [Cap<'a>],
+    /// What the included concessions cost against each cap.
+    capped: Vec<u64>,
 }
 
 /// The `k` cheapest minimal packages of `clauses` (concession ids ascending, and cost),
@@ -63,7 +63,7 @@ pub(super) fn search(
     k: usize,
     budget: &mut Budget,
 ) -> Result<Vec<(Vec<usize>, u64)>, SolveError> {
-    search_capped(clauses, cost, k, None, budget)
+    search_capped(clauses, cost, k, &[], budget)
 }
 
 /// A cap on what one side may pay: the concessions it owns (a flag per concession),
@@ -78,12 +78,12 @@ pub(super) struct Cap<'a> {
     pub limit: u64,
 }
 
-/// [`search`] among the packages within `cap`.
+/// [`search`] among the packages within every one of `caps`.
 pub(super) fn search_capped(
     clauses: &[Clause],
     cost: &[u64],
     k: usize,
-    cap: Option<&Cap>,
+    caps: &[Cap],
     budget: &mut Budget,
 ) -> Result<Vec<(Vec<usize>, u64)>, SolveError> {
     let n = cost.len();
@@ -112,8 +112,8 @@ pub(super) fn search_capped(
         generation: 0,
         best: Vec::new(),
         seen: HashSet::new(),
-        cap,
-        capped: 0,
+        caps,
+        capped: vec![0; caps.len()],
     };
     let mut stack: Vec<Frame> = Vec::new();
     s.visit(&mut stack, budget)?;
@@ -141,11 +141,18 @@ pub(super) fn search_capped(
 }
 
 impl State<'_> {
-    /// What concession `x` costs against the cap (0 when it is not capped).
-    fn cap_cost(&self, x: usize) -> u64 {
-        match self.cap {
-            Some(c) if c.owned.get(x).copied().unwrap_or(false) => c.cost.get(x).copied().unwrap_or(0),
-            _ => 0,
+    /// Adds (or with `add` false takes away) what concession `x` costs against each
+    /// cap.
+    fn count_caps(&mut self, x: usize, add: bool) {
+        for (c, n) in self.caps.iter().zip(self.capped.iter_mut()) {
+            if c.owned.get(x).copied().unwrap_or(false) {
+                let v = c.cost.get(x).copied().unwrap_or(0);
+                *n = if add {
+                    n.saturating_add(v)
+                } else {
+                    n.saturating_sub(v)
+                };
+            }
         }
     }
 
@@ -178,7 +185,7 @@ impl State<'_> {
             if let Some(x) = self.inc_trail.pop() {
                 self.included[x] = false;
                 self.total -= self.cost[x];
-                self.capped -= self.cap_cost(x);
+                self.count_caps(x, false);
             }
         }
         while self.exc_trail.len() > exc {
@@ -209,10 +216,10 @@ impl State<'_> {
                 self.included[x] = true;
                 self.inc_trail.push(x);
                 self.total += self.cost[x];
-                self.capped += self.cap_cost(x);
+                self.count_caps(x, true);
             }
         }
-        if self.cap.is_some_and(|c| self.capped > c.limit) {
+        if self.caps.iter().zip(&self.capped).any(|(c, &n)| n > c.limit) {
             return false;
         }
         !self.nogoods.iter().any(|g| g.iter().all(|&x| self.included[x]))

@@ -30,10 +30,10 @@ pub struct Report {
     pub candidates: Vec<CandidateOut>,
     /// The packages, optimal first, then the next best.
     pub packages: Vec<PackageOut>,
-    /// Between two proposals: the Pareto front of their costs, cheapest for the
-    /// first proposal first (null otherwise).
+    /// The Pareto front of the proposals' costs, ordered by the costs (cheapest for
+    /// the first proposal first); null when no package was found.
     pub front: Option<FrontOut>,
-    /// Why the front is null between two proposals with packages: its search stopped.
+    /// Why the front is null although packages were found: its search stopped.
     pub front_stopped: Option<String>,
     /// `min_cut` or `search` (null when nothing was solved).
     pub solver: Option<&'static str>,

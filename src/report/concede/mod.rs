@@ -264,12 +264,30 @@ pub fn balanced_words(c: &Concessions, ids: &[&str]) -> Option<String> {
     let (a, b) = (ids.first().copied()?, ids.get(1).copied()?);
     let cost = |j: usize| points(k.package.cost_by_proposal.get(j).copied().unwrap_or(0));
     let n = front.points.len();
-    let mut s = format!(
-        "{a} gives up {} and {b} {}: of the {n} package{} that no other beats for both sides, this is the one where the side that gives up more gives up least",
-        cost(0),
-        cost(1),
-        if n == 1 { "" } else { "s" }
-    );
+    let plural = if n == 1 { "" } else { "s" };
+    let mut s = if ids.len() == 2 {
+        format!(
+            "{a} gives up {} and {b} {}: of the {n} package{plural} that no other beats for both sides, this is the one where the side that gives up more gives up least",
+            cost(0),
+            cost(1),
+        )
+    } else {
+        let each: Vec<String> = ids
+            .iter()
+            .enumerate()
+            .map(|(j, id)| {
+                if j == 0 {
+                    format!("{id} gives up {}", cost(j))
+                } else {
+                    format!("{id} {}", cost(j))
+                }
+            })
+            .collect();
+        format!(
+            "{}: of the {n} package{plural} that no other beats for every side, this is the one where the side that gives up most gives up least",
+            and_list(&each)
+        )
+    };
     let key = |p: &PackageResult| {
         let most = p.package.cost_by_proposal.iter().copied().max().unwrap_or(0);
         (most, p.package.cost)
@@ -296,6 +314,28 @@ pub fn balanced_words(c: &Concessions, ids: &[&str]) -> Option<String> {
         s.push_str(" (not confirmed by the engine)");
     }
     Some(s)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// What the front sets against what, and for whom: `cost to a against cost to b`
+/// and `both sides` for two proposals, `costs to a, b and c` and `every side` for
+/// more.
+pub fn front_axes(ids: &[&str]) -> (String, &'static str) {
+    match ids {
+        [a, b] => (format!("cost to {a} against cost to {b}"), "both sides"),
+        _ => {
+            let each: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+            (format!("costs to {}", and_list(&each)), "every side")
+        }
+    }
 }
 
 /// What the engine found after a package: `confirmed` or what is left.

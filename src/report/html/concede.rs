@@ -1,7 +1,7 @@
 //! The concessions section of the HTML briefing: the cheapest packages of moves after
 //! which no conflict and no deadlock remains, each with its cost to each side, how
 //! evenly that falls (in words), what it unblocks, the verdict after and whether the
-//! engine confirms it; then the balanced point of the two sides' costs, explained.
+//! engine confirms it; then the balanced point of the sides' costs, explained.
 
 use super::Appendix;
 use super::escape::Html;
