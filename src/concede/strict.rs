@@ -1,19 +1,26 @@
 //! `strict` made exact (DESIGN §5, v2): resolving a conflict or a deadlock can uncover
 //! a condition it held — a withdrawn term may have met the other side's condition, a
-//! deadlock broken leaves its terms waiting — and two moves that each resolve a
-//! problem can fail together (two commitments that diverge from each other), which
-//! the concession problem of the proposals as they are does not foresee. The engine
-//! finds it: each package it does not confirm is analysed again, and every problem
-//! left is added to the instance as a *conditional* problem: once the moves that leave
-//! it (the trigger) are made, it must be resolved too, by its ways as the edited
-//! proposals give them. The instance is then solved again, until every package listed
-//! is confirmed or a bound of rounds is reached.
+//! deadlock broken leaves its terms waiting — a move can open a way that did not exist
+//! before (a narrowing that clears a conflict only once the other term has moved), and
+//! two moves that each resolve a problem can fail or succeed together, none of which
+//! the concession problem of the proposals as they are foresees. The engine does:
 //!
-//! The solver takes an uncovered problem as a [`Conditional`] conflict: a package
+//! - one move ahead ([`Refiner::lookahead`]): each candidate made alone. A problem it
+//!   leaves no trace of is resolved by it; a problem the proposals have that is left
+//!   gains its new ways, joined with the move; one they do not have becomes
+//!   *conditional* on the move: once it is made, the problem must be resolved too;
+//! - two moves ahead ([`Refiner::pairs_ahead`]): each two moves that change what a term
+//!   says, and a problem they leave no trace of is resolved by the two;
+//! - after each search ([`Refiner::refine`]): every problem left after a package the
+//!   engine does not confirm becomes conditional on the fewest of its moves that leave
+//!   it (one, two, or all), and the instance is solved again, until every package
+//!   listed is confirmed or a bound of rounds is reached.
+//!
+//! The solver takes a conditional problem as a [`Conditional`] conflict: a package
 //! that makes all the trigger's moves must contain one of its ways, any other may
-//! leave it. The trigger is the fewest moves of the package that uncover it (one, then
-//! two, then all of them), so that the condition cuts off no package the engine would
-//! confirm: the optimum stays exact, as far as each problem's ways are.
+//! leave it, so the condition cuts off no package the engine would confirm: the
+//! optimum stays exact, as far as the ways of each problem are complete (checked
+//! against every subset of the candidate moves by `tests/it/concede_engine.rs`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -57,7 +64,7 @@ pub(super) struct Model<'a> {
     pub candidates: &'a mut Vec<Candidate>,
     pub instance: &'a mut Instance,
     pub problems: &'a mut Vec<ProblemRef>,
-    /// Each problem's own ways (before any was joined with an uncovered problem's).
+    /// Each problem's ways as the reports word what a move resolves.
     pub ways: &'a mut Vec<Vec<Vec<usize>>>,
 }
 
