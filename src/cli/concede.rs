@@ -41,7 +41,9 @@ pub(crate) struct Args {
     /// at their withdrawal cost).
     #[arg(long, value_name = "NAME=COST,...")]
     pub(crate) cost: Option<String>,
-    /// Resolve pending and blocked conditions too (not terms pending by coverage).
+    /// Resolve pending and blocked conditions too (not terms pending by coverage);
+    /// what the moves uncover or undo together is found by the engine and resolved
+    /// too.
     #[arg(long)]
     pub(crate) strict: bool,
     /// Resolve contingent conflicts too (those that conflict only after another

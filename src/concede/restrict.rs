@@ -251,3 +251,34 @@ fn categories(
         },
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+    use crate::vocab::{LabelId, Vocab};
+
+    fn labels(v: &Vocab, names: &[&str]) -> Vec<LabelId> {
+        let mut l: Vec<LabelId> = names.iter().map(|n| v.label(n).unwrap()).collect();
+        l.sort_unstable();
+        l
+    }
+
+    #[test]
+    fn a_broad_label_gives_way_to_its_children_and_a_covered_one_goes() {
+        let v = Vocab::default_pack().unwrap();
+        let l = |names: &[&str]| labels(&v, names);
+        assert_eq!(
+            split(&l(&["ukraine"]), &l(&["donetsk"]), &v),
+            l(&["front_line", "luhansk", "zaporizhzhia", "kherson", "crimea"])
+        );
+        assert_eq!(
+            split(&l(&["ukraine", "kursk"]), &l(&["kursk"]), &v),
+            l(&["ukraine"])
+        );
+        assert_eq!(
+            split(&l(&["donetsk"]), &l(&["ukraine"]), &v),
+            Vec::<LabelId>::new()
+        );
+        assert_eq!(split(&l(&["black_sea"]), &l(&["kursk"]), &v), l(&["black_sea"]));
+    }
+}
