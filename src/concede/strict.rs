@@ -263,13 +263,22 @@ impl Refiner {
 }
 
 impl Refiner {
-    /// Two steps ahead for the moves that change what a term says (narrowings,
-    /// meetings, commitments), when there are at most `limit` of them: each two made
-    /// together, and a problem the proposals have that they leave no trace of is
-    /// resolved by the two (two meetings that each make one side say what the other
-    /// says).
+    /// Two steps ahead: each two moves made together — of every move when there are
+    /// at most `limit`, else of those that change what a term says (narrowings,
+    /// meetings, commitments) when there are at most `limit` of them — and a problem
+    /// the proposals have that they leave no trace of is resolved by the two (two
+    /// meetings that each make one side say what the other says; a withdrawal and a
+    /// commitment to a broader term).
     pub(super) fn pairs_ahead(&mut self, ctx: &Ctx, model: &mut Model, limit: usize) {
-        let changing = changing(model.candidates);
+        // Every move when there are few, else those that change a term.
+        let all: Vec<usize> = (0..model.candidates.len())
+            .filter(|&i| model.candidates.get(i).is_some_and(|c| c.cost.finite().is_some()))
+            .collect();
+        let changing = if all.len() <= limit {
+            all
+        } else {
+            changing(model.candidates)
+        };
         if changing.len() > limit {
             return;
         }

@@ -21,11 +21,11 @@ const PHASED: [&str; 2] = [
     "tests/fixtures/concede/phased-b.json",
 ];
 
-fn run(cmd: &str, args: &[&str]) -> Run {
+pub(crate) fn run(cmd: &str, args: &[&str]) -> Run {
     Run::of(armistice().arg(cmd).args(args).arg("--color=never"))
 }
 
-fn concede_json(files: [&str; 2], extra: &[&str]) -> (Value, i32) {
+pub(crate) fn concede_json(files: [&str; 2], extra: &[&str]) -> (Value, i32) {
     let Run { stdout, stderr, code } = run("concede", &[&files[..], &["--format", "json"], extra].concat());
     let v = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
     (v, code)
@@ -37,7 +37,7 @@ fn compare_code(files: [&str; 2]) -> i32 {
 }
 
 /// The summary of the one pair after running a package's edits through `whatif`.
-fn whatif_after(files: [&str; 2], package: &Value) -> Value {
+pub(crate) fn whatif_after(files: [&str; 2], package: &Value) -> Value {
     let mut args: Vec<String> = files.iter().map(|f| f.to_string()).collect();
     args.extend(["--format".into(), "json".into()]);
     for e in package["edits"].as_array().unwrap() {

@@ -9,7 +9,8 @@
 
 use serde_json::Value;
 
-use crate::support::cli::{Run, armistice};
+use crate::concede_moves::{concede_json, run, whatif_after};
+use crate::support::cli::Run;
 
 const SCOPE: [&str; 2] = [
     "tests/fixtures/concede/scope-a.json",
@@ -23,30 +24,6 @@ const PARTITION: [&str; 2] = [
     "tests/fixtures/concede/partition-a.json",
     "tests/fixtures/concede/partition-b.json",
 ];
-
-fn run(cmd: &str, args: &[&str]) -> Run {
-    Run::of(armistice().arg(cmd).args(args).arg("--color=never"))
-}
-
-fn concede_json(files: [&str; 2], extra: &[&str]) -> (Value, i32) {
-    let Run { stdout, stderr, code } = run("concede", &[&files[..], &["--format", "json"], extra].concat());
-    let v = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
-    (v, code)
-}
-
-/// The one pair's summary after the package's edits, run through `whatif`.
-fn whatif_after(files: [&str; 2], package: &Value) -> Value {
-    let mut args: Vec<String> = files.iter().map(|f| f.to_string()).collect();
-    args.extend(["--format".into(), "json".into()]);
-    for e in package["edits"].as_array().unwrap() {
-        args.push("--edit".into());
-        args.push(e["text"].as_str().unwrap().to_owned());
-    }
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let Run { stdout, stderr, .. } = run("whatif", &args);
-    let w: Value = serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
-    w["scenarios"][0]["summary"]["pairs"][0].clone()
-}
 
 /// Checks that the optimum is the one narrowing of `kind` on `term`, to `after`,
 /// leaving out `left_out`, by setting `field`; confirmed by the engine and by the
