@@ -43,7 +43,9 @@ def main(compare, clingo_conflicts, concede, clingo_concede):
     theirs_cost = w.get("Costs", [None])[0]
     same = cost == theirs_cost and optimum
     ok &= same
-    print(f"optimal concession cost ({len(k['conflicts'])} conflicts): armistice {cost}, clingo {theirs_cost}"
+    # concede's JSON v2 lists `problems` (v1: `conflicts`); costs are points either way.
+    problems = len(k.get("problems", k.get("conflicts", [])))
+    print(f"optimal concession cost ({problems} conflicts): armistice {cost}, clingo {theirs_cost}"
           f" (optimum proven: {'yes' if optimum else 'no'}): " + ("the same" if same else "DIFFER"))
     sys.exit(0 if ok else 1)
 

@@ -89,8 +89,10 @@ k=$peers/w$cterms
 gen "$cterms" "$k"
 kw="concede $cterms"
 say "== $kw"
+# Withdrawals only, as `concede.lp` models them: every other move priced `never`.
 m --label "armistice concede" --workload "$kw" --ok 0,1 --stdout "$k/concede.json" \
-  -- "$bin" concede "$k/a.json" "$k/b.json" --vocab "$k/vocab.json" --top 1 --format json
+  -- "$bin" concede "$k/a.json" "$k/b.json" --vocab "$k/vocab.json" --top 1 --format json \
+  --cost narrow=never,meet=never,drop=never,concurrent=never
 python3 bench/clingo/to_asp.py vocab/ceasefire.json "$k/vocab.json" -- "$k/a.json" "$k/b.json" > "$k/facts.lp"
 # Core-guided optimisation: clingo's default (branch and bound) does not prove the
 # optimum of these instances in minutes.

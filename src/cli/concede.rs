@@ -2,7 +2,7 @@
 //! conflict and no deadlock remains (with `--strict` no pending condition, with
 //! `--contingent` no contingent conflict), each with its cost to each side, the moves
 //! in words, the verdict after it as the engine found it, and the `whatif` command
-//! that applies it; between two proposals the Pareto front of their costs.
+//! that applies it; and the Pareto front of the proposals' costs.
 //!
 //! Exit codes agree with `compare` on the same inputs: 0 when no pair conflicts
 //! (nothing to concede, or only pending conditions or contingent conflicts to
@@ -35,11 +35,15 @@ pub(crate) struct Args {
     /// Costs of the moves, over the defaults
     /// `red_line=never,core=4,normal=2,minor=1` (withdrawing a term, by its priority;
     /// `red_line=N` lets red lines move), `narrow=0.5,meet=0.5,drop=0.5,concurrent=0.25`
-    /// (shares of that; `never` leaves a move out) and `commit_red_line=8` (committing
-    /// to the other side's red line; other terms at their withdrawal cost).
+    /// (shares of that; `never` leaves a move out; `narrow` prices every narrowing,
+    /// `narrow_time`, `narrow_scope`, `narrow_topics`, `narrow_partition` one each)
+    /// and `commit_red_line=8` (committing to the other side's red line; other terms
+    /// at their withdrawal cost).
     #[arg(long, value_name = "NAME=COST,...")]
     pub(crate) cost: Option<String>,
-    /// Resolve pending and blocked conditions too (not terms pending by coverage).
+    /// Resolve pending and blocked conditions too (not terms pending by coverage);
+    /// what the moves uncover or undo together is found by the engine and resolved
+    /// too.
     #[arg(long)]
     pub(crate) strict: bool,
     /// Resolve contingent conflicts too (those that conflict only after another

@@ -1,6 +1,7 @@
 //! What each move costs the side that makes it (DESIGN §5 and its settled details):
-//! withdrawing a term costs its priority's weight; narrowing it, meeting a divergence
-//! or dropping a condition a share of that (half by default); making a `before`
+//! withdrawing a term costs its priority's weight; narrowing it (in time, scope,
+//! topics or partition), meeting a divergence or dropping a condition a share of that
+//! (half by default); making a `before`
 //! condition `concurrent` a smaller share (a quarter); committing to a term the other
 //! side requires costs that term's own weight (a red line `commit_red_line`, 8). Red
 //! lines never move. The table, and the text that sets it
@@ -23,8 +24,14 @@ pub struct CostTable {
     pub normal: u64,
     /// Withdrawing a minor term (1).
     pub minor: u64,
-    /// Narrowing a term, in hundredths of its withdrawal (default 50: half).
+    /// Narrowing a term in time, in hundredths of its withdrawal (default 50: half).
     pub narrow: Option<u64>,
+    /// Narrowing a term's scope, likewise (50).
+    pub narrow_scope: Option<u64>,
+    /// Narrowing a term's topics, likewise (50).
+    pub narrow_topics: Option<u64>,
+    /// Narrowing a term's categories of a partition parameter, likewise (50).
+    pub narrow_partition: Option<u64>,
     /// Meeting a divergence, in hundredths of the moving term's withdrawal (50).
     pub meet: Option<u64>,
     /// Dropping a condition, in hundredths of the withdrawal of the term that holds it (50).
@@ -49,6 +56,9 @@ impl Default for CostTable {
             normal: u64::from(Priority::Normal.weight()) * UNIT,
             minor: u64::from(Priority::Minor.weight()) * UNIT,
             narrow: Some(UNIT / 2),
+            narrow_scope: Some(UNIT / 2),
+            narrow_topics: Some(UNIT / 2),
+            narrow_partition: Some(UNIT / 2),
             meet: Some(UNIT / 2),
             drop: Some(UNIT / 2),
             concurrent: Some(UNIT / 4),
@@ -58,12 +68,16 @@ impl Default for CostTable {
 }
 
 /// The names the cost table takes, in the order the help lists them.
-pub(crate) const NAMES: [&str; 9] = [
+pub(crate) const NAMES: [&str; 13] = [
     "red_line",
     "core",
     "normal",
     "minor",
     "narrow",
+    "narrow_time",
+    "narrow_scope",
+    "narrow_topics",
+    "narrow_partition",
     "meet",
     "drop",
     "concurrent",
@@ -73,7 +87,9 @@ pub(crate) const NAMES: [&str; 9] = [
 impl CostTable {
     /// Reads `red_line=never,core=5,minor=1,narrow=0.5` over the defaults: costs and
     /// shares are numbers of at most two decimals; `never` for a red line or a move
-    /// keeps it from being made.
+    /// keeps it from being made. `narrow` sets the share of every narrowing;
+    /// `narrow_time`, `narrow_scope`, `narrow_topics` and `narrow_partition` one each
+    /// (read in order: a later entry overrides an earlier one).
     pub fn parse(text: &str) -> Result<CostTable, String> {
         let mut table = CostTable::default();
         for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -96,10 +112,20 @@ impl CostTable {
                 "core" => table.core = number()?,
                 "normal" => table.normal = number()?,
                 "minor" => table.minor = number()?,
-                "narrow" | "meet" | "drop" | "concurrent" => {
+                "narrow" | "narrow_time" | "narrow_scope" | "narrow_topics" | "narrow_partition" | "meet"
+                | "drop" | "concurrent" => {
                     let share = if value == "never" { None } else { Some(number()?) };
                     match name {
-                        "narrow" => table.narrow = share,
+                        "narrow" => {
+                            table.narrow = share;
+                            table.narrow_scope = share;
+                            table.narrow_topics = share;
+                            table.narrow_partition = share;
+                        }
+                        "narrow_time" => table.narrow = share,
+                        "narrow_scope" => table.narrow_scope = share,
+                        "narrow_topics" => table.narrow_topics = share,
+                        "narrow_partition" => table.narrow_partition = share,
                         "meet" => table.meet = share,
                         "drop" => table.drop = share,
                         _ => table.concurrent = share,
@@ -111,7 +137,7 @@ impl CostTable {
                         .map(|s| format!(" (did you mean `{s}`?)"))
                         .unwrap_or_default();
                     return Err(format!(
-                        "bad cost `{part}`: unknown name `{other}`{hint}; expected a priority (`red_line`, `core`, `normal`, `minor`) or a move (`narrow`, `meet`, `drop`, `concurrent`, `commit_red_line`)"
+                        "bad cost `{part}`: unknown name `{other}`{hint}; expected a priority (`red_line`, `core`, `normal`, `minor`) or a move (`narrow`, `narrow_time`, `narrow_scope`, `narrow_topics`, `narrow_partition`, `meet`, `drop`, `concurrent`, `commit_red_line`)"
                     ));
                 }
             }
@@ -205,6 +231,16 @@ mod tests {
         assert!(CostTable::parse("core").unwrap_err().contains("NAME=COST"));
         assert!(CostTable::parse("core=-1").unwrap_err().contains("two decimals"));
         assert_eq!(CostTable::parse("narrow=0.75").unwrap().narrow, Some(75));
+        let t = CostTable::parse("narrow=0.75").unwrap();
+        assert_eq!(
+            (t.narrow_scope, t.narrow_topics, t.narrow_partition),
+            (Some(75), Some(75), Some(75))
+        );
+        let t = CostTable::parse("narrow=0.75,narrow_scope=never,narrow_time=0.25").unwrap();
+        assert_eq!(
+            (t.narrow, t.narrow_scope, t.narrow_topics),
+            (Some(25), None, Some(75))
+        );
         assert_eq!(CostTable::parse("drop=never").unwrap().drop, None);
     }
 

@@ -36,6 +36,19 @@ pub fn edits(a: &Analysis, candidates: &[Candidate], chosen: &[usize]) -> Vec<Ed
         })
         .collect();
     let mut out = Vec::new();
+    // Narrowings of scope, topics and partitions: the field set to what the
+    // candidate says it becomes.
+    for &i in chosen {
+        if let Some(Candidate {
+            mv: Move::Restrict { term, .. },
+            restricted: Some(r),
+            ..
+        }) = candidates.get(i)
+            && !gone.contains(term)
+        {
+            out.push(set(a, *term, &r.field, r.value.clone()));
+        }
+    }
     let mut added: HashSet<(usize, String)> = HashSet::new();
     for mv in &moves {
         match *mv {

@@ -1,5 +1,5 @@
 //! Concessions (DESIGN §5, v2): the cheapest packages of moves — withdraw a term,
-//! narrow it in time, meet a divergence, drop a condition or make it concurrent,
+//! narrow it in time, scope, topics or partition, meet a divergence, drop a condition or make it concurrent,
 //! commit to what the other side requires — after which no conflict and no deadlock
 //! remains (and, when asked, no pending condition and no contingent conflict), each
 //! verified by the engine as a what-if.
@@ -8,7 +8,8 @@
 //! concessions and problems; it imports nothing else from the crate, and its types are
 //! re-exported here. Around it, the domain: [`CostTable`] prices each move by the
 //! priority of the term it moves, [`problem_with`] turns an analysis into an instance
-//! (`narrow.rs` finds each term's narrowing in time), `edits.rs` turns a package back
+//! (`narrow.rs` finds each term's narrowing in time, `restrict.rs` its narrowings of
+//! scope, topics and partitions), `edits.rs` turns a package back
 //! into what-if edits, and [`concessions_with`] solves, evaluates and checks each
 //! package. The result, [`Concessions`], is plain data for the renderers in
 //! `crate::report::concede`.
@@ -21,22 +22,26 @@ mod moves;
 mod narrow;
 mod packages;
 mod problem;
+mod restrict;
 pub mod solver;
+mod strict;
 
 use std::time::Instant;
 
 pub use solver::{
-    Concession, Conflict, Cost, Instance, Limit, Method, Options, Package, Progress, Solution, SolveError,
-    Solver, pareto, solve, solve_with_progress,
+    Concession, Conditional, Conflict, Cost, Instance, Limit, Method, Options, Package, Progress, Solution,
+    SolveError, Solver, pareto, solve, solve_with_progress,
 };
 
 pub use costs::{CostTable, UNIT, as_number, points};
 pub use edits::edits;
 #[doc(hidden)]
 pub use mixed::{mixed_instance, to_asp};
-pub use moves::{Candidate, Move, MoveKind};
+pub use moves::{Candidate, Move, MoveKind, Restriction};
 pub use packages::{Concessions, Front, PackageResult, Packages, Remaining, concessions, concessions_with};
-pub use problem::{Problem, ProblemKind, ProblemRef, Scope, problem, problem_with};
+pub use problem::{Problem, ProblemKind, ProblemRef, Scope, problem, problem_in, problem_with};
+pub use restrict::Restricted;
+pub use strict::MAX_ROUNDS as STRICT_ROUNDS;
 
 use crate::limits::Limits;
 

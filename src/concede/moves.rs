@@ -3,6 +3,7 @@
 //! package of moves into what-if edits, and the renderers word them.
 
 use super::costs::CostTable;
+use super::restrict::Restricted;
 use super::solver::Cost;
 use crate::engine::{Analysis, TermRef};
 use crate::model::Priority;
@@ -24,6 +25,15 @@ pub enum Move {
         from: i64,
         /// The new end (exclusive), or `None` for no end.
         to: Option<i64>,
+    },
+    /// Narrow what a term covers — its scope in one taxonomy, its topics, or the
+    /// categories of a partition parameter — so that it no longer overlaps the terms
+    /// it conflicts with (what it comes to cover: `restrict.rs`).
+    Restrict {
+        /// The term.
+        term: TermRef,
+        /// What is narrowed.
+        what: Restriction,
     },
     /// Say what a term of the other side says (its modality, parameters and window),
     /// so that a divergence or a weaker commitment becomes agreement: the move meets
@@ -58,6 +68,18 @@ pub enum Move {
     },
 }
 
+/// What a [`Move::Restrict`] narrows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Restriction {
+    /// The scope labels of one taxonomy (its index in the vocabulary's taxonomies).
+    Scope(u32),
+    /// The topics (`about`).
+    Topics,
+    /// The categories of a partition parameter (the index of its name among the
+    /// vocabulary's partitions, sorted).
+    Partition(u32),
+}
+
 /// The kind of a move, for the cost table and the reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MoveKind {
@@ -65,6 +87,12 @@ pub enum MoveKind {
     Withdraw,
     /// [`Move::Narrow`].
     Narrow,
+    /// [`Move::Restrict`] of a scope.
+    NarrowScope,
+    /// [`Move::Restrict`] of topics.
+    NarrowTopics,
+    /// [`Move::Restrict`] of a partition.
+    NarrowPartition,
     /// [`Move::Meet`].
     Meet,
     /// [`Move::DropCondition`].
@@ -76,12 +104,15 @@ pub enum MoveKind {
 }
 
 impl MoveKind {
-    /// The name used in JSON: `withdraw`, `narrow`, `meet`, `drop_condition`,
-    /// `concurrent`, `commit`.
+    /// The name used in JSON: `withdraw`, `narrow`, `narrow_scope`, `narrow_topics`,
+    /// `narrow_partition`, `meet`, `drop_condition`, `concurrent`, `commit`.
     pub fn as_str(self) -> &'static str {
         match self {
             MoveKind::Withdraw => "withdraw",
             MoveKind::Narrow => "narrow",
+            MoveKind::NarrowScope => "narrow_scope",
+            MoveKind::NarrowTopics => "narrow_topics",
+            MoveKind::NarrowPartition => "narrow_partition",
             MoveKind::Meet => "meet",
             MoveKind::DropCondition => "drop_condition",
             MoveKind::Concurrent => "concurrent",
@@ -96,6 +127,11 @@ impl Move {
         match self {
             Move::Withdraw { .. } => MoveKind::Withdraw,
             Move::Narrow { .. } => MoveKind::Narrow,
+            Move::Restrict { what, .. } => match what {
+                Restriction::Scope(_) => MoveKind::NarrowScope,
+                Restriction::Topics => MoveKind::NarrowTopics,
+                Restriction::Partition(_) => MoveKind::NarrowPartition,
+            },
             Move::Meet { .. } => MoveKind::Meet,
             Move::DropCondition { .. } => MoveKind::DropCondition,
             Move::Concurrent { .. } => MoveKind::Concurrent,
@@ -108,6 +144,7 @@ impl Move {
         match *self {
             Move::Withdraw { term }
             | Move::Narrow { term, .. }
+            | Move::Restrict { term, .. }
             | Move::Meet { term, .. }
             | Move::DropCondition { term, .. }
             | Move::Concurrent { term, .. } => term,
@@ -129,6 +166,14 @@ impl Move {
         let cost = match self {
             Move::Withdraw { .. } => costs.cost(priority),
             Move::Narrow { .. } => costs.share(priority, costs.narrow),
+            Move::Restrict { what, .. } => costs.share(
+                priority,
+                match what {
+                    Restriction::Scope(_) => costs.narrow_scope,
+                    Restriction::Topics => costs.narrow_topics,
+                    Restriction::Partition(_) => costs.narrow_partition,
+                },
+            ),
             Move::Meet { .. } => costs.share(priority, costs.meet),
             Move::DropCondition { .. } => costs.share(priority, costs.drop),
             Move::Concurrent { .. } => costs.share(priority, costs.concurrent),
@@ -153,6 +198,8 @@ pub struct Candidate {
     /// What it costs the proposal that makes it, in hundredths; [`Cost::Forbidden`]
     /// for a red line, or a move set aside (`set_aside`).
     pub cost: Cost,
+    /// For a narrowing of scope, topics or partition: what it narrows, and to what.
+    pub restricted: Option<Restricted>,
     /// Set aside: tried alone by the engine, the move raised a problem of its own (a
     /// commitment that conflicts with the other side's terms, a meeting that leaves
     /// another term diverging), so no package uses it.

@@ -1,7 +1,7 @@
 //! The concession analysis of a set of proposals: their concession problem (DESIGN
 //! §5, v2: conflicts, deadlocks and, when asked, pending conditions, each with the
 //! moves that resolve it) solved exactly by [`super::solver`] — the cheapest packages
-//! and, between two proposals, the Pareto front of the two sides' costs — and every
+//! and the Pareto front of the proposals' costs (two or more) — and every
 //! package verified by the engine: its edits evaluated as a what-if scenario, and the
 //! package confirmed only when the edited proposals leave none of the problems asked
 //! about.
@@ -11,8 +11,9 @@ use std::collections::HashMap;
 use super::costs::CostTable;
 use super::edits::edits;
 use super::moves::{Candidate, MoveKind};
-use super::problem::{Problem, ProblemKind, ProblemRef, Scope, problem_with};
+use super::problem::{Problem, ProblemKind, ProblemRef, Scope, problem_in};
 use super::solver::{self, Cost, Options, Package, Progress, SolveError, Solver};
+use super::strict::{Ctx, LOOKAHEAD, MAX_ROUNDS, Model, PAIRS_AHEAD, Refiner};
 use crate::engine::{Analysis, Baseline, BlockStatus, Direction, Finding};
 use crate::vocab::Vocab;
 use crate::whatif::{Edit, Keep, Outcome, Scenario, evaluate_one_with};
@@ -81,13 +82,13 @@ pub enum Packages {
     Infeasible(Vec<usize>),
 }
 
-/// The Pareto front of two proposals' costs.
+/// The Pareto front of the proposals' costs.
 #[derive(Debug, Clone)]
 pub struct Front {
-    /// The points, cheapest for the first proposal first.
+    /// The points, ordered by their costs (cheapest for the first proposal first).
     pub points: Vec<PackageResult>,
-    /// The balanced point (an index into `points`): the one whose larger side's cost
-    /// is least, then the cheapest in all.
+    /// The balanced point (an index into `points`): the one whose largest cost to a
+    /// side is least, then the cheapest in all.
     pub balanced: usize,
 }
 
@@ -104,10 +105,16 @@ pub struct Concessions {
     pub problems: Vec<ProblemRef>,
     /// The packages.
     pub packages: Packages,
-    /// Between two proposals, when packages were found: the Pareto front.
+    /// When packages were found: the Pareto front of the proposals' costs.
     pub front: Option<Front>,
     /// Why the front was not found, when its search stopped (its budget ran out).
     pub front_stopped: Option<SolveError>,
+    /// With `strict`: how many times the problems that packages uncovered were added
+    /// and the instance solved again.
+    pub strict_rounds: usize,
+    /// With `strict`: the round after which the refinement stopped with a package the
+    /// engine does not confirm (the bound of rounds reached, or nothing new found).
+    pub strict_stopped: Option<usize>,
 }
 
 /// [`concessions_with`] over conflicts and deadlocks (no pending conditions, no
@@ -123,7 +130,7 @@ pub fn concessions(
 }
 
 /// Finds the cheapest packages of moves after which none of the problems of `scope`
-/// remains, and between two proposals the Pareto front of their costs; evaluates
+/// remains, and the Pareto front of the proposals' costs; evaluates
 /// each package. `progress` hears from a long search as it goes. Errors: the solver's
 /// budget ran out, or the instance is malformed.
 pub fn concessions_with(
@@ -138,7 +145,7 @@ pub fn concessions_with(
         candidates,
         problems,
         mut instance,
-    } = problem_with(&baseline, costs, scope);
+    } = problem_in(&baseline, costs, scope, vocab);
     let mut out = Concessions {
         baseline,
         scope,
@@ -147,6 +154,8 @@ pub fn concessions_with(
         packages: Packages::NoConflict,
         front: None,
         front_stopped: None,
+        strict_rounds: 0,
+        strict_stopped: None,
     };
     if out.problems.is_empty() {
         return Ok(out);
@@ -164,59 +173,135 @@ pub fn concessions_with(
             vocab,
         );
     }
-    out.baseline = keyed.into_analysis();
-    let solution = match solver::solve_with_progress(&instance, options, progress) {
-        Ok(s) => s,
-        Err(SolveError::Infeasible { red_line_conflicts }) => {
-            out.packages = Packages::Infeasible(red_line_conflicts);
-            return Ok(out);
-        }
-        Err(e) => return Err(e),
-    };
-    // The front is a second search; when its budget runs out, the packages stand and
-    // the report says the front was not found.
-    let front = if out.baseline.proposals.len() == 2 {
-        match solver::pareto(&instance, options) {
-            Ok(points) => Some(points),
-            Err(e) => {
-                out.front_stopped = Some(e);
-                None
-            }
-        }
-    } else {
-        None
-    };
-    // A package both listed and on the front is evaluated once.
-    let keyed = Baseline::new(out.baseline, vocab);
-    let mut done: HashMap<Vec<usize>, PackageResult> = HashMap::new();
-    let mut evaluate = |package: Package| -> PackageResult {
-        if let Some(r) = done.get(&package.concessions) {
-            return r.clone();
-        }
-        let r = evaluate(
-            &keyed,
-            &out.candidates,
-            &instance,
-            &out.problems,
+    // What each problem is resolved by, as the reports word it (an uncovered problem
+    // stands in the instance as a conditional conflict).
+    let mut ways: Vec<Vec<Vec<usize>>> = instance.conflicts.iter().map(|c| c.ways.clone()).collect();
+    let mut refiner = Refiner::default();
+    if scope.strict {
+        let ctx = Ctx {
+            keyed: &keyed,
+            costs,
             scope,
             vocab,
-            package,
-        );
-        done.insert(r.package.concessions.clone(), r.clone());
-        r
+        };
+        let mut model = Model {
+            candidates: &mut out.candidates,
+            instance: &mut instance,
+            problems: &mut out.problems,
+            ways: &mut ways,
+        };
+        refiner.lookahead(&ctx, &mut model, LOOKAHEAD);
+        refiner.pairs_ahead(&ctx, &mut model, PAIRS_AHEAD);
+    }
+    // A package both listed and on the front is evaluated once, and once only across
+    // the rounds of `strict` (its evaluation depends on its moves alone).
+    let mut done: HashMap<Vec<usize>, PackageResult> = HashMap::new();
+    let mut rounds = 0;
+    let (packages, points, solver) = loop {
+        let solution = match solver::solve_with_progress(&instance, options, progress) {
+            Ok(s) => s,
+            Err(SolveError::Infeasible { red_line_conflicts }) => {
+                out.packages = Packages::Infeasible(red_line_conflicts);
+                out.baseline = keyed.into_analysis();
+                return Ok(out);
+            }
+            Err(e) => return Err(e),
+        };
+        // The front is a second search; when its budget runs out, the packages stand
+        // and the report says the front was not found.
+        out.front_stopped = None;
+        let front = if keyed.analysis().proposals.len() >= 2 {
+            match solver::pareto(&instance, options) {
+                Ok(points) => Some(points),
+                Err(e) => {
+                    out.front_stopped = Some(e);
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let mut evaluate = |package: Package| -> PackageResult {
+            let r = match done.get(&package.concessions) {
+                Some(r) => PackageResult { package, ..r.clone() },
+                None => evaluate(&keyed, &out.candidates, scope, vocab, package),
+            };
+            done.insert(r.package.concessions.clone(), r.clone());
+            r
+        };
+        let packages: Vec<PackageResult> = solution.packages.into_iter().map(&mut evaluate).collect();
+        let points: Option<Vec<PackageResult>> =
+            front.map(|points| points.into_iter().map(&mut evaluate).collect());
+        let unconfirmed: Vec<Vec<usize>> = packages
+            .iter()
+            .chain(points.iter().flatten())
+            .filter(|k| !k.verified())
+            .map(|k| k.moves.clone())
+            .collect();
+        if !scope.strict || unconfirmed.is_empty() {
+            break (packages, points, solution.solver);
+        }
+        if rounds == MAX_ROUNDS {
+            out.strict_stopped = Some(rounds);
+            break (packages, points, solution.solver);
+        }
+        let ctx = Ctx {
+            keyed: &keyed,
+            costs,
+            scope,
+            vocab,
+        };
+        let mut model = Model {
+            candidates: &mut out.candidates,
+            instance: &mut instance,
+            problems: &mut out.problems,
+            ways: &mut ways,
+        };
+        if !refiner.refine(&ctx, &mut model, &unconfirmed) {
+            out.strict_stopped = Some(rounds);
+            break (packages, points, solution.solver);
+        }
+        rounds += 1;
     };
-    let packages: Vec<PackageResult> = solution.packages.into_iter().map(&mut evaluate).collect();
-    out.front = front.map(|points| {
-        let points: Vec<PackageResult> = points.into_iter().map(&mut evaluate).collect();
+    out.strict_rounds = rounds;
+    let problems = &out.problems;
+    let with_resolves = |mut k: PackageResult| {
+        k.resolves = resolves(&ways, problems, &k.moves);
+        k
+    };
+    let packages: Vec<PackageResult> = packages.into_iter().map(with_resolves).collect();
+    out.front = points.map(|points| {
+        let points: Vec<PackageResult> = points.into_iter().map(with_resolves).collect();
         let balanced = balanced(&points);
         Front { points, balanced }
     });
-    out.packages = Packages::Found {
-        packages,
-        solver: solution.solver,
-    };
+    out.packages = Packages::Found { packages, solver };
     out.baseline = keyed.into_analysis();
     Ok(out)
+}
+
+/// For each of `moves`, the problems it resolves, alone or with the others: those
+/// with a way (`ways`, by problem) that holds it and lies wholly in `moves` (of the
+/// problems moves uncover, only those `moves` uncover).
+fn resolves(ways: &[Vec<Vec<usize>>], problems: &[ProblemRef], moves: &[usize]) -> Vec<Vec<usize>> {
+    moves
+        .iter()
+        .map(|&m| {
+            (0..ways.len())
+                .filter(|&p| {
+                    problems
+                        .get(p)
+                        .is_some_and(|q| q.uncovered_by.iter().all(|x| moves.contains(x)))
+                })
+                .filter(|&p| {
+                    ways.get(p).is_some_and(|c| {
+                        c.iter()
+                            .any(|w| w.contains(&m) && w.iter().all(|x| moves.contains(x)))
+                    })
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Sets aside each move that changes what a term says (a narrowing, a meeting, a
@@ -238,7 +323,12 @@ fn screen(
     for i in 0..candidates.len() {
         let changes = matches!(
             candidates[i].mv.kind(),
-            MoveKind::Narrow | MoveKind::Meet | MoveKind::Commit
+            MoveKind::Narrow
+                | MoveKind::NarrowScope
+                | MoveKind::NarrowTopics
+                | MoveKind::NarrowPartition
+                | MoveKind::Meet
+                | MoveKind::Commit
         );
         if !changes || candidates[i].cost == Cost::Forbidden {
             continue;
@@ -250,7 +340,7 @@ fn screen(
         };
         let raises = match evaluate_one_with(keyed, &scenario, vocab, keep) {
             Outcome::Evaluated(e) => e.analysis.is_none_or(|a| {
-                problem_with(&a, costs, scope)
+                problem_in(&a, costs, scope, vocab)
                     .problems
                     .iter()
                     .any(|p| !before.contains(&(p.kind, p.names.as_slice())))
@@ -280,12 +370,11 @@ fn balanced(points: &[PackageResult]) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
-/// `package` carried out as edits, evaluated, and checked.
+/// `package` carried out as edits, evaluated, and checked (what each move resolves is
+/// filled in once the problems are final).
 fn evaluate(
     keyed: &Baseline,
     candidates: &[Candidate],
-    instance: &solver::Instance,
-    problems: &[ProblemRef],
     scope: Scope,
     vocab: &Vocab,
     package: Package,
@@ -302,24 +391,10 @@ fn evaluate(
         Outcome::Evaluated(e) => e.analysis.take().map(|a| remaining(&a, scope)),
         Outcome::Invalid(_) => None,
     };
-    let resolves = moves
-        .iter()
-        .map(|&m| {
-            (0..problems.len())
-                .filter(|&p| {
-                    instance.conflicts.get(p).is_some_and(|c| {
-                        c.ways
-                            .iter()
-                            .any(|w| w.contains(&m) && w.iter().all(|x| moves.contains(x)))
-                    })
-                })
-                .collect()
-        })
-        .collect();
     PackageResult {
         package,
         moves,
-        resolves,
+        resolves: Vec::new(),
         edits,
         outcome: lean(outcome),
         remaining,

@@ -11,9 +11,11 @@ use super::costs::CostTable;
 use super::cycles::{Cycle, Edge, cycles};
 use super::moves::{Candidate, Move};
 use super::narrow::Narrowings;
+use super::restrict::{Restricted, Restrictions};
 use super::solver::{Concession, Conflict, Instance};
-use crate::engine::{Analysis, BlockStatus, RelationKind, TermRef};
+use crate::engine::{Analysis, BlockStatus, RelationKind, TermRef, meets};
 use crate::model::Timing;
+use crate::vocab::Vocab;
 
 /// Which problems to resolve beyond conflicts and deadlocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,6 +72,11 @@ pub struct ProblemRef {
     pub terms: Vec<TermRef>,
     /// The same, as `proposal-id/term-id`.
     pub names: Vec<String>,
+    /// For a problem the proposals do not have but a package's moves uncover (with
+    /// `strict`, found by the engine): those moves (indices into the candidates),
+    /// once all of which are made the problem must be resolved too. Empty for a
+    /// problem of the proposals as they are.
+    pub uncovered_by: Vec<usize>,
 }
 
 impl ProblemRef {
@@ -103,11 +110,30 @@ pub fn problem(baseline: &Analysis, costs: &CostTable) -> Problem {
     problem_with(baseline, costs, Scope::default())
 }
 
-/// The concession problem of `baseline` over `scope`, moves priced by `costs`.
+/// The concession problem of `baseline` over `scope`, moves priced by `costs`,
+/// without the vocabulary: terms are narrowed in time only; [`problem_in`] narrows
+/// scope, topics and partitions too.
 pub fn problem_with(baseline: &Analysis, costs: &CostTable, scope: Scope) -> Problem {
+    build(baseline, costs, scope, Restrictions::default())
+}
+
+/// The concession problem of `baseline` over `scope`, moves priced by `costs`, under
+/// `vocab` (the one `baseline` was analysed with): every move, narrowings of scope,
+/// topics and partitions included.
+pub fn problem_in(baseline: &Analysis, costs: &CostTable, scope: Scope, vocab: &Vocab) -> Problem {
+    build(
+        baseline,
+        costs,
+        scope,
+        Restrictions::of(baseline, vocab, scope.contingent),
+    )
+}
+
+fn build(baseline: &Analysis, costs: &CostTable, scope: Scope, restrictions: Restrictions) -> Problem {
     let mut b = Builder {
         a: baseline,
         costs,
+        restrictions: &restrictions,
         index: HashMap::new(),
         out: Problem {
             candidates: Vec::new(),
@@ -140,6 +166,7 @@ pub fn problem_with(baseline: &Analysis, costs: &CostTable, scope: Scope) -> Pro
                     if let Some(mv) = narrowings.avoiding(t, other) {
                         ways.push(vec![mv]);
                     }
+                    ways.extend(b.restrictions.of_term(t).iter().map(|&mv| vec![mv]));
                 }
             }
             b.push(kind, vec![l, rt], ways);
@@ -202,20 +229,60 @@ pub fn problem_with(baseline: &Analysis, costs: &CostTable, scope: Scope) -> Pro
                                 }
                             })
                             .collect();
-                        let withdrawn = partners.iter().map(|&t| Move::Withdraw { term: t });
-                        ways.push(std::iter::once(commit).chain(withdrawn.clone()).collect());
-                        // A term of the other side that agrees with the required term
-                        // meets the condition once the conflicting ones are gone.
+                        // Each partner withdrawn, or narrowed clear of its conflicts
+                        // (when they are all direct): every combination, up to a bound.
+                        let direct = cause
+                            .conflicts
+                            .iter()
+                            .filter_map(|&ci| pair.relations.get(ci))
+                            .all(|r| !r.is_indirect());
+                        let options = |t: TermRef| -> Vec<Move> {
+                            let mut o = vec![Move::Withdraw { term: t }];
+                            if direct {
+                                o.extend(narrowings.avoiding(t, required));
+                                o.extend(b.restrictions.of_term(t).iter().copied());
+                            }
+                            o
+                        };
+                        let cleared = combinations(partners.iter().map(|&t| options(t)).collect());
+                        for way in &cleared {
+                            ways.push(std::iter::once(commit).chain(way.iter().copied()).collect());
+                        }
+                        // A term of the other side that meets the required term (agrees,
+                        // or commits to more) meets the condition once the conflicting
+                        // ones are gone, or once the required term is narrowed clear of
+                        // them.
+                        let modality = |t: TermRef| {
+                            baseline
+                                .proposals
+                                .get(t.proposal)
+                                .and_then(|p| p.terms.get(t.term))
+                                .map(|x| x.modality)
+                        };
                         let agreed = pair.relations.iter().any(|r| {
-                            r.kind == RelationKind::Agree
+                            let other = if r.left.term == required {
+                                r.right.term
+                            } else {
+                                r.left.term
+                            };
+                            !r.is_conflict()
                                 && !r.incidental
                                 && !r.is_indirect()
                                 && [r.left.term, r.right.term].contains(&required)
-                                && !partners.contains(&r.left.term)
-                                && !partners.contains(&r.right.term)
+                                && !partners.contains(&other)
+                                && matches!(
+                                    (modality(required), modality(other)),
+                                    (Some(m), Some(o)) if meets(r.kind, m, o)
+                                )
                         });
                         if agreed {
-                            ways.push(withdrawn.collect());
+                            ways.extend(cleared);
+                            // Or the required term narrowed clear of its conflicts.
+                            if direct {
+                                let own = narrowings.avoiding(required, required).into_iter();
+                                let own = own.chain(b.restrictions.of_term(required).iter().copied());
+                                ways.extend(own.map(|m| vec![m]).collect::<Vec<_>>());
+                            }
                         }
                     } else if cause.met_in_part.is_empty() {
                         ways.push(vec![commit]);
@@ -253,6 +320,36 @@ pub fn problem_with(baseline: &Analysis, costs: &CostTable, scope: Scope) -> Pro
         }
     }
     b.out
+}
+
+/// The most ways a blocked condition's partners give (beyond it, only their
+/// withdrawals).
+const MAX_COMBINATIONS: usize = 64;
+
+/// One choice from each of `options`, every combination (only the first of each
+/// when there would be more than [`MAX_COMBINATIONS`]).
+fn combinations(options: Vec<Vec<Move>>) -> Vec<Vec<Move>> {
+    let count = options
+        .iter()
+        .try_fold(1usize, |n, o| n.checked_mul(o.len().max(1)))
+        .filter(|&n| n <= MAX_COMBINATIONS);
+    if count.is_none() {
+        return vec![options.iter().filter_map(|o| o.first().copied()).collect()];
+    }
+    let mut out: Vec<Vec<Move>> = vec![Vec::new()];
+    for o in options.iter().filter(|o| !o.is_empty()) {
+        out = out
+            .iter()
+            .flat_map(|prefix| {
+                o.iter().map(move |&m| {
+                    let mut w = prefix.clone();
+                    w.push(m);
+                    w
+                })
+            })
+            .collect();
+    }
+    out
 }
 
 /// Whether term `t` is existential (DESIGN §3): a value `some` or `tbd`, or no actor
@@ -301,9 +398,37 @@ fn deadlock_ways(cycle: &Cycle) -> (Vec<TermRef>, Vec<Vec<Move>>) {
     (terms, ways)
 }
 
+/// Move `mv` of `a` as a candidate, priced by `costs`; `restricted` says what a
+/// narrowing of scope, topics or partition makes of the term.
+pub(super) fn candidate(
+    a: &Analysis,
+    costs: &CostTable,
+    mv: Move,
+    restricted: Option<Restricted>,
+) -> Candidate {
+    let (priority, cost) = mv.price(a, costs);
+    let other = match mv {
+        Move::Meet { toward: o, .. }
+        | Move::DropCondition { condition: o, .. }
+        | Move::Concurrent { condition: o, .. } => Some(a.term_name(o)),
+        Move::Commit { proposal, .. } => a.proposals.get(proposal).map(|p| p.id().to_owned()),
+        Move::Withdraw { .. } | Move::Narrow { .. } | Move::Restrict { .. } => None,
+    };
+    Candidate {
+        mv,
+        name: a.term_name(mv.term()),
+        other,
+        priority,
+        cost,
+        restricted,
+        set_aside: false,
+    }
+}
+
 struct Builder<'a> {
     a: &'a Analysis,
     costs: &'a CostTable,
+    restrictions: &'a Restrictions,
     index: HashMap<Move, usize>,
     out: Problem,
 }
@@ -314,27 +439,13 @@ impl Builder<'_> {
         if let Some(&i) = self.index.get(&mv) {
             return i;
         }
-        let (priority, cost) = mv.price(self.a, self.costs);
-        let other = match mv {
-            Move::Meet { toward: o, .. }
-            | Move::DropCondition { condition: o, .. }
-            | Move::Concurrent { condition: o, .. } => Some(self.a.term_name(o)),
-            Move::Commit { proposal, .. } => self.a.proposals.get(proposal).map(|p| p.id().to_owned()),
-            Move::Withdraw { .. } | Move::Narrow { .. } => None,
-        };
+        let k = candidate(self.a, self.costs, mv, self.restrictions.get(&mv).cloned());
         let i = self.out.candidates.len();
-        self.out.candidates.push(Candidate {
-            mv,
-            name: self.a.term_name(mv.term()),
-            other,
-            priority,
-            cost,
-            set_aside: false,
-        });
         self.out
             .instance
             .concessions
-            .push(Concession::new(mv.proposal(), cost));
+            .push(Concession::new(mv.proposal(), k.cost));
+        self.out.candidates.push(k);
         self.index.insert(mv, i);
         i
     }
@@ -346,6 +457,11 @@ impl Builder<'_> {
             .collect();
         self.out.instance.conflicts.push(Conflict { ways });
         let names = terms.iter().map(|&t| self.a.term_name(t)).collect();
-        self.out.problems.push(ProblemRef { kind, terms, names });
+        self.out.problems.push(ProblemRef {
+            kind,
+            terms,
+            names,
+            uncovered_by: Vec::new(),
+        });
     }
 }

@@ -36,6 +36,7 @@ pub use analysis::{
     Relation, RelationKind, Side, Verdict,
 };
 pub use atom::{Atom, ProposalAtoms, Step, TermRef};
+pub(crate) use blocked::meets;
 pub use burden::{Burden, BurdenRow};
 pub use consistency::{SelfConflict, self_conflicts};
 pub use error::EngineError;

@@ -31,6 +31,7 @@ fn seed() -> Instance {
             finite(1, 2),                        // 4 ru/no-resupply
         ],
         conflicts: vec![Conflict::edge(0, 2), Conflict::edge(1, 3), Conflict::edge(0, 4)],
+        ..Instance::default()
     }
 }
 
@@ -70,6 +71,7 @@ fn red_lines_on_both_ends_are_infeasible() {
             },
             Conflict { ways: vec![] },
         ],
+        ..Instance::default()
     };
     let err = solve(&instance, &top(3)).unwrap_err();
     assert_eq!(
@@ -89,6 +91,7 @@ fn no_conflicts_gives_the_empty_package() {
     let instance = Instance {
         concessions: vec![finite(0, 1), finite(1, 1)],
         conflicts: vec![],
+        ..Instance::default()
     };
     let s = solve(&instance, &top(3)).unwrap();
     assert_eq!(s.packages.len(), 1);
@@ -111,6 +114,7 @@ fn an_empty_way_means_resolved_and_single_ways_are_forced() {
             Conflict::single(0),
             Conflict::edge(1, 2),
         ],
+        ..Instance::default()
     };
     let s = solve(&instance, &top(4)).unwrap();
     let got: Vec<(&[usize], u64)> = s.packages.iter().map(|p| (ids(p), p.cost)).collect();
@@ -124,6 +128,7 @@ fn three_proposals_use_the_search() {
     let instance = Instance {
         concessions: vec![finite(0, 1), finite(1, 1), finite(2, 1)],
         conflicts: vec![Conflict::edge(0, 1), Conflict::edge(1, 2), Conflict::edge(2, 0)],
+        ..Instance::default()
     };
     let s = solve(&instance, &top(5)).unwrap();
     assert_eq!(s.solver, Solver::Search);
@@ -141,6 +146,7 @@ fn hard(n: usize) -> Instance {
     Instance {
         concessions,
         conflicts,
+        ..Instance::default()
     }
 }
 
@@ -210,6 +216,7 @@ fn malformed_instances_are_errors() {
     let bad_id = Instance {
         concessions: vec![finite(0, 1)],
         conflicts: vec![Conflict::edge(0, 7)],
+        ..Instance::default()
     };
     let err = solve(&bad_id, &top(1)).unwrap_err();
     assert_eq!(
@@ -219,6 +226,7 @@ fn malformed_instances_are_errors() {
     let overflow = Instance {
         concessions: vec![finite(0, u64::MAX / 2), finite(1, u64::MAX / 2)],
         conflicts: vec![Conflict::edge(0, 1)],
+        ..Instance::default()
     };
     assert!(matches!(
         solve(&overflow, &top(1)),
@@ -242,6 +250,7 @@ fn large(m: usize, side: usize) -> Instance {
     Instance {
         concessions,
         conflicts,
+        ..Instance::default()
     }
 }
 
@@ -281,6 +290,7 @@ fn ten_thousand_conflicts_by_min_cut() {
     let small = Instance {
         concessions: instance.concessions.clone(),
         conflicts: instance.conflicts[..40].to_vec(),
+        ..Instance::default()
     };
     let by_cut = solve(&small, &top(3)).unwrap();
     let by_search = solve(

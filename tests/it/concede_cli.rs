@@ -159,3 +159,68 @@ fn bad_costs_are_errors() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--time-limit"), "{stderr}");
 }
+
+/// The three Gaza proposals of the README, red lines priced so that they may move.
+const GAZA: [&str; 3] = [
+    "proposals/gaza-2025-01-15-agreement.json",
+    "proposals/il-2025-03-02.json",
+    "proposals/hamas-2025-03-02.json",
+];
+
+#[test]
+fn three_proposals_get_a_front_over_three_costs() {
+    let args = [&GAZA[..], &["--cost", "red_line=10", "--format", "json"]].concat();
+    let Run { stdout, code, .. } = run("concede", &args);
+    assert_eq!(code, run("compare", &GAZA).code, "the exit code is compare's");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let front = &v["front"];
+    let points = front["points"].as_array().unwrap();
+    assert!(points.len() >= 3, "{front:#}");
+    let costs: Vec<Vec<f64>> = points
+        .iter()
+        .map(|p| {
+            p["cost_by_proposal"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["cost"].as_f64().unwrap())
+                .collect()
+        })
+        .collect();
+    for (i, u) in costs.iter().enumerate() {
+        assert_eq!(u.len(), 3);
+        // No point beats another for every side.
+        for (j, w) in costs.iter().enumerate() {
+            assert!(
+                i == j || !(w.iter().zip(u).all(|(a, b)| a <= b)),
+                "{w:?} beats {u:?}"
+            );
+        }
+        assert_eq!(points[i]["verified"], true, "{:#}", points[i]);
+    }
+    // The balanced point is the one whose largest share is least.
+    let most = |c: &Vec<f64>| c.iter().copied().fold(0.0, f64::max);
+    let b = front["balanced"].as_u64().unwrap() as usize;
+    assert!(costs.iter().all(|c| most(c) >= most(&costs[b])), "{costs:?}");
+    let words = front["balanced_words"].as_str().unwrap();
+    assert!(
+        words.starts_with("gaza-2025-01-15 gives up 4, il-2025-03-02 2 and hamas-2025-03-02 9:"),
+        "{words}"
+    );
+    assert!(words.contains("for every side"), "{words}");
+}
+
+#[test]
+fn three_proposals_front_text_and_markdown() {
+    let text = run("concede", &[&GAZA[..], &["--cost", "red_line=10"]].concat()).stdout;
+    let front = &text[text.find("FRONT").unwrap()..];
+    insta::assert_snapshot!("three_proposals_front_text", front);
+    let md = run(
+        "concede",
+        &[&GAZA[..], &["--cost", "red_line=10", "--format", "markdown"]].concat(),
+    )
+    .stdout;
+    let start = md.find("## Pareto front").unwrap();
+    let end = md[start..].find("\n## ").map_or(md.len(), |e| start + e);
+    insta::assert_snapshot!("three_proposals_front_markdown", &md[start..end]);
+}

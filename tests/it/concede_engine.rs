@@ -1,13 +1,14 @@
 //! Concessions checked against the engine itself on small generated pairs (issue 22):
 //! every package `concede` lists is confirmed by running the engine on the edited
 //! proposals, and its optimum equals the cheapest set of candidate moves, found by
-//! trying every subset through the engine, that leaves no conflict and no deadlock.
+//! trying every subset through the engine, that leaves no conflict and no deadlock —
+//! also where terms can be narrowed in scope, topics and partitions.
 //!
-//! Over conflicts and deadlocks only: with `strict`, resolving a conflict or a
-//! deadlock can uncover conditions it held (a deadlock leaves nothing pending; a
-//! withdrawn term may have met the other side's condition), which the concession
-//! model does not foresee; the engine check marks such a package not confirmed, and
-//! the fixtures of `concede_moves` cover `strict` on pending conditions.
+//! With `strict`, pending and blocked conditions too: resolving a conflict or a
+//! deadlock can uncover conditions it held, and moves can fail or succeed together,
+//! which `concede` finds by asking the engine (one and two moves ahead, then each
+//! package it does not confirm) — here checked against every subset of the candidate
+//! moves, judged by the engine alone.
 
 use armistice::concede::{Concessions, CostTable, Options, Packages, Scope, concessions_with, edits};
 use armistice::engine::{Analysis, Baseline};
@@ -38,6 +39,63 @@ fn term() -> impl Strategy<Value = Value> {
             }
             t
         })
+}
+
+/// A term of a world where conflicts can be cleared by narrowing what a term covers:
+/// scopes in a hierarchy (Ukraine and its Donetsk region, Russia's Kursk), topics
+/// (a full ceasefire and the maritime one within it) and hostage categories, besides
+/// windows.
+fn rich_term() -> impl Strategy<Value = Value> {
+    (
+        prop::sample::select(vec!["must", "must_not", "may"]),
+        prop::sample::select(vec!["hostilities", "strikes"]),
+        0usize..3,
+        prop::sample::select(vec!["normal", "core", "minor"]),
+        0usize..5,
+        0usize..3,
+        0usize..3,
+    )
+        .prop_map(|(modality, action, window, priority, scope, about, category)| {
+            let mut t = json!({ "subject": "RU", "modality": modality, "action": action, "priority": priority, "text": "t" });
+            match window {
+                1 => t["window"] = json!({ "days": 30 }),
+                2 => t["window"] = json!({ "from": 20, "days": 40 }),
+                _ => {}
+            }
+            match scope {
+                1 => t["scope"] = json!(["ukraine"]),
+                2 => t["scope"] = json!(["donetsk"]),
+                3 => t["scope"] = json!(["ukraine", "kursk"]),
+                4 => t["scope"] = json!(["kursk"]),
+                _ => {}
+            }
+            match about {
+                1 => t["about"] = json!(["full_ceasefire"]),
+                2 => t["about"] = json!(["maritime_ceasefire"]),
+                _ => {}
+            }
+            match category {
+                1 => t["params"] = json!({ "hostage_category": ["women"] }),
+                2 => t["params"] = json!({ "hostage_category": ["women", "soldiers"] }),
+                _ => {}
+            }
+            t
+        })
+}
+
+/// Proposal `id` of up to `max` terms of [`rich_term`], without conditions.
+fn rich_proposal(id: &'static str, max: usize) -> impl Strategy<Value = Value> {
+    prop::collection::vec(rich_term(), 1..=max).prop_map(move |terms| {
+        let terms: Vec<Value> = terms
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut t)| {
+                t["id"] = json!(format!("t{i}"));
+                t
+            })
+            .collect();
+        json!({ "id": id, "by": ["UA"], "source": "test", "terms": terms })
+    })
 }
 
 /// Proposal `id` of up to `max` terms `t0`, `t1`, ...; each may require others,
@@ -170,5 +228,21 @@ proptest! {
     #[test]
     fn packages_are_confirmed_and_optimal(a in proposal("a", 4, false), b in proposal("b", 4, true)) {
         check(a, b, Scope::default())?;
+    }
+
+    /// The same with narrowings of scope, topics and partitions among the moves.
+    #[test]
+    fn narrowings_are_confirmed_and_optimal(a in rich_proposal("a", 3), b in rich_proposal("b", 2)) {
+        check(a, b, Scope::default())?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// With `strict`, pending and blocked conditions too.
+    #[test]
+    fn strict_packages_are_confirmed_and_optimal(a in proposal("a", 4, false), b in proposal("b", 4, true)) {
+        check(a, b, Scope { strict: true, contingent: false })?;
     }
 }

@@ -21,11 +21,11 @@ const PHASED: [&str; 2] = [
     "tests/fixtures/concede/phased-b.json",
 ];
 
-fn run(cmd: &str, args: &[&str]) -> Run {
+pub(crate) fn run(cmd: &str, args: &[&str]) -> Run {
     Run::of(armistice().arg(cmd).args(args).arg("--color=never"))
 }
 
-fn concede_json(files: [&str; 2], extra: &[&str]) -> (Value, i32) {
+pub(crate) fn concede_json(files: [&str; 2], extra: &[&str]) -> (Value, i32) {
     let Run { stdout, stderr, code } = run("concede", &[&files[..], &["--format", "json"], extra].concat());
     let v = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
     (v, code)
@@ -37,7 +37,7 @@ fn compare_code(files: [&str; 2]) -> i32 {
 }
 
 /// The summary of the one pair after running a package's edits through `whatif`.
-fn whatif_after(files: [&str; 2], package: &Value) -> Value {
+pub(crate) fn whatif_after(files: [&str; 2], package: &Value) -> Value {
     let mut args: Vec<String> = files.iter().map(|f| f.to_string()).collect();
     args.extend(["--format".into(), "json".into()]);
     for e in package["edits"].as_array().unwrap() {
@@ -238,4 +238,50 @@ fn contingent_conflicts_are_resolved_when_asked() {
         packages[0]["cost"].as_f64().unwrap() > plain["packages"][0]["cost"].as_f64().unwrap(),
         "{v:#}"
     );
+}
+
+#[test]
+fn strict_resolving_a_conflict_that_uncovers_a_condition_is_confirmed() {
+    // Withdrawing Russia's fighting and its halt together leaves Ukraine's elections
+    // pending on a halt nobody on the other side then states: a problem the
+    // proposals as they are do not have, which the engine finds and the search adds
+    // (before, the package was listed NOT CONFIRMED).
+    let files = [
+        "tests/fixtures/concede/uncover-a.json",
+        "tests/fixtures/concede/uncover-b.json",
+    ];
+    let (v, code) = concede_json(files, &["--strict", "--top", "8"]);
+    assert_eq!(code, compare_code(files), "the exit code is compare's");
+    assert_eq!(v["strict_stopped"], Value::Null);
+    let uncovered: Vec<&Value> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["uncovered_by"].as_array().unwrap().is_empty())
+        .collect();
+    assert!(!uncovered.is_empty(), "{v:#}");
+    assert!(
+        uncovered[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains(", once withdraw a/fight and withdraw a/halt are made"),
+        "{uncovered:?}"
+    );
+    let packages = v["packages"].as_array().unwrap();
+    assert_eq!(packages[0]["cost"], 3.0);
+    for p in packages.iter().chain(v["front"]["points"].as_array().unwrap()) {
+        assert_eq!(p["verified"], true, "{p:#}");
+        let after = whatif_after(files, p);
+        assert_eq!(
+            (
+                after["conflicts"].clone(),
+                after["pending"].clone(),
+                after["blocked"].clone()
+            ),
+            (0.into(), 0.into(), 0.into()),
+            "{p:#}"
+        );
+    }
+    let Run { stdout, .. } = run("concede", &[&files[..], &["--strict"]].concat());
+    insta::assert_snapshot!(stdout);
 }

@@ -2,7 +2,8 @@
 //! enumerates every subset of concessions of small instances.
 
 use armistice::concede::{
-    Concession, Conflict, Cost, Instance, Method, Options, Package, SolveError, Solver, pareto, solve,
+    Concession, Conditional, Conflict, Cost, Instance, Method, Options, Package, SolveError, Solver, pareto,
+    solve,
 };
 use proptest::prelude::*;
 
@@ -82,6 +83,7 @@ fn bipartite_instance() -> impl Strategy<Value = Instance> {
             Instance {
                 concessions,
                 conflicts,
+                ..Instance::default()
             }
         })
 }
@@ -104,6 +106,7 @@ fn two_sided_instance() -> impl Strategy<Value = Instance> {
         .prop_map(|(concessions, conflicts)| Instance {
             concessions,
             conflicts,
+            ..Instance::default()
         })
 }
 
@@ -132,6 +135,36 @@ fn brute_front(instance: &Instance) -> Vec<(u64, u64)> {
     front
 }
 
+/// The Pareto front over every proposal's cost by brute force: the distinct cost
+/// vectors of the minimal packages that no other vector beats, ascending.
+fn brute_front_n(instance: &Instance, sides: usize) -> Vec<Vec<u64>> {
+    let vectors: Vec<Vec<u64>> = brute_force(instance)
+        .into_iter()
+        .map(|(_, ids)| {
+            (0..sides)
+                .map(|s| {
+                    ids.iter()
+                        .filter(|&&x| instance.concessions[x].proposal == s)
+                        .map(|&x| instance.concessions[x].cost.finite().unwrap())
+                        .sum::<u64>()
+                })
+                .collect()
+        })
+        .collect();
+    let mut front: Vec<Vec<u64>> = vectors
+        .iter()
+        .filter(|v| {
+            !vectors
+                .iter()
+                .any(|u| u != *v && u.iter().zip(v.iter()).all(|(a, b)| a <= b))
+        })
+        .cloned()
+        .collect();
+    front.sort_unstable();
+    front.dedup();
+    front
+}
+
 /// Up to four proposals; conflicts with one to three ways of one or two concessions.
 fn general_instance() -> impl Strategy<Value = Instance> {
     (2usize..=9)
@@ -148,7 +181,57 @@ fn general_instance() -> impl Strategy<Value = Instance> {
         .prop_map(|(concessions, conflicts)| Instance {
             concessions,
             conflicts,
+            ..Instance::default()
         })
+}
+
+/// [`general_instance`] with one to three conditional conflicts: each arises once one
+/// or two concessions are made (as resolving one problem can uncover another).
+fn conditional_instance() -> impl Strategy<Value = Instance> {
+    general_instance().prop_flat_map(|instance| {
+        let n = instance.concessions.len();
+        let way = prop::collection::vec(0..n, 1..=2);
+        let conditional = (
+            prop::collection::vec(0..n, 1..=2),
+            prop::collection::vec(way, 0..=3),
+        );
+        (Just(instance), prop::collection::vec(conditional, 1..=3)).prop_map(|(mut instance, list)| {
+            for (when, ways) in list {
+                let conflict = instance.conflicts.len();
+                instance.conflicts.push(Conflict {
+                    ways: vec![Vec::new()],
+                });
+                instance.conditional.push(Conditional { conflict, when, ways });
+            }
+            instance
+        })
+    })
+}
+
+/// The least cost of a set of concessions (no red line) that resolves every conflict
+/// and every conditional conflict whose trigger it holds, by trying every subset.
+fn brute_force_conditional(instance: &Instance) -> Option<u64> {
+    let n = instance.concessions.len();
+    let mut best: Option<u64> = None;
+    for mask in 0u32..(1 << n) {
+        let set: Vec<bool> = (0..n).map(|i| mask & (1 << i) != 0).collect();
+        let Some(cost) = (0..n)
+            .filter(|&i| set[i])
+            .try_fold(0u64, |a, i| instance.concessions[i].cost.finite().map(|c| a + c))
+        else {
+            continue;
+        };
+        let holds = |ways: &[Vec<usize>]| ways.iter().any(|w| w.iter().all(|&x| set[x]));
+        let ok = resolves(instance, &set)
+            && instance
+                .conditional
+                .iter()
+                .all(|c| !c.when.iter().all(|&x| set[x]) || holds(&c.ways));
+        if ok && best.is_none_or(|b| cost < b) {
+            best = Some(cost);
+        }
+    }
+    best
 }
 
 /// Checks the solver's answer against the brute-force reference.
@@ -254,6 +337,55 @@ proptest! {
                     .iter()
                     .map(|p| (p.cost_by_proposal[0], p.cost_by_proposal[1]))
                     .collect();
+                prop_assert_eq!(&got, &expected);
+                for p in &front {
+                    check_package(&instance, p)?;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn conditional_conflicts_match_brute_force(instance in conditional_instance(), top in 1usize..=4) {
+        let expected = brute_force_conditional(&instance);
+        match solve(&instance, &Options { top, ..Options::default() }) {
+            Err(SolveError::Infeasible { .. }) => prop_assert_eq!(expected, None),
+            Err(e) => prop_assert!(false, "unexpected error: {}", e),
+            Ok(solution) => {
+                prop_assert_eq!(solution.packages.first().map(|p| p.cost), expected);
+                for p in &solution.packages {
+                    let set: Vec<bool> = (0..instance.concessions.len()).map(|i| p.concessions.contains(&i)).collect();
+                    prop_assert!(resolves(&instance, &set), "{:?} leaves a conflict", p.concessions);
+                    for c in &instance.conditional {
+                        prop_assert!(
+                            !c.when.iter().all(|&x| set[x]) || c.ways.iter().any(|w| w.iter().all(|&x| set[x])),
+                            "{:?} raises {:?} and leaves it", p.concessions, c
+                        );
+                    }
+                }
+                prop_assert!(solution.packages.windows(2).all(|w| w[0].cost <= w[1].cost));
+            }
+        }
+        // The front's points hold the conditions too, the cheapest for side 0 first.
+        if let Ok(front) = pareto(&instance, &Options::default()) {
+            for p in &front {
+                let set: Vec<bool> = (0..instance.concessions.len()).map(|i| p.concessions.contains(&i)).collect();
+                for c in &instance.conditional {
+                    prop_assert!(!c.when.iter().all(|&x| set[x]) || c.ways.iter().any(|w| w.iter().all(|&x| set[x])));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pareto_front_of_more_sides_matches_brute_force(instance in general_instance()) {
+        let sides = instance.concessions.iter().map(|c| c.proposal + 1).max().unwrap_or(0).max(2);
+        let expected = brute_front_n(&instance, sides);
+        match pareto(&instance, &Options::default()) {
+            Err(SolveError::Infeasible { .. }) => prop_assert!(expected.is_empty()),
+            Err(e) => prop_assert!(false, "unexpected error: {}", e),
+            Ok(front) => {
+                let got: Vec<Vec<u64>> = front.iter().map(|p| p.cost_by_proposal.clone()).collect();
                 prop_assert_eq!(&got, &expected);
                 for p in &front {
                     check_package(&instance, p)?;

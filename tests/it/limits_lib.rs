@@ -149,6 +149,7 @@ fn odd_cycle() -> Instance {
     Instance {
         concessions: (0..3).map(|p| Concession::new(p, Cost::Finite(1))).collect(),
         conflicts: vec![Conflict::edge(0, 1), Conflict::edge(1, 2), Conflict::edge(0, 2)],
+        ..Instance::default()
     }
 }
 

@@ -25,6 +25,7 @@ mod concede_cases;
 mod concede_cli;
 mod concede_engine;
 mod concede_moves;
+mod concede_narrow;
 mod concede_props;
 mod diff_cli;
 mod diff_impact;

@@ -39,6 +39,9 @@ pub(super) fn bipartite(clauses: &[Clause], cost: &[u64]) -> Option<Graph> {
     };
     let mut pairs = Vec::with_capacity(clauses.len());
     for clause in clauses {
+        if !clause.when.is_empty() {
+            return None;
+        }
         let [a, b] = clause.ways.as_slice() else {
             return None;
         };
@@ -225,6 +228,7 @@ mod tests {
             .map(|(id, &(a, b))| Clause {
                 id,
                 ways: vec![vec![a], vec![b]],
+                when: Vec::new(),
             })
             .collect()
     }

@@ -21,8 +21,12 @@
 //!    each independent part of the instance (problems that share no concession) and
 //!    combined, within the node budget and deadline of [`Options`].
 //!
-//! [`pareto`] finds the Pareto front of two proposals' costs by the ε-constraint
-//! method over the same branch and bound (`front.rs`).
+//! A [`Conditional`] conflict (one that arises only once some concessions are all
+//! made) is a clause of the branch and bound that counts only at a node that includes
+//! its trigger; an instance with one is always searched.
+//!
+//! [`pareto`] finds the Pareto front of the proposals' costs (two or more) by the
+//! ε-constraint method over the same branch and bound (`front.rs`).
 //!
 //! ```
 //! use armistice::concede::solver::{solve, Concession, Conflict, Cost, Instance, Options};
@@ -33,6 +37,7 @@
 //!         Concession::new(1, Cost::Forbidden), // Q's red line
 //!     ],
 //!     conflicts: vec![Conflict::edge(0, 1), Conflict::edge(0, 2)],
+//!     ..Instance::default()
 //! };
 //! let solution = solve(&instance, &Options::default()).unwrap();
 //! assert_eq!(solution.packages[0].concessions, vec![0]);
@@ -51,8 +56,8 @@ mod split;
 mod types;
 
 pub use types::{
-    Concession, Conflict, Cost, Instance, Limit, Method, Options, Package, Progress, Solution, SolveError,
-    Solver,
+    Concession, Conditional, Conflict, Cost, Instance, Limit, Method, Options, Package, Progress, Solution,
+    SolveError, Solver,
 };
 
 use budget::Budget;
@@ -61,8 +66,11 @@ use reduce::Clause;
 /// What every search starts from: each concession's cost (a red line's counted 0, as
 /// it is never taken) and the instance reduced (red-line ways dropped, the concessions
 /// a conflict cannot do without forced); infeasible when a conflict is left with none.
+/// Conditional conflicts join the reduced clauses as they stand under the forced
+/// concessions: dropped when a forced way resolves them, unconditional (and reduced
+/// again) when their trigger is forced.
 fn prepare(instance: &Instance) -> Result<(Vec<u64>, reduce::Reduced), SolveError> {
-    let clauses = validate(instance)?;
+    let (mut clauses, mut conditional) = validate(instance)?;
     let cost = instance
         .concessions
         .iter()
@@ -73,9 +81,38 @@ fn prepare(instance: &Instance) -> Result<(Vec<u64>, reduce::Reduced), SolveErro
         .iter()
         .map(|c| c.cost == Cost::Forbidden)
         .collect();
-    let root = reduce::reduce(&clauses, vec![false; instance.concessions.len()], &forbidden)
-        .map_err(|red_line_conflicts| SolveError::Infeasible { red_line_conflicts })?;
-    Ok((cost, root))
+    let flag = |flags: &[bool], x: usize| flags.get(x).copied().unwrap_or(false);
+    // A conditional conflict raised only by a red line never arises.
+    conditional.retain(|c| !c.when.iter().any(|&x| flag(&forbidden, x)));
+    loop {
+        let mut root = reduce::reduce(&clauses, vec![false; instance.concessions.len()], &forbidden)
+            .map_err(|red_line_conflicts| SolveError::Infeasible { red_line_conflicts })?;
+        let included = &root.included;
+        let (raised, pending): (Vec<Clause>, Vec<Clause>) = conditional
+            .into_iter()
+            .filter(|c| !c.ways.iter().any(|w| w.iter().all(|&x| flag(included, x))))
+            .partition(|c| c.when.iter().all(|&x| flag(included, x)));
+        if raised.is_empty() {
+            root.clauses.extend(pending.into_iter().map(|c| {
+                Clause {
+                    id: c.id,
+                    ways: c
+                        .ways
+                        .iter()
+                        .filter(|w| !w.iter().any(|&x| flag(&forbidden, x)))
+                        .map(|w| w.iter().copied().filter(|&x| !flag(included, x)).collect())
+                        .collect(),
+                    when: c.when.iter().copied().filter(|&x| !flag(included, x)).collect(),
+                }
+            }));
+            return Ok((cost, root));
+        }
+        clauses.extend(raised.into_iter().map(|c| Clause {
+            when: Vec::new(),
+            ..c
+        }));
+        conditional = pending;
+    }
 }
 
 /// The cheapest packages of `instance`, as many as [`Options::top`] asks.
@@ -131,24 +168,25 @@ pub fn solve_with_progress(
     })
 }
 
-/// The Pareto front of (cost to proposal 0, cost to proposal 1): every package of
-/// which no other costs one of the two less without costing the other more, one per
-/// point, cheapest for proposal 0 first. Concessions of other proposals count for
-/// neither side (the front is for two proposals). Errors as [`solve`].
+/// The Pareto front of the proposals' costs (cost to proposal 0, to proposal 1, ...,
+/// as many as the instance's concessions name, at least two): every package of which
+/// no other costs some proposal less without costing another more, one per point,
+/// ordered by the costs (cheapest for proposal 0 first). Errors as [`solve`].
 pub fn pareto(instance: &Instance, options: &Options) -> Result<Vec<Package>, SolveError> {
     let (cost, root) = prepare(instance)?;
     let owner: Vec<usize> = instance.concessions.iter().map(|c| c.proposal).collect();
     let mut quiet = |_: Progress| {};
     let mut budget = Budget::new(options, &mut quiet);
     let proposals = owner.iter().map(|&p| p + 1).max().unwrap_or(0).max(2);
-    Ok(front::front(&root, &owner, &cost, &mut budget)?
+    Ok(front::front(&root, &owner, &cost, proposals, &mut budget)?
         .into_iter()
         .map(|set| package(instance, &cost, proposals, &root.forced, set))
         .collect())
 }
 
-/// Checks the ids and the cost total, and sorts each way.
-fn validate(instance: &Instance) -> Result<Vec<Clause>, SolveError> {
+/// Checks the ids and the cost total, and sorts each way: the unconditional clauses
+/// and the conditional ones.
+fn validate(instance: &Instance) -> Result<(Vec<Clause>, Vec<Clause>), SolveError> {
     let n = instance.concessions.len();
     let total = instance
         .concessions
@@ -160,23 +198,54 @@ fn validate(instance: &Instance) -> Result<Vec<Clause>, SolveError> {
             message: "the total cost of the concessions overflows".into(),
         });
     }
+    let checked = |id: usize, list: &[usize]| -> Result<Vec<usize>, SolveError> {
+        if let Some(&bad) = list.iter().find(|&&x| x >= n) {
+            return Err(SolveError::InvalidInstance {
+                message: format!("conflict `{id}` names concession `{bad}`, but there are {n}"),
+            });
+        }
+        let mut list = list.to_vec();
+        list.sort_unstable();
+        list.dedup();
+        Ok(list)
+    };
     let mut clauses = Vec::with_capacity(instance.conflicts.len());
     for (id, conflict) in instance.conflicts.iter().enumerate() {
-        let mut ways = Vec::with_capacity(conflict.ways.len());
-        for way in &conflict.ways {
-            if let Some(&bad) = way.iter().find(|&&x| x >= n) {
-                return Err(SolveError::InvalidInstance {
-                    message: format!("conflict `{id}` names concession `{bad}`, but there are {n}"),
-                });
-            }
-            let mut way = way.clone();
-            way.sort_unstable();
-            way.dedup();
-            ways.push(way);
-        }
-        clauses.push(Clause { id, ways });
+        let ways = conflict
+            .ways
+            .iter()
+            .map(|w| checked(id, w))
+            .collect::<Result<_, _>>()?;
+        clauses.push(Clause {
+            id,
+            ways,
+            when: Vec::new(),
+        });
     }
-    Ok(clauses)
+    let mut conditional = Vec::with_capacity(instance.conditional.len());
+    for c in &instance.conditional {
+        let ways = c
+            .ways
+            .iter()
+            .map(|w| checked(c.conflict, w))
+            .collect::<Result<_, _>>()?;
+        let when = checked(c.conflict, &c.when)?;
+        // Raised by nothing: a conflict like any other.
+        if when.is_empty() {
+            clauses.push(Clause {
+                id: c.conflict,
+                ways,
+                when,
+            });
+        } else {
+            conditional.push(Clause {
+                id: c.conflict,
+                ways,
+                when,
+            });
+        }
+    }
+    Ok((clauses, conditional))
 }
 
 /// A package of the `forced` concessions and `chosen` ones, with its costs.

@@ -15,6 +15,9 @@ pub(super) struct Clause {
     pub id: usize,
     /// The ways; after [`reduce`]: at least two, none empty, none containing another.
     pub ways: Vec<Vec<usize>>,
+    /// For a conditional conflict: the concessions that, all included, raise it
+    /// (empty: always). [`reduce`] takes only unconditional clauses.
+    pub when: Vec<usize>,
 }
 
 /// The result of [`reduce`].
@@ -57,7 +60,11 @@ pub(super) fn reduce(
                         changed = true;
                     } else {
                         ways.shrink_to_fit();
-                        next.push(Clause { id: clause.id, ways });
+                        next.push(Clause {
+                            id: clause.id,
+                            ways,
+                            when: Vec::new(),
+                        });
                     }
                 }
             }
@@ -149,6 +156,7 @@ mod tests {
         Clause {
             id,
             ways: ways.iter().map(|w| w.to_vec()).collect(),
+            when: Vec::new(),
         }
     }
 

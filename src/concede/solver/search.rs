@@ -9,7 +9,8 @@
 //! packages are known — when its cost plus a lower bound reaches the K-th best cost. The
 //! bound packs unresolved conflicts whose usable concessions are pairwise disjoint and
 //! adds the cheapest remaining way of each. Leaves that are not minimal are dropped.
-//! The search is iterative (an explicit stack), so depth cannot overflow the call stack.
+//! A conditional clause counts only at a node that includes its trigger. The search is
+//! iterative (an explicit stack), so depth cannot overflow the call stack.
 
 use std::collections::HashSet;
 
@@ -49,9 +50,9 @@ struct State<'a> {
     generation: u32,
     best: Vec<(u64, Vec<usize>)>,
     seen: HashSet<Vec<usize>>,
-    cap: Option<&'a Cap<'a>>,
-    /// What the included concessions cost against the cap.
-    capped: u64,
+    caps: &'a [Cap<'a>],
+    /// What the included concessions cost against each cap.
+    capped: Vec<u64>,
 }
 
 /// The `k` cheapest minimal packages of `clauses` (concession ids ascending, and cost),
@@ -62,7 +63,7 @@ pub(super) fn search(
     k: usize,
     budget: &mut Budget,
 ) -> Result<Vec<(Vec<usize>, u64)>, SolveError> {
-    search_capped(clauses, cost, k, None, budget)
+    search_capped(clauses, cost, k, &[], budget)
 }
 
 /// A cap on what one side may pay: the concessions it owns (a flag per concession),
@@ -77,12 +78,12 @@ pub(super) struct Cap<'a> {
     pub limit: u64,
 }
 
-/// [`search`] among the packages within `cap`.
+/// [`search`] among the packages within every one of `caps`.
 pub(super) fn search_capped(
     clauses: &[Clause],
     cost: &[u64],
     k: usize,
-    cap: Option<&Cap>,
+    caps: &[Cap],
     budget: &mut Budget,
 ) -> Result<Vec<(Vec<usize>, u64)>, SolveError> {
     let n = cost.len();
@@ -111,8 +112,8 @@ pub(super) fn search_capped(
         generation: 0,
         best: Vec::new(),
         seen: HashSet::new(),
-        cap,
-        capped: 0,
+        caps,
+        capped: vec![0; caps.len()],
     };
     let mut stack: Vec<Frame> = Vec::new();
     s.visit(&mut stack, budget)?;
@@ -140,11 +141,18 @@ pub(super) fn search_capped(
 }
 
 impl State<'_> {
-    /// What concession `x` costs against the cap (0 when it is not capped).
-    fn cap_cost(&self, x: usize) -> u64 {
-        match self.cap {
-            Some(c) if c.owned.get(x).copied().unwrap_or(false) => c.cost.get(x).copied().unwrap_or(0),
-            _ => 0,
+    /// Adds (or with `add` false takes away) what concession `x` costs against each
+    /// cap.
+    fn count_caps(&mut self, x: usize, add: bool) {
+        for (c, n) in self.caps.iter().zip(self.capped.iter_mut()) {
+            if c.owned.get(x).copied().unwrap_or(false) {
+                let v = c.cost.get(x).copied().unwrap_or(0);
+                *n = if add {
+                    n.saturating_add(v)
+                } else {
+                    n.saturating_sub(v)
+                };
+            }
         }
     }
 
@@ -177,7 +185,7 @@ impl State<'_> {
             if let Some(x) = self.inc_trail.pop() {
                 self.included[x] = false;
                 self.total -= self.cost[x];
-                self.capped -= self.cap_cost(x);
+                self.count_caps(x, false);
             }
         }
         while self.exc_trail.len() > exc {
@@ -208,10 +216,10 @@ impl State<'_> {
                 self.included[x] = true;
                 self.inc_trail.push(x);
                 self.total += self.cost[x];
-                self.capped += self.cap_cost(x);
+                self.count_caps(x, true);
             }
         }
-        if self.cap.is_some_and(|c| self.capped > c.limit) {
+        if self.caps.iter().zip(&self.capped).any(|(c, &n)| n > c.limit) {
             return false;
         }
         !self.nogoods.iter().any(|g| g.iter().all(|&x| self.included[x]))
@@ -222,6 +230,9 @@ impl State<'_> {
         let mut open: Vec<(u64, usize)> = Vec::new();
         let mut pick: Option<(usize, u64, usize)> = None;
         for (ci, clause) in self.clauses.iter().enumerate() {
+            if !self.active(clause) {
+                continue;
+            }
             let mut usable = 0usize;
             let mut cheapest = u64::MAX;
             let mut resolved = false;
@@ -331,14 +342,21 @@ impl State<'_> {
         bound
     }
 
+    /// Whether a clause counts at this node: unconditional, or its trigger included.
+    fn active(&self, clause: &Clause) -> bool {
+        clause.when.iter().all(|&x| self.included[x])
+    }
+
     /// Records the current package if it is minimal and new.
     fn record(&mut self) {
         let needed = |x: usize| {
             self.occurs[x].iter().any(|&ci| {
                 self.clauses.get(ci).is_some_and(|c| {
-                    !c.ways
-                        .iter()
-                        .any(|w| !w.contains(&x) && w.iter().all(|&y| self.included[y]))
+                    self.active(c)
+                        && !c
+                            .ways
+                            .iter()
+                            .any(|w| !w.contains(&x) && w.iter().all(|&y| self.included[y]))
                 })
             })
         };

@@ -5,7 +5,7 @@
 //! minimal package of each part, and its cost their sum. The search of one part of
 //! ten problems is quick; the search of ten thousand problems at once is not, as its
 //! bound never sees that the parts are apart. So the clauses are split into connected
-//! parts (by union–find over the concessions their ways use), each part searched for
+//! parts (by union–find over the concessions their ways and triggers use), each part searched for
 //! its `k` cheapest packages, and the `k` cheapest sums taken, folding the parts in
 //! one at a time (as `combine.rs` does for the min-cut's parts).
 
@@ -32,7 +32,7 @@ pub(super) fn search_parts(
         // size of the part, not of the instance.
         let mut ids: Vec<usize> = part
             .iter()
-            .flat_map(|c| c.ways.iter().flatten().copied())
+            .flat_map(|c| c.ways.iter().flatten().chain(&c.when).copied())
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -46,6 +46,7 @@ pub(super) fn search_parts(
                     .iter()
                     .map(|w| w.iter().map(|&x| local(x)).collect())
                     .collect(),
+                when: c.when.iter().map(|&x| local(x)).collect(),
             })
             .collect();
         let costs: Vec<u64> = ids.iter().map(|&x| cost.get(x).copied().unwrap_or(0)).collect();
@@ -83,7 +84,7 @@ fn parts(clauses: &[Clause], n: usize) -> Vec<Vec<Clause>> {
     }
     let mut owner: Vec<Option<usize>> = vec![None; n];
     for (ci, clause) in clauses.iter().enumerate() {
-        for &x in clause.ways.iter().flatten() {
+        for &x in clause.ways.iter().flatten().chain(&clause.when) {
             match owner.get(x).copied().flatten() {
                 None => {
                     if let Some(slot) = owner.get_mut(x) {

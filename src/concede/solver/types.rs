@@ -63,6 +63,20 @@ impl Conflict {
     }
 }
 
+/// A conflict that arises only once some concessions are all made (resolving one
+/// problem can uncover another): a package that makes every concession of `when`
+/// must contain a way of it too; any other package may leave it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Conditional {
+    /// The conflict (an id in [`Instance::conflicts`]) it stands for, named when it
+    /// cannot be resolved.
+    pub conflict: usize,
+    /// The concessions that, all made, raise it.
+    pub when: Vec<usize>,
+    /// The ways to resolve it.
+    pub ways: Vec<Vec<usize>>,
+}
+
 /// A concession problem: the candidate concessions and the conflicts they must resolve.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Instance {
@@ -70,6 +84,8 @@ pub struct Instance {
     pub concessions: Vec<Concession>,
     /// The conflicts; a conflict's id is its index here.
     pub conflicts: Vec<Conflict>,
+    /// Conflicts that arise only once some concessions are made (usually none).
+    pub conditional: Vec<Conditional>,
 }
 
 /// Which algorithm to use.

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{balance, balanced_words, move_words, plain, problem, unblocks, verification};
+use super::{balance, balanced_words, listed, move_words, plain, strict_stopped, unblocks, verification};
 use crate::concede::{Concessions, PackageResult, Packages, Solver, as_number};
 use crate::whatif::{Edit, Outcome};
 
@@ -30,10 +30,10 @@ pub struct Report {
     pub candidates: Vec<CandidateOut>,
     /// The packages, optimal first, then the next best.
     pub packages: Vec<PackageOut>,
-    /// Between two proposals: the Pareto front of their costs, cheapest for the
-    /// first proposal first (null otherwise).
+    /// The Pareto front of the proposals' costs, ordered by the costs (cheapest for
+    /// the first proposal first); null when no package was found.
     pub front: Option<FrontOut>,
-    /// Why the front is null between two proposals with packages: its search stopped.
+    /// Why the front is null although packages were found: its search stopped.
     pub front_stopped: Option<String>,
     /// `min_cut` or `search` (null when nothing was solved).
     pub solver: Option<&'static str>,
@@ -41,6 +41,12 @@ pub struct Report {
     pub one_sided: Vec<OneSidedOut>,
     /// When infeasible: the problems only a red line could resolve.
     pub red_line_problems: Vec<RedLineOut>,
+    /// With `strict`: how many times what packages uncovered was added and the search
+    /// run again.
+    pub strict_rounds: usize,
+    /// With `strict`, when some package is left that the engine does not confirm: why
+    /// the search stopped short (null otherwise).
+    pub strict_stopped: Option<String>,
 }
 
 /// A problem.
@@ -53,6 +59,10 @@ pub struct ProblemOut {
     pub terms: Vec<String>,
     /// The problem in words.
     pub description: String,
+    /// For a problem the proposals do not have but moves would uncover (with
+    /// `strict`, found by the engine): those moves (indices into `candidates`), all of
+    /// which made, it must be resolved too; empty otherwise.
+    pub uncovered_by: Vec<usize>,
 }
 
 /// A candidate move.
@@ -69,12 +79,30 @@ pub struct CandidateOut {
     pub proposal: String,
     /// For `narrow`: the new window, in the proposal's own days.
     pub window: Option<WindowOut>,
+    /// For `narrow_scope`, `narrow_topics` and `narrow_partition`: what is narrowed.
+    pub narrowed: Option<NarrowedOut>,
     /// The priority it is priced by.
     pub priority: &'static str,
     /// Its cost; null for a red line (never moved).
     pub cost: Option<f64>,
     /// The move in words.
     pub description: String,
+}
+
+/// A narrowing of scope, topics or partition.
+#[derive(Debug, Serialize)]
+pub struct NarrowedOut {
+    /// The field the edit sets: `scope`, `about` or `params.NAME`.
+    pub field: String,
+    /// The taxonomy (`area`, `topic`) or the partition parameter.
+    pub dimension: String,
+    /// What the term named there before (empty: every category of a parameter it
+    /// did not state).
+    pub before: Vec<String>,
+    /// What it names after.
+    pub after: Vec<String>,
+    /// The common part it leaves out, which the terms it conflicts with cover.
+    pub left_out: Vec<String>,
 }
 
 /// A window of days (`to` exclusive, null for no end).
@@ -231,7 +259,8 @@ pub fn report(c: &Concessions) -> Report {
             .map(|k| ProblemOut {
                 kind: k.kind.as_str(),
                 terms: k.names.clone(),
-                description: problem(k, &plain),
+                description: listed(c, k, &plain),
+                uncovered_by: k.uncovered_by.clone(),
             })
             .collect(),
         candidates: c
@@ -246,6 +275,13 @@ pub fn report(c: &Concessions) -> Report {
                     crate::concede::Move::Narrow { from, to, .. } => Some(WindowOut { from, to }),
                     _ => None,
                 },
+                narrowed: k.restricted.as_ref().map(|r| NarrowedOut {
+                    field: r.field.clone(),
+                    dimension: r.dimension.clone(),
+                    before: r.before.clone(),
+                    after: r.after.clone(),
+                    left_out: r.left_out.clone(),
+                }),
                 priority: k.priority.as_str(),
                 cost: k.cost.finite().map(as_number),
                 description: move_words(c, k, &plain),
@@ -257,6 +293,8 @@ pub fn report(c: &Concessions) -> Report {
         solver: None,
         one_sided: Vec::new(),
         red_line_problems: Vec::new(),
+        strict_rounds: c.strict_rounds,
+        strict_stopped: strict_stopped(c),
     };
     match &c.packages {
         Packages::NoConflict => r.status = "no_conflict",

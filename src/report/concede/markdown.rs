@@ -1,13 +1,14 @@
 //! The Markdown report of a concession analysis: the problems to resolve, the
 //! packages in a table (cost to each side and how evenly it falls, in words), the
-//! Pareto front of two sides' costs with its balanced point explained, then each
+//! Pareto front of the sides' costs with its balanced point explained, then each
 //! package with its moves in domain words, what each resolves, the verdict after it
 //! as the engine found it, and the command that applies it.
 
 use std::fmt::Write;
 
 use super::{
-    balance, balanced_words, move_words, problem, problem_counts, resolves, shares, unblocks, verification,
+    balance, balanced_words, front_axes, listed, move_words, problem, problem_counts, resolves, shares,
+    strict_stopped, unblocks, verification,
 };
 use crate::concede::{Concessions, Packages, points};
 use crate::report::markdown as md;
@@ -25,7 +26,7 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
     let _ = writeln!(out, "# Concessions between {}\n", heading.join(" and "));
     let _ = writeln!(out, "To resolve: {}.\n", problem_counts(c));
     for k in &c.problems {
-        let _ = writeln!(out, "- {}", problem(k, &code));
+        let _ = writeln!(out, "- {}", listed(c, k, &code));
     }
     out.push('\n');
     match &c.packages {
@@ -42,6 +43,9 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
             }
         }
         Packages::Found { packages, .. } => {
+            if let Some(why) = strict_stopped(c) {
+                let _ = writeln!(out, "**Not exact**: {why}.\n");
+            }
             let _ = writeln!(
                 out,
                 "| package | moves | cost | {} | how the cost falls | verified |\n|---|---|--:|{}---|---|",
@@ -78,11 +82,10 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
                 let _ = writeln!(out, "The Pareto front was not found: {e}.\n");
             }
             if let Some(front) = &c.front {
+                let (axes, whom) = front_axes(&code_refs);
                 let _ = writeln!(
                     out,
-                    "## Pareto front\n\nThe packages no other beats for both sides (cost to {} against cost to {}):\n",
-                    code_refs.first().copied().unwrap_or(""),
-                    code_refs.get(1).copied().unwrap_or("")
+                    "## Pareto front\n\nThe packages no other beats for {whom} ({axes}):\n"
                 );
                 for (i, k) in front.points.iter().enumerate() {
                     let moves: Vec<String> = k

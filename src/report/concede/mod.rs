@@ -10,7 +10,9 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::concede::{Candidate, Concessions, Cost, Move, PackageResult, ProblemKind, ProblemRef, points};
+use crate::concede::{
+    Candidate, Concessions, Cost, Move, PackageResult, ProblemKind, ProblemRef, Restriction, points,
+};
 use crate::engine::{BlockStatus, Direction, Finding, TermRef};
 use crate::resolved::Interval;
 use crate::whatif::Outcome;
@@ -69,12 +71,45 @@ pub fn move_words(c: &Concessions, k: &Candidate, code: &dyn Fn(&str) -> String)
                 (None, _) => format!("narrow {name} to {new}, clear of the terms it conflicts with"),
             }
         }
+        Move::Restrict { what, .. } => restrict_words(k, what, &name, code),
         Move::Meet { .. } => format!("{name} says what {other} says, meeting it inside its range"),
         Move::DropCondition { .. } => format!("drop the condition of {name} on {other}"),
         Move::Concurrent { .. } => {
             format!("let {name} take effect together with {other} (its condition concurrent, not before)")
         }
         Move::Commit { .. } => format!("{other} commits to {name} (adds it)"),
+    }
+}
+
+/// A narrowing of scope, topics or partition in words: what the term comes to
+/// cover, what it covered, and the part it leaves to the terms it conflicts with.
+fn restrict_words(k: &Candidate, what: Restriction, name: &str, code: &dyn Fn(&str) -> String) -> String {
+    let Some(r) = &k.restricted else {
+        return format!("narrow {name}");
+    };
+    let list = |l: &[String]| l.iter().map(|x| code(x)).collect::<Vec<_>>().join(", ");
+    let (after, left_out) = (list(&r.after), list(&r.left_out));
+    match what {
+        Restriction::Scope(_) => format!(
+            "narrow the scope of {name} to {after} (was {}; taxonomy {}), leaving out {left_out}, where the terms it conflicts with apply",
+            list(&r.before),
+            code(&r.dimension)
+        ),
+        Restriction::Topics => format!(
+            "narrow {name} to be about {after} (was about {}), leaving out {left_out}, which the terms it conflicts with are about",
+            list(&r.before)
+        ),
+        Restriction::Partition(_) => {
+            let before = if r.before.is_empty() {
+                "every category".to_owned()
+            } else {
+                list(&r.before)
+            };
+            format!(
+                "narrow {name} to the {} {after} (was {before}), leaving out {left_out}, which the terms it conflicts with cover",
+                code(&r.dimension)
+            )
+        }
     }
 }
 
@@ -108,6 +143,37 @@ pub fn problem(p: &ProblemRef, code: &dyn Fn(&str) -> String) -> String {
     }
 }
 
+/// A problem as the list of problems words it: [`problem`], and for one that moves
+/// would uncover, which (`... once withdraw a/x is made`).
+pub fn listed(c: &Concessions, p: &ProblemRef, code: &dyn Fn(&str) -> String) -> String {
+    let what = problem(p, code);
+    if p.uncovered_by.is_empty() {
+        return what;
+    }
+    let moves: Vec<String> = p
+        .uncovered_by
+        .iter()
+        .filter_map(|&m| c.candidates.get(m))
+        .map(|k| move_words(c, k, code))
+        .collect();
+    let made = if moves.len() == 1 { "is" } else { "are" };
+    format!("{what}, once {} {made} made", moves.join(" and "))
+}
+
+/// With `strict`, why the search for what packages uncover stopped short, in words.
+pub fn strict_stopped(c: &Concessions) -> Option<String> {
+    let rounds = c.strict_stopped?;
+    Some(format!(
+        "the engine does not confirm every package: after {rounds} round{} of adding what packages uncover, {}",
+        if rounds == 1 { "" } else { "s" },
+        if rounds >= crate::concede::STRICT_ROUNDS {
+            "the bound of rounds was reached"
+        } else {
+            "nothing new was found to add"
+        }
+    ))
+}
+
 /// The problems a package's move resolves, in words.
 pub fn resolves(c: &Concessions, k: &PackageResult, n: usize, code: &dyn Fn(&str) -> String) -> Vec<String> {
     k.resolves
@@ -131,11 +197,18 @@ pub fn problem_counts(c: &Concessions) -> String {
         (ProblemKind::Pending, "pending condition"),
         (ProblemKind::Blocked, "blocked condition"),
     ];
+    let own = || c.problems.iter().filter(|p| p.uncovered_by.is_empty());
     for (kind, word) in kinds {
-        let n = c.problems.iter().filter(|p| p.kind == kind).count();
+        let n = own().filter(|p| p.kind == kind).count();
         if n > 0 {
             parts.push(format!("{n} {word}{}", if n == 1 { "" } else { "s" }));
         }
+    }
+    let uncovered = c.problems.len() - own().count();
+    if uncovered > 0 {
+        parts.push(format!(
+            "{uncovered} more that moves would uncover (found by the engine)"
+        ));
     }
     if parts.is_empty() {
         "nothing to resolve".to_owned()
@@ -191,12 +264,30 @@ pub fn balanced_words(c: &Concessions, ids: &[&str]) -> Option<String> {
     let (a, b) = (ids.first().copied()?, ids.get(1).copied()?);
     let cost = |j: usize| points(k.package.cost_by_proposal.get(j).copied().unwrap_or(0));
     let n = front.points.len();
-    let mut s = format!(
-        "{a} gives up {} and {b} {}: of the {n} package{} that no other beats for both sides, this is the one where the side that gives up more gives up least",
-        cost(0),
-        cost(1),
-        if n == 1 { "" } else { "s" }
-    );
+    let plural = if n == 1 { "" } else { "s" };
+    let mut s = if ids.len() == 2 {
+        format!(
+            "{a} gives up {} and {b} {}: of the {n} package{plural} that no other beats for both sides, this is the one where the side that gives up more gives up least",
+            cost(0),
+            cost(1),
+        )
+    } else {
+        let each: Vec<String> = ids
+            .iter()
+            .enumerate()
+            .map(|(j, id)| {
+                if j == 0 {
+                    format!("{id} gives up {}", cost(j))
+                } else {
+                    format!("{id} {}", cost(j))
+                }
+            })
+            .collect();
+        format!(
+            "{}: of the {n} package{plural} that no other beats for every side, this is the one where the side that gives up most gives up least",
+            and_list(&each)
+        )
+    };
     let key = |p: &PackageResult| {
         let most = p.package.cost_by_proposal.iter().copied().max().unwrap_or(0);
         (most, p.package.cost)
@@ -223,6 +314,28 @@ pub fn balanced_words(c: &Concessions, ids: &[&str]) -> Option<String> {
         s.push_str(" (not confirmed by the engine)");
     }
     Some(s)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// What the front sets against what, and for whom: `cost to a against cost to b`
+/// and `both sides` for two proposals, `costs to a, b and c` and `every side` for
+/// more.
+pub fn front_axes(ids: &[&str]) -> (String, &'static str) {
+    match ids {
+        [a, b] => (format!("cost to {a} against cost to {b}"), "both sides"),
+        _ => {
+            let each: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+            (format!("costs to {}", and_list(&each)), "every side")
+        }
+    }
 }
 
 /// What the engine found after a package: `confirmed` or what is left.

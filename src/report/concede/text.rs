@@ -1,14 +1,14 @@
 //! The terminal report of a concession analysis: the problems to resolve, each
 //! package with its cost to each side (and how evenly it falls, in words), each move
 //! in domain words with what it resolves, the verdict after it as the engine found
-//! it, and the command that applies it; then the Pareto front of two sides' costs
+//! it, and the command that applies it; then the Pareto front of the sides' costs
 //! and its balanced point explained, and which side conceding alone is cheaper.
 
 use std::fmt::Write;
 
 use super::{
-    balance, balanced_words, move_words, plain, problem, problem_counts, resolves, shares, unblocks,
-    verification,
+    balance, balanced_words, front_axes, listed, move_words, plain, problem, problem_counts, resolves,
+    shares, strict_stopped, unblocks, verification,
 };
 use crate::concede::{Concessions, PackageResult, Packages, points};
 use crate::report::compare::text::summary;
@@ -37,7 +37,7 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
         problem_counts(c)
     );
     for k in &c.problems {
-        let _ = writeln!(out, "  {:<8}  {}", "resolve", line(&problem(k, &plain)));
+        let _ = writeln!(out, "  {:<8}  {}", "resolve", line(&listed(c, k, &plain)));
     }
     out.push('\n');
     match &c.packages {
@@ -75,6 +75,9 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
             }
         }
         Packages::Found { packages, .. } => {
+            if let Some(why) = strict_stopped(c) {
+                let _ = writeln!(out, "{}  {}\n", p.paint(Role::Bad, "STRICT"), line(&why));
+            }
             for (i, k) in packages.iter().enumerate() {
                 let title = if i == 0 {
                     "PACKAGE 1 (optimal)".to_owned()
@@ -165,12 +168,10 @@ fn front(out: &mut String, c: &Concessions, packages: &[PackageResult], ids: &[&
         let _ = writeln!(out, "{}  not found: {e}\n", p.paint(Role::Strong, "FRONT"));
     }
     let Some(front) = &c.front else { return };
-    let (Some(a), Some(b)) = (ids.first(), ids.get(1)) else {
-        return;
-    };
+    let (axes, whom) = front_axes(ids);
     let _ = writeln!(
         out,
-        "{}  cost to {a} against cost to {b}: the packages no other beats for both sides",
+        "{}  {axes}: the packages no other beats for {whom}",
         p.paint(Role::Strong, "FRONT")
     );
     for (i, k) in front.points.iter().enumerate() {

@@ -1,7 +1,7 @@
 //! The concessions section of the HTML briefing: the cheapest packages of moves after
 //! which no conflict and no deadlock remains, each with its cost to each side, how
 //! evenly that falls (in words), what it unblocks, the verdict after and whether the
-//! engine confirms it; then the balanced point of the two sides' costs, explained.
+//! engine confirms it; then the balanced point of the sides' costs, explained.
 
 use super::Appendix;
 use super::escape::Html;
@@ -32,7 +32,7 @@ pub fn appendix(c: &Concessions) -> Appendix {
             h.el(
                 "p",
                 "",
-                "Each package is a set of moves (withdraw a term: core 4, normal 2, minor 1; narrow it in time or drop a condition: half that; make a condition concurrent: a quarter; red lines never) after which no conflict and no deadlock remains. Cheapest first.",
+                "Each package is a set of moves (withdraw a term: core 4, normal 2, minor 1; narrow it in time, scope, topics or partition, or drop a condition: half that; make a condition concurrent: a quarter; red lines never) after which no conflict and no deadlock remains. Cheapest first.",
             );
             h.raw("<table class=\"packages\">\n<thead><tr><th>#</th><th>cost</th>");
             for id in &ids {
