@@ -196,7 +196,12 @@ impl Refiner {
         for (i, p) in model.problems.iter().enumerate() {
             known.entry(key(p)).or_default().push(i);
         }
-        for m in 0..n {
+        // Moves that the look-ahead itself adds (the ways out of a problem a move
+        // uncovers: a meeting, a commitment) are looked at too, within `limit`.
+        for m in 0.. {
+            if m >= model.candidates.len().min(limit) {
+                break;
+            }
             if model.candidates.get(m).is_none_or(|c| c.cost.finite().is_none()) {
                 continue;
             }
