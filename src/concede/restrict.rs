@@ -4,17 +4,19 @@
 //! conflicts reaches, so that the term keeps all it covers but that part.
 //!
 //! Scope and topics: the term's labels in a taxonomy lose every label inside the
-//! common part, and a broader label that contains some of it is replaced by its
-//! children in the hierarchy, recursively, those inside the common part left out (a
-//! term that names no label in the taxonomy applies everywhere there and is not
-//! narrowed: "everywhere but here" has no label). The common parts come from each
+//! common part. A label that contains some of the common part but more besides is not
+//! cut: "Ukraine but Donetsk" has no label, and the vocabulary's children of a label
+//! need not make up all of it (`ukraine`'s are the regions of the front, not the
+//! country), so no narrowing is offered then, rather than one that silently drops
+//! what the children do not name. A term that names no label in the taxonomy applies
+//! everywhere there and is not narrowed either. The common parts come from each
 //! conflict's common scope, which in a hierarchy is what the other side covers of the
 //! term. Partition: the term's categories lose those the other sides' terms name (a
 //! term without the parameter covers every category of the vocabulary). A narrowing
 //! that would leave nothing, or that some conflict cannot be cleared by (the other
 //! side covers the whole taxonomy or every category), is not offered.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Value, json};
 
@@ -128,7 +130,7 @@ fn labels(
     }
     avoid.sort_unstable();
     avoid.dedup();
-    let kept = split(&mine, &avoid, vocab);
+    let kept = split(&mine, &avoid, vocab)?;
     if kept.is_empty() || kept == mine {
         return None;
     }
@@ -168,32 +170,22 @@ fn labels(
 }
 
 /// `labels` without what lies inside `avoid`: a label inside an avoided one is left
-/// out, a label that contains one is replaced by its children (recursively), any
-/// other is kept. Sorted.
-fn split(labels: &[LabelId], avoid: &[LabelId], vocab: &Vocab) -> Vec<LabelId> {
+/// out, any other kept; `None` when a label contains an avoided one and more (it
+/// cannot be cut without naming what is left, which no label may name). Sorted.
+fn split(labels: &[LabelId], avoid: &[LabelId], vocab: &Vocab) -> Option<Vec<LabelId>> {
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
-    let mut stack: Vec<LabelId> = labels.iter().rev().copied().collect();
-    while let Some(x) = stack.pop() {
-        if !seen.insert(x) || avoid.iter().any(|&y| vocab.label_contains(y, x)) {
+    for &x in labels {
+        if avoid.iter().any(|&y| vocab.label_contains(y, x)) {
             continue;
         }
-        if !avoid.iter().any(|&y| vocab.label_contains(x, y)) {
-            out.push(x);
-            continue;
+        if avoid.iter().any(|&y| vocab.label_contains(x, y)) {
+            return None;
         }
-        let children = vocab
-            .labels
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.parent == Some(x))
-            .filter_map(|(c, _)| LabelId::try_from(c).ok());
-        let children: Vec<LabelId> = children.collect();
-        stack.extend(children.into_iter().rev());
+        out.push(x);
     }
     out.sort_unstable();
     out.dedup();
-    out
+    Some(out)
 }
 
 /// The categories a partition value names; `None` for a value left to be agreed or
@@ -264,21 +256,24 @@ mod tests {
     }
 
     #[test]
-    fn a_broad_label_gives_way_to_its_children_and_a_covered_one_goes() {
+    fn a_covered_label_goes_and_a_broader_one_is_never_cut() {
         let v = Vocab::default_pack().unwrap();
         let l = |names: &[&str]| labels(&v, names);
-        assert_eq!(
-            split(&l(&["ukraine"]), &l(&["donetsk"]), &v),
-            l(&["front_line", "luhansk", "zaporizhzhia", "kherson", "crimea"])
-        );
+        // Ukraine's children in the vocabulary are the regions of the front, not the
+        // country: "Ukraine but Donetsk" is not offered as the other regions.
+        assert_eq!(split(&l(&["ukraine"]), &l(&["donetsk"]), &v), None);
         assert_eq!(
             split(&l(&["ukraine", "kursk"]), &l(&["kursk"]), &v),
-            l(&["ukraine"])
+            Some(l(&["ukraine"]))
         );
         assert_eq!(
-            split(&l(&["donetsk"]), &l(&["ukraine"]), &v),
-            Vec::<LabelId>::new()
+            split(&l(&["donetsk", "luhansk"]), &l(&["donetsk"]), &v),
+            Some(l(&["luhansk"]))
         );
-        assert_eq!(split(&l(&["black_sea"]), &l(&["kursk"]), &v), l(&["black_sea"]));
+        assert_eq!(split(&l(&["donetsk"]), &l(&["ukraine"]), &v), Some(Vec::new()));
+        assert_eq!(
+            split(&l(&["black_sea"]), &l(&["kursk"]), &v),
+            Some(l(&["black_sea"]))
+        );
     }
 }
