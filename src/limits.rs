@@ -56,6 +56,12 @@ pub struct Limits {
     /// How long the concession search may run (default 60 s; `None` for no limit,
     /// which only a library user can choose).
     pub time_limit: Option<Duration>,
+    /// How long the search for the Pareto front of the concessions may run, within
+    /// [`Limits::time_limit`] (default 1 s). The front is a second search, one per
+    /// point: on a pair of thousands of conflicts its points are many and each costs a
+    /// search of the whole instance, while the packages are found at once; it stops
+    /// here, the packages standing.
+    pub front_time_limit: Option<Duration>,
 }
 
 /// The default largest input file read, in bytes (1 GiB; [`Limits::max_file_bytes`]):
@@ -86,6 +92,10 @@ pub const MAX_CANDIDATES: usize = 500_000_000;
 /// ([`Limits::max_relations`]).
 pub const MAX_RELATIONS: usize = 10_000_000;
 
+/// The default time the search for the Pareto front may take
+/// ([`Limits::front_time_limit`]).
+pub const FRONT_TIME_LIMIT: Duration = Duration::from_secs(1);
+
 /// The default most scenarios one sweep may make ([`Limits::max_sweep`]): 1024, a
 /// sweep of 10 edits.
 pub const MAX_SWEEP: usize = 1024;
@@ -109,6 +119,7 @@ impl Default for Limits {
             max_scenarios: MAX_SCENARIOS,
             max_nodes: 1_000_000,
             time_limit: Some(Duration::from_secs(60)),
+            front_time_limit: Some(FRONT_TIME_LIMIT),
         }
     }
 }

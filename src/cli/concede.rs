@@ -105,6 +105,14 @@ fn concede(args: &Args) -> Result<Exit, Exit> {
         }
         _ => fail(&format!("{}, or lower `--top`", search_stopped(&e, &limits))),
     })?;
+    // A front cut short leaves the packages standing; the flag that lets it run longer
+    // is named here (the report says only that it was not found).
+    if let Some(e) = &result.front_stopped {
+        eprintln!(
+            "note: the Pareto front was not found ({e}); the packages stand; give it more time with `--front-time-limit` (now {} s) or `--time-limit`",
+            args.search.front_time_limit
+        );
+    }
     // The `try` command reads the same files as this run, vocabularies included, each
     // quoted for the shell, and each edit names its ids as the edit language reads them.
     let path = |f: &std::path::Path| {

@@ -151,6 +151,11 @@ pub(crate) struct SearchLimitOptions {
     /// Give up the search after this many seconds [default: 60; 10 for `report`].
     #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
     pub(crate) time_limit: Option<f64>,
+    /// Give up the search for the Pareto front after this many seconds (within
+    /// `--time-limit`); the packages stand.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds,
+          default_value_t = crate::limits::FRONT_TIME_LIMIT.as_secs_f64())]
+    pub(crate) front_time_limit: f64,
 }
 
 impl SearchLimitOptions {
@@ -163,6 +168,7 @@ impl SearchLimitOptions {
                 self.time_limit
                     .map_or(default_time, |s| Duration::from_secs_f64(s.min(1e9))),
             ),
+            front_time_limit: Some(Duration::from_secs_f64(self.front_time_limit.min(1e9))),
             ..limits
         }
     }
@@ -249,6 +255,7 @@ mod tests {
             "--max-scenarios=8",
             "--max-nodes=9",
             "--time-limit=1.5",
+            "--front-time-limit=0.25",
         ])
         .unwrap();
         let expected = Limits {
@@ -264,8 +271,10 @@ mod tests {
             max_scenarios: 8,
             max_nodes: 9,
             time_limit: Some(Duration::from_millis(1500)),
+            front_time_limit: Some(Duration::from_millis(250)),
         };
         assert_eq!(all.limits(), expected);
+        assert!(All::try_parse_from(["x", "--front-time-limit=0"]).is_err());
         assert!(All::try_parse_from(["x", "--max-depth=0"]).is_err());
         assert!(All::try_parse_from(["x", "--max-depth=1025"]).is_err());
         assert!(All::try_parse_from(["x", "--max-hierarchy-depth=0"]).is_err());

@@ -92,8 +92,10 @@ pub fn edits(a: &Analysis, candidates: &[Candidate], chosen: &[usize]) -> Vec<Ed
     // lifted first (unless the package drops it already), then the terms go.
     let mut withdrawn: Vec<TermRef> = gone.iter().copied().collect();
     withdrawn.sort_unstable();
+    // (The resolved conditions name their terms by index: a search by id for each
+    // condition made this quadratic on proposals of thousands of terms.)
     for (pi, p) in a.proposals.iter().enumerate() {
-        for (ti, t) in p.proposal.terms.iter().enumerate() {
+        for (ti, t) in p.terms.iter().enumerate() {
             let holder = TermRef {
                 proposal: pi,
                 term: ti,
@@ -101,10 +103,7 @@ pub fn edits(a: &Analysis, candidates: &[Candidate], chosen: &[usize]) -> Vec<Ed
             if t.requires.is_empty() || gone.contains(&holder) {
                 continue;
             }
-            for c in t.requires.iter() {
-                let Some(ci) = p.proposal.terms.iter().position(|x| x.id == c.term) else {
-                    continue;
-                };
+            for &(ci, _) in t.requires.iter() {
                 let cond = TermRef {
                     proposal: pi,
                     term: ci,
@@ -112,7 +111,7 @@ pub fn edits(a: &Analysis, candidates: &[Candidate], chosen: &[usize]) -> Vec<Ed
                 if gone.contains(&cond) && !dropped.contains(&(holder, cond)) {
                     out.push(Edit::Unrequire {
                         term: a.term_name(holder),
-                        condition: c.term.to_string(),
+                        condition: id(a, cond),
                     });
                 }
             }

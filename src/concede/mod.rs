@@ -52,6 +52,7 @@ impl Options {
         Options {
             max_nodes: limits.max_nodes,
             deadline: limits.time_limit.and_then(|t| Instant::now().checked_add(t)),
+            front_time: limits.front_time_limit,
             ..Options::default()
         }
     }

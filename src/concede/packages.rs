@@ -211,7 +211,7 @@ pub fn concessions_with(
         // and the report says the front was not found.
         out.front_stopped = None;
         let front = if keyed.analysis().proposals.len() >= 2 {
-            match solver::pareto(&instance, options) {
+            match solver::pareto(&instance, &options.for_front()) {
                 Ok(points) => Some(points),
                 Err(e) => {
                     out.front_stopped = Some(e);
@@ -284,24 +284,33 @@ pub fn concessions_with(
 /// with a way (`ways`, by problem) that holds it and lies wholly in `moves` (of the
 /// problems moves uncover, only those `moves` uncover).
 fn resolves(ways: &[Vec<Vec<usize>>], problems: &[ProblemRef], moves: &[usize]) -> Vec<Vec<usize>> {
-    moves
-        .iter()
-        .map(|&m| {
-            (0..ways.len())
-                .filter(|&p| {
-                    problems
-                        .get(p)
-                        .is_some_and(|q| q.uncovered_by.iter().all(|x| moves.contains(x)))
-                })
-                .filter(|&p| {
-                    ways.get(p).is_some_and(|c| {
-                        c.iter()
-                            .any(|w| w.contains(&m) && w.iter().all(|x| moves.contains(x)))
-                    })
-                })
-                .collect()
-        })
-        .collect()
+    // Each problem is looked at once, its ways against the moves by a table: asking
+    // every problem of every move made a package of thousands of withdrawals over
+    // thousands of conflicts take most of a second.
+    let at: HashMap<usize, usize> = moves.iter().enumerate().map(|(i, &m)| (m, i)).collect();
+    let mut out = vec![Vec::new(); moves.len()];
+    for (p, problem_ways) in ways.iter().enumerate() {
+        if !problems
+            .get(p)
+            .is_some_and(|q| q.uncovered_by.iter().all(|x| at.contains_key(x)))
+        {
+            continue;
+        }
+        let mut by: Vec<usize> = problem_ways
+            .iter()
+            .filter(|w| w.iter().all(|x| at.contains_key(x)))
+            .flatten()
+            .filter_map(|x| at.get(x).copied())
+            .collect();
+        by.sort_unstable();
+        by.dedup();
+        for i in by {
+            if let Some(list) = out.get_mut(i) {
+                list.push(p);
+            }
+        }
+    }
+    out
 }
 
 /// Sets aside each move that changes what a term says (a narrowing, a meeting, a

@@ -107,8 +107,24 @@ pub struct Options {
     pub max_nodes: u64,
     /// The moment after which the solver gives up.
     pub deadline: Option<Instant>,
+    /// How long the search for the Pareto front may take from its start (within
+    /// [`Options::deadline`]); `None`: until the deadline.
+    pub front_time: Option<std::time::Duration>,
     /// Which algorithm to use.
     pub method: Method,
+}
+
+impl Options {
+    /// The options of the search for the Pareto front started now: the deadline the
+    /// earlier of [`Options::deadline`] and [`Options::front_time`] from now.
+    pub fn for_front(&self) -> Options {
+        let own = self.front_time.and_then(|t| Instant::now().checked_add(t));
+        let deadline = match (self.deadline, own) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Options { deadline, ..*self }
+    }
 }
 
 impl Default for Options {
@@ -119,6 +135,7 @@ impl Default for Options {
             top: 1,
             max_nodes: 1_000_000,
             deadline: None,
+            front_time: None,
             method: Method::Auto,
         }
     }
