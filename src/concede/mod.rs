@@ -41,7 +41,9 @@ pub use moves::{Candidate, Move, MoveKind, Restriction};
 pub use packages::{Concessions, Front, PackageResult, Packages, Remaining, concessions, concessions_with};
 pub use problem::{Problem, ProblemKind, ProblemRef, Scope, problem, problem_in, problem_with};
 pub use restrict::Restricted;
-pub use strict::MAX_ROUNDS as STRICT_ROUNDS;
+pub use strict::{
+    LOOKAHEAD as STRICT_LOOKAHEAD, MAX_ROUNDS as STRICT_ROUNDS, PAIRS_AHEAD as STRICT_PAIRS_AHEAD,
+};
 
 use crate::limits::Limits;
 

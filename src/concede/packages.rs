@@ -115,6 +115,11 @@ pub struct Concessions {
     /// With `strict`: the round after which the refinement stopped with a package the
     /// engine does not confirm (the bound of rounds reached, or nothing new found).
     pub strict_stopped: Option<usize>,
+    /// With `strict`: the bound that cut the look ahead short (the most moves tried
+    /// each alone, [`super::STRICT_LOOKAHEAD`], or two together,
+    /// [`super::STRICT_PAIRS_AHEAD`]), so that the packages, each confirmed by the
+    /// engine, are not proven the cheapest.
+    pub strict_unproven: Option<usize>,
 }
 
 /// [`concessions_with`] over conflicts and deadlocks (no pending conditions, no
@@ -156,6 +161,7 @@ pub fn concessions_with(
         front_stopped: None,
         strict_rounds: 0,
         strict_stopped: None,
+        strict_unproven: None,
     };
     if out.problems.is_empty() {
         return Ok(out);
@@ -190,8 +196,13 @@ pub fn concessions_with(
             problems: &mut out.problems,
             ways: &mut ways,
         };
-        refiner.lookahead(&ctx, &mut model, LOOKAHEAD);
-        refiner.pairs_ahead(&ctx, &mut model, PAIRS_AHEAD);
+        let singles = refiner.lookahead(&ctx, &mut model, LOOKAHEAD);
+        let pairs = refiner.pairs_ahead(&ctx, &mut model, PAIRS_AHEAD);
+        out.strict_unproven = match (singles, pairs) {
+            (false, _) => Some(LOOKAHEAD),
+            (true, false) => Some(PAIRS_AHEAD),
+            (true, true) => None,
+        };
     }
     // A package both listed and on the front is evaluated once, and once only across
     // the rounds of `strict` (its evaluation depends on its moves alone).

@@ -38,10 +38,10 @@ pub const MAX_ROUNDS: usize = 8;
 
 /// The most candidates looked one step ahead of (each costs an analysis of the
 /// edited proposals).
-pub(super) const LOOKAHEAD: usize = 256;
+pub const LOOKAHEAD: usize = 256;
 
 /// The most moves that change a term looked two steps ahead of, in pairs.
-pub(super) const PAIRS_AHEAD: usize = 24;
+pub const PAIRS_AHEAD: usize = 24;
 
 /// A problem by its kind and the names of its terms.
 type Key = (ProblemKind, Vec<String>);
@@ -186,11 +186,12 @@ impl Refiner {
     /// gone is resolved by the move; one that is left with new ways gains them, each joined with the move (a narrowing that
     /// clears a conflict only once the other term has moved); a problem they do not
     /// have becomes conditional on the move. The moves of those ways join the
-    /// candidates.
-    pub(super) fn lookahead(&mut self, ctx: &Ctx, model: &mut Model, limit: usize) {
+    /// candidates. Whether every candidate was looked at (none when there are more
+    /// than `limit`).
+    pub(super) fn lookahead(&mut self, ctx: &Ctx, model: &mut Model, limit: usize) -> bool {
         let n = model.candidates.len();
         if n > limit {
-            return;
+            return false;
         }
         let mut known: HashMap<Key, Vec<usize>> = HashMap::new();
         for (i, p) in model.problems.iter().enumerate() {
@@ -264,6 +265,7 @@ impl Refiner {
                 }
             }
         }
+        model.candidates.len() <= limit
     }
 }
 
@@ -273,19 +275,16 @@ impl Refiner {
     /// meetings, commitments) when there are at most `limit` of them — and a problem
     /// the proposals have that they leave no trace of is resolved by the two (two
     /// meetings that each make one side say what the other says; a withdrawal and a
-    /// commitment to a broader term).
-    pub(super) fn pairs_ahead(&mut self, ctx: &Ctx, model: &mut Model, limit: usize) {
+    /// commitment to a broader term). Whether every pair of moves was looked at.
+    pub(super) fn pairs_ahead(&mut self, ctx: &Ctx, model: &mut Model, limit: usize) -> bool {
         // Every move when there are few, else those that change a term.
         let all: Vec<usize> = (0..model.candidates.len())
             .filter(|&i| model.candidates.get(i).is_some_and(|c| c.cost.finite().is_some()))
             .collect();
-        let changing = if all.len() <= limit {
-            all
-        } else {
-            changing(model.candidates)
-        };
+        let every = all.len() <= limit;
+        let changing = if every { all } else { changing(model.candidates) };
         if changing.len() > limit {
-            return;
+            return false;
         }
         let known: Vec<(usize, Key, Vec<usize>)> = model
             .problems
@@ -334,6 +333,7 @@ impl Refiner {
                 }
             }
         }
+        every
     }
 }
 

@@ -224,3 +224,47 @@ fn three_proposals_front_text_and_markdown() {
     let end = md[start..].find("\n## ").map_or(md.len(), |e| start + e);
     insta::assert_snapshot!("three_proposals_front_markdown", &md[start..end]);
 }
+
+/// With `--strict`, more candidate moves than the look ahead tries two by two (24):
+/// the packages are confirmed, and the report says they are not proven the cheapest;
+/// on the seed, with few moves, it says nothing of the kind.
+#[test]
+fn strict_says_when_its_look_ahead_was_cut_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let side = |id: &str, modality: &str| {
+        let terms: Vec<Value> = (0..15)
+            .map(|i| {
+                serde_json::json!({
+                    "id": format!("t{i}"), "subject": "RU", "modality": modality,
+                    "action": "hostilities", "window": {"from": i * 10, "days": 5}, "text": "t"
+                })
+            })
+            .collect();
+        let path = dir.path().join(format!("{id}.json"));
+        let proposal = serde_json::json!({"id": id, "by": ["UA"], "source": "test", "terms": terms});
+        std::fs::write(&path, proposal.to_string()).unwrap();
+        path.display().to_string()
+    };
+    let (a, b) = (side("a", "must_not"), side("b", "may"));
+    let Run { stdout, code, .. } = run("concede", &["--strict", "--format", "json", &a, &b]);
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert!(v["candidates"].as_array().unwrap().len() > 24, "{v:#}");
+    let why = v["strict_unproven"].as_str().unwrap();
+    assert!(why.contains("none is proven the cheapest"), "{why}");
+    assert!(
+        v["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["verified"] == true)
+    );
+    let text = run("concede", &["--strict", &a, &b]).stdout;
+    assert!(
+        text.contains("candidate moves were too many to try two by two"),
+        "{text}"
+    );
+    let seed: Value =
+        serde_json::from_str(&run("concede", &["--strict", "--format", "json", US, RU]).stdout).unwrap();
+    assert!(seed["strict_unproven"].is_null(), "{seed:#}");
+}

@@ -4,7 +4,10 @@
 
 use serde::Serialize;
 
-use super::{balance, balanced_words, listed, move_words, plain, strict_stopped, unblocks, verification};
+use super::{
+    balance, balanced_words, listed, move_words, plain, strict_stopped, strict_unproven, unblocks,
+    verification,
+};
 use crate::concede::{Concessions, PackageResult, Packages, Solver, as_number};
 use crate::whatif::{Edit, Outcome};
 
@@ -47,6 +50,9 @@ pub struct Report {
     /// With `strict`, when some package is left that the engine does not confirm: why
     /// the search stopped short (null otherwise).
     pub strict_stopped: Option<String>,
+    /// With `strict`: why the packages are not proven the cheapest, when the look
+    /// ahead before the search was cut short by its bound (null otherwise).
+    pub strict_unproven: Option<String>,
 }
 
 /// A problem.
@@ -295,6 +301,7 @@ pub fn report(c: &Concessions) -> Report {
         red_line_problems: Vec::new(),
         strict_rounds: c.strict_rounds,
         strict_stopped: strict_stopped(c),
+        strict_unproven: strict_unproven(c),
     };
     match &c.packages {
         Packages::NoConflict => r.status = "no_conflict",

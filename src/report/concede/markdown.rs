@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::{
     balance, balanced_words, front_axes, listed, move_words, problem, problem_counts, resolves, shares,
-    strict_stopped, unblocks, verification,
+    strict_stopped, strict_unproven, unblocks, verification,
 };
 use crate::concede::{Concessions, Packages, points};
 use crate::report::markdown as md;
@@ -45,6 +45,9 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String) -> String 
         Packages::Found { packages, .. } => {
             if let Some(why) = strict_stopped(c) {
                 let _ = writeln!(out, "**Not exact**: {why}.\n");
+            }
+            if let Some(why) = strict_unproven(c) {
+                let _ = writeln!(out, "**Not proven the cheapest**: {why}.\n");
             }
             let _ = writeln!(
                 out,

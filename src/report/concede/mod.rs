@@ -174,6 +174,21 @@ pub fn strict_stopped(c: &Concessions) -> Option<String> {
     ))
 }
 
+/// With `strict`, when the look ahead was cut short by its bound: what that leaves
+/// unproven, in words.
+pub fn strict_unproven(c: &Concessions) -> Option<String> {
+    let bound = c.strict_unproven?;
+    let how = if bound == crate::concede::STRICT_LOOKAHEAD {
+        "each alone"
+    } else {
+        "two by two"
+    };
+    Some(format!(
+        "the {} candidate moves were too many to try {how} before the search ({bound} at most): every package is confirmed by the engine, but none is proven the cheapest",
+        c.candidates.len()
+    ))
+}
+
 /// The problems a package's move resolves, in words.
 pub fn resolves(c: &Concessions, k: &PackageResult, n: usize, code: &dyn Fn(&str) -> String) -> Vec<String> {
     k.resolves

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::{
     balance, balanced_words, front_axes, listed, move_words, plain, problem, problem_counts, resolves,
-    shares, strict_stopped, unblocks, verification,
+    shares, strict_stopped, strict_unproven, unblocks, verification,
 };
 use crate::concede::{Concessions, PackageResult, Packages, points};
 use crate::report::compare::text::summary;
@@ -76,6 +76,9 @@ pub fn render(c: &Concessions, try_edits: impl Fn(&[Edit]) -> String, p: Painter
         }
         Packages::Found { packages, .. } => {
             if let Some(why) = strict_stopped(c) {
+                let _ = writeln!(out, "{}  {}\n", p.paint(Role::Bad, "STRICT"), line(&why));
+            }
+            if let Some(why) = strict_unproven(c) {
                 let _ = writeln!(out, "{}  {}\n", p.paint(Role::Bad, "STRICT"), line(&why));
             }
             for (i, k) in packages.iter().enumerate() {
