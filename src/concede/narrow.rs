@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::moves::Move;
-use crate::engine::{Analysis, RelationKind, TermRef};
+use crate::engine::{Analysis, Relation, RelationKind, TermRef};
 use crate::resolved::Interval;
 
 /// Each term's narrowing, when it has one.
@@ -27,21 +27,13 @@ impl Narrowings {
         // Each term's common parts with the terms it conflicts with; `None` once one
         // of them is unstated.
         let mut parts: HashMap<TermRef, Option<Vec<Interval>>> = HashMap::new();
-        for pair in &a.pairs {
-            for (i, r) in pair.relations.iter().enumerate() {
-                if r.kind != RelationKind::Conflict || r.is_indirect() {
-                    continue;
-                }
-                if !contingent && pair.contingent.binary_search(&i).is_ok() {
-                    continue;
-                }
-                let common = a.common_window(r).filter(|w| !w.is_unstated());
-                for t in [r.left.term, r.right.term] {
-                    let entry = parts.entry(t).or_insert_with(|| Some(Vec::new()));
-                    match (entry.as_mut(), common) {
-                        (Some(list), Some(w)) => list.push(w),
-                        _ => *entry = None,
-                    }
+        for r in direct_conflicts(a, contingent) {
+            let common = a.common_window(r).filter(|w| !w.is_unstated());
+            for t in [r.left.term, r.right.term] {
+                let entry = parts.entry(t).or_insert_with(|| Some(Vec::new()));
+                match (entry.as_mut(), common) {
+                    (Some(list), Some(w)) => list.push(w),
+                    _ => *entry = None,
                 }
             }
         }
@@ -57,6 +49,17 @@ impl Narrowings {
     pub(super) fn avoiding(&self, t: TermRef, _other: TermRef) -> Option<Move> {
         self.by_term.get(&t).copied().flatten()
     }
+}
+
+/// The direct conflicts of every pair of `a` that a narrowing may clear (contingent
+/// ones too when `contingent`).
+pub(super) fn direct_conflicts(a: &Analysis, contingent: bool) -> impl Iterator<Item = &Relation> {
+    a.pairs.iter().flat_map(move |pair| {
+        pair.relations.iter().enumerate().filter_map(move |(i, r)| {
+            let counted = contingent || pair.contingent.binary_search(&i).is_err();
+            (r.kind == RelationKind::Conflict && !r.is_indirect() && counted).then_some(r)
+        })
+    })
 }
 
 /// The narrowing of `t` clear of the `common` parts (days of the analysis).

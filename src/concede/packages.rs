@@ -183,13 +183,13 @@ pub fn concessions_with(
     // stands in the instance as a conditional conflict).
     let mut ways: Vec<Vec<Vec<usize>>> = instance.conflicts.iter().map(|c| c.ways.clone()).collect();
     let mut refiner = Refiner::default();
+    let ctx = Ctx {
+        keyed: &keyed,
+        costs,
+        scope,
+        vocab,
+    };
     if scope.strict {
-        let ctx = Ctx {
-            keyed: &keyed,
-            costs,
-            scope,
-            vocab,
-        };
         let mut model = Model {
             candidates: &mut out.candidates,
             instance: &mut instance,
@@ -256,12 +256,6 @@ pub fn concessions_with(
             out.strict_stopped = Some(rounds);
             break (packages, points, solution.solver);
         }
-        let ctx = Ctx {
-            keyed: &keyed,
-            costs,
-            scope,
-            vocab,
-        };
         let mut model = Model {
             candidates: &mut out.candidates,
             instance: &mut instance,

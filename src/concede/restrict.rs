@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{Value, json};
 
 use super::moves::{Move, Restriction};
-use crate::engine::{Analysis, RelationKind, TermRef};
+use crate::engine::{Analysis, TermRef};
 use crate::model::ParamValue;
 use crate::vocab::{LabelId, ParamKind, Vocab};
 
@@ -56,18 +56,10 @@ impl Restrictions {
     pub(super) fn of(a: &Analysis, vocab: &Vocab, contingent: bool) -> Restrictions {
         // Each term's conflicts: the other term and their common scope.
         let mut partners: BTreeMap<TermRef, Vec<(TermRef, Vec<LabelId>)>> = BTreeMap::new();
-        for pair in &a.pairs {
-            for (i, r) in pair.relations.iter().enumerate() {
-                if r.kind != RelationKind::Conflict || r.is_indirect() {
-                    continue;
-                }
-                if !contingent && pair.contingent.binary_search(&i).is_ok() {
-                    continue;
-                }
-                let common: Vec<LabelId> = r.scope.iter().copied().collect();
-                for (t, o) in [(r.left.term, r.right.term), (r.right.term, r.left.term)] {
-                    partners.entry(t).or_default().push((o, common.clone()));
-                }
+        for r in super::narrow::direct_conflicts(a, contingent) {
+            let common: Vec<LabelId> = r.scope.iter().copied().collect();
+            for (t, o) in [(r.left.term, r.right.term), (r.right.term, r.left.term)] {
+                partners.entry(t).or_default().push((o, common.clone()));
             }
         }
         let mut out = Restrictions::default();
